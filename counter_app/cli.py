@@ -1,0 +1,233 @@
+"""The command line: every desk operation scriptable, with --json output and the exit codes of CLI.md."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import Any, Callable, NoReturn
+
+from counter_app import __version__, i18n
+from counter_app.config import SETTINGS, default_data_dir
+from counter_app.domain.errors import DeskError, InvalidInput
+from counter_app.domain.members import FIELD_LABELS, RegistrationForm
+from counter_app.domain.tiers import TIER_LABELS
+from counter_app.i18n import QT_TRANSLATE_NOOP as _N
+from counter_app.logs import setup_logging
+from counter_app.services import demo, members
+from counter_app.services.desk import Desk, change_setting, desk_status, open_desk
+
+log = logging.getLogger(__name__)
+EXIT_UNEXPECTED = 1
+SCREENSHOT_PAGES = ("main", "card", "register")
+
+
+def t(text: str) -> str:
+    return i18n.translate("Cli", text)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is a sentence on stderr and exit 2, as for any bad input."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: {message}\n")
+        sys.exit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON document on stdout")
+    parser = _Parser(prog="counter-app", description="Member service desk (会员服务台). With no command the desk window opens.", parents=[common])
+    parser.add_argument("--data-dir", type=Path, help="where the desk keeps its data (default: COUNTER_DATA_DIR or the user data folder)")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language of the desk and of this output (default zh_CN)")
+    parser.add_argument("--version", action="version", version=f"counter-app {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    commands.add_parser("init", parents=[common], help="create or upgrade the local store")
+    commands.add_parser("status", parents=[common], help="counter, store, pending operations")
+    demo_parser = commands.add_parser("demo-data", parents=[common], help="add realistic demo members")
+    demo_parser.add_argument("--members", type=int, required=True, metavar="N")
+    demo_parser.add_argument("--seed", type=int)
+
+    member = commands.add_parser("member", parents=[common], help="register, show, search and edit members").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    register = member.add_parser("register", parents=[common], help="register a new member")
+    register.add_argument("--phone", required=True)
+    register.add_argument("--name", required=True)
+    register.add_argument("--gender", choices=["F", "M"])
+    register.add_argument("--birthday", metavar="YYYY-MM-DD")
+    register.add_argument("--id-number")
+    register.add_argument("--referrer", metavar="REF")
+    register.add_argument("--consent", action="store_true", help="the member agreed to the privacy notice")
+    show = member.add_parser("show", parents=[common], help="a member's card")
+    show.add_argument("ref", metavar="REF")
+    search = member.add_parser("search", parents=[common], help="phone digits, member number, name or pinyin initials")
+    search.add_argument("text", metavar="TEXT")
+    search.add_argument("--limit", type=int)
+    edit = member.add_parser("edit", parents=[common], help="change profile fields (an empty value clears an optional field)")
+    edit.add_argument("ref", metavar="REF")
+    for option in ("--phone", "--name", "--gender", "--birthday", "--id-number"):
+        edit.add_argument(option)
+    history = member.add_parser("history", parents=[common], help="a member's profile changes")
+    history.add_argument("ref", metavar="REF")
+
+    settings = commands.add_parser("settings", parents=[common], help="show or change the desk's settings").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    settings.add_parser("show", parents=[common])
+    set_parser = settings.add_parser("set", parents=[common])
+    set_parser.add_argument("key", choices=[setting.key for setting in SETTINGS])
+    set_parser.add_argument("value")
+
+    screenshot = commands.add_parser("screenshot", parents=[common], help="render a desk page offscreen to a PNG")
+    screenshot.add_argument("page", choices=SCREENSHOT_PAGES)
+    screenshot.add_argument("--out", type=Path, required=True)
+    screenshot.add_argument("--member", metavar="REF", help="the member shown on the card (default: the newest)")
+    return parser
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value):
+        return asdict(value)
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _emit(args: argparse.Namespace, document: Any, human: Callable[[], str]) -> None:
+    if getattr(args, "json", False):
+        json.dump(_plain(document), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(human() + "\n")
+
+
+def _tier(tier: str) -> str:
+    return i18n.translate("Tiers", TIER_LABELS.get(tier, tier))
+
+
+def _card_text(card: members.MemberCard) -> str:
+    gender = {"F": t("female"), "M": t("male")}.get(card.gender or "", "—")
+    lines = [
+        f"{t('Member no.')}: {card.member_no}",
+        f"{t('Name')}: {card.name}",
+        f"{t('Phone')}: {card.phone}",
+        f"{t('Tier')}: {_tier(card.tier)}",
+        f"{t('Points')}: {card.points}",
+        f"{t('12-month spend')}: ¥{card.spend_12m}",
+        f"{t('Gender')}: {gender}",
+        f"{t('Birthday')}: {card.birthday or '—'}",
+        f"{t('Registered')}: {card.registered_at}",
+    ]
+    if card.id_number:
+        lines.append(f"{t('ID number')}: {card.id_number}")
+    if card.referrer_no:
+        lines.append(f"{t('Referred by')}: {card.referrer_no}")
+    return "\n".join(lines)
+
+
+def _list_text(result: members.SearchResult) -> str:
+    if not result.members:
+        return t("No member found.")
+    lines = [f"{m.member_no}  {m.phone}  {m.name}  {_tier(m.tier)}  {m.points}" for m in result.members]
+    if result.more:
+        lines.append(t("More members match; type more of the name or number."))
+    return "\n".join(lines)
+
+
+def run_command(args: argparse.Namespace, desk: Desk) -> int:
+    command = args.command
+    if command == "init":
+        status = desk_status(desk)
+        _emit(args, status, lambda: t("The local store is ready: {path}").format(path=status.data_dir))
+    elif command == "status":
+        status = desk_status(desk)
+        _emit(args, status, lambda: "\n".join([
+            f"{t('Store')}: {status.store_name or '—'}",
+            f"{t('Counter')}: {status.counter_name or status.counter_no}",
+            f"{t('Operations waiting to sync')}: {status.pending_ops}",
+            f"{t('Data folder')}: {status.data_dir}",
+        ]))
+    elif command == "demo-data":
+        made = demo.make_demo_members(desk, args.members, seed=args.seed)
+        _emit(args, {"members": made}, lambda: t("{count} demo members added.").format(count=f"{made:,}"))
+    elif command == "member":
+        return _member(args, desk)
+    elif command == "settings":
+        if args.action == "set":
+            change_setting(desk, args.key, args.value)
+        values = {setting.key: getattr(desk.settings, setting.key) for setting in SETTINGS}
+        _emit(args, values, lambda: "\n".join(f"{key} = {value}" for key, value in values.items()))
+    return 0
+
+
+def _member(args: argparse.Namespace, desk: Desk) -> int:
+    action = args.action
+    if action == "register":
+        form = RegistrationForm(
+            phone=args.phone, name=args.name, gender=args.gender, birthday=args.birthday,
+            id_number=args.id_number, referrer=args.referrer, consent=args.consent,
+        )
+        card = members.register_member(desk, form)
+        _emit(args, card, lambda: t("Member registered.") + "\n" + _card_text(card))
+    elif action == "show":
+        card = members.find_member(desk, args.ref)
+        _emit(args, card, lambda: _card_text(card))
+    elif action == "search":
+        if args.limit is not None and not 1 <= args.limit <= 1000:
+            raise InvalidInput(_N("Errors", "--limit must be between 1 and 1000."))
+        result = members.search_members(desk, args.text, args.limit)
+        _emit(args, result, lambda: _list_text(result))
+        return 0 if result.members else 4
+    elif action == "edit":
+        edit = members.ProfileEdit(phone=args.phone, name=args.name, gender=args.gender, birthday=args.birthday, id_number=args.id_number)
+        card = members.edit_member(desk, args.ref, edit)
+        _emit(args, card, lambda: t("Profile saved.") + "\n" + _card_text(card))
+    elif action == "history":
+        changes = members.profile_history(desk, args.ref)
+        _emit(args, changes, lambda: "\n".join(f"{c.changed_at}  {c.field}: {c.old or '—'} → {c.new or '—'}" for c in changes) or t("No profile changes yet."))
+    return 0
+
+
+def _error_document(error: DeskError) -> dict[str, Any]:
+    return {
+        "error": {
+            "kind": type(error).__name__,
+            "message": error.message(),
+            "fields": {name: field.message() for name, field in getattr(error, "fields", {}).items()},
+        }
+    }
+
+
+def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None = None, args: argparse.Namespace | None = None) -> int:
+    parser = parser or build_parser()
+    args = args or parser.parse_args(argv)
+    data_dir = args.data_dir or default_data_dir()
+    log_file = setup_logging(data_dir)
+    desk = None
+    try:
+        desk = open_desk(data_dir)
+        i18n.set_language(args.lang or desk.settings.language)
+        return run_command(args, desk)
+    except DeskError as error:
+        if args.lang:
+            i18n.set_language(args.lang)
+        if getattr(args, "json", False):
+            json.dump(_error_document(error), sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        sys.stderr.write(error.message() + "\n")
+        for name, field_error in getattr(error, "fields", {}).items():
+            if len(error.fields) > 1:
+                label = i18n.translate("Fields", FIELD_LABELS.get(name, name))
+                sys.stderr.write(f"  {label}: {field_error.message()}\n")
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # a bug: the log gets the traceback, the person a sentence
+        log.exception("unexpected error in %s", args.command)
+        sys.stderr.write(t("Something unexpected went wrong; nothing more was changed. Details are in {log}.").format(log=log_file or "—") + "\n")
+        return EXIT_UNEXPECTED
+    finally:
+        if desk is not None:
+            desk.close()

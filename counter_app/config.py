@@ -1,0 +1,115 @@
+"""The desk's settings, each declared once with its type, default and check; kept in settings.json."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import platformdirs
+
+from counter_app.domain.errors import InvalidInput
+from counter_app.i18n import LANGUAGES
+from counter_app.i18n import QT_TRANSLATE_NOOP as _N
+
+SETTINGS_FILE = "settings.json"
+SETTINGS_VERSION = 1
+APP_NAME = "counter-app"
+APP_AUTHOR = "MemberDesk"
+
+
+def default_data_dir() -> Path:
+    """COUNTER_DATA_DIR, else the platform's user data folder (e.g. ~/.local/share/counter-app)."""
+    override = os.environ.get("COUNTER_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    kind: type
+    default: Any
+    help: str
+    check: Callable[[Any], bool] = lambda value: True
+    rule: str = ""
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("language", str, "zh_CN", "Language of the desk: zh_CN or en", lambda v: v in LANGUAGES, "zh_CN | en"),
+    Setting("store_name", str, "", "The mall or store shown on screen and receipts", lambda v: len(v) <= 40, "≤ 40"),
+    Setting("counter_name", str, "", "This counter's name, e.g. 1F 服务台", lambda v: len(v) <= 40, "≤ 40"),
+    Setting("counter_no", int, 1, "This counter's number in the chain; part of every member number", lambda v: 1 <= v <= 9999, "1-9999"),
+    Setting("privacy_notice_version", str, "2026-01", "Version of the privacy notice members consent to", lambda v: 1 <= len(v) <= 20, "1-20"),
+    Setting("search_limit", int, 50, "How many members a search lists at most", lambda v: 1 <= v <= 500, "1-500"),
+)
+_BY_KEY = {setting.key: setting for setting in SETTINGS}
+
+
+@dataclass
+class Settings:
+    """The values in force; unknown keys in the file are kept, untouched, for newer versions."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, key: str) -> Any:
+        if key in _BY_KEY:
+            return self.values.get(key, _BY_KEY[key].default)
+        raise AttributeError(key)
+
+    def with_value(self, key: str, value: Any) -> Settings:
+        return Settings({**self.values, key: coerce(key, value)}, dict(self.extra))
+
+
+def coerce(key: str, value: Any) -> Any:
+    setting = _BY_KEY.get(key)
+    if setting is None:
+        raise InvalidInput(_N("Errors", "There is no setting called {key}; the settings are: {keys}."), key=key, keys=", ".join(_BY_KEY))
+    try:
+        typed = setting.kind(value)
+        if setting.kind is int and isinstance(value, str) and not value.strip().lstrip("-").isdigit():
+            raise ValueError(value)
+    except (TypeError, ValueError):
+        raise InvalidInput(_N("Errors", "The setting {key} must be {rule}; “{value}” is not."), key=key, rule=setting.rule, value=value) from None
+    if not setting.check(typed):
+        raise InvalidInput(_N("Errors", "The setting {key} must be {rule}; “{value}” is not."), key=key, rule=setting.rule, value=value)
+    return typed
+
+
+def load_settings(data_dir: Path) -> Settings:
+    path = data_dir / SETTINGS_FILE
+    if not path.exists():
+        return Settings()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("not an object")
+    except (OSError, ValueError) as error:
+        raise InvalidInput(
+            _N("Errors", "The settings file {path} cannot be read ({reason}); fix it or delete it to start from the defaults."),
+            path=str(path),
+            reason=str(error),
+        ) from None
+    values = {}
+    extra = {}
+    for key, value in raw.items():
+        if key == "version":
+            continue
+        if key in _BY_KEY:
+            values[key] = coerce(key, value)
+        else:
+            extra[key] = value
+    return Settings(values, extra)
+
+
+def save_settings(data_dir: Path, settings: Settings) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / SETTINGS_FILE
+    document = {"version": SETTINGS_VERSION, **settings.extra, **settings.values}
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(temporary, path)  # a crash mid-write leaves the old file whole

@@ -1,0 +1,1 @@
+"""The counter's local SQLite store: typed models, the engine, migrations and queries."""

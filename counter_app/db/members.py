@@ -1,0 +1,183 @@
+"""Queries on members, their profile history and their search index; every call runs on a caller's connection."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Row, insert, select, text, update
+
+from counter_app.db.models import Counter, Member, MemberChange
+from counter_app.domain.search import name_grams, name_key, pinyin_initials
+
+members = Member.__table__
+changes = MemberChange.__table__
+counter = Counter.__table__
+
+# Columns a search result or card needs; Core selects keep the lookup path at tens of microseconds.
+_CARD_COLUMNS = [
+    members.c.id,
+    members.c.member_uid,
+    members.c.member_no,
+    members.c.phone,
+    members.c.name,
+    members.c.gender,
+    members.c.birthday,
+    members.c.id_number,
+    members.c.referrer_id,
+    members.c.tier,
+    members.c.points,
+    members.c.spend_12m_cents,
+    members.c.consent_version,
+    members.c.registered_at,
+    members.c.updated_at,
+]
+_SUMMARY_SQL = "m.id, m.member_no, m.phone, m.name, m.tier, m.points"
+
+
+def get_counter(connection: Connection) -> Row[Any] | None:
+    return connection.execute(select(counter).where(counter.c.id == 1)).first()
+
+
+def create_counter(connection: Connection, counter_uid: str, now: dt.datetime) -> None:
+    connection.execute(insert(counter).values(id=1, counter_uid=counter_uid, created_at=now))
+
+
+def allocate_member_seqs(connection: Connection, count: int = 1) -> int:
+    """Reserve `count` member sequence numbers; returns the first."""
+    last = connection.execute(
+        text("UPDATE counter SET last_member_seq = last_member_seq + :n WHERE id = 1 RETURNING last_member_seq"),
+        {"n": count},
+    ).scalar_one()
+    return last - count + 1
+
+
+def member_by(connection: Connection, **where: Any) -> Row[Any] | None:
+    ((column, value),) = where.items()
+    return connection.execute(select(*_CARD_COLUMNS).where(members.c[column] == value)).first()
+
+
+def member_no_exists(connection: Connection, member_no: str) -> bool:
+    return connection.execute(select(members.c.id).where(members.c.member_no == member_no)).first() is not None
+
+
+def insert_member(connection: Connection, values: dict[str, Any]) -> int:
+    member_id = connection.execute(insert(members).values(**values)).inserted_primary_key[0]
+    index_member_name(connection, member_id, values["name"])
+    return member_id
+
+
+def update_member(connection: Connection, member_id: int, values: dict[str, Any]) -> None:
+    connection.execute(update(members).where(members.c.id == member_id).values(**values))
+    if "name" in values:
+        connection.execute(text("DELETE FROM member_search WHERE rowid = :id"), {"id": member_id})
+        index_member_name(connection, member_id, values["name"])
+
+
+def search_terms(name: str) -> tuple[str, str, str]:
+    return " ".join(name_grams(name)), " ".join(pinyin_initials(name)), name_key(name)
+
+
+def index_member_name(connection: Connection, member_id: int, name: str) -> None:
+    grams, initials, key = search_terms(name)
+    connection.execute(
+        text("INSERT INTO member_search(rowid, grams, initials, name_key) VALUES (:id, :grams, :initials, :key)"),
+        {"id": member_id, "grams": grams, "initials": initials, "key": key},
+    )
+
+
+def bulk_insert_members(connection: Connection, rows: Sequence[tuple[Any, ...]], index_rows: Iterable[tuple[Any, ...]]) -> None:
+    """Demo data: a plain executemany, hundreds of thousands of rows a second."""
+    columns = (
+        "id, member_uid, member_no, phone, phone_tail, name, gender, birthday, tier, points, "
+        "spend_12m_cents, consent_version, consented_at, registered_at, updated_at, counter_uid"
+    )
+    connection.exec_driver_sql(f"INSERT INTO members ({columns}) VALUES ({', '.join('?' * 16)})", rows)
+    connection.exec_driver_sql("INSERT INTO member_search(rowid, grams, initials, name_key) VALUES (?, ?, ?, ?)", list(index_rows))
+
+
+def existing_phones(connection: Connection) -> set[str]:
+    return set(connection.execute(select(members.c.phone)).scalars())
+
+
+def next_member_id(connection: Connection) -> int:
+    return (connection.execute(text("SELECT coalesce(max(id), 0) FROM members")).scalar_one()) + 1
+
+
+def has_members(connection: Connection) -> bool:
+    return connection.execute(text("SELECT 1 FROM members LIMIT 1")).first() is not None
+
+
+def record_changes(
+    connection: Connection, member_id: int, op_id: str, changed: dict[str, tuple[Any, Any]], when: dt.datetime
+) -> None:
+    connection.execute(
+        insert(changes),
+        [
+            {"member_id": member_id, "op_id": op_id, "field": field, "old_value": _text(old), "new_value": _text(new), "changed_at": when}
+            for field, (old, new) in changed.items()
+        ],
+    )
+
+
+def change_history(connection: Connection, member_id: int) -> list[Row[Any]]:
+    return list(
+        connection.execute(
+            select(changes.c.field, changes.c.old_value, changes.c.new_value, changes.c.changed_at, changes.c.op_id)
+            .where(changes.c.member_id == member_id)
+            .order_by(changes.c.id.desc())
+        )
+    )
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def search_phone_tail(connection: Connection, tail: str, limit: int) -> list[Row[Any]]:
+    return list(connection.execute(text(f"SELECT {_SUMMARY_SQL} FROM members m WHERE m.phone_tail = :tail LIMIT :limit"), {"tail": tail, "limit": limit}))
+
+
+def search_phone_prefix(connection: Connection, prefix: str, limit: int) -> list[Row[Any]]:
+    # A range on the unique phone index; LIKE would not use it without case_sensitive_like.
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return list(
+        connection.execute(
+            text(f"SELECT {_SUMMARY_SQL} FROM members m WHERE m.phone >= :low AND m.phone < :high ORDER BY m.phone LIMIT :limit"),
+            {"low": prefix, "high": upper, "limit": limit},
+        )
+    )
+
+
+def search_name(connection: Connection, key: str, limit: int) -> list[Row[Any]]:
+    """Names containing `key`: one index term for one or two characters, pairs ANDed (then checked) for more."""
+    if len(key) <= 2:
+        match = f"grams : {_fts_phrase(key)}"
+    else:
+        pairs = dict.fromkeys(key[i : i + 2] for i in range(len(key) - 1))
+        match = "grams : (" + " AND ".join(map(_fts_phrase, pairs)) + ")"
+    return list(
+        connection.execute(
+            text(
+                f"SELECT {_SUMMARY_SQL} FROM member_search s JOIN members m ON m.id = s.rowid "
+                "WHERE member_search MATCH :match AND instr(s.name_key, :key) > 0 LIMIT :limit"
+            ),
+            {"match": match, "key": key, "limit": limit},
+        )
+    )
+
+
+def search_initials(connection: Connection, letters: str, limit: int) -> list[Row[Any]]:
+    return list(
+        connection.execute(
+            text(f"SELECT {_SUMMARY_SQL} FROM member_search s JOIN members m ON m.id = s.rowid WHERE member_search MATCH :match LIMIT :limit"),
+            {"match": f"initials : {_fts_phrase(letters)} *", "limit": limit},
+        )
+    )

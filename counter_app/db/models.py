@@ -1,0 +1,104 @@
+"""SQLAlchemy 2 typed models of the local store (the search index is an FTS5 table made by migration)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+
+class AwareDateTime(TypeDecorator[dt.datetime]):
+    """ISO 8601 text with its UTC offset: the counter's local time is kept as the clerk saw it."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: object) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime stored")
+        return value.isoformat(timespec="microseconds")
+
+    def process_result_value(self, value: str | None, dialect: object) -> dt.datetime | None:
+        return None if value is None else dt.datetime.fromisoformat(value)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Counter(Base):
+    """This counter: its identity for sync and the sequences it hands out (one row)."""
+
+    __tablename__ = "counter"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    counter_uid: Mapped[str] = mapped_column(String(36), unique=True)
+    last_outbox_seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_member_seq: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+
+
+class Member(Base):
+    __tablename__ = "members"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_uid: Mapped[str] = mapped_column(String(36), unique=True)
+    member_no: Mapped[str] = mapped_column(String(13), unique=True)
+    phone: Mapped[str] = mapped_column(String(11), unique=True)
+    phone_tail: Mapped[str] = mapped_column(String(4), index=True)
+    name: Mapped[str] = mapped_column(String(40))
+    gender: Mapped[Optional[str]] = mapped_column(String(1))
+    birthday: Mapped[Optional[dt.date]]
+    id_number: Mapped[Optional[str]] = mapped_column(String(18))
+    referrer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("members.id"))
+    tier: Mapped[str] = mapped_column(String(10), default="regular")
+    points: Mapped[int] = mapped_column(Integer, default=0)
+    spend_12m_cents: Mapped[int] = mapped_column(Integer, default=0)
+    consent_version: Mapped[str] = mapped_column(String(20))
+    consented_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    registered_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    counter_uid: Mapped[str] = mapped_column(String(36))
+
+
+class MemberChange(Base):
+    """One field of a member's profile changed: the profile's history."""
+
+    __tablename__ = "member_changes"
+    __table_args__ = (Index("ix_member_changes_member", "member_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    op_id: Mapped[str] = mapped_column(String(36))
+    field: Mapped[str] = mapped_column(String(20))
+    old_value: Mapped[Optional[str]] = mapped_column(Text)
+    new_value: Mapped[Optional[str]] = mapped_column(Text)
+    changed_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+
+
+class OutboxOp(Base):
+    """An operation waiting to be pushed to the central server, in the counter's gap-free order."""
+
+    __tablename__ = "outbox"
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    op_id: Mapped[str] = mapped_column(String(36), unique=True)
+    counter_uid: Mapped[str] = mapped_column(String(36))
+    op_type: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+
+
+class StoreMeta(Base):
+    """Facts about the store itself (e.g. that it holds demo members and must never sync)."""
+
+    __tablename__ = "store_meta"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

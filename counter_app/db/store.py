@@ -1,0 +1,191 @@
+"""Opening the local store: SQLite in WAL with synchronous=FULL, one writer, migrations at start."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, create_engine, event
+from sqlalchemy.exc import DBAPIError
+
+from counter_app.domain.errors import StoreUnavailable
+from counter_app.i18n import QT_TRANSLATE_NOOP as _N
+
+log = logging.getLogger(__name__)
+
+STORE_FILE = "desk.sqlite3"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def store_problem(error: BaseException, path: Path) -> StoreUnavailable:
+    """Say in the clerk's words why SQLite refused, and what to do about it."""
+    text = str(getattr(error, "orig", error)).lower()
+    if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
+        return StoreUnavailable(
+            _N("Errors", "The desk cannot write its data file {path}: it is read-only. Ask IT to give the desk write access to that folder, or choose another data folder with --data-dir."),
+            path=str(path),
+        )
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreUnavailable(
+            _N("Errors", "The data file {path} is damaged or is not a desk database. It was left untouched; restore it from a backup or choose another data folder with --data-dir."),
+            path=str(path),
+        )
+    if "locked" in text or "busy" in text:
+        return StoreUnavailable(
+            _N("Errors", "Another program is writing to the desk's data file {path}; wait a moment and try again."),
+            path=str(path),
+        )
+    if "disk" in text and "full" in text:
+        return StoreUnavailable(_N("Errors", "The disk holding {path} is full; free some space and try again."), path=str(path))
+    return StoreUnavailable(_N("Errors", "The desk's data file {path} could not be used ({reason})."), path=str(path), reason=text)
+
+
+class Store:
+    """The open local store. Reads may run on any thread; writes take the one writer lock."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine = create_engine(
+            f"sqlite:///{path}",
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            pool_size=4,
+            max_overflow=4,
+        )
+        self._writer = threading.Lock()
+        event.listen(self.engine, "connect", _on_connect)
+        event.listen(self.engine, "begin", _on_begin)
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as connection:
+                yield connection
+        except DBAPIError as error:
+            raise store_problem(error, self.path) from error
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One transaction, taken with BEGIN IMMEDIATE so it never fails half-way on a lock upgrade."""
+        with self._writer:
+            try:
+                with self.engine.connect().execution_options(desk_write=True) as connection:
+                    with connection.begin():
+                        yield connection
+            except DBAPIError as error:
+                raise store_problem(error, self.path) from error
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, record: object) -> None:
+    # pysqlite's own transaction handling would begin late and DEFERRED; we issue BEGIN ourselves.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        # SQLite answers with the old mode when it may not write the file: treat as read-only.
+        raise sqlite3.OperationalError("attempt to write a readonly database (journal mode stays %s)" % mode)
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA synchronous = FULL")  # a committed redemption must survive power loss
+    cursor.close()
+
+
+def _on_begin(connection: Connection) -> None:
+    write = connection.get_execution_options().get("desk_write", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _check_file(path: Path) -> None:
+    """Refuse a file that is not SQLite before SQLite (or a migration) touches it."""
+    if not path.exists():
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise store_problem(error, path) from error
+    if header and header != SQLITE_HEADER:
+        raise store_problem(sqlite3.DatabaseError("file is not a database"), path)
+
+
+def open_store(data_dir: Path) -> Store:
+    """Open (creating if need be) the store in `data_dir` and bring its schema to this version."""
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreUnavailable(
+            _N("Errors", "The data folder {path} cannot be created ({reason}); choose another one with --data-dir."),
+            path=str(data_dir),
+            reason=error.strerror or str(error),
+        ) from error
+    path = data_dir / STORE_FILE
+    _check_file(path)
+    store = Store(path)
+    try:
+        _prepare(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _prepare(store: Store) -> None:
+    try:
+        with store.engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+            connection.rollback()
+        config = _alembic_config()
+        script = ScriptDirectory.from_config(config)
+        head = script.get_current_head()
+        if current == head:
+            return
+        if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+            raise StoreUnavailable(
+                _N("Errors", "The data file {path} was written by a newer version of the desk; install that version (or newer) to open it."),
+                path=str(store.path),
+            )
+        if current is not None:
+            backup_before_upgrade(store, current)
+        with store.engine.connect().execution_options(desk_write=True) as connection:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        log.info("store %s upgraded from %s to %s", store.path, current, head)
+    except DBAPIError as error:
+        raise store_problem(error, store.path) from error
+
+
+def backup_before_upgrade(store: Store, revision: str) -> Path:
+    """Copy the store with SQLite's backup API (never a file copy) before changing its schema."""
+    folder = store.path.parent / "backups"
+    folder.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"desk-before-upgrade-{revision}-{stamp}.sqlite3"
+    source = sqlite3.connect(store.path)
+    try:
+        destination = sqlite3.connect(target)
+        with destination:
+            source.backup(destination)
+        destination.close()
+    finally:
+        source.close()
+    return target

@@ -1,0 +1,25 @@
+"""Member tiers and the rolling 12-month spend that places a member in one (default thresholds)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from counter_app.i18n import QT_TRANSLATE_NOOP as _N
+
+TIERS = ("regular", "silver", "gold", "diamond")
+# Gold at ¥100,000 a year comes from the chain's plan (年消费超过10万元晋升金卡); the others are defaults.
+DEFAULT_THRESHOLDS_YUAN = {"silver": Decimal(20_000), "gold": Decimal(100_000), "diamond": Decimal(300_000)}
+TIER_LABELS = {
+    "regular": _N("Tiers", "Regular"),
+    "silver": _N("Tiers", "Silver"),
+    "gold": _N("Tiers", "Gold"),
+    "diamond": _N("Tiers", "Diamond"),
+}
+
+
+def tier_for_spend(spend_yuan: Decimal, thresholds: dict[str, Decimal] = DEFAULT_THRESHOLDS_YUAN) -> str:
+    tier = "regular"
+    for name in TIERS[1:]:
+        if spend_yuan >= thresholds[name]:
+            tier = name
+    return tier

@@ -1,0 +1,1 @@
+"""Desk use cases: each is one transaction, appends to the outbox when it writes, and returns plain DTOs."""

@@ -1,0 +1,109 @@
+"""Realistic demo members (Chinese names, valid mobile numbers, birthdays, tiers, spend) for trying the desk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+from collections.abc import Callable
+from decimal import Decimal
+
+from faker.providers.person.zh_CN import Provider as ChineseNames
+
+from counter_app.db import members as rows
+from counter_app.db.meta import set_meta
+from counter_app.domain.errors import InvalidInput
+from counter_app.domain.members import format_member_no
+from counter_app.domain.tiers import tier_for_spend
+from counter_app.i18n import QT_TRANSLATE_NOOP as _N
+from counter_app.services.desk import Desk
+
+DEMO_MAX = 5_000_000
+BATCH = 50_000
+# Mainland mobile prefixes in wide use; every number made from them is a valid mobile to phonenumbers.
+MOBILE_PREFIXES = (
+    "130 131 132 133 134 135 136 137 138 139 150 151 152 153 155 156 157 158 159 "
+    "166 173 175 176 177 178 180 181 182 183 184 185 186 187 188 189 191 198 199"
+).split()
+
+
+def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress: Callable[[int, int], None] | None = None) -> int:
+    """Add `count` demo members, committed batch by batch; the store is marked as holding demo data."""
+    if not 1 <= count <= DEMO_MAX:
+        raise InvalidInput(_N("Errors", "The number of demo members must be between 1 and {limit}."), limit=f"{DEMO_MAX:,}")
+    rng = random.Random(seed)
+    surnames = list(ChineseNames.last_names.keys())
+    surname_weights = list(ChineseNames.last_names.values())
+    given = {"F": list(ChineseNames.first_names_female), "M": list(ChineseNames.first_names_male)}
+    singles = {gender: [name for name in names if len(name) == 1] for gender, names in given.items()}
+    now = desk.now()
+    today = now.date()
+    with desk.store.read() as connection:
+        taken = rows.existing_phones(connection) if rows.has_members(connection) else set()
+    phones = _unique_phones(rng, count, taken)
+    index_cache: dict[str, tuple[str, str, str]] = {}
+    made = 0
+    while made < count:
+        size = min(BATCH, count - made)
+        with desk.store.write() as connection:
+            first_id = rows.next_member_id(connection)
+            first_seq = rows.allocate_member_seqs(connection, size)
+            member_rows = []
+            index_rows = []
+            for offset in range(size):
+                gender = rng.choice("FM")
+                given_name = rng.choice(given[gender])
+                if len(given_name) == 1 and rng.random() < 0.6:  # most given names have two characters
+                    given_name += rng.choice(singles[gender])
+                name = rng.choices(surnames, surname_weights)[0] + given_name
+                phone = phones[made + offset]
+                spend = Decimal(int(rng.lognormvariate(8.5, 1.6) * 100)) / 100
+                tier = tier_for_spend(spend)
+                registered = now - dt.timedelta(days=rng.randint(0, 5 * 365), seconds=rng.randint(0, 86_399))
+                birthday = today - dt.timedelta(days=rng.randint(18 * 365, 75 * 365))
+                stamp = registered.isoformat(timespec="microseconds")
+                member_id = first_id + offset
+                member_rows.append((
+                    member_id,
+                    str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    format_member_no(desk.settings.counter_no, first_seq + offset),
+                    phone,
+                    phone[-4:],
+                    name,
+                    gender,
+                    birthday.isoformat(),
+                    tier,
+                    int(float(spend) * rng.uniform(0.05, 0.6)) * (2 if tier in ("gold", "diamond") else 1),
+                    int(spend * 100),
+                    desk.settings.privacy_notice_version,
+                    stamp,
+                    stamp,
+                    stamp,
+                    desk.counter_uid,
+                ))
+                terms = index_cache.get(name)
+                if terms is None:
+                    terms = index_cache[name] = rows.search_terms(name)
+                index_rows.append((member_id, *terms))
+            rows.bulk_insert_members(connection, member_rows, index_rows)
+            # Demo members are made up: they are never sent to the central server.
+            set_meta(connection, "demo_data", "true")
+        made += size
+        if progress:
+            progress(made, count)
+    return made
+
+
+def _unique_phones(rng: random.Random, count: int, taken: set[str]) -> list[str]:
+    span = 10**8
+    phones: list[str] = []
+    while len(phones) < count:
+        need = count - len(phones)
+        for number in rng.sample(range(len(MOBILE_PREFIXES) * span), min(need + len(taken), len(MOBILE_PREFIXES) * span)):
+            phone = f"{MOBILE_PREFIXES[number // span]}{number % span:08d}"
+            if phone not in taken:
+                taken.add(phone)
+                phones.append(phone)
+                if len(phones) == count:
+                    break
+    return phones

@@ -1,0 +1,91 @@
+"""The open desk: the local store and the settings in force, handed to every service call."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from counter_app import config
+from counter_app.db import members as member_rows
+from counter_app.db import meta as store_meta
+from counter_app.db import outbox
+from counter_app.db.store import Store, open_store
+
+
+def _local_now() -> dt.datetime:
+    return dt.datetime.now().astimezone()
+
+
+@dataclass
+class Desk:
+    data_dir: Path
+    store: Store
+    settings: config.Settings
+    counter_uid: str
+    clock: Callable[[], dt.datetime] = field(default=_local_now)
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def today(self) -> dt.date:
+        return self.clock().date()
+
+    def close(self) -> None:
+        self.store.close()
+
+
+@dataclass(frozen=True)
+class DeskStatus:
+    store_name: str
+    counter_name: str
+    counter_no: int
+    pending_ops: int
+    has_members: bool
+    demo_data: bool
+    data_dir: str
+
+
+def open_desk(data_dir: Path | None = None, clock: Callable[[], dt.datetime] | None = None) -> Desk:
+    """Open the counter's store (creating and upgrading it) and give it an identity on first start."""
+    data_dir = data_dir or config.default_data_dir()
+    settings = config.load_settings(data_dir)
+    store = open_store(data_dir)
+    clock = clock or _local_now
+    try:
+        with store.read() as connection:
+            row = member_rows.get_counter(connection)
+        if row is None:
+            with store.write() as connection:
+                row = member_rows.get_counter(connection)
+                if row is None:
+                    member_rows.create_counter(connection, str(uuid.uuid4()), clock())
+                    row = member_rows.get_counter(connection)
+    except BaseException:
+        store.close()
+        raise
+    return Desk(data_dir=data_dir, store=store, settings=settings, counter_uid=row.counter_uid, clock=clock)
+
+
+def desk_status(desk: Desk) -> DeskStatus:
+    with desk.store.read() as connection:
+        pending = outbox.pending_count(connection)
+        has_members = member_rows.has_members(connection)
+        demo = store_meta.get_meta(connection, "demo_data") == "true"
+    return DeskStatus(
+        store_name=desk.settings.store_name,
+        counter_name=desk.settings.counter_name,
+        counter_no=desk.settings.counter_no,
+        pending_ops=pending,
+        has_members=has_members,
+        demo_data=demo,
+        data_dir=str(desk.data_dir),
+    )
+
+
+def change_setting(desk: Desk, key: str, value: object) -> config.Settings:
+    desk.settings = desk.settings.with_value(key, value)
+    config.save_settings(desk.data_dir, desk.settings)
+    return desk.settings

@@ -1,0 +1,295 @@
+"""Member use cases: register, look up, search, edit the profile, read its history."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, Row
+
+from counter_app.db import members as rows
+from counter_app.db.outbox import append_op
+from counter_app.domain.errors import Conflict, DeskError, FieldError, InvalidInput, NotFound, form_invalid
+from counter_app.domain.members import (
+    RegistrationForm,
+    format_member_no,
+    mask_id_number,
+    mask_phone,
+    normalize_id_number,
+    normalize_name,
+    normalize_phone,
+    parse_birthday,
+    parse_gender,
+    parse_member_no,
+    validate_registration,
+    id_number_birthday,
+)
+from counter_app.domain.search import QueryKind, classify_query
+from counter_app.i18n import QT_TRANSLATE_NOOP as _N
+from counter_app.services.desk import Desk
+
+
+@dataclass(frozen=True)
+class MemberSummary:
+    """One line of a search result."""
+
+    member_no: str
+    name: str
+    phone: str  # masked
+    tier: str
+    points: int
+
+
+@dataclass(frozen=True)
+class MemberCard:
+    """What the desk shows when a member is opened; personal data comes masked."""
+
+    member_no: str
+    name: str
+    phone: str  # masked
+    gender: str | None
+    birthday: str | None
+    id_number: str | None  # masked
+    tier: str
+    points: int
+    spend_12m: str  # yuan, two decimals
+    registered_at: str
+    referrer_no: str | None
+    consent_version: str
+    expiring: list[dict[str, Any]] = field(default_factory=list)
+    coupons: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query_kind: str | None
+    members: list[MemberSummary]
+    more: bool  # there are more matches than listed: the clerk should type more
+    exact: MemberCard | None = None  # a whole phone or member number: the desk opens the card at once
+
+
+@dataclass(frozen=True)
+class ProfileChange:
+    field: str
+    old: str | None
+    new: str | None
+    changed_at: str
+    op_id: str
+
+
+@dataclass(frozen=True)
+class ProfileEdit:
+    """Fields to change, as typed; None leaves a field alone, "" clears an optional one."""
+
+    phone: str | None = None
+    name: str | None = None
+    gender: str | None = None
+    birthday: str | None = None
+    id_number: str | None = None
+
+
+def _card(connection: Connection, row: Row[Any]) -> MemberCard:
+    referrer_no = None
+    if row.referrer_id is not None:
+        referrer = rows.member_by(connection, id=row.referrer_id)
+        referrer_no = referrer.member_no if referrer else None
+    return MemberCard(
+        member_no=row.member_no,
+        name=row.name,
+        phone=mask_phone(row.phone),
+        gender=row.gender,
+        birthday=row.birthday.isoformat() if row.birthday else None,
+        id_number=mask_id_number(row.id_number),
+        tier=row.tier,
+        points=row.points,
+        spend_12m=f"{Decimal(row.spend_12m_cents) / 100:.2f}",
+        registered_at=row.registered_at.isoformat(timespec="seconds"),
+        referrer_no=referrer_no,
+        consent_version=row.consent_version,
+    )
+
+
+def _summary(row: Row[Any]) -> MemberSummary:
+    return MemberSummary(member_no=row.member_no, name=row.name, phone=mask_phone(row.phone), tier=row.tier, points=row.points)
+
+
+def _find_row(connection: Connection, ref: str) -> Row[Any] | None:
+    """A member reference is a phone number or a member number; scanned codes come with the scanner."""
+    member_no = parse_member_no(ref)
+    if member_no:
+        return rows.member_by(connection, member_no=member_no)
+    try:
+        phone = normalize_phone(ref)
+    except FieldError:
+        raise InvalidInput(
+            _N("Errors", "“{ref}” is neither a mobile number nor a member number (M and 12 digits)."), ref=ref[:40]
+        ) from None
+    return rows.member_by(connection, phone=phone)
+
+
+def _require(connection: Connection, ref: str) -> Row[Any]:
+    row = _find_row(connection, ref)
+    if row is None:
+        raise NotFound(_N("Errors", "No member has the phone or member number {ref}; check it, or register the member."), ref=ref[:40])
+    return row
+
+
+def find_member(desk: Desk, ref: str) -> MemberCard:
+    with desk.store.read() as connection:
+        return _card(connection, _require(connection, ref))
+
+
+def search_members(desk: Desk, text: str, limit: int | None = None) -> SearchResult:
+    """The one search box: phone, phone tail, member number, name fragment or pinyin initials."""
+    limit = limit or desk.settings.search_limit
+    if limit < 1:
+        raise InvalidInput(_N("Errors", "The result limit must be at least 1."))
+    query = classify_query(text)
+    if query is None:
+        return SearchResult(query_kind=None, members=[], more=False)
+    with desk.store.read() as connection:
+        if query.kind in (QueryKind.PHONE, QueryKind.MEMBER_NO):
+            row = rows.member_by(connection, **{query.kind.value: query.value})
+            if row is None:
+                return SearchResult(query_kind=query.kind.value, members=[], more=False)
+            return SearchResult(query.kind.value, [_summary(row)], False, exact=_card(connection, row))
+        fetch = limit + 1
+        if query.kind is QueryKind.PHONE_TAIL:
+            found = rows.search_phone_tail(connection, query.value, fetch)
+        elif query.kind is QueryKind.PHONE_PREFIX:
+            found = rows.search_phone_prefix(connection, query.value, fetch)
+        elif query.kind is QueryKind.INITIALS:
+            # Letters are pinyin initials for Chinese names, and a fragment of a Latin name.
+            found = rows.search_initials(connection, query.value, fetch)
+            if len(found) < fetch:
+                seen = {row.id for row in found}
+                found += [row for row in rows.search_name(connection, query.value, fetch) if row.id not in seen]
+        else:
+            found = rows.search_name(connection, query.value, fetch)
+    members = [_summary(row) for row in found[:limit]]
+    return SearchResult(query_kind=query.kind.value, members=members, more=len(found) > limit)
+
+
+def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
+    """Register a new member: one transaction with its outbox entry; a phone already known is a conflict."""
+    registration = validate_registration(form, desk.today())
+    now = desk.now()
+    with desk.store.write() as connection:
+        existing = rows.member_by(connection, phone=registration.phone)
+        if existing is not None:
+            raise Conflict(_N("Errors", "This phone is already registered: member {member_no}."), member_no=existing.member_no)
+        referrer_id = referrer_uid = None
+        if registration.referrer:
+            try:
+                referrer = _find_row(connection, registration.referrer)
+            except InvalidInput as error:
+                raise form_invalid({"referrer": FieldError(error.template, **error.params)}) from None
+            if referrer is None:
+                raise form_invalid({"referrer": FieldError(_N("Errors", "No member has the phone or member number {ref}; check the referrer."), ref=registration.referrer[:40])})
+            referrer_id, referrer_uid = referrer.id, referrer.member_uid
+        member_no = _next_member_no(connection, desk.settings.counter_no)
+        member_uid = str(uuid.uuid4())
+        values = {
+            "member_uid": member_uid,
+            "member_no": member_no,
+            "phone": registration.phone,
+            "phone_tail": registration.phone[-4:],
+            "name": registration.name,
+            "gender": registration.gender,
+            "birthday": registration.birthday,
+            "id_number": registration.id_number,
+            "referrer_id": referrer_id,
+            "consent_version": desk.settings.privacy_notice_version,
+            "consented_at": now,
+            "registered_at": now,
+            "updated_at": now,
+            "counter_uid": desk.counter_uid,
+        }
+        rows.insert_member(connection, values)
+        payload = {key: values[key] for key in ("member_uid", "member_no", "phone", "name", "gender", "birthday", "id_number", "consent_version", "consented_at")}
+        payload["referrer_uid"] = referrer_uid
+        append_op(connection, desk.counter_uid, "member.registered", payload, now)
+        return _card(connection, rows.member_by(connection, member_uid=member_uid))
+
+
+def _next_member_no(connection: Connection, counter_no: int) -> str:
+    while True:
+        # A counter renumbered in settings could meet numbers it handed out before: skip those.
+        member_no = format_member_no(counter_no, rows.allocate_member_seqs(connection))
+        if not rows.member_no_exists(connection, member_no):
+            return member_no
+
+
+def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
+    """Change profile fields; every changed field is kept in the history and sent in one outbox entry."""
+    today = desk.today()
+    checks = {
+        "phone": lambda v: normalize_phone(v),
+        "name": lambda v: normalize_name(v),
+        "gender": lambda v: parse_gender(v),
+        "birthday": lambda v: parse_birthday(v, today),
+        "id_number": lambda v: normalize_id_number(v),
+    }
+    wanted: dict[str, Any] = {}
+    errors: dict[str, DeskError] = {}
+    for field_name, check in checks.items():
+        value = getattr(edit, field_name)
+        if value is None:
+            continue
+        try:
+            wanted[field_name] = check(value)
+        except FieldError as error:
+            errors[field_name] = error
+    if errors:
+        raise form_invalid(errors)
+    now = desk.now()
+    with desk.store.write() as connection:
+        row = _require(connection, ref)
+        changed = {name: (getattr(row, name), value) for name, value in wanted.items() if getattr(row, name) != value}
+        if "phone" in changed:
+            holder = rows.member_by(connection, phone=wanted["phone"])
+            if holder is not None:
+                raise Conflict(_N("Errors", "This phone is already registered: member {member_no}."), member_no=holder.member_no)
+        birthday = changed.get("birthday", (None, row.birthday))[1]
+        id_number = changed.get("id_number", (None, row.id_number))[1]
+        if id_number and birthday and id_number_birthday(id_number) != birthday:
+            raise form_invalid({"birthday": FieldError(
+                _N("Errors", "The birthday differs from the one in the ID number ({born}); correct one of them."),
+                born=id_number_birthday(id_number).isoformat(),
+            )})
+        if not changed:
+            return _card(connection, row)
+        values: dict[str, Any] = {name: new for name, (_, new) in changed.items()}
+        if "phone" in values:
+            values["phone_tail"] = values["phone"][-4:]
+        values["updated_at"] = now
+        rows.update_member(connection, row.id, values)
+        _, op_id = append_op(
+            connection,
+            desk.counter_uid,
+            "member.updated",
+            {"member_uid": row.member_uid, "changes": {name: new for name, (_, new) in changed.items()}},
+            now,
+        )
+        rows.record_changes(connection, row.id, op_id, _masked_changes(changed), now)
+        return _card(connection, rows.member_by(connection, id=row.id))
+
+
+def _masked_changes(changed: dict[str, tuple[Any, Any]]) -> dict[str, tuple[Any, Any]]:
+    # The history is shown at the desk: it keeps personal numbers as masked as the card does.
+    masks = {"phone": lambda v: mask_phone(v) if v else v, "id_number": mask_id_number}
+    return {name: tuple(masks.get(name, lambda v: v)(v) for v in pair) for name, pair in changed.items()}  # type: ignore[misc]
+
+
+def profile_history(desk: Desk, ref: str) -> list[ProfileChange]:
+    with desk.store.read() as connection:
+        row = _require(connection, ref)
+        return [
+            ProfileChange(field=change.field, old=change.old_value, new=change.new_value, changed_at=change.changed_at.isoformat(timespec="seconds"), op_id=change.op_id)
+            for change in rows.change_history(connection, row.id)
+        ]
