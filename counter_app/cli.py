@@ -15,7 +15,7 @@ from counter_app.config import SETTINGS, default_data_dir
 from counter_app.domain.errors import DeskError, InvalidInput
 from counter_app.domain.members import FIELD_LABELS, RegistrationForm
 from counter_app.domain.tiers import TIER_LABELS
-from counter_app.i18n import QT_TRANSLATE_NOOP as _N
+from counter_app.i18n import QT_TRANSLATE_NOOP, translate
 from counter_app.logs import setup_logging
 from counter_app.services import demo, members
 from counter_app.services.desk import Desk, change_setting, desk_status, open_desk
@@ -23,10 +23,6 @@ from counter_app.services.desk import Desk, change_setting, desk_status, open_de
 log = logging.getLogger(__name__)
 EXIT_UNEXPECTED = 1
 SCREENSHOT_PAGES = ("main", "card", "register")
-
-
-def t(text: str) -> str:
-    return i18n.translate("Cli", text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,10 +36,12 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
+    # Global options are accepted after the command too; SUPPRESS keeps a subcommand from resetting them.
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON document on stdout")
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="where the desk keeps its data (default: COUNTER_DATA_DIR or the user data folder)")
+    common.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help="language of the desk and of this output (default zh_CN)")
     parser = _Parser(prog="counter-app", description="Member service desk (会员服务台). With no command the desk window opens.", parents=[common])
-    parser.add_argument("--data-dir", type=Path, help="where the desk keeps its data (default: COUNTER_DATA_DIR or the user data folder)")
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language of the desk and of this output (default zh_CN)")
+    parser.set_defaults(data_dir=None, lang=None)
     parser.add_argument("--version", action="version", version=f"counter-app {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -107,32 +105,36 @@ def _tier(tier: str) -> str:
     return i18n.translate("Tiers", TIER_LABELS.get(tier, tier))
 
 
+def _labelled(pairs: list[tuple[str, object]]) -> str:
+    return "\n".join(f"{label}: {value}" for label, value in pairs)
+
+
 def _card_text(card: members.MemberCard) -> str:
-    gender = {"F": t("female"), "M": t("male")}.get(card.gender or "", "—")
-    lines = [
-        f"{t('Member no.')}: {card.member_no}",
-        f"{t('Name')}: {card.name}",
-        f"{t('Phone')}: {card.phone}",
-        f"{t('Tier')}: {_tier(card.tier)}",
-        f"{t('Points')}: {card.points}",
-        f"{t('12-month spend')}: ¥{card.spend_12m}",
-        f"{t('Gender')}: {gender}",
-        f"{t('Birthday')}: {card.birthday or '—'}",
-        f"{t('Registered')}: {card.registered_at}",
+    gender = {"F": translate("Cli", "female"), "M": translate("Cli", "male")}.get(card.gender or "", "—")
+    pairs: list[tuple[str, object]] = [
+        (translate("Cli", "Member no."), card.member_no),
+        (translate("Cli", "Name"), card.name),
+        (translate("Cli", "Phone"), card.phone),
+        (translate("Cli", "Tier"), _tier(card.tier)),
+        (translate("Cli", "Points"), card.points),
+        (translate("Cli", "12-month spend"), f"¥{card.spend_12m}"),
+        (translate("Cli", "Gender"), gender),
+        (translate("Cli", "Birthday"), card.birthday or "—"),
+        (translate("Cli", "Registered"), card.registered_at),
     ]
     if card.id_number:
-        lines.append(f"{t('ID number')}: {card.id_number}")
+        pairs.append((translate("Cli", "ID number"), card.id_number))
     if card.referrer_no:
-        lines.append(f"{t('Referred by')}: {card.referrer_no}")
-    return "\n".join(lines)
+        pairs.append((translate("Cli", "Referred by"), card.referrer_no))
+    return _labelled(pairs)
 
 
 def _list_text(result: members.SearchResult) -> str:
     if not result.members:
-        return t("No member found.")
+        return translate("Cli", "No member found.")
     lines = [f"{m.member_no}  {m.phone}  {m.name}  {_tier(m.tier)}  {m.points}" for m in result.members]
     if result.more:
-        lines.append(t("More members match; type more of the name or number."))
+        lines.append(translate("Cli", "More members match; type more of the name or number."))
     return "\n".join(lines)
 
 
@@ -140,18 +142,18 @@ def run_command(args: argparse.Namespace, desk: Desk) -> int:
     command = args.command
     if command == "init":
         status = desk_status(desk)
-        _emit(args, status, lambda: t("The local store is ready: {path}").format(path=status.data_dir))
+        _emit(args, status, lambda: translate("Cli", "The local store is ready: {path}").format(path=status.data_dir))
     elif command == "status":
         status = desk_status(desk)
-        _emit(args, status, lambda: "\n".join([
-            f"{t('Store')}: {status.store_name or '—'}",
-            f"{t('Counter')}: {status.counter_name or status.counter_no}",
-            f"{t('Operations waiting to sync')}: {status.pending_ops}",
-            f"{t('Data folder')}: {status.data_dir}",
+        _emit(args, status, lambda: _labelled([
+            (translate("Cli", "Store"), status.store_name or "—"),
+            (translate("Cli", "Counter"), status.counter_name or status.counter_no),
+            (translate("Cli", "Operations waiting to sync"), status.pending_ops),
+            (translate("Cli", "Data folder"), status.data_dir),
         ]))
     elif command == "demo-data":
         made = demo.make_demo_members(desk, args.members, seed=args.seed)
-        _emit(args, {"members": made}, lambda: t("{count} demo members added.").format(count=f"{made:,}"))
+        _emit(args, {"members": made}, lambda: translate("Cli", "{count} demo members added.").format(count=f"{made:,}"))
     elif command == "member":
         return _member(args, desk)
     elif command == "settings":
@@ -170,23 +172,23 @@ def _member(args: argparse.Namespace, desk: Desk) -> int:
             id_number=args.id_number, referrer=args.referrer, consent=args.consent,
         )
         card = members.register_member(desk, form)
-        _emit(args, card, lambda: t("Member registered.") + "\n" + _card_text(card))
+        _emit(args, card, lambda: translate("Cli", "Member registered.") + "\n" + _card_text(card))
     elif action == "show":
         card = members.find_member(desk, args.ref)
         _emit(args, card, lambda: _card_text(card))
     elif action == "search":
         if args.limit is not None and not 1 <= args.limit <= 1000:
-            raise InvalidInput(_N("Errors", "--limit must be between 1 and 1000."))
+            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "--limit must be between 1 and 1000."))
         result = members.search_members(desk, args.text, args.limit)
         _emit(args, result, lambda: _list_text(result))
         return 0 if result.members else 4
     elif action == "edit":
         edit = members.ProfileEdit(phone=args.phone, name=args.name, gender=args.gender, birthday=args.birthday, id_number=args.id_number)
         card = members.edit_member(desk, args.ref, edit)
-        _emit(args, card, lambda: t("Profile saved.") + "\n" + _card_text(card))
+        _emit(args, card, lambda: translate("Cli", "Profile saved.") + "\n" + _card_text(card))
     elif action == "history":
         changes = members.profile_history(desk, args.ref)
-        _emit(args, changes, lambda: "\n".join(f"{c.changed_at}  {c.field}: {c.old or '—'} → {c.new or '—'}" for c in changes) or t("No profile changes yet."))
+        _emit(args, changes, lambda: "\n".join(f"{c.changed_at}  {c.field}: {c.old or '—'} → {c.new or '—'}" for c in changes) or translate("Cli", "No profile changes yet."))
     return 0
 
 
@@ -226,7 +228,7 @@ def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None =
         return 130
     except Exception:  # a bug: the log gets the traceback, the person a sentence
         log.exception("unexpected error in %s", args.command)
-        sys.stderr.write(t("Something unexpected went wrong; nothing more was changed. Details are in {log}.").format(log=log_file or "—") + "\n")
+        sys.stderr.write(translate("Cli", "Something unexpected went wrong; nothing more was changed. Details are in {log}.").format(log=log_file or "—") + "\n")
         return EXIT_UNEXPECTED
     finally:
         if desk is not None:

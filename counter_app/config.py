@@ -12,7 +12,7 @@ import platformdirs
 
 from counter_app.domain.errors import InvalidInput
 from counter_app.i18n import LANGUAGES
-from counter_app.i18n import QT_TRANSLATE_NOOP as _N
+from counter_app.i18n import QT_TRANSLATE_NOOP
 
 SETTINGS_FILE = "settings.json"
 SETTINGS_VERSION = 1
@@ -68,15 +68,15 @@ class Settings:
 def coerce(key: str, value: Any) -> Any:
     setting = _BY_KEY.get(key)
     if setting is None:
-        raise InvalidInput(_N("Errors", "There is no setting called {key}; the settings are: {keys}."), key=key, keys=", ".join(_BY_KEY))
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "There is no setting called {key}; the settings are: {keys}."), key=key, keys=", ".join(_BY_KEY))
     try:
         typed = setting.kind(value)
         if setting.kind is int and isinstance(value, str) and not value.strip().lstrip("-").isdigit():
             raise ValueError(value)
     except (TypeError, ValueError):
-        raise InvalidInput(_N("Errors", "The setting {key} must be {rule}; “{value}” is not."), key=key, rule=setting.rule, value=value) from None
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The setting {key} must be {rule}; “{value}” is not."), key=key, rule=setting.rule, value=value) from None
     if not setting.check(typed):
-        raise InvalidInput(_N("Errors", "The setting {key} must be {rule}; “{value}” is not."), key=key, rule=setting.rule, value=value)
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The setting {key} must be {rule}; “{value}” is not."), key=key, rule=setting.rule, value=value)
     return typed
 
 
@@ -90,7 +90,7 @@ def load_settings(data_dir: Path) -> Settings:
             raise ValueError("not an object")
     except (OSError, ValueError) as error:
         raise InvalidInput(
-            _N("Errors", "The settings file {path} cannot be read ({reason}); fix it or delete it to start from the defaults."),
+            QT_TRANSLATE_NOOP("Errors", "The settings file {path} cannot be read ({reason}); fix it or delete it to start from the defaults."),
             path=str(path),
             reason=str(error),
         ) from None

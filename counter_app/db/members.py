@@ -141,6 +141,10 @@ def _fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+def recent_members(connection: Connection, limit: int) -> list[Row[Any]]:
+    return list(connection.execute(text(f"SELECT {_SUMMARY_SQL} FROM members m ORDER BY m.id DESC LIMIT :limit"), {"limit": limit}))
+
+
 def search_phone_tail(connection: Connection, tail: str, limit: int) -> list[Row[Any]]:
     return list(connection.execute(text(f"SELECT {_SUMMARY_SQL} FROM members m WHERE m.phone_tail = :tail LIMIT :limit"), {"tail": tail, "limit": limit}))
 

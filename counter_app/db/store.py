@@ -18,7 +18,7 @@ from sqlalchemy import Connection, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
 from counter_app.domain.errors import StoreUnavailable
-from counter_app.i18n import QT_TRANSLATE_NOOP as _N
+from counter_app.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -39,22 +39,22 @@ def store_problem(error: BaseException, path: Path) -> StoreUnavailable:
     text = str(getattr(error, "orig", error)).lower()
     if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
         return StoreUnavailable(
-            _N("Errors", "The desk cannot write its data file {path}: it is read-only. Ask IT to give the desk write access to that folder, or choose another data folder with --data-dir."),
+            QT_TRANSLATE_NOOP("Errors", "The desk cannot write its data file {path}: it is read-only. Ask IT to give the desk write access to that folder, or choose another data folder with --data-dir."),
             path=str(path),
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StoreUnavailable(
-            _N("Errors", "The data file {path} is damaged or is not a desk database. It was left untouched; restore it from a backup or choose another data folder with --data-dir."),
+            QT_TRANSLATE_NOOP("Errors", "The data file {path} is damaged or is not a desk database. It was left untouched; restore it from a backup or choose another data folder with --data-dir."),
             path=str(path),
         )
     if "locked" in text or "busy" in text:
         return StoreUnavailable(
-            _N("Errors", "Another program is writing to the desk's data file {path}; wait a moment and try again."),
+            QT_TRANSLATE_NOOP("Errors", "Another program is writing to the desk's data file {path}; wait a moment and try again."),
             path=str(path),
         )
     if "disk" in text and "full" in text:
-        return StoreUnavailable(_N("Errors", "The disk holding {path} is full; free some space and try again."), path=str(path))
-    return StoreUnavailable(_N("Errors", "The desk's data file {path} could not be used ({reason})."), path=str(path), reason=text)
+        return StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The disk holding {path} is full; free some space and try again."), path=str(path))
+    return StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The desk's data file {path} could not be used ({reason})."), path=str(path), reason=text)
 
 
 class Store:
@@ -133,7 +133,7 @@ def open_store(data_dir: Path) -> Store:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreUnavailable(
-            _N("Errors", "The data folder {path} cannot be created ({reason}); choose another one with --data-dir."),
+            QT_TRANSLATE_NOOP("Errors", "The data folder {path} cannot be created ({reason}); choose another one with --data-dir."),
             path=str(data_dir),
             reason=error.strerror or str(error),
         ) from error
@@ -160,7 +160,7 @@ def _prepare(store: Store) -> None:
             return
         if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
             raise StoreUnavailable(
-                _N("Errors", "The data file {path} was written by a newer version of the desk; install that version (or newer) to open it."),
+                QT_TRANSLATE_NOOP("Errors", "The data file {path} was written by a newer version of the desk; install that version (or newer) to open it."),
                 path=str(store.path),
             )
         if current is not None:

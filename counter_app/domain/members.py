@@ -13,7 +13,7 @@ from stdnum.cn import ric
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
 
 from counter_app.domain.errors import DeskError, FieldError, form_invalid
-from counter_app.i18n import QT_TRANSLATE_NOOP as _N
+from counter_app.i18n import QT_TRANSLATE_NOOP
 
 NAME_MAX = 40
 EARLIEST_BIRTHDAY = dt.date(1900, 1, 1)
@@ -23,13 +23,13 @@ MEMBER_NO_RE = re.compile(r"^[Mm]?(\d{12})$")
 _PHONE_CHARS = re.compile(r"^[0-9+\-\s().]*$")
 _NAME_PUNCTUATION = set(" ·•・.'-")
 FIELD_LABELS = {
-    "phone": _N("Fields", "Mobile number"),
-    "name": _N("Fields", "Name"),
-    "gender": _N("Fields", "Gender"),
-    "birthday": _N("Fields", "Birthday"),
-    "id_number": _N("Fields", "ID number"),
-    "referrer": _N("Fields", "Referrer"),
-    "consent": _N("Fields", "Consent"),
+    "phone": QT_TRANSLATE_NOOP("Fields", "Mobile number"),
+    "name": QT_TRANSLATE_NOOP("Fields", "Name"),
+    "gender": QT_TRANSLATE_NOOP("Fields", "Gender"),
+    "birthday": QT_TRANSLATE_NOOP("Fields", "Birthday"),
+    "id_number": QT_TRANSLATE_NOOP("Fields", "ID number"),
+    "referrer": QT_TRANSLATE_NOOP("Fields", "Referrer"),
+    "consent": QT_TRANSLATE_NOOP("Fields", "Consent"),
 }
 
 
@@ -37,38 +37,38 @@ def normalize_phone(text: str) -> str:
     """Return the 11-digit mainland mobile number, or raise a FieldError saying what is wrong."""
     raw = unicodedata.normalize("NFKC", text or "").strip()
     if not raw:
-        raise FieldError(_N("Errors", "Enter the member's mobile number."))
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "Enter the member's mobile number."))
     if not _PHONE_CHARS.match(raw):
-        raise FieldError(_N("Errors", "A mobile number has only digits; remove the letters or symbols."))
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "A mobile number has only digits; remove the letters or symbols."))
     try:
         number = phonenumbers.parse(raw, "CN")
     except phonenumbers.NumberParseException:
-        raise FieldError(_N("Errors", "This is not a phone number: enter the 11-digit mobile number, e.g. 13800138000.")) from None
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "This is not a phone number: enter the 11-digit mobile number, e.g. 13800138000.")) from None
     if number.country_code != 86:
         raise FieldError(
-            _N("Errors", "Only mainland China mobile numbers (+86) can be registered; this number is from {region}."),
+            QT_TRANSLATE_NOOP("Errors", "Only mainland China mobile numbers (+86) can be registered; this number is from {region}."),
             region=phonenumbers.region_code_for_number(number) or f"+{number.country_code}",
         )
     digits = str(number.national_number)
     number_type = phonenumbers.number_type(number)
     if number_type == phonenumbers.PhoneNumberType.FIXED_LINE:
-        raise FieldError(_N("Errors", "This is a landline number; register the member's mobile number."))
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "This is a landline number; register the member's mobile number."))
     if len(digits) < 11 and digits.startswith("1"):
-        raise FieldError(_N("Errors", "The mobile number is too short: it has {count} digits, it needs 11."), count=len(digits))
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The mobile number is too short: it has {count} digits, it needs 11."), count=len(digits))
     if len(digits) > 11 and digits.startswith("1"):
-        raise FieldError(_N("Errors", "The mobile number is too long: it has {count} digits, it needs 11."), count=len(digits))
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The mobile number is too long: it has {count} digits, it needs 11."), count=len(digits))
     if not phonenumbers.is_valid_number(number) or number_type != phonenumbers.PhoneNumberType.MOBILE:
-        raise FieldError(_N("Errors", "{digits} is not a mainland mobile number; check the digits."), digits=digits)
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "{digits} is not a mainland mobile number; check the digits."), digits=digits)
     return digits
 
 
 def normalize_name(text: str) -> str:
     name = " ".join(unicodedata.normalize("NFC", text or "").split())
     if not name:
-        raise FieldError(_N("Errors", "Enter the member's name."))
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "Enter the member's name."))
     if len(name) > NAME_MAX:
         raise FieldError(
-            _N("Errors", "The name is too long: at most {limit} characters, this one has {count}."),
+            QT_TRANSLATE_NOOP("Errors", "The name is too long: at most {limit} characters, this one has {count}."),
             limit=NAME_MAX,
             count=len(name),
         )
@@ -76,7 +76,7 @@ def normalize_name(text: str) -> str:
         if char in _NAME_PUNCTUATION or unicodedata.category(char)[0] in "LM":
             continue
         shown = char if char.isprintable() else f"U+{ord(char):04X}"
-        raise FieldError(_N("Errors", "A name may contain only letters, spaces and · . ' -; remove “{char}”."), char=shown)
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "A name may contain only letters, spaces and · . ' -; remove “{char}”."), char=shown)
     return name
 
 
@@ -86,7 +86,7 @@ def parse_gender(value: str | None) -> str | None:
         return None
     text = {"女": "F", "男": "M", "FEMALE": "F", "MALE": "M"}.get(text, text)
     if text not in GENDERS:
-        raise FieldError(_N("Errors", "Gender is F (female) or M (male), or leave it empty."))
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "Gender is F (female) or M (male), or leave it empty."))
     return text
 
 
@@ -99,17 +99,17 @@ def parse_birthday(value: str | dt.date | None, today: dt.date) -> dt.date | Non
             return None
         match = re.fullmatch(r"(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?", text)
         if not match or (len(text) == 8 and not text.isdigit()):
-            raise FieldError(_N("Errors", "Enter the birthday as YYYY-MM-DD, e.g. 1990-05-17."))
+            raise FieldError(QT_TRANSLATE_NOOP("Errors", "Enter the birthday as YYYY-MM-DD, e.g. 1990-05-17."))
         try:
             birthday = dt.date(*(int(part) for part in match.groups()))
         except ValueError:
-            raise FieldError(_N("Errors", "{text} is not a date on the calendar; check the month and day."), text=text) from None
+            raise FieldError(QT_TRANSLATE_NOOP("Errors", "{text} is not a date on the calendar; check the month and day."), text=text) from None
     if birthday is None:
         return None
     if birthday > today:
-        raise FieldError(_N("Errors", "The birthday cannot be in the future."))
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The birthday cannot be in the future."))
     if birthday < EARLIEST_BIRTHDAY:
-        raise FieldError(_N("Errors", "The birthday cannot be before 1900-01-01; check the year."))
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The birthday cannot be before 1900-01-01; check the year."))
     return birthday
 
 
@@ -121,11 +121,11 @@ def normalize_id_number(value: str | None) -> str | None:
     try:
         return ric.validate(text)
     except InvalidChecksum:
-        raise FieldError(_N("Errors", "The ID number's check character is wrong; check every digit and the last character.")) from None
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The ID number's check character is wrong; check every digit and the last character.")) from None
     except (InvalidLength, InvalidFormat):
-        raise FieldError(_N("Errors", "A resident ID number has 18 characters: 17 digits, then a digit or X.")) from None
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "A resident ID number has 18 characters: 17 digits, then a digit or X.")) from None
     except (InvalidComponent, ValidationError):
-        raise FieldError(_N("Errors", "The ID number holds an impossible birth date or region; check it against the card.")) from None
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The ID number holds an impossible birth date or region; check it against the card.")) from None
 
 
 def id_number_birthday(id_number: str) -> dt.date:
@@ -205,11 +205,11 @@ def validate_registration(form: RegistrationForm, today: dt.date) -> Registratio
             values["birthday"] = born  # the card says it; the clerk need not type it twice
         elif values["birthday"] != born:
             errors["birthday"] = FieldError(
-                _N("Errors", "The birthday differs from the one in the ID number ({born}); correct one of them."),
+                QT_TRANSLATE_NOOP("Errors", "The birthday differs from the one in the ID number ({born}); correct one of them."),
                 born=born.isoformat(),
             )
     if not form.consent:
-        errors["consent"] = FieldError(_N("Errors", "The member must agree to the privacy notice before registering."))
+        errors["consent"] = FieldError(QT_TRANSLATE_NOOP("Errors", "The member must agree to the privacy notice before registering."))
     if errors:
         raise form_invalid(errors)
     referrer = " ".join((form.referrer or "").split()) or None

@@ -13,7 +13,7 @@ from pypinyin import Style, pinyin
 
 from counter_app.domain.errors import FieldError
 from counter_app.domain.members import normalize_phone, parse_member_no
-from counter_app.i18n import QT_TRANSLATE_NOOP as _N
+from counter_app.i18n import QT_TRANSLATE_NOOP
 
 QUERY_MAX = 50
 # Polyphonic names multiply; a few readings of each are enough to find the member.
@@ -81,14 +81,14 @@ def classify_query(text: str) -> Query | None:
     if not raw:
         return None
     if len(raw) > QUERY_MAX:
-        raise FieldError(_N("Errors", "The search text is too long; type at most {limit} characters."), limit=QUERY_MAX)
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The search text is too long; type at most {limit} characters."), limit=QUERY_MAX)
     member_no = parse_member_no(raw)
     if member_no:
         return Query(QueryKind.MEMBER_NO, member_no)
     if re.fullmatch(r"[Mm]\d+", raw):
         if len(raw) == 13:
-            raise FieldError(_N("Errors", "No member number has this check digit; check the digits on the card."))
-        raise FieldError(_N("Errors", "A member number is M followed by 12 digits; check the card."))
+            raise FieldError(QT_TRANSLATE_NOOP("Errors", "No member number has this check digit; check the digits on the card."))
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "A member number is M followed by 12 digits; check the card."))
     compact = re.sub(r"[\s\-()+.]", "", raw)
     if compact.isdigit() and compact.isascii():
         if len(compact) == 4:
@@ -98,14 +98,14 @@ def classify_query(text: str) -> Query | None:
                 return Query(QueryKind.PHONE, normalize_phone(raw))
             except FieldError:
                 if len(compact) == 12:
-                    raise FieldError(_N("Errors", "No member number has this check digit; check the digits on the card.")) from None
+                    raise FieldError(QT_TRANSLATE_NOOP("Errors", "No member number has this check digit; check the digits on the card.")) from None
                 raise
         if len(compact) >= 3 and compact.startswith("1"):
             return Query(QueryKind.PHONE_PREFIX, compact)
-        raise FieldError(_N("Errors", "Type the last 4 digits of the phone, or the whole phone or member number."))
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "Type the last 4 digits of the phone, or the whole phone or member number."))
     key = name_key(raw)
     if not key:
-        raise FieldError(_N("Errors", "Type a phone number, member number, name or pinyin initials."))
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "Type a phone number, member number, name or pinyin initials."))
     if key.isascii() and key.isalpha():
         return Query(QueryKind.INITIALS, key)
     return Query(QueryKind.NAME, key)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from counter_app.i18n import QT_TRANSLATE_NOOP as _N
+from counter_app.i18n import QT_TRANSLATE_NOOP
 
 TIERS = ("regular", "silver", "gold", "diamond")
 # Gold at ¥100,000 a year comes from the chain's plan (年消费超过10万元晋升金卡); the others are defaults.
 DEFAULT_THRESHOLDS_YUAN = {"silver": Decimal(20_000), "gold": Decimal(100_000), "diamond": Decimal(300_000)}
 TIER_LABELS = {
-    "regular": _N("Tiers", "Regular"),
-    "silver": _N("Tiers", "Silver"),
-    "gold": _N("Tiers", "Gold"),
-    "diamond": _N("Tiers", "Diamond"),
+    "regular": QT_TRANSLATE_NOOP("Tiers", "Regular"),
+    "silver": QT_TRANSLATE_NOOP("Tiers", "Silver"),
+    "gold": QT_TRANSLATE_NOOP("Tiers", "Gold"),
+    "diamond": QT_TRANSLATE_NOOP("Tiers", "Diamond"),
 }
 
 

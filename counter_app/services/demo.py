@@ -15,7 +15,7 @@ from counter_app.db.meta import set_meta
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.members import format_member_no
 from counter_app.domain.tiers import tier_for_spend
-from counter_app.i18n import QT_TRANSLATE_NOOP as _N
+from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.desk import Desk
 
 DEMO_MAX = 5_000_000
@@ -30,7 +30,7 @@ MOBILE_PREFIXES = (
 def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress: Callable[[int, int], None] | None = None) -> int:
     """Add `count` demo members, committed batch by batch; the store is marked as holding demo data."""
     if not 1 <= count <= DEMO_MAX:
-        raise InvalidInput(_N("Errors", "The number of demo members must be between 1 and {limit}."), limit=f"{DEMO_MAX:,}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The number of demo members must be between 1 and {limit}."), limit=f"{DEMO_MAX:,}")
     rng = random.Random(seed)
     surnames = list(ChineseNames.last_names.keys())
     surname_weights = list(ChineseNames.last_names.values())

@@ -27,7 +27,7 @@ from counter_app.domain.members import (
     id_number_birthday,
 )
 from counter_app.domain.search import QueryKind, classify_query
-from counter_app.i18n import QT_TRANSLATE_NOOP as _N
+from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.desk import Desk
 
 
@@ -127,7 +127,7 @@ def _find_row(connection: Connection, ref: str) -> Row[Any] | None:
         phone = normalize_phone(ref)
     except FieldError:
         raise InvalidInput(
-            _N("Errors", "“{ref}” is neither a mobile number nor a member number (M and 12 digits)."), ref=ref[:40]
+            QT_TRANSLATE_NOOP("Errors", "“{ref}” is neither a mobile number nor a member number (M and 12 digits)."), ref=ref[:40]
         ) from None
     return rows.member_by(connection, phone=phone)
 
@@ -135,7 +135,7 @@ def _find_row(connection: Connection, ref: str) -> Row[Any] | None:
 def _require(connection: Connection, ref: str) -> Row[Any]:
     row = _find_row(connection, ref)
     if row is None:
-        raise NotFound(_N("Errors", "No member has the phone or member number {ref}; check it, or register the member."), ref=ref[:40])
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "No member has the phone or member number {ref}; check it, or register the member."), ref=ref[:40])
     return row
 
 
@@ -148,7 +148,7 @@ def search_members(desk: Desk, text: str, limit: int | None = None) -> SearchRes
     """The one search box: phone, phone tail, member number, name fragment or pinyin initials."""
     limit = limit or desk.settings.search_limit
     if limit < 1:
-        raise InvalidInput(_N("Errors", "The result limit must be at least 1."))
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The result limit must be at least 1."))
     query = classify_query(text)
     if query is None:
         return SearchResult(query_kind=None, members=[], more=False)
@@ -175,6 +175,12 @@ def search_members(desk: Desk, text: str, limit: int | None = None) -> SearchRes
     return SearchResult(query_kind=query.kind.value, members=members, more=len(found) > limit)
 
 
+def recent_members(desk: Desk, limit: int = 20) -> list[MemberSummary]:
+    """The members registered last at this desk, newest first."""
+    with desk.store.read() as connection:
+        return [_summary(row) for row in rows.recent_members(connection, limit)]
+
+
 def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
     """Register a new member: one transaction with its outbox entry; a phone already known is a conflict."""
     registration = validate_registration(form, desk.today())
@@ -182,7 +188,7 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
     with desk.store.write() as connection:
         existing = rows.member_by(connection, phone=registration.phone)
         if existing is not None:
-            raise Conflict(_N("Errors", "This phone is already registered: member {member_no}."), member_no=existing.member_no)
+            raise Conflict(QT_TRANSLATE_NOOP("Errors", "This phone is already registered: member {member_no}."), member_no=existing.member_no)
         referrer_id = referrer_uid = None
         if registration.referrer:
             try:
@@ -190,7 +196,7 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
             except InvalidInput as error:
                 raise form_invalid({"referrer": FieldError(error.template, **error.params)}) from None
             if referrer is None:
-                raise form_invalid({"referrer": FieldError(_N("Errors", "No member has the phone or member number {ref}; check the referrer."), ref=registration.referrer[:40])})
+                raise form_invalid({"referrer": FieldError(QT_TRANSLATE_NOOP("Errors", "No member has the phone or member number {ref}; check the referrer."), ref=registration.referrer[:40])})
             referrer_id, referrer_uid = referrer.id, referrer.member_uid
         member_no = _next_member_no(connection, desk.settings.counter_no)
         member_uid = str(uuid.uuid4())
@@ -254,12 +260,12 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
         if "phone" in changed:
             holder = rows.member_by(connection, phone=wanted["phone"])
             if holder is not None:
-                raise Conflict(_N("Errors", "This phone is already registered: member {member_no}."), member_no=holder.member_no)
+                raise Conflict(QT_TRANSLATE_NOOP("Errors", "This phone is already registered: member {member_no}."), member_no=holder.member_no)
         birthday = changed.get("birthday", (None, row.birthday))[1]
         id_number = changed.get("id_number", (None, row.id_number))[1]
         if id_number and birthday and id_number_birthday(id_number) != birthday:
             raise form_invalid({"birthday": FieldError(
-                _N("Errors", "The birthday differs from the one in the ID number ({born}); correct one of them."),
+                QT_TRANSLATE_NOOP("Errors", "The birthday differs from the one in the ID number ({born}); correct one of them."),
                 born=id_number_birthday(id_number).isoformat(),
             )})
         if not changed:

@@ -1,0 +1,286 @@
+"""The desk's main window: the scan/search box that always has the focus, results, the member card."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.errors import DeskError
+from counter_app.gui.member_card import MemberCardView
+from counter_app.gui.models import MemberResultsModel
+from counter_app.gui.register_dialog import RegisterDialog
+from counter_app.gui.tasks import Op
+from counter_app.services import demo, members
+from counter_app.services.desk import Desk, DeskStatus, desk_status
+
+log = logging.getLogger(__name__)
+SEARCH_DELAY_MS = 180  # typing pauses this long before a search runs; Enter searches at once
+DEMO_MEMBERS_OFFER = 1000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, desk: Desk, font_warning: str | None = None) -> None:
+        super().__init__()
+        self.desk = desk
+        self._search_serial = 0
+        self.setWindowTitle(self.tr("Member Service Desk"))
+        self.setMinimumSize(1024, 680)
+
+        central = QWidget(objectName="central")
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._build_header())
+
+        body = QWidget(objectName="body")
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(24, 16, 24, 16)
+        body_layout.setSpacing(12)
+        body_layout.addLayout(self._build_search_row())
+        self.search_message = QLabel(objectName="searchMessage")
+        self.search_message.setTextFormat(Qt.TextFormat.PlainText)
+        body_layout.addWidget(self.search_message)
+        self.demo_banner = self._build_demo_banner()
+        body_layout.addWidget(self.demo_banner)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.results_model = MemberResultsModel(self)
+        self.results = QTableView(objectName="results")
+        self.results.setModel(self.results_model)
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.verticalHeader().setVisible(False)
+        self.results.setShowGrid(False)
+        self.results.setAlternatingRowColors(True)
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.results.horizontalHeader().setHighlightSections(False)
+        self.results.activated.connect(self._open_row)
+        self.results.clicked.connect(self._open_row)
+        self.card = MemberCardView()
+        self.card.edit_requested.connect(self.edit_member)
+        splitter.addWidget(self.results)
+        splitter.addWidget(self.card)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        splitter.setSizes([540, 660])
+        splitter.setChildrenCollapsible(False)
+        body_layout.addWidget(splitter, 1)
+        outer.addWidget(body, 1)
+        self.setCentralWidget(central)
+        self._build_status_bar(font_warning)
+
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_box.textEdited.connect(lambda _text: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._search_now)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_F2), self, activated=self.register_member)
+        QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: self.card.card and self.edit_member(self.card.card.member_no))
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
+        self.refresh_status()
+        self.focus_search()
+
+    # --- building -------------------------------------------------------------------------
+    def _build_header(self) -> QWidget:
+        header = QFrame(objectName="appHeader")
+        layout = QHBoxLayout(header)
+        layout.setContentsMargins(24, 12, 24, 12)
+        title = QLabel(self.tr("Member Service Desk"), objectName="appTitle")
+        self.store_label = QLabel(objectName="storeLabel")
+        layout.addWidget(title)
+        layout.addStretch()
+        layout.addWidget(self.store_label)
+        return header
+
+    def _build_search_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        self.search_box = QLineEdit(objectName="searchBox")
+        self.search_box.setPlaceholderText(self.tr("Scan the member code, or type phone / last 4 digits / member no. / name / pinyin initials"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMaxLength(200)
+        self.search_box.installEventFilter(self)
+        self.register_button = QPushButton(self.tr("New member  F2"), objectName="primaryButton")
+        self.register_button.clicked.connect(self.register_member)
+        self.register_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.register_button.setToolTip(self.tr("Register a new member (F2)"))
+        row.addWidget(self.search_box, 1)
+        row.addWidget(self.register_button)
+        return row
+
+    def _build_demo_banner(self) -> QWidget:
+        banner = QFrame(objectName="demoBanner")
+        layout = QHBoxLayout(banner)
+        layout.setContentsMargins(16, 10, 16, 10)
+        text = QLabel(self.tr("This desk has no members yet. Register the first one with F2, or try the desk with demo members."), wordWrap=True)
+        self.demo_button = QPushButton(self.tr("Create %1 demo members").replace("%1", f"{DEMO_MEMBERS_OFFER:,}"), objectName="secondaryButton")
+        self.demo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.demo_button.clicked.connect(self.create_demo_members)
+        self.demo_progress = QProgressBar(maximumWidth=200, visible=False)
+        layout.addWidget(text, 1)
+        layout.addWidget(self.demo_progress)
+        layout.addWidget(self.demo_button)
+        banner.setVisible(False)
+        return banner
+
+    def _build_status_bar(self, font_warning: str | None) -> None:
+        bar = self.statusBar()
+        self.counter_status = QLabel(objectName="statusCounter")
+        self.pending_status = QLabel(objectName="statusPending")
+        self.demo_status = QLabel(self.tr("Demo data: never synced"), objectName="statusDemo", visible=False)
+        bar.addWidget(self.counter_status)
+        if font_warning:
+            bar.addWidget(QLabel(font_warning, objectName="statusWarning"))
+        bar.addPermanentWidget(self.demo_status)
+        bar.addPermanentWidget(self.pending_status)
+
+    # --- behaviour ------------------------------------------------------------------------
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        # Down arrow in the search box walks into the results, as in a browser's address bar.
+        if watched is self.search_box and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            if self.results_model.rowCount():
+                self.results.setFocus()
+                self.results.selectionModel().setCurrentIndex(
+                    self.results_model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                )
+                return True
+        return super().eventFilter(watched, event)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def refresh_status(self) -> None:
+        Op(self, lambda: desk_status(self.desk)).success(self._show_status).failure(self.show_error).run()
+
+    def _show_status(self, status: DeskStatus) -> None:
+        counter = status.counter_name or self.tr("Counter %1").replace("%1", str(status.counter_no))
+        store = status.store_name or self.tr("Store not named yet")
+        self.store_label.setText(f"{store}  ·  {counter}")
+        self.counter_status.setText(self.tr("%1 · %2").replace("%1", store).replace("%2", counter))
+        self.pending_status.setText(self.tr("Waiting to sync: %1").replace("%1", str(status.pending_ops)))
+        self.demo_banner.setVisible(not status.has_members)
+        self.demo_status.setVisible(status.demo_data)
+
+    def _search_now(self) -> None:
+        self._search_timer.stop()
+        self.run_search()
+
+    def run_search(self, text: str | None = None) -> None:
+        text = self.search_box.text() if text is None else text
+        self._search_serial += 1
+        serial = self._search_serial
+        Op(self, lambda: members.search_members(self.desk, text)).success(
+            lambda result: self._show_results(serial, result)
+        ).failure(lambda error: self._search_failed(serial, error)).run()
+
+    def _show_results(self, serial: int, result: members.SearchResult) -> None:
+        if serial != self._search_serial:
+            return  # the clerk typed on; an older answer must not overwrite a newer one
+        self.results_model.set_members(result.members)
+        if result.exact is not None:
+            self.card.show_card(result.exact)
+            self.search_message.setText("")
+            self.focus_search()
+        elif result.query_kind is None:
+            self.search_message.setText("")
+        elif not result.members:
+            self.search_message.setText(self.tr("No member found. Check the number, or register a new member with F2."))
+        elif result.more:
+            self.search_message.setText(self.tr("Showing the first %1 members; type more to narrow the list.").replace("%1", str(len(result.members))))
+        else:
+            self.search_message.setText(self.tr("%1 members found").replace("%1", str(len(result.members))))
+        if result.exact is None and len(result.members) == 1:
+            self.open_member(result.members[0].member_no)
+
+    def _search_failed(self, serial: int, error: BaseException) -> None:
+        if serial != self._search_serial:
+            return
+        self.results_model.set_members([])
+        self.show_error(error, inline=True)
+
+    def _open_row(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_member(self.results_model.member(index.row()).member_no)
+
+    def open_member(self, member_no: str) -> None:
+        Op(self, lambda: members.find_member(self.desk, member_no)).success(self.card.show_card).failure(self.show_error).run()
+
+    def register_member(self) -> None:
+        dialog = RegisterDialog(self.desk, self)
+        self._prefill_from_search(dialog)
+        dialog.member_saved.connect(self._member_saved)
+        dialog.open_member.connect(self.open_member)
+        dialog.exec()
+        self.focus_search()
+
+    def _prefill_from_search(self, dialog: RegisterDialog) -> None:
+        # A phone that found nobody is most likely the new member's: save the clerk retyping it.
+        text = self.search_box.text().strip()
+        if text and not self.results_model.rowCount() and text.replace(" ", "").replace("-", "").lstrip("+").isdigit():
+            dialog.ui.phoneEdit.setText(text)
+
+    def edit_member(self, member_no: str) -> None:
+        card = self.card.card
+        if card is None or card.member_no != member_no:
+            return
+        dialog = RegisterDialog(self.desk, self, editing=card)
+        dialog.member_saved.connect(self._member_saved)
+        dialog.exec()
+        self.focus_search()
+
+    def _member_saved(self, card: members.MemberCard) -> None:
+        self.card.show_card(card)
+        self.search_message.setText(self.tr("Saved: %1 (%2)").replace("%1", card.name).replace("%2", card.member_no))
+        self.refresh_status()
+
+    def create_demo_members(self) -> None:
+        self.demo_button.setEnabled(False)
+        self.demo_progress.setVisible(True)
+        self.demo_progress.setRange(0, 0)
+        Op(self, lambda: demo.make_demo_members(self.desk, DEMO_MEMBERS_OFFER)).success(self._demo_done).failure(self._demo_failed).run()
+
+    def _demo_done(self, count: int) -> None:
+        self.demo_progress.setVisible(False)
+        self.demo_button.setEnabled(True)
+        self.search_message.setText(self.tr("%1 demo members added. Try a surname such as 王 or 张.").replace("%1", f"{count:,}"))
+        self.refresh_status()
+        self.focus_search()
+
+    def _demo_failed(self, error: BaseException) -> None:
+        self.demo_progress.setVisible(False)
+        self.demo_button.setEnabled(True)
+        self.show_error(error)
+
+    def show_error(self, error: BaseException, inline: bool = False) -> None:
+        if isinstance(error, DeskError):
+            message = error.message()
+        else:
+            log.error("unexpected error at the desk", exc_info=error)
+            message = self.tr("Something unexpected went wrong; nothing more was changed. Try again, and call support if it happens again.")
+        if inline:
+            self.search_message.setText(message)
+        else:
+            QMessageBox.warning(self, self.tr("Member Service Desk"), message)
+        self.focus_search()

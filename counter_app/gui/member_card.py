@@ -1,0 +1,148 @@
+"""The member card: who the member is, their tier and points at a glance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+
+from counter_app import i18n
+from counter_app.domain.tiers import TIER_LABELS
+from counter_app.services.members import MemberCard
+
+
+class MemberCardView(QStackedWidget):
+    """An empty state inviting a scan, or the open member's card."""
+
+    edit_requested = Signal(str)  # member_no
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.card: MemberCard | None = None
+        self.addWidget(self._build_empty())
+        self.addWidget(self._build_card())
+        self.setCurrentIndex(0)
+
+    def _build_empty(self) -> QWidget:
+        page = QFrame(objectName="emptyCard")
+        layout = QVBoxLayout(page)
+        layout.addStretch(2)
+        self.empty_title = QLabel(self.tr("Scan a member code to begin"), objectName="emptyTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint = QLabel(
+            self.tr("Or type a phone number, its last 4 digits, a member number, a name or pinyin initials (zsf finds 张三丰)."),
+            objectName="emptyHint",
+            alignment=Qt.AlignmentFlag.AlignCenter,
+            wordWrap=True,
+        )
+        keys = QLabel(self.tr("Enter  search  ·  Esc  back to the search box  ·  F2  new member"), objectName="keysHint", alignment=Qt.AlignmentFlag.AlignCenter)
+        for widget in (self.empty_title, self.empty_hint, keys):
+            layout.addWidget(widget)
+        layout.addStretch(3)
+        return page
+
+    def _build_card(self) -> QWidget:
+        page = QFrame(objectName="memberCard")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+
+        self.header = QFrame(objectName="cardHeader")
+        header = QGridLayout(self.header)
+        header.setContentsMargins(24, 20, 24, 20)
+        self.name_label = QLabel(objectName="cardName")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tier_badge = QLabel(objectName="tierBadge")
+        self.tier_badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.member_no_label = QLabel(objectName="cardMemberNo")
+        self.member_no_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.points_value = QLabel(objectName="pointsValue", alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        points_caption = QLabel(self.tr("points"), objectName="pointsCaption", alignment=Qt.AlignmentFlag.AlignRight)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name_label)
+        name_row.addWidget(self.tier_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        name_row.addStretch()
+        header.addLayout(name_row, 0, 0)
+        header.addWidget(self.member_no_label, 1, 0)
+        header.addWidget(self.points_value, 0, 1)
+        header.addWidget(points_caption, 1, 1)
+        layout.addWidget(self.header)
+
+        body = QFrame(objectName="cardBody")
+        grid = QGridLayout(body)
+        grid.setContentsMargins(24, 16, 24, 16)
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(10)
+        self.values: dict[str, QLabel] = {}
+        fields = [
+            ("phone", self.tr("Mobile")),
+            ("spend", self.tr("12-month spend")),
+            ("birthday", self.tr("Birthday")),
+            ("gender", self.tr("Gender")),
+            ("registered", self.tr("Member since")),
+            ("id_number", self.tr("ID number")),
+            ("referrer", self.tr("Referred by")),
+            ("consent", self.tr("Privacy notice")),
+        ]
+        for position, (key, caption) in enumerate(fields):
+            row, column = divmod(position, 2)
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(QLabel(caption, objectName="fieldCaption"))
+            value = QLabel(objectName="fieldValue")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            cell.addWidget(value)
+            self.values[key] = value
+            grid.addLayout(cell, row, column)
+        layout.addWidget(body)
+
+        sections = QFrame(objectName="cardSections")
+        section_layout = QGridLayout(sections)
+        section_layout.setContentsMargins(24, 8, 24, 16)
+        self.expiring_label = QLabel(objectName="sectionValue", wordWrap=True)
+        self.coupons_label = QLabel(objectName="sectionValue", wordWrap=True)
+        section_layout.addWidget(QLabel(self.tr("Points expiring in 30 days"), objectName="sectionTitle"), 0, 0)
+        section_layout.addWidget(QLabel(self.tr("Coupons"), objectName="sectionTitle"), 0, 1)
+        section_layout.addWidget(self.expiring_label, 1, 0)
+        section_layout.addWidget(self.coupons_label, 1, 1)
+        layout.addWidget(sections)
+
+        actions = QHBoxLayout()
+        actions.setContentsMargins(24, 8, 24, 20)
+        self.edit_button = QPushButton(self.tr("Edit profile (Ctrl+E)"), objectName="secondaryButton")
+        self.edit_button.clicked.connect(lambda: self.card and self.edit_requested.emit(self.card.member_no))
+        actions.addStretch()
+        actions.addWidget(self.edit_button)
+        layout.addLayout(actions)
+        layout.addStretch()
+        page.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        return page
+
+    def show_card(self, card: MemberCard) -> None:
+        self.card = card
+        self.name_label.setText(card.name)
+        self.tier_badge.setText(i18n.translate("Tiers", TIER_LABELS.get(card.tier, card.tier)))
+        self.header.setProperty("tier", card.tier)
+        self.tier_badge.setProperty("tier", card.tier)
+        for widget in (self.header, self.tier_badge):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        self.member_no_label.setText(self.tr("Member no. %1").replace("%1", card.member_no))
+        self.points_value.setText(f"{card.points:,}")
+        none = self.tr("—")
+        gender = {"F": self.tr("Female"), "M": self.tr("Male")}.get(card.gender or "", none)
+        self.values["phone"].setText(card.phone)
+        self.values["spend"].setText(f"¥{float(card.spend_12m):,.2f}")
+        self.values["birthday"].setText(card.birthday or none)
+        self.values["gender"].setText(gender)
+        self.values["registered"].setText(card.registered_at[:10])
+        self.values["id_number"].setText(card.id_number or none)
+        self.values["referrer"].setText(card.referrer_no or none)
+        self.values["consent"].setText(self.tr("Agreed, version %1").replace("%1", card.consent_version))
+        self.expiring_label.setText(
+            "\n".join(f"{item['points']:,} · {item['expires_on']}" for item in card.expiring) or self.tr("Nothing expires soon")
+        )
+        self.coupons_label.setText("\n".join(f"{item['title']} · {item['code']}" for item in card.coupons) or self.tr("No coupons"))
+        self.setCurrentIndex(1)
+
+    def clear(self) -> None:
+        self.card = None
+        self.setCurrentIndex(0)

@@ -1,0 +1,103 @@
+"""The one background-work helper: run a function off the GUI thread, hand its result back on the GUI thread.
+
+    Op(parent, lambda: search_members(desk, text)).success(show).failure(show_error).run()
+
+The worker gets plain data and returns plain DTOs; callbacks run on the GUI thread, and are
+dropped if `parent` was destroyed meanwhile. Tests switch to `run_synchronously(True)`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; a signal emitted from a worker is delivered there (queued)."""
+
+    finished = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.finished.connect(lambda deliver: deliver())
+
+
+_relay: _Relay | None = None
+_synchronous = False
+
+
+def run_synchronously(enabled: bool) -> None:
+    global _synchronous
+    _synchronous = enabled
+
+
+def _get_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+    return _relay
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[[], None]) -> None:
+        super().__init__()
+        self._work = work
+
+    def run(self) -> None:
+        self._work()
+
+
+class Op(Generic[T]):
+    def __init__(self, parent: QObject, fn: Callable[[], T]) -> None:
+        self._parent = parent
+        self._fn = fn
+        self._on_success: Callable[[T], Any] = lambda result: None
+        self._on_failure: Callable[[BaseException], Any] | None = None
+
+    def success(self, callback: Callable[[T], Any]) -> Op[T]:
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], Any]) -> Op[T]:
+        self._on_failure = callback
+        return self
+
+    def _outcome(self) -> Callable[[], None]:
+        try:
+            result = self._fn()
+        except Exception as error:  # handed to the GUI thread, never lost in a worker
+            return lambda: self._deliver_failure(error)
+        return lambda: self._deliver_success(result)
+
+    def _alive(self) -> bool:
+        return shiboken6.isValid(self._parent)
+
+    def _deliver_success(self, result: T) -> None:
+        if self._alive():
+            self._on_success(result)
+
+    def _deliver_failure(self, error: BaseException) -> None:
+        if not self._alive():
+            return
+        if self._on_failure is None:
+            log.error("background task failed", exc_info=error)
+            return
+        self._on_failure(error)
+
+    def run(self) -> None:
+        if _synchronous:
+            self._outcome()()
+            return
+        relay = _get_relay()
+        QThreadPool.globalInstance().start(_Runnable(lambda: relay.finished.emit(self._outcome())))
+
+
+def wait_for_tasks(msecs: int = 30_000) -> bool:
+    return QThreadPool.globalInstance().waitForDone(msecs)

@@ -1,0 +1,654 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Cli</name>
+    <message>
+        <source>female</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>12-month spend</source>
+        <translation>12-month spend</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Referred by</translation>
+    </message>
+    <message>
+        <source>No member found.</source>
+        <translation>No member found.</translation>
+    </message>
+    <message>
+        <source>More members match; type more of the name or number.</source>
+        <translation>More members match; type more of the name or number.</translation>
+    </message>
+    <message>
+        <source>The local store is ready: {path}</source>
+        <translation>The local store is ready: {path}</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Operations waiting to sync</source>
+        <translation>Operations waiting to sync</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>{count} demo members added.</source>
+        <translation>{count} demo members added.</translation>
+    </message>
+    <message>
+        <source>Member registered.</source>
+        <translation>Member registered.</translation>
+    </message>
+    <message>
+        <source>Profile saved.</source>
+        <translation>Profile saved.</translation>
+    </message>
+    <message>
+        <source>No profile changes yet.</source>
+        <translation>No profile changes yet.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing more was changed. Details are in {log}.</source>
+        <translation>Something unexpected went wrong; nothing more was changed. Details are in {log}.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskApp</name>
+    <message>
+        <source>No Chinese font found: install fonts-noto-cjk so names show correctly.</source>
+        <translation>No Chinese font found: install fonts-noto-cjk so names show correctly.</translation>
+    </message>
+    <message>
+        <source>Member Service Desk</source>
+        <translation>Member Service Desk</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Your last completed operation is saved; check the screen and try again.</source>
+        <translation>Something unexpected went wrong. Your last completed operation is saved; check the screen and try again.</translation>
+    </message>
+    <message>
+        <source>Could not write %1; check the folder exists and can be written.</source>
+        <translation>Could not write %1; check the folder exists and can be written.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>{count} fields need correcting: {first}</source>
+        <translation>{count} fields need correcting: {first}</translation>
+    </message>
+    <message>
+        <source>--limit must be between 1 and 1000.</source>
+        <translation>--limit must be between 1 and 1000.</translation>
+    </message>
+    <message>
+        <source>There is no setting called {key}; the settings are: {keys}.</source>
+        <translation>There is no setting called {key}; the settings are: {keys}.</translation>
+    </message>
+    <message>
+        <source>The setting {key} must be {rule}; “{value}” is not.</source>
+        <translation>The setting {key} must be {rule}; “{value}” is not.</translation>
+    </message>
+    <message>
+        <source>The settings file {path} cannot be read ({reason}); fix it or delete it to start from the defaults.</source>
+        <translation>The settings file {path} cannot be read ({reason}); fix it or delete it to start from the defaults.</translation>
+    </message>
+    <message>
+        <source>The desk cannot write its data file {path}: it is read-only. Ask IT to give the desk write access to that folder, or choose another data folder with --data-dir.</source>
+        <translation>The desk cannot write its data file {path}: it is read-only. Ask IT to give the desk write access to that folder, or choose another data folder with --data-dir.</translation>
+    </message>
+    <message>
+        <source>The data file {path} is damaged or is not a desk database. It was left untouched; restore it from a backup or choose another data folder with --data-dir.</source>
+        <translation>The data file {path} is damaged or is not a desk database. It was left untouched; restore it from a backup or choose another data folder with --data-dir.</translation>
+    </message>
+    <message>
+        <source>Another program is writing to the desk's data file {path}; wait a moment and try again.</source>
+        <translation>Another program is writing to the desk's data file {path}; wait a moment and try again.</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full; free some space and try again.</source>
+        <translation>The disk holding {path} is full; free some space and try again.</translation>
+    </message>
+    <message>
+        <source>The desk's data file {path} could not be used ({reason}).</source>
+        <translation>The desk's data file {path} could not be used ({reason}).</translation>
+    </message>
+    <message>
+        <source>The data folder {path} cannot be created ({reason}); choose another one with --data-dir.</source>
+        <translation>The data folder {path} cannot be created ({reason}); choose another one with --data-dir.</translation>
+    </message>
+    <message>
+        <source>The data file {path} was written by a newer version of the desk; install that version (or newer) to open it.</source>
+        <translation>The data file {path} was written by a newer version of the desk; install that version (or newer) to open it.</translation>
+    </message>
+    <message>
+        <source>Enter the member's mobile number.</source>
+        <translation>Enter the member's mobile number.</translation>
+    </message>
+    <message>
+        <source>A mobile number has only digits; remove the letters or symbols.</source>
+        <translation>A mobile number has only digits; remove the letters or symbols.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number: enter the 11-digit mobile number, e.g. 13800138000.</source>
+        <translation>This is not a phone number: enter the 11-digit mobile number, e.g. 13800138000.</translation>
+    </message>
+    <message>
+        <source>Only mainland China mobile numbers (+86) can be registered; this number is from {region}.</source>
+        <translation>Only mainland China mobile numbers (+86) can be registered; this number is from {region}.</translation>
+    </message>
+    <message>
+        <source>This is a landline number; register the member's mobile number.</source>
+        <translation>This is a landline number; register the member's mobile number.</translation>
+    </message>
+    <message>
+        <source>The mobile number is too short: it has {count} digits, it needs 11.</source>
+        <translation>The mobile number is too short: it has {count} digits, it needs 11.</translation>
+    </message>
+    <message>
+        <source>The mobile number is too long: it has {count} digits, it needs 11.</source>
+        <translation>The mobile number is too long: it has {count} digits, it needs 11.</translation>
+    </message>
+    <message>
+        <source>{digits} is not a mainland mobile number; check the digits.</source>
+        <translation>{digits} is not a mainland mobile number; check the digits.</translation>
+    </message>
+    <message>
+        <source>Enter the member's name.</source>
+        <translation>Enter the member's name.</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most {limit} characters, this one has {count}.</source>
+        <translation>The name is too long: at most {limit} characters, this one has {count}.</translation>
+    </message>
+    <message>
+        <source>A name may contain only letters, spaces and · . ' -; remove “{char}”.</source>
+        <translation>A name may contain only letters, spaces and · . ' -; remove “{char}”.</translation>
+    </message>
+    <message>
+        <source>Gender is F (female) or M (male), or leave it empty.</source>
+        <translation>Gender is F (female) or M (male), or leave it empty.</translation>
+    </message>
+    <message>
+        <source>Enter the birthday as YYYY-MM-DD, e.g. 1990-05-17.</source>
+        <translation>Enter the birthday as YYYY-MM-DD, e.g. 1990-05-17.</translation>
+    </message>
+    <message>
+        <source>{text} is not a date on the calendar; check the month and day.</source>
+        <translation>{text} is not a date on the calendar; check the month and day.</translation>
+    </message>
+    <message>
+        <source>The birthday cannot be in the future.</source>
+        <translation>The birthday cannot be in the future.</translation>
+    </message>
+    <message>
+        <source>The birthday cannot be before 1900-01-01; check the year.</source>
+        <translation>The birthday cannot be before 1900-01-01; check the year.</translation>
+    </message>
+    <message>
+        <source>The ID number's check character is wrong; check every digit and the last character.</source>
+        <translation>The ID number's check character is wrong; check every digit and the last character.</translation>
+    </message>
+    <message>
+        <source>A resident ID number has 18 characters: 17 digits, then a digit or X.</source>
+        <translation>A resident ID number has 18 characters: 17 digits, then a digit or X.</translation>
+    </message>
+    <message>
+        <source>The ID number holds an impossible birth date or region; check it against the card.</source>
+        <translation>The ID number holds an impossible birth date or region; check it against the card.</translation>
+    </message>
+    <message>
+        <source>The birthday differs from the one in the ID number ({born}); correct one of them.</source>
+        <translation>The birthday differs from the one in the ID number ({born}); correct one of them.</translation>
+    </message>
+    <message>
+        <source>The member must agree to the privacy notice before registering.</source>
+        <translation>The member must agree to the privacy notice before registering.</translation>
+    </message>
+    <message>
+        <source>The search text is too long; type at most {limit} characters.</source>
+        <translation>The search text is too long; type at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>No member number has this check digit; check the digits on the card.</source>
+        <translation>No member number has this check digit; check the digits on the card.</translation>
+    </message>
+    <message>
+        <source>A member number is M followed by 12 digits; check the card.</source>
+        <translation>A member number is M followed by 12 digits; check the card.</translation>
+    </message>
+    <message>
+        <source>Type the last 4 digits of the phone, or the whole phone or member number.</source>
+        <translation>Type the last 4 digits of the phone, or the whole phone or member number.</translation>
+    </message>
+    <message>
+        <source>Type a phone number, member number, name or pinyin initials.</source>
+        <translation>Type a phone number, member number, name or pinyin initials.</translation>
+    </message>
+    <message>
+        <source>The number of demo members must be between 1 and {limit}.</source>
+        <translation>The number of demo members must be between 1 and {limit}.</translation>
+    </message>
+    <message>
+        <source>“{ref}” is neither a mobile number nor a member number (M and 12 digits).</source>
+        <translation>“{ref}” is neither a mobile number nor a member number (M and 12 digits).</translation>
+    </message>
+    <message>
+        <source>No member has the phone or member number {ref}; check it, or register the member.</source>
+        <translation>No member has the phone or member number {ref}; check it, or register the member.</translation>
+    </message>
+    <message>
+        <source>The result limit must be at least 1.</source>
+        <translation>The result limit must be at least 1.</translation>
+    </message>
+    <message>
+        <source>This phone is already registered: member {member_no}.</source>
+        <translation>This phone is already registered: member {member_no}.</translation>
+    </message>
+    <message>
+        <source>No member has the phone or member number {ref}; check the referrer.</source>
+        <translation>No member has the phone or member number {ref}; check the referrer.</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Mobile number</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>Referrer</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Member Service Desk</source>
+        <translation>Member Service Desk</translation>
+    </message>
+    <message>
+        <source>Scan the member code, or type phone / last 4 digits / member no. / name / pinyin initials</source>
+        <translation>Scan the member code, or type phone / last 4 digits / member no. / name / pinyin initials</translation>
+    </message>
+    <message>
+        <source>New member  F2</source>
+        <translation>New member  F2</translation>
+    </message>
+    <message>
+        <source>Register a new member (F2)</source>
+        <translation>Register a new member (F2)</translation>
+    </message>
+    <message>
+        <source>This desk has no members yet. Register the first one with F2, or try the desk with demo members.</source>
+        <translation>This desk has no members yet. Register the first one with F2, or try the desk with demo members.</translation>
+    </message>
+    <message>
+        <source>Create %1 demo members</source>
+        <translation>Create %1 demo members</translation>
+    </message>
+    <message>
+        <source>Demo data: never synced</source>
+        <translation>Demo data: never synced</translation>
+    </message>
+    <message>
+        <source>Counter %1</source>
+        <translation>Counter %1</translation>
+    </message>
+    <message>
+        <source>Store not named yet</source>
+        <translation>Store not named yet</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Waiting to sync: %1</source>
+        <translation>Waiting to sync: %1</translation>
+    </message>
+    <message>
+        <source>No member found. Check the number, or register a new member with F2.</source>
+        <translation>No member found. Check the number, or register a new member with F2.</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 members; type more to narrow the list.</source>
+        <translation>Showing the first %1 members; type more to narrow the list.</translation>
+    </message>
+    <message>
+        <source>%1 members found</source>
+        <translation>%1 members found</translation>
+    </message>
+    <message>
+        <source>Saved: %1 (%2)</source>
+        <translation>Saved: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 demo members added. Try a surname such as 王 or 张.</source>
+        <translation>%1 demo members added. Try a surname such as 王 or 张.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing more was changed. Try again, and call support if it happens again.</source>
+        <translation>Something unexpected went wrong; nothing more was changed. Try again, and call support if it happens again.</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCardView</name>
+    <message>
+        <source>Scan a member code to begin</source>
+        <translation>Scan a member code to begin</translation>
+    </message>
+    <message>
+        <source>Or type a phone number, its last 4 digits, a member number, a name or pinyin initials (zsf finds 张三丰).</source>
+        <translation>Or type a phone number, its last 4 digits, a member number, a name or pinyin initials (zsf finds 张三丰).</translation>
+    </message>
+    <message>
+        <source>Enter  search  ·  Esc  back to the search box  ·  F2  new member</source>
+        <translation>Enter  search  ·  Esc  back to the search box  ·  F2  new member</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>12-month spend</source>
+        <translation>12-month spend</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Member since</source>
+        <translation>Member since</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Referred by</translation>
+    </message>
+    <message>
+        <source>Privacy notice</source>
+        <translation>Privacy notice</translation>
+    </message>
+    <message>
+        <source>Points expiring in 30 days</source>
+        <translation>Points expiring in 30 days</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>Coupons</translation>
+    </message>
+    <message>
+        <source>Edit profile (Ctrl+E)</source>
+        <translation>Edit profile (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Member no. %1</source>
+        <translation>Member no. %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Agreed, version %1</source>
+        <translation>Agreed, version %1</translation>
+    </message>
+    <message>
+        <source>Nothing expires soon</source>
+        <translation>Nothing expires soon</translation>
+    </message>
+    <message>
+        <source>No coupons</source>
+        <translation>No coupons</translation>
+    </message>
+</context>
+<context>
+    <name>MemberResultsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The member has read and agrees to the privacy notice (version %1)</source>
+        <translation>The member has read and agrees to the privacy notice (version %1)</translation>
+    </message>
+    <message>
+        <source>Edit member profile</source>
+        <translation>Edit member profile</translation>
+    </message>
+    <message>
+        <source>Member %1 · leave the mobile and ID number empty to keep them</source>
+        <translation>Member %1 · leave the mobile and ID number empty to keep them</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>Mobile number</translation>
+    </message>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation>Unchanged: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was saved. Try again, and call support if it happens again.</source>
+        <translation>Something unexpected went wrong; nothing was saved. Try again, and call support if it happens again.</translation>
+    </message>
+    <message>
+        <source>Register a new member</source>
+        <translation>Register a new member</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>New member</translation>
+    </message>
+    <message>
+        <source>Required: mobile number, name and the member's consent. Everything else can be added later.</source>
+        <translation>Required: mobile number, name and the member's consent. Everything else can be added later.</translation>
+    </message>
+    <message>
+        <source>Mobile number *</source>
+        <translation>Mobile number *</translation>
+    </message>
+    <message>
+        <source>11 digits, e.g. 13800138000</source>
+        <translation>11 digits, e.g. 13800138000</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>As on the ID card</source>
+        <translation>As on the ID card</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, or 8 digits: 19900517</source>
+        <translation>YYYY-MM-DD, or 8 digits: 19900517</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>Optional, 18 characters; fills in the birthday</source>
+        <translation>Optional, 18 characters; fills in the birthday</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>Referred by</translation>
+    </message>
+    <message>
+        <source>Referrer's phone or member number</source>
+        <translation>Referrer's phone or member number</translation>
+    </message>
+    <message>
+        <source>The member has read and agrees to the privacy notice</source>
+        <translation>The member has read and agrees to the privacy notice</translation>
+    </message>
+</context>
+<context>
+    <name>Tiers</name>
+    <message>
+        <source>Regular</source>
+        <translation>Regular</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Silver</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Gold</translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation>Diamond</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,654 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Cli</name>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>12-month spend</source>
+        <translation>近12个月消费</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>注册时间</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>No member found.</source>
+        <translation>没有找到会员。</translation>
+    </message>
+    <message>
+        <source>More members match; type more of the name or number.</source>
+        <translation>还有更多会员符合；请输入更多姓名或号码以缩小范围。</translation>
+    </message>
+    <message>
+        <source>The local store is ready: {path}</source>
+        <translation>本地数据库已就绪：{path}</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>服务台</translation>
+    </message>
+    <message>
+        <source>Operations waiting to sync</source>
+        <translation>待同步操作</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>{count} demo members added.</source>
+        <translation>已添加 {count} 位演示会员。</translation>
+    </message>
+    <message>
+        <source>Member registered.</source>
+        <translation>会员登记成功。</translation>
+    </message>
+    <message>
+        <source>Profile saved.</source>
+        <translation>资料已保存。</translation>
+    </message>
+    <message>
+        <source>No profile changes yet.</source>
+        <translation>资料尚无修改记录。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing more was changed. Details are in {log}.</source>
+        <translation>发生意外错误，未做任何更改。详细信息见 {log}。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskApp</name>
+    <message>
+        <source>No Chinese font found: install fonts-noto-cjk so names show correctly.</source>
+        <translation>未找到中文字体：请安装 fonts-noto-cjk，否则姓名无法正确显示。</translation>
+    </message>
+    <message>
+        <source>Member Service Desk</source>
+        <translation>会员服务台</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Your last completed operation is saved; check the screen and try again.</source>
+        <translation>发生意外错误。上一笔已完成的操作已保存；请核对屏幕后重试。</translation>
+    </message>
+    <message>
+        <source>Could not write %1; check the folder exists and can be written.</source>
+        <translation>无法写入 %1；请确认文件夹存在且可写。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>{count} fields need correcting: {first}</source>
+        <translation>有 {count} 项需要修改：{first}</translation>
+    </message>
+    <message>
+        <source>--limit must be between 1 and 1000.</source>
+        <translation>--limit 必须在 1 到 1000 之间。</translation>
+    </message>
+    <message>
+        <source>There is no setting called {key}; the settings are: {keys}.</source>
+        <translation>没有名为 {key} 的设置；可用的设置有：{keys}。</translation>
+    </message>
+    <message>
+        <source>The setting {key} must be {rule}; “{value}” is not.</source>
+        <translation>设置 {key} 的取值应为 {rule}；“{value}”不符合。</translation>
+    </message>
+    <message>
+        <source>The settings file {path} cannot be read ({reason}); fix it or delete it to start from the defaults.</source>
+        <translation>无法读取设置文件 {path}（{reason}）；请修正该文件，或删除它以恢复默认设置。</translation>
+    </message>
+    <message>
+        <source>The desk cannot write its data file {path}: it is read-only. Ask IT to give the desk write access to that folder, or choose another data folder with --data-dir.</source>
+        <translation>服务台无法写入数据文件 {path}：该文件为只读。请联系IT开放该文件夹的写权限，或用 --data-dir 选择其他数据文件夹。</translation>
+    </message>
+    <message>
+        <source>The data file {path} is damaged or is not a desk database. It was left untouched; restore it from a backup or choose another data folder with --data-dir.</source>
+        <translation>数据文件 {path} 已损坏或不是服务台数据库。该文件未被改动；请从备份恢复，或用 --data-dir 选择其他数据文件夹。</translation>
+    </message>
+    <message>
+        <source>Another program is writing to the desk's data file {path}; wait a moment and try again.</source>
+        <translation>另一个程序正在写入数据文件 {path}；请稍候再试。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full; free some space and try again.</source>
+        <translation>{path} 所在磁盘已满；请清理空间后重试。</translation>
+    </message>
+    <message>
+        <source>The desk's data file {path} could not be used ({reason}).</source>
+        <translation>无法使用服务台数据文件 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The data folder {path} cannot be created ({reason}); choose another one with --data-dir.</source>
+        <translation>无法创建数据文件夹 {path}（{reason}）；请用 --data-dir 选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The data file {path} was written by a newer version of the desk; install that version (or newer) to open it.</source>
+        <translation>数据文件 {path} 由更新版本的服务台写入；请安装该版本（或更新版本）后再打开。</translation>
+    </message>
+    <message>
+        <source>Enter the member's mobile number.</source>
+        <translation>请输入会员手机号。</translation>
+    </message>
+    <message>
+        <source>A mobile number has only digits; remove the letters or symbols.</source>
+        <translation>手机号只能包含数字；请删除字母或符号。</translation>
+    </message>
+    <message>
+        <source>This is not a phone number: enter the 11-digit mobile number, e.g. 13800138000.</source>
+        <translation>这不是电话号码：请输入11位手机号，例如 13800138000。</translation>
+    </message>
+    <message>
+        <source>Only mainland China mobile numbers (+86) can be registered; this number is from {region}.</source>
+        <translation>仅支持中国大陆手机号（+86）登记；该号码属于 {region}。</translation>
+    </message>
+    <message>
+        <source>This is a landline number; register the member's mobile number.</source>
+        <translation>这是固定电话号码；请登记会员的手机号。</translation>
+    </message>
+    <message>
+        <source>The mobile number is too short: it has {count} digits, it needs 11.</source>
+        <translation>手机号位数不足：现有 {count} 位，应为 11 位。</translation>
+    </message>
+    <message>
+        <source>The mobile number is too long: it has {count} digits, it needs 11.</source>
+        <translation>手机号位数过多：现有 {count} 位，应为 11 位。</translation>
+    </message>
+    <message>
+        <source>{digits} is not a mainland mobile number; check the digits.</source>
+        <translation>{digits} 不是有效的大陆手机号；请核对号码。</translation>
+    </message>
+    <message>
+        <source>Enter the member's name.</source>
+        <translation>请输入会员姓名。</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most {limit} characters, this one has {count}.</source>
+        <translation>姓名过长：最多 {limit} 个字符，当前为 {count} 个。</translation>
+    </message>
+    <message>
+        <source>A name may contain only letters, spaces and · . ' -; remove “{char}”.</source>
+        <translation>姓名只能包含文字、空格及 · . ' -；请删除“{char}”。</translation>
+    </message>
+    <message>
+        <source>Gender is F (female) or M (male), or leave it empty.</source>
+        <translation>性别请填 F（女）或 M（男），或留空。</translation>
+    </message>
+    <message>
+        <source>Enter the birthday as YYYY-MM-DD, e.g. 1990-05-17.</source>
+        <translation>生日请按 年-月-日 填写，例如 1990-05-17。</translation>
+    </message>
+    <message>
+        <source>{text} is not a date on the calendar; check the month and day.</source>
+        <translation>{text} 不是有效日期；请核对月份和日期。</translation>
+    </message>
+    <message>
+        <source>The birthday cannot be in the future.</source>
+        <translation>生日不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The birthday cannot be before 1900-01-01; check the year.</source>
+        <translation>生日不能早于 1900-01-01；请核对年份。</translation>
+    </message>
+    <message>
+        <source>The ID number's check character is wrong; check every digit and the last character.</source>
+        <translation>身份证号校验位不正确；请逐位核对，特别是最后一位。</translation>
+    </message>
+    <message>
+        <source>A resident ID number has 18 characters: 17 digits, then a digit or X.</source>
+        <translation>居民身份证号为18位：17位数字加1位数字或X。</translation>
+    </message>
+    <message>
+        <source>The ID number holds an impossible birth date or region; check it against the card.</source>
+        <translation>身份证号中的出生日期或地区码无效；请对照证件核对。</translation>
+    </message>
+    <message>
+        <source>The birthday differs from the one in the ID number ({born}); correct one of them.</source>
+        <translation>生日与身份证号中的出生日期（{born}）不一致；请更正其中之一。</translation>
+    </message>
+    <message>
+        <source>The member must agree to the privacy notice before registering.</source>
+        <translation>会员须同意隐私政策后才能登记。</translation>
+    </message>
+    <message>
+        <source>The search text is too long; type at most {limit} characters.</source>
+        <translation>搜索内容过长；最多输入 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>No member number has this check digit; check the digits on the card.</source>
+        <translation>会员号校验位不正确；请核对会员卡上的号码。</translation>
+    </message>
+    <message>
+        <source>A member number is M followed by 12 digits; check the card.</source>
+        <translation>会员号为 M 加 12 位数字；请核对会员卡。</translation>
+    </message>
+    <message>
+        <source>Type the last 4 digits of the phone, or the whole phone or member number.</source>
+        <translation>请输入手机号后4位，或完整的手机号、会员号。</translation>
+    </message>
+    <message>
+        <source>Type a phone number, member number, name or pinyin initials.</source>
+        <translation>请输入手机号、会员号、姓名或拼音首字母。</translation>
+    </message>
+    <message>
+        <source>The number of demo members must be between 1 and {limit}.</source>
+        <translation>演示会员数量必须在 1 到 {limit} 之间。</translation>
+    </message>
+    <message>
+        <source>“{ref}” is neither a mobile number nor a member number (M and 12 digits).</source>
+        <translation>“{ref}”既不是手机号，也不是会员号（M 加 12 位数字）。</translation>
+    </message>
+    <message>
+        <source>No member has the phone or member number {ref}; check it, or register the member.</source>
+        <translation>没有手机号或会员号为 {ref} 的会员；请核对，或为其登记新会员。</translation>
+    </message>
+    <message>
+        <source>The result limit must be at least 1.</source>
+        <translation>结果数量上限至少为 1。</translation>
+    </message>
+    <message>
+        <source>This phone is already registered: member {member_no}.</source>
+        <translation>该手机号已注册，会员号 {member_no}。</translation>
+    </message>
+    <message>
+        <source>No member has the phone or member number {ref}; check the referrer.</source>
+        <translation>没有手机号或会员号为 {ref} 的会员；请核对推荐人。</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Mobile number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>授权同意</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Member Service Desk</source>
+        <translation>会员服务台</translation>
+    </message>
+    <message>
+        <source>Scan the member code, or type phone / last 4 digits / member no. / name / pinyin initials</source>
+        <translation>扫描会员码，或输入 手机号 / 后4位 / 会员号 / 姓名 / 拼音首字母</translation>
+    </message>
+    <message>
+        <source>New member  F2</source>
+        <translation>新会员登记  F2</translation>
+    </message>
+    <message>
+        <source>Register a new member (F2)</source>
+        <translation>登记新会员（F2）</translation>
+    </message>
+    <message>
+        <source>This desk has no members yet. Register the first one with F2, or try the desk with demo members.</source>
+        <translation>本服务台还没有会员。按 F2 登记第一位会员，或先用演示会员试用。</translation>
+    </message>
+    <message>
+        <source>Create %1 demo members</source>
+        <translation>生成 %1 位演示会员</translation>
+    </message>
+    <message>
+        <source>Demo data: never synced</source>
+        <translation>演示数据：不会同步</translation>
+    </message>
+    <message>
+        <source>Counter %1</source>
+        <translation>%1 号服务台</translation>
+    </message>
+    <message>
+        <source>Store not named yet</source>
+        <translation>门店未命名</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Waiting to sync: %1</source>
+        <translation>待同步：%1</translation>
+    </message>
+    <message>
+        <source>No member found. Check the number, or register a new member with F2.</source>
+        <translation>没有找到会员。请核对号码，或按 F2 登记新会员。</translation>
+    </message>
+    <message>
+        <source>Showing the first %1 members; type more to narrow the list.</source>
+        <translation>显示前 %1 位会员；输入更多内容以缩小范围。</translation>
+    </message>
+    <message>
+        <source>%1 members found</source>
+        <translation>找到 %1 位会员</translation>
+    </message>
+    <message>
+        <source>Saved: %1 (%2)</source>
+        <translation>已保存：%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 demo members added. Try a surname such as 王 or 张.</source>
+        <translation>已添加 %1 位演示会员。试试搜索姓氏，如“王”或“张”。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing more was changed. Try again, and call support if it happens again.</source>
+        <translation>发生意外错误，未做任何更改。请重试；如再次出现，请联系技术支持。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberCardView</name>
+    <message>
+        <source>Scan a member code to begin</source>
+        <translation>扫描会员码开始</translation>
+    </message>
+    <message>
+        <source>Or type a phone number, its last 4 digits, a member number, a name or pinyin initials (zsf finds 张三丰).</source>
+        <translation>也可输入手机号、手机后4位、会员号、姓名或拼音首字母（输入 zsf 可找到 张三丰）。</translation>
+    </message>
+    <message>
+        <source>Enter  search  ·  Esc  back to the search box  ·  F2  new member</source>
+        <translation>Enter 搜索  ·  Esc 回到搜索框  ·  F2 新会员登记</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>12-month spend</source>
+        <translation>近12个月消费</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Member since</source>
+        <translation>注册日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>Privacy notice</source>
+        <translation>隐私政策</translation>
+    </message>
+    <message>
+        <source>Points expiring in 30 days</source>
+        <translation>30天内到期积分</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Edit profile (Ctrl+E)</source>
+        <translation>修改资料（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Member no. %1</source>
+        <translation>会员号 %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Agreed, version %1</source>
+        <translation>已同意（版本 %1）</translation>
+    </message>
+    <message>
+        <source>Nothing expires soon</source>
+        <translation>近期没有到期积分</translation>
+    </message>
+    <message>
+        <source>No coupons</source>
+        <translation>暂无优惠券</translation>
+    </message>
+</context>
+<context>
+    <name>MemberResultsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The member has read and agrees to the privacy notice (version %1)</source>
+        <translation>会员已阅读并同意《会员隐私政策》（版本 %1）</translation>
+    </message>
+    <message>
+        <source>Edit member profile</source>
+        <translation>修改会员资料</translation>
+    </message>
+    <message>
+        <source>Member %1 · leave the mobile and ID number empty to keep them</source>
+        <translation>会员号 %1 · 手机号和身份证号留空则保持不变</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Unchanged: %1</source>
+        <translation>不修改：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was saved. Try again, and call support if it happens again.</source>
+        <translation>发生意外错误，未保存任何内容。请重试；如再次出现，请联系技术支持。</translation>
+    </message>
+    <message>
+        <source>Register a new member</source>
+        <translation>登记新会员</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>新会员登记</translation>
+    </message>
+    <message>
+        <source>Required: mobile number, name and the member's consent. Everything else can be added later.</source>
+        <translation>必填：手机号、姓名和会员授权同意。其他信息可以稍后补充。</translation>
+    </message>
+    <message>
+        <source>Mobile number *</source>
+        <translation>手机号 *</translation>
+    </message>
+    <message>
+        <source>11 digits, e.g. 13800138000</source>
+        <translation>11位数字，例如 13800138000</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <source>As on the ID card</source>
+        <translation>与身份证一致</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, or 8 digits: 19900517</source>
+        <translation>年-月-日，或8位数字：19900517</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Optional, 18 characters; fills in the birthday</source>
+        <translation>选填，18位；可自动填入生日</translation>
+    </message>
+    <message>
+        <source>Referred by</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>Referrer's phone or member number</source>
+        <translation>推荐人的手机号或会员号</translation>
+    </message>
+    <message>
+        <source>The member has read and agrees to the privacy notice</source>
+        <translation>会员已阅读并同意《会员隐私政策》</translation>
+    </message>
+</context>
+<context>
+    <name>Tiers</name>
+    <message>
+        <source>Regular</source>
+        <translation>普通会员</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>银卡</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation>钻石卡</translation>
+    </message>
+</context>
+</TS>
