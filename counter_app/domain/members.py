@@ -98,7 +98,7 @@ def parse_birthday(value: str | dt.date | None, today: dt.date) -> dt.date | Non
         if not text:
             return None
         match = re.fullmatch(r"(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?", text)
-        if not match or (len(text) == 8 and not text.isdigit()):
+        if not match or (text.isdigit() and len(text) != 8):  # without separators only YYYYMMDD is unambiguous
             raise FieldError(QT_TRANSLATE_NOOP("Errors", "Enter the birthday as YYYY-MM-DD, e.g. 1990-05-17."))
         try:
             birthday = dt.date(*(int(part) for part in match.groups()))

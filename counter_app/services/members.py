@@ -146,7 +146,7 @@ def find_member(desk: Desk, ref: str) -> MemberCard:
 
 def search_members(desk: Desk, text: str, limit: int | None = None) -> SearchResult:
     """The one search box: phone, phone tail, member number, name fragment or pinyin initials."""
-    limit = limit or desk.settings.search_limit
+    limit = desk.settings.search_limit if limit is None else limit
     if limit < 1:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The result limit must be at least 1."))
     query = classify_query(text)

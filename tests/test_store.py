@@ -1,0 +1,168 @@
+"""The local store on real SQLite files: durability settings, migrations, and files it must not harm."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import create_engine, text
+
+from counter_app.db.store import STORE_FILE, _alembic_config, open_store
+from counter_app.domain.errors import StoreUnavailable
+from counter_app.services import members
+from counter_app.services.desk import open_desk
+from tests.conftest import NOW, form
+
+
+def test_store_runs_wal_full_sync_and_foreign_keys(desk):
+    with desk.store.read() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        version = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    assert version == "0002"
+
+
+def test_a_new_store_gets_a_counter_identity_that_stays(data_dir):
+    first = open_desk(data_dir)
+    uid = first.counter_uid
+    first.close()
+    second = open_desk(data_dir)
+    assert second.counter_uid == uid
+    second.close()
+
+
+def _store_at(data_dir: Path, revision: str) -> Path:
+    data_dir.mkdir(parents=True)
+    path = data_dir / STORE_FILE
+    engine = create_engine(f"sqlite:///{path}")
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    engine.dispose()
+    return path
+
+
+def test_an_old_store_upgrades_itself_and_keeps_its_members(data_dir):
+    path = _store_at(data_dir, "0001")
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO counter (id, counter_uid, last_outbox_seq, last_member_seq, created_at) VALUES (1, 'c-1', 0, 1, '2026-01-01T00:00:00+08:00')")
+        db.execute(
+            "INSERT INTO members (member_uid, member_no, phone, phone_tail, name, consent_version, consented_at, registered_at, updated_at, counter_uid)"
+            " VALUES ('m-1', 'M000100000017', '13900001111', '1111', '欧阳娜娜', '2025-01', '2026-01-01T00:00:00+08:00', '2026-01-01T00:00:00+08:00', '2026-01-01T00:00:00+08:00', 'c-1')"
+        )
+    desk = open_desk(data_dir, clock=lambda: NOW)
+    try:
+        found = members.search_members(desk, "娜娜").members
+        assert [m.member_no for m in found] == ["M000100000017"]
+        assert [m.name for m in members.search_members(desk, "oyn").members] == ["欧阳娜娜"]
+        assert members.find_member(desk, "13900001111").name == "欧阳娜娜"
+    finally:
+        desk.close()
+    backups = list((data_dir / "backups").glob("desk-before-upgrade-0001-*.sqlite3"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert copy.execute("SELECT name FROM members").fetchall() == [("欧阳娜娜",)]
+
+
+def test_a_store_from_a_newer_desk_is_refused_untouched(data_dir, desk):
+    desk.close()
+    path = data_dir / STORE_FILE
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = path.read_bytes()
+    with pytest.raises(StoreUnavailable) as caught:
+        open_store(data_dir)
+    assert "newer version" in caught.value.message("en")
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("content", [b"this is not a database at all" * 100, b"\x00\xff" * 4096, b"SQLite format 3\x00" + b"\x13" * 8000])
+def test_a_damaged_store_is_reported_and_left_untouched(data_dir, content):
+    data_dir.mkdir(parents=True)
+    path = data_dir / STORE_FILE
+    path.write_bytes(content)
+    with pytest.raises(StoreUnavailable) as caught:
+        open_store(data_dir)
+    message = caught.value.message("en")
+    assert "damaged" in message and str(path) in message
+    assert "损坏" in caught.value.message("zh_CN")
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in data_dir.iterdir()) == [STORE_FILE]
+
+
+def _make_read_only(path: Path) -> bool:
+    """Root ignores file modes, so as root the file is made immutable instead."""
+    if os.geteuid() == 0:
+        if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+            return False
+    else:
+        path.chmod(0o444)
+        path.parent.chmod(0o555)
+    try:
+        with path.open("ab"):
+            pass
+    except OSError:
+        return True
+    return False
+
+
+def _make_writable(path: Path) -> None:
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "-i", str(path)], capture_output=True)
+    else:
+        path.parent.chmod(0o755)
+        path.chmod(0o644)
+
+
+def test_a_read_only_store_is_reported_and_left_untouched(data_dir):
+    desk = open_desk(data_dir, clock=lambda: NOW)
+    members.register_member(desk, form())
+    desk.close()
+    path = data_dir / STORE_FILE
+    for side in ("-wal", "-shm"):
+        Path(f"{path}{side}").unlink(missing_ok=True)
+    before = path.read_bytes()
+    if not _make_read_only(path):
+        pytest.skip("this machine cannot make a file read-only for the test user")
+    try:
+        with pytest.raises(StoreUnavailable) as caught:
+            desk = open_desk(data_dir, clock=lambda: NOW)
+            try:
+                members.register_member(desk, form(phone="13900139000", name="李四"))
+            finally:
+                desk.close()
+        assert "read-only" in caught.value.message("en")
+        assert "只读" in caught.value.message("zh_CN")
+        assert path.read_bytes() == before
+    finally:
+        _make_writable(path)
+
+
+def test_an_unwritable_data_folder_is_reported(tmp_path):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    with pytest.raises(StoreUnavailable) as caught:
+        open_store(blocker / "data")
+    assert "cannot be created" in caught.value.message("en")
+
+
+def test_a_failed_write_leaves_nothing_half_written(desk):
+    # A real fault inside the transaction: the outbox refuses the insert, as a full disk would.
+    with desk.store.write() as connection:
+        connection.execute(text("CREATE TRIGGER outbox_full BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"))
+
+    with pytest.raises(StoreUnavailable) as caught:
+        members.register_member(desk, form())
+    assert "full" in caught.value.message("en")
+    with desk.store.read() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM members").scalar() == 0
+        assert connection.exec_driver_sql("SELECT count(*) FROM member_search").scalar() == 0
+        assert connection.exec_driver_sql("SELECT last_outbox_seq, last_member_seq FROM counter").one() == (0, 0)
