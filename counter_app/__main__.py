@@ -8,14 +8,13 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     from counter_app import cli
 
-    parser = cli.build_parser()
-    args = parser.parse_args(argv)
+    args = cli.parse_args(argv)
     if args.command in (None, "screenshot"):
         # Only here does the GUI (and with it Qt) get imported: the CLI stays Qt-free.
         from counter_app.gui.app import run_gui
 
         return run_gui(args)
-    return cli.main(parser=parser, args=args)
+    return cli.main(args=args)
 
 
 if __name__ == "__main__":

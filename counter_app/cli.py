@@ -41,7 +41,6 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="where the desk keeps its data (default: COUNTER_DATA_DIR or the user data folder)")
     common.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help="language of the desk and of this output (default zh_CN)")
     parser = _Parser(prog="counter-app", description="Member service desk (会员服务台). With no command the desk window opens.", parents=[common])
-    parser.set_defaults(data_dir=None, lang=None)
     parser.add_argument("--version", action="version", version=f"counter-app {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -83,6 +82,15 @@ def build_parser() -> argparse.ArgumentParser:
     screenshot.add_argument("--out", type=Path, required=True)
     screenshot.add_argument("--member", metavar="REF", help="the member shown on the card (default: the newest)")
     return parser
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    args = build_parser().parse_args(argv)
+    # Options suppressed when not given (so a subcommand never resets them) get their defaults here.
+    for key, default in (("data_dir", None), ("lang", None), ("json", False)):
+        if not hasattr(args, key):
+            setattr(args, key, default)
+    return args
 
 
 def _plain(value: Any) -> Any:
@@ -202,9 +210,8 @@ def _error_document(error: DeskError) -> dict[str, Any]:
     }
 
 
-def main(argv: list[str] | None = None, parser: argparse.ArgumentParser | None = None, args: argparse.Namespace | None = None) -> int:
-    parser = parser or build_parser()
-    args = args or parser.parse_args(argv)
+def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) -> int:
+    args = args or parse_args(argv)
     data_dir = args.data_dir or default_data_dir()
     log_file = setup_logging(data_dir)
     desk = None

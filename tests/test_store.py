@@ -166,3 +166,11 @@ def test_a_failed_write_leaves_nothing_half_written(desk):
         assert connection.exec_driver_sql("SELECT count(*) FROM members").scalar() == 0
         assert connection.exec_driver_sql("SELECT count(*) FROM member_search").scalar() == 0
         assert connection.exec_driver_sql("SELECT last_outbox_seq, last_member_seq FROM counter").one() == (0, 0)
+
+
+def test_the_schema_head_constant_matches_the_migrations():
+    from alembic.script import ScriptDirectory
+
+    from counter_app.db.store import SCHEMA_HEAD
+
+    assert ScriptDirectory.from_config(_alembic_config()).get_current_head() == SCHEMA_HEAD

@@ -10,10 +10,6 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
@@ -26,9 +22,14 @@ STORE_FILE = "desk.sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# The newest migration. Checked against Alembic's own view by a test; lets a store that is
+# up to date open without importing Alembic at all (a tenth of a second at every start).
+SCHEMA_HEAD = "0002"
 
 
-def _alembic_config() -> Config:
+def _alembic_config():
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
@@ -151,13 +152,17 @@ def open_store(data_dir: Path) -> Store:
 def _prepare(store: Store) -> None:
     try:
         with store.engine.connect() as connection:
-            current = MigrationContext.configure(connection).get_current_revision()
+            has_version = connection.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'").first()
+            current = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() if has_version else None
             connection.rollback()
+        if current == SCHEMA_HEAD:
+            return
+        from alembic import command
+        from alembic.script import ScriptDirectory
+
         config = _alembic_config()
         script = ScriptDirectory.from_config(config)
         head = script.get_current_head()
-        if current == head:
-            return
         if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
             raise StoreUnavailable(
                 QT_TRANSLATE_NOOP("Errors", "The data file {path} was written by a newer version of the desk; install that version (or newer) to open it."),

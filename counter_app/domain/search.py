@@ -9,8 +9,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import Style, pinyin
-
 from counter_app.domain.errors import FieldError
 from counter_app.domain.members import normalize_phone, parse_member_no
 from counter_app.i18n import QT_TRANSLATE_NOOP
@@ -52,6 +50,8 @@ def name_grams(name: str) -> list[str]:
 def _char_initials(char: str) -> tuple[str, ...]:
     if "a" <= char <= "z" or "0" <= char <= "9":
         return (char,)
+    from pypinyin import Style, pinyin  # 0.2 s of dictionaries: loaded when a name is first indexed, not at start
+
     readings = pinyin(char, style=Style.FIRST_LETTER, heteronym=True, errors="ignore")
     letters = tuple(dict.fromkeys(r[0].lower() for r in (readings[0] if readings else []) if r and r[0].isascii() and r[0].isalpha()))
     return letters

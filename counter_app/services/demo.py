@@ -8,8 +8,6 @@ import uuid
 from collections.abc import Callable
 from decimal import Decimal
 
-from faker.providers.person.zh_CN import Provider as ChineseNames
-
 from counter_app.db import members as rows
 from counter_app.db.meta import set_meta
 from counter_app.domain.errors import InvalidInput
@@ -31,6 +29,8 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
     """Add `count` demo members, committed batch by batch; the store is marked as holding demo data."""
     if not 1 <= count <= DEMO_MAX:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The number of demo members must be between 1 and {limit}."), limit=f"{DEMO_MAX:,}")
+    from faker.providers.person.zh_CN import Provider as ChineseNames  # name lists only; imported when needed
+
     rng = random.Random(seed)
     surnames = list(ChineseNames.last_names.keys())
     surname_weights = list(ChineseNames.last_names.values())

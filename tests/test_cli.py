@@ -1,0 +1,152 @@
+"""The command line through the real entry point: JSON, exit codes, languages and clean errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from counter_app.db.store import STORE_FILE
+from tests.conftest import run_cli
+
+
+def register(data_dir, *extra, phone="13800138000", name="张三丰", lang="en"):
+    return run_cli("member", "register", "--phone", phone, "--name", name, "--consent", *extra, data_dir=data_dir, lang=lang)
+
+
+def assert_clean(result):
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+
+
+def test_init_then_register_show_and_search(data_dir):
+    assert run_cli("init", data_dir=data_dir).returncode == 0
+    made = register(data_dir, "--gender", "F", "--birthday", "1990-05-17", "--json")
+    assert made.returncode == 0, made.stderr
+    card = json.loads(made.stdout)
+    assert card["member_no"] == "M000100000017" and card["phone"] == "138****8000"
+    shown = run_cli("member", "show", "+86 138-0013-8000", "--json", data_dir=data_dir)
+    document = json.loads(shown.stdout)
+    assert {"member_no", "name", "phone", "tier", "points", "spend_12m", "expiring", "coupons"} <= set(document)
+    assert document["name"] == "张三丰"
+    found = run_cli("member", "search", "zsf", "--json", data_dir=data_dir)
+    assert [m["member_no"] for m in json.loads(found.stdout)["members"]] == ["M000100000017"]
+
+
+def test_human_output_is_chinese_by_default_and_english_on_request(data_dir):
+    register(data_dir)
+    chinese = run_cli("member", "show", "13800138000", data_dir=data_dir, lang=None)
+    assert "会员号: M000100000017" in chinese.stdout and "普通会员" in chinese.stdout
+    english = run_cli("member", "show", "13800138000", data_dir=data_dir, lang="en")
+    assert "Member no.: M000100000017" in english.stdout and "Regular" in english.stdout
+    after_command = run_cli("member", "show", "13800138000", "--lang", "en", data_dir=data_dir, lang=None)
+    assert "Member no.:" in after_command.stdout
+
+
+def test_conflict_exits_5_naming_the_member(data_dir):
+    register(data_dir)
+    again = register(data_dir, phone="+86 138 0013 8000", name="李四", lang=None)
+    assert again.returncode == 5
+    assert again.stderr.strip() == "该手机号已注册，会员号 M000100000017。"
+    assert again.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--phone", "abc"], "only digits"),
+        (["--phone", "010-12345678"], "landline"),
+        (["--phone", "+852 6123 4567"], "from HK"),
+        (["--name", "😀"], "remove “😀”"),
+        (["--name", "x" * 10_000], "at most 40 characters"),
+        (["--name", "   "], "Enter the member's name"),
+        (["--birthday", "2099-01-01"], "future"),
+        (["--birthday", "1899-12-31"], "before 1900"),
+        (["--id-number", "110105194912310021"], "check character"),
+    ],
+)
+def test_bad_input_exits_2_with_a_sentence(data_dir, args, says):
+    values = {"--phone": "13800138000", "--name": "张三丰"}
+    extra = []
+    for flag, value in zip(args[::2], args[1::2]):
+        if flag in values:
+            values[flag] = value
+        else:
+            extra += [flag, value]
+    result = run_cli("member", "register", "--phone", values["--phone"], "--name", values["--name"], "--consent", *extra, data_dir=data_dir)
+    assert result.returncode == 2
+    assert says in result.stderr
+    assert_clean(result)
+    assert run_cli("member", "search", "8000", data_dir=data_dir).returncode == 4  # nothing stored
+
+
+def test_missing_consent_and_many_errors_are_listed_field_by_field(data_dir):
+    result = run_cli("member", "register", "--phone", "abc", "--name", "", data_dir=data_dir)
+    assert result.returncode == 2
+    assert "Mobile number:" in result.stderr and "Name:" in result.stderr and "Consent:" in result.stderr
+    as_json = run_cli("member", "register", "--phone", "abc", "--name", "", "--json", data_dir=data_dir)
+    error = json.loads(as_json.stdout)["error"]
+    assert error["kind"] == "InvalidInput" and set(error["fields"]) == {"phone", "name", "consent"}
+
+
+def test_usage_mistakes_exit_2(data_dir):
+    result = run_cli("member", "register", "--name", "张三", data_dir=data_dir)
+    assert result.returncode == 2 and "--phone" in result.stderr
+    assert run_cli("member", "frobnicate", data_dir=data_dir).returncode == 2
+    assert run_cli("member", "search", "张", "--limit", "0", data_dir=data_dir).returncode == 2
+    assert run_cli("demo-data", "--members", "0", data_dir=data_dir).returncode == 2
+
+
+def test_not_found_exits_4(data_dir):
+    result = run_cli("member", "show", "13311112222", data_dir=data_dir)
+    assert result.returncode == 4 and "register the member" in result.stderr
+
+
+def test_edit_and_history(data_dir):
+    register(data_dir)
+    edited = run_cli("member", "edit", "13800138000", "--name", "张君宝", "--json", data_dir=data_dir)
+    assert json.loads(edited.stdout)["name"] == "张君宝"
+    history = json.loads(run_cli("member", "history", "13800138000", "--json", data_dir=data_dir).stdout)
+    assert [(h["field"], h["old"], h["new"]) for h in history] == [("name", "张三丰", "张君宝")]
+
+
+def test_a_damaged_store_exits_2_and_is_left_alone(data_dir):
+    data_dir.mkdir(parents=True)
+    (data_dir / STORE_FILE).write_bytes(b"garbage" * 1000)
+    result = run_cli("member", "search", "张", data_dir=data_dir, lang=None)
+    assert result.returncode == 2 and "已损坏" in result.stderr
+    assert_clean(result)
+    assert (data_dir / STORE_FILE).read_bytes() == b"garbage" * 1000
+
+
+def test_settings_are_checked(data_dir):
+    ok = run_cli("settings", "set", "counter_no", "12", "--json", data_dir=data_dir)
+    assert json.loads(ok.stdout)["counter_no"] == 12
+    bad = run_cli("settings", "set", "counter_no", "twelve", data_dir=data_dir)
+    assert bad.returncode == 2 and "1-9999" in bad.stderr
+    made = register(data_dir, "--json")
+    assert json.loads(made.stdout)["member_no"].startswith("M0012")
+
+
+def test_a_broken_settings_file_is_named(data_dir):
+    data_dir.mkdir(parents=True)
+    (data_dir / "settings.json").write_text("{not json", encoding="utf-8")
+    result = run_cli("status", data_dir=data_dir)
+    assert result.returncode == 2 and "settings.json" in result.stderr
+
+
+def test_demo_data_and_status(data_dir):
+    made = run_cli("demo-data", "--members", "300", "--seed", "7", "--json", data_dir=data_dir)
+    assert json.loads(made.stdout) == {"members": 300}
+    status = json.loads(run_cli("status", "--json", data_dir=data_dir).stdout)
+    assert status["has_members"] and status["demo_data"] and status["pending_ops"] == 0
+
+
+def test_data_dir_from_the_environment(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COUNTER_DATA_DIR": str(tmp_path / "from-env")}
+    result = subprocess.run([sys.executable, "-m", "counter_app", "init", "--json"], capture_output=True, text=True, env=env)
+    assert json.loads(result.stdout)["data_dir"] == str(tmp_path / "from-env")
+    assert (tmp_path / "from-env" / STORE_FILE).exists()
