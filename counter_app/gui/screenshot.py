@@ -56,8 +56,12 @@ def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, fo
     except DeskError as error:
         sys.stderr.write(error.message() + "\n")
         return error.exit_code
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if not picture.save(str(out), "PNG"):
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        saved = picture.save(str(out), "PNG")
+    except OSError:
+        saved = False
+    if not saved:
         sys.stderr.write(QApplication.translate("DeskApp", "Could not write %1; check the folder exists and can be written.").replace("%1", str(out)) + "\n")
         return 2
     return 0

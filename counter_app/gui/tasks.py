@@ -73,7 +73,7 @@ class Op(Generic[T]):
         try:
             result = self._fn()
         except Exception as error:  # handed to the GUI thread, never lost in a worker
-            return lambda: self._deliver_failure(error)
+            return lambda failure=error: self._deliver_failure(failure)  # "as" names die with the block
         return lambda: self._deliver_success(result)
 
     def _alive(self) -> bool:

@@ -1,0 +1,225 @@
+"""The desk window driven through real widgets offscreen, with the keyboard as a clerk uses it."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QInputMethodEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from counter_app.gui import tasks  # noqa: E402
+from counter_app.gui.app import apply_fonts, apply_style, install_translations  # noqa: E402
+from counter_app.gui.main_window import MainWindow  # noqa: E402
+from counter_app.gui.register_dialog import RegisterDialog  # noqa: E402
+from counter_app.services import members  # noqa: E402
+from counter_app.services.desk import desk_status  # noqa: E402
+from tests.conftest import form  # noqa: E402
+
+
+@pytest.fixture
+def window(qtbot, qapp, desk):
+    tasks.run_synchronously(True)
+    install_translations(qapp, "en")
+    apply_style(qapp)
+    shown = MainWindow(desk)
+    qtbot.addWidget(shown)
+    shown.resize(1280, 800)
+    shown.show()
+    qtbot.waitExposed(shown)
+    yield shown
+    tasks.run_synchronously(False)
+
+
+def type_text(qtbot, widget, text):
+    """Keys for ASCII; Chinese arrives as an input method's commit, as it does from a real IME."""
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def type_and_enter(qtbot, widget, text):
+    widget.clear()
+    type_text(qtbot, widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_the_search_box_has_the_focus_from_the_start(window):
+    assert window.search_box.hasFocus()
+    assert window.card.currentIndex() == 0
+
+
+def test_a_whole_phone_and_enter_opens_the_card(qtbot, window, desk):
+    members.register_member(desk, form(gender="F"))
+    type_and_enter(qtbot, window.search_box, "13800138000")
+    assert window.card.currentIndex() == 1
+    assert window.card.name_label.text() == "张三丰"
+    assert window.card.values["phone"].text() == "138****8000"
+    assert window.card.points_value.text() == "0"
+    assert window.search_box.hasFocus()  # ready for the next scan
+
+
+def test_a_surname_lists_members_and_a_row_opens_one(qtbot, window, desk):
+    members.register_member(desk, form())
+    members.register_member(desk, form(phone="13900139000", name="张三"))
+    type_and_enter(qtbot, window.search_box, "张")
+    assert window.results_model.rowCount() == 2
+    assert window.search_message.text() == "2 members found"
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)
+    assert window.results.hasFocus()
+    qtbot.keyClick(window.results, Qt.Key.Key_Down)
+    qtbot.keyClick(window.results, Qt.Key.Key_Return)
+    assert window.card.name_label.text() == window.results_model.member(1).name
+    qtbot.keyClick(window.results, Qt.Key.Key_Escape)
+    assert window.search_box.hasFocus()
+
+
+def test_typing_searches_after_a_pause(qtbot, window, desk):
+    members.register_member(desk, form())
+    qtbot.keyClicks(window.search_box, "zsf")
+    qtbot.waitUntil(lambda: window.results_model.rowCount() == 1, timeout=2000)
+    assert window.card.name_label.text() == "张三丰"  # one match opens at once
+
+
+def test_input_the_box_cannot_search_is_explained_inline(qtbot, window):
+    type_and_enter(qtbot, window.search_box, "12")
+    assert "last 4 digits" in window.search_message.text()
+    type_and_enter(qtbot, window.search_box, "13311112222")
+    assert "No member found" in window.search_message.text()
+
+
+def test_stale_results_never_overwrite_newer_ones(window, desk):
+    members.register_member(desk, form())
+    window._search_serial = 5
+    window._show_results(4, members.search_members(desk, "张"))
+    assert window.results_model.rowCount() == 0
+
+
+def test_registering_with_the_keyboard(qtbot, window, desk):
+    dialog = RegisterDialog(desk, window)
+    qtbot.addWidget(dialog)
+    saved = []
+    dialog.member_saved.connect(saved.append)
+    qtbot.keyClicks(dialog.ui.phoneEdit, "+86 139-1234-5678")
+    qtbot.keyClick(dialog.ui.phoneEdit, Qt.Key.Key_Tab)
+    type_text(qtbot, dialog.ui.nameEdit, "林晓雯")
+    dialog.ui.idNumberEdit.setText("11010519491231002X")
+    dialog.ui.consentCheck.setChecked(True)
+    dialog.submit()
+    assert len(saved) == 1 and saved[0].birthday == "1949-12-31"
+    assert desk_status(desk).pending_ops == 1
+
+
+def test_inline_messages_for_each_bad_field_and_nothing_saved(qtbot, window, desk):
+    dialog = RegisterDialog(desk, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.phoneEdit.setText("010-12345678")
+    dialog.ui.phoneEdit.editingFinished.emit()
+    assert "landline" in dialog.ui.phoneError.text() and dialog.ui.phoneError.isVisible()
+    qtbot.keyClicks(dialog.ui.phoneEdit, "9")  # typing again clears the old message
+    assert not dialog.ui.phoneError.isVisible()
+    dialog.ui.nameEdit.setText("<b>张三</b>")
+    dialog.ui.birthdayEdit.setText("2099-01-01")
+    dialog.submit()
+    assert "landline" in dialog.ui.phoneError.text() or "not a mainland" in dialog.ui.phoneError.text() or "digits" in dialog.ui.phoneError.text()
+    assert dialog.ui.nameError.text() == "A name may contain only letters, spaces and · . ' -; remove “<”."
+    assert dialog.ui.nameError.textFormat() == Qt.TextFormat.PlainText
+    assert "future" in dialog.ui.birthdayError.text()
+    assert "privacy notice" in dialog.ui.consentError.text()
+    assert dialog.isVisible() and dialog.ok_button.isEnabled()
+    assert desk_status(desk).pending_ops == 0
+
+
+def test_a_known_phone_offers_to_open_that_member(qtbot, window, desk):
+    existing = members.register_member(desk, form())
+    dialog = RegisterDialog(desk, window)
+    qtbot.addWidget(dialog)
+    opened = []
+    dialog.open_member.connect(opened.append)
+    dialog.ui.phoneEdit.setText("138 0013 8000")
+    dialog.ui.nameEdit.setText("李四")
+    dialog.ui.consentCheck.setChecked(True)
+    dialog.submit()
+    assert existing.member_no in dialog.ui.phoneError.text()
+    dialog.ui.phoneError.linkActivated.emit("open")
+    assert opened == [existing.member_no]
+
+
+def test_editing_from_the_card(qtbot, window, desk):
+    members.register_member(desk, form())
+    type_and_enter(qtbot, window.search_box, "13800138000")
+    dialog = RegisterDialog(desk, window, editing=window.card.card)
+    qtbot.addWidget(dialog)
+    dialog.member_saved.connect(window._member_saved)
+    assert dialog.ui.nameEdit.text() == "张三丰" and dialog.ui.phoneEdit.text() == ""
+    assert not dialog.ui.consentCheck.isVisibleTo(dialog)
+    dialog.ui.nameEdit.setText("张君宝")
+    dialog.ui.genderCombo.setCurrentIndex(2)
+    dialog.submit()
+    assert window.card.name_label.text() == "张君宝"
+    assert window.card.values["gender"].text() == "Male"
+    assert members.find_member(desk, "13800138000").phone == "138****8000"  # empty phone kept it
+
+
+def test_an_empty_desk_offers_demo_members(qtbot, window, desk):
+    assert window.demo_banner.isVisible()
+    window.create_demo_members()
+    assert not window.demo_banner.isVisible()
+    assert window.demo_status.isVisible()
+    assert desk_status(desk).has_members
+
+
+def test_status_bar_shows_counter_store_and_pending(window, desk):
+    members.register_member(desk, form())
+    window.refresh_status()
+    assert window.counter_status.text() == "Store not named yet · Counter 1"
+    assert window.pending_status.text() == "Waiting to sync: 1"
+
+
+def test_the_desk_speaks_chinese_by_default(qtbot, qapp, desk):
+    tasks.run_synchronously(True)
+    install_translations(qapp, "zh_CN")
+    try:
+        shown = MainWindow(desk)
+        qtbot.addWidget(shown)
+        assert shown.windowTitle() == "会员服务台"
+        assert shown.register_button.text() == "新会员登记  F2"
+        dialog = RegisterDialog(desk, shown)
+        qtbot.addWidget(dialog)
+        assert dialog.ui.titleLabel.text() == "新会员登记"
+        dialog.ui.phoneEdit.setText("abc")
+        dialog.ui.phoneEdit.editingFinished.emit()
+        assert dialog.ui.phoneError.text() == "手机号只能包含数字；请删除字母或符号。"
+    finally:
+        install_translations(qapp, "en")
+        tasks.run_synchronously(False)
+
+
+def test_a_chinese_font_is_found(qapp):
+    assert apply_fonts(qapp) is None, "install fonts-noto-cjk: Chinese would render as boxes"
+
+
+def test_background_tasks_deliver_on_the_gui_thread(qtbot, qapp):
+    from PySide6.QtCore import QObject, QThread
+
+    owner = QObject()
+    seen = []
+
+    def work():
+        seen.append(("worker", QThread.currentThread() is qapp.thread()))
+        return 42
+
+    tasks.Op(owner, work).success(lambda value: seen.append(("done", value, QThread.currentThread() is qapp.thread()))).run()
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
+    assert seen == [("worker", False), ("done", 42, True)]
+
+    errors = []
+    tasks.Op(owner, lambda: 1 / 0).failure(errors.append).run()
+    qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)
+    assert isinstance(errors[0], ZeroDivisionError)

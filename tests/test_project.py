@@ -1,0 +1,102 @@
+"""Project-wide checks: the import direction, generated forms in step with ui/, complete catalogs, screenshots."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_cli
+
+sys.path.insert(0, str(ROOT / "resources"))
+import build  # noqa: E402  (resources/build.py, the build step under test)
+
+
+def test_import_direction_of_the_design_holds():
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint) if lint.exists() else "lint-imports"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "5 kept, 0 broken" in result.stdout
+
+
+def test_no_module_outside_the_gui_names_qt():
+    offenders = []
+    for path in (ROOT / "counter_app").rglob("*.py"):
+        if "gui" in path.relative_to(ROOT / "counter_app").parts:
+            continue
+        if re.search(r"^\s*(from|import)\s+(PySide6|shiboken6)", path.read_text(encoding="utf-8"), re.MULTILINE):
+            offenders.append(str(path))
+    assert offenders == []
+
+
+def test_every_module_says_what_it_is_for():
+    missing = []
+    for path in list((ROOT / "counter_app").rglob("*.py")) + list((ROOT / "bench").glob("*.py")):
+        if "forms" in path.parts and path.name != "__init__.py":
+            continue
+        text = path.read_text(encoding="utf-8").lstrip()
+        if not (text.startswith('"""') or text.startswith("#!")):
+            missing.append(str(path.relative_to(ROOT)))
+    assert missing == []
+
+
+def test_generated_forms_match_their_designer_sources(tmp_path):
+    for ui_file in sorted(build.UI_DIR.glob("*.ui")):
+        fresh = tmp_path / f"ui_{ui_file.stem}.py"
+        build.compile_form(ui_file, fresh)
+        committed = build.form_module(ui_file)
+        assert committed.exists(), f"run python resources/build.py: {committed.name} is missing"
+        assert fresh.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8"), f"{committed.name} is stale: run python resources/build.py"
+
+
+def _messages(ts_file: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(ts_file).getroot()
+    return {(context.findtext("name"), message.findtext("source")): message.find("translation") for context in root.iter("context") for message in context.iter("message")}
+
+
+def test_catalogs_hold_every_string_of_the_code_and_all_are_translated(tmp_path):
+    # Extract afresh into a scratch catalog: a string added to the code but not to the catalogs fails here.
+    scratch = tmp_path / "scratch.ts"
+    sources = [str(p) for p in (ROOT / "counter_app").rglob("*.py") if "forms" not in p.parts] + [str(p) for p in build.UI_DIR.glob("*.ui")]
+    subprocess.run([build.tool("pyside6-lupdate"), "-locations", "none", *sources, "-ts", str(scratch)], check=True, capture_output=True)
+    in_code = set(_messages(scratch))
+    for language in build.LANGUAGES:
+        catalog = _messages(build.TS_DIR / f"counter_app_{language}.ts")
+        assert in_code <= set(catalog), f"run python resources/build.py --update-ts: {sorted(in_code - set(catalog))[:5]}"
+        untranslated = [key for key in in_code if catalog[key].get("type") in ("unfinished", "vanished", "obsolete") or not catalog[key].text]
+        assert untranslated == [], f"{language}: untranslated {untranslated[:5]}"
+
+
+def test_chinese_translations_keep_their_placeholders():
+    for (context, source), translation in _messages(build.TS_DIR / "counter_app_zh_CN.ts").items():
+        assert sorted(re.findall(r"\{\w+\}|%\d", source)) == sorted(re.findall(r"\{\w+\}|%\d", translation.text or "")), (context, source)
+
+
+@pytest.mark.parametrize("page", ["main", "card", "register"])
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_screenshot_command_renders_each_page(tmp_path, data_dir, page, lang):
+    assert run_cli("demo-data", "--members", "200", "--seed", "3", data_dir=data_dir).returncode == 0
+    out = tmp_path / f"{page}-{lang}.png"
+    result = run_cli("screenshot", page, "--out", str(out), data_dir=data_dir, lang=lang)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert image.width() >= 500 and image.height() >= 400
+
+
+def test_screenshot_to_an_unwritable_place_says_so(tmp_path, data_dir):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run_cli("screenshot", "main", "--out", str(blocker / "x.png"), data_dir=data_dir)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_build_tools_are_on_hand():
+    assert shutil.which(build.tool("pyside6-uic"))
