@@ -174,3 +174,23 @@ def test_the_schema_head_constant_matches_the_migrations():
     from counter_app.db.store import SCHEMA_HEAD
 
     assert ScriptDirectory.from_config(_alembic_config()).get_current_head() == SCHEMA_HEAD
+
+
+def test_search_index_merges_happen_off_the_clerks_path(desk):
+    with desk.store.read() as connection:
+        assert connection.exec_driver_sql("SELECT v FROM member_search_config WHERE k = 'automerge'").scalar() == 0
+    for i in range(40):
+        members.register_member(desk, form(phone=f"139{i:08d}", name=f"张{'一二三四五六七八九十'[i % 10]}丰"))
+    with desk.store.read() as connection:
+        before = connection.exec_driver_sql("SELECT count(*) FROM member_search_data").scalar()
+    assert desk.store._housekeeper is not None and desk.store._housekeeper.is_alive()
+    desk.store.run_housekeeping()
+    with desk.store.read() as connection:
+        after = connection.exec_driver_sql("SELECT count(*) FROM member_search_data").scalar()
+    assert after < before
+    found = members.search_members(desk, "zsf", limit=100).members
+    assert {m.name for m in found} == {"张三丰", "张四丰", "张十丰"} and len(found) == 12
+    assert len(members.search_members(desk, "丰", limit=100).members) == 40
+    housekeeper = desk.store._housekeeper
+    desk.close()
+    assert not housekeeper.is_alive()

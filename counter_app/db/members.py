@@ -87,6 +87,16 @@ def index_member_name(connection: Connection, member_id: int, name: str) -> None
     )
 
 
+def tidy_search_index(connection: Connection) -> None:
+    """Merge the index's small segments a bounded amount at a time (automerge is off: see migration 0002)."""
+    connection.exec_driver_sql("INSERT INTO member_search(member_search, rank) VALUES ('merge', 64)")
+
+
+def optimize_search_index(connection: Connection) -> None:
+    """Merge everything into one segment: after a bulk load, where the wait is expected."""
+    connection.exec_driver_sql("INSERT INTO member_search(member_search) VALUES ('optimize')")
+
+
 def bulk_insert_members(connection: Connection, rows: Sequence[tuple[Any, ...]], index_rows: Iterable[tuple[Any, ...]]) -> None:
     """Demo data: a plain executemany, hundreds of thousands of rows a second."""
     columns = (

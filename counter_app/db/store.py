@@ -7,12 +7,13 @@ import datetime as dt
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import Connection, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
+from counter_app.db.members import tidy_search_index
 from counter_app.domain.errors import StoreUnavailable
 from counter_app.i18n import QT_TRANSLATE_NOOP
 
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 STORE_FILE = "desk.sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+HOUSEKEEPING_SECONDS = 2.0  # how soon after writes the search index's merge work is done, off the clerk's path
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Checked against Alembic's own view by a test; lets a store that is
 # up to date open without importing Alembic at all (a tenth of a second at every start).
@@ -72,6 +74,12 @@ class Store:
         self._writer = threading.Lock()
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
+        # Work that writes may leave behind (index merges), done by one background thread so
+        # that no clerk's commit pays for it. Each task takes a connection inside a write transaction.
+        self.housekeeping: list[Callable[[Connection], None]] = []
+        self._writes_since_housekeeping = 0
+        self._housekeeper: threading.Thread | None = None
+        self._closing = threading.Event()
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
@@ -84,6 +92,12 @@ class Store:
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
         """One transaction, taken with BEGIN IMMEDIATE so it never fails half-way on a lock upgrade."""
+        with self._transaction() as connection:
+            yield connection
+        self._note_write()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[Connection]:
         with self._writer:
             try:
                 with self.engine.connect().execution_options(desk_write=True) as connection:
@@ -92,7 +106,30 @@ class Store:
             except DBAPIError as error:
                 raise store_problem(error, self.path) from error
 
+    def _note_write(self) -> None:
+        self._writes_since_housekeeping += 1
+        if self._housekeeper is None and self.housekeeping and not self._closing.is_set():
+            self._housekeeper = threading.Thread(target=self._housekeep_loop, name="store-housekeeping", daemon=True)
+            self._housekeeper.start()
+
+    def _housekeep_loop(self) -> None:
+        while not self._closing.wait(HOUSEKEEPING_SECONDS):
+            if self._writes_since_housekeeping:
+                self._writes_since_housekeeping = 0
+                self.run_housekeeping()
+
+    def run_housekeeping(self) -> None:
+        for task in self.housekeeping:
+            try:
+                with self._transaction() as connection:
+                    task(connection)
+            except Exception:  # housekeeping may wait for the next round; it must never stop the desk
+                log.exception("store housekeeping failed")
+
     def close(self) -> None:
+        self._closing.set()
+        if self._housekeeper is not None:
+            self._housekeeper.join(timeout=30)
         self.engine.dispose()
 
 
@@ -141,6 +178,7 @@ def open_store(data_dir: Path) -> Store:
     path = data_dir / STORE_FILE
     _check_file(path)
     store = Store(path)
+    store.housekeeping.append(tidy_search_index)
     try:
         _prepare(store)
     except BaseException:

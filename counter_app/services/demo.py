@@ -91,6 +91,8 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
         made += size
         if progress:
             progress(made, count)
+    with desk.store.write() as connection:
+        rows.optimize_search_index(connection)
     return made
 
 

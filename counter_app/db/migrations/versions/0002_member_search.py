@@ -21,6 +21,9 @@ def upgrade() -> None:
         "grams, initials, name_key UNINDEXED, "
         "tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2')"
     )
+    # FTS5's automatic merging would, now and then, make a clerk's registration wait 15-30 ms on a
+    # large index; the store merges in the background instead (Store.housekeeping).
+    op.execute("INSERT INTO member_search(member_search, rank) VALUES ('automerge', 0)")
     connection = op.get_bind()
     rows = connection.execute(sa.text("SELECT id, name FROM members ORDER BY id")).all()
     if not rows:

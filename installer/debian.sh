@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Set up the member service desk on Debian 12+ / Ubuntu 24.04+ and run it or its tests.
+#
+#   bash installer/debian.sh run [ARGS...]   install what is missing, then start the desk (ARGS go to counter-app)
+#   bash installer/debian.sh test [ARGS...]  install with the test tools, then run the whole test suite (ARGS go to pytest)
+#
+# Installs: the system libraries Qt and zbar need and a Chinese font (apt-get), a virtual
+# environment in .venv, the project with its Python dependencies (pip), then builds the
+# Designer forms and the .qm translations. Safe to run again: it only installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-run}
+shift || true
+case "$mode" in run | test) ;; *) echo "usage: bash installer/debian.sh run|test [ARGS...]" >&2; exit 2 ;; esac
+
+sudo_cmd=()
+[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+
+# Qt's xcb and offscreen platforms, EGL/GL, fonts with Chinese, zbar for the scanner.
+packages=(
+  ca-certificates libzbar0 fonts-noto-cjk fontconfig
+  libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6
+  libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
+  libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
+)
+python=${PYTHON:-python3}
+if ! command -v "$python" >/dev/null 2>&1 || ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+  packages+=(python3 python3-venv python3-pip)
+  python=python3
+fi
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing system packages: ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -qq
+  # Without --no-install-recommends, libzbar0 pulls in ImageMagick and Ghostscript.
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  echo "The desk needs Python 3.11 or newer; $("$python" --version 2>&1) found. Set PYTHON=/path/to/python3.11 and run again." >&2
+  exit 2
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
+if [ "$mode" = test ]; then
+  .venv/bin/python -m pip install -q -e ".[test]"
+else
+  .venv/bin/python -m pip install -q -e .
+fi
+.venv/bin/python resources/build.py
+
+if [ "$mode" = test ]; then
+  export QT_QPA_PLATFORM=offscreen
+  exec .venv/bin/python -m pytest "$@"
+fi
+exec .venv/bin/counter-app "$@"
