@@ -194,3 +194,17 @@ def test_search_index_merges_happen_off_the_clerks_path(desk):
     housekeeper = desk.store._housekeeper
     desk.close()
     assert not housekeeper.is_alive()
+
+
+def test_the_wal_is_checkpointed_by_housekeeping(desk):
+    desk.store.housekeeping_interval = 3600  # this test runs housekeeping itself
+    members.register_member(desk, form())
+    desk.store.run_housekeeping()
+    settled = desk.store.path.read_bytes()
+    for i in range(30):
+        members.register_member(desk, form(phone=f"139{i:08d}", name="李四"))
+    with desk.store.read() as connection:
+        assert connection.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == 10_000
+    assert desk.store.path.read_bytes() == settled  # commits went to the WAL only
+    desk.store.run_housekeeping()
+    assert desk.store.path.read_bytes() != settled  # and housekeeping copied them into the file
