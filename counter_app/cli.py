@@ -196,7 +196,9 @@ def _member(args: argparse.Namespace, desk: Desk) -> int:
         _emit(args, card, lambda: translate("Cli", "Profile saved.") + "\n" + _card_text(card))
     elif action == "history":
         changes = members.profile_history(desk, args.ref)
-        _emit(args, changes, lambda: "\n".join(f"{c.changed_at}  {c.field}: {c.old or '—'} → {c.new or '—'}" for c in changes) or translate("Cli", "No profile changes yet."))
+        _emit(args, changes, lambda: "\n".join(
+            f"{c.changed_at}  {i18n.translate('Fields', FIELD_LABELS.get(c.field, c.field))}: {c.old or '—'} → {c.new or '—'}" for c in changes
+        ) or translate("Cli", "No profile changes yet."))
     return 0
 
 

@@ -55,6 +55,20 @@ def update_ts() -> None:
         )
 
 
+def accept_english_sources() -> None:
+    """The source strings are English, so the English catalog takes each new one as it is."""
+    import xml.etree.ElementTree as ET
+
+    path = TS_DIR / "counter_app_en.ts"
+    tree = ET.parse(path)
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is not None and (translation.get("type") == "unfinished" or not translation.text):
+            translation.text = message.findtext("source")
+            translation.attrib.pop("type", None)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
 def compile_translations() -> None:
     for language in LANGUAGES:
         ts_file = TS_DIR / f"counter_app_{language}.ts"
@@ -68,6 +82,7 @@ def main() -> None:
     compile_forms()
     if args.update_ts:
         update_ts()
+        accept_english_sources()
     compile_translations()
 
 

@@ -223,3 +223,12 @@ def test_background_tasks_deliver_on_the_gui_thread(qtbot, qapp):
     tasks.Op(owner, lambda: 1 / 0).failure(errors.append).run()
     qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)
     assert isinstance(errors[0], ZeroDivisionError)
+
+
+def test_the_card_shows_recent_profile_changes(qtbot, window, desk):
+    members.register_member(desk, form())
+    type_and_enter(qtbot, window.search_box, "13800138000")
+    assert window.card.history_label.text() == "None since registration"
+    members.edit_member(desk, "13800138000", members.ProfileEdit(name="张君宝"))
+    type_and_enter(qtbot, window.search_box, "13800138000")
+    assert window.card.history_label.text() == "2026-11-23  Name: 张三丰 → 张君宝"

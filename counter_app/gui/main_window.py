@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
             return  # the clerk typed on; an older answer must not overwrite a newer one
         self.results_model.set_members(result.members)
         if result.exact is not None:
-            self.card.show_card(result.exact)
+            self.show_card(result.exact)
             self.search_message.setText("")
             self.focus_search()
         elif result.query_kind is None:
@@ -225,7 +225,14 @@ class MainWindow(QMainWindow):
             self.open_member(self.results_model.member(index.row()).member_no)
 
     def open_member(self, member_no: str) -> None:
-        Op(self, lambda: members.find_member(self.desk, member_no)).success(self.card.show_card).failure(self.show_error).run()
+        Op(self, lambda: members.find_member(self.desk, member_no)).success(self.show_card).failure(self.show_error).run()
+
+    def show_card(self, card: members.MemberCard) -> None:
+        self.card.show_card(card)
+        member_no = card.member_no
+        Op(self, lambda: members.profile_history(self.desk, member_no)).success(
+            lambda changes: self.card.show_history(member_no, changes)
+        ).failure(self.show_error).run()
 
     def register_member(self) -> None:
         dialog = RegisterDialog(self.desk, self)
@@ -251,7 +258,7 @@ class MainWindow(QMainWindow):
         self.focus_search()
 
     def _member_saved(self, card: members.MemberCard) -> None:
-        self.card.show_card(card)
+        self.show_card(card)
         self.search_message.setText(self.tr("Saved: %1 (%2)").replace("%1", card.name).replace("%2", card.member_no))
         self.refresh_status()
 

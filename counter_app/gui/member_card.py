@@ -7,7 +7,10 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 
 from counter_app import i18n
 from counter_app.domain.tiers import TIER_LABELS
-from counter_app.services.members import MemberCard
+from counter_app.domain.members import FIELD_LABELS
+from counter_app.services.members import MemberCard, ProfileChange
+
+HISTORY_SHOWN = 3
 
 
 class MemberCardView(QStackedWidget):
@@ -103,6 +106,10 @@ class MemberCardView(QStackedWidget):
         section_layout.addWidget(QLabel(self.tr("Coupons"), objectName="sectionTitle"), 0, 1)
         section_layout.addWidget(self.expiring_label, 1, 0)
         section_layout.addWidget(self.coupons_label, 1, 1)
+        self.history_label = QLabel(objectName="sectionValue", wordWrap=True)
+        self.history_label.setTextFormat(Qt.TextFormat.PlainText)
+        section_layout.addWidget(QLabel(self.tr("Recent profile changes"), objectName="sectionTitle"), 2, 0, 1, 2)
+        section_layout.addWidget(self.history_label, 3, 0, 1, 2)
         layout.addWidget(sections)
 
         actions = QHBoxLayout()
@@ -141,7 +148,18 @@ class MemberCardView(QStackedWidget):
             "\n".join(f"{item['points']:,} · {item['expires_on']}" for item in card.expiring) or self.tr("Nothing expires soon")
         )
         self.coupons_label.setText("\n".join(f"{item['title']} · {item['code']}" for item in card.coupons) or self.tr("No coupons"))
+        self.history_label.setText("")
         self.setCurrentIndex(1)
+
+    def show_history(self, member_no: str, changes: list[ProfileChange]) -> None:
+        if self.card is None or self.card.member_no != member_no:
+            return  # another member was opened meanwhile
+        none = self.tr("—")
+        lines = [
+            f"{change.changed_at[:10]}  {i18n.translate('Fields', FIELD_LABELS.get(change.field, change.field))}: {change.old or none} → {change.new or none}"
+            for change in changes[:HISTORY_SHOWN]
+        ]
+        self.history_label.setText("\n".join(lines) or self.tr("None since registration"))
 
     def clear(self) -> None:
         self.card = None

@@ -102,6 +102,10 @@
         <source>Something unexpected went wrong; nothing more was changed. Details are in {log}.</source>
         <translation>Something unexpected went wrong; nothing more was changed. Details are in {log}.</translation>
     </message>
+    <message>
+        <source>No screen to show the desk on: start it from a desktop session, or use the command line (counter-app --help).</source>
+        <translation>No screen to show the desk on: start it from a desktop session, or use the command line (counter-app --help).</translation>
+    </message>
 </context>
 <context>
     <name>DeskApp</name>
@@ -462,6 +466,10 @@
         <translation>Coupons</translation>
     </message>
     <message>
+        <source>Recent profile changes</source>
+        <translation>Recent profile changes</translation>
+    </message>
+    <message>
         <source>Edit profile (Ctrl+E)</source>
         <translation>Edit profile (Ctrl+E)</translation>
     </message>
@@ -492,6 +500,10 @@
     <message>
         <source>No coupons</source>
         <translation>No coupons</translation>
+    </message>
+    <message>
+        <source>None since registration</source>
+        <translation>None since registration</translation>
     </message>
 </context>
 <context>
