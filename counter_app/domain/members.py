@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any, Callable
 
 import phonenumbers
 from stdnum import luhn
@@ -158,6 +159,17 @@ def parse_member_no(text: str) -> str | None:
     return f"M{match.group(1)}"
 
 
+def field_checks(today: dt.date) -> dict[str, Callable[[Any], Any]]:
+    """Each profile field's check: it returns the clean value or raises a FieldError."""
+    return {
+        "phone": normalize_phone,
+        "name": normalize_name,
+        "gender": parse_gender,
+        "birthday": lambda value: parse_birthday(value, today),
+        "id_number": normalize_id_number,
+    }
+
+
 @dataclass(frozen=True)
 class RegistrationForm:
     """What the clerk typed, as text; validation turns it into a Registration."""
@@ -186,16 +198,10 @@ def validate_registration(form: RegistrationForm, today: dt.date) -> Registratio
     """Validate every field at once so the form can show each field's own message."""
     errors: dict[str, DeskError] = {}
     values: dict[str, object] = {}
-    checks = {
-        "phone": lambda: normalize_phone(form.phone),
-        "name": lambda: normalize_name(form.name),
-        "gender": lambda: parse_gender(form.gender),
-        "birthday": lambda: parse_birthday(form.birthday, today),
-        "id_number": lambda: normalize_id_number(form.id_number),
-    }
+    checks = field_checks(today)
     for field, check in checks.items():
         try:
-            values[field] = check()
+            values[field] = check(getattr(form, field))
         except FieldError as error:
             errors[field] = error
     id_number = values.get("id_number")

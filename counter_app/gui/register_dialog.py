@@ -10,13 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from counter_app.domain.errors import Conflict, DeskError, FieldError, InvalidInput
-from counter_app.domain.members import (
-    RegistrationForm,
-    normalize_id_number,
-    normalize_name,
-    normalize_phone,
-    parse_birthday,
-)
+from counter_app.domain.members import RegistrationForm, field_checks
 from counter_app.gui.forms.ui_register_dialog import Ui_RegisterDialog
 from counter_app.gui.tasks import Op
 from counter_app.services import members
@@ -69,13 +63,10 @@ class RegisterDialog(QDialog):
         self.ui.phoneEdit.setFocus()
 
     def _wire_inline_checks(self) -> None:
-        checks: dict[str, tuple[object, Callable[[str], object]]] = {
-            "phone": (self.ui.phoneEdit, normalize_phone),
-            "name": (self.ui.nameEdit, normalize_name),
-            "birthday": (self.ui.birthdayEdit, lambda text: parse_birthday(text, self.desk.today())),
-            "id_number": (self.ui.idNumberEdit, normalize_id_number),
-        }
-        for field, (edit, check) in checks.items():
+        rules = field_checks(self.desk.today())
+        edits = {"phone": self.ui.phoneEdit, "name": self.ui.nameEdit, "birthday": self.ui.birthdayEdit, "id_number": self.ui.idNumberEdit}
+        for field, edit in edits.items():
+            check = rules[field]
             edit.editingFinished.connect(lambda field=field, edit=edit, check=check: self._check_field(field, edit.text(), check))
             edit.textEdited.connect(lambda _text, field=field: self.show_field_error(field, None))
         self.ui.consentCheck.toggled.connect(lambda checked: checked and self.show_field_error("consent", None))

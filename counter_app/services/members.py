@@ -14,17 +14,14 @@ from counter_app.db.outbox import append_op
 from counter_app.domain.errors import Conflict, DeskError, FieldError, InvalidInput, NotFound, form_invalid
 from counter_app.domain.members import (
     RegistrationForm,
+    field_checks,
     format_member_no,
+    id_number_birthday,
     mask_id_number,
     mask_phone,
-    normalize_id_number,
-    normalize_name,
     normalize_phone,
-    parse_birthday,
-    parse_gender,
     parse_member_no,
     validate_registration,
-    id_number_birthday,
 )
 from counter_app.domain.search import QueryKind, classify_query
 from counter_app.i18n import QT_TRANSLATE_NOOP
@@ -233,14 +230,7 @@ def _next_member_no(connection: Connection, counter_no: int) -> str:
 
 def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
     """Change profile fields; every changed field is kept in the history and sent in one outbox entry."""
-    today = desk.today()
-    checks = {
-        "phone": lambda v: normalize_phone(v),
-        "name": lambda v: normalize_name(v),
-        "gender": lambda v: parse_gender(v),
-        "birthday": lambda v: parse_birthday(v, today),
-        "id_number": lambda v: normalize_id_number(v),
-    }
+    checks = field_checks(desk.today())
     wanted: dict[str, Any] = {}
     errors: dict[str, DeskError] = {}
     for field_name, check in checks.items():
