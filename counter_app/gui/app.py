@@ -80,7 +80,9 @@ def apply_fonts(app) -> str | None:
 def apply_style(app) -> None:
     style_file = resources_dir() / "style.qss"
     if style_file.exists():
-        app.setStyleSheet(style_file.read_text(encoding="utf-8"))
+        # Stylesheet urls resolve against the working folder; point them at resources/ instead.
+        style = style_file.read_text(encoding="utf-8").replace("@RESOURCES@", resources_dir().as_posix())
+        app.setStyleSheet(style)
 
 
 def _install_excepthook(app) -> None:

@@ -32,13 +32,13 @@ class RegisterDialog(QDialog):
         self.editing = editing
         self.ui = Ui_RegisterDialog()
         self.ui.setupUi(self)
-        self.setMinimumWidth(540)
+        self.setMinimumWidth(580)
         self.ui.formError.setObjectName("formError")
         self.ok_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Register") if editing is None else self.tr("Save"))
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.ui.consentCheck.setText(
-            self.tr("The member has read and agrees to the privacy notice (version %1)").replace("%1", desk.settings.privacy_notice_version)
+            self.tr("Member agrees to the privacy notice (version %1)").replace("%1", desk.settings.privacy_notice_version)
         )
         self.errors: dict[str, QLabel] = {
             "phone": self.ui.phoneError,

@@ -544,8 +544,8 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>The member has read and agrees to the privacy notice (version %1)</source>
-        <translation>The member has read and agrees to the privacy notice (version %1)</translation>
+        <source>Member agrees to the privacy notice (version %1)</source>
+        <translation>Member agrees to the privacy notice (version %1)</translation>
     </message>
     <message>
         <source>Edit member profile</source>

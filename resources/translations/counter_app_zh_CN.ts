@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Cli</name>
@@ -158,7 +157,7 @@
         <translation>数据文件 {path} 已损坏或不是服务台数据库。该文件未被改动；请从备份恢复，或用 --data-dir 选择其他数据文件夹。</translation>
     </message>
     <message>
-        <source>Another program is writing to the desk&apos;s data file {path}; wait a moment and try again.</source>
+        <source>Another program is writing to the desk's data file {path}; wait a moment and try again.</source>
         <translation>另一个程序正在写入数据文件 {path}；请稍候再试。</translation>
     </message>
     <message>
@@ -166,7 +165,7 @@
         <translation>{path} 所在磁盘已满；请清理空间后重试。</translation>
     </message>
     <message>
-        <source>The desk&apos;s data file {path} could not be used ({reason}).</source>
+        <source>The desk's data file {path} could not be used ({reason}).</source>
         <translation>无法使用服务台数据文件 {path}（{reason}）。</translation>
     </message>
     <message>
@@ -178,7 +177,7 @@
         <translation>数据文件 {path} 由更新版本的服务台写入；请安装该版本（或更新版本）后再打开。</translation>
     </message>
     <message>
-        <source>Enter the member&apos;s mobile number.</source>
+        <source>Enter the member's mobile number.</source>
         <translation>请输入会员手机号。</translation>
     </message>
     <message>
@@ -194,7 +193,7 @@
         <translation>仅支持中国大陆手机号（+86）登记；该号码属于 {region}。</translation>
     </message>
     <message>
-        <source>This is a landline number; register the member&apos;s mobile number.</source>
+        <source>This is a landline number; register the member's mobile number.</source>
         <translation>这是固定电话号码；请登记会员的手机号。</translation>
     </message>
     <message>
@@ -210,7 +209,7 @@
         <translation>{digits} 不是有效的大陆手机号；请核对号码。</translation>
     </message>
     <message>
-        <source>Enter the member&apos;s name.</source>
+        <source>Enter the member's name.</source>
         <translation>请输入会员姓名。</translation>
     </message>
     <message>
@@ -218,8 +217,8 @@
         <translation>姓名过长：最多 {limit} 个字符，当前为 {count} 个。</translation>
     </message>
     <message>
-        <source>A name may contain only letters, spaces and · . &apos; -; remove “{char}”.</source>
-        <translation>姓名只能包含文字、空格及 · . &apos; -；请删除“{char}”。</translation>
+        <source>A name may contain only letters, spaces and · . ' -; remove “{char}”.</source>
+        <translation>姓名只能包含文字、空格及 · . ' -；请删除“{char}”。</translation>
     </message>
     <message>
         <source>Gender is F (female) or M (male), or leave it empty.</source>
@@ -242,7 +241,7 @@
         <translation>生日不能早于 1900-01-01；请核对年份。</translation>
     </message>
     <message>
-        <source>The ID number&apos;s check character is wrong; check every digit and the last character.</source>
+        <source>The ID number's check character is wrong; check every digit and the last character.</source>
         <translation>身份证号校验位不正确；请逐位核对，特别是最后一位。</translation>
     </message>
     <message>
@@ -545,7 +544,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>The member has read and agrees to the privacy notice (version %1)</source>
+        <source>Member agrees to the privacy notice (version %1)</source>
         <translation>会员已阅读并同意《会员隐私政策》（版本 %1）</translation>
     </message>
     <message>
@@ -581,7 +580,7 @@
         <translation>新会员登记</translation>
     </message>
     <message>
-        <source>Required: mobile number, name and the member&apos;s consent. Everything else can be added later.</source>
+        <source>Required: mobile number, name and the member's consent. Everything else can be added later.</source>
         <translation>必填：手机号、姓名和会员授权同意。其他信息可以稍后补充。</translation>
     </message>
     <message>
@@ -637,7 +636,7 @@
         <translation>推荐人</translation>
     </message>
     <message>
-        <source>Referrer&apos;s phone or member number</source>
+        <source>Referrer's phone or member number</source>
         <translation>推荐人的手机号或会员号</translation>
     </message>
     <message>
