@@ -150,3 +150,23 @@ def test_data_dir_from_the_environment(tmp_path):
     result = subprocess.run([sys.executable, "-m", "counter_app", "init", "--json"], capture_output=True, text=True, env=env)
     assert json.loads(result.stdout)["data_dir"] == str(tmp_path / "from-env")
     assert (tmp_path / "from-env" / STORE_FILE).exists()
+
+
+def test_the_window_on_a_damaged_store_says_so_without_a_traceback(data_dir, tmp_path):
+    data_dir.mkdir(parents=True)
+    (data_dir / STORE_FILE).write_bytes(b"garbage" * 1000)
+    result = run_cli("screenshot", "main", "--out", str(tmp_path / "x.png"), data_dir=data_dir)
+    assert result.returncode == 2 and "damaged" in result.stderr
+    assert_clean(result)
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_no_screen_gets_a_sentence_not_a_qt_abort(data_dir):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "counter_app", "--data-dir", str(data_dir), "--lang", "en"], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 2
+    assert "No screen to show the desk on" in result.stderr
