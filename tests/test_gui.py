@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import QStandardPaths, Qt  # noqa: E402
 from PySide6.QtGui import QInputMethodEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -17,6 +17,9 @@ from counter_app.gui.register_dialog import RegisterDialog  # noqa: E402
 from counter_app.services import members  # noqa: E402
 from counter_app.services.desk import desk_status  # noqa: E402
 from tests.conftest import form  # noqa: E402
+
+
+QStandardPaths.setTestModeEnabled(True)  # window geometry goes to a test settings folder, not the user's
 
 
 @pytest.fixture
@@ -232,3 +235,19 @@ def test_the_card_shows_recent_profile_changes(qtbot, window, desk):
     members.edit_member(desk, "13800138000", members.ProfileEdit(name="张君宝"))
     type_and_enter(qtbot, window.search_box, "13800138000")
     assert window.card.history_label.text() == "2026-11-23  Name: 张三丰 → 张君宝"
+
+
+def test_the_list_starts_with_the_members_registered_last(qtbot, qapp, desk):
+    tasks.run_synchronously(True)
+    members.register_member(desk, form())
+    members.register_member(desk, form(phone="13900139000", name="李四"))
+    shown = MainWindow(desk)
+    qtbot.addWidget(shown)
+    assert [shown.results_model.member(row).name for row in range(2)] == ["李四", "张三丰"]
+    assert shown.search_message.text() == "Registered most recently"
+    type_and_enter(qtbot, shown.search_box, "张")
+    assert shown.results_model.rowCount() == 1
+    shown.search_box.clear()
+    shown.run_search()
+    assert shown.results_model.rowCount() == 2
+    tasks.run_synchronously(False)

@@ -138,7 +138,7 @@ def run_gui(args: argparse.Namespace) -> int:
             return take_screenshot(desk, args.page, args.out, args.member, font_warning)
         _install_excepthook(app)
         window = MainWindow(desk, font_warning)
-        window.show()
+        window.show_at_saved_place()
         return app.exec()
     finally:
         desk.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from counter_app.services.desk import Desk, DeskStatus, desk_status
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 180  # typing pauses this long before a search runs; Enter searches at once
 DEMO_MEMBERS_OFFER = 1000
+RECENT_SHOWN = 20
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: self.card.card and self.edit_member(self.card.card.member_no))
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
         self.refresh_status()
+        self.show_recent()
         self.focus_search()
 
     # --- building -------------------------------------------------------------------------
@@ -155,6 +157,18 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.demo_status)
         bar.addPermanentWidget(self.pending_status)
 
+    # --- window geometry: the one thing kept in QSettings -------------------------------------
+    def show_at_saved_place(self) -> None:
+        geometry = QSettings().value("main_window/geometry")
+        if geometry is not None and self.restoreGeometry(geometry):
+            self.show()
+        else:
+            self.showMaximized()  # a counter PC gives the desk the whole screen
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
     # --- behaviour ------------------------------------------------------------------------
     def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
         # Down arrow in the search box walks into the results, as in a browser's address bar.
@@ -183,6 +197,19 @@ class MainWindow(QMainWindow):
         self.demo_banner.setVisible(not status.has_members)
         self.demo_status.setVisible(status.demo_data)
 
+    def show_recent(self, message: str | None = None) -> None:
+        self._search_serial += 1
+        serial = self._search_serial
+        Op(self, lambda: members.recent_members(self.desk, RECENT_SHOWN)).success(
+            lambda recent: self._show_recent(serial, recent, message)
+        ).failure(self.show_error).run()
+
+    def _show_recent(self, serial: int, recent: list[members.MemberSummary], message: str | None) -> None:
+        if serial != self._search_serial:
+            return
+        self.results_model.set_members(recent)
+        self.search_message.setText(message or (self.tr("Registered most recently") if recent else ""))
+
     def _search_now(self) -> None:
         self._search_timer.stop()
         self.run_search()
@@ -204,7 +231,7 @@ class MainWindow(QMainWindow):
             self.search_message.setText("")
             self.focus_search()
         elif result.query_kind is None:
-            self.search_message.setText("")
+            self.show_recent()  # an emptied search box goes back to who was registered last
         elif not result.members:
             self.search_message.setText(self.tr("No member found. Check the number, or register a new member with F2."))
         elif result.more:
@@ -271,7 +298,7 @@ class MainWindow(QMainWindow):
     def _demo_done(self, count: int) -> None:
         self.demo_progress.setVisible(False)
         self.demo_button.setEnabled(True)
-        self.search_message.setText(self.tr("%1 demo members added. Try a surname such as 王 or 张.").replace("%1", f"{count:,}"))
+        self.show_recent(self.tr("%1 demo members added. Try a surname such as 王 or 张.").replace("%1", f"{count:,}"))
         self.refresh_status()
         self.focus_search()
 

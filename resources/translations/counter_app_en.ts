@@ -383,6 +383,10 @@
         <translation>Waiting to sync: %1</translation>
     </message>
     <message>
+        <source>Registered most recently</source>
+        <translation>Registered most recently</translation>
+    </message>
+    <message>
         <source>No member found. Check the number, or register a new member with F2.</source>
         <translation>No member found. Check the number, or register a new member with F2.</translation>
     </message>

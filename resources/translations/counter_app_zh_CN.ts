@@ -383,6 +383,10 @@
         <translation>待同步：%1</translation>
     </message>
     <message>
+        <source>Registered most recently</source>
+        <translation>最近登记的会员</translation>
+    </message>
+    <message>
         <source>No member found. Check the number, or register a new member with F2.</source>
         <translation>没有找到会员。请核对号码，或按 F2 登记新会员。</translation>
     </message>
