@@ -6,6 +6,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,27 @@ def test_the_wal_is_checkpointed_by_housekeeping(desk):
     assert desk.store.path.read_bytes() == settled  # commits went to the WAL only
     desk.store.run_housekeeping()
     assert desk.store.path.read_bytes() != settled  # and housekeeping copied them into the file
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from counter_app.services.desk import open_desk
+from counter_app.services.members import register_member
+from counter_app.domain.members import RegistrationForm
+desk = open_desk(Path(sys.argv[1]))
+for i in range(15):
+    register_member(desk, RegistrationForm(phone=f"13{sys.argv[2]}{i:08d}", name="王五", consent=True))
+desk.close()
+"""
+
+
+def test_desks_in_several_processes_write_one_at_a_time_without_gaps(data_dir):
+    open_desk(data_dir).close()
+    workers = [subprocess.Popen([sys.executable, "-c", WRITER, str(data_dir), digit]) for digit in "5678"]
+    assert [worker.wait(timeout=120) for worker in workers] == [0, 0, 0, 0]
+    with sqlite3.connect(data_dir / STORE_FILE) as db:
+        assert db.execute("SELECT count(*) FROM members").fetchone() == (60,)
+        assert [seq for (seq,) in db.execute("SELECT seq FROM outbox ORDER BY seq")] == list(range(1, 61))
+        assert db.execute("SELECT last_member_seq FROM counter").fetchone() == (60,)
+        assert db.execute("SELECT count(DISTINCT member_no) FROM members").fetchone() == (60,)
