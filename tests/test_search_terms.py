@@ -49,7 +49,16 @@ def test_initials_variants_are_bounded():
 )
 def test_what_the_clerk_typed_is_recognised(typed, kind, value):
     query = classify_query(typed)
-    assert (query.kind, query.value) == (kind, value)
+    assert (query.kind, query.value, query.tail) == (kind, value, None)
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind", "value", "tail"),
+    [("张伟 8000", QueryKind.NAME, "张伟", "8000"), ("8000 zw", QueryKind.INITIALS, "zw", "8000"), ("Anna Li 0003", QueryKind.INITIALS, "annali", "0003")],
+)
+def test_a_name_and_the_phones_last_four_narrow_each_other(typed, kind, value, tail):
+    query = classify_query(typed)
+    assert (query.kind, query.value, query.tail) == (kind, value, tail)
 
 
 @pytest.mark.parametrize("typed", ["", "   ", None])

@@ -188,6 +188,20 @@ def search_name(connection: Connection, key: str, limit: int) -> list[Row[Any]]:
     )
 
 
+def search_with_tail(connection: Connection, tail: str, limit: int, key: str | None = None, letters: str | None = None) -> list[Row[Any]]:
+    """A name fragment or initials among the members whose phone ends in `tail`: driven by the tail index
+    (a few hundred members at most), so a common surname costs no more than a rare one."""
+    condition = "instr(s.name_key, :key) > 0" if key is not None else "(' ' || s.initials) LIKE :pattern"
+    if key is not None and letters is not None:
+        condition = f"({condition} OR (' ' || s.initials) LIKE :pattern)"
+    return list(
+        connection.execute(
+            text(f"SELECT {_SUMMARY_SQL} FROM members m JOIN member_search s ON s.rowid = m.id WHERE m.phone_tail = :tail AND {condition} LIMIT :limit"),
+            {"tail": tail, "key": key, "pattern": f"% {letters}%" if letters else None, "limit": limit},
+        )
+    )
+
+
 def search_initials(connection: Connection, letters: str, limit: int) -> list[Row[Any]]:
     return list(
         connection.execute(

@@ -31,6 +31,7 @@ class QueryKind(enum.Enum):
 class Query:
     kind: QueryKind
     value: str
+    tail: str | None = None  # "张伟 8000": a name or initials narrowed by the phone's last four digits
 
 
 def name_key(name: str) -> str:
@@ -85,6 +86,12 @@ def classify_query(text: str) -> Query | None:
     member_no = parse_member_no(raw)
     if member_no:
         return Query(QueryKind.MEMBER_NO, member_no)
+    parts = raw.split()
+    tails = [part for part in parts if len(part) == 4 and part.isascii() and part.isdigit()]
+    if len(parts) > 1 and len(tails) == 1:
+        named = classify_query(" ".join(part for part in parts if part != tails[0]))
+        if named is not None and named.kind in (QueryKind.NAME, QueryKind.INITIALS):
+            return Query(named.kind, named.value, tail=tails[0])
     if re.fullmatch(r"[Mm]\d+", raw):
         if len(raw) == 13:
             raise FieldError(QT_TRANSLATE_NOOP("Errors", "No member number has this check digit; check the digits on the card."))

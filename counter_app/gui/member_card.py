@@ -31,7 +31,7 @@ class MemberCardView(QStackedWidget):
         layout.addStretch(2)
         self.empty_title = QLabel(self.tr("Scan a member code to begin"), objectName="emptyTitle", alignment=Qt.AlignmentFlag.AlignCenter)
         self.empty_hint = QLabel(
-            self.tr("Or type a phone number, its last 4 digits, a member number, a name or pinyin initials (zsf finds 张三丰)."),
+            self.tr("Or type a phone number, its last 4 digits, a member number, a name or pinyin initials (zsf finds 张三丰). A name and the last 4 digits together narrow it down: 张伟 8000."),
             objectName="emptyHint",
             alignment=Qt.AlignmentFlag.AlignCenter,
             wordWrap=True,

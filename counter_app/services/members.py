@@ -156,7 +156,10 @@ def search_members(desk: Desk, text: str, limit: int | None = None) -> SearchRes
                 return SearchResult(query_kind=query.kind.value, members=[], more=False)
             return SearchResult(query.kind.value, [_summary(row)], False, exact=_card(connection, row))
         fetch = limit + 1
-        if query.kind is QueryKind.PHONE_TAIL:
+        if query.tail is not None:
+            letters = query.value if query.kind is QueryKind.INITIALS else None
+            found = rows.search_with_tail(connection, query.tail, fetch, key=query.value, letters=letters)
+        elif query.kind is QueryKind.PHONE_TAIL:
             found = rows.search_phone_tail(connection, query.value, fetch)
         elif query.kind is QueryKind.PHONE_PREFIX:
             found = rows.search_phone_prefix(connection, query.value, fetch)

@@ -418,8 +418,8 @@
         <translation>Scan a member code to begin</translation>
     </message>
     <message>
-        <source>Or type a phone number, its last 4 digits, a member number, a name or pinyin initials (zsf finds 张三丰).</source>
-        <translation>Or type a phone number, its last 4 digits, a member number, a name or pinyin initials (zsf finds 张三丰).</translation>
+        <source>Or type a phone number, its last 4 digits, a member number, a name or pinyin initials (zsf finds 张三丰). A name and the last 4 digits together narrow it down: 张伟 8000.</source>
+        <translation>Or type a phone number, its last 4 digits, a member number, a name or pinyin initials (zsf finds 张三丰). A name and the last 4 digits together narrow it down: 张伟 8000.</translation>
     </message>
     <message>
         <source>Enter  search  ·  Esc  back to the search box  ·  F2  new member</source>

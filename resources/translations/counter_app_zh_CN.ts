@@ -418,8 +418,8 @@
         <translation>扫描会员码开始</translation>
     </message>
     <message>
-        <source>Or type a phone number, its last 4 digits, a member number, a name or pinyin initials (zsf finds 张三丰).</source>
-        <translation>也可输入手机号、手机后4位、会员号、姓名或拼音首字母（输入 zsf 可找到 张三丰）。</translation>
+        <source>Or type a phone number, its last 4 digits, a member number, a name or pinyin initials (zsf finds 张三丰). A name and the last 4 digits together narrow it down: 张伟 8000.</source>
+        <translation>也可输入手机号、手机后4位、会员号、姓名或拼音首字母（输入 zsf 可找到 张三丰）。姓名加手机后4位可精确查找：张伟 8000。</translation>
     </message>
     <message>
         <source>Enter  search  ·  Esc  back to the search box  ·  F2  new member</source>
