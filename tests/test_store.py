@@ -233,3 +233,12 @@ def test_desks_in_several_processes_write_one_at_a_time_without_gaps(data_dir):
         assert [seq for (seq,) in db.execute("SELECT seq FROM outbox ORDER BY seq")] == list(range(1, 61))
         assert db.execute("SELECT last_member_seq FROM counter").fetchone() == (60,)
         assert db.execute("SELECT count(DISTINCT member_no) FROM members").fetchone() == (60,)
+
+
+def test_our_own_bugs_are_not_dressed_up_as_store_trouble(desk):
+    from sqlalchemy.exc import IntegrityError
+
+    members.register_member(desk, form())
+    with pytest.raises(IntegrityError):
+        with desk.store.write() as connection:
+            connection.exec_driver_sql("INSERT INTO outbox (seq, op_id, counter_uid, op_type, payload, created_at) VALUES (1, 'x', 'c', 't', '{}', 'now')")

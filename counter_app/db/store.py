@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import Connection, create_engine, event
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from counter_app.db.members import tidy_search_index
 from counter_app.domain.errors import StoreUnavailable
@@ -23,7 +23,7 @@ STORE_FILE = "desk.sqlite3"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 WAL_AUTOCHECKPOINT_PAGES = 10_000
-HOUSEKEEPING_SECONDS = 2.0  # how soon after writes the search index's merge work is done, off the clerk's path
+HOUSEKEEPING_SECONDS = 2.0  # how soon after writes index merges and WAL checkpoints run, off the clerk's path
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Checked against Alembic's own view by a test; lets a store that is
 # up to date open without importing Alembic at all (a tenth of a second at every start).
@@ -38,8 +38,9 @@ def _alembic_config():
     return config
 
 
-def store_problem(error: BaseException, path: Path) -> StoreUnavailable:
-    """Say in the clerk's words why SQLite refused, and what to do about it."""
+def store_problem(error: BaseException, path: Path) -> StoreUnavailable | None:
+    """Say in the clerk's words why SQLite refused, and what to do about it; None for our own bugs
+    (a broken constraint, bad SQL), which must reach the log as what they are."""
     text = str(getattr(error, "orig", error)).lower()
     if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
         return StoreUnavailable(
@@ -58,7 +59,16 @@ def store_problem(error: BaseException, path: Path) -> StoreUnavailable:
         )
     if "disk" in text and "full" in text:
         return StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The disk holding {path} is full; free some space and try again."), path=str(path))
-    return StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The desk's data file {path} could not be used ({reason})."), path=str(path), reason=text)
+    if isinstance(error, (OperationalError, sqlite3.OperationalError, OSError)):
+        return StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The desk's data file {path} could not be used ({reason})."), path=str(path), reason=text)
+    return None
+
+
+def _raise_store_problem(error: BaseException, path: Path) -> None:
+    problem = store_problem(error, path)
+    if problem is None:
+        raise error
+    raise problem from error
 
 
 class Store:
@@ -89,7 +99,7 @@ class Store:
             with self.engine.connect() as connection:
                 yield connection
         except DBAPIError as error:
-            raise store_problem(error, self.path) from error
+            _raise_store_problem(error, self.path)
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
@@ -106,7 +116,7 @@ class Store:
                     with connection.begin():
                         yield connection
             except DBAPIError as error:
-                raise store_problem(error, self.path) from error
+                _raise_store_problem(error, self.path)
 
     def _note_write(self) -> None:
         self._writes_since_housekeeping += 1
@@ -172,9 +182,9 @@ def _check_file(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise store_problem(error, path) from error
+        _raise_store_problem(error, path)
     if header and header != SQLITE_HEADER:
-        raise store_problem(sqlite3.DatabaseError("file is not a database"), path)
+        _raise_store_problem(sqlite3.DatabaseError("file is not a database"), path)
 
 
 def open_store(data_dir: Path) -> Store:
@@ -226,7 +236,7 @@ def _prepare(store: Store) -> None:
                 command.upgrade(config, "head")
         log.info("store %s upgraded from %s to %s", store.path, current, head)
     except DBAPIError as error:
-        raise store_problem(error, store.path) from error
+        _raise_store_problem(error, store.path)
 
 
 def backup_before_upgrade(store: Store, revision: str) -> Path:
