@@ -207,3 +207,28 @@ def test_member_numbers_skip_numbers_taken_after_a_renumbered_counter(desk):
         connection.exec_driver_sql("UPDATE counter SET last_member_seq = 0")
     second = members.register_member(desk, form(phone="13900139000", name="李四"))
     assert second.member_no != first.member_no
+
+
+@pytest.mark.parametrize("typed", ["张", "张三", "张三丰", "zs", "anna", "8000", "138001", "13800138000", "M000100000017", "张 8000", "zs 8000"])
+def test_no_search_scans_the_members_table(populated, typed):
+    """Every statement a search runs is planned on an index (FTS5 or B-tree), never a full scan."""
+    from sqlalchemy import event
+
+    desk, _ = populated
+    statements = []
+
+    def capture(connection, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append((statement, parameters))
+
+    event.listen(desk.store.engine, "before_cursor_execute", capture)
+    try:
+        members.search_members(desk, typed)
+    finally:
+        event.remove(desk.store.engine, "before_cursor_execute", capture)
+    assert statements
+    with desk.store.read() as connection:
+        for statement, parameters in statements:
+            plan = " | ".join(row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters))
+            assert "SCAN m" not in plan.replace("SCAN member_search", "").replace("SCAN s VIRTUAL", ""), plan
+            assert "SCAN members" not in plan, plan
