@@ -251,3 +251,28 @@ def test_the_list_starts_with_the_members_registered_last(qtbot, qapp, desk):
     shown.run_search()
     assert shown.results_model.rowCount() == 2
     tasks.run_synchronously(False)
+
+
+def test_f2_registers_a_member_with_the_keyboard_alone(qtbot, window, desk):
+    from PySide6.QtCore import QTimer
+
+    type_and_enter(qtbot, window.search_box, "13912345678")  # nobody has it yet
+    assert "No member found" in window.search_message.text()
+    seen = {}
+
+    def fill_in():
+        dialog = QApplication.activeModalWidget()
+        seen["phone"] = dialog.ui.phoneEdit.text()  # the number searched for is carried over
+        qtbot.keyClick(dialog.ui.phoneEdit, Qt.Key.Key_Tab)
+        type_text(qtbot, dialog.focusWidget(), "林晓雯")
+        dialog.ui.consentCheck.setFocus()
+        qtbot.keyClick(dialog.ui.consentCheck, Qt.Key.Key_Space)
+        qtbot.keyClick(dialog.ui.consentCheck, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill_in)
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert seen["phone"] == "13912345678"
+    assert window.card.name_label.text() == "林晓雯"
+    assert window.card.values["phone"].text() == "139****5678"
+    assert window.focusWidget() is window.search_box  # ready for the next member
+    assert members.find_member(desk, "13912345678").name == "林晓雯"
