@@ -160,7 +160,7 @@ def run_command(args: argparse.Namespace, desk: Desk) -> int:
             (translate("Cli", "Data folder"), status.data_dir),
         ]))
     elif command == "demo-data":
-        made = demo.make_demo_members(desk, args.members, seed=args.seed)
+        made = demo.make_demo_members(desk, args.members, seed=args.seed, progress=_progress_on_terminal())
         _emit(args, {"members": made}, lambda: translate("Cli", "{count} demo members added.").format(count=f"{made:,}"))
     elif command == "member":
         return _member(args, desk)
@@ -170,6 +170,20 @@ def run_command(args: argparse.Namespace, desk: Desk) -> int:
         values = {setting.key: getattr(desk.settings, setting.key) for setting in SETTINGS}
         _emit(args, values, lambda: "\n".join(f"{key} = {value}" for key, value in values.items()))
     return 0
+
+
+def _progress_on_terminal() -> Callable[[int, int], None] | None:
+    """A running count on stderr for a person watching; nothing for scripts and pipes."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        sys.stderr.write(f"\r{done:,} / {total:,}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
 
 
 def _member(args: argparse.Namespace, desk: Desk) -> int:
