@@ -17,7 +17,7 @@ from counter_app.domain.members import FIELD_LABELS, RegistrationForm
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.i18n import QT_TRANSLATE_NOOP, translate
 from counter_app.logs import setup_logging
-from counter_app.services import demo, members
+from counter_app.services import demo, keys, members
 from counter_app.services.desk import Desk, change_setting, desk_status, open_desk
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     set_parser = settings.add_parser("set", parents=[common])
     set_parser.add_argument("key", choices=[setting.key for setting in SETTINGS])
     set_parser.add_argument("value")
+
+    key = commands.add_parser("key", parents=[common], help="back up or restore the store's data key").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    key_export = key.add_parser("export", parents=[common], help="write the data key to a new file (keep it offline, in a safe)")
+    key_export.add_argument("--out", type=Path, required=True)
+    key_import = key.add_parser("import", parents=[common], help="restore the data key from a backup (when the keyring lost it)")
+    key_import.add_argument("file", type=Path, metavar="FILE")
 
     screenshot = commands.add_parser("screenshot", parents=[common], help="render a desk page offscreen to a PNG")
     screenshot.add_argument("page", choices=SCREENSHOT_PAGES)
@@ -164,6 +170,9 @@ def run_command(args: argparse.Namespace, desk: Desk) -> int:
         _emit(args, {"members": made}, lambda: translate("Cli", "{count} demo members added.").format(count=f"{made:,}"))
     elif command == "member":
         return _member(args, desk)
+    elif command == "key":
+        fingerprint = keys.back_up_key(desk, args.out)
+        _emit(args, {"fingerprint": fingerprint, "file": str(args.out)}, lambda: translate("Cli", "Key {fingerprint} written to {path}. Keep it offline; anyone with it and the data folder can read phone numbers.").format(fingerprint=fingerprint, path=args.out))
     elif command == "settings":
         if args.action == "set":
             change_setting(desk, args.key, args.value)
@@ -232,6 +241,12 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
     log_file = setup_logging(data_dir)
     desk = None
     try:
+        if args.command == "key" and args.action == "import":
+            # Runs without opening the desk: a missing key is what stops the desk from opening.
+            i18n.set_language(args.lang or i18n.DEFAULT_LANGUAGE)
+            fingerprint = keys.restore_key(data_dir, args.file)
+            _emit(args, {"fingerprint": fingerprint}, lambda: translate("Cli", "Key {fingerprint} restored; the desk can open its store again.").format(fingerprint=fingerprint))
+            return 0
         desk = open_desk(data_dir)
         i18n.set_language(args.lang or desk.settings.language)
         return run_command(args, desk)

@@ -170,3 +170,19 @@ def test_no_screen_gets_a_sentence_not_a_qt_abort(data_dir):
     result = subprocess.run([sys.executable, "-m", "counter_app", "--data-dir", str(data_dir), "--lang", "en"], capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 2
     assert "No screen to show the desk on" in result.stderr
+
+
+def test_key_backup_and_restore_from_the_command_line(data_dir, tmp_path):
+    register(data_dir)
+    backup = tmp_path / "key.txt"
+    exported = run_cli("key", "export", "--out", str(backup), "--json", data_dir=data_dir)
+    assert exported.returncode == 0, exported.stderr
+    assert run_cli("key", "export", "--out", str(backup), data_dir=data_dir).returncode == 2  # never overwritten
+    (data_dir / "desk.key").unlink()
+    lost = run_cli("member", "show", "13800138000", data_dir=data_dir)
+    assert lost.returncode == 2 and "counter-app key import" in lost.stderr
+    assert_clean(lost)
+    restored = run_cli("key", "import", str(backup), "--json", data_dir=data_dir)
+    assert restored.returncode == 0, restored.stderr
+    assert json.loads(restored.stdout)["fingerprint"] == json.loads(exported.stdout)["fingerprint"]
+    assert json.loads(run_cli("member", "show", "13800138000", "--json", data_dir=data_dir).stdout)["phone"] == "138****8000"

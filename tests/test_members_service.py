@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
+from counter_app.db.outbox import entries
 from counter_app.domain.errors import Conflict, InvalidInput, NotFound
 from counter_app.services import members
 from counter_app.services.desk import desk_status
@@ -14,7 +13,7 @@ from tests.conftest import form
 
 def outbox(desk):
     with desk.store.read() as connection:
-        return connection.exec_driver_sql("SELECT seq, op_type, payload, created_at, counter_uid FROM outbox ORDER BY seq").all()
+        return entries(connection, desk.store.keys)
 
 
 def test_registration_writes_the_member_and_its_outbox_entry(desk):
@@ -23,11 +22,11 @@ def test_registration_writes_the_member_and_its_outbox_entry(desk):
     assert card.phone == "138****8000"
     assert (card.tier, card.points, card.spend_12m) == ("regular", 0, "0.00")
     assert card.consent_version == "2026-01"
-    [(seq, op_type, payload, created_at, counter_uid)] = outbox(desk)
-    body = json.loads(payload)
-    assert (seq, op_type, counter_uid) == (1, "member.registered", desk.counter_uid)
+    [entry] = outbox(desk)
+    body = entry.payload
+    assert (entry.seq, entry.op_type, entry.counter_uid) == (1, "member.registered", desk.counter_uid)
     assert body["member_no"] == card.member_no and body["phone"] == "13800138000" and body["birthday"] == "1990-05-17"
-    assert created_at.startswith("2026-11-23T10:30:00") and created_at.endswith("+08:00")
+    assert entry.created_at.isoformat().startswith("2026-11-23T10:30:00") and entry.created_at.utcoffset().total_seconds() == 8 * 3600
     assert desk_status(desk).pending_ops == 1
 
 
@@ -103,7 +102,6 @@ def populated(desk):
         ("nal", {"Anna Li"}),
         ("ANNA LI", {"Anna Li"}),
         ("8000", {"张三丰", "张三"}),
-        ("138", {"张三丰"}),
         ("欧阳娜娜", {"欧阳娜娜"}),
         ("丰三", set()),
         ("张 8000", {"张三丰", "张三"}),
@@ -169,7 +167,7 @@ def test_editing_keeps_history_updates_the_index_and_queues_one_operation(popula
     assert len({h.op_id for h in history}) == 1
     last = outbox(desk)[-1]
     assert last.op_type == "member.updated"
-    assert json.loads(last.payload)["changes"]["phone"] == "13811112222"
+    assert last.payload["changes"]["phone"] == "13811112222"
 
 
 def test_an_edit_that_changes_nothing_writes_nothing(populated):
@@ -209,7 +207,7 @@ def test_member_numbers_skip_numbers_taken_after_a_renumbered_counter(desk):
     assert second.member_no != first.member_no
 
 
-@pytest.mark.parametrize("typed", ["张", "张三", "张三丰", "zs", "anna", "8000", "138001", "13800138000", "M000100000017", "张 8000", "zs 8000"])
+@pytest.mark.parametrize("typed", ["张", "张三", "张三丰", "zs", "anna", "8000", "13800138000", "M000100000017", "张 8000", "zs 8000"])
 def test_no_search_scans_the_members_table(populated, typed):
     """Every statement a search runs is planned on an index (FTS5 or B-tree), never a full scan."""
     from sqlalchemy import event

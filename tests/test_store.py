@@ -13,6 +13,7 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine, text
 
+from counter_app.db.outbox import entries
 from counter_app.db.store import STORE_FILE, _alembic_config, open_store
 from counter_app.domain.errors import StoreUnavailable
 from counter_app.services import members
@@ -26,7 +27,7 @@ def test_store_runs_wal_full_sync_and_foreign_keys(desk):
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         version = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-    assert version == "0002"
+    assert version == "0003"
 
 
 def test_a_new_store_gets_a_counter_identity_that_stays(data_dir):
@@ -50,27 +51,40 @@ def _store_at(data_dir: Path, revision: str) -> Path:
     return path
 
 
-def test_an_old_store_upgrades_itself_and_keeps_its_members(data_dir):
+def test_an_old_store_upgrades_itself_seals_its_personal_data_and_keeps_its_members(data_dir):
     path = _store_at(data_dir, "0001")
+    stamp = "2026-01-01T00:00:00+08:00"
     with sqlite3.connect(path) as db:
-        db.execute("INSERT INTO counter (id, counter_uid, last_outbox_seq, last_member_seq, created_at) VALUES (1, 'c-1', 0, 1, '2026-01-01T00:00:00+08:00')")
+        db.execute("INSERT INTO counter (id, counter_uid, last_outbox_seq, last_member_seq, created_at) VALUES (1, 'c-1', 1, 1, ?)", (stamp,))
         db.execute(
-            "INSERT INTO members (member_uid, member_no, phone, phone_tail, name, consent_version, consented_at, registered_at, updated_at, counter_uid)"
-            " VALUES ('m-1', 'M000100000017', '13900001111', '1111', '欧阳娜娜', '2025-01', '2026-01-01T00:00:00+08:00', '2026-01-01T00:00:00+08:00', '2026-01-01T00:00:00+08:00', 'c-1')"
+            "INSERT INTO members (member_uid, member_no, phone, phone_tail, name, id_number, consent_version, consented_at, registered_at, updated_at, counter_uid)"
+            " VALUES ('m-1', 'M000100000017', '13900001111', '1111', '欧阳娜娜', '11010519491231002X', '2025-01', ?, ?, ?, 'c-1')",
+            (stamp, stamp, stamp),
+        )
+        db.execute(
+            "INSERT INTO member_changes (member_id, op_id, field, old_value, new_value, changed_at) VALUES (1, 'op-0', 'name', '欧阳', '欧阳娜娜', ?)", (stamp,)
+        )
+        db.execute(
+            "INSERT INTO outbox (seq, op_id, counter_uid, op_type, payload, created_at) VALUES (1, 'op-1', 'c-1', 'member.registered', ?, ?)",
+            ('{"phone": "13900001111", "id_number": "11010519491231002X"}', stamp),
         )
     desk = open_desk(data_dir, clock=lambda: NOW)
     try:
-        found = members.search_members(desk, "娜娜").members
-        assert [m.member_no for m in found] == ["M000100000017"]
+        assert [m.member_no for m in members.search_members(desk, "娜娜").members] == ["M000100000017"]
         assert [m.name for m in members.search_members(desk, "oyn").members] == ["欧阳娜娜"]
-        assert members.find_member(desk, "13900001111").name == "欧阳娜娜"
+        card = members.find_member(desk, "13900001111")
+        assert (card.name, card.phone, card.id_number) == ("欧阳娜娜", "139****1111", "110***********002X")
+        assert [m.name for m in members.search_members(desk, "1111").members] == ["欧阳娜娜"]
+        assert members.profile_history(desk, "13900001111")[0].new == "欧阳娜娜"
+        with desk.store.read() as connection:
+            [entry] = entries(connection, desk.store.keys)
+        assert entry.payload == {"phone": "13900001111", "id_number": "11010519491231002X"}
     finally:
         desk.close()
-    backups = list((data_dir / "backups").glob("desk-before-upgrade-0001-*.sqlite3"))
-    assert len(backups) == 1
-    with sqlite3.connect(backups[0]) as copy:
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
-        assert copy.execute("SELECT name FROM members").fetchall() == [("欧阳娜娜",)]
+    raw = path.read_bytes()
+    assert b"13900001111" not in raw and b"11010519491231002X" not in raw
+    # The pre-upgrade copy held the numbers in clear: it is removed once the upgrade has committed.
+    assert list((data_dir / "backups").glob("*.sqlite3")) == []
 
 
 def test_a_store_from_a_newer_desk_is_refused_untouched(data_dir, desk):
@@ -241,4 +255,4 @@ def test_our_own_bugs_are_not_dressed_up_as_store_trouble(desk):
     members.register_member(desk, form())
     with pytest.raises(IntegrityError):
         with desk.store.write() as connection:
-            connection.exec_driver_sql("INSERT INTO outbox (seq, op_id, counter_uid, op_type, payload, created_at) VALUES (1, 'x', 'c', 't', '{}', 'now')")
+            connection.exec_driver_sql("INSERT INTO outbox (seq, op_id, counter_uid, op_type, payload_sealed, created_at) VALUES (1, 'x', 'c', 't', X'00', 'now')")

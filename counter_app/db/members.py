@@ -20,11 +20,12 @@ _CARD_COLUMNS = [
     members.c.id,
     members.c.member_uid,
     members.c.member_no,
-    members.c.phone,
+    members.c.phone_sealed,
+    members.c.phone_index,
     members.c.name,
     members.c.gender,
     members.c.birthday,
-    members.c.id_number,
+    members.c.id_number_sealed,
     members.c.referrer_id,
     members.c.tier,
     members.c.points,
@@ -33,7 +34,7 @@ _CARD_COLUMNS = [
     members.c.registered_at,
     members.c.updated_at,
 ]
-_SUMMARY_SQL = "m.id, m.member_no, m.phone, m.name, m.tier, m.points"
+_SUMMARY_SQL = "m.id, m.member_uid, m.member_no, m.phone_sealed, m.name, m.tier, m.points"
 
 
 def get_counter(connection: Connection) -> Row[Any] | None:
@@ -100,15 +101,15 @@ def optimize_search_index(connection: Connection) -> None:
 def bulk_insert_members(connection: Connection, rows: Sequence[tuple[Any, ...]], index_rows: Iterable[tuple[Any, ...]]) -> None:
     """Demo data: a plain executemany, hundreds of thousands of rows a second."""
     columns = (
-        "id, member_uid, member_no, phone, phone_tail, name, gender, birthday, tier, points, "
+        "id, member_uid, member_no, phone_sealed, phone_index, phone_tail_index, name, gender, birthday, tier, points, "
         "spend_12m_cents, consent_version, consented_at, registered_at, updated_at, counter_uid"
     )
-    connection.exec_driver_sql(f"INSERT INTO members ({columns}) VALUES ({', '.join('?' * 16)})", rows)
+    connection.exec_driver_sql(f"INSERT INTO members ({columns}) VALUES ({', '.join('?' * 17)})", rows)
     connection.exec_driver_sql("INSERT INTO member_search(rowid, grams, initials, name_key) VALUES (?, ?, ?, ?)", list(index_rows))
 
 
-def existing_phones(connection: Connection) -> set[str]:
-    return set(connection.execute(select(members.c.phone)).scalars())
+def existing_phone_indexes(connection: Connection) -> set[str]:
+    return set(connection.execute(select(members.c.phone_index).where(members.c.phone_index.is_not(None))).scalars())
 
 
 def next_member_id(connection: Connection) -> int:
@@ -155,18 +156,9 @@ def recent_members(connection: Connection, limit: int) -> list[Row[Any]]:
     return list(connection.execute(text(f"SELECT {_SUMMARY_SQL} FROM members m ORDER BY m.id DESC LIMIT :limit"), {"limit": limit}))
 
 
-def search_phone_tail(connection: Connection, tail: str, limit: int) -> list[Row[Any]]:
-    return list(connection.execute(text(f"SELECT {_SUMMARY_SQL} FROM members m WHERE m.phone_tail = :tail LIMIT :limit"), {"tail": tail, "limit": limit}))
-
-
-def search_phone_prefix(connection: Connection, prefix: str, limit: int) -> list[Row[Any]]:
-    # A range on the unique phone index; LIKE would not use it without case_sensitive_like.
-    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+def search_phone_tail(connection: Connection, tail_index: str, limit: int) -> list[Row[Any]]:
     return list(
-        connection.execute(
-            text(f"SELECT {_SUMMARY_SQL} FROM members m WHERE m.phone >= :low AND m.phone < :high ORDER BY m.phone LIMIT :limit"),
-            {"low": prefix, "high": upper, "limit": limit},
-        )
+        connection.execute(text(f"SELECT {_SUMMARY_SQL} FROM members m WHERE m.phone_tail_index = :tail LIMIT :limit"), {"tail": tail_index, "limit": limit})
     )
 
 
@@ -188,16 +180,16 @@ def search_name(connection: Connection, key: str, limit: int) -> list[Row[Any]]:
     )
 
 
-def search_with_tail(connection: Connection, tail: str, limit: int, key: str | None = None, letters: str | None = None) -> list[Row[Any]]:
-    """A name fragment or initials among the members whose phone ends in `tail`: driven by the tail index
+def search_with_tail(connection: Connection, tail_index: str, limit: int, key: str | None = None, letters: str | None = None) -> list[Row[Any]]:
+    """A name fragment or initials among the members whose phone ends in the tail: driven by the tail index
     (a few hundred members at most), so a common surname costs no more than a rare one."""
     condition = "instr(s.name_key, :key) > 0" if key is not None else "(' ' || s.initials) LIKE :pattern"
     if key is not None and letters is not None:
         condition = f"({condition} OR (' ' || s.initials) LIKE :pattern)"
     return list(
         connection.execute(
-            text(f"SELECT {_SUMMARY_SQL} FROM members m JOIN member_search s ON s.rowid = m.id WHERE m.phone_tail = :tail AND {condition} LIMIT :limit"),
-            {"tail": tail, "key": key, "pattern": f"% {letters}%" if letters else None, "limit": limit},
+            text(f"SELECT {_SUMMARY_SQL} FROM members m JOIN member_search s ON s.rowid = m.id WHERE m.phone_tail_index = :tail AND {condition} LIMIT :limit"),
+            {"tail": tail_index, "key": key, "pattern": f"% {letters}%" if letters else None, "limit": limit},
         )
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -49,12 +49,14 @@ class Member(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     member_uid: Mapped[str] = mapped_column(String(36), unique=True)
     member_no: Mapped[str] = mapped_column(String(13), unique=True)
-    phone: Mapped[str] = mapped_column(String(11), unique=True)
-    phone_tail: Mapped[str] = mapped_column(String(4), index=True)
+    # Phone and ID number are sealed (AES-256-GCM); the blind indexes find them without revealing them.
+    phone_sealed: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
+    phone_index: Mapped[Optional[str]] = mapped_column(String(32), unique=True)
+    phone_tail_index: Mapped[Optional[str]] = mapped_column(String(32), index=True)
     name: Mapped[str] = mapped_column(String(40))
     gender: Mapped[Optional[str]] = mapped_column(String(1))
     birthday: Mapped[Optional[dt.date]]
-    id_number: Mapped[Optional[str]] = mapped_column(String(18))
+    id_number_sealed: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
     referrer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("members.id"))
     tier: Mapped[str] = mapped_column(String(10), default="regular")
     points: Mapped[int] = mapped_column(Integer, default=0)
@@ -90,7 +92,7 @@ class OutboxOp(Base):
     op_id: Mapped[str] = mapped_column(String(36), unique=True)
     counter_uid: Mapped[str] = mapped_column(String(36))
     op_type: Mapped[str] = mapped_column(String(40))
-    payload: Mapped[str] = mapped_column(Text)
+    payload_sealed: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
     status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
 

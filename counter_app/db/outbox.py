@@ -5,17 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, text
 
+from counter_app.db.keys import DataKeys
 from counter_app.db.models import OutboxOp
+from counter_app.db.sealing import seal_payload, unseal_payload
 
 outbox = OutboxOp.__table__
 
 
-def append_op(connection: Connection, counter_uid: str, op_type: str, payload: dict[str, Any], when: dt.datetime, op_id: str | None = None) -> tuple[int, str]:
-    """Append in the caller's transaction: the operation and its outbox entry commit or vanish together."""
+def append_op(
+    connection: Connection, keys: DataKeys, counter_uid: str, op_type: str, payload: dict[str, Any], when: dt.datetime, op_id: str | None = None
+) -> tuple[int, str]:
+    """Append in the caller's transaction: the operation and its outbox entry commit or vanish together.
+    The payload is sealed: it carries phone and ID numbers."""
     # The sequence lives in the counter row, not max(seq)+1, so pruning synced entries never reuses a number.
     seq = connection.execute(text("UPDATE counter SET last_outbox_seq = last_outbox_seq + 1 WHERE id = 1 RETURNING last_outbox_seq")).scalar_one()
     op_id = op_id or str(uuid.uuid4())
@@ -25,7 +31,7 @@ def append_op(connection: Connection, counter_uid: str, op_type: str, payload: d
             op_id=op_id,
             counter_uid=counter_uid,
             op_type=op_type,
-            payload=json.dumps(payload, ensure_ascii=False, sort_keys=True, default=_json_default),
+            payload_sealed=seal_payload(keys, json.loads(json.dumps(payload, default=_json_default)), op_id),
             created_at=when,
         )
     )
@@ -42,5 +48,20 @@ def pending_count(connection: Connection) -> int:
     return connection.execute(select(func.count()).select_from(outbox).where(outbox.c.status == "pending")).scalar_one()
 
 
-def entries(connection: Connection, after_seq: int = 0, limit: int = 1000) -> list[Any]:
-    return list(connection.execute(select(outbox).where(outbox.c.seq > after_seq).order_by(outbox.c.seq).limit(limit)))
+@dataclass(frozen=True)
+class OutboxEntry:
+    seq: int
+    op_id: str
+    counter_uid: str
+    op_type: str
+    payload: dict[str, Any]
+    created_at: dt.datetime
+    status: str
+
+
+def entries(connection: Connection, keys: DataKeys, after_seq: int = 0, limit: int = 1000) -> list[OutboxEntry]:
+    rows = connection.execute(select(outbox).where(outbox.c.seq > after_seq).order_by(outbox.c.seq).limit(limit))
+    return [
+        OutboxEntry(row.seq, row.op_id, row.counter_uid, row.op_type, unseal_payload(keys, row.payload_sealed, row.op_id), row.created_at, row.status)
+        for row in rows
+    ]

@@ -7,12 +7,14 @@ import datetime as dt
 import logging
 import sqlite3
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import Connection, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from counter_app.db.keys import DataKeys, load_keys
 from counter_app.db.members import tidy_search_index
 from counter_app.domain.errors import StoreUnavailable
 from counter_app.i18n import QT_TRANSLATE_NOOP
@@ -27,7 +29,8 @@ HOUSEKEEPING_SECONDS = 2.0  # how soon after writes index merges and WAL checkpo
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Checked against Alembic's own view by a test; lets a store that is
 # up to date open without importing Alembic at all (a tenth of a second at every start).
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
+PERSONAL_DATA_SEALED_AT = "0003"  # stores older than this hold phone and ID numbers in clear
 
 
 def _alembic_config():
@@ -59,6 +62,8 @@ def store_problem(error: BaseException, path: Path) -> StoreUnavailable | None:
         )
     if "disk" in text and "full" in text:
         return StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The disk holding {path} is full; free some space and try again."), path=str(path))
+    if "no such" in text or "no column" in text or "syntax error" in text:
+        return None  # SQL that does not fit the schema is our bug, not the store's
     if isinstance(error, (OperationalError, sqlite3.OperationalError, OSError)):
         return StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The desk's data file {path} could not be used ({reason})."), path=str(path), reason=text)
     return None
@@ -83,6 +88,7 @@ class Store:
             max_overflow=4,
         )
         self._writer = threading.Lock()
+        self.keys: DataKeys | None = None  # set by open_store before anything is read
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
         # Work that writes may leave behind (index merges), done by one background thread so
@@ -162,6 +168,7 @@ def _on_connect(dbapi_connection: sqlite3.Connection, record: object) -> None:
         # SQLite answers with the old mode when it may not write the file: treat as read-only.
         raise sqlite3.OperationalError("attempt to write a readonly database (journal mode stays %s)" % mode)
     cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA secure_delete = ON")  # freed pages are zeroed: no personal data left in free space
     cursor.execute("PRAGMA synchronous = FULL")  # a committed redemption must survive power loss
     # Checkpoints cost ~7 ms with FULL sync; the housekeeper does them between clerks' commits. This
     # higher threshold only matters if housekeeping falls behind (or never runs, as in a bulk script).
@@ -210,12 +217,21 @@ def open_store(data_dir: Path) -> Store:
 
 
 def _prepare(store: Store) -> None:
+    """Find the store's key (making one for a new store), then migrate the schema, key at hand."""
     try:
         with store.engine.connect() as connection:
-            has_version = connection.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'").first()
-            current = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() if has_version else None
+            tables = {name for (name,) in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            current = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() if "alembic_version" in tables else None
+            recorded = dict(connection.exec_driver_sql("SELECT key, value FROM store_meta WHERE key IN ('key_account', 'key_fingerprint')").all()) if "store_meta" in tables else {}
             connection.rollback()
-        if current == SCHEMA_HEAD:
+        if current is not None and current >= PERSONAL_DATA_SEALED_AT and "key_fingerprint" not in recorded:
+            raise StoreUnavailable(
+                QT_TRANSLATE_NOOP("Errors", "The data file {path} has lost the record of its data key; restore the file from a backup. Nothing was changed."),
+                path=str(store.path),
+            )
+        account = recorded.get("key_account") or str(uuid.uuid4())
+        store.keys, fresh = load_keys(store.path.parent, account, recorded.get("key_fingerprint"))
+        if current == SCHEMA_HEAD and not fresh:
             return
         from alembic import command
         from alembic.script import ScriptDirectory
@@ -228,13 +244,31 @@ def _prepare(store: Store) -> None:
                 QT_TRANSLATE_NOOP("Errors", "The data file {path} was written by a newer version of the desk; install that version (or newer) to open it."),
                 path=str(store.path),
             )
-        if current is not None:
-            backup_before_upgrade(store, current)
+        backup = backup_before_upgrade(store, current) if current is not None and current != head else None
         with store.engine.connect().execution_options(desk_write=True) as connection:
-            with connection.begin():
-                config.attributes["connection"] = connection
-                command.upgrade(config, "head")
-        log.info("store %s upgraded from %s to %s", store.path, current, head)
+            driver = connection.connection.driver_connection
+            driver.execute("PRAGMA foreign_keys = OFF")  # table rebuilds must not trip over references
+            try:
+                with connection.begin():
+                    if current != head:
+                        config.attributes.update(connection=connection, keys=store.keys)
+                        command.upgrade(config, "head")
+                        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                        if broken:
+                            raise RuntimeError(f"the upgrade broke references: {broken[:3]}")
+                    if fresh:
+                        connection.exec_driver_sql(
+                            "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('key_account', ?), ('key_fingerprint', ?)",
+                            (account, store.keys.fingerprint),
+                        )
+            finally:
+                driver.execute("PRAGMA foreign_keys = ON")
+        if current != head:
+            log.info("store %s upgraded from %s to %s", store.path, current, head)
+        if backup is not None and current < PERSONAL_DATA_SEALED_AT:
+            # That copy holds phone and ID numbers in clear; kept, it would undo the sealing.
+            backup.unlink()
+            log.info("removed %s: it predates sealed personal data", backup)
     except DBAPIError as error:
         _raise_store_problem(error, store.path)
 

@@ -22,7 +22,6 @@ class QueryKind(enum.Enum):
     PHONE = "phone"  # a whole valid mobile number: opens the card
     MEMBER_NO = "member_no"  # a whole member number: opens the card
     PHONE_TAIL = "phone_tail"  # the last four digits
-    PHONE_PREFIX = "phone_prefix"  # the first digits of a phone, as a cashier types them
     INITIALS = "initials"  # pinyin initials ("zsf"), also a Latin name fragment
     NAME = "name"  # a fragment of the name, in any script
 
@@ -107,8 +106,6 @@ def classify_query(text: str) -> Query | None:
                 if len(compact) == 12:
                     raise FieldError(QT_TRANSLATE_NOOP("Errors", "No member number has this check digit; check the digits on the card.")) from None
                 raise
-        if len(compact) >= 3 and compact.startswith("1"):
-            return Query(QueryKind.PHONE_PREFIX, compact)
         raise FieldError(QT_TRANSLATE_NOOP("Errors", "Type the last 4 digits of the phone, or the whole phone or member number."))
     key = name_key(raw)
     if not key:

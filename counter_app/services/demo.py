@@ -9,6 +9,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from counter_app.db import members as rows
+from counter_app.db import sealing
 from counter_app.db.meta import set_meta
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.members import format_member_no
@@ -38,9 +39,10 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
     singles = {gender: [name for name in names if len(name) == 1] for gender, names in given.items()}
     now = desk.now()
     today = now.date()
+    keys = desk.store.keys
     with desk.store.read() as connection:
-        taken = rows.existing_phones(connection) if rows.has_members(connection) else set()
-    phones = _unique_phones(rng, count, taken)
+        taken = rows.existing_phone_indexes(connection) if rows.has_members(connection) else set()
+    phones = _unique_phones(rng, count, (lambda phone: sealing.phone_index(keys, phone) in taken) if taken else (lambda phone: False))
     index_cache: dict[str, tuple[str, str, str]] = {}
     made = 0
     while made < count:
@@ -63,12 +65,15 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
                 birthday = today - dt.timedelta(days=rng.randint(18 * 365, 75 * 365))
                 stamp = registered.isoformat(timespec="microseconds")
                 member_id = first_id + offset
+                member_uid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+                sealed = sealing.sealed_member_fields(keys, member_uid, phone, None)
                 member_rows.append((
                     member_id,
-                    str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    member_uid,
                     format_member_no(desk.settings.counter_no, first_seq + offset),
-                    phone,
-                    phone[-4:],
+                    sealed["phone_sealed"],
+                    sealed["phone_index"],
+                    sealed["phone_tail_index"],
                     name,
                     gender,
                     birthday.isoformat(),
@@ -96,16 +101,15 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
     return made
 
 
-def _unique_phones(rng: random.Random, count: int, taken: set[str]) -> list[str]:
+def _unique_phones(rng: random.Random, count: int, registered: Callable[[str], bool]) -> list[str]:
+    """`count` distinct valid mobile numbers, none of them a registered member's."""
     span = 10**8
     phones: list[str] = []
+    seen: set[str] = set()
     while len(phones) < count:
-        need = count - len(phones)
-        for number in rng.sample(range(len(MOBILE_PREFIXES) * span), min(need + len(taken), len(MOBILE_PREFIXES) * span)):
+        for number in rng.sample(range(len(MOBILE_PREFIXES) * span), count - len(phones)):
             phone = f"{MOBILE_PREFIXES[number // span]}{number % span:08d}"
-            if phone not in taken:
-                taken.add(phone)
+            if phone not in seen and not registered(phone):
+                seen.add(phone)
                 phones.append(phone)
-                if len(phones) == count:
-                    break
     return phones

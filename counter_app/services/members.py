@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Row
 
 from counter_app.db import members as rows
+from counter_app.db import sealing
 from counter_app.db.outbox import append_op
 from counter_app.domain.errors import Conflict, DeskError, FieldError, InvalidInput, NotFound, form_invalid
 from counter_app.domain.members import (
@@ -90,7 +91,15 @@ class ProfileEdit:
     id_number: str | None = None
 
 
-def _card(connection: Connection, row: Row[Any]) -> MemberCard:
+def _phone(desk: Desk, row: Row[Any]) -> str | None:
+    return sealing.unseal(desk.store.keys, row.phone_sealed, sealing.phone_context(row.member_uid)) if row.phone_sealed else None
+
+
+def _id_number(desk: Desk, row: Row[Any]) -> str | None:
+    return sealing.unseal(desk.store.keys, row.id_number_sealed, sealing.id_number_context(row.member_uid)) if row.id_number_sealed else None
+
+
+def _card(desk: Desk, connection: Connection, row: Row[Any]) -> MemberCard:
     referrer_no = None
     if row.referrer_id is not None:
         referrer = rows.member_by(connection, id=row.referrer_id)
@@ -98,10 +107,10 @@ def _card(connection: Connection, row: Row[Any]) -> MemberCard:
     return MemberCard(
         member_no=row.member_no,
         name=row.name,
-        phone=mask_phone(row.phone),
+        phone=mask_phone(_phone(desk, row) or ""),
         gender=row.gender,
         birthday=row.birthday.isoformat() if row.birthday else None,
-        id_number=mask_id_number(row.id_number),
+        id_number=mask_id_number(_id_number(desk, row)),
         tier=row.tier,
         points=row.points,
         spend_12m=f"{Decimal(row.spend_12m_cents) / 100:.2f}",
@@ -111,11 +120,15 @@ def _card(connection: Connection, row: Row[Any]) -> MemberCard:
     )
 
 
-def _summary(row: Row[Any]) -> MemberSummary:
-    return MemberSummary(member_no=row.member_no, name=row.name, phone=mask_phone(row.phone), tier=row.tier, points=row.points)
+def _summary(desk: Desk, row: Row[Any]) -> MemberSummary:
+    return MemberSummary(member_no=row.member_no, name=row.name, phone=mask_phone(_phone(desk, row) or ""), tier=row.tier, points=row.points)
 
 
-def _find_row(connection: Connection, ref: str) -> Row[Any] | None:
+def _by_phone(desk: Desk, connection: Connection, phone: str) -> Row[Any] | None:
+    return rows.member_by(connection, phone_index=sealing.phone_index(desk.store.keys, phone))
+
+
+def _find_row(desk: Desk, connection: Connection, ref: str) -> Row[Any] | None:
     """A member reference is a phone number or a member number; scanned codes come with the scanner."""
     member_no = parse_member_no(ref)
     if member_no:
@@ -126,11 +139,11 @@ def _find_row(connection: Connection, ref: str) -> Row[Any] | None:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("Errors", "“{ref}” is neither a mobile number nor a member number (M and 12 digits)."), ref=ref[:40]
         ) from None
-    return rows.member_by(connection, phone=phone)
+    return _by_phone(desk, connection, phone)
 
 
-def _require(connection: Connection, ref: str) -> Row[Any]:
-    row = _find_row(connection, ref)
+def _require(desk: Desk, connection: Connection, ref: str) -> Row[Any]:
+    row = _find_row(desk, connection, ref)
     if row is None:
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "No member has the phone or member number {ref}; check it, or register the member."), ref=ref[:40])
     return row
@@ -138,7 +151,7 @@ def _require(connection: Connection, ref: str) -> Row[Any]:
 
 def find_member(desk: Desk, ref: str) -> MemberCard:
     with desk.store.read() as connection:
-        return _card(connection, _require(connection, ref))
+        return _card(desk, connection, _require(desk, connection, ref))
 
 
 def search_members(desk: Desk, text: str, limit: int | None = None) -> SearchResult:
@@ -151,18 +164,20 @@ def search_members(desk: Desk, text: str, limit: int | None = None) -> SearchRes
         return SearchResult(query_kind=None, members=[], more=False)
     with desk.store.read() as connection:
         if query.kind in (QueryKind.PHONE, QueryKind.MEMBER_NO):
-            row = rows.member_by(connection, **{query.kind.value: query.value})
+            if query.kind is QueryKind.PHONE:
+                row = _by_phone(desk, connection, query.value)
+            else:
+                row = rows.member_by(connection, member_no=query.value)
             if row is None:
                 return SearchResult(query_kind=query.kind.value, members=[], more=False)
-            return SearchResult(query.kind.value, [_summary(row)], False, exact=_card(connection, row))
+            return SearchResult(query.kind.value, [_summary(desk, row)], False, exact=_card(desk, connection, row))
         fetch = limit + 1
+        keys = desk.store.keys
         if query.tail is not None:
             letters = query.value if query.kind is QueryKind.INITIALS else None
-            found = rows.search_with_tail(connection, query.tail, fetch, key=query.value, letters=letters)
+            found = rows.search_with_tail(connection, sealing.tail_index(keys, query.tail), fetch, key=query.value, letters=letters)
         elif query.kind is QueryKind.PHONE_TAIL:
-            found = rows.search_phone_tail(connection, query.value, fetch)
-        elif query.kind is QueryKind.PHONE_PREFIX:
-            found = rows.search_phone_prefix(connection, query.value, fetch)
+            found = rows.search_phone_tail(connection, sealing.tail_index(keys, query.value), fetch)
         elif query.kind is QueryKind.INITIALS:
             # Letters are pinyin initials for Chinese names, and a fragment of a Latin name.
             found = rows.search_initials(connection, query.value, fetch)
@@ -171,14 +186,14 @@ def search_members(desk: Desk, text: str, limit: int | None = None) -> SearchRes
                 found += [row for row in rows.search_name(connection, query.value, fetch) if row.id not in seen]
         else:
             found = rows.search_name(connection, query.value, fetch)
-    members = [_summary(row) for row in found[:limit]]
+    members = [_summary(desk, row) for row in found[:limit]]
     return SearchResult(query_kind=query.kind.value, members=members, more=len(found) > limit)
 
 
 def recent_members(desk: Desk, limit: int = 20) -> list[MemberSummary]:
     """The members registered last at this desk, newest first."""
     with desk.store.read() as connection:
-        return [_summary(row) for row in rows.recent_members(connection, limit)]
+        return [_summary(desk, row) for row in rows.recent_members(connection, limit)]
 
 
 def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
@@ -186,13 +201,13 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
     registration = validate_registration(form, desk.today())
     now = desk.now()
     with desk.store.write() as connection:
-        existing = rows.member_by(connection, phone=registration.phone)
+        existing = _by_phone(desk, connection, registration.phone)
         if existing is not None:
             raise Conflict(QT_TRANSLATE_NOOP("Errors", "This phone is already registered: member {member_no}."), member_no=existing.member_no)
         referrer_id = referrer_uid = None
         if registration.referrer:
             try:
-                referrer = _find_row(connection, registration.referrer)
+                referrer = _find_row(desk, connection, registration.referrer)
             except InvalidInput as error:
                 raise form_invalid({"referrer": FieldError(error.template, **error.params)}) from None
             if referrer is None:
@@ -203,12 +218,10 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
         values = {
             "member_uid": member_uid,
             "member_no": member_no,
-            "phone": registration.phone,
-            "phone_tail": registration.phone[-4:],
+            **sealing.sealed_member_fields(desk.store.keys, member_uid, registration.phone, registration.id_number),
             "name": registration.name,
             "gender": registration.gender,
             "birthday": registration.birthday,
-            "id_number": registration.id_number,
             "referrer_id": referrer_id,
             "consent_version": desk.settings.privacy_notice_version,
             "consented_at": now,
@@ -217,10 +230,10 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
             "counter_uid": desk.counter_uid,
         }
         rows.insert_member(connection, values)
-        payload = {key: values[key] for key in ("member_uid", "member_no", "phone", "name", "gender", "birthday", "id_number", "consent_version", "consented_at")}
-        payload["referrer_uid"] = referrer_uid
-        append_op(connection, desk.counter_uid, "member.registered", payload, now)
-        return _card(connection, rows.member_by(connection, member_uid=member_uid))
+        payload = {key: values[key] for key in ("member_uid", "member_no", "name", "gender", "birthday", "consent_version", "consented_at")}
+        payload.update(phone=registration.phone, id_number=registration.id_number, referrer_uid=referrer_uid)
+        append_op(connection, desk.store.keys, desk.counter_uid, "member.registered", payload, now)
+        return _card(desk, connection, rows.member_by(connection, member_uid=member_uid))
 
 
 def _next_member_no(connection: Connection, counter_no: int) -> str:
@@ -248,35 +261,40 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
         raise form_invalid(errors)
     now = desk.now()
     with desk.store.write() as connection:
-        row = _require(connection, ref)
-        changed = {name: (getattr(row, name), value) for name, value in wanted.items() if getattr(row, name) != value}
+        row = _require(desk, connection, ref)
+        current = {"phone": _phone(desk, row), "name": row.name, "gender": row.gender, "birthday": row.birthday, "id_number": _id_number(desk, row)}
+        changed = {name: (current[name], value) for name, value in wanted.items() if current[name] != value}
         if "phone" in changed:
-            holder = rows.member_by(connection, phone=wanted["phone"])
+            holder = _by_phone(desk, connection, wanted["phone"])
             if holder is not None:
                 raise Conflict(QT_TRANSLATE_NOOP("Errors", "This phone is already registered: member {member_no}."), member_no=holder.member_no)
-        birthday = changed.get("birthday", (None, row.birthday))[1]
-        id_number = changed.get("id_number", (None, row.id_number))[1]
+        birthday = changed.get("birthday", (None, current["birthday"]))[1]
+        id_number = changed.get("id_number", (None, current["id_number"]))[1]
         if id_number and birthday and id_number_birthday(id_number) != birthday:
             raise form_invalid({"birthday": FieldError(
                 QT_TRANSLATE_NOOP("Errors", "The birthday differs from the one in the ID number ({born}); correct one of them."),
                 born=id_number_birthday(id_number).isoformat(),
             )})
         if not changed:
-            return _card(connection, row)
-        values: dict[str, Any] = {name: new for name, (_, new) in changed.items()}
-        if "phone" in values:
-            values["phone_tail"] = values["phone"][-4:]
+            return _card(desk, connection, row)
+        values: dict[str, Any] = {name: new for name, (_, new) in changed.items() if name in ("name", "gender", "birthday")}
+        sealed = sealing.sealed_member_fields(desk.store.keys, row.member_uid, changed.get("phone", (None, None))[1], id_number)
+        if "phone" in changed:
+            values.update({column: sealed[column] for column in ("phone_sealed", "phone_index", "phone_tail_index")})
+        if "id_number" in changed:
+            values["id_number_sealed"] = sealed["id_number_sealed"]
         values["updated_at"] = now
         rows.update_member(connection, row.id, values)
         _, op_id = append_op(
             connection,
+            desk.store.keys,
             desk.counter_uid,
             "member.updated",
             {"member_uid": row.member_uid, "changes": {name: new for name, (_, new) in changed.items()}},
             now,
         )
         rows.record_changes(connection, row.id, op_id, _masked_changes(changed), now)
-        return _card(connection, rows.member_by(connection, id=row.id))
+        return _card(desk, connection, rows.member_by(connection, id=row.id))
 
 
 def _masked_changes(changed: dict[str, tuple[Any, Any]]) -> dict[str, tuple[Any, Any]]:
@@ -287,7 +305,7 @@ def _masked_changes(changed: dict[str, tuple[Any, Any]]) -> dict[str, tuple[Any,
 
 def profile_history(desk: Desk, ref: str) -> list[ProfileChange]:
     with desk.store.read() as connection:
-        row = _require(connection, ref)
+        row = _require(desk, connection, ref)
         return [
             ProfileChange(field=change.field, old=change.old_value, new=change.new_value, changed_at=change.changed_at.isoformat(timespec="seconds"), op_id=change.op_id)
             for change in rows.change_history(connection, row.id)

@@ -87,6 +87,10 @@
         <translation>{count} demo members added.</translation>
     </message>
     <message>
+        <source>Key {fingerprint} written to {path}. Keep it offline; anyone with it and the data folder can read phone numbers.</source>
+        <translation>Key {fingerprint} written to {path}. Keep it offline; anyone with it and the data folder can read phone numbers.</translation>
+    </message>
+    <message>
         <source>Member registered.</source>
         <translation>Member registered.</translation>
     </message>
@@ -97,6 +101,10 @@
     <message>
         <source>No profile changes yet.</source>
         <translation>No profile changes yet.</translation>
+    </message>
+    <message>
+        <source>Key {fingerprint} restored; the desk can open its store again.</source>
+        <translation>Key {fingerprint} restored; the desk can open its store again.</translation>
     </message>
     <message>
         <source>Something unexpected went wrong; nothing more was changed. Details are in {log}.</source>
@@ -171,6 +179,10 @@
     <message>
         <source>The data folder {path} cannot be created ({reason}); choose another one with --data-dir.</source>
         <translation>The data folder {path} cannot be created ({reason}); choose another one with --data-dir.</translation>
+    </message>
+    <message>
+        <source>The data file {path} has lost the record of its data key; restore the file from a backup. Nothing was changed.</source>
+        <translation>The data file {path} has lost the record of its data key; restore the file from a backup. Nothing was changed.</translation>
     </message>
     <message>
         <source>The data file {path} was written by a newer version of the desk; install that version (or newer) to open it.</source>
@@ -303,6 +315,38 @@
     <message>
         <source>No member has the phone or member number {ref}; check the referrer.</source>
         <translation>No member has the phone or member number {ref}; check the referrer.</translation>
+    </message>
+    <message>
+        <source>The data key of this store (fingerprint {fingerprint}) is missing from the keyring and from {path}. Restore it from the key backup with: counter-app key import FILE. Nothing was changed; without the key, phone and ID numbers cannot be read.</source>
+        <translation>The data key of this store (fingerprint {fingerprint}) is missing from the keyring and from {path}. Restore it from the key backup with: counter-app key import FILE. Nothing was changed; without the key, phone and ID numbers cannot be read.</translation>
+    </message>
+    <message>
+        <source>The key backup {path} cannot be read ({reason}).</source>
+        <translation>The key backup {path} cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>{path} is not a desk key backup.</source>
+        <translation>{path} is not a desk key backup.</translation>
+    </message>
+    <message>
+        <source>A sealed value in the store does not open with this store's key: the file was altered or the wrong key restored. Call support; nothing was changed.</source>
+        <translation>A sealed value in the store does not open with this store's key: the file was altered or the wrong key restored. Call support; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>{path} exists already; choose a new file name for the key backup.</source>
+        <translation>{path} exists already; choose a new file name for the key backup.</translation>
+    </message>
+    <message>
+        <source>The key backup {path} cannot be written ({reason}).</source>
+        <translation>The key backup {path} cannot be written ({reason}).</translation>
+    </message>
+    <message>
+        <source>There is no desk store in {path}; check --data-dir.</source>
+        <translation>There is no desk store in {path}; check --data-dir.</translation>
+    </message>
+    <message>
+        <source>That key belongs to another store (fingerprint {found}, this store needs {needed}); nothing was changed.</source>
+        <translation>That key belongs to another store (fingerprint {found}, this store needs {needed}); nothing was changed.</translation>
     </message>
 </context>
 <context>

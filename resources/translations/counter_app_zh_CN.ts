@@ -87,6 +87,10 @@
         <translation>已添加 {count} 位演示会员。</translation>
     </message>
     <message>
+        <source>Key {fingerprint} written to {path}. Keep it offline; anyone with it and the data folder can read phone numbers.</source>
+        <translation>密钥 {fingerprint} 已写入 {path}。请离线妥善保管；持有它和数据文件夹的人可以读取手机号。</translation>
+    </message>
+    <message>
         <source>Member registered.</source>
         <translation>会员登记成功。</translation>
     </message>
@@ -97,6 +101,10 @@
     <message>
         <source>No profile changes yet.</source>
         <translation>资料尚无修改记录。</translation>
+    </message>
+    <message>
+        <source>Key {fingerprint} restored; the desk can open its store again.</source>
+        <translation>密钥 {fingerprint} 已恢复；服务台可以重新打开数据库。</translation>
     </message>
     <message>
         <source>Something unexpected went wrong; nothing more was changed. Details are in {log}.</source>
@@ -171,6 +179,10 @@
     <message>
         <source>The data folder {path} cannot be created ({reason}); choose another one with --data-dir.</source>
         <translation>无法创建数据文件夹 {path}（{reason}）；请用 --data-dir 选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The data file {path} has lost the record of its data key; restore the file from a backup. Nothing was changed.</source>
+        <translation>数据文件 {path} 丢失了数据密钥的记录；请从备份恢复该文件。未做任何更改。</translation>
     </message>
     <message>
         <source>The data file {path} was written by a newer version of the desk; install that version (or newer) to open it.</source>
@@ -303,6 +315,38 @@
     <message>
         <source>No member has the phone or member number {ref}; check the referrer.</source>
         <translation>没有手机号或会员号为 {ref} 的会员；请核对推荐人。</translation>
+    </message>
+    <message>
+        <source>The data key of this store (fingerprint {fingerprint}) is missing from the keyring and from {path}. Restore it from the key backup with: counter-app key import FILE. Nothing was changed; without the key, phone and ID numbers cannot be read.</source>
+        <translation>本数据库的数据密钥（指纹 {fingerprint}）在系统密钥环和 {path} 中都找不到。请用密钥备份恢复：counter-app key import 文件。未做任何更改；没有密钥将无法读取手机号和身份证号。</translation>
+    </message>
+    <message>
+        <source>The key backup {path} cannot be read ({reason}).</source>
+        <translation>无法读取密钥备份 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a desk key backup.</source>
+        <translation>{path} 不是服务台的密钥备份。</translation>
+    </message>
+    <message>
+        <source>A sealed value in the store does not open with this store's key: the file was altered or the wrong key restored. Call support; nothing was changed.</source>
+        <translation>数据库中的加密数据无法用本库密钥解开：文件被改动，或恢复了错误的密钥。请联系技术支持；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{path} exists already; choose a new file name for the key backup.</source>
+        <translation>{path} 已存在；请为密钥备份另选一个文件名。</translation>
+    </message>
+    <message>
+        <source>The key backup {path} cannot be written ({reason}).</source>
+        <translation>无法写入密钥备份 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>There is no desk store in {path}; check --data-dir.</source>
+        <translation>{path} 中没有服务台数据库；请检查 --data-dir。</translation>
+    </message>
+    <message>
+        <source>That key belongs to another store (fingerprint {found}, this store needs {needed}); nothing was changed.</source>
+        <translation>该密钥属于另一个数据库（指纹 {found}，本库需要 {needed}）；未做任何更改。</translation>
     </message>
 </context>
 <context>
