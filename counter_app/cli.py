@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import logging
 import sys
 from dataclasses import asdict, is_dataclass
@@ -14,15 +16,16 @@ from counter_app import __version__, i18n
 from counter_app.config import SETTINGS, default_data_dir
 from counter_app.domain.errors import DeskError, InvalidInput
 from counter_app.domain.members import FIELD_LABELS, RegistrationForm
+from counter_app.domain.staff import ROLE_LABELS
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.i18n import QT_TRANSLATE_NOOP, translate
 from counter_app.logs import setup_logging
-from counter_app.services import demo, keys, members
+from counter_app.services import approvals, audit, auth, demo, keys, members, privacy
 from counter_app.services.desk import Desk, change_setting, desk_status, open_desk
 
 log = logging.getLogger(__name__)
 EXIT_UNEXPECTED = 1
-SCREENSHOT_PAGES = ("main", "card", "register")
+SCREENSHOT_PAGES = ("main", "card", "register", "login", "lock", "override")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON document on stdout")
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="where the desk keeps its data (default: COUNTER_DATA_DIR or the user data folder)")
     common.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help="language of the desk and of this output (default zh_CN)")
+    common.add_argument("--staff", metavar="STAFF_ID", default=argparse.SUPPRESS, help="who is working (PIN from COUNTER_PIN, or asked for)")
+    common.add_argument("--manager", metavar="STAFF_ID", default=argparse.SUPPRESS, help="a manager authorising this command on the spot (PIN from COUNTER_MANAGER_PIN, or asked for)")
     parser = _Parser(prog="counter-app", description="Member service desk (会员服务台). With no command the desk window opens.", parents=[common])
     parser.add_argument("--version", action="version", version=f"counter-app {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -70,6 +75,41 @@ def build_parser() -> argparse.ArgumentParser:
         edit.add_argument(option)
     history = member.add_parser("history", parents=[common], help="a member's profile changes")
     history.add_argument("ref", metavar="REF")
+    reveal = member.add_parser("reveal", parents=[common], help="show a member's full phone and ID number (manager; audited)")
+    reveal.add_argument("ref", metavar="REF")
+    export = member.add_parser("export", parents=[common], help="everything held on a member, as JSON (manager; audited)")
+    export.add_argument("ref", metavar="REF")
+    export.add_argument("--out", type=Path, help="write to this new file instead of stdout")
+    erase = member.add_parser("erase", parents=[common], help="erase a member's personal data on request (manager; others park it for approval)")
+    erase.add_argument("ref", metavar="REF")
+    erase.add_argument("--reason", required=True)
+
+    staff = commands.add_parser("staff", parents=[common], help="staff accounts (administrator)").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    staff_add = staff.add_parser("add", parents=[common], help="add an account; on a new desk the first one, an admin, needs no sign-in")
+    staff_add.add_argument("staff_id", metavar="STAFF_ID")
+    staff_add.add_argument("--name", required=True)
+    staff_add.add_argument("--role", required=True, choices=["clerk", "cashier", "manager", "admin"])
+    staff.add_parser("list", parents=[common])
+    staff_change = staff.add_parser("change", parents=[common], help="change a role, disable or enable, set a new PIN, or unlock")
+    staff_change.add_argument("staff_id", metavar="STAFF_ID")
+    staff_change.add_argument("--role", choices=["clerk", "cashier", "manager", "admin"])
+    staff_change.add_argument("--disable", action="store_true")
+    staff_change.add_argument("--enable", action="store_true")
+    staff_change.add_argument("--new-pin", action="store_true", help="set a new PIN (from COUNTER_NEW_PIN, or asked for)")
+    staff_change.add_argument("--unlock", action="store_true")
+
+    audit = commands.add_parser("audit", parents=[common], help="the audit log (manager)").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    audit.add_parser("verify", parents=[common], help="check the chain; names the first entry edited, deleted or inserted")
+    audit_list = audit.add_parser("list", parents=[common])
+    audit_list.add_argument("--limit", type=int, default=50)
+
+    approvals_parser = commands.add_parser("approvals", parents=[common], help="the manager's approval queue").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    approvals_parser.add_parser("list", parents=[common])
+    approve = approvals_parser.add_parser("approve", parents=[common])
+    approve.add_argument("approval_id", type=int, metavar="ID")
+    reject = approvals_parser.add_parser("reject", parents=[common])
+    reject.add_argument("approval_id", type=int, metavar="ID")
+    reject.add_argument("--reason", required=True)
 
     settings = commands.add_parser("settings", parents=[common], help="show or change the desk's settings").add_subparsers(dest="action", required=True, parser_class=_Parser)
     settings.add_parser("show", parents=[common])
@@ -93,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args = build_parser().parse_args(argv)
     # Options suppressed when not given (so a subcommand never resets them) get their defaults here.
-    for key, default in (("data_dir", None), ("lang", None), ("json", False)):
+    for key, default in (("data_dir", None), ("lang", None), ("json", False), ("staff", None), ("manager", None)):
         if not hasattr(args, key):
             setattr(args, key, default)
     return args
@@ -173,6 +213,28 @@ def run_command(args: argparse.Namespace, desk: Desk) -> int:
     elif command == "key":
         fingerprint = keys.back_up_key(desk, args.out)
         _emit(args, {"fingerprint": fingerprint, "file": str(args.out)}, lambda: translate("Cli", "Key {fingerprint} written to {path}. Keep it offline; anyone with it and the data folder can read phone numbers.").format(fingerprint=fingerprint, path=args.out))
+    elif command == "staff":
+        return _staff(args, desk)
+    elif command == "audit":
+        if args.action == "verify":
+            report = audit.verify(desk)
+            _emit(args, report, lambda: report.message)
+            return 0 if report.intact else 5
+        lines = audit.recent(desk, max(1, min(args.limit, 10_000)))
+        _emit(args, lines, lambda: "\n".join(
+            f"{line.seq:>6}  {line.at[:19]}  {line.staff_id or '—'}{'+' + line.authorized_by if line.authorized_by else ''}  {line.action}  {line.subject or ''}  {line.outcome}"
+            for line in lines
+        ))
+    elif command == "approvals":
+        if args.action == "list":
+            waiting = approvals.pending(desk)
+            _emit(args, waiting, lambda: "\n".join(f"#{a.approval_id}  {a.requested_at}  {a.requested_by}  {a.action}  {a.subject or ''}" for a in waiting) or translate("Cli", "Nothing waits for approval."))
+        elif args.action == "approve":
+            result = approvals.approve(desk, args.approval_id)
+            _emit(args, {"approval_id": args.approval_id, "status": "approved", "result": result}, lambda: translate("Cli", "Request {approval_id} approved and carried out.").format(approval_id=args.approval_id))
+        else:
+            info = approvals.reject(desk, args.approval_id, args.reason)
+            _emit(args, info, lambda: translate("Cli", "Request {approval_id} rejected.").format(approval_id=args.approval_id))
     elif command == "settings":
         if args.action == "set":
             change_setting(desk, args.key, args.value)
@@ -214,9 +276,27 @@ def _member(args: argparse.Namespace, desk: Desk) -> int:
         _emit(args, result, lambda: _list_text(result))
         return 0 if result.members else 4
     elif action == "edit":
-        edit = members.ProfileEdit(phone=args.phone, name=args.name, gender=args.gender, birthday=args.birthday, id_number=args.id_number)
-        card = members.edit_member(desk, args.ref, edit)
+        fields = {"phone": args.phone, "name": args.name, "gender": args.gender, "birthday": args.birthday, "id_number": args.id_number}
+        card = approvals.run_or_park(desk, "member.edit", args.ref[:40], ref=args.ref, **fields)
         _emit(args, card, lambda: translate("Cli", "Profile saved.") + "\n" + _card_text(card))
+    elif action == "reveal":
+        revealed = privacy.reveal_personal_data(desk, args.ref)
+        _emit(args, revealed, lambda: _labelled([
+            (translate("Cli", "Member no."), revealed.member_no),
+            (translate("Cli", "Phone"), revealed.phone or "—"),
+            (translate("Cli", "ID number"), revealed.id_number or "—"),
+        ]))
+    elif action == "export":
+        document = privacy.export_member_data(desk, args.ref)
+        if args.out:
+            _write_new_file(args.out, json.dumps(document, ensure_ascii=False, indent=2))
+            _emit(args, {"file": str(args.out)}, lambda: translate("Cli", "Member data written to {path}; hand it over securely.").format(path=args.out))
+        else:
+            json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+    elif action == "erase":
+        erasure = approvals.run_or_park(desk, "member.erase", args.ref[:40], ref=args.ref, reason=args.reason)
+        _emit(args, erasure, lambda: translate("Cli", "Personal data of member {member_no} erased.").format(member_no=erasure.member_no))
     elif action == "history":
         changes = members.profile_history(desk, args.ref)
         _emit(args, changes, lambda: "\n".join(
@@ -225,12 +305,77 @@ def _member(args: argparse.Namespace, desk: Desk) -> int:
     return 0
 
 
+def _staff(args: argparse.Namespace, desk: Desk) -> int:
+    if args.action == "add":
+        pin = _secret("COUNTER_NEW_PIN", translate("Cli", "PIN for {staff_id}: ").format(staff_id=args.staff_id), confirm=True)
+        if not auth.has_staff(desk):
+            if args.role != "admin":
+                raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The first account on a new desk must be an administrator (--role admin)."))
+            info = auth.create_first_admin(desk, args.staff_id, args.name, pin)
+        else:
+            info = auth.add_staff(desk, args.staff_id, args.name, args.role, pin)
+        _emit(args, info, lambda: translate("Cli", "Staff account {staff_id} ({role}) added.").format(staff_id=info.staff_id, role=_role(info.role)))
+    elif args.action == "list":
+        people = auth.list_staff(desk)
+        _emit(args, people, lambda: "\n".join(
+            f"{p.staff_id:<10} {p.name:<12} {_role(p.role):<8} {'' if p.active else translate('Cli', 'disabled')} {translate('Cli', 'locked until') + ' ' + p.locked_until if p.locked_until else ''}".rstrip()
+            for p in people
+        ))
+    else:
+        if args.enable and args.disable:
+            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Use --enable or --disable, not both."))
+        pin = _secret("COUNTER_NEW_PIN", translate("Cli", "New PIN for {staff_id}: ").format(staff_id=args.staff_id), confirm=True) if args.new_pin else None
+        active = True if args.enable else False if args.disable else None
+        info = auth.change_staff(desk, args.staff_id, role=args.role, active=active, pin=pin, unlock=args.unlock)
+        _emit(args, info, lambda: translate("Cli", "Staff account {staff_id} changed.").format(staff_id=info.staff_id))
+    return 0
+
+
+def _role(role: str) -> str:
+    return i18n.translate("Roles", ROLE_LABELS.get(role, role))
+
+
+def _secret(variable: str, prompt: str, confirm: bool = False) -> str:
+    """A PIN from the environment, or typed at a terminal; never from the command line itself."""
+    value = os.environ.get(variable)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "No terminal to ask for the PIN on: put it in {variable}."), variable=variable)
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass(translate("Cli", "Again: ")) != value:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The two PINs differ; nothing was changed."))
+    return value
+
+
+def _write_new_file(path: Path, content: str) -> None:
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "{path} exists already; choose a new file name."), path=str(path)) from None
+    except OSError as error:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "{path} cannot be written ({reason})."), path=str(path), reason=error.strerror or str(error)) from None
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(content)
+
+
+def _sign_in(args: argparse.Namespace, desk: Desk) -> None:
+    if args.staff:
+        auth.sign_in(desk, args.staff, _secret("COUNTER_PIN", translate("Cli", "PIN for {staff_id}: ").format(staff_id=args.staff)))
+    if args.manager:
+        if desk.session is None:
+            raise auth.NotSignedIn(QT_TRANSLATE_NOOP("Errors", "Sign in first: this needs a staff member at the desk."))
+        pin = _secret("COUNTER_MANAGER_PIN", translate("Cli", "Manager {staff_id}'s PIN: ").format(staff_id=args.manager))
+        desk.session = auth.manager_override(desk, args.manager, pin, None, f"cli.{args.command}")
+
+
 def _error_document(error: DeskError) -> dict[str, Any]:
     return {
         "error": {
             "kind": type(error).__name__,
             "message": error.message(),
             "fields": {name: field.message() for name, field in getattr(error, "fields", {}).items()},
+            **({"approval_id": error.params["approval_id"]} if "approval_id" in error.params else {}),
         }
     }
 
@@ -249,6 +394,7 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
             return 0
         desk = open_desk(data_dir)
         i18n.set_language(args.lang or desk.settings.language)
+        _sign_in(args, desk)
         return run_command(args, desk)
     except DeskError as error:
         if args.lang:

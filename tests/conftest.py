@@ -12,9 +12,17 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from argon2 import PasswordHasher  # noqa: E402
+
 from counter_app import i18n  # noqa: E402
 from counter_app.domain.members import RegistrationForm  # noqa: E402
+from counter_app.services import auth  # noqa: E402
 from counter_app.services.desk import Desk, open_desk  # noqa: E402
+
+# Tests sign in hundreds of times: a cheap Argon2 setting keeps that quick. The desk's own setting
+# is checked by test_staff.py; hashes carry their parameters, so verification works either way.
+auth.PIN_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+ADMIN, ADMIN_PIN = "ADMIN", "135790"
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 NOW = dt.datetime(2026, 11, 23, 10, 30, tzinfo=CHINA)
@@ -33,9 +41,18 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "desk-data"
 
 
+def signed_in_desk(data_dir: Path, clock=lambda: NOW) -> Desk:
+    """A desk with its first administrator created and signed in."""
+    opened = open_desk(data_dir, clock=clock)
+    if not auth.has_staff(opened):
+        auth.create_first_admin(opened, ADMIN, "系统管理员", ADMIN_PIN)
+    auth.sign_in(opened, ADMIN, ADMIN_PIN)
+    return opened
+
+
 @pytest.fixture
 def desk(data_dir: Path) -> Desk:
-    opened = open_desk(data_dir, clock=lambda: NOW)
+    opened = signed_in_desk(data_dir)
     yield opened
     opened.close()
 
@@ -46,10 +63,18 @@ def form(**overrides: object) -> RegistrationForm:
     return RegistrationForm(**values)  # type: ignore[arg-type]
 
 
-def run_cli(*args: str, data_dir: Path, env: dict[str, str] | None = None, lang: str | None = "en") -> subprocess.CompletedProcess[str]:
-    """The real entry point in a child process, as a script or a support engineer runs it."""
+def run_cli(
+    *args: str, data_dir: Path, env: dict[str, str] | None = None, lang: str | None = "en", staff: str | None = ADMIN, pin: str = ADMIN_PIN
+) -> subprocess.CompletedProcess[str]:
+    """The real entry point in a child process, as a script or a support engineer runs it;
+    signed in as the store's administrator (made on first use) unless `staff` is None."""
     command = [sys.executable, "-m", "counter_app", "--data-dir", str(data_dir)]
     if lang:
         command += ["--lang", lang]
-    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    if staff is not None:
+        if staff == ADMIN and not (data_dir / ".test-admin").exists():
+            signed_in_desk(data_dir).close()
+            (data_dir / ".test-admin").touch()
+        command += ["--staff", staff]
+    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COUNTER_PIN": pin, **(env or {})}
     return subprocess.run([*command, *args], capture_output=True, text=True, env=full_env, timeout=120, cwd=ROOT)

@@ -112,7 +112,7 @@ def test_edit_and_history(data_dir):
 def test_a_damaged_store_exits_2_and_is_left_alone(data_dir):
     data_dir.mkdir(parents=True)
     (data_dir / STORE_FILE).write_bytes(b"garbage" * 1000)
-    result = run_cli("member", "search", "张", data_dir=data_dir, lang=None)
+    result = run_cli("member", "search", "张", data_dir=data_dir, lang=None, staff=None)
     assert result.returncode == 2 and "已损坏" in result.stderr
     assert_clean(result)
     assert (data_dir / STORE_FILE).read_bytes() == b"garbage" * 1000
@@ -130,7 +130,7 @@ def test_settings_are_checked(data_dir):
 def test_a_broken_settings_file_is_named(data_dir):
     data_dir.mkdir(parents=True)
     (data_dir / "settings.json").write_text("{not json", encoding="utf-8")
-    result = run_cli("status", data_dir=data_dir)
+    result = run_cli("status", data_dir=data_dir, staff=None)
     assert result.returncode == 2 and "settings.json" in result.stderr
 
 
@@ -155,7 +155,7 @@ def test_data_dir_from_the_environment(tmp_path):
 def test_the_window_on_a_damaged_store_says_so_without_a_traceback(data_dir, tmp_path):
     data_dir.mkdir(parents=True)
     (data_dir / STORE_FILE).write_bytes(b"garbage" * 1000)
-    result = run_cli("screenshot", "main", "--out", str(tmp_path / "x.png"), data_dir=data_dir)
+    result = run_cli("screenshot", "main", "--out", str(tmp_path / "x.png"), data_dir=data_dir, staff=None)
     assert result.returncode == 2 and "damaged" in result.stderr
     assert_clean(result)
     assert not (tmp_path / "x.png").exists()

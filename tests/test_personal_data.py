@@ -11,7 +11,7 @@ from counter_app.db.keys import KEY_FILE, KeyMissing
 from counter_app.db.store import STORE_FILE
 from counter_app.services import members
 from counter_app.services.desk import open_desk
-from tests.conftest import NOW, form
+from tests.conftest import form, signed_in_desk
 
 PHONES = ["13800138000", "13912345678", "18600186004"]
 ID_NUMBER = "11010519491231002X"
@@ -29,7 +29,7 @@ def _assert_no_clear_numbers(data) -> None:
 
 
 def test_the_raw_store_holds_no_phone_or_id_number_in_clear(data_dir):
-    desk = open_desk(data_dir, clock=lambda: NOW)
+    desk = signed_in_desk(data_dir)
     members.register_member(desk, form(phone=PHONES[0], id_number=ID_NUMBER))
     members.register_member(desk, form(phone=PHONES[1], name="李四", referrer=PHONES[0]))
     members.edit_member(desk, PHONES[1], members.ProfileEdit(phone=PHONES[2]))
@@ -64,7 +64,7 @@ def test_the_key_file_is_private_and_the_store_records_its_fingerprint(data_dir)
 
 
 def test_a_lost_key_stops_the_desk_with_restore_instructions_and_changes_nothing(data_dir, tmp_path):
-    desk = open_desk(data_dir, clock=lambda: NOW)
+    desk = signed_in_desk(data_dir)
     members.register_member(desk, form())
     backup = tmp_path / "desk-key-backup.txt"
     from counter_app.db.keys import export_key
@@ -84,7 +84,7 @@ def test_a_lost_key_stops_the_desk_with_restore_instructions_and_changes_nothing
     from counter_app.services.keys import restore_key
 
     restore_key(data_dir, backup)
-    restored = open_desk(data_dir)
+    restored = signed_in_desk(data_dir)
     assert members.find_member(restored, "13800138000").name == "张三丰"
     restored.close()
 
@@ -124,12 +124,12 @@ def test_the_os_keyring_is_used_where_there_is_one(data_dir, monkeypatch):
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
     try:
-        desk = open_desk(data_dir)
+        desk = signed_in_desk(data_dir)
         members.register_member(desk, form())
         desk.close()
         assert not (data_dir / KEY_FILE).exists()
         assert len(MemoryKeyring.entries) == 1
-        reopened = open_desk(data_dir)
+        reopened = signed_in_desk(data_dir)
         assert members.find_member(reopened, "13800138000").phone == "138****8000"
         reopened.close()
         MemoryKeyring.entries.clear()

@@ -18,7 +18,8 @@ from counter_app.db.store import STORE_FILE, _alembic_config, open_store
 from counter_app.domain.errors import StoreUnavailable
 from counter_app.services import members
 from counter_app.services.desk import open_desk
-from tests.conftest import NOW, form
+from counter_app.domain.staff import Actor
+from tests.conftest import NOW, form, signed_in_desk
 
 
 def test_store_runs_wal_full_sync_and_foreign_keys(desk):
@@ -27,7 +28,7 @@ def test_store_runs_wal_full_sync_and_foreign_keys(desk):
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         version = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-    assert version == "0003"
+    assert version == "0004"
 
 
 def test_a_new_store_gets_a_counter_identity_that_stays(data_dir):
@@ -68,7 +69,7 @@ def test_an_old_store_upgrades_itself_seals_its_personal_data_and_keeps_its_memb
             "INSERT INTO outbox (seq, op_id, counter_uid, op_type, payload, created_at) VALUES (1, 'op-1', 'c-1', 'member.registered', ?, ?)",
             ('{"phone": "13900001111", "id_number": "11010519491231002X"}', stamp),
         )
-    desk = open_desk(data_dir, clock=lambda: NOW)
+    desk = signed_in_desk(data_dir)
     try:
         assert [m.member_no for m in members.search_members(desk, "娜娜").members] == ["M000100000017"]
         assert [m.name for m in members.search_members(desk, "oyn").members] == ["欧阳娜娜"]
@@ -138,7 +139,7 @@ def _make_writable(path: Path) -> None:
 
 
 def test_a_read_only_store_is_reported_and_left_untouched(data_dir):
-    desk = open_desk(data_dir, clock=lambda: NOW)
+    desk = signed_in_desk(data_dir)
     members.register_member(desk, form())
     desk.close()
     path = data_dir / STORE_FILE
@@ -150,6 +151,7 @@ def test_a_read_only_store_is_reported_and_left_untouched(data_dir):
     try:
         with pytest.raises(StoreUnavailable) as caught:
             desk = open_desk(data_dir, clock=lambda: NOW)
+            desk.session = Actor('ADMIN', 'admin', 'admin')  # signing in writes too: the store refuses it first
             try:
                 members.register_member(desk, form(phone="13900139000", name="李四"))
             finally:
@@ -231,7 +233,9 @@ from pathlib import Path
 from counter_app.services.desk import open_desk
 from counter_app.services.members import register_member
 from counter_app.domain.members import RegistrationForm
+from counter_app.services.auth import sign_in
 desk = open_desk(Path(sys.argv[1]))
+sign_in(desk, "ADMIN", "135790")
 for i in range(15):
     register_member(desk, RegistrationForm(phone=f"13{sys.argv[2]}{i:08d}", name="王五", consent=True))
 desk.close()
@@ -239,7 +243,7 @@ desk.close()
 
 
 def test_desks_in_several_processes_write_one_at_a_time_without_gaps(data_dir):
-    open_desk(data_dir).close()
+    signed_in_desk(data_dir).close()
     workers = [subprocess.Popen([sys.executable, "-c", WRITER, str(data_dir), digit]) for digit in "5678"]
     assert [worker.wait(timeout=120) for worker in workers] == [0, 0, 0, 0]
     with sqlite3.connect(data_dir / STORE_FILE) as db:

@@ -66,6 +66,7 @@ class Member(Base):
     registered_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
     counter_uid: Mapped[str] = mapped_column(String(36))
+    erased_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
 
 
 class MemberChange(Base):
@@ -104,3 +105,57 @@ class StoreMeta(Base):
 
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class Staff(Base):
+    """A person who works the desk: a role, and a PIN kept only as an Argon2 hash."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(10))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+
+
+class AuditEntry(Base):
+    """Append-only; each entry's digest chains it to the one before (see domain/audit.py)."""
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(40))
+    staff_id: Mapped[Optional[str]] = mapped_column(String(20))
+    role: Mapped[Optional[str]] = mapped_column(String(10))
+    authorized_by: Mapped[Optional[str]] = mapped_column(String(20))
+    counter_uid: Mapped[str] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[Optional[str]] = mapped_column(String(40))
+    outcome: Mapped[str] = mapped_column(String(10))
+    before: Mapped[Optional[str]] = mapped_column(Text)
+    after: Mapped[Optional[str]] = mapped_column(Text)
+    details: Mapped[Optional[str]] = mapped_column(Text)
+    digest: Mapped[str] = mapped_column(String(64))
+
+
+class Approval(Base):
+    """An operation parked for a manager: it runs only when approved."""
+
+    __tablename__ = "approvals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[Optional[str]] = mapped_column(String(40))
+    params_sealed: Mapped[bytes] = mapped_column(LargeBinary)  # may carry personal data
+    requested_by: Mapped[str] = mapped_column(String(20))
+    requested_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    decided_by: Mapped[Optional[str]] = mapped_column(String(20))
+    decided_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
+    reason: Mapped[Optional[str]] = mapped_column(Text)

@@ -29,7 +29,7 @@ HOUSEKEEPING_SECONDS = 2.0  # how soon after writes index merges and WAL checkpo
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Checked against Alembic's own view by a test; lets a store that is
 # up to date open without importing Alembic at all (a tenth of a second at every start).
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 PERSONAL_DATA_SEALED_AT = "0003"  # stores older than this hold phone and ID numbers in clear
 
 
@@ -88,6 +88,7 @@ class Store:
             max_overflow=4,
         )
         self._writer = threading.Lock()
+        self._local = threading.local()
         self.keys: DataKeys | None = None  # set by open_store before anything is read
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
@@ -109,9 +110,19 @@ class Store:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
-        """One transaction, taken with BEGIN IMMEDIATE so it never fails half-way on a lock upgrade."""
+        """One transaction, taken with BEGIN IMMEDIATE so it never fails half-way on a lock upgrade.
+        Nested on the same thread, it joins the open transaction: an approval and the operation it
+        releases commit together."""
+        joined = getattr(self._local, "connection", None)
+        if joined is not None:
+            yield joined
+            return
         with self._transaction() as connection:
-            yield connection
+            self._local.connection = connection
+            try:
+                yield connection
+            finally:
+                self._local.connection = None
         self._note_write()
 
     @contextlib.contextmanager

@@ -135,7 +135,7 @@ def run_gui(args: argparse.Namespace) -> int:
         if screenshot:
             from counter_app.gui.screenshot import take_screenshot
 
-            return take_screenshot(desk, args.page, args.out, args.member, font_warning)
+            return take_screenshot(desk, args.page, args.out, args.member, font_warning, args.staff)
         _install_excepthook(app)
         window = MainWindow(desk, font_warning)
         window.show_at_saved_place()

@@ -4,37 +4,44 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from counter_app import i18n
 from counter_app.domain.errors import DeskError
+from counter_app.domain.staff import ROLE_LABELS, Actor, Permission
+from counter_app.gui.guarded import run_guarded
+from counter_app.gui.login_page import LoginPage
 from counter_app.gui.member_card import MemberCardView
 from counter_app.gui.models import MemberResultsModel
 from counter_app.gui.register_dialog import RegisterDialog
 from counter_app.gui.tasks import Op
-from counter_app.services import demo, members
+from counter_app.services import auth, demo, members, privacy
+from counter_app.services.auth import NotSignedIn
 from counter_app.services.desk import Desk, DeskStatus, desk_status
 
 log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 180  # typing pauses this long before a search runs; Enter searches at once
 DEMO_MEMBERS_OFFER = 1000
 RECENT_SHOWN = 20
+_ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
 
 
 class MainWindow(QMainWindow):
@@ -50,6 +57,10 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self._build_header())
+        self.pages = QStackedWidget()
+        self.login_page = LoginPage(desk)
+        self.login_page.signed_in.connect(self._signed_in)
+        self.pages.addWidget(self.login_page)
 
         body = QWidget(objectName="body")
         body_layout = QVBoxLayout(body)
@@ -80,6 +91,7 @@ class MainWindow(QMainWindow):
         self.results.clicked.connect(self._open_row)
         self.card = MemberCardView()
         self.card.edit_requested.connect(self.edit_member)
+        self.card.reveal_requested.connect(self.reveal_member)
         splitter.addWidget(self.results)
         splitter.addWidget(self.card)
         splitter.setStretchFactor(0, 5)
@@ -87,7 +99,9 @@ class MainWindow(QMainWindow):
         splitter.setSizes([540, 660])
         splitter.setChildrenCollapsible(False)
         body_layout.addWidget(splitter, 1)
-        outer.addWidget(body, 1)
+        self.desk_page = body
+        self.pages.addWidget(body)
+        outer.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self._build_status_bar(font_warning)
 
@@ -99,9 +113,52 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, activated=self.register_member)
         QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: self.card.card and self.edit_member(self.card.card.member_no))
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
+        self._idle_timer = QTimer(self, singleShot=True)
+        self._idle_timer.timeout.connect(self.lock)
+        QApplication.instance().installEventFilter(self)
+        self.refresh_status()
+        self.show_login()
+
+    # --- signing in and locking ------------------------------------------------------------
+    def signed_in(self) -> bool:
+        return self.pages.currentWidget() is self.desk_page and self.desk.session is not None
+
+    def show_login(self, locked_by: Actor | None = None) -> None:
+        self.pages.setCurrentWidget(self.login_page)
+        self.register_button.setEnabled(False)
+        if locked_by is None and not auth.has_staff(self.desk):
+            self.login_page.show_first_admin()
+        else:
+            self.login_page.show_sign_in(locked_by)
+
+    def _signed_in(self, actor: Actor) -> None:
+        self.staff_status.setText(self.tr("%1 · %2").replace("%1", actor.name).replace("%2", i18n.translate("Roles", ROLE_LABELS.get(actor.role, actor.role))))
+        self.pages.setCurrentWidget(self.desk_page)
+        self.register_button.setEnabled(True)
         self.refresh_status()
         self.show_recent()
         self.focus_search()
+        self._restart_idle_timer()
+
+    def lock(self) -> None:
+        """Ctrl+L or idle time: the screen clears of member data and the next person signs in."""
+        actor = self.desk.session
+        if actor is None:
+            return
+        self._idle_timer.stop()
+        auth.sign_out(self.desk, "auth.lock")
+        self.search_box.clear()
+        self.results_model.set_members([])
+        self.card.clear()
+        self.search_message.setText("")
+        self.staff_status.setText("")
+        self.show_login(locked_by=actor)
+
+    def _restart_idle_timer(self) -> None:
+        minutes = self.desk.settings.idle_lock_minutes
+        if minutes and self.desk.session is not None:
+            self._idle_timer.start(minutes * 60_000)
 
     # --- building -------------------------------------------------------------------------
     def _build_header(self) -> QWidget:
@@ -149,9 +206,11 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self, font_warning: str | None) -> None:
         bar = self.statusBar()
         self.counter_status = QLabel(objectName="statusCounter")
+        self.staff_status = QLabel(objectName="statusStaff")
         self.pending_status = QLabel(objectName="statusPending")
         self.demo_status = QLabel(self.tr("Demo data: never synced"), objectName="statusDemo", visible=False)
         bar.addWidget(self.counter_status)
+        bar.addWidget(self.staff_status)
         if font_warning:
             bar.addWidget(QLabel(font_warning, objectName="statusWarning"))
         bar.addPermanentWidget(self.demo_status)
@@ -171,6 +230,8 @@ class MainWindow(QMainWindow):
 
     # --- behaviour ------------------------------------------------------------------------
     def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if event.type() in _ACTIVITY and self._idle_timer.isActive():
+            self._restart_idle_timer()  # any key or click at the desk counts as someone there
         # Down arrow in the search box walks into the results, as in a browser's address bar.
         if watched is self.search_box and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Down:
             if self.results_model.rowCount():
@@ -182,6 +243,8 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def focus_search(self) -> None:
+        if self.pages.currentWidget() is not self.desk_page:
+            return
         self.search_box.setFocus()
         self.search_box.selectAll()
 
@@ -261,7 +324,20 @@ class MainWindow(QMainWindow):
             lambda changes: self.card.show_history(member_no, changes)
         ).failure(self.show_error).run()
 
+    def reveal_member(self, member_no: str) -> None:
+        run_guarded(
+            self,
+            self.desk,
+            lambda: privacy.reveal_personal_data(self.desk, member_no),
+            self.card.show_revealed,
+            self.show_error,
+            action="member.reveal",
+            permission=Permission.REVEAL_PERSONAL_DATA,
+        )
+
     def register_member(self) -> None:
+        if not self.signed_in():
+            return
         dialog = RegisterDialog(self.desk, self)
         self._prefill_from_search(dialog)
         dialog.member_saved.connect(self._member_saved)
@@ -276,11 +352,16 @@ class MainWindow(QMainWindow):
             dialog.ui.phoneEdit.setText(text)
 
     def edit_member(self, member_no: str) -> None:
+        if not self.signed_in():
+            return
         card = self.card.card
         if card is None or card.member_no != member_no:
             return
         dialog = RegisterDialog(self.desk, self, editing=card)
         dialog.member_saved.connect(self._member_saved)
+        dialog.parked.connect(lambda approval_id: self.search_message.setText(
+            self.tr("The change waits for a manager as request %1; nothing changes until it is approved.").replace("%1", str(approval_id))
+        ))
         dialog.exec()
         self.focus_search()
 
@@ -307,14 +388,15 @@ class MainWindow(QMainWindow):
         self.demo_button.setEnabled(True)
         self.show_error(error)
 
-    def show_error(self, error: BaseException, inline: bool = False) -> None:
+    def show_error(self, error: BaseException, inline: bool = True) -> None:
+        """Errors read inline, under the search box: the clerk keeps typing, nothing pops up in the way."""
+        if isinstance(error, NotSignedIn):
+            self.show_login()
+            return
         if isinstance(error, DeskError):
             message = error.message()
         else:
             log.error("unexpected error at the desk", exc_info=error)
             message = self.tr("Something unexpected went wrong; nothing more was changed. Try again, and call support if it happens again.")
-        if inline:
-            self.search_message.setText(message)
-        else:
-            QMessageBox.warning(self, self.tr("Member Service Desk"), message)
+        self.search_message.setText(message)
         self.focus_search()

@@ -17,6 +17,7 @@ class MemberCardView(QStackedWidget):
     """An empty state inviting a scan, or the open member's card."""
 
     edit_requested = Signal(str)  # member_no
+    reveal_requested = Signal(str)  # member_no
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,7 +117,11 @@ class MemberCardView(QStackedWidget):
         actions.setContentsMargins(24, 8, 24, 20)
         self.edit_button = QPushButton(self.tr("Edit profile (Ctrl+E)"), objectName="secondaryButton")
         self.edit_button.clicked.connect(lambda: self.card and self.edit_requested.emit(self.card.member_no))
+        self.reveal_button = QPushButton(self.tr("Show full numbers"), objectName="secondaryButton")
+        self.reveal_button.setToolTip(self.tr("Shows this member's full phone and ID number; a manager's right, and recorded in the audit log"))
+        self.reveal_button.clicked.connect(lambda: self.card and self.reveal_requested.emit(self.card.member_no))
         actions.addStretch()
+        actions.addWidget(self.reveal_button)
         actions.addWidget(self.edit_button)
         layout.addLayout(actions)
         layout.addStretch()
@@ -150,6 +155,13 @@ class MemberCardView(QStackedWidget):
         self.coupons_label.setText("\n".join(f"{item['title']} · {item['code']}" for item in card.coupons) or self.tr("No coupons"))
         self.history_label.setText("")
         self.setCurrentIndex(1)
+
+    def show_revealed(self, revealed) -> None:
+        """Full numbers for the member on screen, until another member opens (the reveal is audited)."""
+        if self.card is None or self.card.member_no != revealed.member_no:
+            return
+        self.values["phone"].setText(revealed.phone or self.tr("—"))
+        self.values["id_number"].setText(revealed.id_number or self.tr("—"))
 
     def show_history(self, member_no: str, changes: list[ProfileChange]) -> None:
         if self.card is None or self.card.member_no != member_no:

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 from counter_app.domain.errors import Conflict, DeskError, FieldError, InvalidInput
 from counter_app.domain.members import RegistrationForm, field_checks
 from counter_app.gui.forms.ui_register_dialog import Ui_RegisterDialog
-from counter_app.gui.tasks import Op
+from counter_app.domain.staff import Permission
+from counter_app.gui.guarded import run_guarded
 from counter_app.services import members
 from counter_app.services.desk import Desk
 
@@ -25,6 +26,7 @@ class RegisterDialog(QDialog):
 
     member_saved = Signal(object)  # MemberCard
     open_member = Signal(str)  # member_no of the member who already has this phone
+    parked = Signal(int)  # the change waits in the manager's queue as this request
 
     def __init__(self, desk: Desk, parent: QWidget | None = None, editing: members.MemberCard | None = None) -> None:
         super().__init__(parent)
@@ -124,18 +126,29 @@ class RegisterDialog(QDialog):
         self.ok_button.setEnabled(False)
         form = self.form()
         if self.editing is None:
-            work = lambda: members.register_member(self.desk, form)  # noqa: E731
-        else:
-            edit = members.ProfileEdit(
-                phone=form.phone or None,
-                name=form.name,
-                gender=form.gender or "",
-                birthday=form.birthday or "",
-                id_number=form.id_number or None,
+            run_guarded(
+                self, self.desk, lambda: members.register_member(self.desk, form), self._saved, self._failed,
+                action="member.register", permission=Permission.REGISTER,
             )
-            member_no = self.editing.member_no
-            work = lambda: members.edit_member(self.desk, member_no, edit)  # noqa: E731
-        Op(self, work).success(self._saved).failure(self._failed).run()
+            return
+        fields = {
+            "phone": form.phone or None,
+            "name": form.name,
+            "gender": form.gender or "",
+            "birthday": form.birthday or "",
+            "id_number": form.id_number or None,
+        }
+        member_no = self.editing.member_no
+        run_guarded(
+            self, self.desk, lambda: members.edit_member(self.desk, member_no, members.ProfileEdit(**fields)), self._saved, self._failed,
+            action="member.edit", permission=Permission.EDIT_MEMBER,
+            park=("member.edit", member_no, {"ref": member_no, **fields}), on_parked=self._parked,
+        )
+
+    def _parked(self, approval_id: int) -> None:
+        self.ok_button.setEnabled(True)
+        self.parked.emit(approval_id)
+        self.accept()
 
     def _saved(self, card: members.MemberCard) -> None:
         self.ok_button.setEnabled(True)

@@ -1,20 +1,28 @@
-"""`counter-app screenshot PAGE`: render a desk page offscreen to a PNG, for docs and review."""
+"""`counter-app screenshot PAGE`: render a desk page offscreen to a PNG, for docs and review.
+
+Pages with member data (main, card, register) need a signed-in staff member: --staff, PIN in COUNTER_PIN.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from counter_app.domain.errors import DeskError
+from counter_app.domain.staff import Actor, Permission
 from counter_app.gui import tasks
 from counter_app.gui.main_window import MainWindow
+from counter_app.gui.override_dialog import OverrideDialog
 from counter_app.gui.register_dialog import RegisterDialog
-from counter_app.services import members
+from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.services import auth, members
 from counter_app.services.desk import Desk
 
 WINDOW_SIZE = (1280, 800)
+PAGES = ("main", "card", "register", "login", "lock", "override")
 
 
 def _settle() -> None:
@@ -22,13 +30,19 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
-def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, font_warning: str | None) -> int:
+def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, font_warning: str | None, staff: str | None) -> int:
     tasks.run_synchronously(True)  # every result is on screen before the picture is taken
-    window = MainWindow(desk, font_warning)
-    window.resize(*WINDOW_SIZE)
-    window.show()
-    _settle()
     try:
+        if staff:
+            auth.sign_in(desk, staff, os.environ.get("COUNTER_PIN", ""))
+        elif page in ("main", "card", "register", "override"):
+            raise auth.NotSignedIn(QT_TRANSLATE_NOOP("Errors", "This page shows member data: give --staff, with the PIN in COUNTER_PIN."))
+        window = MainWindow(desk, font_warning)
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        if desk.session is not None and page != "login":
+            window._signed_in(desk.session)
+        _settle()
         if page in ("main", "card"):
             card = members.find_member(desk, member_ref) if member_ref else None
             recent = members.recent_members(desk, 1)
@@ -42,6 +56,21 @@ def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, fo
                     window.open_member(card.member_no)
             _settle()
             picture = window.grab()
+        elif page == "login":
+            window.show_login()
+            _settle()
+            picture = window.grab()
+        elif page == "lock":
+            window.lock() if desk.session else window.show_login(locked_by=Actor("S012", "林晓雯", "clerk"))
+            _settle()
+            picture = window.grab()
+        elif page == "override":
+            dialog = OverrideDialog(desk, "member.edit", Permission.EDIT_MEMBER, parkable=True, parent=window)
+            dialog.show()
+            dialog.manager_edit.setText("M001")
+            dialog.adjustSize()
+            _settle()
+            picture = dialog.grab()
         else:
             dialog = RegisterDialog(desk, window)
             dialog.ui.phoneEdit.setText("139 1234 567")

@@ -15,6 +15,9 @@ from counter_app.domain.errors import InvalidInput
 from counter_app.domain.members import format_member_no
 from counter_app.domain.tiers import tier_for_spend
 from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.domain.staff import Permission
+from counter_app.services.audit import record
+from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
 
 DEMO_MAX = 5_000_000
@@ -28,6 +31,7 @@ MOBILE_PREFIXES = (
 
 def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress: Callable[[int, int], None] | None = None) -> int:
     """Add `count` demo members, committed batch by batch; the store is marked as holding demo data."""
+    actor = authorize(desk, Permission.DEMO_DATA, "demo.create")
     if not 1 <= count <= DEMO_MAX:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The number of demo members must be between 1 and {limit}."), limit=f"{DEMO_MAX:,}")
     from faker.providers.person.zh_CN import Provider as ChineseNames  # name lists only; imported when needed
@@ -98,6 +102,7 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
             progress(made, count)
     with desk.store.write() as connection:
         rows.optimize_search_index(connection)
+        record(desk, connection, actor, "demo.create", None, details=f"{made} demo members")
     return made
 
 

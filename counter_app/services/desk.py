@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import threading
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -13,6 +16,7 @@ from counter_app.db import members as member_rows
 from counter_app.db import meta as store_meta
 from counter_app.db import outbox
 from counter_app.db.store import Store, open_store
+from counter_app.domain.staff import Actor
 
 
 def _local_now() -> dt.datetime:
@@ -26,6 +30,22 @@ class Desk:
     settings: config.Settings
     counter_uid: str
     clock: Callable[[], dt.datetime] = field(default=_local_now)
+    session: Actor | None = None  # who is signed in at this desk
+    _acting: threading.local = field(default_factory=threading.local, repr=False)
+
+    def actor(self) -> Actor | None:
+        """The signed-in staff member, or, inside `acting_as`, that identity with its authorising manager."""
+        return getattr(self._acting, "actor", None) or self.session
+
+    @contextlib.contextmanager
+    def acting_as(self, actor: Actor) -> Iterator[None]:
+        """For this thread only: the GUI runs an overridden operation in a worker while searches go on."""
+        previous = getattr(self._acting, "actor", None)
+        self._acting.actor = actor
+        try:
+            yield
+        finally:
+            self._acting.actor = previous
 
     def now(self) -> dt.datetime:
         return self.clock()
@@ -86,6 +106,16 @@ def desk_status(desk: Desk) -> DeskStatus:
 
 
 def change_setting(desk: Desk, key: str, value: object) -> config.Settings:
-    desk.settings = desk.settings.with_value(key, value)
-    config.save_settings(desk.data_dir, desk.settings)
+    from counter_app.domain.staff import Permission
+    from counter_app.services.audit import record
+    from counter_app.services.auth import authorize
+
+    actor = authorize(desk, Permission.SETTINGS, "settings.change", key)
+    before = getattr(desk.settings, key, None) if key in {s.key for s in config.SETTINGS} else None
+    changed = desk.settings.with_value(key, value)
+    with desk.store.write() as connection:
+        # The file is written inside the audit entry's transaction: a failed write leaves no entry behind.
+        config.save_settings(desk.data_dir, changed)
+        record(desk, connection, actor, "settings.change", key, before={key: before}, after={key: getattr(changed, key)})
+    desk.settings = changed
     return desk.settings

@@ -9,17 +9,22 @@ from counter_app.db.keys import KEY_FILE, export_key, fingerprint_of, read_key_b
 from counter_app.db.store import STORE_FILE
 from counter_app.domain.errors import StoreUnavailable
 from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.domain.staff import Permission
+from counter_app.services.audit import record_alone
+from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
 
 
 def back_up_key(desk: Desk, target: Path) -> str:
     """Write the key to `target` (created, never overwritten, mode 0600). Returns its fingerprint."""
+    actor = authorize(desk, Permission.KEY_BACKUP, "key.export")
     try:
         export_key(desk.store.keys, target)
     except FileExistsError:
         raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "{path} exists already; choose a new file name for the key backup."), path=str(target)) from None
     except OSError as error:
         raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The key backup {path} cannot be written ({reason})."), path=str(target), reason=error.strerror or str(error)) from None
+    record_alone(desk, actor, "key.export", desk.store.keys.fingerprint, details=str(target))
     return desk.store.keys.fingerprint
 
 

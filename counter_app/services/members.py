@@ -25,7 +25,10 @@ from counter_app.domain.members import (
     validate_registration,
 )
 from counter_app.domain.search import QueryKind, classify_query
+from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.services.audit import record
+from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
 
 
@@ -91,11 +94,11 @@ class ProfileEdit:
     id_number: str | None = None
 
 
-def _phone(desk: Desk, row: Row[Any]) -> str | None:
+def member_phone(desk: Desk, row: Row[Any]) -> str | None:
     return sealing.unseal(desk.store.keys, row.phone_sealed, sealing.phone_context(row.member_uid)) if row.phone_sealed else None
 
 
-def _id_number(desk: Desk, row: Row[Any]) -> str | None:
+def member_id_number(desk: Desk, row: Row[Any]) -> str | None:
     return sealing.unseal(desk.store.keys, row.id_number_sealed, sealing.id_number_context(row.member_uid)) if row.id_number_sealed else None
 
 
@@ -107,10 +110,10 @@ def _card(desk: Desk, connection: Connection, row: Row[Any]) -> MemberCard:
     return MemberCard(
         member_no=row.member_no,
         name=row.name,
-        phone=mask_phone(_phone(desk, row) or ""),
+        phone=mask_phone(member_phone(desk, row) or ""),
         gender=row.gender,
         birthday=row.birthday.isoformat() if row.birthday else None,
-        id_number=mask_id_number(_id_number(desk, row)),
+        id_number=mask_id_number(member_id_number(desk, row)),
         tier=row.tier,
         points=row.points,
         spend_12m=f"{Decimal(row.spend_12m_cents) / 100:.2f}",
@@ -121,7 +124,7 @@ def _card(desk: Desk, connection: Connection, row: Row[Any]) -> MemberCard:
 
 
 def _summary(desk: Desk, row: Row[Any]) -> MemberSummary:
-    return MemberSummary(member_no=row.member_no, name=row.name, phone=mask_phone(_phone(desk, row) or ""), tier=row.tier, points=row.points)
+    return MemberSummary(member_no=row.member_no, name=row.name, phone=mask_phone(member_phone(desk, row) or ""), tier=row.tier, points=row.points)
 
 
 def _by_phone(desk: Desk, connection: Connection, phone: str) -> Row[Any] | None:
@@ -142,7 +145,7 @@ def _find_row(desk: Desk, connection: Connection, ref: str) -> Row[Any] | None:
     return _by_phone(desk, connection, phone)
 
 
-def _require(desk: Desk, connection: Connection, ref: str) -> Row[Any]:
+def require_member(desk: Desk, connection: Connection, ref: str) -> Row[Any]:
     row = _find_row(desk, connection, ref)
     if row is None:
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "No member has the phone or member number {ref}; check it, or register the member."), ref=ref[:40])
@@ -150,12 +153,14 @@ def _require(desk: Desk, connection: Connection, ref: str) -> Row[Any]:
 
 
 def find_member(desk: Desk, ref: str) -> MemberCard:
+    authorize(desk, Permission.LOOKUP, "member.lookup")
     with desk.store.read() as connection:
-        return _card(desk, connection, _require(desk, connection, ref))
+        return _card(desk, connection, require_member(desk, connection, ref))
 
 
 def search_members(desk: Desk, text: str, limit: int | None = None) -> SearchResult:
     """The one search box: phone, phone tail, member number, name fragment or pinyin initials."""
+    authorize(desk, Permission.LOOKUP, "member.search")
     limit = desk.settings.search_limit if limit is None else limit
     if limit < 1:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The result limit must be at least 1."))
@@ -192,12 +197,14 @@ def search_members(desk: Desk, text: str, limit: int | None = None) -> SearchRes
 
 def recent_members(desk: Desk, limit: int = 20) -> list[MemberSummary]:
     """The members registered last at this desk, newest first."""
+    authorize(desk, Permission.LOOKUP, "member.recent")
     with desk.store.read() as connection:
         return [_summary(desk, row) for row in rows.recent_members(connection, limit)]
 
 
 def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
     """Register a new member: one transaction with its outbox entry; a phone already known is a conflict."""
+    actor = authorize(desk, Permission.REGISTER, "member.register")
     registration = validate_registration(form, desk.today())
     now = desk.now()
     with desk.store.write() as connection:
@@ -233,7 +240,9 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
         payload = {key: values[key] for key in ("member_uid", "member_no", "name", "gender", "birthday", "consent_version", "consented_at")}
         payload.update(phone=registration.phone, id_number=registration.id_number, referrer_uid=referrer_uid)
         append_op(connection, desk.store.keys, desk.counter_uid, "member.registered", payload, now)
-        return _card(desk, connection, rows.member_by(connection, member_uid=member_uid))
+        card = _card(desk, connection, rows.member_by(connection, member_uid=member_uid))
+        record(desk, connection, actor, "member.register", member_no, after=_audit_view(card))
+        return card
 
 
 def _next_member_no(connection: Connection, counter_no: int) -> str:
@@ -246,6 +255,7 @@ def _next_member_no(connection: Connection, counter_no: int) -> str:
 
 def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
     """Change profile fields; every changed field is kept in the history and sent in one outbox entry."""
+    actor = authorize(desk, Permission.EDIT_MEMBER, "member.edit")
     checks = field_checks(desk.today())
     wanted: dict[str, Any] = {}
     errors: dict[str, DeskError] = {}
@@ -261,8 +271,8 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
         raise form_invalid(errors)
     now = desk.now()
     with desk.store.write() as connection:
-        row = _require(desk, connection, ref)
-        current = {"phone": _phone(desk, row), "name": row.name, "gender": row.gender, "birthday": row.birthday, "id_number": _id_number(desk, row)}
+        row = require_member(desk, connection, ref)
+        current = {"phone": member_phone(desk, row), "name": row.name, "gender": row.gender, "birthday": row.birthday, "id_number": member_id_number(desk, row)}
         changed = {name: (current[name], value) for name, value in wanted.items() if current[name] != value}
         if "phone" in changed:
             holder = _by_phone(desk, connection, wanted["phone"])
@@ -293,8 +303,15 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
             {"member_uid": row.member_uid, "changes": {name: new for name, (_, new) in changed.items()}},
             now,
         )
-        rows.record_changes(connection, row.id, op_id, _masked_changes(changed), now)
+        masked = _masked_changes(changed)
+        rows.record_changes(connection, row.id, op_id, masked, now)
+        record(desk, connection, actor, "member.edit", row.member_no, before={k: v[0] for k, v in masked.items()}, after={k: v[1] for k, v in masked.items()})
         return _card(desk, connection, rows.member_by(connection, id=row.id))
+
+
+def _audit_view(card: MemberCard) -> dict[str, Any]:
+    """What the audit keeps of a member: as masked as the card."""
+    return {"name": card.name, "phone": card.phone, "id_number": card.id_number, "gender": card.gender, "birthday": card.birthday}
 
 
 def _masked_changes(changed: dict[str, tuple[Any, Any]]) -> dict[str, tuple[Any, Any]]:
@@ -304,8 +321,9 @@ def _masked_changes(changed: dict[str, tuple[Any, Any]]) -> dict[str, tuple[Any,
 
 
 def profile_history(desk: Desk, ref: str) -> list[ProfileChange]:
+    authorize(desk, Permission.LOOKUP, "member.history")
     with desk.store.read() as connection:
-        row = _require(desk, connection, ref)
+        row = require_member(desk, connection, ref)
         return [
             ProfileChange(field=change.field, old=change.old_value, new=change.new_value, changed_at=change.changed_at.isoformat(timespec="seconds"), op_id=change.op_id)
             for change in rows.change_history(connection, row.id)

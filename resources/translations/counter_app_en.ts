@@ -1,6 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Audit</name>
+    <message>
+        <source>Audit entry {seq} was edited after it was written.</source>
+        <translation>Audit entry {seq} was edited after it was written.</translation>
+    </message>
+    <message>
+        <source>Audit entry {seq} was deleted.</source>
+        <translation>Audit entry {seq} was deleted.</translation>
+    </message>
+    <message>
+        <source>Audit entry {seq} was inserted behind the desk's back.</source>
+        <translation>Audit entry {seq} was inserted behind the desk's back.</translation>
+    </message>
+    <message>
+        <source>The audit log is intact: {count} entries checked.</source>
+        <translation>The audit log is intact: {count} entries checked.</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>female</source>
@@ -91,6 +110,18 @@
         <translation>Key {fingerprint} written to {path}. Keep it offline; anyone with it and the data folder can read phone numbers.</translation>
     </message>
     <message>
+        <source>Nothing waits for approval.</source>
+        <translation>Nothing waits for approval.</translation>
+    </message>
+    <message>
+        <source>Request {approval_id} approved and carried out.</source>
+        <translation>Request {approval_id} approved and carried out.</translation>
+    </message>
+    <message>
+        <source>Request {approval_id} rejected.</source>
+        <translation>Request {approval_id} rejected.</translation>
+    </message>
+    <message>
         <source>Member registered.</source>
         <translation>Member registered.</translation>
     </message>
@@ -99,8 +130,40 @@
         <translation>Profile saved.</translation>
     </message>
     <message>
+        <source>Member data written to {path}; hand it over securely.</source>
+        <translation>Member data written to {path}; hand it over securely.</translation>
+    </message>
+    <message>
+        <source>Personal data of member {member_no} erased.</source>
+        <translation>Personal data of member {member_no} erased.</translation>
+    </message>
+    <message>
         <source>No profile changes yet.</source>
         <translation>No profile changes yet.</translation>
+    </message>
+    <message>
+        <source>PIN for {staff_id}: </source>
+        <translation>PIN for {staff_id}: </translation>
+    </message>
+    <message>
+        <source>Staff account {staff_id} ({role}) added.</source>
+        <translation>Staff account {staff_id} ({role}) added.</translation>
+    </message>
+    <message>
+        <source>New PIN for {staff_id}: </source>
+        <translation>New PIN for {staff_id}: </translation>
+    </message>
+    <message>
+        <source>Staff account {staff_id} changed.</source>
+        <translation>Staff account {staff_id} changed.</translation>
+    </message>
+    <message>
+        <source>Again: </source>
+        <translation>Again: </translation>
+    </message>
+    <message>
+        <source>Manager {staff_id}'s PIN: </source>
+        <translation>Manager {staff_id}'s PIN: </translation>
     </message>
     <message>
         <source>Key {fingerprint} restored; the desk can open its store again.</source>
@@ -143,6 +206,34 @@
     <message>
         <source>--limit must be between 1 and 1000.</source>
         <translation>--limit must be between 1 and 1000.</translation>
+    </message>
+    <message>
+        <source>The first account on a new desk must be an administrator (--role admin).</source>
+        <translation>The first account on a new desk must be an administrator (--role admin).</translation>
+    </message>
+    <message>
+        <source>Use --enable or --disable, not both.</source>
+        <translation>Use --enable or --disable, not both.</translation>
+    </message>
+    <message>
+        <source>No terminal to ask for the PIN on: put it in {variable}.</source>
+        <translation>No terminal to ask for the PIN on: put it in {variable}.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ; nothing was changed.</source>
+        <translation>The two PINs differ; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>{path} exists already; choose a new file name.</source>
+        <translation>{path} exists already; choose a new file name.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written ({reason}).</source>
+        <translation>{path} cannot be written ({reason}).</translation>
+    </message>
+    <message>
+        <source>Sign in first: this needs a staff member at the desk.</source>
+        <translation>Sign in first: this needs a staff member at the desk.</translation>
     </message>
     <message>
         <source>There is no setting called {key}; the settings are: {keys}.</source>
@@ -348,6 +439,102 @@
         <source>That key belongs to another store (fingerprint {found}, this store needs {needed}); nothing was changed.</source>
         <translation>That key belongs to another store (fingerprint {found}, this store needs {needed}); nothing was changed.</translation>
     </message>
+    <message>
+        <source>A staff ID is 2 to 20 letters, digits, dots, dashes or underscores, e.g. S012.</source>
+        <translation>A staff ID is 2 to 20 letters, digits, dots, dashes or underscores, e.g. S012.</translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 12 digits.</source>
+        <translation>A PIN has 4 to 12 digits.</translation>
+    </message>
+    <message>
+        <source>That PIN is too easy to guess (all one digit, or a run); choose another.</source>
+        <translation>That PIN is too easy to guess (all one digit, or a run); choose another.</translation>
+    </message>
+    <message>
+        <source>Use a PIN of 4 to 12 digits, or a password of 8 to 64 characters.</source>
+        <translation>Use a PIN of 4 to 12 digits, or a password of 8 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>The role is one of: cashier, clerk, manager, admin.</source>
+        <translation>The role is one of: cashier, clerk, manager, admin.</translation>
+    </message>
+    <message>
+        <source>This page shows member data: give --staff, with the PIN in COUNTER_PIN.</source>
+        <translation>This page shows member data: give --staff, with the PIN in COUNTER_PIN.</translation>
+    </message>
+    <message>
+        <source>Held for a manager's approval as request {approval_id}; nothing is changed until a manager approves it.</source>
+        <translation>Held for a manager's approval as request {approval_id}; nothing is changed until a manager approves it.</translation>
+    </message>
+    <message>
+        <source>{action} cannot wait for approval; ask a manager to do it now.</source>
+        <translation>{action} cannot wait for approval; ask a manager to do it now.</translation>
+    </message>
+    <message>
+        <source>There is no approval request {approval_id}.</source>
+        <translation>There is no approval request {approval_id}.</translation>
+    </message>
+    <message>
+        <source>Request {approval_id} was {status} already.</source>
+        <translation>Request {approval_id} was {status} already.</translation>
+    </message>
+    <message>
+        <source>Give a reason for the rejection; the requester will see it.</source>
+        <translation>Give a reason for the rejection; the requester will see it.</translation>
+    </message>
+    <message>
+        <source>This desk has staff accounts already; an administrator adds new ones after signing in.</source>
+        <translation>This desk has staff accounts already; an administrator adds new ones after signing in.</translation>
+    </message>
+    <message>
+        <source>Staff ID {staff_id} is taken; choose another.</source>
+        <translation>Staff ID {staff_id} is taken; choose another.</translation>
+    </message>
+    <message>
+        <source>You cannot disable or demote your own account; ask another administrator.</source>
+        <translation>You cannot disable or demote your own account; ask another administrator.</translation>
+    </message>
+    <message>
+        <source>There is no staff member {staff_id}.</source>
+        <translation>There is no staff member {staff_id}.</translation>
+    </message>
+    <message>
+        <source>Unknown staff ID or wrong PIN; try again.</source>
+        <translation>Unknown staff ID or wrong PIN; try again.</translation>
+    </message>
+    <message>
+        <source>Account {staff_id} is locked after {attempts} wrong PINs until {until}; wait, or ask an administrator to unlock it.</source>
+        <translation>Account {staff_id} is locked after {attempts} wrong PINs until {until}; wait, or ask an administrator to unlock it.</translation>
+    </message>
+    <message>
+        <source>{staff_id} may not authorise this either; ask a manager.</source>
+        <translation>{staff_id} may not authorise this either; ask a manager.</translation>
+    </message>
+    <message>
+        <source>Sign in first: this needs a staff member at the desk (on the command line: --staff ID, PIN in COUNTER_PIN).</source>
+        <translation>Sign in first: this needs a staff member at the desk (on the command line: --staff ID, PIN in COUNTER_PIN).</translation>
+    </message>
+    <message>
+        <source>Your role may not do this; a manager can authorise it.</source>
+        <translation>Your role may not do this; a manager can authorise it.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may do this.</source>
+        <translation>Only an administrator may do this.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the erasure (e.g. the member's request of today).</source>
+        <translation>Give the reason for the erasure (e.g. the member's request of today).</translation>
+    </message>
+    <message>
+        <source>The reason is too long: at most {limit} characters.</source>
+        <translation>The reason is too long: at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Member {member_no}'s personal data was erased already, on {when}.</source>
+        <translation>Member {member_no}'s personal data was erased already, on {when}.</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -378,6 +565,61 @@
     <message>
         <source>Consent</source>
         <translation>Consent</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>Staff ID</source>
+        <translation>Staff ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>PIN again</translation>
+    </message>
+    <message>
+        <source>Desk locked</source>
+        <translation>Desk locked</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Locked by %1. Sign in to carry on, or as someone else.</source>
+        <translation>Locked by %1. Sign in to carry on, or as someone else.</translation>
+    </message>
+    <message>
+        <source>Staff ID and PIN. Ctrl+L locks the desk when you step away.</source>
+        <translation>Staff ID and PIN. Ctrl+L locks the desk when you step away.</translation>
+    </message>
+    <message>
+        <source>Welcome to the desk</source>
+        <translation>Welcome to the desk</translation>
+    </message>
+    <message>
+        <source>Create the first administrator. Administrators add the other staff; keep this PIN safe.</source>
+        <translation>Create the first administrator. Administrators add the other staff; keep this PIN safe.</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>Create administrator</translation>
+    </message>
+    <message>
+        <source>The two PINs differ; type them again.</source>
+        <translation>The two PINs differ; type them again.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; try again.</source>
+        <translation>Something unexpected went wrong; try again.</translation>
     </message>
 </context>
 <context>
@@ -441,6 +683,10 @@
     <message>
         <source>%1 members found</source>
         <translation>%1 members found</translation>
+    </message>
+    <message>
+        <source>The change waits for a manager as request %1; nothing changes until it is approved.</source>
+        <translation>The change waits for a manager as request %1; nothing changes until it is approved.</translation>
     </message>
     <message>
         <source>Saved: %1 (%2)</source>
@@ -522,6 +768,14 @@
         <translation>Edit profile (Ctrl+E)</translation>
     </message>
     <message>
+        <source>Show full numbers</source>
+        <translation>Show full numbers</translation>
+    </message>
+    <message>
+        <source>Shows this member's full phone and ID number; a manager's right, and recorded in the audit log</source>
+        <translation>Shows this member's full phone and ID number; a manager's right, and recorded in the audit log</translation>
+    </message>
+    <message>
         <source>Member no. %1</source>
         <translation>Member no. %1</translation>
     </message>
@@ -575,6 +829,49 @@
     <message>
         <source>Points</source>
         <translation>Points</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Manager authorisation</source>
+        <translation>Manager authorisation</translation>
+    </message>
+    <message>
+        <source>A manager is needed</source>
+        <translation>A manager is needed</translation>
+    </message>
+    <message>
+        <source>%1 may not do this alone. A manager can authorise it now with their own ID and PIN; both names go into the audit log.</source>
+        <translation>%1 may not do this alone. A manager can authorise it now with their own ID and PIN; both names go into the audit log.</translation>
+    </message>
+    <message>
+        <source>Or send it to the manager's queue: nothing changes until it is approved.</source>
+        <translation>Or send it to the manager's queue: nothing changes until it is approved.</translation>
+    </message>
+    <message>
+        <source>Manager ID</source>
+        <translation>Manager ID</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>Manager PIN</translation>
+    </message>
+    <message>
+        <source>Send to queue</source>
+        <translation>Send to queue</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Authorise</source>
+        <translation>Authorise</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; try again.</source>
+        <translation>Something unexpected went wrong; try again.</translation>
     </message>
 </context>
 <context>
@@ -690,6 +987,25 @@
     <message>
         <source>The member has read and agrees to the privacy notice</source>
         <translation>The member has read and agrees to the privacy notice</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Audit</name>
+    <message>
+        <source>Audit entry {seq} was edited after it was written.</source>
+        <translation>审计记录 {seq} 在写入后被修改过。</translation>
+    </message>
+    <message>
+        <source>Audit entry {seq} was deleted.</source>
+        <translation>审计记录 {seq} 被删除了。</translation>
+    </message>
+    <message>
+        <source>Audit entry {seq} was inserted behind the desk's back.</source>
+        <translation>审计记录 {seq} 是绕过服务台私自插入的。</translation>
+    </message>
+    <message>
+        <source>The audit log is intact: {count} entries checked.</source>
+        <translation>审计日志完整：已核对 {count} 条记录。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>female</source>
@@ -91,6 +110,18 @@
         <translation>密钥 {fingerprint} 已写入 {path}。请离线妥善保管；持有它和数据文件夹的人可以读取手机号。</translation>
     </message>
     <message>
+        <source>Nothing waits for approval.</source>
+        <translation>没有待审批的申请。</translation>
+    </message>
+    <message>
+        <source>Request {approval_id} approved and carried out.</source>
+        <translation>申请 {approval_id} 已批准并执行。</translation>
+    </message>
+    <message>
+        <source>Request {approval_id} rejected.</source>
+        <translation>申请 {approval_id} 已驳回。</translation>
+    </message>
+    <message>
         <source>Member registered.</source>
         <translation>会员登记成功。</translation>
     </message>
@@ -99,8 +130,40 @@
         <translation>资料已保存。</translation>
     </message>
     <message>
+        <source>Member data written to {path}; hand it over securely.</source>
+        <translation>会员数据已写入 {path}；请安全地交付。</translation>
+    </message>
+    <message>
+        <source>Personal data of member {member_no} erased.</source>
+        <translation>会员 {member_no} 的个人信息已删除。</translation>
+    </message>
+    <message>
         <source>No profile changes yet.</source>
         <translation>资料尚无修改记录。</translation>
+    </message>
+    <message>
+        <source>PIN for {staff_id}: </source>
+        <translation>{staff_id} 的密码：</translation>
+    </message>
+    <message>
+        <source>Staff account {staff_id} ({role}) added.</source>
+        <translation>员工账号 {staff_id}（{role}）已添加。</translation>
+    </message>
+    <message>
+        <source>New PIN for {staff_id}: </source>
+        <translation>{staff_id} 的新密码：</translation>
+    </message>
+    <message>
+        <source>Staff account {staff_id} changed.</source>
+        <translation>员工账号 {staff_id} 已修改。</translation>
+    </message>
+    <message>
+        <source>Again: </source>
+        <translation>再输一次：</translation>
+    </message>
+    <message>
+        <source>Manager {staff_id}'s PIN: </source>
+        <translation>主管 {staff_id} 的密码：</translation>
     </message>
     <message>
         <source>Key {fingerprint} restored; the desk can open its store again.</source>
@@ -143,6 +206,34 @@
     <message>
         <source>--limit must be between 1 and 1000.</source>
         <translation>--limit 必须在 1 到 1000 之间。</translation>
+    </message>
+    <message>
+        <source>The first account on a new desk must be an administrator (--role admin).</source>
+        <translation>新服务台的第一个账号必须是管理员（--role admin）。</translation>
+    </message>
+    <message>
+        <source>Use --enable or --disable, not both.</source>
+        <translation>--enable 和 --disable 只能选一个。</translation>
+    </message>
+    <message>
+        <source>No terminal to ask for the PIN on: put it in {variable}.</source>
+        <translation>没有终端可以输入密码：请把密码放在 {variable} 中。</translation>
+    </message>
+    <message>
+        <source>The two PINs differ; nothing was changed.</source>
+        <translation>两次输入的密码不一致；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{path} exists already; choose a new file name.</source>
+        <translation>{path} 已存在；请另选一个文件名。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written ({reason}).</source>
+        <translation>无法写入 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Sign in first: this needs a staff member at the desk.</source>
+        <translation>请先登录：此操作需要服务台员工身份。</translation>
     </message>
     <message>
         <source>There is no setting called {key}; the settings are: {keys}.</source>
@@ -348,6 +439,102 @@
         <source>That key belongs to another store (fingerprint {found}, this store needs {needed}); nothing was changed.</source>
         <translation>该密钥属于另一个数据库（指纹 {found}，本库需要 {needed}）；未做任何更改。</translation>
     </message>
+    <message>
+        <source>A staff ID is 2 to 20 letters, digits, dots, dashes or underscores, e.g. S012.</source>
+        <translation>员工编号为 2 到 20 位字母、数字、点、横线或下划线，例如 S012。</translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 12 digits.</source>
+        <translation>数字密码为 4 到 12 位。</translation>
+    </message>
+    <message>
+        <source>That PIN is too easy to guess (all one digit, or a run); choose another.</source>
+        <translation>该密码太容易被猜到（同一数字或连续数字）；请换一个。</translation>
+    </message>
+    <message>
+        <source>Use a PIN of 4 to 12 digits, or a password of 8 to 64 characters.</source>
+        <translation>请使用 4 到 12 位数字密码，或 8 到 64 个字符的密码。</translation>
+    </message>
+    <message>
+        <source>The role is one of: cashier, clerk, manager, admin.</source>
+        <translation>角色只能是：cashier（收银员）、clerk（服务台职员）、manager（主管）、admin（管理员）。</translation>
+    </message>
+    <message>
+        <source>This page shows member data: give --staff, with the PIN in COUNTER_PIN.</source>
+        <translation>此页面显示会员数据：请提供 --staff，并把密码放在 COUNTER_PIN 中。</translation>
+    </message>
+    <message>
+        <source>Held for a manager's approval as request {approval_id}; nothing is changed until a manager approves it.</source>
+        <translation>已提交主管审批，申请号 {approval_id}；主管批准前不会做任何更改。</translation>
+    </message>
+    <message>
+        <source>{action} cannot wait for approval; ask a manager to do it now.</source>
+        <translation>{action} 不能排队审批；请主管现场处理。</translation>
+    </message>
+    <message>
+        <source>There is no approval request {approval_id}.</source>
+        <translation>没有编号为 {approval_id} 的审批申请。</translation>
+    </message>
+    <message>
+        <source>Request {approval_id} was {status} already.</source>
+        <translation>申请 {approval_id} 已经处理过（{status}）。</translation>
+    </message>
+    <message>
+        <source>Give a reason for the rejection; the requester will see it.</source>
+        <translation>请填写驳回理由；申请人会看到。</translation>
+    </message>
+    <message>
+        <source>This desk has staff accounts already; an administrator adds new ones after signing in.</source>
+        <translation>本服务台已有员工账号；请管理员登录后添加新账号。</translation>
+    </message>
+    <message>
+        <source>Staff ID {staff_id} is taken; choose another.</source>
+        <translation>员工编号 {staff_id} 已被使用；请另选一个。</translation>
+    </message>
+    <message>
+        <source>You cannot disable or demote your own account; ask another administrator.</source>
+        <translation>不能停用或降级自己的账号；请另一位管理员操作。</translation>
+    </message>
+    <message>
+        <source>There is no staff member {staff_id}.</source>
+        <translation>没有员工 {staff_id}。</translation>
+    </message>
+    <message>
+        <source>Unknown staff ID or wrong PIN; try again.</source>
+        <translation>员工编号或密码不正确；请重试。</translation>
+    </message>
+    <message>
+        <source>Account {staff_id} is locked after {attempts} wrong PINs until {until}; wait, or ask an administrator to unlock it.</source>
+        <translation>账号 {staff_id} 因连续 {attempts} 次密码错误已锁定至 {until}；请等待，或请管理员解锁。</translation>
+    </message>
+    <message>
+        <source>{staff_id} may not authorise this either; ask a manager.</source>
+        <translation>{staff_id} 也无权批准此操作；请找主管。</translation>
+    </message>
+    <message>
+        <source>Sign in first: this needs a staff member at the desk (on the command line: --staff ID, PIN in COUNTER_PIN).</source>
+        <translation>请先登录：此操作需要服务台员工身份（命令行：--staff 编号，密码放在 COUNTER_PIN 中）。</translation>
+    </message>
+    <message>
+        <source>Your role may not do this; a manager can authorise it.</source>
+        <translation>您的角色无权执行此操作；可请主管授权。</translation>
+    </message>
+    <message>
+        <source>Only an administrator may do this.</source>
+        <translation>只有管理员可以执行此操作。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the erasure (e.g. the member's request of today).</source>
+        <translation>请填写删除理由（例如：会员今日申请）。</translation>
+    </message>
+    <message>
+        <source>The reason is too long: at most {limit} characters.</source>
+        <translation>理由过长：最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Member {member_no}'s personal data was erased already, on {when}.</source>
+        <translation>会员 {member_no} 的个人信息已于 {when} 删除。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -378,6 +565,61 @@
     <message>
         <source>Consent</source>
         <translation>授权同意</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>Staff ID</source>
+        <translation>员工编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Desk locked</source>
+        <translation>服务台已锁定</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Locked by %1. Sign in to carry on, or as someone else.</source>
+        <translation>由 %1 锁定。请登录继续，或换其他员工登录。</translation>
+    </message>
+    <message>
+        <source>Staff ID and PIN. Ctrl+L locks the desk when you step away.</source>
+        <translation>请输入员工编号和密码。离开时按 Ctrl+L 锁定服务台。</translation>
+    </message>
+    <message>
+        <source>Welcome to the desk</source>
+        <translation>欢迎使用会员服务台</translation>
+    </message>
+    <message>
+        <source>Create the first administrator. Administrators add the other staff; keep this PIN safe.</source>
+        <translation>请创建第一位管理员。其他员工由管理员添加；请妥善保管此密码。</translation>
+    </message>
+    <message>
+        <source>Create administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <source>The two PINs differ; type them again.</source>
+        <translation>两次输入的密码不一致；请重新输入。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; try again.</source>
+        <translation>发生意外错误；请重试。</translation>
     </message>
 </context>
 <context>
@@ -441,6 +683,10 @@
     <message>
         <source>%1 members found</source>
         <translation>找到 %1 位会员</translation>
+    </message>
+    <message>
+        <source>The change waits for a manager as request %1; nothing changes until it is approved.</source>
+        <translation>修改已提交主管审批（申请号 %1）；批准前不会生效。</translation>
     </message>
     <message>
         <source>Saved: %1 (%2)</source>
@@ -522,6 +768,14 @@
         <translation>修改资料（Ctrl+E）</translation>
     </message>
     <message>
+        <source>Show full numbers</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <source>Shows this member's full phone and ID number; a manager's right, and recorded in the audit log</source>
+        <translation>显示该会员完整的手机号和身份证号；需主管权限，并记入审计日志</translation>
+    </message>
+    <message>
         <source>Member no. %1</source>
         <translation>会员号 %1</translation>
     </message>
@@ -575,6 +829,49 @@
     <message>
         <source>Points</source>
         <translation>积分</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Manager authorisation</source>
+        <translation>主管授权</translation>
+    </message>
+    <message>
+        <source>A manager is needed</source>
+        <translation>需要主管授权</translation>
+    </message>
+    <message>
+        <source>%1 may not do this alone. A manager can authorise it now with their own ID and PIN; both names go into the audit log.</source>
+        <translation>%1 无权单独执行此操作。主管可以用自己的编号和密码现场授权；双方姓名都会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Or send it to the manager's queue: nothing changes until it is approved.</source>
+        <translation>也可以提交到主管待办：批准前不会做任何更改。</translation>
+    </message>
+    <message>
+        <source>Manager ID</source>
+        <translation>主管编号</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>主管密码</translation>
+    </message>
+    <message>
+        <source>Send to queue</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Authorise</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; try again.</source>
+        <translation>发生意外错误；请重试。</translation>
     </message>
 </context>
 <context>
@@ -690,6 +987,25 @@
     <message>
         <source>The member has read and agrees to the privacy notice</source>
         <translation>会员已阅读并同意《会员隐私政策》</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>服务台职员</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,32 @@
+"""Queries on staff accounts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Connection, Row, func, insert, select, update
+
+from counter_app.db.models import Staff
+
+staff = Staff.__table__
+
+
+def staff_by_id(connection: Connection, staff_id: str) -> Row[Any] | None:
+    return connection.execute(select(staff).where(staff.c.staff_id == staff_id)).first()
+
+
+def staff_count(connection: Connection) -> int:
+    return connection.execute(select(func.count()).select_from(staff)).scalar_one()
+
+
+def insert_staff(connection: Connection, staff_id: str, name: str, role: str, pin_hash: str, now: dt.datetime) -> None:
+    connection.execute(insert(staff).values(staff_id=staff_id, name=name, role=role, pin_hash=pin_hash, created_at=now, updated_at=now))
+
+
+def update_staff(connection: Connection, staff_id: str, **values: Any) -> None:
+    connection.execute(update(staff).where(staff.c.staff_id == staff_id).values(**values))
+
+
+def all_staff(connection: Connection) -> list[Row[Any]]:
+    return list(connection.execute(select(staff).order_by(staff.c.staff_id)))

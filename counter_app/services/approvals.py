@@ -1,0 +1,146 @@
+"""The manager's approval queue: operations parked by staff who may not do them, run only when approved."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, select, update
+
+from counter_app.db import staff as staff_rows
+from counter_app.db.models import Approval
+from counter_app.db.sealing import seal, unseal
+from counter_app.domain.errors import DeskError, InvalidInput, NotFound
+from counter_app.domain.staff import Actor, HeldForApproval, NeedsManager, Permission
+from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.services import members, privacy
+from counter_app.services.audit import record
+from counter_app.services.auth import NotSignedIn, authorize
+from counter_app.services.desk import Desk
+
+approvals = Approval.__table__
+
+
+def _edit(desk: Desk, ref: str, **fields: str | None) -> Any:
+    return members.edit_member(desk, ref, members.ProfileEdit(**fields))
+
+
+# What may wait for a manager: the action's name, and how to run it from its stored parameters.
+PARKABLE: dict[str, Callable[..., Any]] = {
+    "member.erase": privacy.erase_member,
+    "member.edit": _edit,
+}
+
+
+@dataclass(frozen=True)
+class ApprovalInfo:
+    approval_id: int
+    action: str
+    subject: str | None
+    requested_by: str
+    requested_at: str
+    status: str
+    decided_by: str | None
+    reason: str | None
+
+
+def _info(row: Any) -> ApprovalInfo:
+    return ApprovalInfo(row.id, row.action, row.subject, row.requested_by, row.requested_at.isoformat(timespec="seconds"), row.status, row.decided_by, row.reason)
+
+
+def _context(approval_id: int) -> str:
+    return f"approvals:{approval_id}"
+
+
+def run_or_park(desk: Desk, action: str, subject: str | None, **params: Any) -> Any:
+    """Run a parkable operation; if the staff member's role may not, park it and say so (exit 3)."""
+    try:
+        return PARKABLE[action](desk, **params)
+    except NeedsManager:
+        approval_id = request(desk, action, subject, params)
+        raise HeldForApproval(
+            QT_TRANSLATE_NOOP("Errors", "Held for a manager's approval as request {approval_id}; nothing is changed until a manager approves it."),
+            approval_id=approval_id,
+        ) from None
+
+
+def request(desk: Desk, action: str, subject: str | None, params: dict[str, Any]) -> int:
+    actor = desk.actor()
+    if actor is None:
+        raise NotSignedIn(QT_TRANSLATE_NOOP("Errors", "Sign in first: this needs a staff member at the desk."))
+    if action not in PARKABLE:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "{action} cannot wait for approval; ask a manager to do it now."), action=action)
+    with desk.store.write() as connection:
+        approval_id = connection.execute(
+            insert(approvals).values(action=action, subject=subject, params_sealed=b"", requested_by=actor.staff_id, requested_at=desk.now())
+        ).inserted_primary_key[0]
+        # Parameters may carry a phone number: sealed like any personal data, bound to this request.
+        sealed = seal(desk.store.keys, json.dumps(params, ensure_ascii=False), _context(approval_id))
+        connection.execute(update(approvals).where(approvals.c.id == approval_id).values(params_sealed=sealed))
+        record(desk, connection, actor, "approval.request", subject, details=f"#{approval_id} {action}")
+    return approval_id
+
+
+def pending(desk: Desk) -> list[ApprovalInfo]:
+    authorize(desk, Permission.APPROVE, "approval.list")
+    with desk.store.read() as connection:
+        return [_info(row) for row in connection.execute(select(approvals).where(approvals.c.status == "pending").order_by(approvals.c.id))]
+
+
+def _pending_row(connection: Any, approval_id: int) -> Any:
+    row = connection.execute(select(approvals).where(approvals.c.id == approval_id)).first()
+    if row is None:
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no approval request {approval_id}."), approval_id=approval_id)
+    if row.status != "pending":
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Request {approval_id} was {status} already."), approval_id=approval_id, status=row.status)
+    return row
+
+
+def approve(desk: Desk, approval_id: int) -> Any:
+    """Run the parked operation as its requester, authorised by this manager, in one transaction
+    with the approval itself: approved and applied, or neither."""
+    manager = authorize(desk, Permission.APPROVE, "approval.approve", f"#{approval_id}")
+    failure: DeskError | None = None
+    try:
+        with desk.store.write() as connection:
+            row = _pending_row(connection, approval_id)
+            params = json.loads(unseal(desk.store.keys, row.params_sealed, _context(approval_id)))
+            who = staff_rows.staff_by_id(connection, row.requested_by)
+            requester = Actor(row.requested_by, who.name if who else row.requested_by, who.role if who else "", authorized_by=manager.staff_id, authorizer_role=manager.role)
+            try:
+                with desk.acting_as(requester):
+                    result = PARKABLE[row.action](desk, **params)
+            except DeskError as error:
+                failure = error
+                raise
+            connection.execute(
+                update(approvals).where(approvals.c.id == approval_id).values(status="approved", decided_by=manager.staff_id, decided_at=desk.now())
+            )
+            record(desk, connection, manager, "approval.approve", row.subject, details=f"#{approval_id} {row.action}")
+            return result
+    finally:
+        if failure is not None:
+            # The operation cannot run as asked (the member changed meanwhile): the request fails, visibly.
+            with desk.store.write() as connection:
+                connection.execute(
+                    update(approvals)
+                    .where(approvals.c.id == approval_id)
+                    .values(status="failed", decided_by=manager.staff_id, decided_at=desk.now(), reason=failure.message("en")[:500])
+                )
+                record(desk, connection, manager, "approval.approve", None, outcome="failed", details=f"#{approval_id}: {failure.message('en')}")
+
+
+def reject(desk: Desk, approval_id: int, reason: str) -> ApprovalInfo:
+    manager = authorize(desk, Permission.APPROVE, "approval.reject", f"#{approval_id}")
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Give a reason for the rejection; the requester will see it."))
+    with desk.store.write() as connection:
+        row = _pending_row(connection, approval_id)
+        connection.execute(
+            update(approvals).where(approvals.c.id == approval_id).values(status="rejected", decided_by=manager.staff_id, decided_at=desk.now(), reason=reason[:500])
+        )
+        record(desk, connection, manager, "approval.reject", row.subject, details=f"#{approval_id} {row.action}: {reason[:500]}")
+        return _info(connection.execute(select(approvals).where(approvals.c.id == approval_id)).one())

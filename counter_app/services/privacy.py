@@ -1,0 +1,108 @@
+"""Personal data on request: a manager reveals, exports or erases one member's data (PIPL), each audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+
+from counter_app.db import members as rows
+from counter_app.db.outbox import append_op
+from counter_app.domain.errors import InvalidInput, NotFound
+from counter_app.domain.staff import Permission
+from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.services.audit import record
+from counter_app.services.auth import authorize
+from counter_app.services.desk import Desk
+from counter_app.services.members import member_id_number, member_phone, require_member
+
+ERASED_NAME = "（已删除）"  # what an erased member's card shows in place of a name
+REASON_MAX = 500
+
+
+@dataclass(frozen=True)
+class RevealedData:
+    member_no: str
+    name: str
+    phone: str | None
+    id_number: str | None
+
+
+def reveal_personal_data(desk: Desk, ref: str) -> RevealedData:
+    """The full phone and ID number of one member, for a manager; every reveal is audited."""
+    actor = authorize(desk, Permission.REVEAL_PERSONAL_DATA, "member.reveal")
+    with desk.store.write() as connection:
+        row = require_member(desk, connection, ref)
+        record(desk, connection, actor, "member.reveal", row.member_no, details="phone, id_number")
+        return RevealedData(row.member_no, row.name, member_phone(desk, row), member_id_number(desk, row))
+
+
+def export_member_data(desk: Desk, ref: str) -> dict[str, Any]:
+    """Everything the desk holds on one member, unmasked, as the member may ask for it (PIPL art. 45)."""
+    actor = authorize(desk, Permission.EXPORT_MEMBER_DATA, "member.export")
+    with desk.store.write() as connection:
+        row = require_member(desk, connection, ref)
+        history = rows.change_history(connection, row.id)
+        document = {
+            "member_no": row.member_no,
+            "name": row.name,
+            "phone": member_phone(desk, row),
+            "id_number": member_id_number(desk, row),
+            "gender": row.gender,
+            "birthday": row.birthday.isoformat() if row.birthday else None,
+            "tier": row.tier,
+            "points": row.points,
+            "spend_12m": f"{row.spend_12m_cents / 100:.2f}",
+            "registered_at": row.registered_at.isoformat(),
+            "consent": {"notice_version": row.consent_version},
+            "profile_changes": [
+                {"field": h.field, "old": h.old_value, "new": h.new_value, "changed_at": h.changed_at.isoformat()} for h in history
+            ],
+            "exported_at": desk.now().isoformat(),
+            "exported_by": actor.staff_id,
+        }
+        record(desk, connection, actor, "member.export", row.member_no)
+        return document
+
+
+@dataclass(frozen=True)
+class Erasure:
+    member_no: str
+    erased_at: str
+
+
+def erase_member(desk: Desk, ref: str, reason: str) -> Erasure:
+    """Erase a member's personal data on request. The member number and the points ledger stay
+    (accounts must balance); name, phone, ID number, birthday, gender and the search entry go."""
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Give the reason for the erasure (e.g. the member's request of today)."))
+    if len(reason) > REASON_MAX:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The reason is too long: at most {limit} characters."), limit=REASON_MAX)
+    actor = authorize(desk, Permission.ERASE_MEMBER, "member.erase")
+    now = desk.now()
+    with desk.store.write() as connection:
+        row = require_member(desk, connection, ref)
+        if row.erased_at is not None:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "Member {member_no}'s personal data was erased already, on {when}."), member_no=row.member_no, when=row.erased_at.date().isoformat())
+        rows.update_member(
+            connection,
+            row.id,
+            {
+                "name": ERASED_NAME,
+                "phone_sealed": None,
+                "phone_index": None,
+                "phone_tail_index": None,
+                "id_number_sealed": None,
+                "gender": None,
+                "birthday": None,
+                "erased_at": now,
+                "updated_at": now,
+            },
+        )
+        connection.execute(text("DELETE FROM member_search WHERE rowid = :id"), {"id": row.id})
+        connection.execute(text("UPDATE member_changes SET old_value = NULL, new_value = NULL WHERE member_id = :id"), {"id": row.id})
+        append_op(connection, desk.store.keys, desk.counter_uid, "member.erased", {"member_uid": row.member_uid, "reason": reason}, now)
+        record(desk, connection, actor, "member.erase", row.member_no, details=reason)
+        return Erasure(row.member_no, now.isoformat(timespec="seconds"))
