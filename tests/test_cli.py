@@ -186,3 +186,84 @@ def test_key_backup_and_restore_from_the_command_line(data_dir, tmp_path):
     assert restored.returncode == 0, restored.stderr
     assert json.loads(restored.stdout)["fingerprint"] == json.loads(exported.stdout)["fingerprint"]
     assert json.loads(run_cli("member", "show", "13800138000", "--json", data_dir=data_dir).stdout)["phone"] == "138****8000"
+
+
+def test_a_new_desk_starts_with_its_first_administrator(tmp_path):
+    data_dir = tmp_path / "fresh"
+    refused = run_cli("staff", "add", "K001", "--name", "小李", "--role", "clerk", data_dir=data_dir, staff=None, env={"COUNTER_NEW_PIN": "357924"})
+    assert refused.returncode == 2 and "must be an administrator" in refused.stderr
+    made = run_cli("staff", "add", "a001", "--name", "王经理", "--role", "admin", "--json", data_dir=data_dir, staff=None, env={"COUNTER_NEW_PIN": "864209"})
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["staff_id"] == "A001"
+    second = run_cli("staff", "add", "K001", "--name", "小李", "--role", "clerk", data_dir=data_dir, staff=None, env={"COUNTER_NEW_PIN": "357924"})
+    assert second.returncode == 6 and "Sign in first" in second.stderr
+    added = run_cli("staff", "add", "K001", "--name", "小李", "--role", "clerk", data_dir=data_dir, staff="A001", pin="864209", env={"COUNTER_NEW_PIN": "357924"})
+    assert added.returncode == 0, added.stderr
+
+
+def test_commands_need_a_signed_in_staff_member_and_the_right_pin(data_dir):
+    register(data_dir)
+    anonymous = run_cli("member", "show", "13800138000", data_dir=data_dir, staff=None)
+    assert anonymous.returncode == 6 and "--staff" in anonymous.stderr
+    wrong = run_cli("member", "show", "13800138000", data_dir=data_dir, pin="999999")
+    assert wrong.returncode == 6 and "wrong PIN" in wrong.stderr
+    assert_clean(wrong)
+    no_pin = run_cli("member", "show", "13800138000", data_dir=data_dir, env={"COUNTER_PIN": ""})
+    assert no_pin.returncode == 6
+
+
+def test_a_clerks_erasure_is_held_for_approval_with_exit_3(data_dir):
+    register(data_dir)
+    run_cli("staff", "add", "K001", "--name", "小李", "--role", "clerk", data_dir=data_dir, env={"COUNTER_NEW_PIN": "357924"})
+    run_cli("staff", "add", "M001", "--name", "张经理", "--role", "manager", data_dir=data_dir, env={"COUNTER_NEW_PIN": "468035"})
+    held = run_cli("member", "erase", "13800138000", "--reason", "会员申请", "--json", data_dir=data_dir, staff="K001", pin="357924")
+    assert held.returncode == 3, held.stderr
+    approval_id = json.loads(held.stdout)["error"]["approval_id"]
+    assert f"request {approval_id}" in held.stderr
+    assert run_cli("member", "show", "13800138000", data_dir=data_dir).returncode == 0  # nothing applied
+    listed = json.loads(run_cli("approvals", "list", "--json", data_dir=data_dir, staff="M001", pin="468035").stdout)
+    assert [a["approval_id"] for a in listed] == [approval_id]
+    approved = run_cli("approvals", "approve", str(approval_id), data_dir=data_dir, staff="M001", pin="468035")
+    assert approved.returncode == 0, approved.stderr
+    assert run_cli("member", "show", "13800138000", data_dir=data_dir).returncode == 4
+
+
+def test_a_manager_authorises_a_clerk_on_the_command_line(data_dir):
+    register(data_dir)
+    run_cli("staff", "add", "K001", "--name", "小李", "--role", "clerk", data_dir=data_dir, env={"COUNTER_NEW_PIN": "357924"})
+    run_cli("staff", "add", "M001", "--name", "张经理", "--role", "manager", data_dir=data_dir, env={"COUNTER_NEW_PIN": "468035"})
+    refused = run_cli("member", "reveal", "13800138000", data_dir=data_dir, staff="K001", pin="357924")
+    assert refused.returncode == 6 and "manager can authorise" in refused.stderr
+    revealed = run_cli(
+        "member", "reveal", "13800138000", "--manager", "M001", "--json", data_dir=data_dir, staff="K001", pin="357924", env={"COUNTER_MANAGER_PIN": "468035"}
+    )
+    assert revealed.returncode == 0, revealed.stderr
+    assert json.loads(revealed.stdout)["phone"] == "13800138000"
+    entries = json.loads(run_cli("audit", "list", "--json", "--limit", "5", data_dir=data_dir).stdout)
+    reveal = next(e for e in entries if e["action"] == "member.reveal")
+    assert (reveal["staff_id"], reveal["authorized_by"]) == ("K001", "M001")
+
+
+def test_audit_verify_exits_5_and_names_the_edited_entry(data_dir):
+    import sqlite3
+
+    register(data_dir)
+    ok = run_cli("audit", "verify", "--json", data_dir=data_dir)
+    assert ok.returncode == 0 and json.loads(ok.stdout)["intact"]
+    with sqlite3.connect(data_dir / STORE_FILE) as db:
+        db.execute("DROP TRIGGER audit_log_no_update")
+        db.execute("UPDATE audit_log SET outcome = 'refused' WHERE seq = 2")
+    broken = run_cli("audit", "verify", data_dir=data_dir)
+    assert broken.returncode == 5
+    assert broken.stdout.strip() == "Audit entry 2 was edited after it was written."
+
+
+def test_export_writes_a_new_private_file(data_dir, tmp_path):
+    import stat
+
+    register(data_dir)
+    out = tmp_path / "member.json"
+    assert run_cli("member", "export", "13800138000", "--out", str(out), data_dir=data_dir).returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["phone"] == "13800138000"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert run_cli("member", "export", "13800138000", "--out", str(out), data_dir=data_dir).returncode == 2

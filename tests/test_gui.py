@@ -14,7 +14,7 @@ from counter_app.gui import tasks  # noqa: E402
 from counter_app.gui.app import apply_fonts, apply_style, install_translations  # noqa: E402
 from counter_app.gui.main_window import MainWindow  # noqa: E402
 from counter_app.gui.register_dialog import RegisterDialog  # noqa: E402
-from counter_app.services import members  # noqa: E402
+from counter_app.services import auth, members  # noqa: E402
 from counter_app.services.desk import desk_status  # noqa: E402
 from tests.conftest import form  # noqa: E402
 
@@ -278,3 +278,95 @@ def test_f2_registers_a_member_with_the_keyboard_alone(qtbot, window, desk):
     assert window.card.values["phone"].text() == "139****5678"
     assert window.focusWidget() is window.search_box  # ready for the next member
     assert members.find_member(desk, "13912345678").name == "林晓雯"
+
+
+def test_the_desk_starts_at_the_login_screen_and_signs_in_with_the_keyboard(qtbot, qapp, desk):
+    from tests.conftest import ADMIN, ADMIN_PIN
+
+    tasks.run_synchronously(True)
+    install_translations(qapp, "en")
+    auth.sign_out(desk)
+    shown = MainWindow(desk)
+    qtbot.addWidget(shown)
+    shown.show()
+    assert shown.pages.currentWidget() is shown.login_page
+    assert not shown.login_page.name_edit.isVisibleTo(shown.login_page)  # staff exist: sign in, not first admin
+    qtbot.keyClicks(shown.login_page.staff_edit, ADMIN)
+    qtbot.keyClicks(shown.login_page.pin_edit, "000000")
+    qtbot.keyClick(shown.login_page.pin_edit, Qt.Key.Key_Return)
+    assert shown.login_page.message.text() == "Unknown staff ID or wrong PIN; try again."
+    assert shown.pages.currentWidget() is shown.login_page
+    qtbot.keyClicks(shown.login_page.pin_edit, ADMIN_PIN)
+    qtbot.keyClick(shown.login_page.pin_edit, Qt.Key.Key_Return)
+    assert shown.pages.currentWidget() is shown.desk_page
+    assert shown.staff_status.text() == "系统管理员 · Administrator"
+    tasks.run_synchronously(False)
+
+
+def test_a_new_desk_asks_for_its_first_administrator(qtbot, qapp, tmp_path):
+    from counter_app.services.desk import open_desk
+
+    tasks.run_synchronously(True)
+    fresh = open_desk(tmp_path / "new-desk")
+    try:
+        shown = MainWindow(fresh)
+        qtbot.addWidget(shown)
+        page = shown.login_page
+        assert page.first_admin and page.name_edit.isVisibleTo(page)
+        page.staff_edit.setText("A001")
+        page.name_edit.setText("王经理")
+        page.pin_edit.setText("864209")
+        page.pin_again_edit.setText("864208")
+        page.submit()
+        assert "differ" in page.message.text() and not auth.has_staff(fresh)
+        page.pin_edit.setText("864209")
+        page.pin_again_edit.setText("864209")
+        page.submit()
+        assert shown.pages.currentWidget() is shown.desk_page and fresh.session.role == "admin"
+    finally:
+        fresh.close()
+        tasks.run_synchronously(False)
+
+
+def test_ctrl_l_and_idle_time_lock_the_desk_and_clear_the_member(qtbot, window, desk):
+    members.register_member(desk, form())
+    type_and_enter(qtbot, window.search_box, "13800138000")
+    assert window.card.currentIndex() == 1
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.login_page
+    assert desk.session is None and window.card.card is None and window.results_model.rowCount() == 0
+    assert window.login_page.title.text() == "Desk locked"
+    assert window.login_page.staff_edit.text() == "ADMIN"
+    from tests.conftest import ADMIN_PIN
+
+    window.login_page.pin_edit.setText(ADMIN_PIN)
+    window.login_page.submit()
+    assert window.pages.currentWidget() is window.desk_page
+    assert window._idle_timer.isActive() and window._idle_timer.interval() == 5 * 60_000
+    window._idle_timer.timeout.emit()  # five quiet minutes
+    assert window.pages.currentWidget() is window.login_page and desk.session is None
+
+
+def test_a_manager_authorises_a_reveal_in_the_override_dialog(qtbot, window, desk):
+    from PySide6.QtCore import QTimer
+
+    members.register_member(desk, form(id_number="11010519491231002X"))
+    auth.add_staff(desk, "K001", "服务台小李", "clerk", "357924")
+    auth.add_staff(desk, "M001", "张经理", "manager", "468035")
+    auth.sign_in(desk, "K001", "357924")
+    type_and_enter(qtbot, window.search_box, "13800138000")
+    assert window.card.values["phone"].text() == "138****8000"
+
+    def authorise():
+        dialog = QApplication.activeModalWidget()
+        dialog.manager_edit.setText("M001")
+        dialog.pin_edit.setText("468035")
+        dialog.authorise()
+
+    QTimer.singleShot(0, authorise)
+    window.card.reveal_button.click()
+    assert window.card.values["phone"].text() == "13800138000"
+    assert window.card.values["id_number"].text() == "11010519491231002X"
+    with desk.store.read() as connection:
+        last = connection.exec_driver_sql("SELECT staff_id, authorized_by, action FROM audit_log ORDER BY seq DESC LIMIT 1").one()
+    assert tuple(last) == ("K001", "M001", "member.reveal")

@@ -33,6 +33,7 @@ _CARD_COLUMNS = [
     members.c.consent_version,
     members.c.registered_at,
     members.c.updated_at,
+    members.c.erased_at,
 ]
 _SUMMARY_SQL = "m.id, m.member_uid, m.member_no, m.phone_sealed, m.name, m.tier, m.points"
 

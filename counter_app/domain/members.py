@@ -137,6 +137,13 @@ def mask_phone(phone: str) -> str:
     return f"{phone[:3]}****{phone[-4:]}" if len(phone) == 11 else "****"
 
 
+def mask_name(name: str | None) -> str | None:
+    """For the audit log, which outlives an erasure: enough to recognise, not to identify."""
+    if not name:
+        return name
+    return name[0] + "*" * min(len(name) - 1, 3)
+
+
 def mask_id_number(id_number: str | None) -> str | None:
     if not id_number:
         return None

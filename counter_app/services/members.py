@@ -19,6 +19,7 @@ from counter_app.domain.members import (
     format_member_no,
     id_number_birthday,
     mask_id_number,
+    mask_name,
     mask_phone,
     normalize_phone,
     parse_member_no,
@@ -305,13 +306,25 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
         )
         masked = _masked_changes(changed)
         rows.record_changes(connection, row.id, op_id, masked, now)
-        record(desk, connection, actor, "member.edit", row.member_no, before={k: v[0] for k, v in masked.items()}, after={k: v[1] for k, v in masked.items()})
+        audited = {field: tuple(_AUDIT_MASKS.get(field, _same)(value) for value in pair) for field, pair in masked.items()}
+        record(desk, connection, actor, "member.edit", row.member_no, before={k: v[0] for k, v in audited.items()}, after={k: v[1] for k, v in audited.items()})
         return _card(desk, connection, rows.member_by(connection, id=row.id))
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+# The audit log outlives an erasure, so it keeps names and birthdays only in part.
+_AUDIT_MASKS = {
+    "name": mask_name,
+    "birthday": lambda value: f"{str(value)[:4]}-**-**" if value else value,
+}
 
 
 def _audit_view(card: MemberCard) -> dict[str, Any]:
     """What the audit keeps of a member: as masked as the card."""
-    return {"name": card.name, "phone": card.phone, "id_number": card.id_number, "gender": card.gender, "birthday": card.birthday}
+    return {"name": mask_name(card.name), "phone": card.phone, "id_number": card.id_number, "gender": card.gender}
 
 
 def _masked_changes(changed: dict[str, tuple[Any, Any]]) -> dict[str, tuple[Any, Any]]:
