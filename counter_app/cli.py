@@ -20,7 +20,7 @@ from counter_app.domain.staff import ROLE_LABELS
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.i18n import QT_TRANSLATE_NOOP, translate
 from counter_app.logs import setup_logging
-from counter_app.services import approvals, audit, auth, demo, keys, members, privacy
+from counter_app.services import approvals, audit, auth, demo, keys, members, points, privacy
 from counter_app.services.desk import Desk, change_setting, desk_status, open_desk
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,21 @@ def build_parser() -> argparse.ArgumentParser:
     erase = member.add_parser("erase", parents=[common], help="erase a member's personal data on request (manager; others park it for approval)")
     erase.add_argument("ref", metavar="REF")
     erase.add_argument("--reason", required=True)
+
+    points_parser = commands.add_parser("points", parents=[common], help="earn from a purchase slip, points as cash, history, expiry").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    earn = points_parser.add_parser("earn", parents=[common], help="points from a purchase slip")
+    earn.add_argument("ref", metavar="REF")
+    earn.add_argument("--amount", required=True, metavar="YUAN")
+    earn.add_argument("--slip", required=True, metavar="SLIP_NO")
+    earn.add_argument("--shop")
+    earn.add_argument("--at", metavar="ISO8601", help="when the purchase was made (default: now)")
+    cash = points_parser.add_parser("cash", parents=[common], help="points as cash (whole yuan)")
+    cash.add_argument("ref", metavar="REF")
+    cash.add_argument("--points", required=True)
+    points_history = points_parser.add_parser("history", parents=[common])
+    points_history.add_argument("ref", metavar="REF")
+    points_history.add_argument("--limit", type=int, default=100)
+    points_parser.add_parser("expire", parents=[common], help="expire the lots whose last day has passed (idempotent)")
 
     staff = commands.add_parser("staff", parents=[common], help="staff accounts (administrator)").add_subparsers(dest="action", required=True, parser_class=_Parser)
     staff_add = staff.add_parser("add", parents=[common], help="add an account; on a new desk the first one, an admin, needs no sign-in")
@@ -215,6 +230,8 @@ def run_command(args: argparse.Namespace, desk: Desk) -> int:
         _emit(args, {"fingerprint": fingerprint, "file": str(args.out)}, lambda: translate("Cli", "Key {fingerprint} written to {path}. Keep it offline; anyone with it and the data folder can read phone numbers.").format(fingerprint=fingerprint, path=args.out))
     elif command == "staff":
         return _staff(args, desk)
+    elif command == "points":
+        return _points(args, desk)
     elif command == "audit":
         if args.action == "verify":
             report = audit.verify(desk)
@@ -302,6 +319,25 @@ def _member(args: argparse.Namespace, desk: Desk) -> int:
         _emit(args, changes, lambda: "\n".join(
             f"{c.changed_at}  {i18n.translate('Fields', FIELD_LABELS.get(c.field, c.field))}: {c.old or '—'} → {c.new or '—'}" for c in changes
         ) or translate("Cli", "No profile changes yet."))
+    return 0
+
+
+def _points(args: argparse.Namespace, desk: Desk) -> int:
+    if args.action == "earn":
+        earned = points.earn_from_slip(desk, args.ref, args.amount, args.slip, args.shop, args.at)
+        _emit(args, earned, lambda: translate("Cli", "{points} points earned; balance {balance}, tier {tier}.").format(points=earned.points, balance=earned.balance, tier=_tier(earned.tier))
+              + ("\n" + translate("Cli", "Upgraded to {tier}!").format(tier=_tier(earned.tier)) if earned.upgraded else ""))
+    elif args.action == "cash":
+        cashed = approvals.run_or_park(desk, "points.cash", args.ref[:40], ref=args.ref, points=args.points)
+        _emit(args, cashed, lambda: translate("Cli", "{points} points paid out as ¥{yuan}; balance {balance}.").format(points=cashed.points, yuan=cashed.yuan, balance=cashed.balance))
+    elif args.action == "history":
+        lines = points.history(desk, args.ref, max(1, min(args.limit, 10_000)))
+        _emit(args, lines, lambda: "\n".join(
+            f"{line.at[:16]}  {line.kind:<7} {line.points:>+8}  {('¥' + line.amount) if line.amount else '':>12}  {line.slip_no or line.note or ''}" for line in lines
+        ) or translate("Cli", "No points yet."))
+    else:
+        expired = points.expire_points(desk)
+        _emit(args, {"expired_points": expired}, lambda: translate("Cli", "{points} points expired.").format(points=expired))
     return 0
 
 

@@ -107,6 +107,24 @@ def load_settings(data_dir: Path) -> Settings:
     return Settings(values, extra)
 
 
+RULES_FILE = "rules.toml"
+
+
+def load_rules(data_dir: Path):
+    """The chain's rules: DATA_DIR/rules.toml when the chain has sent one, else the shipped default."""
+    from counter_app.domain.rules import parse_rules
+    from counter_app.paths import resources_dir
+
+    path = data_dir / RULES_FILE
+    if not path.exists():
+        path = resources_dir() / RULES_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The rules file {path} cannot be read ({reason})."), path=str(path), reason=error.strerror or str(error)) from None
+    return parse_rules(text)
+
+
 def save_settings(data_dir: Path, settings: Settings) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / SETTINGS_FILE

@@ -267,3 +267,23 @@ def test_export_writes_a_new_private_file(data_dir, tmp_path):
     assert json.loads(out.read_text(encoding="utf-8"))["phone"] == "13800138000"
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert run_cli("member", "export", "13800138000", "--out", str(out), data_dir=data_dir).returncode == 2
+
+
+def test_points_earn_cash_and_history_from_the_command_line(data_dir):
+    register(data_dir)
+    earned = run_cli("points", "earn", "13800138000", "--amount", "1234.50", "--slip", "A-17", "--shop", "优衣库", "--at", "2026-11-20T14:05+08:00", "--json", data_dir=data_dir)
+    assert earned.returncode == 0, earned.stderr
+    document = json.loads(earned.stdout)
+    assert (document["points"], document["balance"], document["tier"]) == (1234, 1234, "regular")
+    again = run_cli("points", "earn", "13800138000", "--amount", "10", "--slip", "a-17", data_dir=data_dir)
+    assert again.returncode == 5 and document["op_id"] in again.stderr
+    bad = run_cli("points", "earn", "13800138000", "--amount", "12.345", "--slip", "B-1", data_dir=data_dir)
+    assert bad.returncode == 2 and "two decimals" in bad.stderr
+    cashed = run_cli("points", "cash", "13800138000", "--points", "800", "--json", data_dir=data_dir)
+    assert json.loads(cashed.stdout)["yuan"] == "10.00" and json.loads(cashed.stdout)["balance"] == 434
+    odd = run_cli("points", "cash", "13800138000", "--points", "100", data_dir=data_dir)
+    assert odd.returncode == 2 and "80 or 160" in odd.stderr
+    history = json.loads(run_cli("points", "history", "13800138000", "--json", data_dir=data_dir).stdout)
+    assert [(h["kind"], h["points"]) for h in history] == [("cash", -800), ("earn", 1234)]
+    shown = json.loads(run_cli("member", "show", "13800138000", "--json", data_dir=data_dir).stdout)
+    assert shown["points"] == 434

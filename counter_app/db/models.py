@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -159,3 +159,61 @@ class Approval(Base):
     decided_by: Mapped[Optional[str]] = mapped_column(String(20))
     decided_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
     reason: Mapped[Optional[str]] = mapped_column(Text)
+
+
+class LedgerEntry(Base):
+    """One change of a member's points; append-only, its id is the operation's id. Balance = sum."""
+
+    __tablename__ = "ledger"
+    __table_args__ = (
+        Index("ix_ledger_member_at", "member_id", "at"),
+        Index("ux_ledger_slip", "slip_no", unique=True, sqlite_where=text("slip_no IS NOT NULL")),
+    )
+
+    entry_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    points: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[Optional[int]] = mapped_column(Integer)
+    slip_no: Mapped[Optional[str]] = mapped_column(String(40))
+    shop: Mapped[Optional[str]] = mapped_column(String(40))
+    at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    staff_id: Mapped[Optional[str]] = mapped_column(String(20))
+    note: Mapped[Optional[str]] = mapped_column(Text)
+
+
+class PointsLot(Base):
+    """Points earned together, spent first-in first-out, expiring together."""
+
+    __tablename__ = "points_lots"
+    __table_args__ = (Index("ix_points_lots_open", "member_id", "expires_on", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    entry_id: Mapped[str] = mapped_column(ForeignKey("ledger.entry_id"))
+    earned_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    expires_on: Mapped[Optional[dt.date]]
+    points_initial: Mapped[int] = mapped_column(Integer)
+    points_left: Mapped[int] = mapped_column(Integer)
+
+
+class LotDraw(Base):
+    """Which lots a redemption or expiry took points from (so a void can put them back)."""
+
+    __tablename__ = "lot_draws"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[str] = mapped_column(ForeignKey("ledger.entry_id"), index=True)
+    lot_id: Mapped[int] = mapped_column(ForeignKey("points_lots.id"))
+    points: Mapped[int] = mapped_column(Integer)
+
+
+class TierChange(Base):
+    __tablename__ = "tier_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    old_tier: Mapped[str] = mapped_column(String(10))
+    new_tier: Mapped[str] = mapped_column(String(10))
+    at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    reason: Mapped[str] = mapped_column(String(40))

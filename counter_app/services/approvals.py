@@ -15,7 +15,7 @@ from counter_app.db.sealing import seal, unseal
 from counter_app.domain.errors import DeskError, InvalidInput, NotFound
 from counter_app.domain.staff import Actor, HeldForApproval, NeedsManager, Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
-from counter_app.services import members, privacy
+from counter_app.services import members, points, privacy
 from counter_app.services.audit import record
 from counter_app.services.auth import NotSignedIn, authorize
 from counter_app.services.desk import Desk
@@ -31,6 +31,8 @@ def _edit(desk: Desk, ref: str, **fields: str | None) -> Any:
 PARKABLE: dict[str, Callable[..., Any]] = {
     "member.erase": privacy.erase_member,
     "member.edit": _edit,
+    "points.earn": points.earn_from_slip,
+    "points.cash": points.redeem_cash,
 }
 
 
@@ -66,7 +68,7 @@ def run_or_park(desk: Desk, action: str, subject: str | None, **params: Any) -> 
         ) from None
 
 
-def request(desk: Desk, action: str, subject: str | None, params: dict[str, Any]) -> int:
+def request(desk: Desk, action: str, subject: str | None, params: dict[str, Any], details: str | None = None) -> int:
     actor = desk.actor()
     if actor is None:
         raise NotSignedIn(QT_TRANSLATE_NOOP("Errors", "Sign in first: this needs a staff member at the desk."))
@@ -79,7 +81,7 @@ def request(desk: Desk, action: str, subject: str | None, params: dict[str, Any]
         # Parameters may carry a phone number: sealed like any personal data, bound to this request.
         sealed = seal(desk.store.keys, json.dumps(params, ensure_ascii=False), _context(approval_id))
         connection.execute(update(approvals).where(approvals.c.id == approval_id).values(params_sealed=sealed))
-        record(desk, connection, actor, "approval.request", subject, details=f"#{approval_id} {action}")
+        record(desk, connection, actor, "approval.request", subject, details=f"#{approval_id} {action}" + (f": {details}" if details else ""))
     return approval_id
 
 

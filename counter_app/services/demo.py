@@ -56,6 +56,8 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
             first_seq = rows.allocate_member_seqs(connection, size)
             member_rows = []
             index_rows = []
+            ledger_rows: list[tuple] = []
+            lot_rows: list[tuple] = []
             for offset in range(size):
                 gender = rng.choice("FM")
                 given_name = rng.choice(given[gender])
@@ -70,6 +72,14 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
                 stamp = registered.isoformat(timespec="microseconds")
                 member_id = first_id + offset
                 member_uid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+                points = int(float(spend) * rng.uniform(0.05, 0.6)) * (2 if tier in ("gold", "diamond") else 1)
+                if points:
+                    # The balance is a ledger entry and an open lot, as if earned this year.
+                    earned = now - dt.timedelta(days=rng.randint(0, 300))
+                    entry_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+                    earned_at = earned.isoformat(timespec="microseconds")
+                    ledger_rows.append((entry_id, member_id, "adjust", points, earned_at, "demo opening balance"))
+                    lot_rows.append((member_id, entry_id, earned_at, dt.date(earned.year + 1, 12, 31).isoformat(), points, points))
                 sealed = sealing.sealed_member_fields(keys, member_uid, phone, None)
                 member_rows.append((
                     member_id,
@@ -82,7 +92,7 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
                     gender,
                     birthday.isoformat(),
                     tier,
-                    int(float(spend) * rng.uniform(0.05, 0.6)) * (2 if tier in ("gold", "diamond") else 1),
+                    points,
                     int(spend * 100),
                     desk.settings.privacy_notice_version,
                     stamp,
@@ -95,6 +105,10 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
                     terms = index_cache[name] = rows.search_terms(name)
                 index_rows.append((member_id, *terms))
             rows.bulk_insert_members(connection, member_rows, index_rows)
+            connection.exec_driver_sql("INSERT INTO ledger (entry_id, member_id, kind, points, at, note) VALUES (?, ?, ?, ?, ?, ?)", ledger_rows)
+            connection.exec_driver_sql(
+                "INSERT INTO points_lots (member_id, entry_id, earned_at, expires_on, points_initial, points_left) VALUES (?, ?, ?, ?, ?, ?)", lot_rows
+            )
             # Demo members are made up: they are never sent to the central server.
             set_meta(connection, "demo_data", "true")
         made += size

@@ -16,6 +16,7 @@ from counter_app.db import members as member_rows
 from counter_app.db import meta as store_meta
 from counter_app.db import outbox
 from counter_app.db.store import Store, open_store
+from counter_app.domain.rules import Rules
 from counter_app.domain.staff import Actor
 
 
@@ -30,6 +31,7 @@ class Desk:
     settings: config.Settings
     counter_uid: str
     clock: Callable[[], dt.datetime] = field(default=_local_now)
+    rules: Rules | None = None  # the chain's loyalty rules in force
     session: Actor | None = None  # who is signed in at this desk
     _acting: threading.local = field(default_factory=threading.local, repr=False)
 
@@ -72,6 +74,7 @@ def open_desk(data_dir: Path | None = None, clock: Callable[[], dt.datetime] | N
     """Open the counter's store (creating and upgrading it) and give it an identity on first start."""
     data_dir = data_dir or config.default_data_dir()
     settings = config.load_settings(data_dir)
+    rules = config.load_rules(data_dir)
     store = open_store(data_dir)
     clock = clock or _local_now
     try:
@@ -86,7 +89,7 @@ def open_desk(data_dir: Path | None = None, clock: Callable[[], dt.datetime] | N
     except BaseException:
         store.close()
         raise
-    return Desk(data_dir=data_dir, store=store, settings=settings, counter_uid=row.counter_uid, clock=clock)
+    return Desk(data_dir=data_dir, store=store, settings=settings, counter_uid=row.counter_uid, clock=clock, rules=rules)
 
 
 def desk_status(desk: Desk) -> DeskStatus:

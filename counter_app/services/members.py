@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
@@ -10,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Row
 
 from counter_app.db import members as rows
+from counter_app.db import points as points_rows
 from counter_app.db import sealing
 from counter_app.db.outbox import append_op
 from counter_app.domain.errors import Conflict, DeskError, FieldError, InvalidInput, NotFound, form_invalid
@@ -121,6 +123,10 @@ def _card(desk: Desk, connection: Connection, row: Row[Any]) -> MemberCard:
         registered_at=row.registered_at.isoformat(timespec="seconds"),
         referrer_no=referrer_no,
         consent_version=row.consent_version,
+        expiring=[
+            {"points": lot.points, "expires_on": str(lot.expires_on)}
+            for lot in points_rows.expiring(connection, row.id, desk.today(), desk.today() + dt.timedelta(days=desk.rules.expiry_warn_days))
+        ],
     )
 
 

@@ -142,6 +142,26 @@
         <translation>No profile changes yet.</translation>
     </message>
     <message>
+        <source>{points} points earned; balance {balance}, tier {tier}.</source>
+        <translation>{points} points earned; balance {balance}, tier {tier}.</translation>
+    </message>
+    <message>
+        <source>Upgraded to {tier}!</source>
+        <translation>Upgraded to {tier}!</translation>
+    </message>
+    <message>
+        <source>{points} points paid out as ¥{yuan}; balance {balance}.</source>
+        <translation>{points} points paid out as ¥{yuan}; balance {balance}.</translation>
+    </message>
+    <message>
+        <source>No points yet.</source>
+        <translation>No points yet.</translation>
+    </message>
+    <message>
+        <source>{points} points expired.</source>
+        <translation>{points} points expired.</translation>
+    </message>
+    <message>
         <source>PIN for {staff_id}: </source>
         <translation>PIN for {staff_id}: </translation>
     </message>
@@ -246,6 +266,10 @@
     <message>
         <source>The settings file {path} cannot be read ({reason}); fix it or delete it to start from the defaults.</source>
         <translation>The settings file {path} cannot be read ({reason}); fix it or delete it to start from the defaults.</translation>
+    </message>
+    <message>
+        <source>The rules file {path} cannot be read ({reason}).</source>
+        <translation>The rules file {path} cannot be read ({reason}).</translation>
     </message>
     <message>
         <source>The desk cannot write its data file {path}: it is read-only. Ask IT to give the desk write access to that folder, or choose another data folder with --data-dir.</source>
@@ -534,6 +558,98 @@
     <message>
         <source>Member {member_no}'s personal data was erased already, on {when}.</source>
         <translation>Member {member_no}'s personal data was erased already, on {when}.</translation>
+    </message>
+    <message>
+        <source>Enter the amount in yuan, e.g. 1234.50.</source>
+        <translation>Enter the amount in yuan, e.g. 1234.50.</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>The amount must be more than zero.</translation>
+    </message>
+    <message>
+        <source>An amount has at most two decimals (fen).</source>
+        <translation>An amount has at most two decimals (fen).</translation>
+    </message>
+    <message>
+        <source>The amount is too large for one slip (at most ¥9,999,999.99); check it.</source>
+        <translation>The amount is too large for one slip (at most ¥9,999,999.99); check it.</translation>
+    </message>
+    <message>
+        <source>Points are a whole number, e.g. 800.</source>
+        <translation>Points are a whole number, e.g. 800.</translation>
+    </message>
+    <message>
+        <source>The points must be more than zero.</source>
+        <translation>The points must be more than zero.</translation>
+    </message>
+    <message>
+        <source>That is more points than any member holds; check the number.</source>
+        <translation>That is more points than any member holds; check the number.</translation>
+    </message>
+    <message>
+        <source>A slip number is 1 to 40 letters, digits, - _ or /, as printed on the slip.</source>
+        <translation>A slip number is 1 to 40 letters, digits, - _ or /, as printed on the slip.</translation>
+    </message>
+    <message>
+        <source>Rules file: {key} = {value} is not valid; it must be {expected}.</source>
+        <translation>Rules file: {key} = {value} is not valid; it must be {expected}.</translation>
+    </message>
+    <message>
+        <source>Rules file: {key} is missing.</source>
+        <translation>Rules file: {key} is missing.</translation>
+    </message>
+    <message>
+        <source>The rules file is not valid TOML: {reason}.</source>
+        <translation>The rules file is not valid TOML: {reason}.</translation>
+    </message>
+    <message>
+        <source>Rules file: tier thresholds overlap; silver &lt; gold &lt; diamond is needed, got {values}.</source>
+        <translation>Rules file: tier thresholds overlap; silver &lt; gold &lt; diamond is needed, got {values}.</translation>
+    </message>
+    <message>
+        <source>Give the slip's time with its UTC offset, e.g. 2026-11-23T14:05+08:00.</source>
+        <translation>Give the slip's time with its UTC offset, e.g. 2026-11-23T14:05+08:00.</translation>
+    </message>
+    <message>
+        <source>The slip's time is in the future; check the date and the counter's clock.</source>
+        <translation>The slip's time is in the future; check the date and the counter's clock.</translation>
+    </message>
+    <message>
+        <source>The slip is older than {days} days; it cannot earn points any more.</source>
+        <translation>The slip is older than {days} days; it cannot earn points any more.</translation>
+    </message>
+    <message>
+        <source>The shop name is too long: at most 40 characters.</source>
+        <translation>The shop name is too long: at most 40 characters.</translation>
+    </message>
+    <message>
+        <source>Give the slip's time as 2026-11-23T14:05+08:00.</source>
+        <translation>Give the slip's time as 2026-11-23T14:05+08:00.</translation>
+    </message>
+    <message>
+        <source>Held for a manager's check ({reason}) as request {approval_id}; no points are added until a manager approves.</source>
+        <translation>Held for a manager's check ({reason}) as request {approval_id}; no points are added until a manager approves.</translation>
+    </message>
+    <message>
+        <source>Member {member_no}'s data was erased; they cannot earn points.</source>
+        <translation>Member {member_no}'s data was erased; they cannot earn points.</translation>
+    </message>
+    <message>
+        <source>Slip {slip} earned points already on {when} (operation {op_id}).</source>
+        <translation>Slip {slip} earned points already on {when} (operation {op_id}).</translation>
+    </message>
+    <message>
+        <source>Points become cash in steps of {ratio} (¥1); {points} is not one: {lower} or {upper}?</source>
+        <translation>Points become cash in steps of {ratio} (¥1); {points} is not one: {lower} or {upper}?</translation>
+    </message>
+    <message>
+        <source>Redeeming more than {limit} points needs a manager.</source>
+        <translation>Redeeming more than {limit} points needs a manager.</translation>
+    </message>
+    <message>
+        <source>Member {member_no} has {balance} points; {points} cannot be redeemed.</source>
+        <translation>Member {member_no} has {balance} points; {points} cannot be redeemed.</translation>
     </message>
 </context>
 <context>

@@ -142,6 +142,26 @@
         <translation>资料尚无修改记录。</translation>
     </message>
     <message>
+        <source>{points} points earned; balance {balance}, tier {tier}.</source>
+        <translation>获得 {points} 积分；余额 {balance}，等级 {tier}。</translation>
+    </message>
+    <message>
+        <source>Upgraded to {tier}!</source>
+        <translation>已升级为 {tier}！</translation>
+    </message>
+    <message>
+        <source>{points} points paid out as ¥{yuan}; balance {balance}.</source>
+        <translation>{points} 积分已抵现 ¥{yuan}；余额 {balance}。</translation>
+    </message>
+    <message>
+        <source>No points yet.</source>
+        <translation>暂无积分记录。</translation>
+    </message>
+    <message>
+        <source>{points} points expired.</source>
+        <translation>{points} 积分已过期。</translation>
+    </message>
+    <message>
         <source>PIN for {staff_id}: </source>
         <translation>{staff_id} 的密码：</translation>
     </message>
@@ -246,6 +266,10 @@
     <message>
         <source>The settings file {path} cannot be read ({reason}); fix it or delete it to start from the defaults.</source>
         <translation>无法读取设置文件 {path}（{reason}）；请修正该文件，或删除它以恢复默认设置。</translation>
+    </message>
+    <message>
+        <source>The rules file {path} cannot be read ({reason}).</source>
+        <translation>无法读取规则文件 {path}（{reason}）。</translation>
     </message>
     <message>
         <source>The desk cannot write its data file {path}: it is read-only. Ask IT to give the desk write access to that folder, or choose another data folder with --data-dir.</source>
@@ -534,6 +558,98 @@
     <message>
         <source>Member {member_no}'s personal data was erased already, on {when}.</source>
         <translation>会员 {member_no} 的个人信息已于 {when} 删除。</translation>
+    </message>
+    <message>
+        <source>Enter the amount in yuan, e.g. 1234.50.</source>
+        <translation>请输入以元为单位的金额，例如 1234.50。</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>An amount has at most two decimals (fen).</source>
+        <translation>金额最多两位小数（到分）。</translation>
+    </message>
+    <message>
+        <source>The amount is too large for one slip (at most ¥9,999,999.99); check it.</source>
+        <translation>单张小票金额过大（最多 ¥9,999,999.99）；请核对。</translation>
+    </message>
+    <message>
+        <source>Points are a whole number, e.g. 800.</source>
+        <translation>积分须为整数，例如 800。</translation>
+    </message>
+    <message>
+        <source>The points must be more than zero.</source>
+        <translation>积分必须大于零。</translation>
+    </message>
+    <message>
+        <source>That is more points than any member holds; check the number.</source>
+        <translation>积分数超出任何会员的持有量；请核对。</translation>
+    </message>
+    <message>
+        <source>A slip number is 1 to 40 letters, digits, - _ or /, as printed on the slip.</source>
+        <translation>小票号为 1 到 40 位字母、数字、- _ 或 /，与小票上印的一致。</translation>
+    </message>
+    <message>
+        <source>Rules file: {key} = {value} is not valid; it must be {expected}.</source>
+        <translation>规则文件：{key} = {value} 无效；应为 {expected}。</translation>
+    </message>
+    <message>
+        <source>Rules file: {key} is missing.</source>
+        <translation>规则文件缺少 {key}。</translation>
+    </message>
+    <message>
+        <source>The rules file is not valid TOML: {reason}.</source>
+        <translation>规则文件不是有效的 TOML：{reason}。</translation>
+    </message>
+    <message>
+        <source>Rules file: tier thresholds overlap; silver &lt; gold &lt; diamond is needed, got {values}.</source>
+        <translation>规则文件：等级门槛重叠；须满足 银卡 &lt; 金卡 &lt; 钻石卡，当前为 {values}。</translation>
+    </message>
+    <message>
+        <source>Give the slip's time with its UTC offset, e.g. 2026-11-23T14:05+08:00.</source>
+        <translation>小票时间请带时区，例如 2026-11-23T14:05+08:00。</translation>
+    </message>
+    <message>
+        <source>The slip's time is in the future; check the date and the counter's clock.</source>
+        <translation>小票时间晚于现在；请核对日期和服务台时钟。</translation>
+    </message>
+    <message>
+        <source>The slip is older than {days} days; it cannot earn points any more.</source>
+        <translation>小票已超过 {days} 天，不能再积分。</translation>
+    </message>
+    <message>
+        <source>The shop name is too long: at most 40 characters.</source>
+        <translation>商户名称过长：最多 40 个字符。</translation>
+    </message>
+    <message>
+        <source>Give the slip's time as 2026-11-23T14:05+08:00.</source>
+        <translation>小票时间格式为 2026-11-23T14:05+08:00。</translation>
+    </message>
+    <message>
+        <source>Held for a manager's check ({reason}) as request {approval_id}; no points are added until a manager approves.</source>
+        <translation>已提交主管复核（{reason}），申请号 {approval_id}；主管批准前不会增加积分。</translation>
+    </message>
+    <message>
+        <source>Member {member_no}'s data was erased; they cannot earn points.</source>
+        <translation>会员 {member_no} 的资料已删除，不能积分。</translation>
+    </message>
+    <message>
+        <source>Slip {slip} earned points already on {when} (operation {op_id}).</source>
+        <translation>小票 {slip} 已于 {when} 积过分（操作号 {op_id}）。</translation>
+    </message>
+    <message>
+        <source>Points become cash in steps of {ratio} (¥1); {points} is not one: {lower} or {upper}?</source>
+        <translation>积分抵现须为 {ratio} 的整数倍（¥1）；{points} 不符合：改为 {lower} 或 {upper}？</translation>
+    </message>
+    <message>
+        <source>Redeeming more than {limit} points needs a manager.</source>
+        <translation>兑换超过 {limit} 积分需要主管授权。</translation>
+    </message>
+    <message>
+        <source>Member {member_no} has {balance} points; {points} cannot be redeemed.</source>
+        <translation>会员 {member_no} 只有 {balance} 积分；不能兑换 {points}。</translation>
     </message>
 </context>
 <context>

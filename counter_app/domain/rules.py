@@ -1,0 +1,94 @@
+"""The chain's loyalty rules: read from a TOML document, checked, and turned into typed values."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from counter_app.domain.errors import InvalidInput
+from counter_app.domain.tiers import TIERS
+from counter_app.i18n import QT_TRANSLATE_NOOP
+
+EXPIRY_POLICIES = ("end_of_next_year", "never")
+COMBINE = ("max", "multiply")
+
+
+@dataclass(frozen=True)
+class Rules:
+    version: int
+    tier_thresholds: dict[str, Decimal]  # silver, gold, diamond: spend (yuan) from which a tier holds
+    points_per_yuan: Decimal
+    tier_multiplier: dict[str, Decimal]
+    last_weekend_multiplier: Decimal
+    combine: str
+    cash_points_per_yuan: int
+    expiry_policy: str
+    expiry_warn_days: int
+    max_slips_per_member_per_day: int
+    large_earn_yuan: Decimal
+    redeem_approval_over: int
+
+
+def _bad(key: str, value: Any, expected: str) -> InvalidInput:
+    return InvalidInput(
+        QT_TRANSLATE_NOOP("Errors", "Rules file: {key} = {value} is not valid; it must be {expected}."),
+        key=key,
+        value=repr(value),
+        expected=expected,
+    )
+
+
+def _get(document: dict[str, Any], dotted: str) -> Any:
+    node: Any = document
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Rules file: {key} is missing."), key=dotted)
+        node = node[part]
+    return node
+
+
+def _number(document: dict[str, Any], key: str, *, minimum: Decimal = Decimal(0), integer: bool = False, positive: bool = False) -> Decimal:
+    value = _get(document, key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or (integer and not isinstance(value, int)):
+        raise _bad(key, value, "a whole number" if integer else "a number")
+    number = Decimal(str(value))
+    if number < minimum or (positive and number <= 0):
+        raise _bad(key, value, f"greater than {minimum}" if positive else f"at least {minimum}")
+    return number
+
+
+def _choice(document: dict[str, Any], key: str, choices: tuple[str, ...]) -> str:
+    value = _get(document, key)
+    if value not in choices:
+        raise _bad(key, value, " or ".join(choices))
+    return value
+
+
+def parse_rules(text: str) -> Rules:
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The rules file is not valid TOML: {reason}."), reason=str(error)) from None
+    thresholds = {tier: _number(document, f"tiers.{tier}", positive=True) for tier in TIERS[1:]}
+    ordered = [thresholds[tier] for tier in TIERS[1:]]
+    if ordered != sorted(set(ordered)):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "Rules file: tier thresholds overlap; silver < gold < diamond is needed, got {values}."),
+            values=", ".join(f"{tier} = {thresholds[tier]}" for tier in TIERS[1:]),
+        )
+    return Rules(
+        version=int(_number(document, "version", integer=True, positive=True)),
+        tier_thresholds=thresholds,
+        points_per_yuan=_number(document, "earn.points_per_yuan", positive=True),
+        tier_multiplier={tier: _number(document, f"earn.tier_multiplier.{tier}", positive=True) for tier in TIERS},
+        last_weekend_multiplier=_number(document, "promotions.last_weekend_of_month", minimum=Decimal(1)),
+        combine=_choice(document, "promotions.combine", COMBINE),
+        cash_points_per_yuan=int(_number(document, "cash.points_per_yuan", integer=True, positive=True)),
+        expiry_policy=_choice(document, "expiry.policy", EXPIRY_POLICIES),
+        expiry_warn_days=int(_number(document, "expiry.warn_days", integer=True)),
+        max_slips_per_member_per_day=int(_number(document, "risk.max_slips_per_member_per_day", integer=True, positive=True)),
+        large_earn_yuan=_number(document, "risk.large_earn_yuan", positive=True),
+        redeem_approval_over=int(_number(document, "approval.redeem_points_over", integer=True, positive=True)),
+    )

@@ -1,0 +1,254 @@
+"""Earning, cash redemption and expiry with the default rules, and the ledger's invariants under random use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
+
+from counter_app.db import points as ledger
+from counter_app.domain.errors import Conflict, InvalidInput
+from counter_app.domain.rules import parse_rules
+from counter_app.domain.staff import HeldForApproval, NeedsManager
+from counter_app.paths import resources_dir
+from counter_app.services import approvals, auth, members, points
+from tests.conftest import CHINA, NOW, form, signed_in_desk
+
+MONDAY = NOW  # 2026-11-23 10:30 +08:00
+LAST_SATURDAY = dt.datetime(2026, 11, 28, 15, 0, tzinfo=CHINA)
+
+
+@pytest.fixture
+def member(desk):
+    members.register_member(desk, form())
+    return desk
+
+
+def balances(desk, ref="13800138000"):
+    with desk.store.read() as connection:
+        row = members.require_member(desk, connection, ref)
+        return row.points, ledger.balance_from_entries(connection, row.id), ledger.balance_from_lots(connection, row.id)
+
+
+def test_a_slip_earns_one_point_a_yuan_into_a_lot_that_ends_next_year(member):
+    earned = points.earn_from_slip(member, "13800138000", "1234.56", "A-0001", "优衣库", MONDAY)
+    assert (earned.points, earned.balance, earned.tier, earned.upgraded) == (1234, 1234, "regular", False)
+    assert balances(member) == (1234, 1234, 1234)
+    with member.store.read() as connection:
+        lot = connection.exec_driver_sql("SELECT expires_on, points_left, entry_id FROM points_lots").one()
+        op = connection.exec_driver_sql("SELECT op_id, op_type FROM outbox ORDER BY seq DESC LIMIT 1").one()
+    assert (lot.expires_on, lot.points_left) == ("2027-12-31", 1234)
+    assert tuple(op) == (earned.op_id, "points.earned") and lot.entry_id == earned.op_id
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        (dt.datetime(2026, 11, 28, 12, tzinfo=CHINA), 200),  # last Saturday of November
+        (dt.datetime(2026, 11, 29, 12, tzinfo=CHINA), 200),  # and its Sunday
+        (dt.datetime(2026, 11, 22, 12, tzinfo=CHINA), 100),  # an ordinary Sunday
+        (dt.datetime(2026, 10, 31, 12, tzinfo=CHINA), 200),  # October ends on its last Saturday
+        (dt.datetime(2026, 11, 1, 12, tzinfo=CHINA), 200),  # ... whose Sunday is 1 November
+    ],
+)
+def test_double_points_on_the_last_weekend_of_the_month(member, when, expected):
+    member.clock = lambda: dt.datetime(2026, 12, 1, 9, tzinfo=CHINA)
+    assert points.earn_from_slip(member, "13800138000", "100", f"S{when:%m%d}", at=when).points == expected
+
+
+def test_gold_earns_double_and_promotions_combine_as_the_rules_say(member):
+    members.register_member(member, form(phone="13900139000", name="李四"))
+    first = points.earn_from_slip(member, "13900139000", "100000", "BIG-1", at=MONDAY)
+    assert (first.points, first.tier, first.upgraded) == (100000, "gold", True)  # earned at the old rate
+    assert points.earn_from_slip(member, "13900139000", "10", "G-1", at=MONDAY).points == 20
+    member.clock = lambda: dt.datetime(2026, 11, 29, 9, tzinfo=CHINA)
+    assert points.earn_from_slip(member, "13900139000", "10", "G-2", at=LAST_SATURDAY).points == 20  # max(2, 2)
+    text = (resources_dir() / "rules.toml").read_text(encoding="utf-8").replace('combine = "max"', 'combine = "multiply"')
+    member.rules = parse_rules(text)
+    assert points.earn_from_slip(member, "13900139000", "10", "G-3", at=LAST_SATURDAY).points == 40
+    with member.store.read() as connection:
+        assert connection.exec_driver_sql("SELECT old_tier, new_tier, reason FROM tier_changes").all() == [("regular", "gold", "spend")]
+
+
+def test_a_slip_earns_once_and_the_refusal_names_the_first_time(member):
+    first = points.earn_from_slip(member, "13800138000", "50", "dup-7", at=MONDAY)
+    with pytest.raises(Conflict) as caught:
+        points.earn_from_slip(member, "13800138000", "50", " DUP-7 ", at=MONDAY)
+    assert first.op_id in caught.value.message("en") and "2026-11-23 10:30" in caught.value.message("en")
+    assert balances(member) == (50, 50, 50)
+
+
+@pytest.mark.parametrize(
+    ("amount", "says"),
+    [("-1", "more than zero"), ("0", "more than zero"), ("abc", "in yuan"), ("1.234", "two decimals"), ("99999999", "too large"), ("NaN", "in yuan"), ("Infinity", "in yuan"), ("", "in yuan")],
+)
+def test_bad_amounts_are_refused_and_nothing_changes(member, amount, says):
+    with pytest.raises(InvalidInput) as caught:
+        points.earn_from_slip(member, "13800138000", amount, "X1", at=MONDAY)
+    assert says in caught.value.fields["amount"].message("en")
+    assert balances(member) == (0, 0, 0)
+
+
+@pytest.mark.parametrize(("slip", "when"), [("", MONDAY), ("坏 单号", MONDAY), ("OK-1", MONDAY + dt.timedelta(days=1)), ("OK-2", MONDAY - dt.timedelta(days=91))])
+def test_bad_slips_and_times_are_refused(member, slip, when):
+    with pytest.raises(InvalidInput):
+        points.earn_from_slip(member, "13800138000", "10", slip, at=when)
+
+
+def test_risky_earns_wait_for_a_manager(member):
+    auth.add_staff(member, "K001", "服务台小李", "clerk", "357924")
+    auth.add_staff(member, "M001", "张经理", "manager", "468035")
+    auth.sign_in(member, "K001", "357924")
+    for n in range(5):
+        points.earn_from_slip(member, "13800138000", "10", f"V-{n}", at=MONDAY)
+    with pytest.raises(HeldForApproval) as sixth:
+        points.earn_from_slip(member, "13800138000", "10", "V-5", at=MONDAY)
+    assert "6 slips today" in sixth.value.message("en")
+    with pytest.raises(HeldForApproval) as large:
+        points.earn_from_slip(member, "13800138000", "50000", "BIG", at=MONDAY)
+    assert balances(member)[0] == 50
+    auth.sign_in(member, "M001", "468035")
+    approvals.approve(member, sixth.value.params["approval_id"])
+    approvals.approve(member, large.value.params["approval_id"])
+    assert balances(member) == (50060, 50060, 50060)
+
+
+def test_points_become_cash_in_steps_of_80_from_the_soonest_expiring_lots(member):
+    member.clock = lambda: dt.datetime(2027, 3, 1, 10, tzinfo=CHINA)
+    old = points.earn_from_slip(member, "13800138000", "100", "OLD", at=dt.datetime(2026, 12, 20, tzinfo=CHINA))
+    new = points.earn_from_slip(member, "13800138000", "100", "NEW", at=dt.datetime(2027, 2, 1, tzinfo=CHINA))
+    with pytest.raises(InvalidInput) as caught:
+        points.redeem_cash(member, "13800138000", 150)
+    assert "steps of 80" in caught.value.fields["points"].message("en") and "80 or 160" in caught.value.fields["points"].message("en")
+    with pytest.raises(InvalidInput):
+        points.redeem_cash(member, "13800138000", 240)  # only 200 held
+    cashed = points.redeem_cash(member, "13800138000", 160)
+    assert (cashed.yuan, cashed.balance) == ("2.00", 40)
+    with member.store.read() as connection:
+        left = dict(connection.exec_driver_sql("SELECT entry_id, points_left FROM points_lots").all())
+    assert (left[old.op_id], left[new.op_id]) == (0, 40)  # the 2027-12-31 lot went first
+    assert balances(member) == (40, 40, 40)
+
+
+def test_large_redemptions_need_a_manager(member):
+    points.earn_from_slip(member, "13800138000", "45000", "L-1", at=MONDAY)
+    auth.add_staff(member, "K001", "服务台小李", "clerk", "357924")
+    auth.sign_in(member, "K001", "357924")
+    with pytest.raises(NeedsManager):
+        points.redeem_cash(member, "13800138000", 40080)
+    assert points.redeem_cash(member, "13800138000", 40000).balance == 5000
+
+
+def test_expiry_is_idempotent_and_the_card_warns_30_days_ahead(member):
+    points.earn_from_slip(member, "13800138000", "300", "E-1", at=MONDAY)
+    member.clock = lambda: dt.datetime(2027, 12, 10, 9, tzinfo=CHINA)
+    assert members.find_member(member, "13800138000").expiring == [{"points": 300, "expires_on": "2027-12-31"}]
+    assert points.expire_points(member) == 0  # not yet
+    member.clock = lambda: dt.datetime(2028, 1, 1, 0, 5, tzinfo=CHINA)
+    assert points.expire_points(member) == 300
+    assert points.expire_points(member) == 0
+    assert balances(member) == (0, 0, 0)
+    assert [line.kind for line in points.history(member, "13800138000")][:2] == ["expire", "earn"]
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        (("gold = 100000", ""), "tiers.gold is missing"),
+        (("points_per_yuan = 1 ", 'points_per_yuan = "one" '), "earn.points_per_yuan = 'one'"),
+        (("gold = 2 ", "gold = -2 "), "earn.tier_multiplier.gold = -2"),
+        (("silver = 20000", "silver = 200000"), "overlap"),
+        (("points_per_yuan = 80", "points_per_yuan = 80.5"), "cash.points_per_yuan = 80.5"),
+        (('policy = "end_of_next_year"', 'policy = "whenever"'), "expiry.policy"),
+        (("[cash]", "[cash"), "not valid TOML"),
+    ],
+)
+def test_a_bad_rules_file_names_the_key_and_value(change, says):
+    text = (resources_dir() / "rules.toml").read_text(encoding="utf-8")
+    assert change[0] in text
+    with pytest.raises(InvalidInput) as caught:
+        parse_rules(text.replace(change[0], change[1], 1))
+    assert says in caught.value.message("en")
+
+
+class LedgerMachine(RuleBasedStateMachine):
+    """Random earns, redemptions, expiry runs and clock jumps; the books must balance after each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.folder = Path(tempfile.mkdtemp(prefix="ledger-"))
+        self.now = dt.datetime(2026, 3, 1, 10, tzinfo=CHINA)
+        self.desk = signed_in_desk(self.folder / "data", clock=lambda: self.now)
+        members.register_member(self.desk, form())
+        self.slips = 0
+
+    def teardown(self) -> None:
+        self.desk.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    @rule(amount=st.decimals(min_value="0.01", max_value="20000", places=2))
+    def earn(self, amount):
+        self.slips += 1
+        points.earn_from_slip(self.desk, "13800138000", str(amount), f"SLIP-{self.slips}", at=self.now)
+
+    @rule(steps=st.integers(min_value=1, max_value=300))
+    def cash(self, steps):
+        wanted = steps * 80
+        balance = balances(self.desk)[0]
+        if wanted <= balance:
+            assert points.redeem_cash(self.desk, "13800138000", wanted).balance == balance - wanted
+        else:
+            with pytest.raises(InvalidInput):
+                points.redeem_cash(self.desk, "13800138000", wanted)
+
+    @rule()
+    def expire_twice(self):
+        points.expire_points(self.desk)
+        assert points.expire_points(self.desk) == 0  # idempotent
+        with self.desk.store.read() as connection:
+            lapsed = connection.exec_driver_sql(
+                "SELECT count(*) FROM points_lots WHERE points_left > 0 AND expires_on < ?", (self.now.date().isoformat(),)
+            ).scalar()
+        assert lapsed == 0
+
+    @rule(days=st.integers(min_value=1, max_value=400))
+    def time_passes(self, days):
+        self.now += dt.timedelta(days=days)
+
+    @invariant()
+    def books_balance(self):
+        cached, entries, lots = balances(self.desk)
+        assert cached == entries == lots >= 0
+
+    @invariant()
+    def lots_never_hold_more_than_they_earned_nor_less_than_nothing(self):
+        with self.desk.store.read() as connection:
+            odd = connection.exec_driver_sql("SELECT count(*) FROM points_lots WHERE points_left > points_initial OR points_left < 0").scalar()
+        assert odd == 0
+
+    @invariant()
+    def redemptions_draw_first_in_first_out(self):
+        # A later-expiring lot is never drawn while an earlier-expiring one still holds points.
+        with self.desk.store.read() as connection:
+            violations = connection.exec_driver_sql(
+                "SELECT count(*) FROM lot_draws d JOIN points_lots taken ON taken.id = d.lot_id JOIN ledger e ON e.entry_id = d.entry_id "
+                "JOIN points_lots older ON older.member_id = taken.member_id AND older.expires_on < taken.expires_on "
+                "AND older.earned_at <= e.at AND older.points_left > 0 AND (older.expires_on >= substr(e.at, 1, 10)) WHERE e.kind = 'cash'"
+            ).scalar()
+        assert violations == 0
+
+    @invariant()
+    def every_entry_has_its_outbox_operation(self):
+        with self.desk.store.read() as connection:
+            missing = connection.exec_driver_sql("SELECT count(*) FROM ledger WHERE entry_id NOT IN (SELECT op_id FROM outbox)").scalar()
+        assert missing == 0
+
+
+LedgerMachine.TestCase.settings = settings(max_examples=25, stateful_step_count=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+test_the_ledger_balances_under_random_use = LedgerMachine.TestCase
