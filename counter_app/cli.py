@@ -98,6 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
     points_history.add_argument("ref", metavar="REF")
     points_history.add_argument("--limit", type=int, default=100)
     points_parser.add_parser("expire", parents=[common], help="expire the lots whose last day has passed (idempotent)")
+    gift_points_parser = points_parser.add_parser("gift", parents=[common], help="a member gives points to another")
+    gift_points_parser.add_argument("ref", metavar="REF")
+    gift_points_parser.add_argument("--to", required=True, metavar="REF")
+    gift_points_parser.add_argument("--points", required=True)
+    birthday = commands.add_parser("birthday", parents=[common], help="the yearly birthday gift").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    birthday_claim = birthday.add_parser("claim", parents=[common])
+    birthday_claim.add_argument("ref", metavar="REF")
 
     staff = commands.add_parser("staff", parents=[common], help="staff accounts (administrator)").add_subparsers(dest="action", required=True, parser_class=_Parser)
     staff_add = staff.add_parser("add", parents=[common], help="add an account; on a new desk the first one, an admin, needs no sign-in")
@@ -232,6 +239,9 @@ def run_command(args: argparse.Namespace, desk: Desk) -> int:
         return _staff(args, desk)
     elif command == "points":
         return _points(args, desk)
+    elif command == "birthday":
+        claimed = points.claim_birthday(desk, args.ref)
+        _emit(args, claimed, lambda: translate("Cli", "Birthday gift: {points} points; balance {balance}.").format(points=claimed.points, balance=claimed.balance))
     elif command == "audit":
         if args.action == "verify":
             report = audit.verify(desk)
@@ -335,6 +345,10 @@ def _points(args: argparse.Namespace, desk: Desk) -> int:
         _emit(args, lines, lambda: "\n".join(
             f"{line.at[:16]}  {line.kind:<7} {line.points:>+8}  {('¥' + line.amount) if line.amount else '':>12}  {line.slip_no or line.note or ''}" for line in lines
         ) or translate("Cli", "No points yet."))
+    elif args.action == "gift":
+        gift = points.gift_points(desk, args.ref, args.to, args.points)
+        _emit(args, gift, lambda: translate("Cli", "{points} points given from {giver} to {receiver}; balances {giver_balance} and {receiver_balance}.").format(
+            points=gift.points, giver=gift.from_member_no, receiver=gift.to_member_no, giver_balance=gift.from_balance, receiver_balance=gift.to_balance))
     else:
         expired = points.expire_points(desk)
         _emit(args, {"expired_points": expired}, lambda: translate("Cli", "{points} points expired.").format(points=expired))

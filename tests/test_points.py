@@ -186,6 +186,7 @@ class LedgerMachine(RuleBasedStateMachine):
         self.now = dt.datetime(2026, 3, 1, 10, tzinfo=CHINA)
         self.desk = signed_in_desk(self.folder / "data", clock=lambda: self.now)
         members.register_member(self.desk, form())
+        members.register_member(self.desk, form(phone="13900139000", name="李四"))
         self.slips = 0
 
     def teardown(self) -> None:
@@ -207,6 +208,16 @@ class LedgerMachine(RuleBasedStateMachine):
             with pytest.raises(InvalidInput):
                 points.redeem_cash(self.desk, "13800138000", wanted)
 
+    @rule(amount=st.integers(min_value=1, max_value=6000), forward=st.booleans())
+    def gift(self, amount, forward):
+        giver, receiver = ("13800138000", "13900139000") if forward else ("13900139000", "13800138000")
+        before = balances(self.desk, giver)[0] + balances(self.desk, receiver)[0]
+        try:
+            points.gift_points(self.desk, giver, receiver, amount)
+        except InvalidInput:
+            pass  # over the balance or a limit: refused whole
+        assert balances(self.desk, giver)[0] + balances(self.desk, receiver)[0] == before
+
     @rule()
     def expire_twice(self):
         points.expire_points(self.desk)
@@ -223,8 +234,9 @@ class LedgerMachine(RuleBasedStateMachine):
 
     @invariant()
     def books_balance(self):
-        cached, entries, lots = balances(self.desk)
-        assert cached == entries == lots >= 0
+        for ref in ("13800138000", "13900139000"):
+            cached, entries, lots = balances(self.desk, ref)
+            assert cached == entries == lots >= 0
 
     @invariant()
     def lots_never_hold_more_than_they_earned_nor_less_than_nothing(self):
@@ -252,3 +264,55 @@ class LedgerMachine(RuleBasedStateMachine):
 
 LedgerMachine.TestCase.settings = settings(max_examples=25, stateful_step_count=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 test_the_ledger_balances_under_random_use = LedgerMachine.TestCase
+
+
+def test_referral_points_for_both_at_registration(member):
+    newcomer = members.register_member(member, form(phone="13900139000", name="李四", referrer="13800138000"))
+    assert newcomer.points == 50
+    assert members.find_member(member, "13800138000").points == 100
+    assert balances(member, "13900139000") == (50, 50, 50)
+
+
+def test_referral_points_can_wait_for_the_first_purchase(member):
+    text = (resources_dir() / "rules.toml").read_text(encoding="utf-8").replace('when = "registration"', 'when = "first_purchase"')
+    member.rules = parse_rules(text)
+    members.register_member(member, form(phone="13900139000", name="李四", referrer="13800138000"))
+    assert members.find_member(member, "13800138000").points == 0
+    assert points.earn_from_slip(member, "13900139000", "10", "FIRST", at=MONDAY).balance == 60
+    points.earn_from_slip(member, "13900139000", "10", "SECOND", at=MONDAY)
+    assert members.find_member(member, "13800138000").points == 100  # once only
+
+
+def test_gifting_points_keeps_their_expiry_and_respects_the_limits(member):
+    members.register_member(member, form(phone="13900139000", name="李四"))
+    points.earn_from_slip(member, "13800138000", "12000", "G-1", at=MONDAY)
+    with pytest.raises(InvalidInput):
+        points.gift_points(member, "13800138000", "13800138000", 100)
+    with pytest.raises(InvalidInput) as too_big:
+        points.gift_points(member, "13800138000", "13900139000", 6000)
+    assert "at most 5000" in too_big.value.fields["points"].message("en")
+    gift = points.gift_points(member, "13800138000", "13900139000", 3000)
+    assert (gift.from_balance, gift.to_balance) == (9000, 3000)
+    with member.store.read() as connection:
+        received = connection.exec_driver_sql("SELECT expires_on FROM points_lots l JOIN members m ON m.id = l.member_id WHERE m.name = '李四'").all()
+    assert received == [("2027-12-31",)]
+    points.gift_points(member, "13800138000", "13900139000", 5000)
+    with pytest.raises(InvalidInput) as daily:
+        points.gift_points(member, "13800138000", "13900139000", 2001)
+    assert "2000 more points today" in daily.value.message("en")
+    assert balances(member) == (4000, 4000, 4000) and balances(member, "13900139000") == (8000, 8000, 8000)
+
+
+def test_the_birthday_gift_once_a_year_in_the_birthday_month(member):
+    with pytest.raises(InvalidInput):
+        points.claim_birthday(member, "13800138000")  # no birthday on file
+    members.edit_member(member, "13800138000", members.ProfileEdit(birthday="1990-11-05"))
+    assert points.claim_birthday(member, "13800138000").balance == 200
+    with pytest.raises(Conflict) as again:
+        points.claim_birthday(member, "13800138000")
+    assert "2026-11-23" in again.value.message("en")
+    member.clock = lambda: dt.datetime(2026, 12, 5, tzinfo=CHINA)
+    with pytest.raises(InvalidInput):
+        points.claim_birthday(member, "13800138000")
+    member.clock = lambda: dt.datetime(2027, 11, 5, tzinfo=CHINA)
+    assert points.claim_birthday(member, "13800138000").balance == 400

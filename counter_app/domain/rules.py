@@ -13,6 +13,7 @@ from counter_app.i18n import QT_TRANSLATE_NOOP
 
 EXPIRY_POLICIES = ("end_of_next_year", "never")
 COMBINE = ("max", "multiply")
+REFERRAL_WHEN = ("registration", "first_purchase")
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,12 @@ class Rules:
     max_slips_per_member_per_day: int
     large_earn_yuan: Decimal
     redeem_approval_over: int
+    referrer_points: int
+    newcomer_points: int
+    referral_when: str
+    birthday_points: int
+    gift_max_points: int
+    gift_max_points_per_day: int
 
 
 def _bad(key: str, value: Any, expected: str) -> InvalidInput:
@@ -91,4 +98,10 @@ def parse_rules(text: str) -> Rules:
         max_slips_per_member_per_day=int(_number(document, "risk.max_slips_per_member_per_day", integer=True, positive=True)),
         large_earn_yuan=_number(document, "risk.large_earn_yuan", positive=True),
         redeem_approval_over=int(_number(document, "approval.redeem_points_over", integer=True, positive=True)),
+        referrer_points=int(_number(document, "referral.referrer_points", integer=True)),
+        newcomer_points=int(_number(document, "referral.newcomer_points", integer=True)),
+        referral_when=_choice(document, "referral.when", REFERRAL_WHEN),
+        birthday_points=int(_number(document, "birthday.gift_points", integer=True)),
+        gift_max_points=int(_number(document, "gifting.max_points_per_gift", integer=True, positive=True)),
+        gift_max_points_per_day=int(_number(document, "gifting.max_points_per_day", integer=True, positive=True)),
     )

@@ -247,6 +247,10 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
         payload = {key: values[key] for key in ("member_uid", "member_no", "name", "gender", "birthday", "consent_version", "consented_at")}
         payload.update(phone=registration.phone, id_number=registration.id_number, referrer_uid=referrer_uid)
         append_op(connection, desk.store.keys, desk.counter_uid, "member.registered", payload, now)
+        if desk.rules.referral_when == "registration":
+            from counter_app.services.points import award_referral  # points builds on members: imported late
+
+            award_referral(desk, connection, rows.member_by(connection, member_uid=member_uid), actor)
         card = _card(desk, connection, rows.member_by(connection, member_uid=member_uid))
         record(desk, connection, actor, "member.register", member_no, after=_audit_view(card))
         return card

@@ -128,6 +128,9 @@ def earn_from_slip(desk: Desk, ref: str, amount: str, slip_no: str, shop: str | 
                 when=earlier.at.strftime("%Y-%m-%d %H:%M"),
                 op_id=earlier.entry_id,
             )
+        first_purchase = rules.referral_when == "first_purchase" and not connection.exec_driver_sql(
+            "SELECT 1 FROM ledger WHERE member_id = ? AND kind = 'earn' LIMIT 1", (row.id,)
+        ).first()
         points = points_for(amount_fen, row.tier, when.date(), rules)
         entry_id = str(uuid.uuid4())
         ledger.add_entry(connection, entry_id=entry_id, member_id=row.id, kind="earn", points=points, amount_fen=amount_fen, slip_no=slip, shop=shop_name, at=when, staff_id=actor.staff_id)
@@ -147,6 +150,9 @@ def earn_from_slip(desk: Desk, ref: str, amount: str, slip_no: str, shop: str | 
             desk.now(), op_id=entry_id,
         )
         record(desk, connection, actor, "points.earn", row.member_no, after={"points": points, "balance": balance, "tier": tier}, details=f"slip {slip} ¥{amount_fen / 100:.2f}")
+        if first_purchase:
+            award_referral(desk, connection, row, actor)
+            balance = _balance(connection, row.id)
         return EarnResult(entry_id, row.member_no, points, balance, tier, tier != row.tier)
 
 
@@ -168,20 +174,11 @@ def redeem_cash(desk: Desk, ref: str, points: int | str) -> CashResult:
     if wanted > rules.redeem_approval_over and not actor.may(Permission.APPROVE):
         record_alone(desk, actor, "points.cash", None, outcome="refused", details=f"{wanted} points over the {rules.redeem_approval_over} limit")
         raise NeedsManager(QT_TRANSLATE_NOOP("Errors", "Redeeming more than {limit} points needs a manager."), limit=rules.redeem_approval_over)
-    now = desk.now()
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
-        if wanted > row.points:
-            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Member {member_no} has {balance} points; {points} cannot be redeemed."), member_no=row.member_no, balance=row.points, points=wanted)
-        entry_id = str(uuid.uuid4())
         yuan = wanted // ratio
-        ledger.add_entry(connection, entry_id=entry_id, member_id=row.id, kind="cash", points=-wanted, at=now, staff_id=actor.staff_id, note=f"¥{yuan}")
-        ledger.draw(connection, entry_id, draw_fifo(ledger.open_lots(connection, row.id), wanted))
-        balance = row.points - wanted
-        ledger.set_member_points(connection, row.id, points=balance, updated_at=now)
-        append_op(connection, desk.store.keys, desk.counter_uid, "points.cash", {"member_uid": row.member_uid, "points": wanted, "yuan": yuan}, now, op_id=entry_id)
-        record(desk, connection, actor, "points.cash", row.member_no, after={"points": -wanted, "balance": balance}, details=f"¥{yuan}")
-        return CashResult(entry_id, row.member_no, wanted, f"{yuan}.00", balance, row.tier)
+        entry_id, _ = _debit(desk, connection, row, "cash", wanted, actor, note=f"¥{yuan}")
+        return CashResult(entry_id, row.member_no, wanted, f"{yuan}.00", _balance(connection, row.id), row.tier)
 
 
 def history(desk: Desk, ref: str, limit: int = 100) -> list[HistoryLine]:
@@ -219,3 +216,119 @@ def expire_points(desk: Desk) -> int:
                 )
                 record(desk, connection, None, "points.expire", member.member_no, after={"points": -lot.points_left}, details=f"lot {lot.id} ended {lot.expires_on}")
                 total += lot.points_left
+
+
+def _credit(desk: Desk, connection, row, kind: str, points_: int, actor, *, expires: dt.date | None | str = "rules", note: str | None = None) -> str:
+    """Points in: a ledger entry, its lot, the cached balance, the outbox and the audit, in the caller's transaction."""
+    now = desk.now()
+    entry_id = str(uuid.uuid4())
+    ledger.add_entry(connection, entry_id=entry_id, member_id=row.id, kind=kind, points=points_, at=now, staff_id=actor.staff_id if actor else None, note=note)
+    ledger.add_lot(connection, row.id, entry_id, now, expires_on(now.date(), desk.rules) if expires == "rules" else expires, points_)
+    balance = _balance(connection, row.id) + points_
+    ledger.set_member_points(connection, row.id, points=balance, updated_at=now)
+    append_op(connection, desk.store.keys, desk.counter_uid, f"points.{kind}", {"member_uid": row.member_uid, "points": points_, "note": note}, now, op_id=entry_id)
+    record(desk, connection, actor, f"points.{kind}", row.member_no, after={"points": points_, "balance": balance}, details=note)
+    return entry_id
+
+
+def _debit(desk: Desk, connection, row, kind: str, points_: int, actor, *, note: str | None = None) -> tuple[str, list[tuple[int, int]]]:
+    """Points out, first in first out; refuses more than the balance."""
+    balance = _balance(connection, row.id)
+    if points_ > balance:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Member {member_no} has {balance} points; {points} cannot be redeemed."), member_no=row.member_no, balance=balance, points=points_)
+    now = desk.now()
+    entry_id = str(uuid.uuid4())
+    ledger.add_entry(connection, entry_id=entry_id, member_id=row.id, kind=kind, points=-points_, at=now, staff_id=actor.staff_id if actor else None, note=note)
+    taken = draw_fifo(ledger.open_lots(connection, row.id), points_)
+    ledger.draw(connection, entry_id, taken)
+    ledger.set_member_points(connection, row.id, points=balance - points_, updated_at=now)
+    append_op(connection, desk.store.keys, desk.counter_uid, f"points.{kind}", {"member_uid": row.member_uid, "points": points_, "note": note}, now, op_id=entry_id)
+    record(desk, connection, actor, f"points.{kind}", row.member_no, after={"points": -points_, "balance": balance - points_}, details=note)
+    return entry_id, taken
+
+
+def _balance(connection, member_id: int) -> int:
+    return connection.exec_driver_sql("SELECT points FROM members WHERE id = ?", (member_id,)).scalar_one()
+
+
+@dataclass(frozen=True)
+class GiftResult:
+    from_member_no: str
+    to_member_no: str
+    points: int
+    from_balance: int
+    to_balance: int
+
+
+def gift_points(desk: Desk, from_ref: str, to_ref: str, points_: int | str) -> GiftResult:
+    """A member gives points to another (积分赠予好友) within the rules' limits; the received points
+    keep the expiry dates of the lots they came from, so gifting never stretches a lot's life."""
+    actor = authorize(desk, Permission.REDEEM, "points.gift")
+    rules = desk.rules
+    try:
+        wanted = parse_points(points_)
+    except FieldError as error:
+        raise form_invalid({"points": error}) from None
+    if wanted > rules.gift_max_points:
+        raise form_invalid({"points": FieldError(QT_TRANSLATE_NOOP("Errors", "One gift is at most {limit} points."), limit=rules.gift_max_points)})
+    with desk.store.write() as connection:
+        giver = require_member(desk, connection, from_ref)
+        receiver = require_member(desk, connection, to_ref)
+        if giver.id == receiver.id:
+            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "A member cannot give points to themselves; scan the friend's code."))
+        if receiver.erased_at is not None:
+            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Member {member_no}'s data was erased; they cannot receive points."), member_no=receiver.member_no)
+        start = desk.now().replace(hour=0, minute=0, second=0, microsecond=0)
+        given_today = -connection.exec_driver_sql(
+            "SELECT coalesce(sum(points), 0) FROM ledger WHERE member_id = ? AND kind = 'gift-out' AND at >= ?",
+            (giver.id, start.isoformat(timespec="microseconds")),
+        ).scalar_one()
+        if given_today + wanted > rules.gift_max_points_per_day:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("Errors", "Member {member_no} may give {left} more points today (limit {limit} a day)."),
+                member_no=giver.member_no, left=max(0, rules.gift_max_points_per_day - given_today), limit=rules.gift_max_points_per_day,
+            )
+        _, taken = _debit(desk, connection, giver, "gift-out", wanted, actor, note=f"to {receiver.member_no}")
+        expiries = dict(connection.exec_driver_sql(
+            f"SELECT id, expires_on FROM points_lots WHERE id IN ({','.join('?' * len(taken))})", tuple(lot for lot, _ in taken)
+        ).all())
+        for lot_id, amount in taken:
+            expiry = expiries[lot_id]
+            _credit(desk, connection, receiver, "gift-in", amount, actor, expires=dt.date.fromisoformat(expiry) if expiry else None, note=f"from {giver.member_no}")
+        return GiftResult(giver.member_no, receiver.member_no, wanted, _balance(connection, giver.id), _balance(connection, receiver.id))
+
+
+def claim_birthday(desk: Desk, ref: str) -> EarnResult:
+    """The birthday gift: once a year, in the birthday month."""
+    actor = authorize(desk, Permission.EARN, "points.birthday")
+    today = desk.today()
+    with desk.store.write() as connection:
+        row = require_member(desk, connection, ref)
+        if row.birthday is None:
+            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Member {member_no} has no birthday on file; add it to the profile first."), member_no=row.member_no)
+        if row.birthday.month != today.month:
+            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The birthday gift is claimed in the birthday month ({month}); come back then."), month=row.birthday.month)
+        claimed = connection.exec_driver_sql(
+            "SELECT at FROM ledger WHERE member_id = ? AND kind = 'birthday' AND at >= ? ORDER BY at DESC LIMIT 1",
+            (row.id, f"{today.year:04d}-01-01"),
+        ).scalar()
+        if claimed:
+            raise Conflict(QT_TRANSLATE_NOOP("Errors", "This year's birthday gift was given on {when}."), when=claimed[:10])
+        entry_id = _credit(desk, connection, row, "birthday", desk.rules.birthday_points, actor, note=str(today.year))
+        return EarnResult(entry_id, row.member_no, desk.rules.birthday_points, _balance(connection, row.id), row.tier, False)
+
+
+def award_referral(desk: Desk, connection, newcomer, actor) -> None:
+    """Referral points for both: the referrer (100) and the newcomer (50), by default at registration."""
+    if newcomer.referrer_id is None:
+        return
+    referrer = connection.exec_driver_sql("SELECT id FROM members WHERE id = ?", (newcomer.referrer_id,)).scalar()
+    if referrer is None:
+        return
+    from counter_app.db import members as member_rows
+
+    referrer_row = member_rows.member_by(connection, id=newcomer.referrer_id)
+    if desk.rules.referrer_points:
+        _credit(desk, connection, referrer_row, "referral", desk.rules.referrer_points, actor, note=f"referred {newcomer.member_no}")
+    if desk.rules.newcomer_points:
+        _credit(desk, connection, newcomer, "referral", desk.rules.newcomer_points, actor, note=f"referred by {referrer_row.member_no}")

@@ -110,6 +110,10 @@
         <translation>Key {fingerprint} written to {path}. Keep it offline; anyone with it and the data folder can read phone numbers.</translation>
     </message>
     <message>
+        <source>Birthday gift: {points} points; balance {balance}.</source>
+        <translation>Birthday gift: {points} points; balance {balance}.</translation>
+    </message>
+    <message>
         <source>Nothing waits for approval.</source>
         <translation>Nothing waits for approval.</translation>
     </message>
@@ -156,6 +160,10 @@
     <message>
         <source>No points yet.</source>
         <translation>No points yet.</translation>
+    </message>
+    <message>
+        <source>{points} points given from {giver} to {receiver}; balances {giver_balance} and {receiver_balance}.</source>
+        <translation>{points} points given from {giver} to {receiver}; balances {giver_balance} and {receiver_balance}.</translation>
     </message>
     <message>
         <source>{points} points expired.</source>
@@ -650,6 +658,34 @@
     <message>
         <source>Member {member_no} has {balance} points; {points} cannot be redeemed.</source>
         <translation>Member {member_no} has {balance} points; {points} cannot be redeemed.</translation>
+    </message>
+    <message>
+        <source>One gift is at most {limit} points.</source>
+        <translation>One gift is at most {limit} points.</translation>
+    </message>
+    <message>
+        <source>A member cannot give points to themselves; scan the friend's code.</source>
+        <translation>A member cannot give points to themselves; scan the friend's code.</translation>
+    </message>
+    <message>
+        <source>Member {member_no}'s data was erased; they cannot receive points.</source>
+        <translation>Member {member_no}'s data was erased; they cannot receive points.</translation>
+    </message>
+    <message>
+        <source>Member {member_no} may give {left} more points today (limit {limit} a day).</source>
+        <translation>Member {member_no} may give {left} more points today (limit {limit} a day).</translation>
+    </message>
+    <message>
+        <source>Member {member_no} has no birthday on file; add it to the profile first.</source>
+        <translation>Member {member_no} has no birthday on file; add it to the profile first.</translation>
+    </message>
+    <message>
+        <source>The birthday gift is claimed in the birthday month ({month}); come back then.</source>
+        <translation>The birthday gift is claimed in the birthday month ({month}); come back then.</translation>
+    </message>
+    <message>
+        <source>This year's birthday gift was given on {when}.</source>
+        <translation>This year's birthday gift was given on {when}.</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,10 @@
         <translation>密钥 {fingerprint} 已写入 {path}。请离线妥善保管；持有它和数据文件夹的人可以读取手机号。</translation>
     </message>
     <message>
+        <source>Birthday gift: {points} points; balance {balance}.</source>
+        <translation>生日礼：{points} 积分；余额 {balance}。</translation>
+    </message>
+    <message>
         <source>Nothing waits for approval.</source>
         <translation>没有待审批的申请。</translation>
     </message>
@@ -156,6 +160,10 @@
     <message>
         <source>No points yet.</source>
         <translation>暂无积分记录。</translation>
+    </message>
+    <message>
+        <source>{points} points given from {giver} to {receiver}; balances {giver_balance} and {receiver_balance}.</source>
+        <translation>{giver} 已赠予 {receiver} {points} 积分；双方余额 {giver_balance} 和 {receiver_balance}。</translation>
     </message>
     <message>
         <source>{points} points expired.</source>
@@ -650,6 +658,34 @@
     <message>
         <source>Member {member_no} has {balance} points; {points} cannot be redeemed.</source>
         <translation>会员 {member_no} 只有 {balance} 积分；不能兑换 {points}。</translation>
+    </message>
+    <message>
+        <source>One gift is at most {limit} points.</source>
+        <translation>单次赠送最多 {limit} 积分。</translation>
+    </message>
+    <message>
+        <source>A member cannot give points to themselves; scan the friend's code.</source>
+        <translation>会员不能赠积分给自己；请扫描好友的会员码。</translation>
+    </message>
+    <message>
+        <source>Member {member_no}'s data was erased; they cannot receive points.</source>
+        <translation>会员 {member_no} 的资料已删除，不能接收积分。</translation>
+    </message>
+    <message>
+        <source>Member {member_no} may give {left} more points today (limit {limit} a day).</source>
+        <translation>会员 {member_no} 今天还可赠送 {left} 积分（每天上限 {limit}）。</translation>
+    </message>
+    <message>
+        <source>Member {member_no} has no birthday on file; add it to the profile first.</source>
+        <translation>会员 {member_no} 未登记生日；请先在资料中补充。</translation>
+    </message>
+    <message>
+        <source>The birthday gift is claimed in the birthday month ({month}); come back then.</source>
+        <translation>生日礼须在生日月份（{month} 月）领取；届时再来。</translation>
+    </message>
+    <message>
+        <source>This year's birthday gift was given on {when}.</source>
+        <translation>今年的生日礼已于 {when} 领取。</translation>
     </message>
 </context>
 <context>
