@@ -20,7 +20,7 @@ from counter_app.domain.staff import ROLE_LABELS
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.i18n import QT_TRANSLATE_NOOP, translate
 from counter_app.logs import setup_logging
-from counter_app.services import approvals, audit, auth, demo, keys, members, points, privacy
+from counter_app.services import approvals, audit, auth, demo, keys, members, points, privacy, rewards
 from counter_app.services.desk import Desk, change_setting, desk_status, open_desk
 
 log = logging.getLogger(__name__)
@@ -102,6 +102,36 @@ def build_parser() -> argparse.ArgumentParser:
     gift_points_parser.add_argument("ref", metavar="REF")
     gift_points_parser.add_argument("--to", required=True, metavar="REF")
     gift_points_parser.add_argument("--points", required=True)
+    gift = commands.add_parser("gift", parents=[common], help="the gift catalog and redeeming gifts").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    gift.add_parser("list", parents=[common])
+    gift_redeem = gift.add_parser("redeem", parents=[common])
+    gift_redeem.add_argument("ref", metavar="REF")
+    gift_redeem.add_argument("--sku", required=True)
+    gift_redeem.add_argument("--qty", type=int, default=1)
+    gift_stock = gift.add_parser("stock", parents=[common], help="add a gift, change its points, or add stock (administrator)")
+    gift_stock.add_argument("sku", metavar="SKU")
+    gift_stock.add_argument("--name")
+    gift_stock.add_argument("--points")
+    gift_stock.add_argument("--add", type=int, default=0)
+    coupon = commands.add_parser("coupon", parents=[common], help="coupons: list, show, redeem with points, write off").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    coupon_list = coupon.add_parser("list", parents=[common])
+    coupon_list.add_argument("ref", metavar="REF")
+    coupon_show = coupon.add_parser("show", parents=[common])
+    coupon_show.add_argument("code", metavar="CODE")
+    coupon_write_off = coupon.add_parser("write-off", parents=[common])
+    coupon_write_off.add_argument("code", metavar="CODE")
+    coupon_write_off.add_argument("--spend", metavar="YUAN")
+    coupon_redeem = coupon.add_parser("redeem", parents=[common], help="a coupon for points")
+    coupon_redeem.add_argument("ref", metavar="REF")
+    coupon_redeem.add_argument("--type", required=True, dest="type_code")
+    coupon_define = coupon.add_parser("define", parents=[common], help="define a coupon type (administrator)")
+    coupon_define.add_argument("type_code", metavar="TYPE")
+    coupon_define.add_argument("--title", required=True)
+    coupon_define.add_argument("--value", required=True, metavar="YUAN")
+    coupon_define.add_argument("--min-spend", required=True, metavar="YUAN")
+    coupon_define.add_argument("--valid-days", type=int, required=True)
+    coupon_define.add_argument("--points", required=True)
+
     birthday = commands.add_parser("birthday", parents=[common], help="the yearly birthday gift").add_subparsers(dest="action", required=True, parser_class=_Parser)
     birthday_claim = birthday.add_parser("claim", parents=[common])
     birthday_claim.add_argument("ref", metavar="REF")
@@ -239,6 +269,19 @@ def run_command(args: argparse.Namespace, desk: Desk) -> int:
         return _staff(args, desk)
     elif command == "points":
         return _points(args, desk)
+    elif command == "gift":
+        if args.action == "list":
+            items = rewards.gift_catalog(desk)
+            _emit(args, items, lambda: "\n".join(f"{i.sku:<10} {i.points:>7}  {i.stock:>5}  {i.name}" for i in items) or translate("Cli", "The catalog is empty."))
+        elif args.action == "redeem":
+            done = rewards.redeem_gift(desk, args.ref, args.sku, args.qty)
+            _emit(args, done, lambda: translate("Cli", "{sku} × {qty} for {points} points; balance {balance}, {stock} left in stock.").format(
+                sku=done.sku, qty=done.qty, points=done.points, balance=done.balance, stock=done.stock_left))
+        else:
+            item = rewards.stock_gift(desk, args.sku, args.name, args.points, args.add)
+            _emit(args, item, lambda: f"{item.sku}  {item.name}  {item.points}  {item.stock}")
+    elif command == "coupon":
+        return _coupon(args, desk)
     elif command == "birthday":
         claimed = points.claim_birthday(desk, args.ref)
         _emit(args, claimed, lambda: translate("Cli", "Birthday gift: {points} points; balance {balance}.").format(points=claimed.points, balance=claimed.balance))
@@ -329,6 +372,29 @@ def _member(args: argparse.Namespace, desk: Desk) -> int:
         _emit(args, changes, lambda: "\n".join(
             f"{c.changed_at}  {i18n.translate('Fields', FIELD_LABELS.get(c.field, c.field))}: {c.old or '—'} → {c.new or '—'}" for c in changes
         ) or translate("Cli", "No profile changes yet."))
+    return 0
+
+
+def _coupon_text(item: rewards.CouponItem) -> str:
+    return f"{item.code}  {item.title}  ¥{item.value} / ¥{item.min_spend}  {item.valid_until}  {item.status}"
+
+
+def _coupon(args: argparse.Namespace, desk: Desk) -> int:
+    if args.action == "list":
+        items = rewards.member_coupons(desk, args.ref)
+        _emit(args, items, lambda: "\n".join(map(_coupon_text, items)) or translate("Cli", "No coupons."))
+    elif args.action == "show":
+        item = rewards.show_coupon(desk, args.code)
+        _emit(args, item, lambda: _coupon_text(item))
+    elif args.action == "write-off":
+        item = rewards.write_off_coupon(desk, args.code, args.spend)
+        _emit(args, item, lambda: translate("Cli", "Coupon {code} written off: ¥{value} off.").format(code=item.code, value=item.value))
+    elif args.action == "redeem":
+        done = rewards.redeem_coupon(desk, args.ref, args.type_code)
+        _emit(args, done, lambda: translate("Cli", "Coupon {code} issued for {points} points; balance {balance}.").format(code=done.coupon.code, points=done.points, balance=done.balance))
+    else:
+        rewards.define_coupon(desk, args.type_code, args.title, args.value, args.min_spend, args.valid_days, args.points)
+        _emit(args, {"type": args.type_code}, lambda: translate("Cli", "Coupon type {type} saved.").format(type=args.type_code))
     return 0
 
 

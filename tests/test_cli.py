@@ -287,3 +287,19 @@ def test_points_earn_cash_and_history_from_the_command_line(data_dir):
     assert [(h["kind"], h["points"]) for h in history] == [("cash", -800), ("earn", 1234)]
     shown = json.loads(run_cli("member", "show", "13800138000", "--json", data_dir=data_dir).stdout)
     assert shown["points"] == 434
+
+
+def test_gifts_and_coupons_from_the_command_line(data_dir):
+    register(data_dir)
+    run_cli("points", "earn", "13800138000", "--amount", "5000", "--slip", "CL-1", data_dir=data_dir)
+    assert run_cli("gift", "stock", "G-CUP", "--name", "保温杯", "--points", "3000", "--add", "1", data_dir=data_dir).returncode == 0
+    assert [g["sku"] for g in json.loads(run_cli("gift", "list", "--json", data_dir=data_dir).stdout)] == ["G-CUP"]
+    redeemed = json.loads(run_cli("gift", "redeem", "13800138000", "--sku", "G-CUP", "--json", data_dir=data_dir).stdout)
+    assert (redeemed["balance"], redeemed["stock_left"]) == (2000, 0)
+    assert run_cli("coupon", "define", "C10", "--title", "满100减10", "--value", "10", "--min-spend", "100", "--valid-days", "30", "--points", "800", data_dir=data_dir).returncode == 0
+    issued = json.loads(run_cli("coupon", "redeem", "13800138000", "--type", "C10", "--json", data_dir=data_dir).stdout)
+    code = issued["coupon"]["code"]
+    assert run_cli("coupon", "write-off", code, "--spend", "150", data_dir=data_dir).returncode == 0
+    twice = run_cli("coupon", "write-off", code, data_dir=data_dir)
+    assert twice.returncode == 5 and "used already" in twice.stderr
+    assert json.loads(run_cli("coupon", "show", code, "--json", data_dir=data_dir).stdout)["status"] == "written_off"

@@ -217,3 +217,47 @@ class TierChange(Base):
     new_tier: Mapped[str] = mapped_column(String(10))
     at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
     reason: Mapped[str] = mapped_column(String(40))
+
+
+class Gift(Base):
+    """A gift in the catalog, with the stock on hand at this counter."""
+
+    __tablename__ = "gift_catalog"
+
+    sku: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(60))
+    points: Mapped[int] = mapped_column(Integer)
+    stock: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class CouponType(Base):
+    __tablename__ = "coupon_types"
+
+    type_code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    title: Mapped[str] = mapped_column(String(60))
+    value_fen: Mapped[int] = mapped_column(Integer)
+    min_spend_fen: Mapped[int] = mapped_column(Integer)
+    valid_days: Mapped[int] = mapped_column(Integer)
+    points: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Coupon(Base):
+    """One coupon: its unguessable code is written off once."""
+
+    __tablename__ = "coupons"
+
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    type_code: Mapped[str] = mapped_column(ForeignKey("coupon_types.type_code"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    value_fen: Mapped[int] = mapped_column(Integer)
+    min_spend_fen: Mapped[int] = mapped_column(Integer)
+    valid_until: Mapped[dt.date]
+    issued_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    issued_entry_id: Mapped[Optional[str]] = mapped_column(String(36))
+    status: Mapped[str] = mapped_column(String(12), default="issued")
+    used_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
+    used_counter: Mapped[Optional[str]] = mapped_column(String(36))
+    used_staff: Mapped[Optional[str]] = mapped_column(String(20))
+    used_spend_fen: Mapped[Optional[int]] = mapped_column(Integer)

@@ -116,8 +116,21 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
             progress(made, count)
     with desk.store.write() as connection:
         rows.optimize_search_index(connection)
+        _demo_catalog(connection)
         record(desk, connection, actor, "demo.create", None, details=f"{made} demo members")
     return made
+
+
+DEMO_GIFTS = (("G-PARK", "停车券 2 小时", 500, 999), ("G-UMB", "晴雨伞", 1500, 50), ("G-CUP", "保温杯", 3000, 30), ("G-MOVIE", "电影票 2 张", 4000, 20))
+DEMO_COUPONS = (("C10", "满100减10", 1000, 10000, 30, 800), ("C50", "满500减50", 5000, 50000, 60, 3800))
+
+
+def _demo_catalog(connection) -> None:
+    """A small catalog so a demo desk has something to redeem; left alone if the chain has one."""
+    connection.exec_driver_sql("INSERT OR IGNORE INTO gift_catalog (sku, name, points, stock, active) VALUES (?, ?, ?, ?, 1)", DEMO_GIFTS)
+    connection.exec_driver_sql(
+        "INSERT OR IGNORE INTO coupon_types (type_code, title, value_fen, min_spend_fen, valid_days, points, active) VALUES (?, ?, ?, ?, ?, ?, 1)", DEMO_COUPONS
+    )
 
 
 def _unique_phones(rng: random.Random, count: int, registered: Callable[[str], bool]) -> list[str]:

@@ -14,6 +14,7 @@ from counter_app.db import members as rows
 from counter_app.db import points as points_rows
 from counter_app.db import sealing
 from counter_app.db.outbox import append_op
+from counter_app.domain.coupons import display as display_coupon
 from counter_app.domain.errors import Conflict, DeskError, FieldError, InvalidInput, NotFound, form_invalid
 from counter_app.domain.members import (
     RegistrationForm,
@@ -126,6 +127,14 @@ def _card(desk: Desk, connection: Connection, row: Row[Any]) -> MemberCard:
         expiring=[
             {"points": lot.points, "expires_on": str(lot.expires_on)}
             for lot in points_rows.expiring(connection, row.id, desk.today(), desk.today() + dt.timedelta(days=desk.rules.expiry_warn_days))
+        ],
+        coupons=[
+            {"title": c.title, "code": display_coupon(c.code), "valid_until": c.valid_until}
+            for c in connection.exec_driver_sql(
+                "SELECT t.title, c.code, c.valid_until FROM coupons c JOIN coupon_types t ON t.type_code = c.type_code "
+                "WHERE c.member_id = ? AND c.status = 'issued' AND c.valid_until >= ? ORDER BY c.valid_until",
+                (row.id, desk.today().isoformat()),
+            )
         ],
     )
 

@@ -152,7 +152,7 @@ def earn_from_slip(desk: Desk, ref: str, amount: str, slip_no: str, shop: str | 
         record(desk, connection, actor, "points.earn", row.member_no, after={"points": points, "balance": balance, "tier": tier}, details=f"slip {slip} ¥{amount_fen / 100:.2f}")
         if first_purchase:
             award_referral(desk, connection, row, actor)
-            balance = _balance(connection, row.id)
+            balance = points_balance(connection, row.id)
         return EarnResult(entry_id, row.member_no, points, balance, tier, tier != row.tier)
 
 
@@ -177,8 +177,8 @@ def redeem_cash(desk: Desk, ref: str, points: int | str) -> CashResult:
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
         yuan = wanted // ratio
-        entry_id, _ = _debit(desk, connection, row, "cash", wanted, actor, note=f"¥{yuan}")
-        return CashResult(entry_id, row.member_no, wanted, f"{yuan}.00", _balance(connection, row.id), row.tier)
+        entry_id, _ = debit_points(desk, connection, row, "cash", wanted, actor, note=f"¥{yuan}")
+        return CashResult(entry_id, row.member_no, wanted, f"{yuan}.00", points_balance(connection, row.id), row.tier)
 
 
 def history(desk: Desk, ref: str, limit: int = 100) -> list[HistoryLine]:
@@ -218,22 +218,22 @@ def expire_points(desk: Desk) -> int:
                 total += lot.points_left
 
 
-def _credit(desk: Desk, connection, row, kind: str, points_: int, actor, *, expires: dt.date | None | str = "rules", note: str | None = None) -> str:
+def credit_points(desk: Desk, connection, row, kind: str, points_: int, actor, *, expires: dt.date | None | str = "rules", note: str | None = None) -> str:
     """Points in: a ledger entry, its lot, the cached balance, the outbox and the audit, in the caller's transaction."""
     now = desk.now()
     entry_id = str(uuid.uuid4())
     ledger.add_entry(connection, entry_id=entry_id, member_id=row.id, kind=kind, points=points_, at=now, staff_id=actor.staff_id if actor else None, note=note)
     ledger.add_lot(connection, row.id, entry_id, now, expires_on(now.date(), desk.rules) if expires == "rules" else expires, points_)
-    balance = _balance(connection, row.id) + points_
+    balance = points_balance(connection, row.id) + points_
     ledger.set_member_points(connection, row.id, points=balance, updated_at=now)
     append_op(connection, desk.store.keys, desk.counter_uid, f"points.{kind}", {"member_uid": row.member_uid, "points": points_, "note": note}, now, op_id=entry_id)
     record(desk, connection, actor, f"points.{kind}", row.member_no, after={"points": points_, "balance": balance}, details=note)
     return entry_id
 
 
-def _debit(desk: Desk, connection, row, kind: str, points_: int, actor, *, note: str | None = None) -> tuple[str, list[tuple[int, int]]]:
+def debit_points(desk: Desk, connection, row, kind: str, points_: int, actor, *, note: str | None = None) -> tuple[str, list[tuple[int, int]]]:
     """Points out, first in first out; refuses more than the balance."""
-    balance = _balance(connection, row.id)
+    balance = points_balance(connection, row.id)
     if points_ > balance:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Member {member_no} has {balance} points; {points} cannot be redeemed."), member_no=row.member_no, balance=balance, points=points_)
     now = desk.now()
@@ -247,7 +247,7 @@ def _debit(desk: Desk, connection, row, kind: str, points_: int, actor, *, note:
     return entry_id, taken
 
 
-def _balance(connection, member_id: int) -> int:
+def points_balance(connection, member_id: int) -> int:
     return connection.exec_driver_sql("SELECT points FROM members WHERE id = ?", (member_id,)).scalar_one()
 
 
@@ -288,14 +288,14 @@ def gift_points(desk: Desk, from_ref: str, to_ref: str, points_: int | str) -> G
                 QT_TRANSLATE_NOOP("Errors", "Member {member_no} may give {left} more points today (limit {limit} a day)."),
                 member_no=giver.member_no, left=max(0, rules.gift_max_points_per_day - given_today), limit=rules.gift_max_points_per_day,
             )
-        _, taken = _debit(desk, connection, giver, "gift-out", wanted, actor, note=f"to {receiver.member_no}")
+        _, taken = debit_points(desk, connection, giver, "gift-out", wanted, actor, note=f"to {receiver.member_no}")
         expiries = dict(connection.exec_driver_sql(
             f"SELECT id, expires_on FROM points_lots WHERE id IN ({','.join('?' * len(taken))})", tuple(lot for lot, _ in taken)
         ).all())
         for lot_id, amount in taken:
             expiry = expiries[lot_id]
-            _credit(desk, connection, receiver, "gift-in", amount, actor, expires=dt.date.fromisoformat(expiry) if expiry else None, note=f"from {giver.member_no}")
-        return GiftResult(giver.member_no, receiver.member_no, wanted, _balance(connection, giver.id), _balance(connection, receiver.id))
+            credit_points(desk, connection, receiver, "gift-in", amount, actor, expires=dt.date.fromisoformat(expiry) if expiry else None, note=f"from {giver.member_no}")
+        return GiftResult(giver.member_no, receiver.member_no, wanted, points_balance(connection, giver.id), points_balance(connection, receiver.id))
 
 
 def claim_birthday(desk: Desk, ref: str) -> EarnResult:
@@ -314,8 +314,8 @@ def claim_birthday(desk: Desk, ref: str) -> EarnResult:
         ).scalar()
         if claimed:
             raise Conflict(QT_TRANSLATE_NOOP("Errors", "This year's birthday gift was given on {when}."), when=claimed[:10])
-        entry_id = _credit(desk, connection, row, "birthday", desk.rules.birthday_points, actor, note=str(today.year))
-        return EarnResult(entry_id, row.member_no, desk.rules.birthday_points, _balance(connection, row.id), row.tier, False)
+        entry_id = credit_points(desk, connection, row, "birthday", desk.rules.birthday_points, actor, note=str(today.year))
+        return EarnResult(entry_id, row.member_no, desk.rules.birthday_points, points_balance(connection, row.id), row.tier, False)
 
 
 def award_referral(desk: Desk, connection, newcomer, actor) -> None:
@@ -329,6 +329,6 @@ def award_referral(desk: Desk, connection, newcomer, actor) -> None:
 
     referrer_row = member_rows.member_by(connection, id=newcomer.referrer_id)
     if desk.rules.referrer_points:
-        _credit(desk, connection, referrer_row, "referral", desk.rules.referrer_points, actor, note=f"referred {newcomer.member_no}")
+        credit_points(desk, connection, referrer_row, "referral", desk.rules.referrer_points, actor, note=f"referred {newcomer.member_no}")
     if desk.rules.newcomer_points:
-        _credit(desk, connection, newcomer, "referral", desk.rules.newcomer_points, actor, note=f"referred by {referrer_row.member_no}")
+        credit_points(desk, connection, newcomer, "referral", desk.rules.newcomer_points, actor, note=f"referred by {referrer_row.member_no}")

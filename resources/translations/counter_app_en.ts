@@ -110,6 +110,14 @@
         <translation>Key {fingerprint} written to {path}. Keep it offline; anyone with it and the data folder can read phone numbers.</translation>
     </message>
     <message>
+        <source>The catalog is empty.</source>
+        <translation>The catalog is empty.</translation>
+    </message>
+    <message>
+        <source>{sku} × {qty} for {points} points; balance {balance}, {stock} left in stock.</source>
+        <translation>{sku} × {qty} for {points} points; balance {balance}, {stock} left in stock.</translation>
+    </message>
+    <message>
         <source>Birthday gift: {points} points; balance {balance}.</source>
         <translation>Birthday gift: {points} points; balance {balance}.</translation>
     </message>
@@ -144,6 +152,22 @@
     <message>
         <source>No profile changes yet.</source>
         <translation>No profile changes yet.</translation>
+    </message>
+    <message>
+        <source>No coupons.</source>
+        <translation>No coupons.</translation>
+    </message>
+    <message>
+        <source>Coupon {code} written off: ¥{value} off.</source>
+        <translation>Coupon {code} written off: ¥{value} off.</translation>
+    </message>
+    <message>
+        <source>Coupon {code} issued for {points} points; balance {balance}.</source>
+        <translation>Coupon {code} issued for {points} points; balance {balance}.</translation>
+    </message>
+    <message>
+        <source>Coupon type {type} saved.</source>
+        <translation>Coupon type {type} saved.</translation>
     </message>
     <message>
         <source>{points} points earned; balance {balance}, tier {tier}.</source>
@@ -686,6 +710,78 @@
     <message>
         <source>This year's birthday gift was given on {when}.</source>
         <translation>This year's birthday gift was given on {when}.</translation>
+    </message>
+    <message>
+        <source>A coupon code starts with CP; scan the coupon's QR or type the code under it.</source>
+        <translation>A coupon code starts with CP; scan the coupon's QR or type the code under it.</translation>
+    </message>
+    <message>
+        <source>A coupon code is CP and 13 letters or digits, e.g. CP-4F7K-9QXD-M2ZA-7; check it.</source>
+        <translation>A coupon code is CP and 13 letters or digits, e.g. CP-4F7K-9QXD-M2ZA-7; check it.</translation>
+    </message>
+    <message>
+        <source>That coupon code is mistyped (its check character does not match); check each character.</source>
+        <translation>That coupon code is mistyped (its check character does not match); check each character.</translation>
+    </message>
+    <message>
+        <source>Give a name of 1 to {limit} characters.</source>
+        <translation>Give a name of 1 to {limit} characters.</translation>
+    </message>
+    <message>
+        <source>A code is 1 to 20 letters, digits, - or _.</source>
+        <translation>A code is 1 to 20 letters, digits, - or _.</translation>
+    </message>
+    <message>
+        <source>Add between 0 and 100000 to the stock; stock is never taken away here.</source>
+        <translation>Add between 0 and 100000 to the stock; stock is never taken away here.</translation>
+    </message>
+    <message>
+        <source>A new gift needs a name and its points.</source>
+        <translation>A new gift needs a name and its points.</translation>
+    </message>
+    <message>
+        <source>Redeem 1 to {limit} at a time.</source>
+        <translation>Redeem 1 to {limit} at a time.</translation>
+    </message>
+    <message>
+        <source>There is no gift {sku} in the catalog; check the code (counter-app gift list).</source>
+        <translation>There is no gift {sku} in the catalog; check the code (counter-app gift list).</translation>
+    </message>
+    <message>
+        <source>Only {stock} of {name} left; choose fewer or another gift.</source>
+        <translation>Only {stock} of {name} left; choose fewer or another gift.</translation>
+    </message>
+    <message>
+        <source>The minimum spend must be at least the coupon's value.</source>
+        <translation>The minimum spend must be at least the coupon's value.</translation>
+    </message>
+    <message>
+        <source>A coupon is valid for 1 to 3650 days.</source>
+        <translation>A coupon is valid for 1 to 3650 days.</translation>
+    </message>
+    <message>
+        <source>There is no coupon {type_code}; check the code.</source>
+        <translation>There is no coupon {type_code}; check the code.</translation>
+    </message>
+    <message>
+        <source>No coupon has the code {code}; check it, or it was issued at another counter not yet synced.</source>
+        <translation>No coupon has the code {code}; check it, or it was issued at another counter not yet synced.</translation>
+    </message>
+    <message>
+        <source>Coupon {code} was used already on {when} at counter {counter} by {staff}.</source>
+        <translation>Coupon {code} was used already on {when} at counter {counter} by {staff}.</translation>
+    </message>
+    <message>
+        <source>Coupon {code} was withdrawn ({status}); it cannot be used.</source>
+        <translation>Coupon {code} was withdrawn ({status}); it cannot be used.</translation>
+    </message>
+    <message>
+        <source>Coupon {code} expired on {date}.</source>
+        <translation>Coupon {code} expired on {date}.</translation>
+    </message>
+    <message>
+        <source>Coupon {code} needs a spend of at least ¥{minimum}; this one is ¥{spend}.</source>
+        <translation>Coupon {code} needs a spend of at least ¥{minimum}; this one is ¥{spend}.</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,14 @@
         <translation>密钥 {fingerprint} 已写入 {path}。请离线妥善保管；持有它和数据文件夹的人可以读取手机号。</translation>
     </message>
     <message>
+        <source>The catalog is empty.</source>
+        <translation>礼品目录为空。</translation>
+    </message>
+    <message>
+        <source>{sku} × {qty} for {points} points; balance {balance}, {stock} left in stock.</source>
+        <translation>{sku} × {qty}，扣 {points} 积分；余额 {balance}，库存剩 {stock}。</translation>
+    </message>
+    <message>
         <source>Birthday gift: {points} points; balance {balance}.</source>
         <translation>生日礼：{points} 积分；余额 {balance}。</translation>
     </message>
@@ -144,6 +152,22 @@
     <message>
         <source>No profile changes yet.</source>
         <translation>资料尚无修改记录。</translation>
+    </message>
+    <message>
+        <source>No coupons.</source>
+        <translation>暂无优惠券。</translation>
+    </message>
+    <message>
+        <source>Coupon {code} written off: ¥{value} off.</source>
+        <translation>优惠券 {code} 已核销：减 ¥{value}。</translation>
+    </message>
+    <message>
+        <source>Coupon {code} issued for {points} points; balance {balance}.</source>
+        <translation>已发放优惠券 {code}，扣 {points} 积分；余额 {balance}。</translation>
+    </message>
+    <message>
+        <source>Coupon type {type} saved.</source>
+        <translation>优惠券类型 {type} 已保存。</translation>
     </message>
     <message>
         <source>{points} points earned; balance {balance}, tier {tier}.</source>
@@ -686,6 +710,78 @@
     <message>
         <source>This year's birthday gift was given on {when}.</source>
         <translation>今年的生日礼已于 {when} 领取。</translation>
+    </message>
+    <message>
+        <source>A coupon code starts with CP; scan the coupon's QR or type the code under it.</source>
+        <translation>优惠券码以 CP 开头；请扫描券上的二维码或输入下方的券码。</translation>
+    </message>
+    <message>
+        <source>A coupon code is CP and 13 letters or digits, e.g. CP-4F7K-9QXD-M2ZA-7; check it.</source>
+        <translation>优惠券码为 CP 加 13 位字母或数字，例如 CP-4F7K-9QXD-M2ZA-7；请核对。</translation>
+    </message>
+    <message>
+        <source>That coupon code is mistyped (its check character does not match); check each character.</source>
+        <translation>优惠券码输入有误（校验位不符）；请逐位核对。</translation>
+    </message>
+    <message>
+        <source>Give a name of 1 to {limit} characters.</source>
+        <translation>名称须为 1 到 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>A code is 1 to 20 letters, digits, - or _.</source>
+        <translation>编码为 1 到 20 位字母、数字、- 或 _。</translation>
+    </message>
+    <message>
+        <source>Add between 0 and 100000 to the stock; stock is never taken away here.</source>
+        <translation>补货数量为 0 到 100000；此处不能减少库存。</translation>
+    </message>
+    <message>
+        <source>A new gift needs a name and its points.</source>
+        <translation>新礼品需要名称和所需积分。</translation>
+    </message>
+    <message>
+        <source>Redeem 1 to {limit} at a time.</source>
+        <translation>每次兑换 1 到 {limit} 件。</translation>
+    </message>
+    <message>
+        <source>There is no gift {sku} in the catalog; check the code (counter-app gift list).</source>
+        <translation>礼品目录中没有 {sku}；请核对编码（counter-app gift list）。</translation>
+    </message>
+    <message>
+        <source>Only {stock} of {name} left; choose fewer or another gift.</source>
+        <translation>{name} 只剩 {stock} 件；请减少数量或换一件礼品。</translation>
+    </message>
+    <message>
+        <source>The minimum spend must be at least the coupon's value.</source>
+        <translation>最低消费不能低于优惠券面值。</translation>
+    </message>
+    <message>
+        <source>A coupon is valid for 1 to 3650 days.</source>
+        <translation>优惠券有效期为 1 到 3650 天。</translation>
+    </message>
+    <message>
+        <source>There is no coupon {type_code}; check the code.</source>
+        <translation>没有优惠券类型 {type_code}；请核对编码。</translation>
+    </message>
+    <message>
+        <source>No coupon has the code {code}; check it, or it was issued at another counter not yet synced.</source>
+        <translation>没有券码为 {code} 的优惠券；请核对，或该券由其他尚未同步的服务台发放。</translation>
+    </message>
+    <message>
+        <source>Coupon {code} was used already on {when} at counter {counter} by {staff}.</source>
+        <translation>优惠券 {code} 已于 {when} 在服务台 {counter} 由 {staff} 核销。</translation>
+    </message>
+    <message>
+        <source>Coupon {code} was withdrawn ({status}); it cannot be used.</source>
+        <translation>优惠券 {code} 已作废（{status}），不能使用。</translation>
+    </message>
+    <message>
+        <source>Coupon {code} expired on {date}.</source>
+        <translation>优惠券 {code} 已于 {date} 过期。</translation>
+    </message>
+    <message>
+        <source>Coupon {code} needs a spend of at least ¥{minimum}; this one is ¥{spend}.</source>
+        <translation>优惠券 {code} 需消费满 ¥{minimum}；本次消费 ¥{spend}。</translation>
     </message>
 </context>
 <context>
