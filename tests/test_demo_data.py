@@ -57,3 +57,12 @@ def test_demo_members_never_take_a_real_members_phone(desk):
 def test_demo_count_is_bounded(desk, count):
     with pytest.raises(InvalidInput):
         make_demo_members(desk, count)
+
+
+def test_a_demo_desk_has_a_small_catalog_to_redeem_from(desk):
+    from counter_app.services import rewards
+
+    make_demo_members(desk, 10, seed=2)
+    assert {g.sku for g in rewards.gift_catalog(desk)} >= {"G-UMB", "G-CUP"}
+    with desk.store.read() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM coupon_types").scalar() == 2

@@ -127,9 +127,9 @@ DEMO_COUPONS = (("C10", "满100减10", 1000, 10000, 30, 800), ("C50", "满500减
 
 def _demo_catalog(connection) -> None:
     """A small catalog so a demo desk has something to redeem; left alone if the chain has one."""
-    connection.exec_driver_sql("INSERT OR IGNORE INTO gift_catalog (sku, name, points, stock, active) VALUES (?, ?, ?, ?, 1)", DEMO_GIFTS)
+    connection.exec_driver_sql("INSERT OR IGNORE INTO gift_catalog (sku, name, points, stock, active) VALUES (?, ?, ?, ?, 1)", list(DEMO_GIFTS))
     connection.exec_driver_sql(
-        "INSERT OR IGNORE INTO coupon_types (type_code, title, value_fen, min_spend_fen, valid_days, points, active) VALUES (?, ?, ?, ?, ?, ?, 1)", DEMO_COUPONS
+        "INSERT OR IGNORE INTO coupon_types (type_code, title, value_fen, min_spend_fen, valid_days, points, active) VALUES (?, ?, ?, ?, ?, ?, 1)", list(DEMO_COUPONS)
     )
 
 
