@@ -20,7 +20,7 @@ from counter_app.domain.staff import ROLE_LABELS
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.i18n import QT_TRANSLATE_NOOP, translate
 from counter_app.logs import setup_logging
-from counter_app.services import approvals, audit, auth, demo, keys, members, points, privacy, rewards
+from counter_app.services import approvals, audit, auth, demo, keys, members, points, privacy, rewards, voids
 from counter_app.services.desk import Desk, change_setting, desk_status, open_desk
 
 log = logging.getLogger(__name__)
@@ -98,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     points_history.add_argument("ref", metavar="REF")
     points_history.add_argument("--limit", type=int, default=100)
     points_parser.add_parser("expire", parents=[common], help="expire the lots whose last day has passed (idempotent)")
+    void = points_parser.add_parser("void", parents=[common], help="undo an operation within the allowed days (manager)")
+    void.add_argument("op_id", metavar="OP_ID")
+    void.add_argument("--reason", required=True)
     gift_points_parser = points_parser.add_parser("gift", parents=[common], help="a member gives points to another")
     gift_points_parser.add_argument("ref", metavar="REF")
     gift_points_parser.add_argument("--to", required=True, metavar="REF")
@@ -411,6 +414,9 @@ def _points(args: argparse.Namespace, desk: Desk) -> int:
         _emit(args, lines, lambda: "\n".join(
             f"{line.at[:16]}  {line.kind:<7} {line.points:>+8}  {('¥' + line.amount) if line.amount else '':>12}  {line.slip_no or line.note or ''}" for line in lines
         ) or translate("Cli", "No points yet."))
+    elif args.action == "void":
+        voided = voids.void_operation(desk, args.op_id, args.reason)
+        _emit(args, voided, lambda: translate("Cli", "Operation {op_id} voided; balance {balance}.").format(op_id=voided.voided, balance=voided.balance))
     elif args.action == "gift":
         gift = points.gift_points(desk, args.ref, args.to, args.points)
         _emit(args, gift, lambda: translate("Cli", "{points} points given from {giver} to {receiver}; balances {giver_balance} and {receiver_balance}.").format(

@@ -93,3 +93,55 @@ def test_codes_are_unguessable_and_misreadings_are_forgiven():
         changed = code[:position] + ("X" if code[position] != "X" else "Y") + code[position + 1 :]
         with pytest.raises(FieldError):
             parse_code(changed)
+
+
+def test_a_manager_voids_an_earn_and_a_gift_redemption_within_seven_days(shop):
+    from counter_app.services import voids
+
+    earned = points.earn_from_slip(shop, "13800138000", "500", "V-1", at=NOW)
+    gift = rewards.redeem_gift(shop, "13800138000", "G-UMB")
+    assert members.find_member(shop, "13800138000").points == 20500 - 1500
+    undone = voids.void_operation(shop, gift.op_id, "会员改变主意")
+    assert (undone.points, undone.balance) == (1500, 20500)
+    assert rewards.gift_catalog(shop)[0].stock == 2  # back on the shelf
+    with pytest.raises(Conflict):
+        voids.void_operation(shop, gift.op_id, "again")
+    assert voids.void_operation(shop, earned.op_id, "小票录错").balance == 20000
+    with pytest.raises(InvalidInput):
+        voids.void_operation(shop, earned.op_id[:8], "")
+    shop.clock = lambda: NOW + dt.timedelta(days=8)
+    late = points.earn_from_slip(shop, "13800138000", "10", "V-2", at=NOW + dt.timedelta(days=8))
+    shop.clock = lambda: NOW + dt.timedelta(days=16)
+    with pytest.raises(InvalidInput) as too_late:
+        voids.void_operation(shop, late.op_id, "late")
+    assert "last 7 days" in too_late.value.message("en")
+
+
+def test_voiding_a_coupon_redemption_revokes_the_coupon_unless_it_was_used(shop):
+    from counter_app.services import voids
+
+    kept = rewards.redeem_coupon(shop, "13800138000", "C10")
+    used = rewards.redeem_coupon(shop, "13800138000", "C10")
+    rewards.write_off_coupon(shop, used.coupon.code, "200")
+    voids.void_operation(shop, kept.op_id, "发错券")
+    assert rewards.show_coupon(shop, kept.coupon.code).status == "revoked"
+    with pytest.raises(Conflict):
+        rewards.write_off_coupon(shop, kept.coupon.code)
+    with pytest.raises(InvalidInput):
+        voids.void_operation(shop, used.op_id, "too late, it was used")
+    with shop.store.read() as connection:
+        row = connection.exec_driver_sql("SELECT id FROM members WHERE member_no = ?", (members.find_member(shop, "13800138000").member_no,)).scalar()
+        from counter_app.db import points as ledger
+
+        assert ledger.balance_from_entries(connection, row) == ledger.balance_from_lots(connection, row) == members.find_member(shop, "13800138000").points
+
+
+def test_only_a_manager_voids(shop):
+    from counter_app.domain.staff import NeedsManager
+    from counter_app.services import auth, voids
+
+    earned = points.earn_from_slip(shop, "13800138000", "500", "V-9", at=NOW)
+    auth.add_staff(shop, "K001", "服务台小李", "clerk", "357924")
+    auth.sign_in(shop, "K001", "357924")
+    with pytest.raises(NeedsManager):
+        voids.void_operation(shop, earned.op_id, "误操作")

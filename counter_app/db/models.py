@@ -168,6 +168,7 @@ class LedgerEntry(Base):
     __table_args__ = (
         Index("ix_ledger_member_at", "member_id", "at"),
         Index("ux_ledger_slip", "slip_no", unique=True, sqlite_where=text("slip_no IS NOT NULL")),
+        Index("ux_ledger_reverses", "reverses", unique=True, sqlite_where=text("reverses IS NOT NULL")),
     )
 
     entry_id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -180,6 +181,9 @@ class LedgerEntry(Base):
     at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
     staff_id: Mapped[Optional[str]] = mapped_column(String(20))
     note: Mapped[Optional[str]] = mapped_column(Text)
+    reverses: Mapped[Optional[str]] = mapped_column(String(36))  # the entry a manager's void undoes
+    item: Mapped[Optional[str]] = mapped_column(String(20))  # gift SKU or coupon type a redemption bought
+    qty: Mapped[Optional[int]] = mapped_column(Integer)
 
 
 class PointsLot(Base):

@@ -55,7 +55,10 @@ def earn_count_between(connection: Connection, member_id: int, start: dt.datetim
 
 def spend_since(connection: Connection, member_id: int, since: dt.datetime) -> int:
     return connection.execute(
-        text("SELECT coalesce(sum(amount_fen), 0) FROM ledger WHERE member_id = :m AND kind = 'earn' AND at >= :since"),
+        text(
+            "SELECT coalesce(sum(amount_fen), 0) FROM ledger WHERE member_id = :m AND kind = 'earn' AND at >= :since "
+            "AND entry_id NOT IN (SELECT reverses FROM ledger WHERE member_id = :m AND reverses IS NOT NULL)"
+        ),
         {"m": member_id, "since": since.isoformat(timespec="microseconds")},
     ).scalar_one()
 

@@ -30,6 +30,7 @@ class Rules:
     max_slips_per_member_per_day: int
     large_earn_yuan: Decimal
     redeem_approval_over: int
+    void_within_days: int
     referrer_points: int
     newcomer_points: int
     referral_when: str
@@ -98,6 +99,7 @@ def parse_rules(text: str) -> Rules:
         max_slips_per_member_per_day=int(_number(document, "risk.max_slips_per_member_per_day", integer=True, positive=True)),
         large_earn_yuan=_number(document, "risk.large_earn_yuan", positive=True),
         redeem_approval_over=int(_number(document, "approval.redeem_points_over", integer=True, positive=True)),
+        void_within_days=int(_number(document, "approval.void_within_days", integer=True)),
         referrer_points=int(_number(document, "referral.referrer_points", integer=True)),
         newcomer_points=int(_number(document, "referral.newcomer_points", integer=True)),
         referral_when=_choice(document, "referral.when", REFERRAL_WHEN),

@@ -231,14 +231,18 @@ def credit_points(desk: Desk, connection, row, kind: str, points_: int, actor, *
     return entry_id
 
 
-def debit_points(desk: Desk, connection, row, kind: str, points_: int, actor, *, note: str | None = None) -> tuple[str, list[tuple[int, int]]]:
+def debit_points(
+    desk: Desk, connection, row, kind: str, points_: int, actor, *, note: str | None = None, item: str | None = None, qty: int | None = None
+) -> tuple[str, list[tuple[int, int]]]:
     """Points out, first in first out; refuses more than the balance."""
     balance = points_balance(connection, row.id)
     if points_ > balance:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Member {member_no} has {balance} points; {points} cannot be redeemed."), member_no=row.member_no, balance=balance, points=points_)
     now = desk.now()
     entry_id = str(uuid.uuid4())
-    ledger.add_entry(connection, entry_id=entry_id, member_id=row.id, kind=kind, points=-points_, at=now, staff_id=actor.staff_id if actor else None, note=note)
+    ledger.add_entry(
+        connection, entry_id=entry_id, member_id=row.id, kind=kind, points=-points_, at=now, staff_id=actor.staff_id if actor else None, note=note, item=item, qty=qty
+    )
     taken = draw_fifo(ledger.open_lots(connection, row.id), points_)
     ledger.draw(connection, entry_id, taken)
     ledger.set_member_points(connection, row.id, points=balance - points_, updated_at=now)

@@ -186,6 +186,10 @@
         <translation>No points yet.</translation>
     </message>
     <message>
+        <source>Operation {op_id} voided; balance {balance}.</source>
+        <translation>Operation {op_id} voided; balance {balance}.</translation>
+    </message>
+    <message>
         <source>{points} points given from {giver} to {receiver}; balances {giver_balance} and {receiver_balance}.</source>
         <translation>{points} points given from {giver} to {receiver}; balances {giver_balance} and {receiver_balance}.</translation>
     </message>
@@ -782,6 +786,34 @@
     <message>
         <source>Coupon {code} needs a spend of at least ¥{minimum}; this one is ¥{spend}.</source>
         <translation>Coupon {code} needs a spend of at least ¥{minimum}; this one is ¥{spend}.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the void; it goes into the audit log.</source>
+        <translation>Give the reason for the void; it goes into the audit log.</translation>
+    </message>
+    <message>
+        <source>There is no operation {op_id}; copy it from the receipt or the points history.</source>
+        <translation>There is no operation {op_id}; copy it from the receipt or the points history.</translation>
+    </message>
+    <message>
+        <source>A {kind} entry cannot be voided.</source>
+        <translation>A {kind} entry cannot be voided.</translation>
+    </message>
+    <message>
+        <source>Operation {op_id} was voided already on {when}.</source>
+        <translation>Operation {op_id} was voided already on {when}.</translation>
+    </message>
+    <message>
+        <source>Operation {op_id} is from {when}; only the last {days} days can be voided.</source>
+        <translation>Operation {op_id} is from {when}; only the last {days} days can be voided.</translation>
+    </message>
+    <message>
+        <source>The member has spent those points (balance {balance}, the operation gave {points}); it cannot be voided.</source>
+        <translation>The member has spent those points (balance {balance}, the operation gave {points}); it cannot be voided.</translation>
+    </message>
+    <message>
+        <source>The coupon bought with these points was used already; the redemption cannot be voided.</source>
+        <translation>The coupon bought with these points was used already; the redemption cannot be voided.</translation>
     </message>
 </context>
 <context>

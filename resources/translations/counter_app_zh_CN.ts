@@ -186,6 +186,10 @@
         <translation>暂无积分记录。</translation>
     </message>
     <message>
+        <source>Operation {op_id} voided; balance {balance}.</source>
+        <translation>操作 {op_id} 已撤销；余额 {balance}。</translation>
+    </message>
+    <message>
         <source>{points} points given from {giver} to {receiver}; balances {giver_balance} and {receiver_balance}.</source>
         <translation>{giver} 已赠予 {receiver} {points} 积分；双方余额 {giver_balance} 和 {receiver_balance}。</translation>
     </message>
@@ -782,6 +786,34 @@
     <message>
         <source>Coupon {code} needs a spend of at least ¥{minimum}; this one is ¥{spend}.</source>
         <translation>优惠券 {code} 需消费满 ¥{minimum}；本次消费 ¥{spend}。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the void; it goes into the audit log.</source>
+        <translation>请填写撤销理由；理由会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>There is no operation {op_id}; copy it from the receipt or the points history.</source>
+        <translation>没有操作号 {op_id}；请从小票或积分记录中复制。</translation>
+    </message>
+    <message>
+        <source>A {kind} entry cannot be voided.</source>
+        <translation>{kind} 类记录不能撤销。</translation>
+    </message>
+    <message>
+        <source>Operation {op_id} was voided already on {when}.</source>
+        <translation>操作 {op_id} 已于 {when} 撤销过。</translation>
+    </message>
+    <message>
+        <source>Operation {op_id} is from {when}; only the last {days} days can be voided.</source>
+        <translation>操作 {op_id} 发生于 {when}；只能撤销最近 {days} 天内的操作。</translation>
+    </message>
+    <message>
+        <source>The member has spent those points (balance {balance}, the operation gave {points}); it cannot be voided.</source>
+        <translation>会员已用掉这些积分（余额 {balance}，该操作给了 {points}）；不能撤销。</translation>
+    </message>
+    <message>
+        <source>The coupon bought with these points was used already; the redemption cannot be voided.</source>
+        <translation>用这些积分兑换的优惠券已核销；该兑换不能撤销。</translation>
     </message>
 </context>
 <context>
