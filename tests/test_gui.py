@@ -370,3 +370,68 @@ def test_a_manager_authorises_a_reveal_in_the_override_dialog(qtbot, window, des
     with desk.store.read() as connection:
         last = connection.exec_driver_sql("SELECT staff_id, authorized_by, action FROM audit_log ORDER BY seq DESC LIMIT 1").one()
     assert tuple(last) == ("K001", "M001", "member.reveal")
+
+
+def test_earning_from_the_card_with_the_keyboard(qtbot, window, desk):
+    from PySide6.QtCore import QTimer
+
+    members.register_member(desk, form())
+    type_and_enter(qtbot, window.search_box, "13800138000")
+
+    def fill_in():
+        dialog = QApplication.activeModalWidget()
+        qtbot.keyClicks(dialog.amount_edit, "1288.5")
+        qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)  # on to the slip number
+        qtbot.keyClicks(dialog.slip_edit, "UQ-42")
+        qtbot.keyClick(dialog.slip_edit, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill_in)
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert window.search_message.text() == "1,288 points earned; balance 1,288, Regular."
+    assert window.card.points_value.text() == "1,288"
+
+
+def test_redeeming_a_gift_and_writing_off_a_scanned_coupon(qtbot, window, desk):
+    from PySide6.QtCore import QTimer
+
+    from counter_app.services import points, rewards
+
+    members.register_member(desk, form())
+    points.earn_from_slip(desk, "13800138000", "5000", "R-1")
+    rewards.stock_gift(desk, "G-UMB", "晴雨伞", 1500, add=1)
+    rewards.define_coupon(desk, "C10", "满100减10", "10", "100", 30, 800)
+    coupon = rewards.redeem_coupon(desk, "13800138000", "C10").coupon
+    type_and_enter(qtbot, window.search_box, "13800138000")
+
+    def pick_gift():
+        dialog = QApplication.activeModalWidget()
+        dialog.tabs.setCurrentIndex(1)
+        dialog.gift_buttons["G-UMB"].click()
+
+    QTimer.singleShot(0, pick_gift)
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    assert window.search_message.text() == "G-UMB handed over for 1,500 points; balance 2,700."
+
+    def confirm():
+        dialog = QApplication.activeModalWidget()
+        qtbot.keyClicks(dialog.spend_edit, "150")
+        qtbot.keyClick(dialog.spend_edit, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, confirm)
+    type_and_enter(qtbot, window.search_box, coupon.code)  # the scanner types the code and Enter
+    assert window.search_message.text() == f"Coupon {coupon.code} written off: ¥10.00 off."
+    assert rewards.show_coupon(desk, coupon.code).status == "written_off"
+
+
+def test_the_points_history_lists_every_entry(qtbot, window, desk):
+    from counter_app.gui.points_dialogs import HistoryDialog
+    from counter_app.services import points
+
+    members.register_member(desk, form())
+    points.earn_from_slip(desk, "13800138000", "100", "H-1")
+    points.redeem_cash(desk, "13800138000", 80)
+    dialog = HistoryDialog(desk, members.find_member(desk, "13800138000"), window)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2
+    assert [dialog.table.item(row, 1).text() for row in range(2)] == ["Cash", "Earned"]
+    assert dialog.table.item(0, 2).text() == "-80"

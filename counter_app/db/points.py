@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, Row, insert, select, text, update
+from sqlalchemy import Connection, Row, insert, literal_column, select, text, update
 
 from counter_app.db.models import LedgerEntry, LotDraw, Member, PointsLot, TierChange
 
@@ -72,7 +72,8 @@ def add_tier_change(connection: Connection, member_id: int, old: str, new: str, 
 
 
 def history(connection: Connection, member_id: int, limit: int) -> list[Row[Any]]:
-    return list(connection.execute(select(ledger).where(ledger.c.member_id == member_id).order_by(ledger.c.at.desc(), ledger.c.entry_id).limit(limit)))
+    # Entries made in the same instant keep the order they were written in (SQLite's rowid).
+    return list(connection.execute(select(ledger).where(ledger.c.member_id == member_id).order_by(ledger.c.at.desc(), literal_column("rowid").desc()).limit(limit)))
 
 
 def expiring(connection: Connection, member_id: int, today: dt.date, until: dt.date) -> list[Row[Any]]:

@@ -28,6 +28,12 @@ def display(code: str) -> str:
     return "-".join([PREFIX, body[0:4], body[4:8], body[8:12], body[12:]])
 
 
+def looks_like_coupon(text: str) -> bool:
+    """What a scanner gives for a coupon (so the search box can hand it to the write-off)."""
+    compact = re.sub(r"[\s\-]", "", unicodedata.normalize("NFKC", text or "").upper())
+    return compact.startswith(PREFIX) and len(compact) == len(PREFIX) + BODY_LENGTH + 1
+
+
 def parse_code(text: str) -> str:
     raw = unicodedata.normalize("NFKC", text or "").upper()
     compact = re.sub(r"[\s\-]", "", raw)

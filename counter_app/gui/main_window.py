@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app import i18n
+from counter_app.domain.coupons import looks_like_coupon
 from counter_app.domain.errors import DeskError
 from counter_app.domain.staff import ROLE_LABELS, Actor, Permission
 from counter_app.gui.guarded import run_guarded
 from counter_app.gui.login_page import LoginPage
+from counter_app.gui.points_dialogs import EarnDialog, HistoryDialog, RedeemDialog, WriteOffDialog
 from counter_app.gui.member_card import MemberCardView
 from counter_app.gui.models import MemberResultsModel
 from counter_app.gui.register_dialog import RegisterDialog
@@ -92,6 +94,9 @@ class MainWindow(QMainWindow):
         self.card = MemberCardView()
         self.card.edit_requested.connect(self.edit_member)
         self.card.reveal_requested.connect(self.reveal_member)
+        self.card.earn_requested.connect(lambda: self.points_dialog(EarnDialog))
+        self.card.redeem_requested.connect(lambda: self.points_dialog(RedeemDialog))
+        self.card.history_requested.connect(lambda: self.points_dialog(HistoryDialog))
         splitter.addWidget(self.results)
         splitter.addWidget(self.card)
         splitter.setStretchFactor(0, 5)
@@ -114,6 +119,9 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: self.card.card and self.edit_member(self.card.card.member_no))
         QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
+        QShortcut(QKeySequence(Qt.Key.Key_F3), self, activated=lambda: self.points_dialog(EarnDialog))
+        QShortcut(QKeySequence(Qt.Key.Key_F4), self, activated=lambda: self.points_dialog(RedeemDialog))
+        QShortcut(QKeySequence(Qt.Key.Key_F6), self, activated=lambda: self.points_dialog(HistoryDialog))
         self._idle_timer = QTimer(self, singleShot=True)
         self._idle_timer.timeout.connect(self.lock)
         QApplication.instance().installEventFilter(self)
@@ -275,7 +283,33 @@ class MainWindow(QMainWindow):
 
     def _search_now(self) -> None:
         self._search_timer.stop()
+        if looks_like_coupon(self.search_box.text()):
+            self.write_off(self.search_box.text())  # a scanned coupon: straight to the write-off
+            return
         self.run_search()
+
+    def write_off(self, code: str) -> None:
+        if not self.signed_in():
+            return
+        dialog = WriteOffDialog(self.desk, code, self)
+        dialog.done_message.connect(self._points_done)
+        dialog.exec()
+        self.focus_search()
+
+    def points_dialog(self, kind) -> None:
+        """Earn, redeem or history for the member on the card; the card refreshes afterwards."""
+        if not self.signed_in() or self.card.card is None:
+            return
+        dialog = kind(self.desk, self.card.card, self)
+        dialog.done_message.connect(self._points_done)
+        dialog.exec()
+        self.focus_search()
+
+    def _points_done(self, message: str) -> None:
+        self.search_message.setText(message)
+        if self.card.card is not None:
+            self.open_member(self.card.card.member_no)
+        self.refresh_status()
 
     def run_search(self, text: str | None = None) -> None:
         text = self.search_box.text() if text is None else text

@@ -18,6 +18,9 @@ class MemberCardView(QStackedWidget):
 
     edit_requested = Signal(str)  # member_no
     reveal_requested = Signal(str)  # member_no
+    earn_requested = Signal()
+    redeem_requested = Signal()
+    history_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +123,17 @@ class MemberCardView(QStackedWidget):
         self.reveal_button = QPushButton(self.tr("Show full numbers"), objectName="secondaryButton")
         self.reveal_button.setToolTip(self.tr("Shows this member's full phone and ID number; a manager's right, and recorded in the audit log"))
         self.reveal_button.clicked.connect(lambda: self.card and self.reveal_requested.emit(self.card.member_no))
+        self.earn_button = QPushButton(self.tr("Earn  F3"), objectName="primaryButton")
+        self.earn_button.setToolTip(self.tr("Points from a purchase slip (F3)"))
+        self.earn_button.clicked.connect(self.earn_requested)
+        self.redeem_button = QPushButton(self.tr("Redeem  F4"), objectName="secondaryButton")
+        self.redeem_button.setToolTip(self.tr("Cash, gifts or coupons for points (F4)"))
+        self.redeem_button.clicked.connect(self.redeem_requested)
+        self.history_button = QPushButton(self.tr("History  F6"), objectName="secondaryButton")
+        self.history_button.setToolTip(self.tr("The member's points history (F6)"))
+        self.history_button.clicked.connect(self.history_requested)
+        for button in (self.earn_button, self.redeem_button, self.history_button):
+            actions.addWidget(button)
         actions.addStretch()
         actions.addWidget(self.reveal_button)
         actions.addWidget(self.edit_button)

@@ -22,7 +22,7 @@ from counter_app.services import auth, members
 from counter_app.services.desk import Desk
 
 WINDOW_SIZE = (1280, 800)
-PAGES = ("main", "card", "register", "login", "lock", "override")
+PAGES = ("main", "card", "register", "login", "lock", "override", "earn", "redeem", "history")
 
 
 def _settle() -> None:
@@ -35,7 +35,7 @@ def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, fo
     try:
         if staff:
             auth.sign_in(desk, staff, os.environ.get("COUNTER_PIN", ""))
-        elif page in ("main", "card", "register", "override"):
+        elif page in ("main", "card", "register", "override", "earn", "redeem", "history"):
             raise auth.NotSignedIn(QT_TRANSLATE_NOOP("Errors", "This page shows member data: give --staff, with the PIN in COUNTER_PIN."))
         window = MainWindow(desk, font_warning)
         window.resize(*WINDOW_SIZE)
@@ -56,6 +56,22 @@ def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, fo
                     window.open_member(card.member_no)
             _settle()
             picture = window.grab()
+        elif page in ("earn", "redeem", "history"):
+            from counter_app.gui.points_dialogs import EarnDialog, HistoryDialog, RedeemDialog
+
+            ref = member_ref or members.recent_members(desk, 1)[0].member_no
+            card = members.find_member(desk, ref)
+            dialog = {"earn": EarnDialog, "redeem": RedeemDialog, "history": HistoryDialog}[page](desk, card, window)
+            if page == "earn":
+                dialog.amount_edit.setText("1288.00")
+                dialog.slip_edit.setText("UQ-20261123-0042")
+                dialog.shop_edit.setText("优衣库 UNIQLO")
+            elif page == "redeem":
+                dialog.tabs.setCurrentIndex(1)
+            dialog.show()
+            dialog.adjustSize()
+            _settle()
+            picture = dialog.grab()
         elif page == "login":
             window.show_login()
             _settle()

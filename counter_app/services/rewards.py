@@ -131,6 +131,24 @@ def redeem_gift(desk: Desk, ref: str, sku: str, qty: int = 1) -> Redemption:
         return Redemption(entry_id, row.member_no, item.points * qty, points_balance(connection, row.id), sku=sku, qty=qty, stock_left=stock_left)
 
 
+@dataclass(frozen=True)
+class CouponKind:
+    type_code: str
+    title: str
+    value: str
+    min_spend: str
+    points: int
+
+
+def coupon_kinds(desk: Desk) -> list[CouponKind]:
+    authorize(desk, Permission.LOOKUP, "coupon.kinds")
+    with desk.store.read() as connection:
+        return [
+            CouponKind(r.type_code, r.title, f"{r.value_fen / 100:.2f}", f"{r.min_spend_fen / 100:.2f}", r.points)
+            for r in connection.execute(select(coupon_types).where(coupon_types.c.active).order_by(coupon_types.c.points))
+        ]
+
+
 def define_coupon(desk: Desk, type_code: str, title: str, value: str, min_spend: str, valid_days: int, points: int | str) -> None:
     actor = authorize(desk, Permission.RULES, "coupon.define")
     type_code = _sku(type_code)

@@ -254,6 +254,53 @@
     </message>
 </context>
 <context>
+    <name>EarnDialog</name>
+    <message>
+        <source>Earn points from a slip</source>
+        <translation>Earn points from a slip</translation>
+    </message>
+    <message>
+        <source>Amount in yuan, e.g. 1234.50</source>
+        <translation>Amount in yuan, e.g. 1234.50</translation>
+    </message>
+    <message>
+        <source>Scan or type the slip number</source>
+        <translation>Scan or type the slip number</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>Amount (¥)</translation>
+    </message>
+    <message>
+        <source>Slip no.</source>
+        <translation>Slip no.</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Add points</source>
+        <translation>Add points</translation>
+    </message>
+    <message>
+        <source>%1 points earned; balance %2, %3.</source>
+        <translation>%1 points earned; balance %2, %3.</translation>
+    </message>
+    <message>
+        <source>Upgraded to %1!</source>
+        <translation>Upgraded to %1!</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>{count} fields need correcting: {first}</source>
@@ -848,6 +895,37 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Points history</source>
+        <translation>Points history</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Slip / note</source>
+        <translation>Slip / note</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <source>Staff ID</source>
@@ -1056,6 +1134,30 @@
         <translation>Shows this member's full phone and ID number; a manager's right, and recorded in the audit log</translation>
     </message>
     <message>
+        <source>Earn  F3</source>
+        <translation>Earn  F3</translation>
+    </message>
+    <message>
+        <source>Points from a purchase slip (F3)</source>
+        <translation>Points from a purchase slip (F3)</translation>
+    </message>
+    <message>
+        <source>Redeem  F4</source>
+        <translation>Redeem  F4</translation>
+    </message>
+    <message>
+        <source>Cash, gifts or coupons for points (F4)</source>
+        <translation>Cash, gifts or coupons for points (F4)</translation>
+    </message>
+    <message>
+        <source>History  F6</source>
+        <translation>History  F6</translation>
+    </message>
+    <message>
+        <source>The member's points history (F6)</source>
+        <translation>The member's points history (F6)</translation>
+    </message>
+    <message>
         <source>Member no. %1</source>
         <translation>Member no. %1</translation>
     </message>
@@ -1152,6 +1254,116 @@
     <message>
         <source>Something unexpected went wrong; try again.</source>
         <translation>Something unexpected went wrong; try again.</translation>
+    </message>
+</context>
+<context>
+    <name>PointsKinds</name>
+    <message>
+        <source>Earned</source>
+        <translation>Earned</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Gift</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Gift received</source>
+        <translation>Gift received</translation>
+    </message>
+    <message>
+        <source>Gift given</source>
+        <translation>Gift given</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Adjustment</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemDialog</name>
+    <message>
+        <source>Redeem points</source>
+        <translation>Redeem points</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>Gifts</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>Coupons</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>%1 points = ¥1; whole yuan only.</source>
+        <translation>%1 points = ¥1; whole yuan only.</translation>
+    </message>
+    <message>
+        <source>Points, e.g. %1</source>
+        <translation>Points, e.g. %1</translation>
+    </message>
+    <message>
+        <source>Pay out</source>
+        <translation>Pay out</translation>
+    </message>
+    <message>
+        <source>The catalog is empty.</source>
+        <translation>The catalog is empty.</translation>
+    </message>
+    <message>
+        <source>%1 points · %2 in stock</source>
+        <translation>%1 points · %2 in stock</translation>
+    </message>
+    <message>
+        <source>%1 — %2 points</source>
+        <translation>%1 — %2 points</translation>
+    </message>
+    <message>
+        <source>%1 points paid out as ¥%2; balance %3.</source>
+        <translation>%1 points paid out as ¥%2; balance %3.</translation>
+    </message>
+    <message>
+        <source>Waits for a manager as request %1.</source>
+        <translation>Waits for a manager as request %1.</translation>
+    </message>
+    <message>
+        <source>%1 handed over for %2 points; balance %3.</source>
+        <translation>%1 handed over for %2 points; balance %3.</translation>
+    </message>
+    <message>
+        <source>Coupon %1 issued; balance %2.</source>
+        <translation>Coupon %1 issued; balance %2.</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1517,48 @@
     <message>
         <source>Diamond</source>
         <translation>Diamond</translation>
+    </message>
+</context>
+<context>
+    <name>WriteOffDialog</name>
+    <message>
+        <source>Write off a coupon</source>
+        <translation>Write off a coupon</translation>
+    </message>
+    <message>
+        <source>Spend (¥), optional</source>
+        <translation>Spend (¥), optional</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Write off</source>
+        <translation>Write off</translation>
+    </message>
+    <message>
+        <source>%1 · ¥%2 off a spend of ¥%3 · valid until %4</source>
+        <translation>%1 · ¥%2 off a spend of ¥%3 · valid until %4</translation>
+    </message>
+    <message>
+        <source>Coupon %1 written off: ¥%2 off.</source>
+        <translation>Coupon %1 written off: ¥%2 off.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was changed. Try again.</source>
+        <translation>Something unexpected went wrong; nothing was changed. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>_DeskDialog</name>
+    <message>
+        <source>%1 · %2 · %3 points</source>
+        <translation>%1 · %2 · %3 points</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was changed. Try again.</source>
+        <translation>Something unexpected went wrong; nothing was changed. Try again.</translation>
     </message>
 </context>
 </TS>

@@ -254,6 +254,53 @@
     </message>
 </context>
 <context>
+    <name>EarnDialog</name>
+    <message>
+        <source>Earn points from a slip</source>
+        <translation>小票积分</translation>
+    </message>
+    <message>
+        <source>Amount in yuan, e.g. 1234.50</source>
+        <translation>金额（元），例如 1234.50</translation>
+    </message>
+    <message>
+        <source>Scan or type the slip number</source>
+        <translation>扫描或输入小票号</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Amount (¥)</source>
+        <translation>金额（¥）</translation>
+    </message>
+    <message>
+        <source>Slip no.</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Add points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>%1 points earned; balance %2, %3.</source>
+        <translation>获得 %1 积分；余额 %2，%3。</translation>
+    </message>
+    <message>
+        <source>Upgraded to %1!</source>
+        <translation>已升级为 %1！</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>{count} fields need correcting: {first}</source>
@@ -848,6 +895,37 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Points history</source>
+        <translation>积分记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Slip / note</source>
+        <translation>小票 / 备注</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <source>Staff ID</source>
@@ -1056,6 +1134,30 @@
         <translation>显示该会员完整的手机号和身份证号；需主管权限，并记入审计日志</translation>
     </message>
     <message>
+        <source>Earn  F3</source>
+        <translation>积分  F3</translation>
+    </message>
+    <message>
+        <source>Points from a purchase slip (F3)</source>
+        <translation>按消费小票积分（F3）</translation>
+    </message>
+    <message>
+        <source>Redeem  F4</source>
+        <translation>兑换  F4</translation>
+    </message>
+    <message>
+        <source>Cash, gifts or coupons for points (F4)</source>
+        <translation>积分抵现、换礼品或优惠券（F4）</translation>
+    </message>
+    <message>
+        <source>History  F6</source>
+        <translation>记录  F6</translation>
+    </message>
+    <message>
+        <source>The member's points history (F6)</source>
+        <translation>会员的积分记录（F6）</translation>
+    </message>
+    <message>
         <source>Member no. %1</source>
         <translation>会员号 %1</translation>
     </message>
@@ -1152,6 +1254,116 @@
     <message>
         <source>Something unexpected went wrong; try again.</source>
         <translation>发生意外错误；请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>PointsKinds</name>
+    <message>
+        <source>Earned</source>
+        <translation>消费积分</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>积分抵现</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>兑换礼品</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>兑换优惠券</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>Gift received</source>
+        <translation>受赠</translation>
+    </message>
+    <message>
+        <source>Gift given</source>
+        <translation>赠出</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>推荐奖励</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>调整</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemDialog</name>
+    <message>
+        <source>Redeem points</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>积分抵现</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 points = ¥1; whole yuan only.</source>
+        <translation>%1 积分 = ¥1；只能按整元兑换。</translation>
+    </message>
+    <message>
+        <source>Points, e.g. %1</source>
+        <translation>积分，例如 %1</translation>
+    </message>
+    <message>
+        <source>Pay out</source>
+        <translation>抵现</translation>
+    </message>
+    <message>
+        <source>The catalog is empty.</source>
+        <translation>礼品目录为空。</translation>
+    </message>
+    <message>
+        <source>%1 points · %2 in stock</source>
+        <translation>%1 积分 · 库存 %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 points</source>
+        <translation>%1 — %2 积分</translation>
+    </message>
+    <message>
+        <source>%1 points paid out as ¥%2; balance %3.</source>
+        <translation>%1 积分已抵现 ¥%2；余额 %3。</translation>
+    </message>
+    <message>
+        <source>Waits for a manager as request %1.</source>
+        <translation>已提交主管审批，申请号 %1。</translation>
+    </message>
+    <message>
+        <source>%1 handed over for %2 points; balance %3.</source>
+        <translation>%1 已兑换，扣 %2 积分；余额 %3。</translation>
+    </message>
+    <message>
+        <source>Coupon %1 issued; balance %2.</source>
+        <translation>已发放优惠券 %1；余额 %2。</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1517,48 @@
     <message>
         <source>Diamond</source>
         <translation>钻石卡</translation>
+    </message>
+</context>
+<context>
+    <name>WriteOffDialog</name>
+    <message>
+        <source>Write off a coupon</source>
+        <translation>核销优惠券</translation>
+    </message>
+    <message>
+        <source>Spend (¥), optional</source>
+        <translation>消费金额（¥），选填</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Write off</source>
+        <translation>核销</translation>
+    </message>
+    <message>
+        <source>%1 · ¥%2 off a spend of ¥%3 · valid until %4</source>
+        <translation>%1 · 满 ¥%3 减 ¥%2 · 有效期至 %4</translation>
+    </message>
+    <message>
+        <source>Coupon %1 written off: ¥%2 off.</source>
+        <translation>优惠券 %1 已核销：减 ¥%2。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was changed. Try again.</source>
+        <translation>发生意外错误，未做任何更改。请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>_DeskDialog</name>
+    <message>
+        <source>%1 · %2 · %3 points</source>
+        <translation>%1 · %2 · %3 积分</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was changed. Try again.</source>
+        <translation>发生意外错误，未做任何更改。请重试。</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,351 @@
+"""Points at the desk: earn from a slip, redeem (cash, gifts, coupons), write off a coupon, and the history."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app import i18n
+from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.domain.errors import DeskError
+from counter_app.domain.staff import Permission
+from counter_app.domain.tiers import TIER_LABELS
+from counter_app.gui.guarded import run_guarded
+from counter_app.gui.tasks import Op
+from counter_app.services import points, rewards
+from counter_app.services.desk import Desk
+from counter_app.services.members import MemberCard
+
+log = logging.getLogger(__name__)
+
+
+def _tier(tier: str) -> str:
+    return i18n.translate("Tiers", TIER_LABELS.get(tier, tier))
+
+
+class _DeskDialog(QDialog):
+    """Common frame: a title, the member's balance, an error line, and what happened."""
+
+    done_message = Signal(str)
+
+    def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.card = card
+        self.setMinimumWidth(520)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(24, 20, 24, 20)
+        self.layout_.setSpacing(10)
+        self.title = QLabel(objectName="titleLabel")
+        self.layout_.addWidget(self.title)
+        self.balance_label = QLabel(objectName="subtitleLabel")
+        self.balance_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.balance_label.setText(
+            self.tr("%1 · %2 · %3 points").replace("%1", card.name).replace("%2", _tier(card.tier)).replace("%3", f"{card.points:,}")
+        )
+        self.layout_.addWidget(self.balance_label)
+        self.error = QLabel(objectName="formError", wordWrap=True, visible=False)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+
+    def set_title(self, title: str) -> None:
+        self.setWindowTitle(title)
+        self.title.setText(title)
+
+    def add_error_line(self) -> None:
+        self.layout_.addWidget(self.error)
+
+    def show_error(self, error: BaseException) -> None:
+        if isinstance(error, DeskError):
+            fields = getattr(error, "fields", {})
+            text = "\n".join(field.message() for field in fields.values()) or error.message()
+        else:
+            log.error("points operation failed", exc_info=error)
+            text = self.tr("Something unexpected went wrong; nothing was changed. Try again.")
+        self.error.setText(text)
+        self.error.setVisible(True)
+        for button in self.findChildren(QPushButton):
+            button.setEnabled(True)
+
+    def finish(self, message: str) -> None:
+        self.done_message.emit(message)
+        self.accept()
+
+
+class EarnDialog(_DeskDialog):
+    """Amount, Enter, slip number, Enter: the points land and the new balance shows."""
+
+    def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None) -> None:
+        super().__init__(desk, card, parent)
+        self.set_title(self.tr("Earn points from a slip"))
+        grid = QGridLayout()
+        self.amount_edit = QLineEdit(maxLength=14, placeholderText=self.tr("Amount in yuan, e.g. 1234.50"))
+        self.slip_edit = QLineEdit(maxLength=40, placeholderText=self.tr("Scan or type the slip number"))
+        self.shop_edit = QLineEdit(maxLength=40, placeholderText=self.tr("Optional"))
+        for row, (caption, edit) in enumerate(((self.tr("Amount (¥)"), self.amount_edit), (self.tr("Slip no."), self.slip_edit), (self.tr("Shop"), self.shop_edit))):
+            grid.addWidget(QLabel(caption), row, 0)
+            grid.addWidget(edit, row, 1)
+        self.layout_.addLayout(grid)
+        self.add_error_line()
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        cancel = QPushButton(self.tr("Cancel"), objectName="secondaryButton")
+        cancel.clicked.connect(self.reject)
+        self.ok = QPushButton(self.tr("Add points"), objectName="primaryButton")
+        self.ok.clicked.connect(self.submit)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.ok)
+        self.layout_.addLayout(buttons)
+        self.amount_edit.returnPressed.connect(lambda: self.slip_edit.setFocus() if not self.slip_edit.text() else self.submit())
+        self.slip_edit.returnPressed.connect(self.submit)
+        self.shop_edit.returnPressed.connect(self.submit)
+        self.amount_edit.setFocus()
+
+    def submit(self) -> None:
+        amount, slip, shop = self.amount_edit.text(), self.slip_edit.text(), self.shop_edit.text()
+        member_no = self.card.member_no
+        self.ok.setEnabled(False)
+        run_guarded(
+            self, self.desk, lambda: points.earn_from_slip(self.desk, member_no, amount, slip, shop or None), self._earned, self.show_error,
+            action="points.earn", permission=Permission.EARN,
+        )
+
+    def _earned(self, result: points.EarnResult) -> None:
+        message = self.tr("%1 points earned; balance %2, %3.").replace("%1", f"{result.points:,}").replace("%2", f"{result.balance:,}").replace("%3", _tier(result.tier))
+        if result.upgraded:
+            message += " " + self.tr("Upgraded to %1!").replace("%1", _tier(result.tier))
+        self.finish(message)
+
+
+class RedeemDialog(_DeskDialog):
+    """Points as cash, a gift from the catalog (stock and points shown), or a coupon."""
+
+    def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None) -> None:
+        super().__init__(desk, card, parent)
+        self.set_title(self.tr("Redeem points"))
+        self.setMinimumWidth(640)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._cash_tab(), self.tr("Cash"))
+        self.tabs.addTab(self._gift_tab(), self.tr("Gifts"))
+        self.tabs.addTab(self._coupon_tab(), self.tr("Coupons"))
+        self.layout_.addWidget(self.tabs)
+        self.add_error_line()
+        close = QPushButton(self.tr("Close"), objectName="secondaryButton")
+        close.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(close)
+        self.layout_.addLayout(row)
+        self.cash_edit.setFocus()
+
+    def _cash_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        ratio = self.desk.rules.cash_points_per_yuan
+        layout.addWidget(QLabel(self.tr("%1 points = ¥1; whole yuan only.").replace("%1", str(ratio))))
+        row = QHBoxLayout()
+        self.cash_edit = QLineEdit(maxLength=9, placeholderText=self.tr("Points, e.g. %1").replace("%1", str(ratio * 10)))
+        self.cash_value = QLabel()
+        self.cash_edit.textChanged.connect(self._show_cash_value)
+        self.cash_button = QPushButton(self.tr("Pay out"), objectName="primaryButton")
+        self.cash_button.clicked.connect(self.redeem_cash)
+        self.cash_edit.returnPressed.connect(self.redeem_cash)
+        row.addWidget(self.cash_edit, 1)
+        row.addWidget(self.cash_value)
+        row.addWidget(self.cash_button)
+        layout.addLayout(row)
+        layout.addStretch()
+        return page
+
+    def _show_cash_value(self, text: str) -> None:
+        ratio = self.desk.rules.cash_points_per_yuan
+        self.cash_value.setText(f"= ¥{int(text) // ratio}" if text.isdigit() and int(text) % ratio == 0 else "")
+
+    def _gift_tab(self) -> QWidget:
+        page = QWidget()
+        self.gift_grid = QGridLayout(page)
+        self.gift_buttons: dict[str, QPushButton] = {}
+        Op(self, lambda: rewards.gift_catalog(self.desk)).success(self._show_gifts).failure(self.show_error).run()
+        return page
+
+    def _show_gifts(self, items: list[rewards.GiftItem]) -> None:
+        if not items:
+            self.gift_grid.addWidget(QLabel(self.tr("The catalog is empty.")), 0, 0)
+        for index, item in enumerate(items):
+            button = QPushButton(objectName="giftTile")
+            button.setText(
+                f"{item.name}\n" + self.tr("%1 points · %2 in stock").replace("%1", f"{item.points:,}").replace("%2", str(item.stock))
+            )
+            button.setMinimumHeight(64)
+            button.setEnabled(item.stock > 0 and item.points <= self.card.points)
+            button.clicked.connect(lambda _checked=False, sku=item.sku: self.redeem_gift(sku))
+            self.gift_buttons[item.sku] = button
+            self.gift_grid.addWidget(button, index // 3, index % 3)
+
+    def _coupon_tab(self) -> QWidget:
+        page = QWidget()
+        self.coupon_layout = QVBoxLayout(page)
+        Op(self, self._coupon_types).success(self._show_coupons).failure(self.show_error).run()
+        return page
+
+    def _coupon_types(self) -> list[rewards.CouponKind]:
+        return rewards.coupon_kinds(self.desk)
+
+    def _show_coupons(self, kinds: list[rewards.CouponKind]) -> None:
+        for kind in kinds:
+            button = QPushButton(self.tr("%1 — %2 points").replace("%1", kind.title).replace("%2", f"{kind.points:,}"), objectName="secondaryButton")
+            button.setEnabled(kind.points <= self.card.points)
+            button.clicked.connect(lambda _checked=False, code=kind.type_code: self.redeem_coupon(code))
+            self.coupon_layout.addWidget(button)
+        self.coupon_layout.addStretch()
+
+    def redeem_cash(self) -> None:
+        wanted, member_no = self.cash_edit.text(), self.card.member_no
+        self.cash_button.setEnabled(False)
+        run_guarded(
+            self, self.desk, lambda: points.redeem_cash(self.desk, member_no, wanted),
+            lambda r: self.finish(self.tr("%1 points paid out as ¥%2; balance %3.").replace("%1", f"{r.points:,}").replace("%2", r.yuan).replace("%3", f"{r.balance:,}")),
+            self.show_error, action="points.cash", permission=Permission.REDEEM,
+            park=("points.cash", member_no, {"ref": member_no, "points": wanted}),
+            on_parked=lambda approval_id: self.finish(self.tr("Waits for a manager as request %1.").replace("%1", str(approval_id))),
+        )
+
+    def redeem_gift(self, sku: str) -> None:
+        member_no = self.card.member_no
+        run_guarded(
+            self, self.desk, lambda: rewards.redeem_gift(self.desk, member_no, sku),
+            lambda r: self.finish(self.tr("%1 handed over for %2 points; balance %3.").replace("%1", sku).replace("%2", f"{r.points:,}").replace("%3", f"{r.balance:,}")),
+            self.show_error, action="gift.redeem", permission=Permission.REDEEM,
+        )
+
+    def redeem_coupon(self, type_code: str) -> None:
+        member_no = self.card.member_no
+        run_guarded(
+            self, self.desk, lambda: rewards.redeem_coupon(self.desk, member_no, type_code),
+            lambda r: self.finish(self.tr("Coupon %1 issued; balance %2.").replace("%1", r.coupon.code).replace("%2", f"{r.balance:,}")),
+            self.show_error, action="coupon.redeem", permission=Permission.REDEEM,
+        )
+
+
+KIND_LABELS = {
+    "earn": QT_TRANSLATE_NOOP("PointsKinds", "Earned"),
+    "cash": QT_TRANSLATE_NOOP("PointsKinds", "Cash"),
+    "redeem-gift": QT_TRANSLATE_NOOP("PointsKinds", "Gift"),
+    "redeem-coupon": QT_TRANSLATE_NOOP("PointsKinds", "Coupon"),
+    "expire": QT_TRANSLATE_NOOP("PointsKinds", "Expired"),
+    "gift-in": QT_TRANSLATE_NOOP("PointsKinds", "Gift received"),
+    "gift-out": QT_TRANSLATE_NOOP("PointsKinds", "Gift given"),
+    "birthday": QT_TRANSLATE_NOOP("PointsKinds", "Birthday"),
+    "referral": QT_TRANSLATE_NOOP("PointsKinds", "Referral"),
+    "reversal": QT_TRANSLATE_NOOP("PointsKinds", "Void"),
+    "adjust": QT_TRANSLATE_NOOP("PointsKinds", "Adjustment"),
+}
+
+
+class HistoryDialog(_DeskDialog):
+
+    def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None) -> None:
+        super().__init__(desk, card, parent)
+        self.set_title(self.tr("Points history"))
+        self.setMinimumSize(760, 520)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Points"), self.tr("Amount"), self.tr("Slip / note")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.layout_.addWidget(self.table, 1)
+        self.add_error_line()
+        close = QPushButton(self.tr("Close"), objectName="secondaryButton")
+        close.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(close)
+        self.layout_.addLayout(row)
+        member_no = card.member_no
+        Op(self, lambda: points.history(desk, member_no)).success(self._show).failure(self.show_error).run()
+
+    def _show(self, lines: list[points.HistoryLine]) -> None:
+        self.table.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            kind = i18n.translate("PointsKinds", KIND_LABELS.get(line.kind, line.kind))
+            cells = [line.at[:16].replace("T", " "), kind, f"{line.points:+,}", f"¥{line.amount}" if line.amount else "", line.slip_no or line.note or ""]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+
+
+class WriteOffDialog(QDialog):
+    """A scanned coupon: what it is, the spend it needs, and one confirmation to use it."""
+
+    done_message = Signal(str)
+
+    def __init__(self, desk: Desk, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.code = code
+        self.setWindowTitle(self.tr("Write off a coupon"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.addWidget(QLabel(self.tr("Write off a coupon"), objectName="titleLabel"))
+        self.details = QLabel(objectName="subtitleLabel", wordWrap=True)
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.details)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Spend (¥), optional")))
+        self.spend_edit = QLineEdit(maxLength=14)
+        row.addWidget(self.spend_edit, 1)
+        layout.addLayout(row)
+        self.error = QLabel(objectName="formError", wordWrap=True, visible=False)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        cancel = QPushButton(self.tr("Cancel"), objectName="secondaryButton")
+        cancel.clicked.connect(self.reject)
+        self.ok = QPushButton(self.tr("Write off"), objectName="primaryButton", default=True)
+        self.ok.clicked.connect(self.submit)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.ok)
+        layout.addLayout(buttons)
+        self.spend_edit.returnPressed.connect(self.submit)
+        self.spend_edit.setFocus()
+        Op(self, lambda: rewards.show_coupon(desk, code)).success(self._show).failure(self._failed).run()
+
+    def _show(self, coupon: rewards.CouponItem) -> None:
+        self.details.setText(
+            self.tr("%1 · ¥%2 off a spend of ¥%3 · valid until %4").replace("%1", coupon.title).replace("%2", coupon.value).replace("%3", coupon.min_spend).replace("%4", coupon.valid_until)
+            + "\n" + coupon.code
+        )
+
+    def submit(self) -> None:
+        spend = self.spend_edit.text().strip() or None
+        self.ok.setEnabled(False)
+        run_guarded(
+            self, self.desk, lambda: rewards.write_off_coupon(self.desk, self.code, spend),
+            lambda used: (self.done_message.emit(self.tr("Coupon %1 written off: ¥%2 off.").replace("%1", used.code).replace("%2", used.value)), self.accept()),
+            self._failed, action="coupon.write_off", permission=Permission.WRITE_OFF_COUPON,
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.ok.setEnabled(True)
+        self.error.setText(error.message() if isinstance(error, DeskError) else self.tr("Something unexpected went wrong; nothing was changed. Try again."))
+        self.error.setVisible(True)
