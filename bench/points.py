@@ -60,7 +60,8 @@ def main() -> None:
         earn, redeem = [], []
         for n, member_no in enumerate(numbers):
             started = time.perf_counter_ns()
-            points.earn_from_slip(desk, member_no, f"{rng.randint(100, 5000)}.{rng.randint(0, 99):02d}"  # ≥ 80 points, so the redemption below always fits, f"BENCH-{args.seed}-{n}")
+            amount = f"{rng.randint(100, 5000)}.{rng.randint(0, 99):02d}"  # at least 80 points: the redemption below always fits
+            points.earn_from_slip(desk, member_no, amount, f"BENCH-{args.seed}-{n}")
             earn.append((time.perf_counter_ns() - started) / 1e6)
         for member_no in numbers:
             started = time.perf_counter_ns()
