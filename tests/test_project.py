@@ -100,3 +100,10 @@ def test_screenshot_to_an_unwritable_place_says_so(tmp_path, data_dir):
 
 def test_build_tools_are_on_hand():
     assert shutil.which(build.tool("pyside6-uic"))
+
+
+def test_the_benchmarks_at_least_compile():
+    import py_compile
+
+    for script in (ROOT / "bench").glob("*.py"):
+        py_compile.compile(str(script), doraise=True)
