@@ -16,7 +16,7 @@ from counter_app import __version__, i18n
 from counter_app.config import SETTINGS, default_data_dir
 from counter_app.domain.errors import DeskError, InvalidInput
 from counter_app.domain.members import FIELD_LABELS, RegistrationForm
-from counter_app.domain.staff import ROLE_LABELS
+from counter_app.domain.staff import ROLE_LABELS, Permission
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.i18n import QT_TRANSLATE_NOOP, translate
 from counter_app.logs import setup_logging
@@ -97,7 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
     points_history = points_parser.add_parser("history", parents=[common])
     points_history.add_argument("ref", metavar="REF")
     points_history.add_argument("--limit", type=int, default=100)
-    points_parser.add_parser("expire", parents=[common], help="expire the lots whose last day has passed (idempotent)")
+    points_parser.add_parser("expire", parents=[common], help="the daily jobs: expire lapsed lots, review tiers at their anniversary (idempotent)")
+    activity = points_parser.add_parser("activity", parents=[common], help="points for an event check-in, once per event")
+    activity.add_argument("ref", metavar="REF")
+    activity.add_argument("--event", required=True)
     void = points_parser.add_parser("void", parents=[common], help="undo an operation within the allowed days (manager)")
     void.add_argument("op_id", metavar="OP_ID")
     void.add_argument("--reason", required=True)
@@ -421,9 +424,13 @@ def _points(args: argparse.Namespace, desk: Desk) -> int:
         gift = points.gift_points(desk, args.ref, args.to, args.points)
         _emit(args, gift, lambda: translate("Cli", "{points} points given from {giver} to {receiver}; balances {giver_balance} and {receiver_balance}.").format(
             points=gift.points, giver=gift.from_member_no, receiver=gift.to_member_no, giver_balance=gift.from_balance, receiver_balance=gift.to_balance))
+    elif args.action == "activity":
+        earned = points.award_activity(desk, args.ref, args.event)
+        _emit(args, earned, lambda: translate("Cli", "{points} points earned; balance {balance}, tier {tier}.").format(points=earned.points, balance=earned.balance, tier=_tier(earned.tier)))
     else:
-        expired = points.expire_points(desk)
-        _emit(args, {"expired_points": expired}, lambda: translate("Cli", "{points} points expired.").format(points=expired))
+        auth.authorize(desk, Permission.SETTINGS, "points.expire")  # by hand only an administrator; the desk runs it daily
+        expired, downgraded = points.daily_jobs(desk)
+        _emit(args, {"expired_points": expired, "tier_downgrades": downgraded}, lambda: translate("Cli", "{points} points expired; {members} members moved down a tier at their anniversary.").format(points=expired, members=downgraded))
     return 0
 
 

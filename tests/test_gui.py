@@ -435,3 +435,23 @@ def test_the_points_history_lists_every_entry(qtbot, window, desk):
     assert dialog.table.rowCount() == 2
     assert [dialog.table.item(row, 1).text() for row in range(2)] == ["Cash", "Earned"]
     assert dialog.table.item(0, 2).text() == "-80"
+
+
+def test_giving_points_to_a_friend_from_the_redeem_page(qtbot, window, desk):
+    from counter_app.gui.points_dialogs import RedeemDialog
+    from counter_app.services import points
+
+    members.register_member(desk, form())
+    friend = members.register_member(desk, form(phone="13900139000", name="李四"))
+    points.earn_from_slip(desk, "13800138000", "1000", "F-1")
+    dialog = RedeemDialog(desk, members.find_member(desk, "13800138000"), window)
+    qtbot.addWidget(dialog)
+    messages = []
+    dialog.done_message.connect(messages.append)
+    dialog.friend_edit.setText("13800138000")
+    dialog.give_edit.setText("300")
+    dialog.give_points()
+    assert "cannot give points to themselves" in dialog.error.text()
+    dialog.friend_edit.setText(friend.member_no)
+    dialog.give_points()
+    assert messages == [f"300 points given to {friend.member_no}; balance 700 (theirs 300)."]

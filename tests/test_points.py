@@ -17,7 +17,7 @@ from counter_app.domain.errors import Conflict, InvalidInput
 from counter_app.domain.rules import parse_rules
 from counter_app.domain.staff import HeldForApproval, NeedsManager
 from counter_app.paths import resources_dir
-from counter_app.services import approvals, auth, members, points
+from counter_app.services import approvals, auth, members, points, rewards, voids
 from tests.conftest import CHINA, NOW, form, signed_in_desk
 
 MONDAY = NOW  # 2026-11-23 10:30 +08:00
@@ -187,7 +187,9 @@ class LedgerMachine(RuleBasedStateMachine):
         self.desk = signed_in_desk(self.folder / "data", clock=lambda: self.now)
         members.register_member(self.desk, form())
         members.register_member(self.desk, form(phone="13900139000", name="李四"))
+        rewards.stock_gift(self.desk, "G-1", "晴雨伞", 500, add=3)
         self.slips = 0
+        self.voidable: list[str] = []
 
     def teardown(self) -> None:
         self.desk.close()
@@ -196,7 +198,7 @@ class LedgerMachine(RuleBasedStateMachine):
     @rule(amount=st.decimals(min_value="0.01", max_value="20000", places=2))
     def earn(self, amount):
         self.slips += 1
-        points.earn_from_slip(self.desk, "13800138000", str(amount), f"SLIP-{self.slips}", at=self.now)
+        self.voidable.append(points.earn_from_slip(self.desk, "13800138000", str(amount), f"SLIP-{self.slips}", at=self.now).op_id)
 
     @rule(steps=st.integers(min_value=1, max_value=300))
     def cash(self, steps):
@@ -207,6 +209,32 @@ class LedgerMachine(RuleBasedStateMachine):
         else:
             with pytest.raises(InvalidInput):
                 points.redeem_cash(self.desk, "13800138000", wanted)
+
+    @rule(qty=st.integers(min_value=1, max_value=2))
+    def redeem_gift(self, qty):
+        try:
+            self.voidable.append(rewards.redeem_gift(self.desk, "13800138000", "G-1", qty).op_id)
+        except InvalidInput:
+            pass  # out of stock or too few points: refused whole
+
+    @rule(pick=st.integers(min_value=0, max_value=50))
+    def void(self, pick):
+        if not self.voidable:
+            return
+        op_id = self.voidable.pop(pick % len(self.voidable))
+        try:
+            voids.void_operation(self.desk, op_id, "stateful test")
+        except (InvalidInput, Conflict):
+            pass  # too old, or the points were spent: refused whole
+
+    @invariant()
+    def stock_never_negative_and_gifts_accounted_for(self):
+        with self.desk.store.read() as connection:
+            stock = connection.exec_driver_sql("SELECT stock FROM gift_catalog WHERE sku = 'G-1'").scalar()
+            handed_out = connection.exec_driver_sql(
+                "SELECT coalesce(sum(qty), 0) FROM ledger WHERE kind = 'redeem-gift' AND entry_id NOT IN (SELECT reverses FROM ledger WHERE reverses IS NOT NULL)"
+            ).scalar()
+        assert stock >= 0 and stock + handed_out == 3
 
     @rule(amount=st.integers(min_value=1, max_value=6000), forward=st.booleans())
     def gift(self, amount, forward):
@@ -316,3 +344,35 @@ def test_the_birthday_gift_once_a_year_in_the_birthday_month(member):
         points.claim_birthday(member, "13800138000")
     member.clock = lambda: dt.datetime(2027, 11, 5, tzinfo=CHINA)
     assert points.claim_birthday(member, "13800138000").balance == 400
+
+
+def test_event_check_in_earns_activity_points_once_per_event(member):
+    assert points.award_activity(member, "13800138000", "spring-fair").points == 20
+    with pytest.raises(Conflict) as again:
+        points.award_activity(member, "13800138000", "SPRING-FAIR")
+    assert "checked in at SPRING-FAIR already" in again.value.message("en")
+    assert points.award_activity(member, "13800138000", "AUTUMN").balance == 40
+    with pytest.raises(InvalidInput):
+        points.award_activity(member, "13800138000", " ")
+
+
+def test_tiers_fall_only_at_their_anniversary(member):
+    points.earn_from_slip(member, "13800138000", "100000", "T-1", at=MONDAY)
+    assert members.find_member(member, "13800138000").tier == "gold"
+    member.clock = lambda: MONDAY + dt.timedelta(days=200)
+    assert points.review_tiers(member) == 0  # no spend since, but no anniversary yet either
+    member.clock = lambda: MONDAY + dt.timedelta(days=366)
+    assert points.daily_jobs(member) == (0, 1)
+    card = members.find_member(member, "13800138000")
+    assert card.tier == "regular"
+    assert [(t["from"], t["to"], t["reason"]) for t in card.tier_history] == [("gold", "regular", "anniversary"), ("regular", "gold", "spend")]
+    assert points.review_tiers(member) == 0  # idempotent
+
+
+def test_a_member_who_keeps_spending_keeps_the_tier_at_the_anniversary(member):
+    points.earn_from_slip(member, "13800138000", "100000", "K-1", at=MONDAY)
+    member.clock = lambda: MONDAY + dt.timedelta(days=300)
+    points.earn_from_slip(member, "13800138000", "100000", "K-2", at=MONDAY + dt.timedelta(days=300))
+    member.clock = lambda: MONDAY + dt.timedelta(days=370)
+    assert points.review_tiers(member) == 0
+    assert members.find_member(member, "13800138000").tier == "gold"

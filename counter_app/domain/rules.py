@@ -37,6 +37,10 @@ class Rules:
     birthday_points: int
     gift_max_points: int
     gift_max_points_per_day: int
+    activity_points: int
+    offline_member_points: int
+    offline_counter_points: int
+    offline_max_hours: int
 
 
 def _bad(key: str, value: Any, expected: str) -> InvalidInput:
@@ -106,4 +110,8 @@ def parse_rules(text: str) -> Rules:
         birthday_points=int(_number(document, "birthday.gift_points", integer=True)),
         gift_max_points=int(_number(document, "gifting.max_points_per_gift", integer=True, positive=True)),
         gift_max_points_per_day=int(_number(document, "gifting.max_points_per_day", integer=True, positive=True)),
+        activity_points=int(_number(document, "activity.check_in_points", integer=True)),
+        offline_member_points=int(_number(document, "offline.per_member_points", integer=True)),
+        offline_counter_points=int(_number(document, "offline.per_counter_points", integer=True)),
+        offline_max_hours=int(_number(document, "offline.max_hours", integer=True)),
     )

@@ -35,7 +35,7 @@ from counter_app.gui.member_card import MemberCardView
 from counter_app.gui.models import MemberResultsModel
 from counter_app.gui.register_dialog import RegisterDialog
 from counter_app.gui.tasks import Op
-from counter_app.services import auth, demo, members, privacy
+from counter_app.services import auth, demo, members, points, privacy
 from counter_app.services.auth import NotSignedIn
 from counter_app.services.desk import Desk, DeskStatus, desk_status
 
@@ -122,6 +122,9 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_F3), self, activated=lambda: self.points_dialog(EarnDialog))
         QShortcut(QKeySequence(Qt.Key.Key_F4), self, activated=lambda: self.points_dialog(RedeemDialog))
         QShortcut(QKeySequence(Qt.Key.Key_F6), self, activated=lambda: self.points_dialog(HistoryDialog))
+        self._daily_timer = QTimer(self, interval=60 * 60_000)  # hourly look: runs once a day
+        self._daily_timer.timeout.connect(lambda: self.desk.session and self.run_daily_jobs())
+        self._daily_timer.start()
         self._idle_timer = QTimer(self, singleShot=True)
         self._idle_timer.timeout.connect(self.lock)
         QApplication.instance().installEventFilter(self)
@@ -148,6 +151,15 @@ class MainWindow(QMainWindow):
         self.show_recent()
         self.focus_search()
         self._restart_idle_timer()
+        self.run_daily_jobs()
+
+    def run_daily_jobs(self) -> None:
+        """Expiry and the tier review at the first sign-in of a day, and then every day the desk stays up."""
+        today = self.desk.today()
+        if getattr(self, "_daily_jobs_ran_on", None) == today:
+            return
+        self._daily_jobs_ran_on = today
+        Op(self, lambda: points.daily_jobs(self.desk)).failure(lambda error: log.error("daily jobs failed", exc_info=error)).run()
 
     def lock(self) -> None:
         """Ctrl+L or idle time: the screen clears of member data and the next person signs in."""

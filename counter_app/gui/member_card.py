@@ -163,6 +163,13 @@ class MemberCardView(QStackedWidget):
         self.values["id_number"].setText(card.id_number or none)
         self.values["referrer"].setText(card.referrer_no or none)
         self.values["consent"].setText(self.tr("Agreed, version %1").replace("%1", card.consent_version))
+        if card.tier_history:
+            last = card.tier_history[0]
+            self.tier_badge.setToolTip(
+                self.tr("Since %1 (was %2)").replace("%1", last["at"]).replace("%2", i18n.translate("Tiers", TIER_LABELS.get(last["from"], last["from"])))
+            )
+        else:
+            self.tier_badge.setToolTip("")
         self.expiring_label.setText(
             "\n".join(f"{item['points']:,} · {item['expires_on']}" for item in card.expiring) or self.tr("Nothing expires soon")
         )

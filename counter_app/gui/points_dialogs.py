@@ -143,6 +143,7 @@ class RedeemDialog(_DeskDialog):
         self.tabs.addTab(self._cash_tab(), self.tr("Cash"))
         self.tabs.addTab(self._gift_tab(), self.tr("Gifts"))
         self.tabs.addTab(self._coupon_tab(), self.tr("Coupons"))
+        self.tabs.addTab(self._give_tab(), self.tr("Give to a friend"))
         self.layout_.addWidget(self.tabs)
         self.add_error_line()
         close = QPushButton(self.tr("Close"), objectName="secondaryButton")
@@ -213,6 +214,34 @@ class RedeemDialog(_DeskDialog):
             button.clicked.connect(lambda _checked=False, code=kind.type_code: self.redeem_coupon(code))
             self.coupon_layout.addWidget(button)
         self.coupon_layout.addStretch()
+
+    def _give_tab(self) -> QWidget:
+        page = QWidget()
+        grid = QGridLayout(page)
+        self.friend_edit = QLineEdit(maxLength=40, placeholderText=self.tr("The friend's phone or member number (scan their code)"))
+        self.give_edit = QLineEdit(maxLength=9, placeholderText=self.tr("Points"))
+        self.give_button = QPushButton(self.tr("Give"), objectName="primaryButton")
+        self.give_button.clicked.connect(self.give_points)
+        self.give_edit.returnPressed.connect(self.give_points)
+        grid.addWidget(QLabel(self.tr("To")), 0, 0)
+        grid.addWidget(self.friend_edit, 0, 1)
+        grid.addWidget(QLabel(self.tr("Points")), 1, 0)
+        grid.addWidget(self.give_edit, 1, 1)
+        grid.addWidget(self.give_button, 1, 2)
+        grid.setRowStretch(2, 1)
+        return page
+
+    def give_points(self) -> None:
+        friend, amount, member_no = self.friend_edit.text(), self.give_edit.text(), self.card.member_no
+        self.give_button.setEnabled(False)
+        run_guarded(
+            self, self.desk, lambda: points.gift_points(self.desk, member_no, friend, amount),
+            lambda r: self.finish(
+                self.tr("%1 points given to %2; balance %3 (theirs %4).").replace("%1", f"{r.points:,}").replace("%2", r.to_member_no)
+                .replace("%3", f"{r.from_balance:,}").replace("%4", f"{r.to_balance:,}")
+            ),
+            self.show_error, action="points.gift", permission=Permission.REDEEM,
+        )
 
     def redeem_cash(self) -> None:
         wanted, member_no = self.cash_edit.text(), self.card.member_no

@@ -65,6 +65,7 @@ class MemberCard:
     consent_version: str
     expiring: list[dict[str, Any]] = field(default_factory=list)
     coupons: list[dict[str, Any]] = field(default_factory=list)
+    tier_history: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -127,6 +128,12 @@ def _card(desk: Desk, connection: Connection, row: Row[Any]) -> MemberCard:
         expiring=[
             {"points": lot.points, "expires_on": str(lot.expires_on)}
             for lot in points_rows.expiring(connection, row.id, desk.today(), desk.today() + dt.timedelta(days=desk.rules.expiry_warn_days))
+        ],
+        tier_history=[
+            {"from": t.old_tier, "to": t.new_tier, "at": t.at[:10], "reason": t.reason}
+            for t in connection.exec_driver_sql(
+                "SELECT old_tier, new_tier, at, reason FROM tier_changes WHERE member_id = ? AND old_tier != new_tier ORDER BY id DESC LIMIT 5", (row.id,)
+            )
         ],
         coupons=[
             {"title": c.title, "code": display_coupon(c.code), "valid_until": c.valid_until}

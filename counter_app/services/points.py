@@ -218,11 +218,13 @@ def expire_points(desk: Desk) -> int:
                 total += lot.points_left
 
 
-def credit_points(desk: Desk, connection, row, kind: str, points_: int, actor, *, expires: dt.date | None | str = "rules", note: str | None = None) -> str:
+def credit_points(
+    desk: Desk, connection, row, kind: str, points_: int, actor, *, expires: dt.date | None | str = "rules", note: str | None = None, item: str | None = None
+) -> str:
     """Points in: a ledger entry, its lot, the cached balance, the outbox and the audit, in the caller's transaction."""
     now = desk.now()
     entry_id = str(uuid.uuid4())
-    ledger.add_entry(connection, entry_id=entry_id, member_id=row.id, kind=kind, points=points_, at=now, staff_id=actor.staff_id if actor else None, note=note)
+    ledger.add_entry(connection, entry_id=entry_id, member_id=row.id, kind=kind, points=points_, at=now, staff_id=actor.staff_id if actor else None, note=note, item=item)
     ledger.add_lot(connection, row.id, entry_id, now, expires_on(now.date(), desk.rules) if expires == "rules" else expires, points_)
     balance = points_balance(connection, row.id) + points_
     ledger.set_member_points(connection, row.id, points=balance, updated_at=now)
@@ -320,6 +322,54 @@ def claim_birthday(desk: Desk, ref: str) -> EarnResult:
             raise Conflict(QT_TRANSLATE_NOOP("Errors", "This year's birthday gift was given on {when}."), when=claimed[:10])
         entry_id = credit_points(desk, connection, row, "birthday", desk.rules.birthday_points, actor, note=str(today.year))
         return EarnResult(entry_id, row.member_no, desk.rules.birthday_points, points_balance(connection, row.id), row.tier, False)
+
+
+def award_activity(desk: Desk, ref: str, event: str) -> EarnResult:
+    """Points for checking in at an event (活动积分), once per member per event."""
+    actor = authorize(desk, Permission.EARN, "points.activity")
+    event = " ".join((event or "").split()).upper()
+    if not event or len(event) > 20:
+        raise form_invalid({"event": FieldError(QT_TRANSLATE_NOOP("Errors", "An event code is 1 to 20 characters, as on the event's check-in sheet."))})
+    with desk.store.write() as connection:
+        row = require_member(desk, connection, ref)
+        earlier = connection.exec_driver_sql("SELECT at FROM ledger WHERE member_id = ? AND kind = 'activity' AND item = ?", (row.id, event)).scalar()
+        if earlier:
+            raise Conflict(QT_TRANSLATE_NOOP("Errors", "Member {member_no} checked in at {event} already, on {when}."), member_no=row.member_no, event=event, when=earlier[:16].replace("T", " "))
+        entry_id = credit_points(desk, connection, row, "activity", desk.rules.activity_points, actor, note=event, item=event)
+        return EarnResult(entry_id, row.member_no, desk.rules.activity_points, points_balance(connection, row.id), row.tier, False)
+
+
+def review_tiers(desk: Desk) -> int:
+    """Downgrades happen only at a tier's anniversary: a year after the member reached it, the tier
+    follows the rolling 12-month spend again. Idempotent; runs with the expiry job. Returns how many changed."""
+    now = desk.now()
+    changed = 0
+    with desk.store.write() as connection:
+        candidates = connection.exec_driver_sql(
+            "SELECT m.id, m.member_no, m.member_uid, m.tier, coalesce((SELECT max(t.at) FROM tier_changes t WHERE t.member_id = m.id), m.registered_at) AS since "
+            "FROM members m WHERE m.tier != 'regular' AND m.erased_at IS NULL"
+        ).all()
+        for member in candidates:
+            since = dt.datetime.fromisoformat(member.since)
+            if now - since < dt.timedelta(days=ROLLING_DAYS):
+                continue
+            spend = ledger.spend_since(connection, member.id, now - dt.timedelta(days=ROLLING_DAYS))
+            due = tier_for_spend(spend, desk.rules)
+            if TIERS.index(due) < TIERS.index(member.tier):
+                ledger.add_tier_change(connection, member.id, member.tier, due, now, "anniversary")
+                ledger.set_member_points(connection, member.id, tier=due, spend_12m_cents=spend, updated_at=now)
+                append_op(connection, desk.store.keys, desk.counter_uid, "member.tier", {"member_uid": member.member_uid, "tier": due, "reason": "anniversary"}, now)
+                record(desk, connection, None, "member.tier", member.member_no, before={"tier": member.tier}, after={"tier": due}, details="anniversary")
+                changed += 1
+            elif due == member.tier:
+                # Kept at the anniversary: the next review is a year from now.
+                ledger.add_tier_change(connection, member.id, member.tier, due, now, "anniversary kept")
+    return changed
+
+
+def daily_jobs(desk: Desk) -> tuple[int, int]:
+    """What the desk runs at start and every day: the expiry of lapsed lots and the tier review."""
+    return expire_points(desk), review_tiers(desk)
 
 
 def award_referral(desk: Desk, connection, newcomer, actor) -> None:

@@ -194,8 +194,8 @@
         <translation>{points} points given from {giver} to {receiver}; balances {giver_balance} and {receiver_balance}.</translation>
     </message>
     <message>
-        <source>{points} points expired.</source>
-        <translation>{points} points expired.</translation>
+        <source>{points} points expired; {members} members moved down a tier at their anniversary.</source>
+        <translation>{points} points expired; {members} members moved down a tier at their anniversary.</translation>
     </message>
     <message>
         <source>PIN for {staff_id}: </source>
@@ -763,6 +763,14 @@
         <translation>This year's birthday gift was given on {when}.</translation>
     </message>
     <message>
+        <source>An event code is 1 to 20 characters, as on the event's check-in sheet.</source>
+        <translation>An event code is 1 to 20 characters, as on the event's check-in sheet.</translation>
+    </message>
+    <message>
+        <source>Member {member_no} checked in at {event} already, on {when}.</source>
+        <translation>Member {member_no} checked in at {event} already, on {when}.</translation>
+    </message>
+    <message>
         <source>A coupon code starts with CP; scan the coupon's QR or type the code under it.</source>
         <translation>A coupon code starts with CP; scan the coupon's QR or type the code under it.</translation>
     </message>
@@ -1178,6 +1186,10 @@
         <translation>Agreed, version %1</translation>
     </message>
     <message>
+        <source>Since %1 (was %2)</source>
+        <translation>Since %1 (was %2)</translation>
+    </message>
+    <message>
         <source>Nothing expires soon</source>
         <translation>Nothing expires soon</translation>
     </message>
@@ -1322,6 +1334,10 @@
         <translation>Coupons</translation>
     </message>
     <message>
+        <source>Give to a friend</source>
+        <translation>Give to a friend</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Close</translation>
     </message>
@@ -1348,6 +1364,26 @@
     <message>
         <source>%1 — %2 points</source>
         <translation>%1 — %2 points</translation>
+    </message>
+    <message>
+        <source>The friend's phone or member number (scan their code)</source>
+        <translation>The friend's phone or member number (scan their code)</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Give</source>
+        <translation>Give</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>%1 points given to %2; balance %3 (theirs %4).</source>
+        <translation>%1 points given to %2; balance %3 (theirs %4).</translation>
     </message>
     <message>
         <source>%1 points paid out as ¥%2; balance %3.</source>

@@ -194,8 +194,8 @@
         <translation>{giver} 已赠予 {receiver} {points} 积分；双方余额 {giver_balance} 和 {receiver_balance}。</translation>
     </message>
     <message>
-        <source>{points} points expired.</source>
-        <translation>{points} 积分已过期。</translation>
+        <source>{points} points expired; {members} members moved down a tier at their anniversary.</source>
+        <translation>{points} 积分已过期；{members} 位会员在等级周年时降级。</translation>
     </message>
     <message>
         <source>PIN for {staff_id}: </source>
@@ -763,6 +763,14 @@
         <translation>今年的生日礼已于 {when} 领取。</translation>
     </message>
     <message>
+        <source>An event code is 1 to 20 characters, as on the event's check-in sheet.</source>
+        <translation>活动编码为 1 到 20 个字符，与活动签到表一致。</translation>
+    </message>
+    <message>
+        <source>Member {member_no} checked in at {event} already, on {when}.</source>
+        <translation>会员 {member_no} 已于 {when} 在活动 {event} 签到过。</translation>
+    </message>
+    <message>
         <source>A coupon code starts with CP; scan the coupon's QR or type the code under it.</source>
         <translation>优惠券码以 CP 开头；请扫描券上的二维码或输入下方的券码。</translation>
     </message>
@@ -1178,6 +1186,10 @@
         <translation>已同意（版本 %1）</translation>
     </message>
     <message>
+        <source>Since %1 (was %2)</source>
+        <translation>自 %1 起（此前为 %2）</translation>
+    </message>
+    <message>
         <source>Nothing expires soon</source>
         <translation>近期没有到期积分</translation>
     </message>
@@ -1322,6 +1334,10 @@
         <translation>优惠券</translation>
     </message>
     <message>
+        <source>Give to a friend</source>
+        <translation>赠予好友</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1348,6 +1364,26 @@
     <message>
         <source>%1 — %2 points</source>
         <translation>%1 — %2 积分</translation>
+    </message>
+    <message>
+        <source>The friend's phone or member number (scan their code)</source>
+        <translation>好友的手机号或会员号（可扫描其会员码）</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Give</source>
+        <translation>赠送</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>赠给</translation>
+    </message>
+    <message>
+        <source>%1 points given to %2; balance %3 (theirs %4).</source>
+        <translation>已赠送 %1 积分给 %2；余额 %3（对方 %4）。</translation>
     </message>
     <message>
         <source>%1 points paid out as ¥%2; balance %3.</source>
