@@ -109,7 +109,22 @@ def test_unknown_and_disabled_accounts_get_the_same_answer(team):
 
 def _operations(desk):
     """Each desk operation that exists today, with the permission the table gives it."""
+    from counter_app.services import points, rewards, voids
+
+    def slip():
+        return f"M-{len(audit_rows(desk))}"
+
+    def void():
+        op_ids = desk._matrix_voidable
+        return voids.void_operation(desk, op_ids.pop() if op_ids else "none", "matrix")
+
     return {
+        "earn": (Permission.EARN, lambda: points.earn_from_slip(desk, "13800138000", "100", slip())),
+        "activity": (Permission.EARN, lambda: points.award_activity(desk, "13800138000", slip())),
+        "cash": (Permission.REDEEM, lambda: points.redeem_cash(desk, "13800138000", 80)),
+        "redeem_gift": (Permission.REDEEM, lambda: rewards.redeem_gift(desk, "13800138000", "G-MATRIX")),
+        "gift_stock": (Permission.RULES, lambda: rewards.stock_gift(desk, "G-MATRIX", add=1)),
+        "void": (Permission.VOID, void),
         "find_member": (Permission.LOOKUP, lambda: members.find_member(desk, "13800138000")),
         "search": (Permission.LOOKUP, lambda: members.search_members(desk, "张")),
         "history": (Permission.LOOKUP, lambda: members.profile_history(desk, "13800138000")),
@@ -128,6 +143,11 @@ def _operations(desk):
 
 @pytest.mark.parametrize("role", ["cashier", "clerk", "manager", "admin"])
 def test_every_operation_for_every_role_follows_the_table_and_refusals_are_audited(team, role):
+    from counter_app.services import points, rewards
+
+    points.earn_from_slip(team, "13800138000", "5000", "MATRIX-SEED")
+    rewards.stock_gift(team, "G-MATRIX", "钥匙扣", 100, add=5)
+    team._matrix_voidable = [points.earn_from_slip(team, "13800138000", "10", f"MATRIX-V{n}").op_id for n in range(2)]
     as_role(team, role)
     for name, (permission, operation) in _operations(team).items():
         allowed = permission in ROLE_PERMISSIONS[role]

@@ -164,9 +164,12 @@ class MemberCardView(QStackedWidget):
         self.values["referrer"].setText(card.referrer_no or none)
         self.values["consent"].setText(self.tr("Agreed, version %1").replace("%1", card.consent_version))
         if card.tier_history:
+            # The tier's story under the member number: since when, and from what.
             last = card.tier_history[0]
+            since = self.tr("Since %1 (was %2)").replace("%1", last["at"]).replace("%2", i18n.translate("Tiers", TIER_LABELS.get(last["from"], last["from"])))
+            self.member_no_label.setText(self.member_no_label.text() + "  ·  " + i18n.translate("Tiers", TIER_LABELS.get(card.tier, card.tier)) + " " + since)
             self.tier_badge.setToolTip(
-                self.tr("Since %1 (was %2)").replace("%1", last["at"]).replace("%2", i18n.translate("Tiers", TIER_LABELS.get(last["from"], last["from"])))
+                "\n".join(f"{t['at']}  {i18n.translate('Tiers', TIER_LABELS.get(t['from'], t['from']))} → {i18n.translate('Tiers', TIER_LABELS.get(t['to'], t['to']))}" for t in card.tier_history)
             )
         else:
             self.tier_badge.setToolTip("")
