@@ -66,3 +66,16 @@ def test_a_demo_desk_has_a_small_catalog_to_redeem_from(desk):
     assert {g.sku for g in rewards.gift_catalog(desk)} >= {"G-UMB", "G-CUP"}
     with desk.store.read() as connection:
         assert connection.exec_driver_sql("SELECT count(*) FROM coupon_types").scalar() == 2
+
+
+def test_the_daily_jobs_leave_a_fresh_demo_desk_as_it_was(desk):
+    from counter_app.services import points
+
+    make_demo_members(desk, 400, seed=5)
+    with desk.store.read() as connection:
+        before = connection.exec_driver_sql("SELECT tier, count(*) FROM members GROUP BY tier ORDER BY tier").all()
+        points_before = connection.exec_driver_sql("SELECT sum(points) FROM members").scalar()
+    assert points.daily_jobs(desk) == (0, 0)
+    with desk.store.read() as connection:
+        assert connection.exec_driver_sql("SELECT tier, count(*) FROM members GROUP BY tier ORDER BY tier").all() == before
+        assert connection.exec_driver_sql("SELECT sum(points) FROM members").scalar() == points_before

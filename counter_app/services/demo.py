@@ -58,6 +58,7 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
             index_rows = []
             ledger_rows: list[tuple] = []
             lot_rows: list[tuple] = []
+            tier_rows: list[tuple] = []
             for offset in range(size):
                 gender = rng.choice("FM")
                 given_name = rng.choice(given[gender])
@@ -73,6 +74,10 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
                 member_id = first_id + offset
                 member_uid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
                 points = int(float(spend) * rng.uniform(0.05, 0.6)) * (2 if tier in ("gold", "diamond") else 1)
+                if tier != "regular":
+                    # Reached within the last year, so the anniversary review leaves it alone for now.
+                    reached = (now - dt.timedelta(days=rng.randint(0, 300))).isoformat(timespec="microseconds")
+                    tier_rows.append((member_id, "regular", tier, reached, "demo"))
                 if points:
                     # The balance is a ledger entry and an open lot, as if earned this year.
                     earned = now - dt.timedelta(days=rng.randint(0, 300))
@@ -109,6 +114,8 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
             connection.exec_driver_sql(
                 "INSERT INTO points_lots (member_id, entry_id, earned_at, expires_on, points_initial, points_left) VALUES (?, ?, ?, ?, ?, ?)", lot_rows
             )
+            if tier_rows:
+                connection.exec_driver_sql("INSERT INTO tier_changes (member_id, old_tier, new_tier, at, reason) VALUES (?, ?, ?, ?, ?)", tier_rows)
             # Demo members are made up: they are never sent to the central server.
             set_meta(connection, "demo_data", "true")
         made += size
