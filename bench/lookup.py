@@ -18,21 +18,16 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import namedtuple
 from pathlib import Path
 
-from collections import namedtuple
+from benchdesk import demo_desk, percentile
 
 from counter_app.db.sealing import phone_context, unseal
 from counter_app.domain.members import RegistrationForm
 from counter_app.domain.search import pinyin_initials
-from counter_app.services import auth, members
-from counter_app.services.demo import MOBILE_PREFIXES, make_demo_members
-from counter_app.services.desk import open_desk
-
-
-def percentile(samples: list[float], share: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+from counter_app.services import members
+from counter_app.services.demo import MOBILE_PREFIXES
 
 
 def timed(fn, inputs) -> list[float]:
@@ -72,21 +67,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20261123)
     args = parser.parse_args()
     folder = args.data_dir or Path(tempfile.mkdtemp(prefix="desk-bench-"))
-    desk = open_desk(folder)
-    if not auth.has_staff(desk):
-        auth.create_first_admin(desk, "BENCH", "基准测试", "20261123")
-    auth.sign_in(desk, "BENCH", "20261123")
-    figures: dict[str, object] = {"members": args.members, "data_dir": str(folder)}
+    desk, built = demo_desk(folder, args.members, args.seed)
+    figures: dict[str, object] = {"data_dir": str(folder)}
+    if built is not None:
+        figures["build_seconds"] = built
     rng = random.Random(args.seed)
     try:
         with desk.store.read() as connection:
-            existing = connection.exec_driver_sql("SELECT count(*) FROM members").scalar()
-        if existing == 0:
-            start = time.perf_counter()
-            make_demo_members(desk, args.members, seed=args.seed)
-            figures["build_seconds"] = round(time.perf_counter() - start, 1)
-        else:
-            figures["members"] = existing
+            figures["members"] = connection.exec_driver_sql("SELECT count(*) FROM members").scalar()
         desk.store.checkpoint()
         figures["store_mb"] = round(desk.store.path.stat().st_size / 2**20, 1)
         with desk.store.read() as connection:

@@ -18,14 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from counter_app.services import auth, points
-from counter_app.services.demo import make_demo_members
-from counter_app.services.desk import open_desk
-
-
-def percentile(samples: list[float], share: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+from benchdesk import demo_desk, percentile
+from counter_app.services import points
 
 
 def summary(samples: list[float]) -> dict[str, float]:
@@ -40,19 +34,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20261123)
     args = parser.parse_args()
     folder = args.data_dir or Path(tempfile.mkdtemp(prefix="desk-points-"))
-    desk = open_desk(folder)
-    if not auth.has_staff(desk):
-        auth.create_first_admin(desk, "BENCH", "基准测试", "20261123")
-    auth.sign_in(desk, "BENCH", "20261123")
+    desk, built = demo_desk(folder, args.members, args.seed)
     rng = random.Random(args.seed)
     figures: dict[str, object] = {"data_dir": str(folder)}
+    if built is not None:
+        figures["build_seconds"] = built
     try:
-        with desk.store.read() as connection:
-            existing = connection.exec_driver_sql("SELECT count(*) FROM members").scalar()
-        if existing == 0:
-            start = time.perf_counter()
-            make_demo_members(desk, args.members, seed=args.seed)
-            figures["build_seconds"] = round(time.perf_counter() - start, 1)
         with desk.store.read() as connection:
             total = connection.exec_driver_sql("SELECT max(id) FROM members").scalar()
             numbers = [connection.exec_driver_sql("SELECT member_no FROM members WHERE id = ?", (i,)).scalar() for i in rng.sample(range(1, total + 1), args.operations)]
