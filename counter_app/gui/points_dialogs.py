@@ -44,7 +44,7 @@ class _DeskDialog(QDialog):
 
     done_message = Signal(str)
 
-    def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, card: MemberCard | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.card = card
@@ -54,11 +54,12 @@ class _DeskDialog(QDialog):
         self.layout_.setSpacing(10)
         self.title = QLabel(objectName="titleLabel")
         self.layout_.addWidget(self.title)
-        self.balance_label = QLabel(objectName="subtitleLabel")
+        self.balance_label = QLabel(objectName="subtitleLabel", wordWrap=True)
         self.balance_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.balance_label.setText(
-            self.tr("%1 · %2 · %3 points").replace("%1", card.name).replace("%2", _tier(card.tier)).replace("%3", f"{card.points:,}")
-        )
+        if card is not None:
+            self.balance_label.setText(
+                self.tr("%1 · %2 · %3 points").replace("%1", card.name).replace("%2", _tier(card.tier)).replace("%3", f"{card.points:,}")
+            )
         self.layout_.addWidget(self.balance_label)
         self.error = QLabel(objectName="formError", wordWrap=True, visible=False)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -321,31 +322,20 @@ class HistoryDialog(_DeskDialog):
                 self.table.setItem(row, column, item)
 
 
-class WriteOffDialog(QDialog):
+class WriteOffDialog(_DeskDialog):
     """A scanned coupon: what it is, the spend it needs, and one confirmation to use it."""
 
-    done_message = Signal(str)
-
     def __init__(self, desk: Desk, code: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.desk = desk
+        super().__init__(desk, None, parent)
         self.code = code
-        self.setWindowTitle(self.tr("Write off a coupon"))
         self.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(QLabel(self.tr("Write off a coupon"), objectName="titleLabel"))
-        self.details = QLabel(objectName="subtitleLabel", wordWrap=True)
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.details)
+        self.set_title(self.tr("Write off a coupon"))
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Spend (¥), optional")))
         self.spend_edit = QLineEdit(maxLength=14)
         row.addWidget(self.spend_edit, 1)
-        layout.addLayout(row)
-        self.error = QLabel(objectName="formError", wordWrap=True, visible=False)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.error)
+        self.layout_.addLayout(row)
+        self.add_error_line()
         buttons = QHBoxLayout()
         buttons.addStretch()
         cancel = QPushButton(self.tr("Cancel"), objectName="secondaryButton")
@@ -354,13 +344,13 @@ class WriteOffDialog(QDialog):
         self.ok.clicked.connect(self.submit)
         buttons.addWidget(cancel)
         buttons.addWidget(self.ok)
-        layout.addLayout(buttons)
+        self.layout_.addLayout(buttons)
         self.spend_edit.returnPressed.connect(self.submit)
         self.spend_edit.setFocus()
-        Op(self, lambda: rewards.show_coupon(desk, code)).success(self._show).failure(self._failed).run()
+        Op(self, lambda: rewards.show_coupon(desk, code)).success(self._show).failure(self.show_error).run()
 
     def _show(self, coupon: rewards.CouponItem) -> None:
-        self.details.setText(
+        self.balance_label.setText(
             self.tr("%1 · ¥%2 off a spend of ¥%3 · valid until %4").replace("%1", coupon.title).replace("%2", coupon.value).replace("%3", coupon.min_spend).replace("%4", coupon.valid_until)
             + "\n" + coupon.code
         )
@@ -370,11 +360,6 @@ class WriteOffDialog(QDialog):
         self.ok.setEnabled(False)
         run_guarded(
             self, self.desk, lambda: rewards.write_off_coupon(self.desk, self.code, spend),
-            lambda used: (self.done_message.emit(self.tr("Coupon %1 written off: ¥%2 off.").replace("%1", used.code).replace("%2", used.value)), self.accept()),
-            self._failed, action="coupon.write_off", permission=Permission.WRITE_OFF_COUPON,
+            lambda used: self.finish(self.tr("Coupon %1 written off: ¥%2 off.").replace("%1", used.code).replace("%2", used.value)),
+            self.show_error, action="coupon.write_off", permission=Permission.WRITE_OFF_COUPON,
         )
-
-    def _failed(self, error: BaseException) -> None:
-        self.ok.setEnabled(True)
-        self.error.setText(error.message() if isinstance(error, DeskError) else self.tr("Something unexpected went wrong; nothing was changed. Try again."))
-        self.error.setVisible(True)

@@ -1581,10 +1581,6 @@
         <source>Coupon %1 written off: ¥%2 off.</source>
         <translation>Coupon %1 written off: ¥%2 off.</translation>
     </message>
-    <message>
-        <source>Something unexpected went wrong; nothing was changed. Try again.</source>
-        <translation>Something unexpected went wrong; nothing was changed. Try again.</translation>
-    </message>
 </context>
 <context>
     <name>_DeskDialog</name>

@@ -1581,10 +1581,6 @@
         <source>Coupon %1 written off: ¥%2 off.</source>
         <translation>优惠券 %1 已核销：减 ¥%2。</translation>
     </message>
-    <message>
-        <source>Something unexpected went wrong; nothing was changed. Try again.</source>
-        <translation>发生意外错误，未做任何更改。请重试。</translation>
-    </message>
 </context>
 <context>
     <name>_DeskDialog</name>
