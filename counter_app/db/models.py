@@ -95,7 +95,9 @@ class OutboxOp(Base):
     op_type: Mapped[str] = mapped_column(String(40))
     payload_sealed: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
-    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
+    status: Mapped[str] = mapped_column(String(10), default="pending", index=True)  # pending | applied | rejected
+    reason: Mapped[Optional[str]] = mapped_column(Text)  # the server's words when it refused
+    answered_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
 
 
 class StoreMeta(Base):
@@ -169,6 +171,7 @@ class LedgerEntry(Base):
         Index("ix_ledger_member_at", "member_id", "at"),
         Index("ux_ledger_slip", "slip_no", unique=True, sqlite_where=text("slip_no IS NOT NULL")),
         Index("ux_ledger_reverses", "reverses", unique=True, sqlite_where=text("reverses IS NOT NULL")),
+        Index("ix_ledger_at", "at"),
     )
 
     entry_id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -184,6 +187,7 @@ class LedgerEntry(Base):
     reverses: Mapped[Optional[str]] = mapped_column(String(36))  # the entry a manager's void undoes
     item: Mapped[Optional[str]] = mapped_column(String(20))  # gift SKU or coupon type a redemption bought
     qty: Mapped[Optional[int]] = mapped_column(Integer)
+    pulled: Mapped[bool] = mapped_column(default=False, server_default=text("0"))  # came from the server, not made here
 
 
 class PointsLot(Base):
@@ -265,3 +269,18 @@ class Coupon(Base):
     used_counter: Mapped[Optional[str]] = mapped_column(String(36))
     used_staff: Mapped[Optional[str]] = mapped_column(String(20))
     used_spend_fen: Mapped[Optional[int]] = mapped_column(Integer)
+
+
+class ReviewItem(Base):
+    """Something the server found at sync that a manager must look at: an overdraw, a coupon used twice."""
+
+    __tablename__ = "review_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(20))
+    member_uid: Mapped[Optional[str]] = mapped_column(String(36))
+    op_id: Mapped[str] = mapped_column(String(36))
+    counter_uid: Mapped[str] = mapped_column(String(36))
+    details: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)

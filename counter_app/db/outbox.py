@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Connection, func, insert, select, text, update
 
 from counter_app.db.keys import DataKeys
 from counter_app.db.models import OutboxOp
@@ -65,3 +65,20 @@ def entries(connection: Connection, keys: DataKeys, after_seq: int = 0, limit: i
         OutboxEntry(row.seq, row.op_id, row.counter_uid, row.op_type, unseal_payload(keys, row.payload_sealed, row.op_id), row.created_at, row.status)
         for row in rows
     ]
+
+
+def pending(connection: Connection, keys: DataKeys, limit: int) -> list[OutboxEntry]:
+    """The next operations to push, in sequence order."""
+    rows = connection.execute(select(outbox).where(outbox.c.status == "pending").order_by(outbox.c.seq).limit(limit))
+    return [
+        OutboxEntry(row.seq, row.op_id, row.counter_uid, row.op_type, unseal_payload(keys, row.payload_sealed, row.op_id), row.created_at, row.status)
+        for row in rows
+    ]
+
+
+def answer(connection: Connection, seq: int, status: str, reason: str | None, when: dt.datetime) -> None:
+    connection.execute(update(outbox).where(outbox.c.seq == seq).values(status=status, reason=reason, answered_at=when))
+
+
+def oldest_pending(connection: Connection) -> dt.datetime | None:
+    return connection.execute(select(outbox.c.created_at).where(outbox.c.status == "pending").order_by(outbox.c.seq).limit(1)).scalar()

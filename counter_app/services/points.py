@@ -17,6 +17,7 @@ from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
 from counter_app.services.members import require_member
+from counter_app.services.sync import check_offline_redemption, server_keeps_expiry
 
 ROLLING_DAYS = 365
 BACKDATE_DAYS = 90  # a slip older than this is not accepted at the desk
@@ -146,7 +147,7 @@ def earn_from_slip(desk: Desk, ref: str, amount: str, slip_no: str, shop: str | 
         ledger.set_member_points(connection, row.id, points=balance, spend_12m_cents=spend, tier=tier, updated_at=desk.now())
         append_op(
             connection, desk.store.keys, desk.counter_uid, "points.earned",
-            {"member_uid": row.member_uid, "points": points, "amount_fen": amount_fen, "slip_no": slip, "shop": shop_name, "at": when.isoformat(), "tier": tier},
+            {"member_uid": row.member_uid, "kind": "earn", "delta": points, "points": points, "amount_fen": amount_fen, "slip_no": slip, "shop": shop_name, "at": when.isoformat(), "tier": tier},
             desk.now(), op_id=entry_id,
         )
         record(desk, connection, actor, "points.earn", row.member_no, after={"points": points, "balance": balance, "tier": tier}, details=f"slip {slip} ¥{amount_fen / 100:.2f}")
@@ -199,6 +200,9 @@ def expire_points(desk: Desk) -> int:
     once has nothing left to expire. Runs at start and daily; returns the points expired."""
     today = desk.today()
     total = 0
+    with desk.store.read() as connection:
+        if server_keeps_expiry(connection):
+            return 0
     while True:
         with desk.store.write() as connection:
             lapsed = ledger.lapsed_lots(connection, today, EXPIRY_BATCH)
@@ -212,7 +216,8 @@ def expire_points(desk: Desk) -> int:
                 ledger.set_member_points(connection, lot.member_id, points=member.points - lot.points_left)
                 append_op(
                     connection, desk.store.keys, desk.counter_uid, "points.expired",
-                    {"member_uid": member.member_uid, "points": lot.points_left, "expires_on": str(lot.expires_on)}, desk.now(), op_id=entry_id,
+                    {"member_uid": member.member_uid, "kind": "expire", "delta": -lot.points_left, "points": lot.points_left, "expires_on": str(lot.expires_on)},
+                    desk.now(), op_id=entry_id,
                 )
                 record(desk, connection, None, "points.expire", member.member_no, after={"points": -lot.points_left}, details=f"lot {lot.id} ended {lot.expires_on}")
                 total += lot.points_left
@@ -228,7 +233,10 @@ def credit_points(
     ledger.add_lot(connection, row.id, entry_id, now, expires_on(now.date(), desk.rules) if expires == "rules" else expires, points_)
     balance = points_balance(connection, row.id) + points_
     ledger.set_member_points(connection, row.id, points=balance, updated_at=now)
-    append_op(connection, desk.store.keys, desk.counter_uid, f"points.{kind}", {"member_uid": row.member_uid, "points": points_, "note": note}, now, op_id=entry_id)
+    append_op(
+        connection, desk.store.keys, desk.counter_uid, f"points.{kind}",
+        {"member_uid": row.member_uid, "kind": kind, "delta": points_, "points": points_, "note": note, "item": item}, now, op_id=entry_id,
+    )
     record(desk, connection, actor, f"points.{kind}", row.member_no, after={"points": points_, "balance": balance}, details=note)
     return entry_id
 
@@ -238,6 +246,7 @@ def debit_points(
 ) -> tuple[str, list[tuple[int, int]]]:
     """Points out, first in first out; refuses more than the balance."""
     balance = points_balance(connection, row.id)
+    check_offline_redemption(desk, connection, row.id, points_)
     if points_ > balance:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Member {member_no} has {balance} points; {points} cannot be redeemed."), member_no=row.member_no, balance=balance, points=points_)
     now = desk.now()
@@ -248,7 +257,10 @@ def debit_points(
     taken = draw_fifo(ledger.open_lots(connection, row.id), points_)
     ledger.draw(connection, entry_id, taken)
     ledger.set_member_points(connection, row.id, points=balance - points_, updated_at=now)
-    append_op(connection, desk.store.keys, desk.counter_uid, f"points.{kind}", {"member_uid": row.member_uid, "points": points_, "note": note}, now, op_id=entry_id)
+    append_op(
+        connection, desk.store.keys, desk.counter_uid, f"points.{kind}",
+        {"member_uid": row.member_uid, "kind": kind, "delta": -points_, "points": points_, "note": note, "item": item, "qty": qty}, now, op_id=entry_id,
+    )
     record(desk, connection, actor, f"points.{kind}", row.member_no, after={"points": -points_, "balance": balance - points_}, details=note)
     return entry_id, taken
 

@@ -193,7 +193,13 @@ def redeem_coupon(desk: Desk, ref: str, type_code: str) -> Redemption:
                 valid_until=now.date() + dt.timedelta(days=kind.valid_days), issued_at=now, issued_entry_id=entry_id,
             )
         )
-        append_op(connection, desk.store.keys, desk.counter_uid, "coupon.issued", {"member_uid": row.member_uid, "code": code, "type": type_code}, now)
+        append_op(
+            connection, desk.store.keys, desk.counter_uid, "coupon.issued", {
+                "member_uid": row.member_uid, "code": code, "type": type_code, "value_fen": kind.value_fen, "min_spend_fen": kind.min_spend_fen,
+                "valid_until": now.date() + dt.timedelta(days=kind.valid_days), "issued_entry_id": entry_id,
+            },
+            now,
+        )
         coupon = connection.execute(select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)).one()
         return Redemption(entry_id, row.member_no, kind.points, points_balance(connection, row.id), coupon=_coupon_item(coupon))
 

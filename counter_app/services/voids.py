@@ -83,6 +83,6 @@ def void_operation(desk: Desk, op_id: str, reason: str) -> VoidResult:
                     connection.exec_driver_sql("UPDATE coupons SET status = 'revoked' WHERE code = ?", (coupon.code,))
         new_balance = balance - entry.points
         ledger.set_member_points(connection, member.id, points=new_balance, updated_at=now)
-        append_op(connection, desk.store.keys, desk.counter_uid, "points.voided", {"member_uid": member.member_uid, "reverses": entry.entry_id, "reason": reason}, now, op_id=void_id)
+        append_op(connection, desk.store.keys, desk.counter_uid, "points.voided", {"member_uid": member.member_uid, "kind": "reversal", "delta": -entry.points, "reverses": entry.entry_id, "note": reason}, now, op_id=void_id)
         record(desk, connection, actor, "points.void", member.member_no, before={"op": entry.entry_id, "kind": entry.kind, "points": entry.points}, after={"balance": new_balance}, details=reason)
         return VoidResult(void_id, entry.entry_id, member.member_no, -entry.points, new_balance)

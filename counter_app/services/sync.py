@@ -1,0 +1,511 @@
+"""Sync with the central server: enrol, push the outbox, pull the change feed, bound offline redemption."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from sqlalchemy import Connection, text
+
+from counter_app import config
+from counter_app.db import meta as store_meta
+from counter_app.db import members as member_rows
+from counter_app.db import outbox
+from counter_app.db import points as ledger
+from counter_app.db import sealing
+from counter_app.domain.errors import Conflict, DeskError, InvalidInput, StoreUnavailable
+from counter_app.domain.points import expires_on
+from counter_app.domain.rules import parse_rules
+from counter_app.domain.staff import Permission
+from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.services.audit import record, record_alone
+from counter_app.services.auth import authorize
+from counter_app.services.desk import Desk
+from sync.client import SyncClient, SyncError, skew
+from sync.protocol import MAX_BATCH, MAX_PAGE, Change, Op
+
+log = logging.getLogger(__name__)
+
+ONLINE_WINDOW = dt.timedelta(minutes=2)  # a counter that synced this recently redeems without offline limits
+SKEW_WARNING = dt.timedelta(minutes=5)
+ERASED_NAME = "（已删除）"
+# Redemptions a clerk makes; these are what the offline limits bound.
+SPENDING_KINDS = ("cash", "gift-out", "redeem-gift", "redeem-coupon")
+# Older outbox entries carry no signed delta: the sign by kind.
+_DEBITS = frozenset({*SPENDING_KINDS, "expire", "expired"})
+
+_META = "sync."
+
+
+@dataclass(frozen=True)
+class EnrolResult:
+    server: str
+    store: str
+    counter_no: int
+    device_id: str
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    applied: int = 0
+    rejected: int = 0
+    held: int = 0  # answered "retry": still pending, in order
+    pulled: int = 0
+    cursor: int = 0
+    head: int = 0
+    skew_seconds: float = 0.0
+    rejections: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OfflineLimits:
+    """What a clerk may still redeem while the server is out of reach; shown on screen."""
+
+    since: str
+    until: str
+    per_member: int
+    counter_left: int
+    expired: bool
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    server: str | None
+    store: str | None
+    online: bool
+    pending: int
+    oldest_pending_seconds: int | None
+    last_sync: str | None
+    last_error: str | None
+    review_open: int
+    rejected: int
+    skew_seconds: float | None
+    skew_warning: bool
+    offline: OfflineLimits | None
+    cursor: int
+    head: int
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    source: str  # "rejected": an operation the server refused; "server": an item the server opened
+    ref: str
+    kind: str
+    at: str
+    details: str
+
+
+def _get(connection: Connection, key: str) -> str | None:
+    return store_meta.get_meta(connection, _META + key)
+
+
+def _set(connection: Connection, key: str, value: Any) -> None:
+    store_meta.set_meta(connection, _META + key, "" if value is None else str(value))
+
+
+def _is_enrolled(connection: Connection) -> bool:
+    return bool(_get(connection, "server"))
+
+
+def server_keeps_expiry(connection: Connection) -> bool:
+    """Enrolled counters leave expiry to the server: each counter expiring the same lot would
+    take the points twice. The server's expiry entries arrive with the change feed."""
+    return _is_enrolled(connection)
+
+
+def enroll(desk: Desk, server: str, code: str) -> EnrolResult:
+    """Trade a one-time code for this counter's device token; the token is sealed with the data key."""
+    actor = authorize(desk, Permission.SETTINGS, "sync.enroll")
+    server = server.strip()
+    if not server.startswith(("http://", "https://")) or len(server) > 200:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The server address must start with http:// or https://, e.g. http://10.0.0.5:8700."))
+    code = code.strip()
+    if not 4 <= len(code) <= 40:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The enrolment code has 8 letters and digits, e.g. K7QX-M2PD; ask the server's administrator for one."))
+    client = SyncClient(server, retries=0)
+    try:
+        answer = client.enroll(code, desk.counter_uid, desk.settings.counter_name)
+    except SyncError as error:
+        record_alone(desk, actor, "sync.enroll", server, outcome="refused", details=str(error))
+        if error.offline:
+            raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The server {server} cannot be reached; check the address and the network."), server=server) from None
+        raise Conflict(QT_TRANSLATE_NOOP("Errors", "The server refused the enrolment: {reason}"), reason=str(error)) from None
+    finally:
+        client.close()
+    changed = desk.settings.with_value("counter_no", answer.counter_no)
+    if not desk.settings.store_name:
+        changed = changed.with_value("store_name", answer.store[:40])
+    with desk.store.write() as connection:
+        _set(connection, "server", server)
+        _set(connection, "device_id", answer.device_id)
+        _set(connection, "store", answer.store)
+        _set(connection, "token", sealing.seal(desk.store.keys, answer.token, "sync.token").hex())
+        _set(connection, "enrolled_at", desk.now().isoformat())
+        if _get(connection, "cursor") is None:
+            _set(connection, "cursor", 0)
+        config.save_settings(desk.data_dir, changed)
+        record(desk, connection, actor, "sync.enroll", server, after={"store": answer.store, "counter_no": answer.counter_no, "device": answer.device_id})
+    desk.settings = changed
+    return EnrolResult(server, answer.store, answer.counter_no, answer.device_id)
+
+
+def _client(desk: Desk) -> SyncClient:
+    with desk.store.read() as connection:
+        server, token = _get(connection, "server"), _get(connection, "token")
+    if not server or not token:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "This counter is not enrolled with a central server; enrol it first (counter-app enroll --server URL --code CODE)."))
+    return SyncClient(server, sealing.unseal(desk.store.keys, bytes.fromhex(token), "sync.token"))
+
+
+def sync_once(desk: Desk, progress: Callable[[int, int], None] | None = None) -> SyncReport:
+    """Push first, then pull, so the screen shows the server's state plus what is still pending here."""
+    client = _client(desk)
+    report = SyncReport()
+    try:
+        try:
+            _push(desk, client, report)
+            _pull(desk, client, report, progress)
+        except SyncError as error:
+            with desk.store.write() as connection:
+                _set(connection, "last_attempt", desk.now().isoformat())
+                _set(connection, "last_error", str(error))
+            if error.offline:
+                raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The central server cannot be reached; the desk works offline and will sync when it is back.")) from None
+            raise Conflict(QT_TRANSLATE_NOOP("Errors", "The central server refused the sync: {reason}"), reason=str(error)) from None
+    finally:
+        client.close()
+    with desk.store.write() as connection:
+        now = desk.now().isoformat()
+        _set(connection, "last_attempt", now)
+        _set(connection, "last_ok", now)
+        _set(connection, "last_error", None)
+        _set(connection, "skew", f"{report.skew_seconds:.1f}")
+    return report
+
+
+def _wire(entry: outbox.OutboxEntry) -> Op:
+    payload = dict(entry.payload)
+    if entry.op_type.startswith("points.") and "delta" not in payload:
+        kind = entry.op_type.split(".", 1)[1]
+        payload["kind"] = {"earned": "earn", "expired": "expire", "voided": "reversal"}.get(kind, kind)
+        points = int(payload.get("points") or 0)
+        payload["delta"] = -points if kind in _DEBITS else points
+    return Op(op_id=entry.op_id, seq=entry.seq, type=entry.op_type, at=entry.created_at, payload=payload)
+
+
+def _push(desk: Desk, client: SyncClient, report: SyncReport) -> None:
+    while True:
+        with desk.store.read() as connection:
+            batch = outbox.pending(connection, desk.store.keys, MAX_BATCH)
+        if not batch:
+            return
+        sent = desk.now()
+        answer = client.push([_wire(entry) for entry in batch])
+        report.skew_seconds = skew(answer.server_time, sent, desk.now()).total_seconds()
+        report.pushed += len(batch)
+        by_id = {entry.op_id: entry for entry in batch}
+        with desk.store.write() as connection:
+            for result in answer.results:
+                entry = by_id.get(result.op_id)
+                if entry is None:
+                    continue
+                if result.status == "retry":
+                    # Only "retry" holds the queue: what follows waits, in order.
+                    report.held += 1
+                    break
+                outbox.answer(connection, entry.seq, result.status, result.reason, desk.now())
+                if result.status == "applied":
+                    report.applied += 1
+                else:
+                    report.rejected += 1
+                    report.rejections.append({"op_id": entry.op_id, "type": entry.op_type, "reason": result.reason or ""})
+                    _undo_refused(desk, connection, entry)
+        if report.held or len(batch) < MAX_BATCH:
+            return
+
+
+def _undo_refused(desk: Desk, connection: Connection, entry: outbox.OutboxEntry) -> None:
+    """The server will never count a refused ledger operation: undo it here too, so balances agree.
+    The undo is local (pulled) and the refusal stays in the review list."""
+    if not entry.op_type.startswith("points."):
+        return
+    local = connection.exec_driver_sql("SELECT member_id, points FROM ledger WHERE entry_id = ?", (entry.op_id,)).first()
+    if local is None or local.points == 0:
+        return
+    _book(desk, connection, local.member_id, str(uuid.uuid5(uuid.NAMESPACE_URL, f"refused:{entry.op_id}")), "refused", -local.points, desk.now(), note=f"refused by the server: {entry.op_id}")
+
+
+def _book(desk: Desk, connection: Connection, member_id: int, entry_id: str, kind: str, delta: int, at: dt.datetime, **values: Any) -> None:
+    """A ledger entry that came from outside this counter's own operations: no outbox, not pushed."""
+    ledger.add_entry(connection, entry_id=entry_id, member_id=member_id, kind=kind, points=delta, at=at, pulled=True, **values)
+    if delta > 0:
+        ledger.add_lot(connection, member_id, entry_id, at, expires_on(at.date(), desk.rules), delta)
+    elif delta < 0:
+        # First in, first out, as far as the lots here reach: another counter may have spent
+        # points this counter has not heard of yet; the balance still follows the ledger.
+        taken, wanted = [], -delta
+        for lot_id, left in ledger.open_lots(connection, member_id):
+            take = min(left, wanted)
+            if take > 0:
+                taken.append((lot_id, take))
+                wanted -= take
+            if not wanted:
+                break
+        ledger.draw(connection, entry_id, taken)
+    connection.exec_driver_sql("UPDATE members SET points = points + ? WHERE id = ?", (delta, member_id))
+
+
+def _pull(desk: Desk, client: SyncClient, report: SyncReport, progress: Callable[[int, int], None] | None) -> None:
+    with desk.store.read() as connection:
+        cursor = int(_get(connection, "cursor") or 0)
+    while True:
+        sent = desk.now()
+        page = client.changes(cursor, MAX_PAGE)
+        report.skew_seconds = skew(page.server_time, sent, desk.now()).total_seconds()
+        with desk.store.write() as connection:
+            for change in page.changes:
+                _apply_change(desk, connection, change)
+            _set(connection, "cursor", page.cursor)
+            _set(connection, "head", page.head)
+        report.pulled += len(page.changes)
+        cursor, report.cursor, report.head = page.cursor, page.cursor, page.head
+        if progress is not None:
+            progress(cursor, page.head)
+        if not page.more:
+            return
+
+
+def _apply_change(desk: Desk, connection: Connection, change: Change) -> None:
+    data = change.data
+    if change.kind == "member":
+        _apply_member(desk, connection, data)
+    elif change.kind == "alias":
+        _apply_alias(desk, connection, data)
+    elif change.kind == "entry":
+        _apply_entry(desk, connection, data)
+    elif change.kind == "coupon":
+        _apply_coupon(connection, data)
+    elif change.kind == "review":
+        connection.exec_driver_sql(
+            "INSERT INTO review_items (id, kind, member_uid, op_id, counter_uid, details, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET status = excluded.status, details = excluded.details",
+            (data["id"], data["kind"], data.get("member_uid"), data["op_id"], data["counter_uid"], json.dumps(data.get("details") or {}, ensure_ascii=False), data["status"], data["created_at"]),
+        )
+    elif change.kind == "gift":
+        connection.exec_driver_sql(
+            "INSERT INTO gift_catalog (sku, name, points, stock, active) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(sku) DO UPDATE SET name = excluded.name, points = excluded.points, stock = excluded.stock, active = excluded.active",
+            (data["sku"], data["name"], data["points"], data["stock"], data["active"]),
+        )
+    elif change.kind == "coupon_type":
+        connection.exec_driver_sql(
+            "INSERT INTO coupon_types (type_code, title, value_fen, min_spend_fen, valid_days, points, active) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(type_code) DO UPDATE SET title = excluded.title, value_fen = excluded.value_fen, min_spend_fen = excluded.min_spend_fen, "
+            "valid_days = excluded.valid_days, points = excluded.points, active = excluded.active",
+            (data["type_code"], data["title"], data["value_fen"], data["min_spend_fen"], data["valid_days"], data["points"], data["active"]),
+        )
+    elif change.kind == "rules":
+        _apply_rules(desk, data["text"])
+
+
+def _iso(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def _apply_member(desk: Desk, connection: Connection, data: dict[str, Any]) -> None:
+    uid = data["member_uid"]
+    erased = data.get("erased_at") is not None
+    phone = None if erased else data.get("phone")
+    registered = _iso(data["registered_at"]) or desk.now()
+    values: dict[str, Any] = {
+        "member_no": data["member_no"],
+        "name": ERASED_NAME if erased else data["name"],
+        "gender": None if erased else data.get("gender"),
+        "birthday": dt.date.fromisoformat(data["birthday"]) if data.get("birthday") and not erased else None,
+        "tier": data.get("tier") or "regular",
+        "erased_at": _iso(data.get("erased_at")),
+        "updated_at": desk.now(),
+    }
+    row = connection.exec_driver_sql("SELECT id, name FROM members WHERE member_uid = ?", (uid,)).first()
+    if row is None and phone:
+        # A member this counter registered offline under its own id, for a phone the registry
+        # already had: the local row becomes the registry's member, its entries follow it.
+        index = sealing.phone_index(desk.store.keys, phone)
+        row = connection.exec_driver_sql("SELECT id, name FROM members WHERE phone_index = ?", (index,)).first()
+        if row is not None:
+            connection.exec_driver_sql("UPDATE members SET member_uid = ? WHERE id = ?", (uid, row.id))
+    values.update(sealing.sealed_member_fields(desk.store.keys, uid, phone, None if erased else data.get("id_number")))
+    if row is None:
+        referrer = data.get("referrer_uid")
+        referrer_id = connection.exec_driver_sql("SELECT id FROM members WHERE member_uid = ?", (referrer,)).scalar() if referrer else None
+        values.update(
+            member_uid=uid, referrer_id=referrer_id, points=0, spend_12m_cents=0, consent_version=data.get("consent_version") or "",
+            consented_at=_iso(data.get("consented_at")) or registered, registered_at=registered, counter_uid=data.get("counter_uid") or "",
+        )
+        member_id = member_rows.insert_member(connection, values)
+        if erased:
+            connection.execute(text("DELETE FROM member_search WHERE rowid = :id"), {"id": member_id})
+        return
+    member_rows.update_member(connection, row.id, values)
+    if erased:
+        connection.execute(text("DELETE FROM member_search WHERE rowid = :id"), {"id": row.id})
+        connection.execute(text("UPDATE member_changes SET old_value = NULL, new_value = NULL WHERE member_id = :id"), {"id": row.id})
+
+
+def _apply_alias(desk: Desk, connection: Connection, data: dict[str, Any]) -> None:
+    alias = connection.exec_driver_sql("SELECT id FROM members WHERE member_uid = ?", (data["alias_uid"],)).scalar()
+    if alias is None:
+        return
+    target = connection.exec_driver_sql("SELECT id FROM members WHERE member_uid = ?", (data["member_uid"],)).scalar()
+    if target is None:
+        connection.exec_driver_sql("UPDATE members SET member_uid = ?, member_no = ? WHERE id = ?", (data["member_uid"], data["member_no"], alias))
+        return
+    # Both here: everything of the provisional member moves to the registry's member.
+    for table in ("ledger", "points_lots", "coupons", "member_changes", "tier_changes"):
+        connection.exec_driver_sql(f"UPDATE {table} SET member_id = ? WHERE member_id = ?", (target, alias))
+    connection.exec_driver_sql("UPDATE members SET referrer_id = ? WHERE referrer_id = ?", (target, alias))
+    connection.execute(text("DELETE FROM member_search WHERE rowid = :id"), {"id": alias})
+    connection.exec_driver_sql("DELETE FROM members WHERE id = ?", (alias,))
+    connection.exec_driver_sql("UPDATE members SET points = (SELECT COALESCE(SUM(points), 0) FROM ledger WHERE member_id = ?) WHERE id = ?", (target, target))
+
+
+def _apply_entry(desk: Desk, connection: Connection, data: dict[str, Any]) -> None:
+    if connection.exec_driver_sql("SELECT 1 FROM ledger WHERE entry_id = ?", (data["entry_id"],)).first():
+        return  # made here, or pulled before
+    member_id = connection.exec_driver_sql("SELECT id FROM members WHERE member_uid = ?", (data["member_uid"],)).scalar()
+    if member_id is None:
+        log.error("entry %s for unknown member %s skipped", data["entry_id"], data["member_uid"])
+        return
+    slip = data.get("slip_no")
+    if slip and ledger.entry_by_slip(connection, slip) is not None:
+        slip = None  # the same slip earned at two counters offline: the server's review list has it
+    ledger_values = {key: data.get(key) for key in ("amount_fen", "shop", "note", "reverses", "item", "qty")}
+    _book(desk, connection, member_id, data["entry_id"], data["kind"], int(data["delta"]), _iso(data["at"]) or desk.now(), slip_no=slip, **ledger_values)
+
+
+def _apply_coupon(connection: Connection, data: dict[str, Any]) -> None:
+    member_id = connection.exec_driver_sql("SELECT id FROM members WHERE member_uid = ?", (data["member_uid"],)).scalar()
+    if member_id is None:
+        log.error("coupon %s for unknown member %s skipped", data["code"], data["member_uid"])
+        return
+    # A coupon kind this counter has not heard of: kept, so the coupon can be shown and used.
+    connection.exec_driver_sql(
+        "INSERT OR IGNORE INTO coupon_types (type_code, title, value_fen, min_spend_fen, valid_days, points, active) VALUES (?, ?, ?, ?, 0, 0, 0)",
+        (data["type_code"], data["type_code"], data.get("value_fen") or 0, data.get("min_spend_fen") or 0),
+    )
+    local = connection.exec_driver_sql("SELECT status FROM coupons WHERE code = ?", (data["code"],)).first()
+    if local is None:
+        connection.exec_driver_sql(
+            "INSERT INTO coupons (code, type_code, member_id, value_fen, min_spend_fen, valid_until, issued_at, issued_entry_id, status, used_at, used_counter) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (data["code"], data["type_code"], member_id, data.get("value_fen") or 0, data.get("min_spend_fen") or 0, data.get("valid_until") or "9999-12-31",
+             data["issued_at"], data.get("issued_entry_id"), data["status"], data.get("used_at"), data.get("used_counter")),
+        )
+    elif data["status"] == "written_off" and local.status != "written_off":
+        connection.exec_driver_sql(
+            "UPDATE coupons SET status = 'written_off', used_at = ?, used_counter = ? WHERE code = ?", (data.get("used_at"), data.get("used_counter"), data["code"])
+        )
+
+
+def _apply_rules(desk: Desk, rules_text: str) -> None:
+    try:
+        rules = parse_rules(rules_text)
+    except DeskError as error:
+        log.error("the server's rules were refused: %s", error.message("en"))
+        return
+    path = desk.data_dir / config.RULES_FILE
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(rules_text, encoding="utf-8")
+    os.replace(temporary, path)
+    desk.rules = rules
+
+
+def offline_limits(desk: Desk, connection: Connection) -> OfflineLimits | None:
+    """None while the counter is standalone or online; otherwise what it may still redeem."""
+    if not _is_enrolled(connection):
+        return None
+    last_ok = _iso(_get(connection, "last_ok") or None)
+    now = desk.now()
+    if last_ok is not None and now - last_ok <= ONLINE_WINDOW:
+        return None
+    since = last_ok or _iso(_get(connection, "enrolled_at")) or now
+    rules = desk.rules
+    until = since + dt.timedelta(hours=rules.offline_max_hours)
+    spent = _spent_offline(connection, since)
+    return OfflineLimits(
+        since=since.isoformat(timespec="minutes"), until=until.isoformat(timespec="minutes"), per_member=rules.offline_member_points,
+        counter_left=max(0, rules.offline_counter_points - spent), expired=now > until,
+    )
+
+
+def _spent_offline(connection: Connection, since: dt.datetime, member_id: int | None = None) -> int:
+    marks = ", ".join("?" * len(SPENDING_KINDS))
+    sql = f"SELECT COALESCE(-SUM(points), 0) FROM ledger WHERE pulled = 0 AND kind IN ({marks}) AND at >= ?"
+    params: list[Any] = [*SPENDING_KINDS, since.isoformat()]
+    if member_id is not None:
+        sql += " AND member_id = ?"
+        params.append(member_id)
+    return connection.exec_driver_sql(sql, tuple(params)).scalar_one()
+
+
+def check_offline_redemption(desk: Desk, connection: Connection, member_id: int, points: int) -> None:
+    """Offline, a redemption is bounded per member, per counter and in time, so an overdraw found at
+    sync can never exceed the cap."""
+    limits = offline_limits(desk, connection)
+    if limits is None:
+        return
+    if limits.expired:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "This counter has been offline since {since}; after {hours} hours redemption waits until it syncs again."),
+            since=limits.since.replace("T", " "), hours=desk.rules.offline_max_hours,
+        )
+    member_spent = _spent_offline(connection, dt.datetime.fromisoformat(limits.since), member_id)
+    if member_spent + points > limits.per_member:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "Offline, a member may redeem at most {cap} points until the desk syncs; {left} are left for this member."),
+            cap=limits.per_member, left=max(0, limits.per_member - member_spent),
+        )
+    if points > limits.counter_left:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "Offline, this counter may redeem {left} more points until it syncs."), left=limits.counter_left,
+        )
+
+
+def sync_status(desk: Desk) -> SyncStatus:
+    with desk.store.read() as connection:
+        enrolled = _is_enrolled(connection)
+        pending = outbox.pending_count(connection)
+        oldest = outbox.oldest_pending(connection)
+        review_open = connection.exec_driver_sql("SELECT COUNT(*) FROM review_items WHERE status = 'open'").scalar_one()
+        rejected = connection.exec_driver_sql("SELECT COUNT(*) FROM outbox WHERE status = 'rejected'").scalar_one()
+        last_ok, last_error = _get(connection, "last_ok") or None, _get(connection, "last_error") or None
+        skew_text = _get(connection, "skew") or None
+        limits = offline_limits(desk, connection)
+        cursor, head = int(_get(connection, "cursor") or 0), int(_get(connection, "head") or 0)
+        server, store = _get(connection, "server") or None, _get(connection, "store") or None
+    now = desk.now()
+    skew_seconds = float(skew_text) if skew_text else None
+    return SyncStatus(
+        enrolled=enrolled, server=server, store=store, online=enrolled and limits is None and not last_error,
+        pending=pending, oldest_pending_seconds=int((now - oldest).total_seconds()) if oldest else None,
+        last_sync=last_ok, last_error=last_error, review_open=review_open, rejected=rejected, skew_seconds=skew_seconds,
+        skew_warning=skew_seconds is not None and abs(skew_seconds) > SKEW_WARNING.total_seconds(), offline=limits, cursor=cursor, head=head,
+    )
+
+
+def review_list(desk: Desk) -> list[ReviewLine]:
+    """Operations the server refused and items it opened: nothing is dropped silently."""
+    authorize(desk, Permission.LOOKUP, "sync.review")
+    with desk.store.read() as connection:
+        refused = connection.exec_driver_sql("SELECT op_id, op_type, answered_at, reason FROM outbox WHERE status = 'rejected' ORDER BY seq").all()
+        items = connection.exec_driver_sql("SELECT id, kind, created_at, details FROM review_items WHERE status = 'open' ORDER BY id").all()
+    return [ReviewLine("rejected", row.op_id, row.op_type, row.answered_at or "", row.reason or "") for row in refused] + [
+        ReviewLine("server", str(row.id), row.kind, row.created_at, row.details) for row in items
+    ]

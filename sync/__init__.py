@@ -1,0 +1,1 @@
+"""Offline-first sync between counters and the central server: wire schemas, client, reference server."""

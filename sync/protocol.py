@@ -1,0 +1,208 @@
+"""The wire schemas both ends share, and the protocol version they speak."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+PROTOCOL_VERSION = 1
+API_PREFIX = "/v1"
+
+MAX_BATCH = 500  # operations in one push
+MAX_PAGE = 5000  # changes in one pull page
+MAX_BODY_BYTES = 2 * 1024 * 1024  # a push of 500 operations is about 250 KB
+
+Uuid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+OpType = Annotated[str, StringConstraints(pattern=r"^[a-z_]+\.[a-z_-]+$", max_length=40)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+
+OpStatus = Literal["applied", "rejected", "retry"]
+ChangeKind = Literal["member", "alias", "entry", "coupon", "review", "gift", "coupon_type", "rules"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Op(Strict):
+    """One outbox entry as it travels: the client-made op_id is the idempotency key."""
+
+    op_id: Uuid
+    seq: int = Field(ge=1, le=2**53)
+    type: OpType
+    at: dt.datetime
+    payload: dict[str, Any]
+
+    def body_hash(self) -> str:
+        """What must match when an op_id comes again: a different body under the same id is a conflict."""
+        body = json.dumps({"type": self.type, "payload": self.payload}, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(body.encode()).hexdigest()
+
+
+class PushRequest(Strict):
+    protocol: Literal[1] = PROTOCOL_VERSION
+    ops: list[Op] = Field(max_length=MAX_BATCH)
+
+
+class OpResult(Strict):
+    op_id: str
+    status: OpStatus
+    reason: str | None = None
+    result: dict[str, Any] | None = None
+
+
+class PushResponse(Strict):
+    protocol: int = PROTOCOL_VERSION
+    results: list[OpResult]
+    server_time: dt.datetime
+
+
+class Change(Strict):
+    seq: int
+    kind: ChangeKind
+    key: str
+    data: dict[str, Any]
+
+
+class ChangesPage(Strict):
+    protocol: int = PROTOCOL_VERSION
+    changes: list[Change]
+    cursor: int  # pass back as `after` for the next page
+    head: int  # the newest sequence now: how far a first sync has to go
+    more: bool
+    server_time: dt.datetime
+
+
+class EnrollRequest(Strict):
+    protocol: Literal[1] = PROTOCOL_VERSION
+    code: Annotated[str, StringConstraints(min_length=4, max_length=40)]
+    counter_uid: Uuid
+    counter_name: Annotated[str, StringConstraints(max_length=40)] = ""
+
+
+class EnrollResponse(Strict):
+    device_id: str
+    token: str
+    store: str
+    counter_no: int
+    server_time: dt.datetime
+
+
+class ServerInfo(Strict):
+    protocol: int = PROTOCOL_VERSION
+    name: str
+    server_time: dt.datetime
+
+
+class Problem(Strict):
+    """Every refusal: a sentence saying what is wrong and what to do."""
+
+    detail: str
+
+
+
+
+# What each operation type carries. Counters may add fields (a newer counter talking to an older
+# server); the server reads only these.
+class Payload(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class MemberRegistered(Payload):
+    member_uid: Uuid
+    member_no: Annotated[str, StringConstraints(pattern=r"^M\d{12}$")]
+    name: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    phone: Annotated[str, StringConstraints(max_length=20)] | None = None
+    gender: Literal["F", "M"] | None = None
+    birthday: dt.date | None = None
+    id_number: Annotated[str, StringConstraints(max_length=18)] | None = None
+    referrer_uid: Uuid | None = None
+    consent_version: Annotated[str, StringConstraints(max_length=20)] | None = None
+    consented_at: dt.datetime | None = None
+
+
+class MemberUpdated(Payload):
+    member_uid: Uuid
+    changes: dict[Literal["phone", "name", "gender", "birthday", "id_number"], str | None]
+
+
+class MemberErased(Payload):
+    member_uid: Uuid
+    reason: Annotated[str, StringConstraints(max_length=200)] | None = None
+
+
+class MemberTier(Payload):
+    member_uid: Uuid
+    tier: Literal["regular", "silver", "gold", "diamond"]
+
+
+class LedgerOp(Payload):
+    """Every points.* operation: `delta` is signed, the entry id is the op id."""
+
+    member_uid: Uuid
+    kind: Annotated[str, StringConstraints(pattern=r"^[a-z-]{2,20}$")]
+    delta: int = Field(ge=-(10**9), le=10**9)
+    amount_fen: int | None = Field(default=None, ge=0, le=10**12)
+    slip_no: Annotated[str, StringConstraints(max_length=40)] | None = None
+    shop: Annotated[str, StringConstraints(max_length=40)] | None = None
+    note: Annotated[str, StringConstraints(max_length=500)] | None = None
+    item: Annotated[str, StringConstraints(max_length=20)] | None = None
+    qty: int | None = Field(default=None, ge=0, le=10**6)
+    reverses: Uuid | None = None
+    tier: Literal["regular", "silver", "gold", "diamond"] | None = None  # reached by this earning
+
+
+class CouponIssued(Payload):
+    member_uid: Uuid
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{4,20}$")]
+    type: Annotated[str, StringConstraints(min_length=1, max_length=20)]
+    value_fen: int | None = Field(default=None, ge=0, le=10**10)
+    min_spend_fen: int | None = Field(default=None, ge=0, le=10**12)
+    valid_until: dt.date | None = None
+    issued_entry_id: Uuid | None = None
+
+
+class CouponWrittenOff(Payload):
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{4,20}$")]
+    spend_fen: int | None = Field(default=None, ge=0, le=10**12)
+
+
+PAYLOADS: dict[str, type[Payload]] = {
+    "member.registered": MemberRegistered,
+    "member.updated": MemberUpdated,
+    "member.erased": MemberErased,
+    "member.tier": MemberTier,
+    "coupon.issued": CouponIssued,
+    "coupon.written_off": CouponWrittenOff,
+}
+
+
+def payload_model(op_type: str) -> type[Payload] | None:
+    return LedgerOp if op_type.startswith("points.") else PAYLOADS.get(op_type)
+
+
+class GiftItem(Payload):
+    sku: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9\-_]{1,20}$")]
+    name: Annotated[str, StringConstraints(min_length=1, max_length=60)]
+    points: int = Field(ge=1, le=10**8)
+    stock: int = Field(ge=0, le=10**7)
+    active: bool = True
+
+
+class CouponKind(Payload):
+    type_code: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9\-_]{1,20}$")]
+    title: Annotated[str, StringConstraints(min_length=1, max_length=60)]
+    value_fen: int = Field(ge=1, le=10**10)
+    min_spend_fen: int = Field(ge=0, le=10**12)
+    valid_days: int = Field(ge=1, le=3660)
+    points: int = Field(ge=1, le=10**8)
+    active: bool = True
+
+
+class Catalog(Payload):
+    gifts: list[GiftItem] = []
+    coupon_types: list[CouponKind] = []

@@ -1,0 +1,1 @@
+"""The reference central server: authority for the ledger, the member registry, coupons, rules and catalog."""

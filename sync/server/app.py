@@ -1,0 +1,203 @@
+"""The HTTP face of the central server: enrolment, push, change feed; every request authenticated."""
+
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import secrets
+import threading
+import time
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from sync.protocol import (
+    API_PREFIX, MAX_BODY_BYTES, MAX_PAGE, PROTOCOL_VERSION, Change, ChangesPage, EnrollRequest, EnrollResponse, Problem,
+    PushRequest, PushResponse, ServerInfo,
+)
+from sync.server.apply import apply_ops, device_by_token
+from sync.server.schema import change_log, devices, enroll_codes, feed_head
+from sync.server.store import ServerStore, utc_now
+
+log = logging.getLogger("counter_server")
+
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: read aloud over the phone
+CODE_VALID = dt.timedelta(hours=24)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_enroll_code(store: ServerStore, store_name: str, now: dt.datetime | None = None) -> str:
+    """A one-time code for one counter of STORE, valid for a day."""
+    now = now or utc_now()
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+    with store.write() as connection:
+        connection.execute(
+            insert(enroll_codes).values(code_hash=token_hash(code), store=store_name, created_at=now.isoformat(), expires_at=(now + CODE_VALID).isoformat())
+        )
+    return f"{code[:4]}-{code[4:]}"
+
+
+class RateLimit:
+    """A token bucket per client: bursts pass, a flood gets 429 with the seconds to wait."""
+
+    def __init__(self, rate: float, burst: int) -> None:
+        self.rate, self.burst = rate, burst
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def wait_for(self, key: str) -> float:
+        now = time.monotonic()
+        with self._lock:
+            tokens, last = self._buckets.get(key, (float(self.burst), now))
+            tokens = min(float(self.burst), tokens + (now - last) * self.rate)
+            if tokens >= 1:
+                self._buckets[key] = (tokens - 1, now)
+                return 0.0
+            self._buckets[key] = (tokens, now)
+            return (1 - tokens) / self.rate
+
+
+class BodyLimit:
+    """ASGI middleware: a body over the limit is refused with 413 before it is read whole."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            await _problem(413, f"The request is larger than {self.limit} bytes; send fewer operations at a time.")(scope, receive, send)
+            return
+        seen = 0
+
+        async def limited_receive() -> dict:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise _TooLarge()
+            return message
+
+        try:
+            await self.app(scope, limited_receive, send)
+        except _TooLarge:
+            await _problem(413, f"The request is larger than {self.limit} bytes; send fewer operations at a time.")(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _problem(status: int, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+
+
+PROBLEMS = {status: {"model": Problem} for status in (400, 401, 403, 409, 413, 429, 503)}
+
+
+def create_app(store: ServerStore, name: str = "counter-server", rate: float = 200.0, burst: int = 400) -> FastAPI:
+    app = FastAPI(title="Member service desk — central server", version=str(PROTOCOL_VERSION), responses=PROBLEMS)
+    app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
+    limits = RateLimit(rate, burst)
+    enrol_limits = RateLimit(0.5, 10)  # guessing codes is slow work
+    bearer = HTTPBearer(auto_error=False)
+
+    @app.exception_handler(HTTPException)
+    async def _http_problem(request: Request, error: HTTPException) -> JSONResponse:
+        return _problem(error.status_code, str(error.detail), getattr(error, "headers", None))
+
+    @app.exception_handler(OperationalError)
+    async def _database_busy(request: Request, error: OperationalError) -> JSONResponse:
+        log.warning("database unavailable: %s", error)
+        return _problem(503, "The server's database is busy or unreachable; the counter will try again.", {"Retry-After": "2"})
+
+    def device(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Any:
+        if credentials is None or not credentials.credentials:
+            raise HTTPException(401, "Sign the request with the device token from enrolment (Authorization: Bearer …).", {"WWW-Authenticate": "Bearer"})
+        with store.read() as connection:
+            found = device_by_token(connection, token_hash(credentials.credentials))
+        if found is None:
+            raise HTTPException(401, "This device token is unknown or revoked; enrol the counter again.", {"WWW-Authenticate": "Bearer"})
+        wait = limits.wait_for(found.device_id)
+        if wait:
+            raise HTTPException(429, f"Too many requests from this counter; wait {wait:.1f} s.", {"Retry-After": str(max(1, round(wait)))})
+        return found
+
+    @app.get(f"{API_PREFIX}/info", response_model=ServerInfo)
+    def info() -> ServerInfo:
+        return ServerInfo(name=name, server_time=utc_now())
+
+    @app.post(f"{API_PREFIX}/enroll", response_model=EnrollResponse)
+    def enroll(body: EnrollRequest, request: Request) -> EnrollResponse:
+        client = request.client.host if request.client else "?"
+        wait = enrol_limits.wait_for(client)
+        if wait:
+            raise HTTPException(429, f"Too many enrolment attempts; wait {wait:.0f} s.", {"Retry-After": str(max(1, round(wait)))})
+        now = utc_now()
+        code = body.code.replace("-", "").replace(" ", "").upper()
+        token = secrets.token_urlsafe(32)
+        try:
+            with store.write() as connection:
+                row = connection.execute(select(enroll_codes).where(enroll_codes.c.code_hash == token_hash(code))).first()
+                if row is None or row.used_by is not None or dt.datetime.fromisoformat(row.expires_at) < now:
+                    raise HTTPException(403, "This enrolment code is wrong, used or expired; ask for a new one (counter-server enroll-code).")
+                known = connection.execute(select(devices).where(devices.c.counter_uid == body.counter_uid)).first()
+                if known is not None:
+                    # The same counter enrolling again (a new code after a lost token): a new token, same number.
+                    device_id, counter_no = known.device_id, known.counter_no
+                    connection.execute(update(devices).where(devices.c.device_id == device_id).values(token_hash=token_hash(token), revoked=False, store=row.store))
+                else:
+                    device_id = secrets.token_hex(8)
+                    counter_no = (connection.execute(select(func.max(devices.c.counter_no))).scalar() or 0) + 1
+                    if counter_no > 9999:
+                        raise HTTPException(409, "This server has 9,999 counters already; no more can be enrolled.")
+                    connection.execute(
+                        insert(devices).values(
+                            device_id=device_id, counter_uid=body.counter_uid, store=row.store, counter_name=body.counter_name,
+                            counter_no=counter_no, token_hash=token_hash(token), enrolled_at=now.isoformat(), revoked=False,
+                        )
+                    )
+                connection.execute(update(enroll_codes).where(enroll_codes.c.code_hash == row.code_hash).values(used_by=device_id))
+        except IntegrityError:
+            raise HTTPException(409, "Another counter enrolled at the same moment; try again.") from None
+        return EnrollResponse(device_id=device_id, token=token, store=row.store, counter_no=counter_no, server_time=now)
+
+    @app.post(f"{API_PREFIX}/push", response_model=PushResponse)
+    def push(body: PushRequest, found: Annotated[Any, Depends(device)]) -> PushResponse:
+        ids = [op.op_id for op in body.ops]
+        if len(set(ids)) != len(ids):
+            raise HTTPException(400, "The same operation id appears twice in one push.")
+        now = utc_now()
+        with store.write() as connection:
+            results = apply_ops(connection, found, body.ops, now)
+        return PushResponse(results=results, server_time=now)
+
+    @app.get(f"{API_PREFIX}/changes", response_model=ChangesPage)
+    def changes(
+        found: Annotated[Any, Depends(device)],
+        after: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
+    ) -> ChangesPage:
+        with store.read() as connection:
+            head = connection.execute(select(feed_head.c.seq).where(feed_head.c.id == 1)).scalar_one()
+            if after > head:
+                raise HTTPException(409, f"The counter has read up to change {after} but this server has only {head}; it is another server, or its data was reset. Enrol the counter again.")
+            rows = connection.execute(
+                select(change_log).where(change_log.c.seq > after, change_log.c.seq <= head).order_by(change_log.c.seq).limit(limit)
+            ).all()
+        page = [Change(seq=row.seq, kind=row.kind, key=row.key, data=json.loads(row.data)) for row in rows]
+        cursor = page[-1].seq if page else after
+        return ChangesPage(changes=page, cursor=cursor, head=head, more=bool(page) and cursor < head, server_time=utc_now())
+
+    return app

@@ -1,0 +1,276 @@
+"""Applying pushed operations: once each, by op id, in the same transaction as their effect."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Connection, func, insert, select, update
+
+from counter_app.domain.errors import DeskError
+from counter_app.domain.tiers import TIERS
+from counter_app.domain.members import format_member_no, normalize_id_number, normalize_name, normalize_phone
+from sync.protocol import CouponIssued, CouponWrittenOff, LedgerOp, MemberErased, MemberRegistered, MemberTier, MemberUpdated, Op, OpResult, payload_model
+from sync.server.schema import applied_ops, coupons, devices, ledger, member_aliases, members, review_items
+from sync.server.store import emit
+
+# Member numbers the server hands out when two counters, numbered alike before they enrolled,
+# made the same number: the member keeps its id and gets a number from this range.
+RENUMBER_BASE = 9_000_000
+
+
+class Rejected(Exception):
+    """The operation can never apply; the counter shows it in its review list with this reason."""
+
+
+def apply_ops(connection: Connection, device: Any, ops: list[Op], now: dt.datetime) -> list[OpResult]:
+    results = []
+    for op in ops:
+        results.append(_apply_once(connection, device, op, now))
+    return results
+
+
+def _apply_once(connection: Connection, device: Any, op: Op, now: dt.datetime) -> OpResult:
+    body_hash = op.body_hash()
+    done = connection.execute(select(applied_ops).where(applied_ops.c.op_id == op.op_id)).first()
+    if done is not None:
+        if done.body_hash != body_hash:
+            return OpResult(op_id=op.op_id, status="rejected", reason="This operation id was used before with a different content; the operation was not applied.")
+        return OpResult(op_id=op.op_id, status=done.status, reason=done.reason, result=json.loads(done.result) if done.result else None)
+    try:
+        result = _apply(connection, device, op, now)
+        status, reason = "applied", None
+    except Rejected as refusal:
+        result, status, reason = None, "rejected", str(refusal)
+    connection.execute(
+        insert(applied_ops).values(
+            op_id=op.op_id, device_id=device.device_id, body_hash=body_hash, status=status, reason=reason,
+            result=json.dumps(result, ensure_ascii=False) if result is not None else None, applied_at=now.isoformat(),
+        )
+    )
+    return OpResult(op_id=op.op_id, status=status, reason=reason, result=result)
+
+
+def _apply(connection: Connection, device: Any, op: Op, now: dt.datetime) -> dict[str, Any] | None:
+    model = payload_model(op.type)
+    if model is None:
+        raise Rejected(f"Unknown operation type {op.type!r}; update the server.")
+    try:
+        payload = model.model_validate(op.payload)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise Rejected(f"Malformed {op.type}: {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+    if isinstance(payload, MemberRegistered):
+        return _register(connection, device, op, payload)
+    if isinstance(payload, MemberUpdated):
+        return _update_member(connection, payload)
+    if isinstance(payload, MemberErased):
+        return _erase(connection, payload, now)
+    if isinstance(payload, MemberTier):
+        member = _member(connection, payload.member_uid)
+        connection.execute(update(members).where(members.c.member_uid == member.member_uid).values(tier=payload.tier))
+        _emit_member(connection, member.member_uid)
+        return None
+    if isinstance(payload, LedgerOp):
+        return _ledger(connection, device, op, payload, now)
+    if isinstance(payload, CouponIssued):
+        return _issue_coupon(connection, op, payload)
+    assert isinstance(payload, CouponWrittenOff)
+    return _write_off(connection, device, op, payload, now)
+
+
+def resolve(connection: Connection, member_uid: str) -> str | None:
+    """The registry's id for a member: itself, or the member an offline duplicate was aliased to."""
+    found = connection.execute(select(members.c.member_uid).where(members.c.member_uid == member_uid)).scalar()
+    if found is not None:
+        return found
+    return connection.execute(select(member_aliases.c.member_uid).where(member_aliases.c.alias_uid == member_uid)).scalar()
+
+
+def _member(connection: Connection, member_uid: str) -> Any:
+    uid = resolve(connection, member_uid)
+    if uid is None:
+        raise Rejected(f"No member {member_uid} in the registry; the operation refers to a member the server never received.")
+    return connection.execute(select(members).where(members.c.member_uid == uid)).one()
+
+
+def _checked(check, value, field: str):
+    try:
+        return check(value)
+    except DeskError as error:
+        raise Rejected(f"{field}: {error.message('en')}") from None
+
+
+def _register(connection: Connection, device: Any, op: Op, payload: MemberRegistered) -> dict[str, Any]:
+    phone = _checked(normalize_phone, payload.phone, "phone") if payload.phone else None
+    name = _checked(normalize_name, payload.name, "name")
+    id_number = _checked(normalize_id_number, payload.id_number, "id_number") if payload.id_number else None
+    if phone is not None:
+        holder = connection.execute(select(members.c.member_uid, members.c.member_no).where(members.c.phone == phone)).first()
+        if holder is not None and holder.member_uid != payload.member_uid:
+            # One member per phone: the offline registration becomes another name for the member.
+            connection.execute(insert(member_aliases).values(alias_uid=payload.member_uid, member_uid=holder.member_uid))
+            emit(connection, "alias", payload.member_uid, {"alias_uid": payload.member_uid, "member_uid": holder.member_uid, "member_no": holder.member_no})
+            return {"alias_of": holder.member_uid, "member_no": holder.member_no}
+    member_no = payload.member_no
+    if connection.execute(select(members.c.member_uid).where(members.c.member_no == member_no)).first() is not None:
+        taken = connection.execute(select(func.count()).select_from(members).where(members.c.member_no.like(f"M{device.counter_no:04d}9%"))).scalar_one()
+        member_no = format_member_no(device.counter_no, RENUMBER_BASE + taken + 1)
+    referrer = resolve(connection, payload.referrer_uid) if payload.referrer_uid else None
+    connection.execute(
+        insert(members).values(
+            member_uid=payload.member_uid, member_no=member_no, phone=phone, name=name, gender=payload.gender,
+            birthday=payload.birthday.isoformat() if payload.birthday else None, id_number=id_number, referrer_uid=referrer,
+            tier="regular", points=0, consent_version=payload.consent_version,
+            consented_at=payload.consented_at.isoformat() if payload.consented_at else None,
+            registered_at=op.at.isoformat(), counter_uid=device.counter_uid,
+        )
+    )
+    _emit_member(connection, payload.member_uid)
+    return {"member_no": member_no}
+
+
+def _update_member(connection: Connection, payload: MemberUpdated) -> dict[str, Any]:
+    """Per field, in the order the server receives them; a phone another member holds stays as it was."""
+    member = _member(connection, payload.member_uid)
+    values: dict[str, Any] = {}
+    conflicts: list[str] = []
+    for field, value in payload.changes.items():
+        if field == "phone":
+            phone = _checked(normalize_phone, value, "phone") if value else None
+            holder = connection.execute(select(members.c.member_uid).where(members.c.phone == phone)).scalar() if phone else None
+            if holder is not None and holder != member.member_uid:
+                conflicts.append("phone")
+                continue
+            values["phone"] = phone
+        elif field == "name":
+            values["name"] = _checked(normalize_name, value, "name")
+        elif field == "id_number":
+            values["id_number"] = _checked(normalize_id_number, value, "id_number") if value else None
+        elif field == "birthday":
+            values["birthday"] = _checked(dt.date.fromisoformat, value, "birthday").isoformat() if value else None
+        else:
+            if value not in (None, "F", "M"):
+                raise Rejected("gender: F, M or empty")
+            values["gender"] = value
+    if values:
+        connection.execute(update(members).where(members.c.member_uid == member.member_uid).values(**values))
+        _emit_member(connection, member.member_uid)
+    return {"conflicts": conflicts} if conflicts else {}
+
+
+def _erase(connection: Connection, payload: MemberErased, now: dt.datetime) -> None:
+    member = _member(connection, payload.member_uid)
+    connection.execute(
+        update(members).where(members.c.member_uid == member.member_uid)
+        .values(phone=None, id_number=None, birthday=None, gender=None, name="—", erased_at=now.isoformat())
+    )
+    _emit_member(connection, member.member_uid)
+    return None
+
+
+def _ledger(connection: Connection, device: Any, op: Op, payload: LedgerOp, now: dt.datetime) -> dict[str, Any]:
+    """Earning always applies; spending applies too, and an overdraw opens a review item."""
+    member = _member(connection, payload.member_uid)
+    if payload.reverses is not None:
+        reversed_entry = connection.execute(select(ledger).where(ledger.c.entry_id == payload.reverses)).first()
+        if reversed_entry is None:
+            raise Rejected(f"The voided operation {payload.reverses} is not in the ledger.")
+        if connection.execute(select(ledger.c.entry_id).where(ledger.c.reverses == payload.reverses)).first() is not None:
+            raise Rejected(f"The operation {payload.reverses} was voided already.")
+    connection.execute(
+        insert(ledger).values(
+            entry_id=op.op_id, member_uid=member.member_uid, kind=payload.kind, delta=payload.delta, at=op.at.isoformat(),
+            counter_uid=device.counter_uid, reverses=payload.reverses, amount_fen=payload.amount_fen, slip_no=payload.slip_no,
+            shop=payload.shop, note=payload.note, item=payload.item, qty=payload.qty,
+        )
+    )
+    balance = member.points + payload.delta
+    values: dict[str, Any] = {"points": balance}
+    if payload.tier is not None and TIERS.index(payload.tier) > TIERS.index(member.tier):
+        values["tier"] = payload.tier  # upgrades come with the earning; downgrades as member.tier
+    connection.execute(update(members).where(members.c.member_uid == member.member_uid).values(**values))
+    if "tier" in values:
+        _emit_member(connection, member.member_uid)
+    entry = {
+        "entry_id": op.op_id, "member_uid": member.member_uid, "kind": payload.kind, "delta": payload.delta, "at": op.at.isoformat(),
+        "counter_uid": device.counter_uid, "reverses": payload.reverses, "amount_fen": payload.amount_fen, "slip_no": payload.slip_no,
+        "shop": payload.shop, "note": payload.note, "item": payload.item, "qty": payload.qty,
+    }
+    emit(connection, "entry", op.op_id, entry)
+    if payload.delta < 0 and balance < 0:
+        open_review(
+            connection, "overdraw", member.member_uid, op.op_id, device.counter_uid,
+            {"balance_before": member.points, "delta": payload.delta, "balance_after": balance, "kind": payload.kind, "member_no": member.member_no},
+            now,
+        )
+    return {"balance": balance}
+
+
+def _issue_coupon(connection: Connection, op: Op, payload: CouponIssued) -> None:
+    member = _member(connection, payload.member_uid)
+    if connection.execute(select(coupons.c.code).where(coupons.c.code == payload.code)).first() is not None:
+        raise Rejected(f"Coupon code {payload.code} exists already.")
+    connection.execute(
+        insert(coupons).values(
+            code=payload.code, member_uid=member.member_uid, type_code=payload.type, value_fen=payload.value_fen,
+            min_spend_fen=payload.min_spend_fen, valid_until=payload.valid_until.isoformat() if payload.valid_until else None,
+            issued_at=op.at.isoformat(), issued_entry_id=payload.issued_entry_id, status="issued", write_offs=0,
+        )
+    )
+    _emit_coupon(connection, payload.code)
+    return None
+
+
+def _write_off(connection: Connection, device: Any, op: Op, payload: CouponWrittenOff, now: dt.datetime) -> dict[str, Any]:
+    coupon = connection.execute(select(coupons).where(coupons.c.code == payload.code)).first()
+    if coupon is None:
+        raise Rejected(f"No coupon {payload.code} on the server.")
+    connection.execute(
+        update(coupons).where(coupons.c.code == payload.code)
+        .values(status="written_off", used_at=coupon.used_at or op.at.isoformat(), used_counter=coupon.used_counter or device.counter_uid, write_offs=coupon.write_offs + 1)
+    )
+    _emit_coupon(connection, payload.code)
+    if coupon.status == "written_off":
+        open_review(
+            connection, "double_write_off", coupon.member_uid, op.op_id, device.counter_uid,
+            {"code": payload.code, "first_used_at": coupon.used_at, "first_counter": coupon.used_counter, "again_at": op.at.isoformat()},
+            now,
+        )
+        return {"double": True}
+    return {}
+
+
+def open_review(connection: Connection, kind: str, member_uid: str | None, op_id: str, counter_uid: str, details: dict[str, Any], now: dt.datetime) -> None:
+    review_id = connection.execute(
+        insert(review_items).values(
+            kind=kind, member_uid=member_uid, op_id=op_id, counter_uid=counter_uid, details=json.dumps(details, ensure_ascii=False),
+            status="open", created_at=now.isoformat(),
+        ).returning(review_items.c.id)
+    ).scalar_one()
+    emit(connection, "review", str(review_id), {"id": review_id, "kind": kind, "member_uid": member_uid, "op_id": op_id, "counter_uid": counter_uid, "details": details, "status": "open", "created_at": now.isoformat()})
+
+
+def member_change(row: Any) -> dict[str, Any]:
+    return {
+        "member_uid": row.member_uid, "member_no": row.member_no, "phone": row.phone, "name": row.name, "gender": row.gender,
+        "birthday": row.birthday, "id_number": row.id_number, "referrer_uid": row.referrer_uid, "tier": row.tier,
+        "consent_version": row.consent_version, "consented_at": row.consented_at, "registered_at": row.registered_at,
+        "counter_uid": row.counter_uid, "erased_at": row.erased_at,
+    }
+
+
+def _emit_member(connection: Connection, member_uid: str) -> None:
+    row = connection.execute(select(members).where(members.c.member_uid == member_uid)).one()
+    emit(connection, "member", member_uid, member_change(row))
+
+
+def _emit_coupon(connection: Connection, code: str) -> None:
+    row = connection.execute(select(coupons).where(coupons.c.code == code)).one()
+    emit(connection, "coupon", code, {column: getattr(row, column) for column in coupons.c.keys()})
+
+
+def device_by_token(connection: Connection, token_hash: str) -> Any:
+    return connection.execute(select(devices).where(devices.c.token_hash == token_hash, devices.c.revoked.is_(False))).first()

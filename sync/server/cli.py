@@ -1,0 +1,87 @@
+"""`counter-server`: serve the central server, or hand out an enrolment code, load rules and catalog."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+DEFAULT_PORT = 8700
+
+
+def data_dir() -> Path:
+    override = os.environ.get("COUNTER_SERVER_DATA_DIR")
+    return Path(override).expanduser() if override else Path(platformdirs.user_data_dir("counter-server", "MemberDesk"))
+
+
+def database_url(args: argparse.Namespace) -> str:
+    if args.db:
+        return args.db
+    folder = Path(args.data_dir) if args.data_dir else data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'server.db'}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="counter-server", description="The member service desk's central server.")
+    parser.add_argument("--db", help="SQLAlchemy URL, e.g. postgresql+psycopg://user:pass@host/db (default: SQLite in the data folder)")
+    parser.add_argument("--data-dir", help="folder for the SQLite database (default: COUNTER_SERVER_DATA_DIR or the user data folder)")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT)
+    commands = parser.add_subparsers(dest="command")
+    code = commands.add_parser("enroll-code", help="print a one-time enrolment code for a counter of STORE")
+    code.add_argument("--store", required=True)
+    rules = commands.add_parser("rules", help="publish a rules.toml to every counter")
+    rules.add_argument("file")
+    catalog = commands.add_parser("catalog", help="publish the gift catalog and coupon kinds (JSON) to every counter")
+    catalog.add_argument("file")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from sync.server.store import ServerStore
+
+    try:
+        store = ServerStore(database_url(args))
+    except (SQLAlchemyError, OSError) as error:
+        print(f"counter-server: cannot open the database: {error}", file=sys.stderr)
+        return 2
+    try:
+        if args.command == "enroll-code":
+            from sync.server.app import new_enroll_code
+
+            store_name = args.store.strip()
+            if not 1 <= len(store_name) <= 40:
+                print("counter-server: the store name needs 1 to 40 characters.", file=sys.stderr)
+                return 2
+            print(new_enroll_code(store, store_name))
+            return 0
+        if args.command in ("rules", "catalog"):
+            from sync.server.publish import PublishError, publish_catalog, publish_rules
+
+            try:
+                text = Path(args.file).read_text(encoding="utf-8")
+                seq = publish_rules(store, text) if args.command == "rules" else publish_catalog(store, json.loads(text))
+            except (OSError, UnicodeDecodeError, ValueError, PublishError) as error:
+                print(f"counter-server: {args.file}: {error}", file=sys.stderr)
+                return 2
+            print(f"published as change {seq}")
+            return 0
+        import uvicorn
+
+        from sync.server.app import create_app
+
+        uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="info")
+        return 0
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""The server's database: SQLite in its data folder by default, PostgreSQL by URL; Alembic keeps it current."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, create_engine, event, insert, select, update
+from sqlalchemy.engine import Engine
+
+from sync.server.schema import change_log, feed_head, server_meta
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+SCHEMA_HEAD = "s0001"
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class ServerStore:
+    """Writers take the feed head first (one row, locked until commit): sequence numbers then become
+    visible in order, on SQLite by BEGIN IMMEDIATE and on PostgreSQL by the row lock."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.sqlite = url.startswith("sqlite")
+        if self.sqlite:
+            self.engine: Engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+            event.listen(self.engine, "connect", _sqlite_connect)
+            event.listen(self.engine, "begin", _sqlite_begin)
+        else:
+            self.engine = create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
+        self._sqlite_writer = threading.Lock()  # one writer in this process; SQLite allows no more
+        self.upgrade()
+
+    def upgrade(self) -> None:
+        from alembic import command
+        from alembic.config import Config
+
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as connection:
+            yield connection
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Connection]:
+        lock = self._sqlite_writer if self.sqlite else contextlib.nullcontext()
+        with lock, self.engine.connect().execution_options(server_write=True) as connection:
+            with connection.begin():
+                connection.execute(update(feed_head).where(feed_head.c.id == 1).values(seq=feed_head.c.seq))
+                yield connection
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_connect(dbapi_connection: sqlite3.Connection, record: object) -> None:
+    dbapi_connection.isolation_level = None  # we say BEGIN ourselves: IMMEDIATE for writers
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 30000")
+    cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.get_execution_options().get("server_write") else "BEGIN")
+
+
+def emit(connection: Connection, kind: str, key: str, data: dict[str, Any]) -> int:
+    """Append to the change feed in the caller's transaction (which holds the feed head)."""
+    seq = connection.execute(update(feed_head).where(feed_head.c.id == 1).values(seq=feed_head.c.seq + 1).returning(feed_head.c.seq)).scalar_one()
+    connection.execute(insert(change_log).values(seq=seq, kind=kind, key=key, data=json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
+    return seq
+
+
+def get_meta(connection: Connection, key: str) -> str | None:
+    return connection.execute(select(server_meta.c.value).where(server_meta.c.key == key)).scalar()
+
+
+def set_meta(connection: Connection, key: str, value: str) -> None:
+    if get_meta(connection, key) is None:
+        connection.execute(insert(server_meta).values(key=key, value=value))
+    else:
+        connection.execute(update(server_meta).where(server_meta.c.key == key).values(value=value))
