@@ -8,6 +8,7 @@ import json
 import os
 import logging
 import sys
+import time
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Any, Callable, NoReturn
@@ -20,7 +21,7 @@ from counter_app.domain.staff import ROLE_LABELS, Permission
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.i18n import QT_TRANSLATE_NOOP, translate
 from counter_app.logs import setup_logging
-from counter_app.services import approvals, audit, auth, demo, keys, members, points, privacy, rewards, voids
+from counter_app.services import approvals, audit, auth, demo, keys, members, points, privacy, rewards, sync, voids
 from counter_app.services.desk import Desk, change_setting, desk_status, open_desk
 
 log = logging.getLogger(__name__)
@@ -181,6 +182,14 @@ def build_parser() -> argparse.ArgumentParser:
     key_import = key.add_parser("import", parents=[common], help="restore the data key from a backup (when the keyring lost it)")
     key_import.add_argument("file", type=Path, metavar="FILE")
 
+    enroll = commands.add_parser("enroll", parents=[common], help="enrol this counter with the central server (administrator)")
+    enroll.add_argument("--server", required=True, metavar="URL")
+    enroll.add_argument("--code", required=True, metavar="ONE_TIME_CODE")
+    sync_parser = commands.add_parser("sync", parents=[common], help="sync with the central server: keep syncing, or --once")
+    sync_parser.add_argument("--once", action="store_true", help="one round (push, then pull) and exit")
+    sync_actions = sync_parser.add_subparsers(dest="action", parser_class=_Parser)
+    sync_actions.add_parser("status", parents=[common], help="online or not, pending operations, last sync, review items")
+    sync_actions.add_parser("review", parents=[common], help="operations the server refused and items it opened for a manager")
     screenshot = commands.add_parser("screenshot", parents=[common], help="render a desk page offscreen to a PNG")
     screenshot.add_argument("page", choices=SCREENSHOT_PAGES)
     screenshot.add_argument("--out", type=Path, required=True)
@@ -311,12 +320,74 @@ def run_command(args: argparse.Namespace, desk: Desk) -> int:
         else:
             info = approvals.reject(desk, args.approval_id, args.reason)
             _emit(args, info, lambda: translate("Cli", "Request {approval_id} rejected.").format(approval_id=args.approval_id))
+    elif command == "enroll":
+        enrolled = sync.enroll(desk, args.server, args.code)
+        _emit(args, enrolled, lambda: translate("Cli", "Enrolled with {server}: store {store}, counter no. {counter_no}.").format(
+            server=enrolled.server, store=enrolled.store, counter_no=enrolled.counter_no))
+    elif command == "sync":
+        return _sync(args, desk)
     elif command == "settings":
         if args.action == "set":
             change_setting(desk, args.key, args.value)
         values = {setting.key: getattr(desk.settings, setting.key) for setting in SETTINGS}
         _emit(args, values, lambda: "\n".join(f"{key} = {value}" for key, value in values.items()))
     return 0
+
+
+def _sync(args: argparse.Namespace, desk: Desk) -> int:
+    if args.action == "status":
+        state = sync.sync_status(desk)
+        _emit(args, state, lambda: _sync_status_text(state))
+        return 0
+    if args.action == "review":
+        lines = sync.review_list(desk)
+        _emit(args, lines, lambda: "\n".join(f"{line.source:<8} {line.at[:19]}  {line.kind}  {line.ref}  {line.details}" for line in lines)
+              or translate("Cli", "Nothing to review."))
+        return 0
+    if args.once:
+        report = sync.sync_once(desk, progress=_progress_on_terminal())
+        _emit(args, report, lambda: _sync_report_text(report))
+        return 0
+    failures = 0
+    while True:  # until Ctrl+C: the interrupt ends the command like any other
+        try:
+            report = sync.sync_once(desk)
+            failures = 0
+            if report.pushed or report.pulled or report.rejected:
+                _emit(args, report, lambda: _sync_report_text(report))
+        except DeskError as error:
+            failures += 1
+            sys.stderr.write(error.message() + "\n")
+        time.sleep(sync.next_delay(failures, desk.settings.sync_interval_seconds))
+
+
+def _sync_report_text(report: sync.SyncReport) -> str:
+    text = translate("Cli", "Pushed {pushed} (applied {applied}, refused {rejected}, waiting {held}); pulled {pulled} changes.").format(
+        pushed=report.pushed, applied=report.applied, rejected=report.rejected, held=report.held, pulled=report.pulled)
+    if abs(report.skew_seconds) > sync.SKEW_WARNING.total_seconds():
+        text += "\n" + translate("Cli", "This computer's clock differs from the server's by {seconds} s; set the clock right.").format(seconds=round(report.skew_seconds))
+    return text
+
+
+def _sync_status_text(state: sync.SyncStatus) -> str:
+    if not state.enrolled:
+        return translate("Cli", "Not enrolled: this counter works on its own.")
+    pairs: list[tuple[str, object]] = [
+        (translate("Cli", "Server"), state.server),
+        (translate("Cli", "Connection"), translate("Cli", "online") if state.online else translate("Cli", "offline")),
+        (translate("Cli", "Operations waiting to sync"), state.pending),
+        (translate("Cli", "Oldest waiting"), f"{state.oldest_pending_seconds} s" if state.oldest_pending_seconds is not None else "—"),
+        (translate("Cli", "Last sync"), (state.last_sync or "—")[:19]),
+        (translate("Cli", "Review items"), state.review_open + state.rejected),
+    ]
+    if state.last_error:
+        pairs.append((translate("Cli", "Last problem"), state.last_error))
+    if state.offline is not None:
+        pairs.append((translate("Cli", "Offline redemption"), translate("Cli", "up to {per_member} points per member, {left} left at this counter, until {until}").format(
+            per_member=state.offline.per_member, left=state.offline.counter_left, until=state.offline.until.replace("T", " "))))
+    if state.skew_warning:
+        pairs.append((translate("Cli", "Clock"), translate("Cli", "differs from the server's by {seconds} s; set the clock right").format(seconds=round(state.skew_seconds or 0))))
+    return _labelled(pairs)
 
 
 def _progress_on_terminal() -> Callable[[int, int], None] | None:

@@ -45,6 +45,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("counter_no", int, 1, "This counter's number in the chain; part of every member number", lambda v: 1 <= v <= 9999, "1-9999"),
     Setting("privacy_notice_version", str, "2026-01", "Version of the privacy notice members consent to", lambda v: 1 <= len(v) <= 20, "1-20"),
     Setting("search_limit", int, 50, "How many members a search lists at most", lambda v: 1 <= v <= 500, "1-500"),
+    Setting("sync_interval_seconds", int, 15, "Seconds between syncs with the central server while all is well", lambda v: 5 <= v <= 3600, "5-3600"),
     Setting("idle_lock_minutes", int, 5, "Lock the desk after this many idle minutes (0: never)", lambda v: 0 <= v <= 240, "0-240"),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import os
+import random
 import uuid
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -112,6 +113,14 @@ def _set(connection: Connection, key: str, value: Any) -> None:
 
 def _is_enrolled(connection: Connection) -> bool:
     return bool(_get(connection, "server"))
+
+
+def next_delay(failures: int, interval: float) -> float:
+    """The pause before the next round: the interval while all is well; after failures, doubling up
+    to five minutes, with full jitter so fifty counters coming back online do not knock at once."""
+    if failures == 0:
+        return interval
+    return random.uniform(0, min(300.0, interval * 2 ** min(failures, 10)))
 
 
 def server_keeps_expiry(connection: Connection) -> bool:

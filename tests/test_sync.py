@@ -1,0 +1,211 @@
+"""Counters and the central server over real HTTP: enrolment, push, pull, aliases, overdraws, refusals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+
+import pytest
+import requests
+
+from counter_app.domain.errors import InvalidInput, StoreUnavailable
+from counter_app.services import members, points, rewards, sync
+from sync.client import SyncClient
+from sync.protocol import Op
+from tests.conftest import NOW, form, run_cli
+from tests.sync_harness import Clock, balances, enrolled_counter, server, server_balances, sqlite_server  # noqa: F401
+
+
+def test_two_counters_and_the_server_agree_after_sync(server, tmp_path):
+    east = enrolled_counter(tmp_path / "east", server)
+    west = enrolled_counter(tmp_path / "west", server)
+    card = members.register_member(east, form(phone="13800138000", name="张伟"))
+    points.earn_from_slip(east, card.member_no, "1000.00", "S-1", "ZARA")
+    sync.sync_once(east)
+    report = sync.sync_once(west)
+    assert report.pulled >= 2
+    seen = members.find_member(west, "13800138000")
+    assert seen.member_no == card.member_no and seen.points == 1000
+    points.redeem_cash(west, card.member_no, "320")
+    sync.sync_once(west)
+    sync.sync_once(east)
+    assert balances(east) == balances(west) == server_balances(server) == {card.member_no: 680}
+    assert server.scalar("SELECT SUM(delta) FROM ledger") == 680
+    # Each counter got a number of its own from the server, part of every member number it makes.
+    assert {east.settings.counter_no, west.settings.counter_no} == {1, 2}
+    east.close()
+    west.close()
+
+
+def test_a_repeated_push_returns_the_stored_result_and_another_body_is_refused(server, tmp_path):
+    desk = enrolled_counter(tmp_path / "desk", server)
+    card = members.register_member(desk, form())
+    points.earn_from_slip(desk, card.member_no, "100.00", "S-1")
+    sync.sync_once(desk)
+    token = sync._client(desk).session.headers["Authorization"].split()[1]
+    client = SyncClient(server.url, token)
+    member_uid = server.scalar("SELECT member_uid FROM members")
+    op = Op(op_id=str(uuid.uuid4()), seq=99, type="points.activity", at=NOW, payload={"member_uid": member_uid, "kind": "activity", "delta": 20})
+    first = client.push([op]).results[0]
+    again = client.push([op]).results[0]
+    assert first.status == again.status == "applied" and first.result == again.result == {"balance": 120}
+    other = op.model_copy(update={"payload": {"member_uid": member_uid, "kind": "activity", "delta": 2000}})
+    refused = client.push([other]).results[0]
+    assert refused.status == "rejected" and "different content" in refused.reason
+    assert server.scalar("SELECT points FROM members") == 120
+    assert server.scalar("SELECT COUNT(*) FROM ledger") == 2
+    client.close()
+    desk.close()
+
+
+def test_offline_registrations_of_one_phone_become_one_member(server, tmp_path):
+    east = enrolled_counter(tmp_path / "east", server)
+    west = enrolled_counter(tmp_path / "west", server)
+    first = members.register_member(east, form(phone="13900139000", name="李娜"))
+    second = members.register_member(west, form(phone="13900139000", name="李娜"))
+    points.earn_from_slip(east, first.member_no, "200.00", "E-1")
+    points.earn_from_slip(west, second.member_no, "300.00", "W-1")
+    sync.sync_once(east)
+    report = sync.sync_once(west)
+    assert report.applied == 2 and report.rejected == 0
+    assert server.scalar("SELECT COUNT(*) FROM members") == 1
+    assert server.scalar("SELECT COUNT(*) FROM member_aliases") == 1
+    sync.sync_once(east)
+    # West's provisional member became the registry's; its earning followed it.
+    merged = members.find_member(west, "13900139000")
+    assert merged.member_no == first.member_no and merged.points == 500
+    assert balances(east) == balances(west) == server_balances(server) == {first.member_no: 500}
+    with west.store.read() as connection:
+        assert connection.exec_driver_sql("SELECT COUNT(*) FROM members").scalar() == 1
+        assert connection.exec_driver_sql("SELECT COUNT(*) FROM ledger l LEFT JOIN members m ON m.id = l.member_id WHERE m.id IS NULL").scalar() == 0
+    east.close()
+    west.close()
+
+
+def test_two_offline_counters_overdraw_at_most_the_cap_and_open_one_review_item(server, tmp_path):
+    east_clock, west_clock = Clock(NOW), Clock(NOW)
+    east = enrolled_counter(tmp_path / "east", server, east_clock)
+    west = enrolled_counter(tmp_path / "west", server, west_clock)
+    card = members.register_member(east, form(phone="13700137000"))
+    points.earn_from_slip(east, card.member_no, "8000.00", "E-1")
+    sync.sync_once(east)
+    sync.sync_once(west)
+    # The network goes down for both; hours later each spends the same points.
+    east_clock.now = west_clock.now = NOW + dt.timedelta(hours=3)
+    cap = east.rules.offline_member_points
+    step = east.rules.cash_points_per_yuan
+    spend = cap // step * step  # as much as the cap allows, in whole yuan
+    with pytest.raises(InvalidInput, match=f"at most {cap} points"):
+        points.redeem_cash(east, card.member_no, str(spend + step))
+    points.redeem_cash(east, card.member_no, str(spend))
+    points.redeem_cash(west, card.member_no, str(spend))
+    assert sync.sync_status(east).offline is not None
+    sync.sync_once(east)
+    sync.sync_once(west)
+    sync.sync_once(east)
+    balance = 8000 - 2 * spend
+    assert server_balances(server) == balances(east) == balances(west) == {card.member_no: balance}
+    assert -balance <= cap
+    items = server.rows("SELECT r.kind, m.member_no FROM review_items r JOIN members m ON m.member_uid = r.member_uid")
+    assert items == [("overdraw", card.member_no)]
+    assert [line.kind for line in sync.review_list(east) if line.source == "server"] == ["overdraw"]
+    assert sync.sync_status(west).review_open == 1
+    east.close()
+    west.close()
+
+
+def test_an_operation_the_server_refuses_is_listed_and_undone_locally(server, tmp_path):
+    desk = enrolled_counter(tmp_path / "desk", server)
+    card = members.register_member(desk, form())
+    points.earn_from_slip(desk, card.member_no, "500.00", "S-1")
+    sync.sync_once(desk)
+    # A write-off of a coupon the server never issued (made here before enrolment, say).
+    with desk.store.write() as connection:
+        from counter_app.db.outbox import append_op
+
+        append_op(connection, desk.store.keys, desk.counter_uid, "coupon.written_off", {"code": "CPNOSUCH0000", "spend_fen": 100}, NOW)
+        append_op(connection, desk.store.keys, desk.counter_uid, "points.activity", {"member_uid": str(uuid.uuid4()), "kind": "activity", "delta": 5}, NOW)
+    report = sync.sync_once(desk)
+    assert report.rejected == 2
+    lines = sync.review_list(desk)
+    assert [line.kind for line in lines] == ["coupon.written_off", "points.activity"]
+    assert "No coupon CPNOSUCH0000" in lines[0].details and "No member" in lines[1].details
+    assert sync.sync_status(desk).rejected == 2
+    assert balances(desk) == server_balances(server)
+    desk.close()
+
+
+def test_offline_redemption_is_bounded_in_time_and_by_the_counter_budget(sqlite_server, tmp_path):
+    clock = Clock(NOW)
+    desk = enrolled_counter(tmp_path / "desk", sqlite_server, clock)
+    many = [members.register_member(desk, form(phone=f"1380013{i:04d}", name="王芳")) for i in range(12)]
+    for i, card in enumerate(many):
+        points.earn_from_slip(desk, card.member_no, "6000.00", f"S-{i}")
+    sync.sync_once(desk)
+    assert sync.sync_status(desk).online and sync.sync_status(desk).offline is None
+    sqlite_server.stop()
+    clock.now = NOW + dt.timedelta(minutes=10)
+    with pytest.raises(StoreUnavailable):
+        sync.sync_once(desk)
+    status = sync.sync_status(desk)
+    assert not status.online and status.last_error
+    assert status.offline.per_member == desk.rules.offline_member_points and status.offline.counter_left == desk.rules.offline_counter_points
+    budget = desk.rules.offline_counter_points
+    spent = 0
+    for card in many:
+        step = desk.rules.cash_points_per_yuan
+        amount = min(desk.rules.offline_member_points, budget - spent) // step * step
+        if amount <= 0:
+            break
+        points.redeem_cash(desk, card.member_no, str(amount))
+        spent += amount
+    with pytest.raises(InvalidInput, match=f"this counter may redeem {budget - spent} more points"):
+        points.redeem_cash(desk, many[-1].member_no, "160")
+    clock.now = NOW + dt.timedelta(hours=desk.rules.offline_max_hours + 1)
+    with pytest.raises(InvalidInput, match="redemption waits until it syncs again"):
+        points.redeem_cash(desk, many[0].member_no, "80")
+    # Earning goes on offline, whatever the limits.
+    points.earn_from_slip(desk, many[0].member_no, "10.00", "S-late")
+    sqlite_server.start()
+    sync.sync_once(desk)
+    assert sync.sync_status(desk).offline is None and sync.sync_status(desk).pending == 0
+    desk.close()
+
+
+def test_requests_without_a_valid_token_or_too_large_are_refused_with_a_reason(sqlite_server):
+    url = sqlite_server.url
+    answer = requests.get(f"{url}/v1/changes")
+    assert answer.status_code == 401 and "device token" in answer.json()["detail"]
+    answer = requests.get(f"{url}/v1/changes", headers={"Authorization": "Bearer forged"})
+    assert answer.status_code == 401 and "unknown or revoked" in answer.json()["detail"]
+    answer = requests.post(f"{url}/v1/push", data=b"x" * (3 * 1024 * 1024), headers={"Authorization": "Bearer forged", "Content-Type": "application/json"})
+    assert answer.status_code == 413 and "larger than" in answer.json()["detail"]
+    code = sqlite_server.enroll_code()
+    body = {"code": code, "counter_uid": str(uuid.uuid4())}
+    assert requests.post(f"{url}/v1/enroll", json=body).status_code == 200
+    again = requests.post(f"{url}/v1/enroll", json={**body, "counter_uid": str(uuid.uuid4())})
+    assert again.status_code == 403 and "used or expired" in again.json()["detail"]
+    assert requests.get(f"{url}/openapi.json").json()["paths"].keys() >= {"/v1/push", "/v1/changes", "/v1/enroll"}
+
+
+def test_the_command_line_enrols_syncs_and_reports(sqlite_server, tmp_path):
+    data = tmp_path / "cli-desk"
+    code = sqlite_server.enroll_code("大悦城")
+    done = run_cli("enroll", "--server", sqlite_server.url, "--code", code, "--json", data_dir=data)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["store"] == "大悦城"
+    assert run_cli("member", "register", "--phone", "13600136000", "--name", "赵敏", "--consent", data_dir=data).returncode == 0
+    status = json.loads(run_cli("sync", "status", "--json", data_dir=data).stdout)
+    assert status["enrolled"] and status["pending"] >= 1
+    done = run_cli("sync", "--once", "--json", data_dir=data)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["applied"] >= 1
+    status = json.loads(run_cli("sync", "status", "--json", data_dir=data).stdout)
+    assert status["pending"] == 0 and status["online"]
+    assert sqlite_server.scalar("SELECT name FROM members") == "赵敏"
+    sqlite_server.stop()
+    offline = run_cli("sync", "--once", data_dir=data)
+    assert offline.returncode == 2 and "cannot be reached" in offline.stderr
+    refused = run_cli("enroll", "--server", "ftp://x", "--code", "ABCD-EFGH", data_dir=data)
+    assert refused.returncode == 2 and "http://" in refused.stderr
