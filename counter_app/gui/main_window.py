@@ -34,6 +34,7 @@ from counter_app.gui.points_dialogs import EarnDialog, HistoryDialog, RedeemDial
 from counter_app.gui.member_card import MemberCardView
 from counter_app.gui.models import MemberResultsModel
 from counter_app.gui.register_dialog import RegisterDialog
+from counter_app.gui.sync_status import SyncController, SyncStatusBar
 from counter_app.gui.tasks import Op
 from counter_app.services import auth, demo, members, points, privacy
 from counter_app.services.auth import NotSignedIn
@@ -128,7 +129,8 @@ class MainWindow(QMainWindow):
         self._idle_timer = QTimer(self, singleShot=True)
         self._idle_timer.timeout.connect(self.lock)
         QApplication.instance().installEventFilter(self)
-        self.refresh_status()
+        self._refresh_counts()
+        self.syncer.start()
         self.show_login()
 
     # --- signing in and locking ------------------------------------------------------------
@@ -235,6 +237,12 @@ class MainWindow(QMainWindow):
             bar.addWidget(QLabel(font_warning, objectName="statusWarning"))
         bar.addPermanentWidget(self.demo_status)
         bar.addPermanentWidget(self.pending_status)
+        self.sync_status = SyncStatusBar(self.desk)
+        bar.addPermanentWidget(self.sync_status)
+        self.syncer = SyncController(self.desk, self)
+        self.syncer.status_changed.connect(self.sync_status.show_state)
+        self.syncer.status_changed.connect(lambda _state: self._refresh_counts())
+        self.syncer.progress.connect(self.sync_status.show_progress)
 
     # --- window geometry: the one thing kept in QSettings -------------------------------------
     def show_at_saved_place(self) -> None:
@@ -269,6 +277,11 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     def refresh_status(self) -> None:
+        """After the desk changed something: show it, and push it to the server soon."""
+        self._refresh_counts()
+        self.syncer.soon()
+
+    def _refresh_counts(self) -> None:
         Op(self, lambda: desk_status(self.desk)).success(self._show_status).failure(self.show_error).run()
 
     def _show_status(self, status: DeskStatus) -> None:

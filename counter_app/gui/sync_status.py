@@ -1,0 +1,197 @@
+"""Sync in the background of the desk, and what the status bar says about it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from counter_app.services import sync
+from counter_app.services.desk import Desk
+from counter_app.gui.tasks import Op
+
+SOON_MS = 1500  # after a desk operation: push it while the clerk is still talking to the member
+
+
+class SyncController(QObject):
+    """Runs one sync round at a time off the GUI thread: every interval while all is well, backing off
+    with jitter while the server is out of reach, at once when the network comes back."""
+
+    status_changed = Signal(object)  # sync.SyncStatus
+    progress = Signal(int, int)  # cursor, head: a first sync shows how far it has come
+
+    def __init__(self, desk: Desk, parent: QObject) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.failures = 0
+        self.running = False
+        self.timer = QTimer(self, singleShot=True)
+        self.timer.timeout.connect(self.sync_now)
+        self._watch_network()
+
+    def _watch_network(self) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if QNetworkInformation.loadBackendByFeatures(QNetworkInformation.Feature.Reachability):
+            information = QNetworkInformation.instance()
+            information.reachabilityChanged.connect(self._reachability_changed)
+
+    def _reachability_changed(self, reachability) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if reachability in (QNetworkInformation.Reachability.Online, QNetworkInformation.Reachability.Site, QNetworkInformation.Reachability.Local):
+            self.failures = 0
+            self.sync_now()
+
+    def start(self) -> None:
+        self.refresh()
+        self.sync_now()
+
+    def soon(self) -> None:
+        if not self.running and (not self.timer.isActive() or self.timer.remainingTime() > SOON_MS):
+            self.timer.start(SOON_MS)
+
+    def sync_now(self) -> None:
+        if self.running:
+            return
+        self.timer.stop()
+        self.running = True
+        Op(self, self._round).success(self._done).failure(self._failed).run()
+
+    def _round(self) -> sync.SyncStatus | None:
+        """In the worker: None when the counter is standalone (nothing to do)."""
+        state = sync.sync_status(self.desk)
+        if not state.enrolled:
+            return None
+        sync.sync_once(self.desk, progress=self.progress.emit)
+        return sync.sync_status(self.desk)
+
+    def _done(self, state: sync.SyncStatus | None) -> None:
+        self.running = False
+        self.failures = 0
+        if state is not None:
+            self.status_changed.emit(state)
+            self.timer.start(int(self.desk.settings.sync_interval_seconds * 1000))
+
+    def _failed(self, error: BaseException) -> None:
+        self.running = False
+        self.failures += 1
+        self.timer.start(int(sync.next_delay(self.failures, self.desk.settings.sync_interval_seconds) * 1000))
+        self.refresh()
+
+    def refresh(self) -> None:
+        Op(self, lambda: sync.sync_status(self.desk)).success(self.status_changed.emit).run()
+
+
+def _age(seconds: int) -> str:
+    # Units as on a clock face: read the same in Chinese and English at a glance.
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min"
+    return f"{seconds // 3600} h {seconds % 3600 // 60} min"
+
+
+class SyncStatusBar(QWidget):
+    """Online or offline, what waits and since when, the last sync, review items; a progress bar for
+    a first sync. Clicking the review count opens the review list."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QHBoxLayout
+
+        self.desk = desk
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.connection = QLabel(objectName="statusSync")
+        self.progress_bar = QProgressBar(visible=False, maximumWidth=180, textVisible=True)
+        self.review_button = QPushButton(objectName="statusReview", visible=False, flat=True)
+        self.review_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.review_button.clicked.connect(self.show_review)
+        self.skew = QLabel(objectName="statusWarning", visible=False)
+        for widget in (self.connection, self.progress_bar, self.review_button, self.skew):
+            layout.addWidget(widget)
+
+    def show_progress(self, cursor: int, head: int) -> None:
+        first_sync = head > 0 and head - cursor > 0
+        self.progress_bar.setVisible(first_sync)
+        if first_sync:
+            self.progress_bar.setRange(0, head)
+            self.progress_bar.setValue(cursor)
+            self.progress_bar.setFormat(self.tr("First sync %p%"))
+
+    def show_state(self, state: sync.SyncStatus) -> None:
+        if not state.enrolled:
+            self.connection.setText(self.tr("Standalone: not connected to a central server"))
+            self.connection.setProperty("state", "standalone")
+            self.setVisible(True)
+            return
+        self.progress_bar.setVisible(state.head > state.cursor)
+        parts = []
+        if state.online:
+            parts.append(self.tr("● Online"))
+            self.connection.setProperty("state", "online")
+        else:
+            parts.append(self.tr("○ Offline"))
+            self.connection.setProperty("state", "offline")
+        if state.last_sync:
+            parts.append(self.tr("last sync %1").replace("%1", _when(state.last_sync)))
+        if state.oldest_pending_seconds is not None:
+            parts.append(self.tr("oldest waiting %1").replace("%1", _age(state.oldest_pending_seconds)))
+        if state.offline is not None:
+            if state.offline.expired:
+                parts.append(self.tr("redemption paused until the desk syncs"))
+            else:
+                parts.append(
+                    self.tr("offline redemption: ≤ %1 points per member, %2 left, until %3")
+                    .replace("%1", str(state.offline.per_member)).replace("%2", str(state.offline.counter_left))
+                    .replace("%3", _when(state.offline.until))
+                )
+        self.connection.setText(" · ".join(parts))
+        self.connection.setToolTip(state.last_error or state.server or "")
+        self.connection.style().unpolish(self.connection)
+        self.connection.style().polish(self.connection)
+        waiting = state.review_open + state.rejected
+        self.review_button.setVisible(waiting > 0)
+        self.review_button.setText(self.tr("Review: %1").replace("%1", str(waiting)))
+        self.skew.setVisible(state.skew_warning)
+        if state.skew_warning:
+            self.skew.setText(self.tr("Clock off by %1 s: set this computer's clock").replace("%1", str(round(state.skew_seconds or 0))))
+
+    def show_review(self) -> None:
+        ReviewDialog(self.desk, self.window()).exec()
+
+
+def _when(iso: str) -> str:
+    moment = dt.datetime.fromisoformat(iso)
+    today = dt.datetime.now(moment.tzinfo).date()
+    return moment.strftime("%H:%M") if moment.date() == today else moment.strftime("%m-%d %H:%M")
+
+
+class ReviewDialog(QDialog):
+    """What the server refused and what it opened for a manager: listed, never dropped silently."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Review list"))
+        self.resize(820, 420)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Operations the central server refused, and items it opened for a manager (overdraws, coupons used twice).")))
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Source"), self.tr("When"), self.tr("What"), self.tr("Details")])
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        Op(self, lambda: sync.review_list(desk)).success(self.show_lines).run()
+
+    def show_lines(self, lines: list[sync.ReviewLine]) -> None:
+        sources = {"rejected": self.tr("Refused"), "server": self.tr("Server")}
+        self.table.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            for column, value in enumerate((sources.get(line.source, line.source), line.at[:16].replace("T", " "), line.kind, line.details)):
+                self.table.setItem(row, column, QTableWidgetItem(value))
