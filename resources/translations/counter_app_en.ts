@@ -134,6 +134,74 @@
         <translation>Request {approval_id} rejected.</translation>
     </message>
     <message>
+        <source>Enrolled with {server}: store {store}, counter no. {counter_no}.</source>
+        <translation>Enrolled with {server}: store {store}, counter no. {counter_no}.</translation>
+    </message>
+    <message>
+        <source>Nothing to review.</source>
+        <translation>Nothing to review.</translation>
+    </message>
+    <message>
+        <source>Pushed {pushed} (applied {applied}, refused {rejected}, waiting {held}); pulled {pulled} changes.</source>
+        <translation>Pushed {pushed} (applied {applied}, refused {rejected}, waiting {held}); pulled {pulled} changes.</translation>
+    </message>
+    <message>
+        <source>This computer's clock differs from the server's by {seconds} s; set the clock right.</source>
+        <translation>This computer's clock differs from the server's by {seconds} s; set the clock right.</translation>
+    </message>
+    <message>
+        <source>Not enrolled: this counter works on its own.</source>
+        <translation>Not enrolled: this counter works on its own.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>Oldest waiting</source>
+        <translation>Oldest waiting</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>Review items</source>
+        <translation>Review items</translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation>Last problem</translation>
+    </message>
+    <message>
+        <source>Offline redemption</source>
+        <translation>Offline redemption</translation>
+    </message>
+    <message>
+        <source>up to {per_member} points per member, {left} left at this counter, until {until}</source>
+        <translation>up to {per_member} points per member, {left} left at this counter, until {until}</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <source>differs from the server's by {seconds} s; set the clock right</source>
+        <translation>differs from the server's by {seconds} s; set the clock right</translation>
+    </message>
+    <message>
         <source>Member registered.</source>
         <translation>Member registered.</translation>
     </message>
@@ -870,6 +938,46 @@
         <source>The coupon bought with these points was used already; the redemption cannot be voided.</source>
         <translation>The coupon bought with these points was used already; the redemption cannot be voided.</translation>
     </message>
+    <message>
+        <source>The server address must start with http:// or https://, e.g. http://10.0.0.5:8700.</source>
+        <translation>The server address must start with http:// or https://, e.g. http://10.0.0.5:8700.</translation>
+    </message>
+    <message>
+        <source>The enrolment code has 8 letters and digits, e.g. K7QX-M2PD; ask the server's administrator for one.</source>
+        <translation>The enrolment code has 8 letters and digits, e.g. K7QX-M2PD; ask the server's administrator for one.</translation>
+    </message>
+    <message>
+        <source>The server {server} cannot be reached; check the address and the network.</source>
+        <translation>The server {server} cannot be reached; check the address and the network.</translation>
+    </message>
+    <message>
+        <source>The server refused the enrolment: {reason}</source>
+        <translation>The server refused the enrolment: {reason}</translation>
+    </message>
+    <message>
+        <source>This counter is not enrolled with a central server; enrol it first (counter-app enroll --server URL --code CODE).</source>
+        <translation>This counter is not enrolled with a central server; enrol it first (counter-app enroll --server URL --code CODE).</translation>
+    </message>
+    <message>
+        <source>The central server cannot be reached; the desk works offline and will sync when it is back.</source>
+        <translation>The central server cannot be reached; the desk works offline and will sync when it is back.</translation>
+    </message>
+    <message>
+        <source>The central server refused the sync: {reason}</source>
+        <translation>The central server refused the sync: {reason}</translation>
+    </message>
+    <message>
+        <source>This counter has been offline since {since}; after {hours} hours redemption waits until it syncs again.</source>
+        <translation>This counter has been offline since {since}; after {hours} hours redemption waits until it syncs again.</translation>
+    </message>
+    <message>
+        <source>Offline, a member may redeem at most {cap} points until the desk syncs; {left} are left for this member.</source>
+        <translation>Offline, a member may redeem at most {cap} points until the desk syncs; {left} are left for this member.</translation>
+    </message>
+    <message>
+        <source>Offline, this counter may redeem {left} more points until it syncs.</source>
+        <translation>Offline, this counter may redeem {left} more points until it syncs.</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -1518,6 +1626,41 @@
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review list</source>
+        <translation>Review list</translation>
+    </message>
+    <message>
+        <source>Operations the central server refused, and items it opened for a manager (overdraws, coupons used twice).</source>
+        <translation>Operations the central server refused, and items it opened for a manager (overdraws, coupons used twice).</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Cashier</source>
@@ -1534,6 +1677,49 @@
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>First sync %p%</source>
+        <translation>First sync %p%</translation>
+    </message>
+    <message>
+        <source>Standalone: not connected to a central server</source>
+        <translation>Standalone: not connected to a central server</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>last sync %1</translation>
+    </message>
+    <message>
+        <source>oldest waiting %1</source>
+        <translation>oldest waiting %1</translation>
+    </message>
+    <message>
+        <source>redemption paused until the desk syncs</source>
+        <translation>redemption paused until the desk syncs</translation>
+    </message>
+    <message>
+        <source>offline redemption: ≤ %1 points per member, %2 left, until %3</source>
+        <translation>offline redemption: ≤ %1 points per member, %2 left, until %3</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>Review: %1</translation>
+    </message>
+    <message>
+        <source>Clock off by %1 s: set this computer's clock</source>
+        <translation>Clock off by %1 s: set this computer's clock</translation>
     </message>
 </context>
 <context>

@@ -134,6 +134,74 @@
         <translation>申请 {approval_id} 已驳回。</translation>
     </message>
     <message>
+        <source>Enrolled with {server}: store {store}, counter no. {counter_no}.</source>
+        <translation>已在 {server} 登记：门店 {store}，服务台编号 {counter_no}。</translation>
+    </message>
+    <message>
+        <source>Nothing to review.</source>
+        <translation>没有待复核的事项。</translation>
+    </message>
+    <message>
+        <source>Pushed {pushed} (applied {applied}, refused {rejected}, waiting {held}); pulled {pulled} changes.</source>
+        <translation>已上传 {pushed} 笔（生效 {applied}，被拒 {rejected}，等待 {held}）；已下载 {pulled} 项变更。</translation>
+    </message>
+    <message>
+        <source>This computer's clock differs from the server's by {seconds} s; set the clock right.</source>
+        <translation>本机时钟与服务器相差 {seconds} 秒，请校准时钟。</translation>
+    </message>
+    <message>
+        <source>Not enrolled: this counter works on its own.</source>
+        <translation>未登记：本服务台单机运行。</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Oldest waiting</source>
+        <translation>最早待同步</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Review items</source>
+        <translation>待复核事项</translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation>最近的问题</translation>
+    </message>
+    <message>
+        <source>Offline redemption</source>
+        <translation>离线兑换</translation>
+    </message>
+    <message>
+        <source>up to {per_member} points per member, {left} left at this counter, until {until}</source>
+        <translation>每位会员最多 {per_member} 积分，本台剩余 {left}，截止 {until}</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>时钟</translation>
+    </message>
+    <message>
+        <source>differs from the server's by {seconds} s; set the clock right</source>
+        <translation>与服务器相差 {seconds} 秒，请校准时钟</translation>
+    </message>
+    <message>
         <source>Member registered.</source>
         <translation>会员登记成功。</translation>
     </message>
@@ -870,6 +938,46 @@
         <source>The coupon bought with these points was used already; the redemption cannot be voided.</source>
         <translation>用这些积分兑换的优惠券已核销；该兑换不能撤销。</translation>
     </message>
+    <message>
+        <source>The server address must start with http:// or https://, e.g. http://10.0.0.5:8700.</source>
+        <translation>服务器地址须以 http:// 或 https:// 开头，例如 http://10.0.0.5:8700。</translation>
+    </message>
+    <message>
+        <source>The enrolment code has 8 letters and digits, e.g. K7QX-M2PD; ask the server's administrator for one.</source>
+        <translation>登记码由 8 位字母和数字组成，例如 K7QX-M2PD；请向服务器管理员索取。</translation>
+    </message>
+    <message>
+        <source>The server {server} cannot be reached; check the address and the network.</source>
+        <translation>无法连接服务器 {server}，请检查地址和网络。</translation>
+    </message>
+    <message>
+        <source>The server refused the enrolment: {reason}</source>
+        <translation>服务器拒绝登记：{reason}</translation>
+    </message>
+    <message>
+        <source>This counter is not enrolled with a central server; enrol it first (counter-app enroll --server URL --code CODE).</source>
+        <translation>本服务台尚未在中心服务器登记，请先登记（counter-app enroll --server 地址 --code 登记码）。</translation>
+    </message>
+    <message>
+        <source>The central server cannot be reached; the desk works offline and will sync when it is back.</source>
+        <translation>无法连接中心服务器；服务台继续离线工作，恢复后自动同步。</translation>
+    </message>
+    <message>
+        <source>The central server refused the sync: {reason}</source>
+        <translation>中心服务器拒绝同步：{reason}</translation>
+    </message>
+    <message>
+        <source>This counter has been offline since {since}; after {hours} hours redemption waits until it syncs again.</source>
+        <translation>本服务台自 {since} 起离线；离线超过 {hours} 小时后，兑换须等同步恢复。</translation>
+    </message>
+    <message>
+        <source>Offline, a member may redeem at most {cap} points until the desk syncs; {left} are left for this member.</source>
+        <translation>离线时每位会员在同步前最多兑换 {cap} 积分；该会员还可兑换 {left}。</translation>
+    </message>
+    <message>
+        <source>Offline, this counter may redeem {left} more points until it syncs.</source>
+        <translation>离线时本服务台在同步前还可兑换 {left} 积分。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -1518,6 +1626,41 @@
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review list</source>
+        <translation>复核清单</translation>
+    </message>
+    <message>
+        <source>Operations the central server refused, and items it opened for a manager (overdraws, coupons used twice).</source>
+        <translation>中心服务器拒绝的操作，以及需店长处理的事项（积分透支、优惠券重复核销）。</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>被拒</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Cashier</source>
@@ -1534,6 +1677,49 @@
     <message>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>First sync %p%</source>
+        <translation>首次同步 %p%</translation>
+    </message>
+    <message>
+        <source>Standalone: not connected to a central server</source>
+        <translation>单机：未连接中心服务器</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ 离线</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <source>oldest waiting %1</source>
+        <translation>最早待同步 %1</translation>
+    </message>
+    <message>
+        <source>redemption paused until the desk syncs</source>
+        <translation>兑换暂停，待同步恢复</translation>
+    </message>
+    <message>
+        <source>offline redemption: ≤ %1 points per member, %2 left, until %3</source>
+        <translation>离线兑换：每位会员 ≤ %1 积分，剩余 %2，截止 %3</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>待复核：%1</translation>
+    </message>
+    <message>
+        <source>Clock off by %1 s: set this computer's clock</source>
+        <translation>时钟相差 %1 秒：请校准本机时钟</translation>
     </message>
 </context>
 <context>
