@@ -1,10 +1,10 @@
 """Sync speed against a real central server: a 10,000-operation push, a first pull of many members, 50 counters at once.
 
-    python bench/sync.py                              all three parts: the pull with 100,000 members,
-                                                      the 50 counters on SQLite and on PostgreSQL
-    python bench/sync.py --members 1000000            the first pull at the size its goal is set for
-    python bench/sync.py --parts concurrent --concurrent-dbs sqlite,postgresql
-    python bench/sync.py --server-db postgresql       the push and the pull against PostgreSQL
+    python bench/sync.py                                       all three: the pull with 100,000 members,
+                                                               the 50 counters on SQLite and on PostgreSQL
+    python bench/sync.py --parts pull --members 1000000        the first pull at the size its goal is set for
+    python bench/sync.py --parts concurrent --concurrent-dbs sqlite   the 50 counters on SQLite only
+    python bench/sync.py --server-db postgresql                the push and the pull against PostgreSQL
 
 The server is `python -m sync.server` (uvicorn, one worker) in a child process on 127.0.0.1, on
 a fresh database: a SQLite file, or a new database on the PostgreSQL server COUNTER_TEST_PG_URL
@@ -40,25 +40,25 @@ ROOT = Path(__file__).resolve().parent.parent
 # first on the path, where `import sync` would find this file: the project root goes before it.
 sys.path.insert(0, str(ROOT))
 
-import requests  # noqa: E402
-from argon2 import PasswordHasher  # noqa: E402
-from benchdesk import BENCH_PIN, BENCH_STAFF, percentile  # noqa: E402
-from faker.providers.person.zh_CN import Provider as ChineseNames  # noqa: E402
-from sqlalchemy import create_engine, insert, select, text, update  # noqa: E402
+import requests
+from argon2 import PasswordHasher
+from benchdesk import BENCH_PIN, BENCH_STAFF, percentile
+from faker.providers.person.zh_CN import Provider as ChineseNames
+from sqlalchemy import create_engine, insert, select, text, update
 
-from counter_app.db import outbox  # noqa: E402
-from counter_app.domain.members import RegistrationForm, format_member_no  # noqa: E402
-from counter_app.services import auth, members, points, sync  # noqa: E402
-from counter_app.services.desk import Desk, open_desk  # noqa: E402
-from sync.client import SyncClient, SyncError  # noqa: E402
-from sync.protocol import Op  # noqa: E402
-from sync.server.app import new_enroll_code, token_hash  # noqa: E402
-from sync.server.apply import member_change  # noqa: E402
-from sync.server.schema import change_log, devices, feed_head  # noqa: E402
-from sync.server.schema import members as server_members  # noqa: E402
-from sync.server.store import ServerStore, utc_now  # noqa: E402
+from counter_app.db import outbox
+from counter_app.domain.members import RegistrationForm, format_member_no
+from counter_app.services import auth, members, points, sync
+from counter_app.services.desk import Desk, open_desk
+from sync.client import SyncClient, SyncError
+from sync.protocol import Op
+from sync.server.app import new_enroll_code, token_hash
+from sync.server.apply import member_change
+from sync.server.schema import change_log, devices, feed_head
+from sync.server.schema import members as server_members
+from sync.server.store import ServerStore, utc_now
 
-# Every desk here signs in once or twice: a cheap Argon2 setting, as the tests use, keeps set-up
+# Every desk here hashes and checks a PIN on set-up: a cheap Argon2 setting, as the tests use, keeps that
 # short; hashes carry their parameters, so nothing else changes.
 auth.PIN_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
@@ -83,7 +83,9 @@ def pg_admin_url() -> str:
     url = os.environ.get(PG_URL_ENV)
     if url:
         return url
-    done = subprocess.run(["bash", str(ROOT / "installer" / "postgres-for-tests.sh")], capture_output=True, text=True, check=True)
+    done = subprocess.run(["bash", str(ROOT / "installer" / "postgres-for-tests.sh")], check=False, capture_output=True, text=True)
+    if done.returncode != 0 or not done.stdout.strip():
+        raise RuntimeError(f"no PostgreSQL: set {PG_URL_ENV}, or see why installer/postgres-for-tests.sh failed:\n{done.stderr[-2000:]}")
     url = done.stdout.strip().splitlines()[-1]
     os.environ[PG_URL_ENV] = url  # asked once, not for every part
     return url
@@ -281,6 +283,7 @@ class Counter(threading.Thread):
         self.latencies: list[float] = []
         self.applied = self.rejected = self.failed = 0
         self.seq = 0
+        self.finished = 0.0
 
     def op(self, op_type: str, payload: dict[str, object]) -> Op:
         self.seq += 1
@@ -290,7 +293,7 @@ class Counter(threading.Thread):
         member_uid = str(uuid.uuid4())
         registration = self.op("member.registered", {
             "member_uid": member_uid, "member_no": format_member_no(self.counter_no, member), "name": "林晓雯",
-            "phone": f"137{self.counter_no:02d}{member:06d}", "consent_version": "2026-01", "consented_at": utc_now().isoformat(),
+            "phone": f"13{self.counter_no:04d}{member:05d}", "consent_version": "2026-01", "consented_at": utc_now().isoformat(),
         })
         return [registration] + [self.op("points.earned", {"member_uid": member_uid, "kind": "earn", "delta": 10 + n}) for n in range(self.batch - 1)]
 
@@ -304,23 +307,23 @@ class Counter(threading.Thread):
                 try:
                     answer = self.client.push(ops)
                 except SyncError:
+                    answer = None
+                self.latencies.append(time.perf_counter() - sent)
+                if answer is None:
                     self.failed += 1
                 else:
-                    for result in answer.results:
-                        if result.status == "applied":
-                            self.applied += 1
-                        else:
-                            self.rejected += 1
-                finally:
-                    self.latencies.append(time.perf_counter() - sent)
+                    applied = sum(1 for result in answer.results if result.status == "applied")
+                    self.applied += applied
+                    self.rejected += len(answer.results) - applied
                 member += 1
                 ops = self.next_batch(member)
         finally:
             self.client.close()
-            self.window[f"done-{self.counter_no}"] = time.perf_counter()
+            self.finished = time.perf_counter()
 
 
 def bench_concurrent(kind: str, folder: Path, counters: int, seconds: float, batch: int) -> dict[str, float]:
+    """COUNTERS enrolled counters pushing at once for SECONDS: throughput and each request's latency."""
     with fresh_database(kind, folder) as db_url:
         store = ServerStore(db_url)
         tokens = enrol_devices(store, counters)
@@ -341,7 +344,7 @@ def bench_concurrent(kind: str, folder: Path, counters: int, seconds: float, bat
                 thread.join()
             cpu = time.process_time() - cpu
     # Requests still under way when the window closed are counted, so the window runs to the last answer.
-    elapsed = max(value for key, value in window.items() if key.startswith("done-")) - window["start"]
+    elapsed = max(thread.finished for thread in threads) - window["start"]
     latencies = [sample * 1000 for thread in threads for sample in thread.latencies]
     applied = sum(thread.applied for thread in threads)
     return {

@@ -154,6 +154,7 @@ class LedgerOp(Payload):
     qty: int | None = Field(default=None, ge=0, le=10**6)
     reverses: Uuid | None = None
     tier: Literal["regular", "silver", "gold", "diamond"] | None = None  # reached by this earning
+    expires_on: dt.date | None = None  # for points coming in: the day they lapse, by the counter's rules
 
 
 class CouponIssued(Payload):

@@ -209,3 +209,28 @@ def test_the_command_line_enrols_syncs_and_reports(sqlite_server, tmp_path):
     assert offline.returncode == 2 and "cannot be reached" in offline.stderr
     refused = run_cli("enroll", "--server", "ftp://x", "--code", "ABCD-EFGH", data_dir=data)
     assert refused.returncode == 2 and "http://" in refused.stderr
+
+
+def test_the_server_alone_expires_points_and_the_counters_follow(server, tmp_path):
+    east = enrolled_counter(tmp_path / "east", server)
+    west = enrolled_counter(tmp_path / "west", server)
+    card = members.register_member(east, form())
+    points.earn_from_slip(east, card.member_no, "500.00", "S-1")
+    points.earn_from_slip(east, card.member_no, "100.00", "S-2")
+    points.redeem_cash(east, card.member_no, "160")
+    sync.sync_once(east)
+    sync.sync_once(west)
+    # Counters leave expiry to the server: two counters expiring one lot would take it twice.
+    assert points.expire_points(east) == 0
+    lapse = server.scalar("SELECT MAX(expires_on) FROM points_lots")
+    day_after = (dt.date.fromisoformat(lapse) + dt.timedelta(days=1)).isoformat()
+    done = server.command("expire", "--today", day_after)
+    assert done.returncode == 0 and done.stdout.startswith("2 lots expired"), done.stderr
+    assert server.command("expire", "--today", day_after).stdout.startswith("0 lots expired")
+    sync.sync_once(east)
+    sync.sync_once(west)
+    assert balances(east) == balances(west) == server_balances(server) == {card.member_no: 0}
+    assert [line.kind for line in points.history(west, card.member_no)].count("expire") == 2
+    assert server.command("expire", "--today", "23/11/2026").returncode == 2
+    east.close()
+    west.close()

@@ -135,8 +135,9 @@ def earn_from_slip(desk: Desk, ref: str, amount: str, slip_no: str, shop: str | 
         points = points_for(amount_fen, row.tier, when.date(), rules)
         entry_id = str(uuid.uuid4())
         ledger.add_entry(connection, entry_id=entry_id, member_id=row.id, kind="earn", points=points, amount_fen=amount_fen, slip_no=slip, shop=shop_name, at=when, staff_id=actor.staff_id)
+        lapses = expires_on(when.date(), rules)
         if points:
-            ledger.add_lot(connection, row.id, entry_id, when, expires_on(when.date(), rules), points)
+            ledger.add_lot(connection, row.id, entry_id, when, lapses, points)
         spend = ledger.spend_since(connection, row.id, desk.now() - dt.timedelta(days=ROLLING_DAYS))
         earned_tier = tier_for_spend(spend, rules)
         # Upgrades come the moment a threshold is crossed; downgrades only at the tier's anniversary.
@@ -147,7 +148,7 @@ def earn_from_slip(desk: Desk, ref: str, amount: str, slip_no: str, shop: str | 
         ledger.set_member_points(connection, row.id, points=balance, spend_12m_cents=spend, tier=tier, updated_at=desk.now())
         append_op(
             connection, desk.store.keys, desk.counter_uid, "points.earned",
-            {"member_uid": row.member_uid, "kind": "earn", "delta": points, "points": points, "amount_fen": amount_fen, "slip_no": slip, "shop": shop_name, "at": when.isoformat(), "tier": tier},
+            {"member_uid": row.member_uid, "kind": "earn", "delta": points, "expires_on": lapses, "points": points, "amount_fen": amount_fen, "slip_no": slip, "shop": shop_name, "at": when.isoformat(), "tier": tier},
             desk.now(), op_id=entry_id,
         )
         record(desk, connection, actor, "points.earn", row.member_no, after={"points": points, "balance": balance, "tier": tier}, details=f"slip {slip} ¥{amount_fen / 100:.2f}")
@@ -230,12 +231,13 @@ def credit_points(
     now = desk.now()
     entry_id = str(uuid.uuid4())
     ledger.add_entry(connection, entry_id=entry_id, member_id=row.id, kind=kind, points=points_, at=now, staff_id=actor.staff_id if actor else None, note=note, item=item)
-    ledger.add_lot(connection, row.id, entry_id, now, expires_on(now.date(), desk.rules) if expires == "rules" else expires, points_)
+    lapses = expires_on(now.date(), desk.rules) if expires == "rules" else expires
+    ledger.add_lot(connection, row.id, entry_id, now, lapses, points_)
     balance = points_balance(connection, row.id) + points_
     ledger.set_member_points(connection, row.id, points=balance, updated_at=now)
     append_op(
         connection, desk.store.keys, desk.counter_uid, f"points.{kind}",
-        {"member_uid": row.member_uid, "kind": kind, "delta": points_, "points": points_, "note": note, "item": item}, now, op_id=entry_id,
+        {"member_uid": row.member_uid, "kind": kind, "delta": points_, "expires_on": lapses, "points": points_, "note": note, "item": item}, now, op_id=entry_id,
     )
     record(desk, connection, actor, f"points.{kind}", row.member_no, after={"points": points_, "balance": balance}, details=note)
     return entry_id

@@ -396,7 +396,9 @@ def _apply_entry(desk: Desk, connection: Connection, data: dict[str, Any]) -> No
     if slip and ledger.entry_by_slip(connection, slip) is not None:
         slip = None  # the same slip earned at two counters offline: the server's review list has it
     ledger_values = {key: data.get(key) for key in ("amount_fen", "shop", "note", "reverses", "item", "qty")}
-    _book(desk, connection, member_id, data["entry_id"], data["kind"], int(data["delta"]), _iso(data["at"]) or desk.now(), slip_no=slip, **ledger_values)
+    # In this desk's time zone: the ledger orders by its stored time text.
+    at = (_iso(data["at"]) or desk.now()).astimezone(desk.now().tzinfo)
+    _book(desk, connection, member_id, data["entry_id"], data["kind"], int(data["delta"]), at, slip_no=slip, **ledger_values)
 
 
 def _apply_coupon(connection: Connection, data: dict[str, Any]) -> None:

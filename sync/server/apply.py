@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from typing import Any
 
 from pydantic import ValidationError
@@ -13,12 +14,13 @@ from counter_app.domain.errors import DeskError
 from counter_app.domain.tiers import TIERS
 from counter_app.domain.members import format_member_no, normalize_id_number, normalize_name, normalize_phone
 from sync.protocol import CouponIssued, CouponWrittenOff, LedgerOp, MemberErased, MemberRegistered, MemberTier, MemberUpdated, Op, OpResult, payload_model
-from sync.server.schema import applied_ops, coupons, devices, ledger, member_aliases, members, review_items
+from sync.server.schema import applied_ops, coupons, devices, ledger, member_aliases, members, points_lots, review_items
 from sync.server.store import emit
 
 # Member numbers the server hands out when two counters, numbered alike before they enrolled,
 # made the same number: the member keeps its id and gets a number from this range.
 RENUMBER_BASE = 9_000_000
+SERVER_COUNTER = "server"  # entries the server makes itself: expiry
 
 
 class Rejected(Exception):
@@ -200,6 +202,14 @@ def _ledger(connection: Connection, device: Any, op: Op, payload: LedgerOp, now:
         "shop": payload.shop, "note": payload.note, "item": payload.item, "qty": payload.qty,
     }
     emit(connection, "entry", op.op_id, entry)
+    if payload.delta > 0:
+        connection.execute(
+            insert(points_lots).values(
+                member_uid=member.member_uid, entry_id=op.op_id, expires_on=payload.expires_on.isoformat() if payload.expires_on else None, points_left=payload.delta
+            )
+        )
+    elif payload.delta < 0:
+        _draw(connection, member.member_uid, -payload.delta)
     if payload.delta < 0 and balance < 0:
         open_review(
             connection, "overdraw", member.member_uid, op.op_id, device.counter_uid,
@@ -207,6 +217,45 @@ def _ledger(connection: Connection, device: Any, op: Op, payload: LedgerOp, now:
             now,
         )
     return {"balance": balance}
+
+
+def _draw(connection: Connection, member_uid: str, points: int) -> None:
+    """First to lapse, first spent; points never to lapse last. What the lots cannot cover is an overdraw."""
+    lots = connection.execute(
+        select(points_lots.c.id, points_lots.c.points_left)
+        .where(points_lots.c.member_uid == member_uid, points_lots.c.points_left > 0)
+        .order_by(points_lots.c.expires_on.is_(None), points_lots.c.expires_on, points_lots.c.id)
+    )
+    for lot_id, left in lots.all():
+        if points == 0:
+            break
+        take = min(left, points)
+        connection.execute(update(points_lots).where(points_lots.c.id == lot_id).values(points_left=left - take))
+        points -= take
+
+
+def expire_lapsed(connection: Connection, today: dt.date, now: dt.datetime, limit: int = 1000) -> int:
+    """Turn lots whose last day has passed into 'expire' entries, which reach every counter through
+    the feed. Returns the lots expired; run again until it returns 0."""
+    lapsed = connection.execute(
+        select(points_lots).where(points_lots.c.expires_on < today.isoformat(), points_lots.c.points_left > 0).order_by(points_lots.c.id).limit(limit)
+    ).all()
+    for lot in lapsed:
+        entry_id = str(uuid.uuid4())
+        member = connection.execute(select(members.c.points).where(members.c.member_uid == lot.member_uid)).one()
+        connection.execute(
+            insert(ledger).values(
+                entry_id=entry_id, member_uid=lot.member_uid, kind="expire", delta=-lot.points_left, at=now.isoformat(), counter_uid=SERVER_COUNTER,
+                note=f"expired {lot.expires_on}",
+            )
+        )
+        connection.execute(update(points_lots).where(points_lots.c.id == lot.id).values(points_left=0))
+        connection.execute(update(members).where(members.c.member_uid == lot.member_uid).values(points=member.points - lot.points_left))
+        emit(connection, "entry", entry_id, {
+            "entry_id": entry_id, "member_uid": lot.member_uid, "kind": "expire", "delta": -lot.points_left, "at": now.isoformat(),
+            "counter_uid": SERVER_COUNTER, "note": f"expired {lot.expires_on}",
+        })
+    return len(lapsed)
 
 
 def _issue_coupon(connection: Connection, op: Op, payload: CouponIssued) -> None:

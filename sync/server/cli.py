@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import os
@@ -38,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     code.add_argument("--store", required=True)
     rules = commands.add_parser("rules", help="publish a rules.toml to every counter")
     rules.add_argument("file")
+    expire = commands.add_parser("expire", help="expire lapsed points now (the server also does it at start and daily)")
+    expire.add_argument("--today", help="YYYY-MM-DD: expire as on this day (default: today)")
     catalog = commands.add_parser("catalog", help="publish the gift catalog and coupon kinds (JSON) to every counter")
     catalog.add_argument("file")
     args = parser.parse_args(argv)
@@ -62,6 +65,16 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             print(new_enroll_code(store, store_name))
             return 0
+        if args.command == "expire":
+            from sync.server.jobs import run_expiry
+
+            try:
+                today = dt.date.fromisoformat(args.today) if args.today else None
+            except ValueError:
+                print("counter-server: --today takes a date as YYYY-MM-DD.", file=sys.stderr)
+                return 2
+            print(f"{run_expiry(store, today)} lots expired")
+            return 0
         if args.command in ("rules", "catalog"):
             from sync.server.publish import PublishError, publish_catalog, publish_rules
 
@@ -77,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
 
         from sync.server.app import create_app
 
+        from sync.server.jobs import DailyExpiry
+
+        DailyExpiry(store).start()
         uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="info")
         return 0
     finally:

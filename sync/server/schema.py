@@ -101,6 +101,19 @@ ledger = Table(
     Column("qty", Integer),
 )
 
+# Points in, by the day they lapse: spending takes the soonest first, the expiry job the lapsed.
+points_lots = Table(
+    "points_lots",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("member_uid", String(36), ForeignKey("members.member_uid"), nullable=False),
+    Column("entry_id", String(36), nullable=False),
+    Column("expires_on", String(10)),
+    Column("points_left", BigInteger, nullable=False),
+    Index("ix_points_lots_member", "member_uid", "expires_on"),
+    Index("ix_points_lots_expiry", "expires_on"),
+)
+
 coupons = Table(
     "coupons",
     metadata,

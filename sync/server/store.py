@@ -17,7 +17,6 @@ from sqlalchemy.engine import Engine
 from sync.server.schema import change_log, feed_head, server_meta
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-SCHEMA_HEAD = "s0001"
 
 
 def utc_now() -> dt.datetime:
