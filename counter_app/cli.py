@@ -26,7 +26,7 @@ from counter_app.services.desk import Desk, change_setting, desk_status, open_de
 
 log = logging.getLogger(__name__)
 EXIT_UNEXPECTED = 1
-SCREENSHOT_PAGES = ("main", "card", "register", "login", "lock", "override", "earn", "redeem", "history")
+SCREENSHOT_PAGES = ("main", "card", "register", "login", "lock", "override", "earn", "redeem", "history", "review")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -341,7 +341,8 @@ def _sync(args: argparse.Namespace, desk: Desk) -> int:
         return 0
     if args.action == "review":
         lines = sync.review_list(desk)
-        _emit(args, lines, lambda: "\n".join(f"{line.source:<8} {line.at[:19]}  {line.kind}  {line.ref}  {line.details}" for line in lines)
+        sources = {"rejected": translate("Cli", "refused"), "server": translate("Cli", "server")}
+        _emit(args, lines, lambda: "\n".join(f"{sources[line.source]}  {line.at[:16].replace('T', ' ')}  {line.what}  {line.details}  ({line.ref})" for line in lines)
               or translate("Cli", "Nothing to review."))
         return 0
     if args.once:

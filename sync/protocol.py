@@ -7,7 +7,7 @@ import hashlib
 import json
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 PROTOCOL_VERSION = 1
 API_PREFIX = "/v1"
@@ -19,6 +19,17 @@ MAX_BODY_BYTES = 2 * 1024 * 1024  # a push of 500 operations is about 250 KB
 Uuid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
 OpType = Annotated[str, StringConstraints(pattern=r"^[a-z_]+\.[a-z_-]+$", max_length=40)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+
+
+def _not_a_number(value: Any) -> Any:
+    # Pydantic would read a number as seconds since 1970; the schema promises RFC 3339 text.
+    if isinstance(value, (int, float)):
+        raise ValueError("a date and time with its UTC offset is expected, e.g. 2026-11-23T10:30:00+08:00")
+    return value
+
+
+# When an operation happened on the counter; without an offset the time would be ambiguous.
+Timestamp = Annotated[AwareDatetime, BeforeValidator(_not_a_number)]
 
 OpStatus = Literal["applied", "rejected", "retry"]
 ChangeKind = Literal["member", "alias", "entry", "coupon", "review", "gift", "coupon_type", "rules"]
@@ -34,7 +45,7 @@ class Op(Strict):
     op_id: Uuid
     seq: int = Field(ge=1, le=2**53)
     type: OpType
-    at: dt.datetime
+    at: Timestamp
     payload: dict[str, Any]
 
     def body_hash(self) -> str:
@@ -51,7 +62,9 @@ class PushRequest(Strict):
 class OpResult(Strict):
     op_id: str
     status: OpStatus
-    reason: str | None = None
+    reason: str | None = None  # English, for logs
+    code: str | None = None  # why it was refused, for the counter to say in the clerk's language
+    params: dict[str, str] | None = None
     result: dict[str, Any] | None = None
 
 

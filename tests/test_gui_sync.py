@@ -32,6 +32,7 @@ def synced_window(qtbot, qapp, sqlite_server, tmp_path):
     shown.show()
     shown._signed_in(desk.session)
     yield shown, desk, clock
+    shown.close()
     tasks.run_synchronously(False)
     desk.close()
 
@@ -63,5 +64,5 @@ def test_refused_operations_show_a_review_count_and_list(qtbot, synced_window):
     dialog = ReviewDialog(desk, window)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1
-    assert dialog.table.item(0, 0).text() == "Refused" and dialog.table.item(0, 2).text() == "points.activity"
-    assert "No member" in dialog.table.item(0, 3).text()
+    assert dialog.table.item(0, 0).text() == "Refused" and dialog.table.item(0, 2).text() == "Event points"
+    assert "has no such member" in dialog.table.item(0, 3).text()

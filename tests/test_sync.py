@@ -109,7 +109,9 @@ def test_two_offline_counters_overdraw_at_most_the_cap_and_open_one_review_item(
     assert -balance <= cap
     items = server.rows("SELECT r.kind, m.member_no FROM review_items r JOIN members m ON m.member_uid = r.member_uid")
     assert items == [("overdraw", card.member_no)]
-    assert [line.kind for line in sync.review_list(east) if line.source == "server"] == ["overdraw"]
+    [overdraw] = [line for line in sync.review_list(east) if line.source == "server"]
+    assert overdraw.what == "Overdraw"
+    assert overdraw.details == f"Member {card.member_no} spent more than the balance: {8000 - spend} → {balance} points ({-spend})."
     assert sync.sync_status(west).review_open == 1
     east.close()
     west.close()
@@ -130,7 +132,8 @@ def test_an_operation_the_server_refuses_is_listed_and_undone_locally(server, tm
     assert report.rejected == 2
     lines = sync.review_list(desk)
     assert [line.kind for line in lines] == ["coupon.written_off", "points.activity"]
-    assert "No coupon CPNOSUCH0000" in lines[0].details and "No member" in lines[1].details
+    assert lines[0].details == "The server has no coupon CPNOSUCH0000."
+    assert lines[1].what == "Event points" and "has no such member" in lines[1].details
     assert sync.sync_status(desk).rejected == 2
     assert balances(desk) == server_balances(server)
     desk.close()
@@ -232,5 +235,23 @@ def test_the_server_alone_expires_points_and_the_counters_follow(server, tmp_pat
     assert balances(east) == balances(west) == server_balances(server) == {card.member_no: 0}
     assert [line.kind for line in points.history(west, card.member_no)].count("expire") == 2
     assert server.command("expire", "--today", "23/11/2026").returncode == 2
+    east.close()
+    west.close()
+
+
+def test_a_slip_earned_at_two_counters_applies_once_each_and_opens_a_review_item(sqlite_server, tmp_path):
+    east = enrolled_counter(tmp_path / "east", sqlite_server)
+    west = enrolled_counter(tmp_path / "west", sqlite_server)
+    card = members.register_member(east, form())
+    sync.sync_once(east)
+    sync.sync_once(west)
+    points.earn_from_slip(east, card.member_no, "100.00", "DUP-1")
+    points.earn_from_slip(west, card.member_no, "100.00", "DUP-1")
+    sync.sync_once(east)
+    sync.sync_once(west)
+    sync.sync_once(east)
+    assert balances(east) == balances(west) == server_balances(sqlite_server) == {card.member_no: 200}
+    [item] = [line for line in sync.review_list(east) if line.source == "server"]
+    assert item.what == "Slip earned twice" and item.details == f"Slip DUP-1 earned points at two counters (member {card.member_no})."
     east.close()
     west.close()

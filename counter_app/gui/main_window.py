@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self.syncer.stop()
         super().closeEvent(event)
 
     # --- behaviour ------------------------------------------------------------------------

@@ -35,7 +35,7 @@ def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, fo
     try:
         if staff:
             auth.sign_in(desk, staff, os.environ.get("COUNTER_PIN", ""))
-        elif page in ("main", "card", "register", "override", "earn", "redeem", "history"):
+        elif page in ("main", "card", "register", "override", "earn", "redeem", "history", "review"):
             raise auth.NotSignedIn(QT_TRANSLATE_NOOP("Errors", "This page shows member data: give --staff, with the PIN in COUNTER_PIN."))
         window = MainWindow(desk, font_warning)
         window.resize(*WINDOW_SIZE)
@@ -70,6 +70,13 @@ def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, fo
                 dialog.tabs.setCurrentIndex(1)
             dialog.show()
             dialog.adjustSize()
+            _settle()
+            picture = dialog.grab()
+        elif page == "review":
+            from counter_app.gui.sync_status import ReviewDialog
+
+            dialog = ReviewDialog(desk, window)
+            dialog.show()
             _settle()
             picture = dialog.grab()
         elif page == "login":

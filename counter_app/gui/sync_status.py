@@ -26,6 +26,7 @@ class SyncController(QObject):
         self.desk = desk
         self.failures = 0
         self.running = False
+        self.stopped = False
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self.sync_now)
         self._watch_network()
@@ -48,12 +49,17 @@ class SyncController(QObject):
         self.refresh()
         self.sync_now()
 
+    def stop(self) -> None:
+        """The window closes: no further rounds (one under way finishes on its own)."""
+        self.stopped = True
+        self.timer.stop()
+
     def soon(self) -> None:
-        if not self.running and (not self.timer.isActive() or self.timer.remainingTime() > SOON_MS):
+        if not self.running and not self.stopped and (not self.timer.isActive() or self.timer.remainingTime() > SOON_MS):
             self.timer.start(SOON_MS)
 
     def sync_now(self) -> None:
-        if self.running:
+        if self.running or self.stopped:
             return
         self.timer.stop()
         self.running = True
@@ -72,12 +78,14 @@ class SyncController(QObject):
         self.failures = 0
         if state is not None:
             self.status_changed.emit(state)
-            self.timer.start(int(self.desk.settings.sync_interval_seconds * 1000))
+            if not self.stopped:
+                self.timer.start(int(self.desk.settings.sync_interval_seconds * 1000))
 
     def _failed(self, error: BaseException) -> None:
         self.running = False
         self.failures += 1
-        self.timer.start(int(sync.next_delay(self.failures, self.desk.settings.sync_interval_seconds) * 1000))
+        if not self.stopped:
+            self.timer.start(int(sync.next_delay(self.failures, self.desk.settings.sync_interval_seconds) * 1000))
         self.refresh()
 
     def refresh(self) -> None:
@@ -180,7 +188,11 @@ class ReviewDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Operations the central server refused, and items it opened for a manager (overdraws, coupons used twice).")))
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([self.tr("Source"), self.tr("When"), self.tr("What"), self.tr("Details")])
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table, 1)
@@ -193,5 +205,8 @@ class ReviewDialog(QDialog):
         sources = {"rejected": self.tr("Refused"), "server": self.tr("Server")}
         self.table.setRowCount(len(lines))
         for row, line in enumerate(lines):
-            for column, value in enumerate((sources.get(line.source, line.source), line.at[:16].replace("T", " "), line.kind, line.details)):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+            for column, value in enumerate((sources.get(line.source, line.source), line.at[:16].replace("T", " "), line.what, line.details)):
+                item = QTableWidgetItem(value)
+                item.setToolTip(line.ref if column < 3 else value)  # the operation id, for support
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from sqlalchemy import Connection, text
 
-from counter_app import config
+from counter_app import config, i18n
 from counter_app.db import meta as store_meta
 from counter_app.db import members as member_rows
 from counter_app.db import outbox
@@ -97,10 +97,11 @@ class SyncStatus:
 @dataclass(frozen=True)
 class ReviewLine:
     source: str  # "rejected": an operation the server refused; "server": an item the server opened
-    ref: str
+    ref: str  # the operation's id, or the server's item number
     kind: str
+    what: str  # the kind, in the clerk's language
     at: str
-    details: str
+    details: str  # in the clerk's language
 
 
 def _get(connection: Connection, key: str) -> str | None:
@@ -229,7 +230,8 @@ def _push(desk: Desk, client: SyncClient, report: SyncReport) -> None:
                     # Only "retry" holds the queue: what follows waits, in order.
                     report.held += 1
                     break
-                outbox.answer(connection, entry.seq, result.status, result.reason, desk.now())
+                reason = json.dumps({"code": result.code, "params": result.params or {}, "text": result.reason}, ensure_ascii=False) if result.status == "rejected" else None
+                outbox.answer(connection, entry.seq, result.status, reason, desk.now())
                 if result.status == "applied":
                     report.applied += 1
                 else:
@@ -511,12 +513,75 @@ def sync_status(desk: Desk) -> SyncStatus:
     )
 
 
+# What the review list calls each operation and each server finding, and how it explains them.
+WHAT = {
+    "member.registered": QT_TRANSLATE_NOOP("Review", "Registration"),
+    "member.updated": QT_TRANSLATE_NOOP("Review", "Profile change"),
+    "member.erased": QT_TRANSLATE_NOOP("Review", "Erasure of personal data"),
+    "member.tier": QT_TRANSLATE_NOOP("Review", "Tier change"),
+    "points.earned": QT_TRANSLATE_NOOP("Review", "Points from a slip"),
+    "points.cash": QT_TRANSLATE_NOOP("Review", "Points as cash"),
+    "points.redeem-gift": QT_TRANSLATE_NOOP("Review", "Gift redemption"),
+    "points.redeem-coupon": QT_TRANSLATE_NOOP("Review", "Coupon for points"),
+    "points.gift-out": QT_TRANSLATE_NOOP("Review", "Points given"),
+    "points.gift-in": QT_TRANSLATE_NOOP("Review", "Points received"),
+    "points.birthday": QT_TRANSLATE_NOOP("Review", "Birthday gift"),
+    "points.activity": QT_TRANSLATE_NOOP("Review", "Event points"),
+    "points.referral": QT_TRANSLATE_NOOP("Review", "Referral points"),
+    "points.expired": QT_TRANSLATE_NOOP("Review", "Expiry"),
+    "points.voided": QT_TRANSLATE_NOOP("Review", "Void"),
+    "coupon.issued": QT_TRANSLATE_NOOP("Review", "Coupon issued"),
+    "coupon.written_off": QT_TRANSLATE_NOOP("Review", "Coupon write-off"),
+    "overdraw": QT_TRANSLATE_NOOP("Review", "Overdraw"),
+    "double_write_off": QT_TRANSLATE_NOOP("Review", "Coupon used twice"),
+    "duplicate_slip": QT_TRANSLATE_NOOP("Review", "Slip earned twice"),
+}
+WHY = {
+    "unknown_member": QT_TRANSLATE_NOOP("Review", "The server has no such member; the operation refers to a member it never received."),
+    "unknown_coupon": QT_TRANSLATE_NOOP("Review", "The server has no coupon {code}."),
+    "coupon_exists": QT_TRANSLATE_NOOP("Review", "The coupon code {code} exists already at the server."),
+    "unknown_entry": QT_TRANSLATE_NOOP("Review", "The voided operation is not in the server's ledger."),
+    "already_voided": QT_TRANSLATE_NOOP("Review", "The operation was voided already."),
+    "reused_id": QT_TRANSLATE_NOOP("Review", "The server had an operation with the same id and another content."),
+    "unknown_type": QT_TRANSLATE_NOOP("Review", "The server does not know this kind of operation ({type}); update the server."),
+    "malformed": QT_TRANSLATE_NOOP("Review", "The server found the operation malformed ({field}: {problem})."),
+    "invalid": QT_TRANSLATE_NOOP("Review", "The server refused a value ({field}: {problem})."),
+    "overdraw": QT_TRANSLATE_NOOP("Review", "Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta})."),
+    "double_write_off": QT_TRANSLATE_NOOP("Review", "Coupon {code} was written off again at {again_at}; first used at {first_used_at}."),
+    "duplicate_slip": QT_TRANSLATE_NOOP("Review", "Slip {slip_no} earned points at two counters (member {member_no})."),
+}
+
+
+def _explain(code: str | None, params: dict[str, Any], fallback: str) -> str:
+    template = WHY.get(code or "")
+    if template is None:
+        return fallback
+    try:
+        return i18n.translate("Review", template).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return fallback
+
+
 def review_list(desk: Desk) -> list[ReviewLine]:
     """Operations the server refused and items it opened: nothing is dropped silently."""
     authorize(desk, Permission.LOOKUP, "sync.review")
     with desk.store.read() as connection:
         refused = connection.exec_driver_sql("SELECT op_id, op_type, answered_at, reason FROM outbox WHERE status = 'rejected' ORDER BY seq").all()
         items = connection.exec_driver_sql("SELECT id, kind, created_at, details FROM review_items WHERE status = 'open' ORDER BY id").all()
-    return [ReviewLine("rejected", row.op_id, row.op_type, row.answered_at or "", row.reason or "") for row in refused] + [
-        ReviewLine("server", str(row.id), row.kind, row.created_at, row.details) for row in items
-    ]
+    lines = []
+    for row in refused:
+        try:
+            reason = json.loads(row.reason or "{}")
+        except ValueError:
+            reason = {"text": row.reason}
+        lines.append(ReviewLine(
+            "rejected", row.op_id, row.op_type, i18n.translate("Review", WHAT.get(row.op_type, row.op_type)), str(row.answered_at or ""),
+            _explain(reason.get("code"), reason.get("params") or {}, reason.get("text") or ""),
+        ))
+    for row in items:
+        details = json.loads(row.details)
+        lines.append(ReviewLine(
+            "server", str(row.id), row.kind, i18n.translate("Review", WHAT.get(row.kind, row.kind)), str(row.created_at),
+            _explain(row.kind, {key: "—" if value is None else value for key, value in details.items()}, row.details),
+        ))
+    return lines

@@ -138,6 +138,14 @@
         <translation>Enrolled with {server}: store {store}, counter no. {counter_no}.</translation>
     </message>
     <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>server</translation>
+    </message>
+    <message>
         <source>Nothing to review.</source>
         <translation>Nothing to review.</translation>
     </message>
@@ -1623,6 +1631,137 @@
     <message>
         <source>The member has read and agrees to the privacy notice</source>
         <translation>The member has read and agrees to the privacy notice</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Registration</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <source>Profile change</source>
+        <translation>Profile change</translation>
+    </message>
+    <message>
+        <source>Erasure of personal data</source>
+        <translation>Erasure of personal data</translation>
+    </message>
+    <message>
+        <source>Tier change</source>
+        <translation>Tier change</translation>
+    </message>
+    <message>
+        <source>Points from a slip</source>
+        <translation>Points from a slip</translation>
+    </message>
+    <message>
+        <source>Points as cash</source>
+        <translation>Points as cash</translation>
+    </message>
+    <message>
+        <source>Gift redemption</source>
+        <translation>Gift redemption</translation>
+    </message>
+    <message>
+        <source>Coupon for points</source>
+        <translation>Coupon for points</translation>
+    </message>
+    <message>
+        <source>Points given</source>
+        <translation>Points given</translation>
+    </message>
+    <message>
+        <source>Points received</source>
+        <translation>Points received</translation>
+    </message>
+    <message>
+        <source>Birthday gift</source>
+        <translation>Birthday gift</translation>
+    </message>
+    <message>
+        <source>Event points</source>
+        <translation>Event points</translation>
+    </message>
+    <message>
+        <source>Referral points</source>
+        <translation>Referral points</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>Coupon issued</source>
+        <translation>Coupon issued</translation>
+    </message>
+    <message>
+        <source>Coupon write-off</source>
+        <translation>Coupon write-off</translation>
+    </message>
+    <message>
+        <source>Overdraw</source>
+        <translation>Overdraw</translation>
+    </message>
+    <message>
+        <source>Coupon used twice</source>
+        <translation>Coupon used twice</translation>
+    </message>
+    <message>
+        <source>Slip earned twice</source>
+        <translation>Slip earned twice</translation>
+    </message>
+    <message>
+        <source>The server has no such member; the operation refers to a member it never received.</source>
+        <translation>The server has no such member; the operation refers to a member it never received.</translation>
+    </message>
+    <message>
+        <source>The server has no coupon {code}.</source>
+        <translation>The server has no coupon {code}.</translation>
+    </message>
+    <message>
+        <source>The coupon code {code} exists already at the server.</source>
+        <translation>The coupon code {code} exists already at the server.</translation>
+    </message>
+    <message>
+        <source>The voided operation is not in the server's ledger.</source>
+        <translation>The voided operation is not in the server's ledger.</translation>
+    </message>
+    <message>
+        <source>The operation was voided already.</source>
+        <translation>The operation was voided already.</translation>
+    </message>
+    <message>
+        <source>The server had an operation with the same id and another content.</source>
+        <translation>The server had an operation with the same id and another content.</translation>
+    </message>
+    <message>
+        <source>The server does not know this kind of operation ({type}); update the server.</source>
+        <translation>The server does not know this kind of operation ({type}); update the server.</translation>
+    </message>
+    <message>
+        <source>The server found the operation malformed ({field}: {problem}).</source>
+        <translation>The server found the operation malformed ({field}: {problem}).</translation>
+    </message>
+    <message>
+        <source>The server refused a value ({field}: {problem}).</source>
+        <translation>The server refused a value ({field}: {problem}).</translation>
+    </message>
+    <message>
+        <source>Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta}).</source>
+        <translation>Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta}).</translation>
+    </message>
+    <message>
+        <source>Coupon {code} was written off again at {again_at}; first used at {first_used_at}.</source>
+        <translation>Coupon {code} was written off again at {again_at}; first used at {first_used_at}.</translation>
+    </message>
+    <message>
+        <source>Slip {slip_no} earned points at two counters (member {member_no}).</source>
+        <translation>Slip {slip_no} earned points at two counters (member {member_no}).</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,14 @@
         <translation>已在 {server} 登记：门店 {store}，服务台编号 {counter_no}。</translation>
     </message>
     <message>
+        <source>refused</source>
+        <translation>被拒</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
         <source>Nothing to review.</source>
         <translation>没有待复核的事项。</translation>
     </message>
@@ -1623,6 +1631,137 @@
     <message>
         <source>The member has read and agrees to the privacy notice</source>
         <translation>会员已阅读并同意《会员隐私政策》</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Registration</source>
+        <translation>会员登记</translation>
+    </message>
+    <message>
+        <source>Profile change</source>
+        <translation>资料修改</translation>
+    </message>
+    <message>
+        <source>Erasure of personal data</source>
+        <translation>删除个人信息</translation>
+    </message>
+    <message>
+        <source>Tier change</source>
+        <translation>等级变更</translation>
+    </message>
+    <message>
+        <source>Points from a slip</source>
+        <translation>消费积分</translation>
+    </message>
+    <message>
+        <source>Points as cash</source>
+        <translation>积分抵现</translation>
+    </message>
+    <message>
+        <source>Gift redemption</source>
+        <translation>兑换礼品</translation>
+    </message>
+    <message>
+        <source>Coupon for points</source>
+        <translation>积分兑券</translation>
+    </message>
+    <message>
+        <source>Points given</source>
+        <translation>赠出积分</translation>
+    </message>
+    <message>
+        <source>Points received</source>
+        <translation>获赠积分</translation>
+    </message>
+    <message>
+        <source>Birthday gift</source>
+        <translation>生日礼</translation>
+    </message>
+    <message>
+        <source>Event points</source>
+        <translation>活动积分</translation>
+    </message>
+    <message>
+        <source>Referral points</source>
+        <translation>推荐积分</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>积分过期</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Coupon issued</source>
+        <translation>发券</translation>
+    </message>
+    <message>
+        <source>Coupon write-off</source>
+        <translation>核销优惠券</translation>
+    </message>
+    <message>
+        <source>Overdraw</source>
+        <translation>积分透支</translation>
+    </message>
+    <message>
+        <source>Coupon used twice</source>
+        <translation>优惠券重复核销</translation>
+    </message>
+    <message>
+        <source>Slip earned twice</source>
+        <translation>小票重复积分</translation>
+    </message>
+    <message>
+        <source>The server has no such member; the operation refers to a member it never received.</source>
+        <translation>服务器上没有该会员；此操作涉及的会员从未上传到服务器。</translation>
+    </message>
+    <message>
+        <source>The server has no coupon {code}.</source>
+        <translation>服务器上没有优惠券 {code}。</translation>
+    </message>
+    <message>
+        <source>The coupon code {code} exists already at the server.</source>
+        <translation>服务器上已有券码 {code}。</translation>
+    </message>
+    <message>
+        <source>The voided operation is not in the server's ledger.</source>
+        <translation>被撤销的操作不在服务器的积分账中。</translation>
+    </message>
+    <message>
+        <source>The operation was voided already.</source>
+        <translation>该操作已被撤销过。</translation>
+    </message>
+    <message>
+        <source>The server had an operation with the same id and another content.</source>
+        <translation>服务器上已有编号相同但内容不同的操作。</translation>
+    </message>
+    <message>
+        <source>The server does not know this kind of operation ({type}); update the server.</source>
+        <translation>服务器不认识此类操作（{type}），请升级服务器。</translation>
+    </message>
+    <message>
+        <source>The server found the operation malformed ({field}: {problem}).</source>
+        <translation>服务器认为该操作格式有误（{field}：{problem}）。</translation>
+    </message>
+    <message>
+        <source>The server refused a value ({field}: {problem}).</source>
+        <translation>服务器拒绝了一个值（{field}：{problem}）。</translation>
+    </message>
+    <message>
+        <source>Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta}).</source>
+        <translation>会员 {member_no} 的兑换超过余额：{balance_before} → {balance_after} 积分（{delta}）。</translation>
+    </message>
+    <message>
+        <source>Coupon {code} was written off again at {again_at}; first used at {first_used_at}.</source>
+        <translation>优惠券 {code} 于 {again_at} 再次核销；首次使用于 {first_used_at}。</translation>
+    </message>
+    <message>
+        <source>Slip {slip_no} earned points at two counters (member {member_no}).</source>
+        <translation>小票 {slip_no} 在两个服务台都积了分（会员 {member_no}）。</translation>
     </message>
 </context>
 <context>

@@ -11,8 +11,11 @@ import time
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -103,6 +106,37 @@ def _problem(status: int, detail: str, headers: dict[str, str] | None = None) ->
     return JSONResponse({"detail": detail}, status_code=status, headers=headers)
 
 
+def refuse_unstorable_text(body: BaseModel) -> None:
+    """JSON can carry a NUL or a lone surrogate (\\u0000, \\ud800); UTF-8 and PostgreSQL text cannot, so say where."""
+    where = _unstorable_at(body.model_dump(), "")
+    if where is not None:
+        raise HTTPException(400, f"The text at {where} contains a NUL character or a lone surrogate, which the server cannot store; remove it and send again.")
+
+
+def _unstorable_at(value: Any, where: str) -> str | None:
+    if isinstance(value, str):
+        return None if _storable(value) else where
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not _storable(key):
+                return f"a key of {where or 'the body'}"
+            if (found := _unstorable_at(item, f"{where}.{key}" if where else key)) is not None:
+                return found
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if (found := _unstorable_at(item, f"{where}.{index}")) is not None:
+                return found
+    return None
+
+
+def _storable(text: str) -> bool:
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text
+
+
 PROBLEMS = {status: {"model": Problem} for status in (400, 401, 403, 409, 413, 429, 503)}
 
 
@@ -116,6 +150,11 @@ def create_app(store: ServerStore, name: str = "counter-server", rate: float = 2
     @app.exception_handler(HTTPException)
     async def _http_problem(request: Request, error: HTTPException) -> JSONResponse:
         return _problem(error.status_code, str(error.detail), getattr(error, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid_request(request: Request, error: RequestValidationError) -> Response:
+        # FastAPI's own 422, but ASCII-escaped: it quotes the input, and a lone surrogate there has no UTF-8 form.
+        return Response(json.dumps({"detail": jsonable_encoder(error.errors())}), status_code=422, media_type="application/json")
 
     @app.exception_handler(OperationalError)
     async def _database_busy(request: Request, error: OperationalError) -> JSONResponse:
@@ -140,6 +179,7 @@ def create_app(store: ServerStore, name: str = "counter-server", rate: float = 2
 
     @app.post(f"{API_PREFIX}/enroll", response_model=EnrollResponse)
     def enroll(body: EnrollRequest, request: Request) -> EnrollResponse:
+        refuse_unstorable_text(body)
         client = request.client.host if request.client else "?"
         wait = enrol_limits.wait_for(client)
         if wait:
@@ -178,6 +218,7 @@ def create_app(store: ServerStore, name: str = "counter-server", rate: float = 2
         ids = [op.op_id for op in body.ops]
         if len(set(ids)) != len(ids):
             raise HTTPException(400, "The same operation id appears twice in one push.")
+        refuse_unstorable_text(body)
         now = utc_now()
         with store.write() as connection:
             results = apply_ops(connection, found, body.ops, now)

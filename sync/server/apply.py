@@ -24,7 +24,13 @@ SERVER_COUNTER = "server"  # entries the server makes itself: expiry
 
 
 class Rejected(Exception):
-    """The operation can never apply; the counter shows it in its review list with this reason."""
+    """The operation can never apply. The counter shows it in its review list, in the clerk's
+    language from `code` and `params`; the English text is for logs and the server's own tools."""
+
+    def __init__(self, why: str, text: str, **params: Any) -> None:
+        super().__init__(text)
+        self.code = why
+        self.params = {key: str(value) for key, value in params.items()}
 
 
 def apply_ops(connection: Connection, device: Any, ops: list[Op], now: dt.datetime) -> list[OpResult]:
@@ -39,31 +45,41 @@ def _apply_once(connection: Connection, device: Any, op: Op, now: dt.datetime) -
     done = connection.execute(select(applied_ops).where(applied_ops.c.op_id == op.op_id)).first()
     if done is not None:
         if done.body_hash != body_hash:
-            return OpResult(op_id=op.op_id, status="rejected", reason="This operation id was used before with a different content; the operation was not applied.")
-        return OpResult(op_id=op.op_id, status=done.status, reason=done.reason, result=json.loads(done.result) if done.result else None)
+            return OpResult(
+                op_id=op.op_id, status="rejected", code="reused_id",
+                reason="This operation id was used before with a different content; the operation was not applied.",
+            )
+        stored = json.loads(done.result) if done.result else None
+        if done.status == "rejected":
+            return OpResult(op_id=op.op_id, status="rejected", reason=done.reason, code=stored["code"], params=stored["params"])
+        return OpResult(op_id=op.op_id, status=done.status, result=stored)
     try:
         result = _apply(connection, device, op, now)
         status, reason = "applied", None
     except Rejected as refusal:
-        result, status, reason = None, "rejected", str(refusal)
+        status, reason = "rejected", str(refusal)
+        result = {"code": refusal.code, "params": refusal.params}
     connection.execute(
         insert(applied_ops).values(
             op_id=op.op_id, device_id=device.device_id, body_hash=body_hash, status=status, reason=reason,
             result=json.dumps(result, ensure_ascii=False) if result is not None else None, applied_at=now.isoformat(),
         )
     )
-    return OpResult(op_id=op.op_id, status=status, reason=reason, result=result)
+    if status == "rejected":
+        return OpResult(op_id=op.op_id, status=status, reason=reason, code=result["code"], params=result["params"])
+    return OpResult(op_id=op.op_id, status=status, result=result)
 
 
 def _apply(connection: Connection, device: Any, op: Op, now: dt.datetime) -> dict[str, Any] | None:
     model = payload_model(op.type)
     if model is None:
-        raise Rejected(f"Unknown operation type {op.type!r}; update the server.")
+        raise Rejected("unknown_type", f"Unknown operation type {op.type!r}; update the server.", type=op.type)
     try:
         payload = model.model_validate(op.payload)
     except ValidationError as error:
         first = error.errors()[0]
-        raise Rejected(f"Malformed {op.type}: {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+        field = ".".join(map(str, first["loc"]))
+        raise Rejected("malformed", f"Malformed {op.type}: {field}: {first['msg']}", field=field, problem=first["msg"]) from None
     if isinstance(payload, MemberRegistered):
         return _register(connection, device, op, payload)
     if isinstance(payload, MemberUpdated):
@@ -94,7 +110,7 @@ def resolve(connection: Connection, member_uid: str) -> str | None:
 def _member(connection: Connection, member_uid: str) -> Any:
     uid = resolve(connection, member_uid)
     if uid is None:
-        raise Rejected(f"No member {member_uid} in the registry; the operation refers to a member the server never received.")
+        raise Rejected("unknown_member", f"No member {member_uid} in the registry; the operation refers to a member the server never received.", member=member_uid)
     return connection.execute(select(members).where(members.c.member_uid == uid)).one()
 
 
@@ -102,7 +118,9 @@ def _checked(check, value, field: str):
     try:
         return check(value)
     except DeskError as error:
-        raise Rejected(f"{field}: {error.message('en')}") from None
+        raise Rejected("invalid", f"{field}: {error.message('en')}", field=field, problem=error.message("en")) from None
+    except ValueError as error:  # dt.date.fromisoformat: not a date at all
+        raise Rejected("invalid", f"{field}: {error}", field=field, problem=str(error)) from None
 
 
 def _register(connection: Connection, device: Any, op: Op, payload: MemberRegistered) -> dict[str, Any]:
@@ -155,7 +173,7 @@ def _update_member(connection: Connection, payload: MemberUpdated) -> dict[str, 
             values["birthday"] = _checked(dt.date.fromisoformat, value, "birthday").isoformat() if value else None
         else:
             if value not in (None, "F", "M"):
-                raise Rejected("gender: F, M or empty")
+                raise Rejected("invalid", "gender: F, M or empty", field="gender", problem="F, M or empty")
             values["gender"] = value
     if values:
         connection.execute(update(members).where(members.c.member_uid == member.member_uid).values(**values))
@@ -179,9 +197,9 @@ def _ledger(connection: Connection, device: Any, op: Op, payload: LedgerOp, now:
     if payload.reverses is not None:
         reversed_entry = connection.execute(select(ledger).where(ledger.c.entry_id == payload.reverses)).first()
         if reversed_entry is None:
-            raise Rejected(f"The voided operation {payload.reverses} is not in the ledger.")
+            raise Rejected("unknown_entry", f"The voided operation {payload.reverses} is not in the ledger.", entry=payload.reverses)
         if connection.execute(select(ledger.c.entry_id).where(ledger.c.reverses == payload.reverses)).first() is not None:
-            raise Rejected(f"The operation {payload.reverses} was voided already.")
+            raise Rejected("already_voided", f"The operation {payload.reverses} was voided already.", entry=payload.reverses)
     connection.execute(
         insert(ledger).values(
             entry_id=op.op_id, member_uid=member.member_uid, kind=payload.kind, delta=payload.delta, at=op.at.isoformat(),
@@ -210,6 +228,11 @@ def _ledger(connection: Connection, device: Any, op: Op, payload: LedgerOp, now:
         )
     elif payload.delta < 0:
         _draw(connection, member.member_uid, -payload.delta)
+    if payload.slip_no and connection.execute(
+        select(func.count()).select_from(ledger).where(ledger.c.slip_no == payload.slip_no)
+    ).scalar_one() > 1:
+        # Earning always applies; a slip earned at two counters offline is for a manager to judge.
+        open_review(connection, "duplicate_slip", member.member_uid, op.op_id, device.counter_uid, {"slip_no": payload.slip_no, "member_no": member.member_no}, now)
     if payload.delta < 0 and balance < 0:
         open_review(
             connection, "overdraw", member.member_uid, op.op_id, device.counter_uid,
@@ -261,7 +284,7 @@ def expire_lapsed(connection: Connection, today: dt.date, now: dt.datetime, limi
 def _issue_coupon(connection: Connection, op: Op, payload: CouponIssued) -> None:
     member = _member(connection, payload.member_uid)
     if connection.execute(select(coupons.c.code).where(coupons.c.code == payload.code)).first() is not None:
-        raise Rejected(f"Coupon code {payload.code} exists already.")
+        raise Rejected("coupon_exists", f"Coupon code {payload.code} exists already.", code=payload.code)
     connection.execute(
         insert(coupons).values(
             code=payload.code, member_uid=member.member_uid, type_code=payload.type, value_fen=payload.value_fen,
@@ -276,7 +299,7 @@ def _issue_coupon(connection: Connection, op: Op, payload: CouponIssued) -> None
 def _write_off(connection: Connection, device: Any, op: Op, payload: CouponWrittenOff, now: dt.datetime) -> dict[str, Any]:
     coupon = connection.execute(select(coupons).where(coupons.c.code == payload.code)).first()
     if coupon is None:
-        raise Rejected(f"No coupon {payload.code} on the server.")
+        raise Rejected("unknown_coupon", f"No coupon {payload.code} on the server.", code=payload.code)
     connection.execute(
         update(coupons).where(coupons.c.code == payload.code)
         .values(status="written_off", used_at=coupon.used_at or op.at.isoformat(), used_counter=coupon.used_counter or device.counter_uid, write_offs=coupon.write_offs + 1)

@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     catalog.add_argument("file")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # migrations are quiet unless something is wrong
 
     from sqlalchemy.exc import SQLAlchemyError
 

@@ -94,7 +94,7 @@ ledger = Table(
     Column("counter_uid", String(36), nullable=False),
     Column("reverses", String(36), unique=True),
     Column("amount_fen", BigInteger),
-    Column("slip_no", String(40)),
+    Column("slip_no", String(40), index=True),
     Column("shop", String(40)),
     Column("note", Text),
     Column("item", String(20)),

@@ -1,5 +1,5 @@
 """Points lots on the server, so that the server alone expires points (each counter doing it
-would take the same points twice).
+would take the same points twice); slips indexed, to find one earned at two counters.
 
 Revision ID: s0002
 Revises: s0001
@@ -26,9 +26,11 @@ def upgrade() -> None:
     )
     op.create_index("ix_points_lots_member", "points_lots", ["member_uid", "expires_on"])
     op.create_index("ix_points_lots_expiry", "points_lots", ["expires_on"])
+    op.create_index(op.f("ix_ledger_slip_no"), "ledger", ["slip_no"])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_ledger_slip_no"), "ledger")
     op.drop_index("ix_points_lots_expiry", "points_lots")
     op.drop_index("ix_points_lots_member", "points_lots")
     op.drop_table("points_lots")

@@ -1,0 +1,115 @@
+"""The server's HTTP API fuzzed from its own OpenAPI document by schemathesis, with a real device token:
+no request makes it fail (5xx), and every answer is one the document promises."""
+
+from __future__ import annotations
+
+import collections
+import uuid
+
+import pytest
+import requests
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from schemathesis import GenerationMode
+
+from tests.sync_harness import Server, server  # noqa: F401
+
+EXAMPLES = 150  # per operation and generation mode; about 20 s a backend
+
+CHECKS = (
+    "not_a_server_error",
+    "status_code_conformance",
+    "content_type_conformance",
+    "response_headers_conformance",
+    "response_schema_conformance",
+    "positive_data_acceptance",
+    "negative_data_rejection",
+    "missing_required_header",
+    "ignored_auth",
+)
+# A push naming one op id twice is refused with 400, a rule JSON Schema cannot state; the rest
+# of a valid request may meet a wrong enrolment code, a cursor from another server, or the rate limits.
+ACCEPTED = ["2xx", "400", "403", "409", "429"]
+# 413: a body over the size limit.
+REJECTED = ["400", "401", "403", "409", "413", "422", "429"]
+
+
+def enrolled_token(server: Server) -> str:
+    answer = requests.post(f"{server.url}/v1/enroll", json={"code": server.enroll_code(), "counter_uid": str(uuid.uuid4())}, timeout=10)
+    assert answer.status_code == 200, answer.text
+    return answer.json()["token"]
+
+
+def api_schema(server: Server, token: str) -> schemathesis.BaseSchema:
+    checks: dict = {"enabled": False, **{name: {"enabled": True} for name in CHECKS}}
+    checks["positive_data_acceptance"]["expected-statuses"] = ACCEPTED
+    checks["negative_data_rejection"]["expected-statuses"] = REJECTED
+    # Headers from the configuration count as the operator's credentials: schemathesis sends them on
+    # every case and, for ignored_auth, also tries each answered request without them and with a forged token.
+    config = schemathesis.Config.from_dict({"headers": {"Authorization": f"Bearer {token}"}, "checks": checks})
+    return schemathesis.openapi.from_url(f"{server.url}/openapi.json", config=config)
+
+
+def test_no_request_makes_the_server_fail_or_answer_off_its_schema(server):
+    schema = api_schema(server, enrolled_token(server))
+    session = requests.Session()
+    statuses: collections.Counter = collections.Counter()
+    failures: list[str] = []
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert {operation.label for operation in operations} >= {"GET /v1/info", "POST /v1/enroll", "POST /v1/push", "GET /v1/changes"}
+    for operation in operations:
+        has_input = operation.body or any(True for _ in operation.iter_parameters())
+        # An operation without parameters or body has no invalid request to make.
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE) if has_input else (GenerationMode.POSITIVE,):
+
+            @settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+            @given(case=operation.as_strategy(generation_mode=mode))
+            def fuzz(case: schemathesis.Case) -> None:
+                answer = case.call_and_validate(base_url=server.url, session=session, timeout=30)
+                statuses[operation.label, mode.value, answer.status_code] += 1
+
+            try:
+                fuzz()
+            except BaseException as error:  # schemathesis's FailureGroup is a BaseExceptionGroup
+                if not isinstance(error, Exception | BaseExceptionGroup):
+                    raise
+                failures.append(f"{operation.label} ({mode.value}):\n{error}")
+    summary = "\n".join(f"  {label} {mode}: {status} × {count}" for (label, mode, status), count in sorted(statuses.items()))
+    print(f"\n{sum(statuses.values())} requests on {server.db_url.split(':')[0]}:\n{summary}")
+    assert not failures, "\n\n".join(failures)
+    assert not any(status >= 500 for (_, _, status) in statuses)
+
+
+def test_text_json_carries_but_no_database_stores_is_refused_with_a_reason(server):
+    token = enrolled_token(server)
+    signed = {"Authorization": f"Bearer {token}"}
+
+    def push(*ops: dict) -> requests.Response:
+        body = {"ops": [{"op_id": str(uuid.uuid4()), "seq": seq, "at": "2026-11-23T10:30:00+08:00", **op} for seq, op in enumerate(ops, 1)]}
+        return requests.post(f"{server.url}/v1/push", json=body, headers=signed, timeout=10)
+
+    # A lone surrogate has no UTF-8 form; the 422 that quotes it must still be sendable.
+    answer = requests.post(f"{server.url}/v1/enroll", json={"code": "\ud800ABCD", "counter_uid": str(uuid.uuid4())}, timeout=10)
+    assert answer.status_code == 422 and answer.json()["detail"][0]["loc"] == ["body", "code"]
+    # PostgreSQL text cannot hold NUL.
+    answer = requests.post(f"{server.url}/v1/enroll", json={"code": server.enroll_code(), "counter_uid": str(uuid.uuid4()), "counter_name": "东\x00"}, timeout=10)
+    assert answer.status_code == 400 and "counter_name" in answer.json()["detail"]
+    member_uid = str(uuid.uuid4())
+    registered = push({"type": "member.registered", "payload": {"member_uid": member_uid, "member_no": "M000100000001", "name": "张伟"}})
+    assert registered.status_code == 200 and registered.json()["results"][0]["status"] == "applied"
+    for payload, where in (
+        ({"member_uid": member_uid, "kind": "earn", "delta": 5, "note": "a\x00b"}, "ops.0.payload.note"),
+        ({"member_uid": member_uid, "kind": "earn", "delta": 5, "shop": "\udc00"}, "ops.0.payload.shop"),
+        ({"member_uid": member_uid, "kind": "earn", "delta": 5, "extra": {"\x00": 1}}, "a key of ops.0.payload.extra"),
+    ):
+        answer = push({"type": "points.earn", "payload": payload})
+        assert answer.status_code == 400 and f"text at {where} " in answer.json()["detail"], answer.text
+    # A time is RFC 3339 text with an offset: not seconds since 1970, not a local time of unknown zone.
+    for at in (0, 1.7e9, "2026-11-23T10:30:00", "2026-11-23"):
+        answer = push({"type": "points.earn", "at": at, "payload": {"member_uid": member_uid, "kind": "earn", "delta": 5}})
+        assert answer.status_code == 422 and answer.json()["detail"][0]["loc"] == ["body", "ops", 0, "at"], answer.text
+    # A malformed field inside an operation refuses that operation, with the field named.
+    answer = push({"type": "member.updated", "payload": {"member_uid": member_uid, "changes": {"birthday": "31/02/2026"}}})
+    result = answer.json()["results"][0]
+    assert answer.status_code == 200 and result["status"] == "rejected" and result["reason"].startswith("birthday:")
+    assert requests.get(f"{server.url}/v1/changes", headers=signed, timeout=10).status_code == 200
