@@ -138,9 +138,13 @@ class MemberRegistered(Payload):
     consented_at: dt.datetime | None = None
 
 
+ProfileField = Literal["phone", "name", "gender", "birthday", "id_number"]
+
+
 class MemberUpdated(Payload):
     member_uid: Uuid
-    changes: dict[Literal["phone", "name", "gender", "birthday", "id_number"], str | None]
+    changes: dict[ProfileField, Annotated[str, StringConstraints(max_length=60)] | None]
+    before: dict[ProfileField, Annotated[str, StringConstraints(max_length=60)] | None] | None = None  # as the counter saw them
 
 
 class MemberErased(Payload):

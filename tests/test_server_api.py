@@ -58,7 +58,7 @@ def test_no_request_makes_the_server_fail_or_answer_off_its_schema(server):
     operations = [result.ok() for result in schema.get_all_operations()]
     assert {operation.label for operation in operations} >= {"GET /v1/info", "POST /v1/enroll", "POST /v1/push", "GET /v1/changes"}
     for operation in operations:
-        has_input = operation.body or any(True for _ in operation.iter_parameters())
+        has_input = bool(operation.body) or next(operation.iter_parameters(), None) is not None
         # An operation without parameters or body has no invalid request to make.
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE) if has_input else (GenerationMode.POSITIVE,):
 
@@ -70,9 +70,7 @@ def test_no_request_makes_the_server_fail_or_answer_off_its_schema(server):
 
             try:
                 fuzz()
-            except BaseException as error:  # schemathesis's FailureGroup is a BaseExceptionGroup
-                if not isinstance(error, Exception | BaseExceptionGroup):
-                    raise
+            except (Exception, BaseExceptionGroup) as error:  # schemathesis's FailureGroup is a BaseExceptionGroup
                 failures.append(f"{operation.label} ({mode.value}):\n{error}")
     summary = "\n".join(f"  {label} {mode}: {status} × {count}" for (label, mode, status), count in sorted(statuses.items()))
     print(f"\n{sum(statuses.values())} requests on {server.db_url.split(':')[0]}:\n{summary}")

@@ -255,3 +255,25 @@ def test_a_slip_earned_at_two_counters_applies_once_each_and_opens_a_review_item
     assert item.what == "Slip earned twice" and item.details == f"Slip DUP-1 earned points at two counters (member {card.member_no})."
     east.close()
     west.close()
+
+
+def test_the_same_field_edited_at_two_counters_keeps_the_servers_value_and_says_so(sqlite_server, tmp_path):
+    east = enrolled_counter(tmp_path / "east", sqlite_server)
+    west = enrolled_counter(tmp_path / "west", sqlite_server)
+    card = members.register_member(east, form(name="张三丰"))
+    sync.sync_once(east)
+    sync.sync_once(west)
+    members.edit_member(east, card.member_no, members.ProfileEdit(name="张三峰", gender="M"))
+    members.edit_member(west, card.member_no, members.ProfileEdit(name="张山丰", birthday="1990-05-01"))
+    sync.sync_once(east)
+    sync.sync_once(west)
+    sync.sync_once(east)
+    # East changed the name first: it stands. West's other field, untouched elsewhere, applies.
+    for desk in (east, west):
+        seen = members.find_member(desk, card.member_no)
+        assert (seen.name, seen.gender, seen.birthday) == ("张三峰", "M", "1990-05-01")
+    assert sqlite_server.scalar("SELECT name FROM members") == "张三峰"
+    [item] = [line for line in sync.review_list(west) if line.source == "server"]
+    assert item.what == "Profile edited at two counters" and item.details.startswith(f"Member {card.member_no}: name changed at another counter first")
+    east.close()
+    west.close()

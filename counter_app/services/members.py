@@ -327,7 +327,8 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
             desk.store.keys,
             desk.counter_uid,
             "member.updated",
-            {"member_uid": row.member_uid, "changes": {name: new for name, (_, new) in changed.items()}},
+            # The values seen before the change let the server tell a clash with another counter's edit.
+            {"member_uid": row.member_uid, "changes": {name: new for name, (_, new) in changed.items()}, "before": {name: old for name, (old, _) in changed.items()}},
             now,
         )
         masked = _masked_changes(changed)

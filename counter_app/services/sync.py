@@ -535,6 +535,7 @@ WHAT = {
     "overdraw": QT_TRANSLATE_NOOP("Review", "Overdraw"),
     "double_write_off": QT_TRANSLATE_NOOP("Review", "Coupon used twice"),
     "duplicate_slip": QT_TRANSLATE_NOOP("Review", "Slip earned twice"),
+    "profile_conflict": QT_TRANSLATE_NOOP("Review", "Profile edited at two counters"),
 }
 WHY = {
     "unknown_member": QT_TRANSLATE_NOOP("Review", "The server has no such member; the operation refers to a member it never received."),
@@ -549,6 +550,7 @@ WHY = {
     "overdraw": QT_TRANSLATE_NOOP("Review", "Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta})."),
     "double_write_off": QT_TRANSLATE_NOOP("Review", "Coupon {code} was written off again at {again_at}; first used at {first_used_at}."),
     "duplicate_slip": QT_TRANSLATE_NOOP("Review", "Slip {slip_no} earned points at two counters (member {member_no})."),
+    "profile_conflict": QT_TRANSLATE_NOOP("Review", "Member {member_no}: {fields} changed at another counter first; that value stands, check it with the member."),
 }
 
 

@@ -1716,6 +1716,10 @@
         <translation>Slip earned twice</translation>
     </message>
     <message>
+        <source>Profile edited at two counters</source>
+        <translation>Profile edited at two counters</translation>
+    </message>
+    <message>
         <source>The server has no such member; the operation refers to a member it never received.</source>
         <translation>The server has no such member; the operation refers to a member it never received.</translation>
     </message>
@@ -1762,6 +1766,10 @@
     <message>
         <source>Slip {slip_no} earned points at two counters (member {member_no}).</source>
         <translation>Slip {slip_no} earned points at two counters (member {member_no}).</translation>
+    </message>
+    <message>
+        <source>Member {member_no}: {fields} changed at another counter first; that value stands, check it with the member.</source>
+        <translation>Member {member_no}: {fields} changed at another counter first; that value stands, check it with the member.</translation>
     </message>
 </context>
 <context>

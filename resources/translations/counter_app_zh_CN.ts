@@ -1716,6 +1716,10 @@
         <translation>小票重复积分</translation>
     </message>
     <message>
+        <source>Profile edited at two counters</source>
+        <translation>两个服务台同时修改了资料</translation>
+    </message>
+    <message>
         <source>The server has no such member; the operation refers to a member it never received.</source>
         <translation>服务器上没有该会员；此操作涉及的会员从未上传到服务器。</translation>
     </message>
@@ -1762,6 +1766,10 @@
     <message>
         <source>Slip {slip_no} earned points at two counters (member {member_no}).</source>
         <translation>小票 {slip_no} 在两个服务台都积了分（会员 {member_no}）。</translation>
+    </message>
+    <message>
+        <source>Member {member_no}: {fields} changed at another counter first; that value stands, check it with the member.</source>
+        <translation>会员 {member_no}：{fields} 已先在另一服务台修改，以该值为准，请与会员核对。</translation>
     </message>
 </context>
 <context>

@@ -83,7 +83,7 @@ def _apply(connection: Connection, device: Any, op: Op, now: dt.datetime) -> dic
     if isinstance(payload, MemberRegistered):
         return _register(connection, device, op, payload)
     if isinstance(payload, MemberUpdated):
-        return _update_member(connection, payload)
+        return _update_member(connection, device, op, payload, now)
     if isinstance(payload, MemberErased):
         return _erase(connection, payload, now)
     if isinstance(payload, MemberTier):
@@ -152,12 +152,16 @@ def _register(connection: Connection, device: Any, op: Op, payload: MemberRegist
     return {"member_no": member_no}
 
 
-def _update_member(connection: Connection, payload: MemberUpdated) -> dict[str, Any]:
-    """Per field, in the order the server receives them; a phone another member holds stays as it was."""
+def _update_member(connection: Connection, device: Any, op: Op, payload: MemberUpdated, now: dt.datetime) -> dict[str, Any]:
+    """Per field, in the order the server receives them. A field another counter changed meanwhile
+    keeps the server's value and a conflict record opens; a phone another member holds stays too."""
     member = _member(connection, payload.member_uid)
     values: dict[str, Any] = {}
     conflicts: list[str] = []
     for field, value in payload.changes.items():
+        if payload.before is not None and field in payload.before and (payload.before[field] or None) != (getattr(member, field) or None):
+            conflicts.append(field)
+            continue
         if field == "phone":
             phone = _checked(normalize_phone, value, "phone") if value else None
             holder = connection.execute(select(members.c.member_uid).where(members.c.phone == phone)).scalar() if phone else None
@@ -177,7 +181,10 @@ def _update_member(connection: Connection, payload: MemberUpdated) -> dict[str, 
             values["gender"] = value
     if values:
         connection.execute(update(members).where(members.c.member_uid == member.member_uid).values(**values))
-        _emit_member(connection, member.member_uid)
+    # Always: the counter that made the edit learns which values stand.
+    _emit_member(connection, member.member_uid)
+    if conflicts:
+        open_review(connection, "profile_conflict", member.member_uid, op.op_id, device.counter_uid, {"member_no": member.member_no, "fields": ", ".join(conflicts)}, now)
     return {"conflicts": conflicts} if conflicts else {}
 
 
