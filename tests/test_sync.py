@@ -132,7 +132,7 @@ def test_an_operation_the_server_refuses_is_listed_and_undone_locally(server, tm
     assert report.rejected == 2
     lines = sync.review_list(desk)
     assert [line.kind for line in lines] == ["coupon.written_off", "points.activity"]
-    assert lines[0].details == "The server has no coupon CPNOSUCH0000."
+    assert lines[0].details.startswith("The server has no coupon CP")
     assert lines[1].what == "Event points" and "has no such member" in lines[1].details
     assert sync.sync_status(desk).rejected == 2
     assert balances(desk) == server_balances(server)
@@ -277,3 +277,68 @@ def test_the_same_field_edited_at_two_counters_keeps_the_servers_value_and_says_
     assert item.what == "Profile edited at two counters" and item.details.startswith(f"Member {card.member_no}: name changed at another counter first")
     east.close()
     west.close()
+
+
+def test_an_operation_the_database_cannot_take_now_is_retried_in_order(sqlite_server, tmp_path):
+    desk = enrolled_counter(tmp_path / "desk", sqlite_server)
+    rewards.define_coupon(desk, "C10", "¥10 券", "10", "50", 30, "100")
+    card = members.register_member(desk, form())
+    points.earn_from_slip(desk, card.member_no, "500.00", "S-1")
+    rewards.redeem_coupon(desk, card.member_no, "C10")
+    points.earn_from_slip(desk, card.member_no, "100.00", "S-2")
+    with sqlite_server.engine.begin() as connection:  # the coupon table is away for a moment
+        connection.exec_driver_sql("ALTER TABLE coupons RENAME TO coupons_away")
+    report = sync.sync_once(desk)
+    assert (report.applied, report.held, report.rejected) == (3, 1, 0)  # registration, earning, the redemption's points
+    assert sync.sync_status(desk).pending == 2  # the coupon and the later earning wait, in order
+    assert sqlite_server.scalar("SELECT COUNT(*) FROM applied_ops") == 3
+    with sqlite_server.engine.begin() as connection:
+        connection.exec_driver_sql("ALTER TABLE coupons_away RENAME TO coupons")
+    report = sync.sync_once(desk)
+    assert (report.applied, report.held) == (2, 0) and sync.sync_status(desk).pending == 0
+    assert sqlite_server.scalar("SELECT COUNT(*) FROM coupons") == 1
+    assert balances(desk) == server_balances(sqlite_server)
+    desk.close()
+
+
+def test_a_coupon_written_off_at_two_offline_counters_opens_one_review_item(server, tmp_path):
+    east = enrolled_counter(tmp_path / "east", server)
+    west = enrolled_counter(tmp_path / "west", server)
+    rewards.define_coupon(east, "C10", "¥10 券", "10", "50", 30, "100")
+    card = members.register_member(east, form())
+    points.earn_from_slip(east, card.member_no, "500.00", "S-1")
+    coupon = rewards.redeem_coupon(east, card.member_no, "C10").coupon
+    sync.sync_once(east)
+    sync.sync_once(west)
+    rewards.write_off_coupon(east, coupon.code, "80")
+    rewards.write_off_coupon(west, coupon.code, "60")
+    for desk in (east, west, east):
+        sync.sync_once(desk)
+    assert server.rows("SELECT kind FROM review_items") == [("double_write_off",)]
+    assert server.scalar("SELECT write_offs FROM coupons") == 2
+    [item] = [line for line in sync.review_list(east) if line.source == "server"]
+    assert item.what == "Coupon used twice" and item.details == f"Coupon {coupon.code} was written off again at 2026-11-23 10:30; first used at 2026-11-23 10:30."
+    assert rewards.show_coupon(west, coupon.code).status == "written_off"
+    east.close()
+    west.close()
+
+
+def test_a_clock_more_than_five_minutes_off_is_warned(sqlite_server, tmp_path):
+    clock = Clock(dt.datetime.now().astimezone())
+    desk = enrolled_counter(tmp_path / "desk", sqlite_server, clock)
+    report = sync.sync_once(desk)
+    assert abs(report.skew_seconds) < 60 and not sync.sync_status(desk).skew_warning
+    clock.now = dt.datetime.now().astimezone() - dt.timedelta(minutes=7)
+    report = sync.sync_once(desk)
+    assert 400 < report.skew_seconds < 440
+    assert sync.sync_status(desk).skew_warning
+    desk.close()
+
+
+def test_a_flood_of_requests_gets_429_with_the_seconds_to_wait(tmp_path):
+    from sync.server.app import RateLimit
+
+    limit = RateLimit(rate=2.0, burst=3)
+    assert [limit.wait_for("counter-1") for _ in range(3)] == [0.0, 0.0, 0.0]
+    assert 0 < limit.wait_for("counter-1") <= 0.5
+    assert limit.wait_for("counter-2") == 0.0  # each counter has its own bucket

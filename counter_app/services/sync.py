@@ -19,6 +19,8 @@ from counter_app.db import members as member_rows
 from counter_app.db import outbox
 from counter_app.db import points as ledger
 from counter_app.db import sealing
+from counter_app.domain.coupons import display as display_coupon
+from counter_app.domain.coupons import looks_like_coupon
 from counter_app.domain.errors import Conflict, DeskError, InvalidInput, StoreUnavailable
 from counter_app.domain.points import expires_on
 from counter_app.domain.rules import parse_rules
@@ -554,12 +556,26 @@ WHY = {
 }
 
 
+def _readable(key: str, value: Any) -> Any:
+    """Times to the minute, coupon codes in groups, as the clerk sees them elsewhere."""
+    if value is None:
+        return "—"
+    if key.endswith("_at") and isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            return value
+    if key == "code" and isinstance(value, str) and looks_like_coupon(value):
+        return display_coupon(value)
+    return value
+
+
 def _explain(code: str | None, params: dict[str, Any], fallback: str) -> str:
     template = WHY.get(code or "")
     if template is None:
         return fallback
     try:
-        return i18n.translate("Review", template).format(**params)
+        return i18n.translate("Review", template).format(**{key: _readable(key, value) for key, value in params.items()})
     except (KeyError, IndexError, ValueError):
         return fallback
 
@@ -584,6 +600,6 @@ def review_list(desk: Desk) -> list[ReviewLine]:
         details = json.loads(row.details)
         lines.append(ReviewLine(
             "server", str(row.id), row.kind, i18n.translate("Review", WHAT.get(row.kind, row.kind)), str(row.created_at),
-            _explain(row.kind, {key: "—" if value is None else value for key, value in details.items()}, row.details),
+            _explain(row.kind, details, row.details),
         ))
     return lines

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import uuid
 from typing import Any
 
@@ -16,6 +17,8 @@ from counter_app.domain.members import format_member_no, normalize_id_number, no
 from sync.protocol import CouponIssued, CouponWrittenOff, LedgerOp, MemberErased, MemberRegistered, MemberTier, MemberUpdated, Op, OpResult, payload_model
 from sync.server.schema import applied_ops, coupons, devices, ledger, member_aliases, members, points_lots, review_items
 from sync.server.store import emit
+
+log = logging.getLogger("counter_server")
 
 # Member numbers the server hands out when two counters, numbered alike before they enrolled,
 # made the same number: the member keeps its id and gets a number from this range.
@@ -34,9 +37,18 @@ class Rejected(Exception):
 
 
 def apply_ops(connection: Connection, device: Any, ops: list[Op], now: dt.datetime) -> list[OpResult]:
+    """Each op in a savepoint of the batch's transaction. An op the database could not take this time
+    (a lock, a lost connection, our own bug) is answered "retry" and ends the batch: the ops after
+    it wait, in order, for the counter's next push."""
     results = []
     for op in ops:
-        results.append(_apply_once(connection, device, op, now))
+        try:
+            with connection.begin_nested():
+                results.append(_apply_once(connection, device, op, now))
+        except Exception as error:  # noqa: BLE001 - anything here must hold the queue, never lose the op
+            log.warning("op %s (%s) not applied this time: %s", op.op_id, op.type, error)
+            results.append(OpResult(op_id=op.op_id, status="retry", reason="The server could not apply this operation now; it will be sent again."))
+            break
     return results
 
 
