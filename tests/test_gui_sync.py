@@ -42,15 +42,16 @@ def test_the_status_bar_says_online_then_offline_with_the_limits(synced_window, 
     members.register_member(desk, form())
     window.syncer.sync_now()
     bar = window.sync_status
-    assert bar.connection.text().startswith("● Online") and "last sync" in bar.connection.text()
+    assert bar.connection.text().startswith("● Online · synced ") and not window.offline_banner.isVisible()
     assert window.pending_status.text() == "Waiting to sync: 0"
     sqlite_server.stop()
     members.register_member(desk, form(phone="13900139000"))
     clock.now = NOW + dt.timedelta(minutes=30)
     window.syncer.sync_now()
-    text = bar.connection.text()
-    assert text.startswith("○ Offline") and "oldest waiting 30 min" in text
-    assert f"≤ {desk.rules.offline_member_points} points per member" in text and f"{desk.rules.offline_counter_points} left" in text
+    assert bar.connection.text().startswith("○ Offline · last sync ")
+    assert window.pending_status.text() == "Waiting to sync: 1 · oldest 30 min"
+    assert window.offline_banner.isVisible()
+    assert f"each member may redeem up to {desk.rules.offline_member_points:,} points, this counter {desk.rules.offline_counter_points:,} more, until " in window.offline_banner.text()
     assert window.syncer.failures == 1 and window.syncer.timer.isActive()
     assert "cannot be reached" in bar.connection.toolTip()
 

@@ -34,7 +34,7 @@ from counter_app.gui.points_dialogs import EarnDialog, HistoryDialog, RedeemDial
 from counter_app.gui.member_card import MemberCardView
 from counter_app.gui.models import MemberResultsModel
 from counter_app.gui.register_dialog import RegisterDialog
-from counter_app.gui.sync_status import SyncController, SyncStatusBar
+from counter_app.gui.sync_status import OfflineBanner, SyncController, SyncStatusBar, format_age
 from counter_app.gui.tasks import Op
 from counter_app.services import auth, demo, members, points, privacy
 from counter_app.services.auth import NotSignedIn
@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
         body_layout.addWidget(self.search_message)
         self.demo_banner = self._build_demo_banner()
         body_layout.addWidget(self.demo_banner)
+        self.offline_banner = OfflineBanner()
+        body_layout.addWidget(self.offline_banner)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.results_model = MemberResultsModel(self)
@@ -241,7 +243,8 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.sync_status)
         self.syncer = SyncController(self.desk, self)
         self.syncer.status_changed.connect(self.sync_status.show_state)
-        self.syncer.status_changed.connect(lambda _state: self._refresh_counts())
+        self.syncer.status_changed.connect(self._show_waiting)
+        self.syncer.status_changed.connect(self.offline_banner.show_state)
         self.syncer.progress.connect(self.sync_status.show_progress)
 
     # --- window geometry: the one thing kept in QSettings -------------------------------------
@@ -290,9 +293,16 @@ class MainWindow(QMainWindow):
         store = status.store_name or self.tr("Store not named yet")
         self.store_label.setText(f"{store}  ·  {counter}")
         self.counter_status.setText(self.tr("%1 · %2").replace("%1", store).replace("%2", counter))
-        self.pending_status.setText(self.tr("Waiting to sync: %1").replace("%1", str(status.pending_ops)))
+        self.syncer.refresh()  # the waiting count, with its age, comes from the sync status
         self.demo_banner.setVisible(not status.has_members)
         self.demo_status.setVisible(status.demo_data)
+
+    def _show_waiting(self, state) -> None:
+        """The sync's own count (fresher than the desk status) and how long the oldest has waited."""
+        text = self.tr("Waiting to sync: %1").replace("%1", str(state.pending))
+        if state.enrolled and state.oldest_pending_seconds is not None:
+            text = self.tr("Waiting to sync: %1 · oldest %2").replace("%1", str(state.pending)).replace("%2", format_age(state.oldest_pending_seconds))
+        self.pending_status.setText(text)
 
     def show_recent(self, message: str | None = None) -> None:
         self._search_serial += 1

@@ -92,7 +92,7 @@ class SyncController(QObject):
         Op(self, lambda: sync.sync_status(self.desk)).success(self.status_changed.emit).run()
 
 
-def _age(seconds: int) -> str:
+def format_age(seconds: int) -> str:
     # Units as on a clock face: read the same in Chinese and English at a glance.
     if seconds < 60:
         return f"{seconds} s"
@@ -131,44 +131,54 @@ class SyncStatusBar(QWidget):
 
     def show_state(self, state: sync.SyncStatus) -> None:
         if not state.enrolled:
-            self.connection.setText(self.tr("Standalone: not connected to a central server"))
-            self.connection.setProperty("state", "standalone")
-            self.setVisible(True)
+            self.connection.setText(self.tr("Standalone"))
+            self.connection.setToolTip(self.tr("Not connected to a central server; everything is kept on this computer."))
+            self._set_state("standalone")
             return
         self.progress_bar.setVisible(state.head > state.cursor)
-        parts = []
+        last = _when(state.last_sync) if state.last_sync else "—"
         if state.online:
-            parts.append(self.tr("● Online"))
-            self.connection.setProperty("state", "online")
+            self.connection.setText(self.tr("● Online · synced %1").replace("%1", last))
+            self._set_state("online")
         else:
-            parts.append(self.tr("○ Offline"))
-            self.connection.setProperty("state", "offline")
-        if state.last_sync:
-            parts.append(self.tr("last sync %1").replace("%1", _when(state.last_sync)))
-        if state.oldest_pending_seconds is not None:
-            parts.append(self.tr("oldest waiting %1").replace("%1", _age(state.oldest_pending_seconds)))
-        if state.offline is not None:
-            if state.offline.expired:
-                parts.append(self.tr("redemption paused until the desk syncs"))
-            else:
-                parts.append(
-                    self.tr("offline redemption: ≤ %1 points per member, %2 left, until %3")
-                    .replace("%1", str(state.offline.per_member)).replace("%2", str(state.offline.counter_left))
-                    .replace("%3", _when(state.offline.until))
-                )
-        self.connection.setText(" · ".join(parts))
+            self.connection.setText(self.tr("○ Offline · last sync %1").replace("%1", last))
+            self._set_state("offline")
         self.connection.setToolTip(state.last_error or state.server or "")
-        self.connection.style().unpolish(self.connection)
-        self.connection.style().polish(self.connection)
         waiting = state.review_open + state.rejected
         self.review_button.setVisible(waiting > 0)
         self.review_button.setText(self.tr("Review: %1").replace("%1", str(waiting)))
         self.skew.setVisible(state.skew_warning)
         if state.skew_warning:
-            self.skew.setText(self.tr("Clock off by %1 s: set this computer's clock").replace("%1", str(round(state.skew_seconds or 0))))
+            self.skew.setText(self.tr("Clock off by %1 s").replace("%1", str(round(state.skew_seconds or 0))))
+            self.skew.setToolTip(self.tr("This computer's clock differs from the server's; set it right (times on receipts and in the audit log come from it)."))
+
+    def _set_state(self, state: str) -> None:
+        self.connection.setProperty("state", state)
+        self.connection.style().unpolish(self.connection)
+        self.connection.style().polish(self.connection)
 
     def show_review(self) -> None:
         ReviewDialog(self.desk, self.window()).exec()
+
+
+class OfflineBanner(QLabel):
+    """Across the desk while the server is out of reach: what the clerk may still redeem, until when."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="offlineBanner", visible=False, wordWrap=True)
+
+    def show_state(self, state: sync.SyncStatus) -> None:
+        limits = state.offline
+        self.setVisible(limits is not None)
+        if limits is None:
+            return
+        if limits.expired:
+            self.setText(self.tr("Offline since %1: redemption is paused until the desk syncs again; earning and registration go on.").replace("%1", _when(limits.since)))
+        else:
+            self.setText(
+                self.tr("Offline since %1: each member may redeem up to %2 points, this counter %3 more, until %4. Earning and registration go on as usual.")
+                .replace("%1", _when(limits.since)).replace("%2", f"{limits.per_member:,}").replace("%3", f"{limits.counter_left:,}").replace("%4", _when(limits.until))
+            )
 
 
 def _when(iso: str) -> str:

@@ -1151,6 +1151,10 @@
         <translation>Waiting to sync: %1</translation>
     </message>
     <message>
+        <source>Waiting to sync: %1 · oldest %2</source>
+        <translation>Waiting to sync: %1 · oldest %2</translation>
+    </message>
+    <message>
         <source>Registered most recently</source>
         <translation>Registered most recently</translation>
     </message>
@@ -1339,6 +1343,17 @@
     <message>
         <source>Points</source>
         <translation>Points</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Offline since %1: redemption is paused until the desk syncs again; earning and registration go on.</source>
+        <translation>Offline since %1: redemption is paused until the desk syncs again; earning and registration go on.</translation>
+    </message>
+    <message>
+        <source>Offline since %1: each member may redeem up to %2 points, this counter %3 more, until %4. Earning and registration go on as usual.</source>
+        <translation>Offline since %1: each member may redeem up to %2 points, this counter %3 more, until %4. Earning and registration go on as usual.</translation>
     </message>
 </context>
 <context>
@@ -1833,40 +1848,32 @@
         <translation>First sync %p%</translation>
     </message>
     <message>
-        <source>Standalone: not connected to a central server</source>
-        <translation>Standalone: not connected to a central server</translation>
+        <source>Standalone</source>
+        <translation>Standalone</translation>
     </message>
     <message>
-        <source>● Online</source>
-        <translation>● Online</translation>
+        <source>Not connected to a central server; everything is kept on this computer.</source>
+        <translation>Not connected to a central server; everything is kept on this computer.</translation>
     </message>
     <message>
-        <source>○ Offline</source>
-        <translation>○ Offline</translation>
+        <source>● Online · synced %1</source>
+        <translation>● Online · synced %1</translation>
     </message>
     <message>
-        <source>last sync %1</source>
-        <translation>last sync %1</translation>
+        <source>○ Offline · last sync %1</source>
+        <translation>○ Offline · last sync %1</translation>
     </message>
     <message>
-        <source>oldest waiting %1</source>
-        <translation>oldest waiting %1</translation>
+        <source>Clock off by %1 s</source>
+        <translation>Clock off by %1 s</translation>
     </message>
     <message>
-        <source>redemption paused until the desk syncs</source>
-        <translation>redemption paused until the desk syncs</translation>
-    </message>
-    <message>
-        <source>offline redemption: ≤ %1 points per member, %2 left, until %3</source>
-        <translation>offline redemption: ≤ %1 points per member, %2 left, until %3</translation>
+        <source>This computer's clock differs from the server's; set it right (times on receipts and in the audit log come from it).</source>
+        <translation>This computer's clock differs from the server's; set it right (times on receipts and in the audit log come from it).</translation>
     </message>
     <message>
         <source>Review: %1</source>
         <translation>Review: %1</translation>
-    </message>
-    <message>
-        <source>Clock off by %1 s: set this computer's clock</source>
-        <translation>Clock off by %1 s: set this computer's clock</translation>
     </message>
 </context>
 <context>

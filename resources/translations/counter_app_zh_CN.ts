@@ -1151,6 +1151,10 @@
         <translation>待同步：%1</translation>
     </message>
     <message>
+        <source>Waiting to sync: %1 · oldest %2</source>
+        <translation>待同步：%1 · 最早 %2</translation>
+    </message>
+    <message>
         <source>Registered most recently</source>
         <translation>最近登记的会员</translation>
     </message>
@@ -1339,6 +1343,17 @@
     <message>
         <source>Points</source>
         <translation>积分</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Offline since %1: redemption is paused until the desk syncs again; earning and registration go on.</source>
+        <translation>自 %1 起离线：兑换暂停，待同步恢复；积分和会员登记照常进行。</translation>
+    </message>
+    <message>
+        <source>Offline since %1: each member may redeem up to %2 points, this counter %3 more, until %4. Earning and registration go on as usual.</source>
+        <translation>自 %1 起离线：每位会员最多可兑换 %2 积分，本台还可兑换 %3 积分，截至 %4。积分和会员登记照常进行。</translation>
     </message>
 </context>
 <context>
@@ -1833,40 +1848,32 @@
         <translation>首次同步 %p%</translation>
     </message>
     <message>
-        <source>Standalone: not connected to a central server</source>
-        <translation>单机：未连接中心服务器</translation>
+        <source>Standalone</source>
+        <translation>单机</translation>
     </message>
     <message>
-        <source>● Online</source>
-        <translation>● 在线</translation>
+        <source>Not connected to a central server; everything is kept on this computer.</source>
+        <translation>未连接中心服务器；所有数据保存在本机。</translation>
     </message>
     <message>
-        <source>○ Offline</source>
-        <translation>○ 离线</translation>
+        <source>● Online · synced %1</source>
+        <translation>● 在线 · %1 已同步</translation>
     </message>
     <message>
-        <source>last sync %1</source>
-        <translation>上次同步 %1</translation>
+        <source>○ Offline · last sync %1</source>
+        <translation>○ 离线 · 上次同步 %1</translation>
     </message>
     <message>
-        <source>oldest waiting %1</source>
-        <translation>最早待同步 %1</translation>
+        <source>Clock off by %1 s</source>
+        <translation>时钟偏差 %1 秒</translation>
     </message>
     <message>
-        <source>redemption paused until the desk syncs</source>
-        <translation>兑换暂停，待同步恢复</translation>
-    </message>
-    <message>
-        <source>offline redemption: ≤ %1 points per member, %2 left, until %3</source>
-        <translation>离线兑换：每位会员 ≤ %1 积分，剩余 %2，截止 %3</translation>
+        <source>This computer's clock differs from the server's; set it right (times on receipts and in the audit log come from it).</source>
+        <translation>本机时钟与服务器不一致，请校准（小票和审计日志的时间都来自它）。</translation>
     </message>
     <message>
         <source>Review: %1</source>
         <translation>待复核：%1</translation>
-    </message>
-    <message>
-        <source>Clock off by %1 s: set this computer's clock</source>
-        <translation>时钟相差 %1 秒：请校准本机时钟</translation>
     </message>
 </context>
 <context>
