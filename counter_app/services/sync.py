@@ -283,8 +283,7 @@ def _pull(desk: Desk, client: SyncClient, report: SyncReport, progress: Callable
         page = client.changes(cursor, MAX_PAGE)
         report.skew_seconds = skew(page.server_time, sent, desk.now()).total_seconds()
         with desk.store.write() as connection:
-            for change in page.changes:
-                _apply_change(desk, connection, change)
+            _apply_page(desk, connection, page.changes)
             _set(connection, "cursor", page.cursor)
             _set(connection, "head", page.head)
         report.pulled += len(page.changes)
@@ -293,6 +292,75 @@ def _pull(desk: Desk, client: SyncClient, report: SyncReport, progress: Callable
             progress(cursor, page.head)
         if not page.more:
             return
+
+
+def _apply_page(desk: Desk, connection: Connection, changes: list[Change]) -> None:
+    """In feed order; runs of members new to this counter go in as one bulk insert (a first sync
+    brings every member of the chain)."""
+    run: list[dict[str, Any]] = []
+    in_run: set[str] = set()
+    for change in changes:
+        if change.kind == "member" and change.data["member_uid"] not in in_run:
+            run.append(change.data)
+            in_run.add(change.data["member_uid"])
+            continue
+        _apply_members(desk, connection, run)
+        run, in_run = [], set()
+        if change.kind == "member":
+            run, in_run = [change.data], {change.data["member_uid"]}
+        else:
+            _apply_change(desk, connection, change)
+    _apply_members(desk, connection, run)
+
+
+def _apply_members(desk: Desk, connection: Connection, run: list[dict[str, Any]]) -> None:
+    if not run:
+        return
+    keys = desk.store.keys
+    known = set()
+    for start in range(0, len(run), 500):
+        chunk = [data["member_uid"] for data in run[start:start + 500]]
+        known.update(row[0] for row in connection.exec_driver_sql(f"SELECT member_uid FROM members WHERE member_uid IN ({', '.join('?' * len(chunk))})", tuple(chunk)))
+    indexes = {data["member_uid"]: sealing.phone_index(keys, data["phone"]) for data in run if data.get("phone") and not data.get("erased_at")}
+    taken = set()
+    wanted = list(indexes.values())
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        taken.update(row[0] for row in connection.exec_driver_sql(f"SELECT phone_index FROM members WHERE phone_index IN ({', '.join('?' * len(chunk))})", tuple(chunk)))
+    bulk, one_by_one = [], []
+    for data in run:
+        uid = data["member_uid"]
+        simple = uid not in known and not data.get("erased_at") and not data.get("id_number") and not data.get("referrer_uid")
+        index = indexes.get(uid)
+        if simple and (index is None or index not in taken):
+            bulk.append(data)
+            if index is not None:
+                taken.add(index)
+        else:
+            one_by_one.append(data)  # an update, a merge with a provisional member, or an erasure
+    if bulk:
+        now = _stamp(desk.now().isoformat())
+        first_id = member_rows.next_member_id(connection)
+        rows, index_rows, terms = [], [], {}
+        for offset, data in enumerate(bulk):
+            member_id = first_id + offset
+            sealed = sealing.sealed_member_fields(keys, data["member_uid"], data.get("phone"), None)
+            registered = _stamp(data["registered_at"]) if data.get("registered_at") else now
+            rows.append((
+                member_id, data["member_uid"], data["member_no"], sealed["phone_sealed"], sealed["phone_index"], sealed["phone_tail_index"],
+                data["name"], data.get("gender"), data.get("birthday"), data.get("tier") or "regular", 0, 0, data.get("consent_version") or "",
+                _stamp(data["consented_at"]) if data.get("consented_at") else registered, registered, now, data.get("counter_uid") or "",
+            ))
+            name_terms = terms.get(data["name"]) or terms.setdefault(data["name"], member_rows.search_terms(data["name"]))
+            index_rows.append((member_id, *name_terms))
+        member_rows.bulk_insert_members(connection, rows, index_rows)
+    for data in one_by_one:
+        _apply_member(desk, connection, data)
+
+
+def _stamp(iso: str) -> str:
+    """The store's text form of a time (as AwareDateTime writes it), so times sort as text."""
+    return dt.datetime.fromisoformat(iso).isoformat(timespec="microseconds")
 
 
 def _apply_change(desk: Desk, connection: Connection, change: Change) -> None:
