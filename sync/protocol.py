@@ -22,10 +22,12 @@ ShortText = Annotated[str, StringConstraints(min_length=1, max_length=80)]
 
 
 def _not_a_number(value: Any) -> Any:
-    # Pydantic would read a number as seconds since 1970; the schema promises RFC 3339 text.
-    if isinstance(value, (int, float)):
-        raise ValueError("a date and time with its UTC offset is expected, e.g. 2026-11-23T10:30:00+08:00")
-    return value
+    # Pydantic would read a number, even one in quotes, as seconds since 1970; the schema promises RFC 3339 text.
+    try:
+        float(value)
+    except (TypeError, ValueError):
+        return value
+    raise ValueError("a date and time with its UTC offset is expected, e.g. 2026-11-23T10:30:00+08:00")
 
 
 # When an operation happened on the counter; without an offset the time would be ambiguous.

@@ -9,7 +9,7 @@ import uuid
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from counter_app.domain.errors import DeskError
 from counter_app.domain.tiers import TIERS
@@ -26,6 +26,17 @@ RENUMBER_BASE = 9_000_000
 SERVER_COUNTER = "server"  # entries the server makes itself: expiry
 
 
+# The statements every push runs, built once: building a statement costs more than running it.
+_APPLIED = select(applied_ops).where(applied_ops.c.op_id.in_(bindparam("op_ids", expanding=True)))
+_RECORD = insert(applied_ops)
+_MEMBER = select(members).where(members.c.member_uid == bindparam("uid"))
+_ALIAS = select(member_aliases.c.member_uid).where(member_aliases.c.alias_uid == bindparam("uid"))
+_ADD_ENTRY = insert(ledger)
+_SET_POINTS = update(members).where(members.c.member_uid == bindparam("uid")).values(points=bindparam("points"))
+_ADD_LOT = insert(points_lots)
+_SLIP_ELSEWHERE = select(ledger.c.entry_id).where(ledger.c.slip_no == bindparam("slip"), ledger.c.entry_id != bindparam("entry")).limit(1)
+
+
 class Rejected(Exception):
     """The operation can never apply. The counter shows it in its review list, in the clerk's
     language from `code` and `params`; the English text is for logs and the server's own tools."""
@@ -40,11 +51,12 @@ def apply_ops(connection: Connection, device: Any, ops: list[Op], now: dt.dateti
     """Each op in a savepoint of the batch's transaction. An op the database could not take this time
     (a lock, a lost connection, our own bug) is answered "retry" and ends the batch: the ops after
     it wait, in order, for the counter's next push."""
+    done = {row.op_id: row for row in connection.execute(_APPLIED, {"op_ids": [op.op_id for op in ops]})} if ops else {}
     results = []
     for op in ops:
         try:
             with connection.begin_nested():
-                results.append(_apply_once(connection, device, op, now))
+                results.append(_apply_once(connection, device, op, now, done.get(op.op_id)))
         except Exception as error:  # noqa: BLE001 - anything here must hold the queue, never lose the op
             log.warning("op %s (%s) not applied this time: %s", op.op_id, op.type, error)
             results.append(OpResult(op_id=op.op_id, status="retry", reason="The server could not apply this operation now; it will be sent again."))
@@ -52,9 +64,10 @@ def apply_ops(connection: Connection, device: Any, ops: list[Op], now: dt.dateti
     return results
 
 
-def _apply_once(connection: Connection, device: Any, op: Op, now: dt.datetime) -> OpResult:
+def _apply_once(connection: Connection, device: Any, op: Op, now: dt.datetime, done: Any) -> OpResult:
+    """Applied before: the stored answer (the same id with another body is refused). Else apply and
+    record the answer in the same transaction as the effect."""
     body_hash = op.body_hash()
-    done = connection.execute(select(applied_ops).where(applied_ops.c.op_id == op.op_id)).first()
     if done is not None:
         if done.body_hash != body_hash:
             return OpResult(
@@ -71,12 +84,10 @@ def _apply_once(connection: Connection, device: Any, op: Op, now: dt.datetime) -
     except Rejected as refusal:
         status, reason = "rejected", str(refusal)
         result = {"code": refusal.code, "params": refusal.params}
-    connection.execute(
-        insert(applied_ops).values(
-            op_id=op.op_id, device_id=device.device_id, body_hash=body_hash, status=status, reason=reason,
-            result=json.dumps(result, ensure_ascii=False) if result is not None else None, applied_at=now.isoformat(),
-        )
-    )
+    connection.execute(_RECORD, {
+        "op_id": op.op_id, "device_id": device.device_id, "body_hash": body_hash, "status": status, "reason": reason,
+        "result": json.dumps(result, ensure_ascii=False) if result is not None else None, "applied_at": now.isoformat(),
+    })
     if status == "rejected":
         return OpResult(op_id=op.op_id, status=status, reason=reason, code=result["code"], params=result["params"])
     return OpResult(op_id=op.op_id, status=status, result=result)
@@ -116,14 +127,17 @@ def resolve(connection: Connection, member_uid: str) -> str | None:
     found = connection.execute(select(members.c.member_uid).where(members.c.member_uid == member_uid)).scalar()
     if found is not None:
         return found
-    return connection.execute(select(member_aliases.c.member_uid).where(member_aliases.c.alias_uid == member_uid)).scalar()
+    return connection.execute(_ALIAS, {"uid": member_uid}).scalar()
 
 
 def _member(connection: Connection, member_uid: str) -> Any:
-    uid = resolve(connection, member_uid)
-    if uid is None:
+    row = connection.execute(_MEMBER, {"uid": member_uid}).first()
+    if row is not None:
+        return row
+    alias_of = connection.execute(_ALIAS, {"uid": member_uid}).scalar()
+    if alias_of is None:
         raise Rejected("unknown_member", f"No member {member_uid} in the registry; the operation refers to a member the server never received.", member=member_uid)
-    return connection.execute(select(members).where(members.c.member_uid == uid)).one()
+    return connection.execute(_MEMBER, {"uid": alias_of}).one()
 
 
 def _checked(check, value, field: str):
@@ -219,37 +233,28 @@ def _ledger(connection: Connection, device: Any, op: Op, payload: LedgerOp, now:
             raise Rejected("unknown_entry", f"The voided operation {payload.reverses} is not in the ledger.", entry=payload.reverses)
         if connection.execute(select(ledger.c.entry_id).where(ledger.c.reverses == payload.reverses)).first() is not None:
             raise Rejected("already_voided", f"The operation {payload.reverses} was voided already.", entry=payload.reverses)
-    connection.execute(
-        insert(ledger).values(
-            entry_id=op.op_id, member_uid=member.member_uid, kind=payload.kind, delta=payload.delta, at=op.at.isoformat(),
-            counter_uid=device.counter_uid, reverses=payload.reverses, amount_fen=payload.amount_fen, slip_no=payload.slip_no,
-            shop=payload.shop, note=payload.note, item=payload.item, qty=payload.qty,
-        )
-    )
-    balance = member.points + payload.delta
-    values: dict[str, Any] = {"points": balance}
-    if payload.tier is not None and TIERS.index(payload.tier) > TIERS.index(member.tier):
-        values["tier"] = payload.tier  # upgrades come with the earning; downgrades as member.tier
-    connection.execute(update(members).where(members.c.member_uid == member.member_uid).values(**values))
-    if "tier" in values:
-        _emit_member(connection, member.member_uid)
     entry = {
         "entry_id": op.op_id, "member_uid": member.member_uid, "kind": payload.kind, "delta": payload.delta, "at": op.at.isoformat(),
         "counter_uid": device.counter_uid, "reverses": payload.reverses, "amount_fen": payload.amount_fen, "slip_no": payload.slip_no,
         "shop": payload.shop, "note": payload.note, "item": payload.item, "qty": payload.qty,
     }
+    connection.execute(_ADD_ENTRY, entry)
+    balance = member.points + payload.delta
+    if payload.tier is not None and TIERS.index(payload.tier) > TIERS.index(member.tier):
+        # Upgrades come with the earning; downgrades as member.tier.
+        connection.execute(update(members).where(members.c.member_uid == member.member_uid).values(points=balance, tier=payload.tier))
+        _emit_member(connection, member.member_uid)
+    else:
+        connection.execute(_SET_POINTS, {"uid": member.member_uid, "points": balance})
     emit(connection, "entry", op.op_id, entry)
     if payload.delta > 0:
-        connection.execute(
-            insert(points_lots).values(
-                member_uid=member.member_uid, entry_id=op.op_id, expires_on=payload.expires_on.isoformat() if payload.expires_on else None, points_left=payload.delta
-            )
-        )
+        connection.execute(_ADD_LOT, {
+            "member_uid": member.member_uid, "entry_id": op.op_id, "expires_on": payload.expires_on.isoformat() if payload.expires_on else None,
+            "points_left": payload.delta,
+        })
     elif payload.delta < 0:
         _draw(connection, member.member_uid, -payload.delta)
-    if payload.slip_no and connection.execute(
-        select(func.count()).select_from(ledger).where(ledger.c.slip_no == payload.slip_no)
-    ).scalar_one() > 1:
+    if payload.slip_no and connection.execute(_SLIP_ELSEWHERE, {"slip": payload.slip_no, "entry": op.op_id}).first() is not None:
         # Earning always applies; a slip earned at two counters offline is for a manager to judge.
         open_review(connection, "duplicate_slip", member.member_uid, op.op_id, device.counter_uid, {"slip_no": payload.slip_no, "member_no": member.member_no}, now)
     if payload.delta < 0 and balance < 0:

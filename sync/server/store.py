@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, create_engine, event, insert, select, update
+from sqlalchemy import Connection, bindparam, create_engine, event, insert, select, update
 from sqlalchemy.engine import Engine
 
 from sync.server.schema import change_log, feed_head, server_meta
@@ -59,8 +59,17 @@ class ServerStore:
         lock = self._sqlite_writer if self.sqlite else contextlib.nullcontext()
         with lock, self.engine.connect().execution_options(server_write=True) as connection:
             with connection.begin():
-                connection.execute(update(feed_head).where(feed_head.c.id == 1).values(seq=feed_head.c.seq))
-                yield connection
+                # Taking the head locks it until commit; the transaction then numbers its changes in
+                # memory and writes the head back once. A savepoint rolled back leaves a gap in the
+                # numbers, which readers skip: only the order matters.
+                start = connection.execute(_LOCK_HEAD).scalar_one()
+                connection.info["feed_seq"] = start
+                try:
+                    yield connection
+                    if connection.info["feed_seq"] != start:
+                        connection.execute(_SET_HEAD, {"seq": connection.info["feed_seq"]})
+                finally:
+                    connection.info.pop("feed_seq", None)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -80,10 +89,16 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if connection.get_execution_options().get("server_write") else "BEGIN")
 
 
+_LOCK_HEAD = update(feed_head).where(feed_head.c.id == 1).values(seq=feed_head.c.seq).returning(feed_head.c.seq)
+_SET_HEAD = update(feed_head).where(feed_head.c.id == 1).values(seq=bindparam("seq"))
+_ADD_CHANGE = insert(change_log)
+
+
 def emit(connection: Connection, kind: str, key: str, data: dict[str, Any]) -> int:
-    """Append to the change feed in the caller's transaction (which holds the feed head)."""
-    seq = connection.execute(update(feed_head).where(feed_head.c.id == 1).values(seq=feed_head.c.seq + 1).returning(feed_head.c.seq)).scalar_one()
-    connection.execute(insert(change_log).values(seq=seq, kind=kind, key=key, data=json.dumps(data, ensure_ascii=False, separators=(",", ":"))))
+    """Append to the change feed in the caller's transaction (a ServerStore.write, holding the head)."""
+    seq = connection.info["feed_seq"] + 1
+    connection.info["feed_seq"] = seq
+    connection.execute(_ADD_CHANGE, {"seq": seq, "kind": kind, "key": key, "data": json.dumps(data, ensure_ascii=False, separators=(",", ":"))})
     return seq
 
 
