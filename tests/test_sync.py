@@ -342,3 +342,18 @@ def test_a_flood_of_requests_gets_429_with_the_seconds_to_wait(tmp_path):
     assert [limit.wait_for("counter-1") for _ in range(3)] == [0.0, 0.0, 0.0]
     assert 0 < limit.wait_for("counter-1") <= 0.5
     assert limit.wait_for("counter-2") == 0.0  # each counter has its own bucket
+
+
+def test_demo_members_never_reach_the_chain(sqlite_server, tmp_path):
+    from counter_app.services import demo
+    from tests.conftest import signed_in_desk
+
+    standalone = signed_in_desk(tmp_path / "demo")
+    demo.make_demo_members(standalone, 5, seed=1)
+    with pytest.raises(InvalidInput, match="holds demo members"):
+        sync.enroll(standalone, sqlite_server.url, sqlite_server.enroll_code())
+    enrolled = enrolled_counter(tmp_path / "enrolled", sqlite_server)
+    with pytest.raises(InvalidInput, match="demo members are only for a desk on its own"):
+        demo.make_demo_members(enrolled, 5, seed=1)
+    standalone.close()
+    enrolled.close()

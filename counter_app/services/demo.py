@@ -19,6 +19,7 @@ from counter_app.domain.staff import Permission
 from counter_app.services.audit import record
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
+from counter_app.services.sync import server_keeps_expiry
 
 DEMO_MAX = 5_000_000
 BATCH = 50_000
@@ -32,6 +33,9 @@ MOBILE_PREFIXES = (
 def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress: Callable[[int, int], None] | None = None) -> int:
     """Add `count` demo members, committed batch by batch; the store is marked as holding demo data."""
     actor = authorize(desk, Permission.DEMO_DATA, "demo.create")
+    with desk.store.read() as connection:
+        if server_keeps_expiry(connection):  # i.e. enrolled: the members here belong to the chain
+            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "This desk is enrolled with the central server; demo members are only for a desk on its own (use a new data folder)."))
     if not 1 <= count <= DEMO_MAX:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The number of demo members must be between 1 and {limit}."), limit=f"{DEMO_MAX:,}")
     from faker.providers.person.zh_CN import Provider as ChineseNames  # name lists only; imported when needed

@@ -142,6 +142,9 @@ def enroll(desk: Desk, server: str, code: str) -> EnrolResult:
     code = code.strip()
     if not 4 <= len(code) <= 40:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The enrolment code has 8 letters and digits, e.g. K7QX-M2PD; ask the server's administrator for one."))
+    with desk.store.read() as connection:
+        if store_meta.get_meta(connection, "demo_data") == "true":
+            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "This desk holds demo members, which must never reach the chain; enrol a desk with a new data folder."))
     client = SyncClient(server, retries=0)
     try:
         answer = client.enroll(code, desk.counter_uid, desk.settings.counter_name)
@@ -433,7 +436,7 @@ def _apply_member(desk: Desk, connection: Connection, data: dict[str, Any]) -> N
         index = sealing.phone_index(desk.store.keys, phone)
         row = connection.exec_driver_sql("SELECT id, name FROM members WHERE phone_index = ?", (index,)).first()
         if row is not None:
-            connection.exec_driver_sql("UPDATE members SET member_uid = ? WHERE id = ?", (uid, row.id))
+            _rename(desk, connection, row.id, uid)
     values.update(sealing.sealed_member_fields(desk.store.keys, uid, phone, None if erased else data.get("id_number")))
     if row is None:
         referrer = data.get("referrer_uid")
@@ -452,13 +455,27 @@ def _apply_member(desk: Desk, connection: Connection, data: dict[str, Any]) -> N
         connection.execute(text("UPDATE member_changes SET old_value = NULL, new_value = NULL WHERE member_id = :id"), {"id": row.id})
 
 
+def _rename(desk: Desk, connection: Connection, member_id: int, new_uid: str) -> None:
+    """A provisional member takes the registry's id. Phone and ID number are sealed under the id,
+    so they are opened with the old one and sealed again with the new."""
+    row = connection.exec_driver_sql("SELECT member_uid, phone_sealed, id_number_sealed FROM members WHERE id = ?", (member_id,)).one()
+    keys = desk.store.keys
+    phone = sealing.unseal(keys, row.phone_sealed, sealing.phone_context(row.member_uid)) if row.phone_sealed else None
+    id_number = sealing.unseal(keys, row.id_number_sealed, sealing.id_number_context(row.member_uid)) if row.id_number_sealed else None
+    sealed = sealing.sealed_member_fields(keys, new_uid, phone, id_number)
+    connection.exec_driver_sql(
+        "UPDATE members SET member_uid = ?, phone_sealed = ?, id_number_sealed = ? WHERE id = ?", (new_uid, sealed["phone_sealed"], sealed["id_number_sealed"], member_id)
+    )
+
+
 def _apply_alias(desk: Desk, connection: Connection, data: dict[str, Any]) -> None:
     alias = connection.exec_driver_sql("SELECT id FROM members WHERE member_uid = ?", (data["alias_uid"],)).scalar()
     if alias is None:
         return
     target = connection.exec_driver_sql("SELECT id FROM members WHERE member_uid = ?", (data["member_uid"],)).scalar()
     if target is None:
-        connection.exec_driver_sql("UPDATE members SET member_uid = ?, member_no = ? WHERE id = ?", (data["member_uid"], data["member_no"], alias))
+        _rename(desk, connection, alias, data["member_uid"])
+        connection.exec_driver_sql("UPDATE members SET member_no = ? WHERE id = ?", (data["member_no"], alias))
         return
     # Both here: everything of the provisional member moves to the registry's member.
     for table in ("ledger", "points_lots", "coupons", "member_changes", "tier_changes"):

@@ -567,6 +567,10 @@
         <translation>Type a phone number, member number, name or pinyin initials.</translation>
     </message>
     <message>
+        <source>This desk is enrolled with the central server; demo members are only for a desk on its own (use a new data folder).</source>
+        <translation>This desk is enrolled with the central server; demo members are only for a desk on its own (use a new data folder).</translation>
+    </message>
+    <message>
         <source>The number of demo members must be between 1 and {limit}.</source>
         <translation>The number of demo members must be between 1 and {limit}.</translation>
     </message>
@@ -953,6 +957,10 @@
     <message>
         <source>The enrolment code has 8 letters and digits, e.g. K7QX-M2PD; ask the server's administrator for one.</source>
         <translation>The enrolment code has 8 letters and digits, e.g. K7QX-M2PD; ask the server's administrator for one.</translation>
+    </message>
+    <message>
+        <source>This desk holds demo members, which must never reach the chain; enrol a desk with a new data folder.</source>
+        <translation>This desk holds demo members, which must never reach the chain; enrol a desk with a new data folder.</translation>
     </message>
     <message>
         <source>The server {server} cannot be reached; check the address and the network.</source>

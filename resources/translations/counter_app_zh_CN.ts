@@ -567,6 +567,10 @@
         <translation>请输入手机号、会员号、姓名或拼音首字母。</translation>
     </message>
     <message>
+        <source>This desk is enrolled with the central server; demo members are only for a desk on its own (use a new data folder).</source>
+        <translation>本服务台已在中心服务器登记；演示会员只用于单机服务台（请使用新的数据文件夹）。</translation>
+    </message>
+    <message>
         <source>The number of demo members must be between 1 and {limit}.</source>
         <translation>演示会员数量必须在 1 到 {limit} 之间。</translation>
     </message>
@@ -953,6 +957,10 @@
     <message>
         <source>The enrolment code has 8 letters and digits, e.g. K7QX-M2PD; ask the server's administrator for one.</source>
         <translation>登记码由 8 位字母和数字组成，例如 K7QX-M2PD；请向服务器管理员索取。</translation>
+    </message>
+    <message>
+        <source>This desk holds demo members, which must never reach the chain; enrol a desk with a new data folder.</source>
+        <translation>本服务台有演示会员，不能进入连锁系统；请用新的数据文件夹登记服务台。</translation>
     </message>
     <message>
         <source>The server {server} cannot be reached; check the address and the network.</source>
