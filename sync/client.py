@@ -10,10 +10,11 @@ from pydantic import ValidationError
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from sync.protocol import API_PREFIX, MAX_PAGE, ChangesPage, EnrollRequest, EnrollResponse, Op, PushRequest, PushResponse, ServerInfo
+from sync.protocol import API_PREFIX, MAX_PAGE, ChangesPage, EnrollRequest, EnrollResponse, HoldRequest, HoldResponse, Op, PushRequest, PushResponse, ServerInfo
 
 CONNECT_TIMEOUT = 3.0
 READ_TIMEOUT = 30.0
+HOLD_TIMEOUT = (1.0, 3.0)
 
 
 class SyncError(Exception):
@@ -47,9 +48,9 @@ class SyncClient:
     def close(self) -> None:
         self.session.close()
 
-    def _call(self, method: str, path: str, model: type, **kwargs: Any) -> Any:
+    def _call(self, method: str, path: str, model: type, timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT), **kwargs: Any) -> Any:
         try:
-            response = self.session.request(method, f"{self.base_url}{API_PREFIX}{path}", timeout=(CONNECT_TIMEOUT, READ_TIMEOUT), **kwargs)
+            response = self.session.request(method, f"{self.base_url}{API_PREFIX}{path}", timeout=timeout, **kwargs)
         except requests.RequestException as error:
             raise SyncError(f"The server at {self.base_url} cannot be reached ({type(error).__name__}).", offline=True) from None
         if response.status_code >= 400:
@@ -77,6 +78,11 @@ class SyncClient:
     def push(self, ops: list[Op]) -> PushResponse:
         body = PushRequest(ops=ops)
         return self._call("POST", "/push", PushResponse, data=body.model_dump_json(), headers={"Content-Type": "application/json"})
+
+    def hold(self, op_id: str, member_uid: str, points: int, unsent: int) -> HoldResponse:
+        """Asked while the clerk waits: short timeouts; no answer means "redeem as if offline"."""
+        body = HoldRequest(op_id=op_id, member_uid=member_uid, points=points, unsent=unsent)
+        return self._call("POST", "/holds", HoldResponse, timeout=HOLD_TIMEOUT, data=body.model_dump_json(), headers={"Content-Type": "application/json"})
 
     def changes(self, after: int, limit: int = MAX_PAGE) -> ChangesPage:
         return self._call("GET", "/changes", ChangesPage, params={"after": after, "limit": limit})

@@ -21,8 +21,15 @@ OpType = Annotated[str, StringConstraints(pattern=r"^[a-z_]+\.[a-z_-]+$", max_le
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=80)]
 
 
-def _not_a_number(value: Any) -> Any:
-    # Pydantic would read a number, even one in quotes, as seconds since 1970; the schema promises RFC 3339 text.
+# Pydantic's lax mode would read "1" or true as the number 1, and a number, even one in quotes, as
+# seconds since 1970. The published schema allows neither, and no counter sends them: refuse them.
+def _number_not_text(value: Any) -> Any:
+    if isinstance(value, (str, bool)):
+        raise ValueError("a JSON number is expected")
+    return value
+
+
+def _time_not_number(value: Any) -> Any:
     try:
         float(value)
     except (TypeError, ValueError):
@@ -30,8 +37,10 @@ def _not_a_number(value: Any) -> Any:
     raise ValueError("a date and time with its UTC offset is expected, e.g. 2026-11-23T10:30:00+08:00")
 
 
+ProtocolVersion = Annotated[Literal[1], BeforeValidator(_number_not_text)]
+JsonInt = Annotated[int, BeforeValidator(_number_not_text)]
 # When an operation happened on the counter; without an offset the time would be ambiguous.
-Timestamp = Annotated[AwareDatetime, BeforeValidator(_not_a_number)]
+Timestamp = Annotated[AwareDatetime, BeforeValidator(_time_not_number)]
 
 OpStatus = Literal["applied", "rejected", "retry"]
 ChangeKind = Literal["member", "alias", "entry", "coupon", "review", "gift", "coupon_type", "rules"]
@@ -45,7 +54,7 @@ class Op(Strict):
     """One outbox entry as it travels: the client-made op_id is the idempotency key."""
 
     op_id: Uuid
-    seq: int = Field(ge=1, le=2**53)
+    seq: JsonInt = Field(ge=1, le=2**53)
     type: OpType
     at: Timestamp
     payload: dict[str, Any]
@@ -57,7 +66,7 @@ class Op(Strict):
 
 
 class PushRequest(Strict):
-    protocol: Literal[1] = PROTOCOL_VERSION
+    protocol: ProtocolVersion = PROTOCOL_VERSION
     ops: list[Op] = Field(max_length=MAX_BATCH)
 
 
@@ -74,6 +83,22 @@ class PushResponse(Strict):
     protocol: int = PROTOCOL_VERSION
     results: list[OpResult]
     server_time: dt.datetime
+
+
+class HoldRequest(Strict):
+    """Before an online redemption: keep these points for the operation about to be pushed."""
+
+    protocol: Literal[1] = PROTOCOL_VERSION
+    op_id: Uuid  # the redemption's op id; its arrival releases the hold
+    member_uid: Uuid
+    points: int = Field(ge=1, le=10**9)
+    unsent: int = Field(ge=-(10**12), le=10**12)  # this counter's changes to the member not yet pushed
+
+
+class HoldResponse(Strict):
+    held: bool
+    known: bool  # False: the server has not heard of the member yet (registered offline, not pushed)
+    available: int | None = None  # what the member may spend now, as the server sees it
 
 
 class Change(Strict):
@@ -93,7 +118,7 @@ class ChangesPage(Strict):
 
 
 class EnrollRequest(Strict):
-    protocol: Literal[1] = PROTOCOL_VERSION
+    protocol: ProtocolVersion = PROTOCOL_VERSION
     code: Annotated[str, StringConstraints(min_length=4, max_length=40)]
     counter_uid: Uuid
     counter_name: Annotated[str, StringConstraints(max_length=40)] = ""

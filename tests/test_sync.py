@@ -357,3 +357,29 @@ def test_demo_members_never_reach_the_chain(sqlite_server, tmp_path):
         demo.make_demo_members(enrolled, 5, seed=1)
     standalone.close()
     enrolled.close()
+
+
+def test_online_a_redemption_holds_the_points_at_the_server_so_another_counter_cannot_spend_them(server, tmp_path):
+    east = enrolled_counter(tmp_path / "east", server)
+    west = enrolled_counter(tmp_path / "west", server)
+    card = members.register_member(east, form())
+    points.earn_from_slip(east, card.member_no, "1000.00", "S-1")
+    sync.sync_once(east)
+    sync.sync_once(west)
+    points.earn_from_slip(east, card.member_no, "200.00", "S-2")  # not pushed yet: the hold counts it
+    points.redeem_cash(east, card.member_no, "1120")  # 1,200 here, 1,000 at the server
+    assert server.scalar("SELECT points FROM holds") == 1120
+    # West still shows the old balance, but the server says what may be spent now: east's earning
+    # is not there yet, its hold is.
+    with pytest.raises(InvalidInput, match="The central server shows 0 points this member may spend now"):
+        points.redeem_cash(west, card.member_no, "800")
+    sync.sync_once(east)
+    assert server.scalar("SELECT COUNT(*) FROM holds") == 0  # spent: the operation released it
+    points.redeem_cash(west, card.member_no, "80")  # west has not pulled yet; the server knows
+    for desk in (east, west, east):
+        sync.sync_once(desk)
+    assert server.scalar("SELECT COUNT(*) FROM holds") == 0  # spent: the operations released them
+    assert server.scalar("SELECT COUNT(*) FROM review_items") == 0
+    assert balances(east) == balances(west) == server_balances(server) == {card.member_no: 0}
+    east.close()
+    west.close()

@@ -17,7 +17,7 @@ from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
 from counter_app.services.members import require_member
-from counter_app.services.sync import check_offline_redemption, server_keeps_expiry
+from counter_app.services.sync import reserve_redemption, server_keeps_expiry
 
 ROLLING_DAYS = 365
 BACKDATE_DAYS = 90  # a slip older than this is not accepted at the desk
@@ -248,11 +248,11 @@ def debit_points(
 ) -> tuple[str, list[tuple[int, int]]]:
     """Points out, first in first out; refuses more than the balance."""
     balance = points_balance(connection, row.id)
-    check_offline_redemption(desk, connection, row.id, points_)
     if points_ > balance:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Member {member_no} has {balance} points; {points} cannot be redeemed."), member_no=row.member_no, balance=balance, points=points_)
-    now = desk.now()
     entry_id = str(uuid.uuid4())
+    reserve_redemption(desk, connection, row.id, row.member_uid, points_, entry_id)
+    now = desk.now()
     ledger.add_entry(
         connection, entry_id=entry_id, member_id=row.id, kind=kind, points=-points_, at=now, staff_id=actor.staff_id if actor else None, note=note, item=item, qty=qty
     )

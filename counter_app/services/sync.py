@@ -174,10 +174,14 @@ def enroll(desk: Desk, server: str, code: str) -> EnrolResult:
 
 def _client(desk: Desk) -> SyncClient:
     with desk.store.read() as connection:
-        server, token = _get(connection, "server"), _get(connection, "token")
+        return _client_for(desk, connection)
+
+
+def _client_for(desk: Desk, connection: Connection, retries: int = 2) -> SyncClient:
+    server, token = _get(connection, "server"), _get(connection, "token")
     if not server or not token:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "This counter is not enrolled with a central server; enrol it first (counter-app enroll --server URL --code CODE)."))
-    return SyncClient(server, sealing.unseal(desk.store.keys, bytes.fromhex(token), "sync.token"))
+    return SyncClient(server, sealing.unseal(desk.store.keys, bytes.fromhex(token), "sync.token"), retries=retries)
 
 
 def sync_once(desk: Desk, progress: Callable[[int, int], None] | None = None) -> SyncReport:
@@ -539,13 +543,13 @@ def _apply_rules(desk: Desk, rules_text: str) -> None:
     desk.rules = rules
 
 
-def offline_limits(desk: Desk, connection: Connection) -> OfflineLimits | None:
+def offline_limits(desk: Desk, connection: Connection, assume_offline: bool = False) -> OfflineLimits | None:
     """None while the counter is standalone or online; otherwise what it may still redeem."""
     if not _is_enrolled(connection):
         return None
     last_ok = _iso(_get(connection, "last_ok") or None)
     now = desk.now()
-    if last_ok is not None and now - last_ok <= ONLINE_WINDOW:
+    if last_ok is not None and now - last_ok <= ONLINE_WINDOW and not assume_offline:
         return None
     since = last_ok or _iso(_get(connection, "enrolled_at")) or now
     rules = desk.rules
@@ -567,10 +571,39 @@ def _spent_offline(connection: Connection, since: dt.datetime, member_id: int | 
     return connection.exec_driver_sql(sql, tuple(params)).scalar_one()
 
 
-def check_offline_redemption(desk: Desk, connection: Connection, member_id: int, points: int) -> None:
+def reserve_redemption(desk: Desk, connection: Connection, member_id: int, member_uid: str, points: int, op_id: str) -> None:
+    """Online, the server keeps the points for this redemption (another counter cannot spend them
+    meanwhile); offline, or when the server does not answer at once, the offline limits apply.
+    Called inside the redemption's transaction, before anything is written."""
+    if not _is_enrolled(connection):
+        return
+    if offline_limits(desk, connection) is None:
+        unsent = connection.exec_driver_sql(
+            "SELECT COALESCE(SUM(l.points), 0) FROM ledger l JOIN outbox o ON o.op_id = l.entry_id WHERE l.member_id = ? AND o.status = 'pending'", (member_id,)
+        ).scalar_one()
+        client = _client_for(desk, connection, retries=0)
+        try:
+            answer = client.hold(op_id, member_uid, points, unsent)
+        except SyncError as error:
+            log.info("no hold for %s: %s; offline limits apply", op_id, error)
+        else:
+            if answer.held:
+                return
+            if answer.known:
+                raise InvalidInput(
+                    QT_TRANSLATE_NOOP("Errors", "The central server shows {available} points this member may spend now (another counter redeemed some); {points} cannot be redeemed."),
+                    available=answer.available, points=points,
+                )
+        finally:
+            client.close()
+    check_offline_redemption(desk, connection, member_id, points, offline=True)
+
+
+def check_offline_redemption(desk: Desk, connection: Connection, member_id: int, points: int, offline: bool = False) -> None:
     """Offline, a redemption is bounded per member, per counter and in time, so an overdraw found at
-    sync can never exceed the cap."""
-    limits = offline_limits(desk, connection)
+    sync can never exceed the cap. `offline`: the server just failed to answer, whatever the time
+    since the last sync."""
+    limits = offline_limits(desk, connection, assume_offline=offline)
     if limits is None:
         return
     if limits.expired:

@@ -983,6 +983,10 @@
         <translation>The central server refused the sync: {reason}</translation>
     </message>
     <message>
+        <source>The central server shows {available} points this member may spend now (another counter redeemed some); {points} cannot be redeemed.</source>
+        <translation>The central server shows {available} points this member may spend now (another counter redeemed some); {points} cannot be redeemed.</translation>
+    </message>
+    <message>
         <source>This counter has been offline since {since}; after {hours} hours redemption waits until it syncs again.</source>
         <translation>This counter has been offline since {since}; after {hours} hours redemption waits until it syncs again.</translation>
     </message>

@@ -983,6 +983,10 @@
         <translation>中心服务器拒绝同步：{reason}</translation>
     </message>
     <message>
+        <source>The central server shows {available} points this member may spend now (another counter redeemed some); {points} cannot be redeemed.</source>
+        <translation>中心服务器显示该会员目前可用 {available} 积分（另一服务台已兑换了一部分）；无法兑换 {points} 积分。</translation>
+    </message>
+    <message>
         <source>This counter has been offline since {since}; after {hours} hours redemption waits until it syncs again.</source>
         <translation>本服务台自 {since} 起离线；离线超过 {hours} 小时后，兑换须等同步恢复。</translation>
     </message>

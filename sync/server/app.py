@@ -21,9 +21,9 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from sync.protocol import (
     API_PREFIX, MAX_BODY_BYTES, MAX_PAGE, PROTOCOL_VERSION, ChangesPage, EnrollRequest, EnrollResponse, Problem,
-    PushRequest, PushResponse, ServerInfo,
+    HoldRequest, HoldResponse, PushRequest, PushResponse, ServerInfo,
 )
-from sync.server.apply import apply_ops, device_by_token
+from sync.server.apply import apply_ops, device_by_token, hold_points
 from sync.server.schema import change_log, devices, enroll_codes, feed_head
 from sync.server.store import ServerStore, utc_now
 
@@ -223,6 +223,11 @@ def create_app(store: ServerStore, name: str = "counter-server", rate: float = 2
         with store.write() as connection:
             results = apply_ops(connection, found, body.ops, now)
         return PushResponse(results=results, server_time=now)
+
+    @app.post(f"{API_PREFIX}/holds", response_model=HoldResponse)
+    def hold(body: HoldRequest, found: Annotated[Any, Depends(device)]) -> HoldResponse:
+        with store.write() as connection:
+            return hold_points(connection, found, body, utc_now())
 
     @app.get(f"{API_PREFIX}/changes", response_model=ChangesPage)
     def changes(

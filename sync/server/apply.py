@@ -9,13 +9,15 @@ import uuid
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from counter_app.domain.errors import DeskError
 from counter_app.domain.tiers import TIERS
 from counter_app.domain.members import format_member_no, normalize_id_number, normalize_name, normalize_phone
-from sync.protocol import CouponIssued, CouponWrittenOff, LedgerOp, MemberErased, MemberRegistered, MemberTier, MemberUpdated, Op, OpResult, payload_model
-from sync.server.schema import applied_ops, coupons, devices, ledger, member_aliases, members, points_lots, review_items
+from sync.protocol import (
+    CouponIssued, CouponWrittenOff, HoldRequest, HoldResponse, LedgerOp, MemberErased, MemberRegistered, MemberTier, MemberUpdated, Op, OpResult, payload_model,
+)
+from sync.server.schema import applied_ops, coupons, devices, holds, ledger, member_aliases, members, points_lots, review_items
 from sync.server.store import emit
 
 log = logging.getLogger("counter_server")
@@ -34,6 +36,7 @@ _ALIAS = select(member_aliases.c.member_uid).where(member_aliases.c.alias_uid ==
 _ADD_ENTRY = insert(ledger)
 _SET_POINTS = update(members).where(members.c.member_uid == bindparam("uid")).values(points=bindparam("points"))
 _ADD_LOT = insert(points_lots)
+_RELEASE_HOLD = delete(holds).where(holds.c.hold_id == bindparam("hold_id"))
 _SLIP_ELSEWHERE = select(ledger.c.entry_id).where(ledger.c.slip_no == bindparam("slip"), ledger.c.entry_id != bindparam("entry")).limit(1)
 
 
@@ -239,6 +242,8 @@ def _ledger(connection: Connection, device: Any, op: Op, payload: LedgerOp, now:
         "shop": payload.shop, "note": payload.note, "item": payload.item, "qty": payload.qty,
     }
     connection.execute(_ADD_ENTRY, entry)
+    if payload.delta < 0:
+        connection.execute(_RELEASE_HOLD, {"hold_id": op.op_id})  # the points it kept are now spent
     balance = member.points + payload.delta
     if payload.tier is not None and TIERS.index(payload.tier) > TIERS.index(member.tier):
         # Upgrades come with the earning; downgrades as member.tier.
@@ -264,6 +269,30 @@ def _ledger(connection: Connection, device: Any, op: Op, payload: LedgerOp, now:
             now,
         )
     return {"balance": balance}
+
+
+HOLD_TIME = dt.timedelta(minutes=10)  # a counter that redeemed pushes within seconds; a lost push frees the points
+
+
+def hold_points(connection: Connection, device: Any, request: HoldRequest, now: dt.datetime) -> HoldResponse:
+    """Keep points for a redemption about to be made online, if the member has them: the balance
+    here, plus what the asking counter has not pushed yet, minus what other live holds keep."""
+    uid = resolve(connection, request.member_uid)
+    if uid is None:
+        return HoldResponse(held=False, known=False)
+    if connection.execute(select(holds.c.hold_id).where(holds.c.hold_id == request.op_id)).first() is not None:
+        return HoldResponse(held=True, known=True)  # asked again after a lost answer
+    balance = connection.execute(select(members.c.points).where(members.c.member_uid == uid)).scalar_one()
+    kept = connection.execute(
+        select(func.coalesce(func.sum(holds.c.points), 0)).where(holds.c.member_uid == uid, holds.c.expires_at > now.isoformat())
+    ).scalar_one()
+    available = balance + request.unsent - kept
+    if request.points > available:
+        return HoldResponse(held=False, known=True, available=max(0, available))
+    connection.execute(
+        insert(holds).values(hold_id=request.op_id, member_uid=uid, points=request.points, device_id=device.device_id, expires_at=(now + HOLD_TIME).isoformat())
+    )
+    return HoldResponse(held=True, known=True, available=available - request.points)
 
 
 def _draw(connection: Connection, member_uid: str, points: int) -> None:

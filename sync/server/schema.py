@@ -114,6 +114,17 @@ points_lots = Table(
     Index("ix_points_lots_expiry", "expires_on"),
 )
 
+# Points kept for an online redemption between its check at the server and its push.
+holds = Table(
+    "holds",
+    metadata,
+    Column("hold_id", String(36), primary_key=True),
+    Column("member_uid", String(36), ForeignKey("members.member_uid"), nullable=False, index=True),
+    Column("points", BigInteger, nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+)
+
 coupons = Table(
     "coupons",
     metadata,
