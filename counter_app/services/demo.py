@@ -19,7 +19,7 @@ from counter_app.domain.staff import Permission
 from counter_app.services.audit import record
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
-from counter_app.services.sync import server_keeps_expiry
+from counter_app.services.sync import is_enrolled
 
 DEMO_MAX = 5_000_000
 BATCH = 50_000
@@ -34,7 +34,7 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
     """Add `count` demo members, committed batch by batch; the store is marked as holding demo data."""
     actor = authorize(desk, Permission.DEMO_DATA, "demo.create")
     with desk.store.read() as connection:
-        if server_keeps_expiry(connection):  # i.e. enrolled: the members here belong to the chain
+        if is_enrolled(connection):
             raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "This desk is enrolled with the central server; demo members are only for a desk on its own (use a new data folder)."))
     if not 1 <= count <= DEMO_MAX:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The number of demo members must be between 1 and {limit}."), limit=f"{DEMO_MAX:,}")

@@ -30,14 +30,14 @@ from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
+from counter_app.services.privacy import ERASED_NAME
 from sync.client import SyncClient, SyncError, skew
 from sync.protocol import MAX_BATCH, MAX_PAGE, Change, ChangesPage, Op
 
 log = logging.getLogger(__name__)
 
-ONLINE_WINDOW = dt.timedelta(minutes=2)  # a counter that synced this recently redeems without offline limits
+ONLINE_WINDOW = dt.timedelta(minutes=2)  # synced this recently: a redemption asks the server to hold its points
 SKEW_WARNING = dt.timedelta(minutes=5)
-ERASED_NAME = "（已删除）"
 # Redemptions a clerk makes; these are what the offline limits bound.
 SPENDING_KINDS = ("cash", "gift-out", "redeem-gift", "redeem-coupon")
 # Older outbox entries carry no signed delta: the sign by kind.
@@ -115,7 +115,8 @@ def _set(connection: Connection, key: str, value: Any) -> None:
     store_meta.set_meta(connection, _META + key, "" if value is None else str(value))
 
 
-def _is_enrolled(connection: Connection) -> bool:
+def is_enrolled(connection: Connection) -> bool:
+    """Enrolled with a central server: its members belong to the chain."""
     return bool(_get(connection, "server"))
 
 
@@ -125,12 +126,6 @@ def next_delay(failures: int, interval: float) -> float:
     if failures == 0:
         return interval
     return random.uniform(0, min(300.0, interval * 2 ** min(failures, 10)))
-
-
-def server_keeps_expiry(connection: Connection) -> bool:
-    """Enrolled counters leave expiry to the server: each counter expiring the same lot would
-    take the points twice. The server's expiry entries arrive with the change feed."""
-    return _is_enrolled(connection)
 
 
 def enroll(desk: Desk, server: str, code: str) -> EnrolResult:
@@ -545,7 +540,7 @@ def _apply_rules(desk: Desk, rules_text: str) -> None:
 
 def offline_limits(desk: Desk, connection: Connection, assume_offline: bool = False) -> OfflineLimits | None:
     """None while the counter is standalone or online; otherwise what it may still redeem."""
-    if not _is_enrolled(connection):
+    if not is_enrolled(connection):
         return None
     last_ok = _iso(_get(connection, "last_ok") or None)
     now = desk.now()
@@ -575,7 +570,7 @@ def reserve_redemption(desk: Desk, connection: Connection, member_id: int, membe
     """Online, the server keeps the points for this redemption (another counter cannot spend them
     meanwhile); offline, or when the server does not answer at once, the offline limits apply.
     Called inside the redemption's transaction, before anything is written."""
-    if not _is_enrolled(connection):
+    if not is_enrolled(connection):
         return
     if offline_limits(desk, connection) is None:
         unsent = connection.exec_driver_sql(
@@ -625,7 +620,7 @@ def check_offline_redemption(desk: Desk, connection: Connection, member_id: int,
 
 def sync_status(desk: Desk) -> SyncStatus:
     with desk.store.read() as connection:
-        enrolled = _is_enrolled(connection)
+        enrolled = is_enrolled(connection)
         pending = outbox.pending_count(connection)
         oldest = outbox.oldest_pending(connection)
         review_open = connection.exec_driver_sql("SELECT COUNT(*) FROM review_items WHERE status = 'open'").scalar_one()
