@@ -88,11 +88,11 @@ class PushResponse(Strict):
 class HoldRequest(Strict):
     """Before an online redemption: keep these points for the operation about to be pushed."""
 
-    protocol: Literal[1] = PROTOCOL_VERSION
+    protocol: ProtocolVersion = PROTOCOL_VERSION
     op_id: Uuid  # the redemption's op id; its arrival releases the hold
     member_uid: Uuid
-    points: int = Field(ge=1, le=10**9)
-    unsent: int = Field(ge=-(10**12), le=10**12)  # this counter's changes to the member not yet pushed
+    points: JsonInt = Field(ge=1, le=10**9)
+    unsent: JsonInt = Field(ge=-(10**12), le=10**12)  # this counter's changes to the member not yet pushed
 
 
 class HoldResponse(Strict):
