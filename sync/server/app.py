@@ -23,7 +23,7 @@ from sync.protocol import (
     API_PREFIX, MAX_BODY_BYTES, MAX_PAGE, PROTOCOL_VERSION, ChangesPage, EnrollRequest, EnrollResponse, Problem,
     HoldRequest, HoldResponse, PushRequest, PushResponse, ServerInfo,
 )
-from sync.server.apply import apply_ops, device_by_token, hold_points
+from sync.server.apply import RetryLater, apply_ops, device_by_token, hold_points, retry_all
 from sync.server.schema import change_log, devices, enroll_codes, feed_head
 from sync.server.store import ServerStore, utc_now
 
@@ -220,8 +220,11 @@ def create_app(store: ServerStore, name: str = "counter-server", rate: float = 2
             raise HTTPException(400, "The same operation id appears twice in one push.")
         refuse_unstorable_text(body)
         now = utc_now()
-        with store.write() as connection:
-            results = apply_ops(connection, found, body.ops, now)
+        try:
+            with store.write() as connection:
+                results = apply_ops(connection, found, body.ops, now)
+        except (RetryLater, OperationalError):
+            results = retry_all(body.ops)
         return PushResponse(results=results, server_time=now)
 
     @app.post(f"{API_PREFIX}/holds", response_model=HoldResponse)

@@ -50,50 +50,61 @@ class Rejected(Exception):
         self.params = {key: str(value) for key, value in params.items()}
 
 
+class RetryLater(Exception):
+    """The database could not take the batch now (a lock, a lost connection, our own bug): the whole
+    transaction rolls back and every op of the batch is answered "retry", to come again in order."""
+
+
 def apply_ops(connection: Connection, device: Any, ops: list[Op], now: dt.datetime) -> list[OpResult]:
-    """Each op in a savepoint of the batch's transaction. An op the database could not take this time
-    (a lock, a lost connection, our own bug) is answered "retry" and ends the batch: the ops after
-    it wait, in order, for the counter's next push."""
+    """All of a push in one transaction. An op that can never apply is refused before it writes
+    anything, so a refusal needs no savepoint; an op that fails otherwise fails the whole batch."""
     done = {row.op_id: row for row in connection.execute(_APPLIED, {"op_ids": [op.op_id for op in ops]})} if ops else {}
-    results = []
+    results, records = [], []
     for op in ops:
         try:
-            with connection.begin_nested():
-                results.append(_apply_once(connection, device, op, now, done.get(op.op_id)))
+            result, record = _apply_once(connection, device, op, now, done.get(op.op_id))
         except Exception as error:  # noqa: BLE001 - anything here must hold the queue, never lose the op
             log.warning("op %s (%s) not applied this time: %s", op.op_id, op.type, error)
-            results.append(OpResult(op_id=op.op_id, status="retry", reason="The server could not apply this operation now; it will be sent again."))
-            break
+            raise RetryLater(str(error)) from error
+        results.append(result)
+        if record is not None:
+            records.append(record)
+    if records:
+        connection.execute(_RECORD, records)
     return results
 
 
-def _apply_once(connection: Connection, device: Any, op: Op, now: dt.datetime, done: Any) -> OpResult:
-    """Applied before: the stored answer (the same id with another body is refused). Else apply and
-    record the answer in the same transaction as the effect."""
+def retry_all(ops: list[Op]) -> list[OpResult]:
+    return [OpResult(op_id=op.op_id, status="retry", reason="The server could not apply this operation now; it will be sent again.") for op in ops]
+
+
+def _apply_once(connection: Connection, device: Any, op: Op, now: dt.datetime, done: Any) -> tuple[OpResult, dict[str, Any] | None]:
+    """Applied before: the stored answer (the same id with another body is refused). Else apply, and
+    give the answer to record in the same transaction as the effect."""
     body_hash = op.body_hash()
     if done is not None:
         if done.body_hash != body_hash:
             return OpResult(
                 op_id=op.op_id, status="rejected", code="reused_id",
                 reason="This operation id was used before with a different content; the operation was not applied.",
-            )
+            ), None
         stored = json.loads(done.result) if done.result else None
         if done.status == "rejected":
-            return OpResult(op_id=op.op_id, status="rejected", reason=done.reason, code=stored["code"], params=stored["params"])
-        return OpResult(op_id=op.op_id, status=done.status, result=stored)
+            return OpResult(op_id=op.op_id, status="rejected", reason=done.reason, code=stored["code"], params=stored["params"]), None
+        return OpResult(op_id=op.op_id, status=done.status, result=stored), None
     try:
         result = _apply(connection, device, op, now)
         status, reason = "applied", None
     except Rejected as refusal:
         status, reason = "rejected", str(refusal)
         result = {"code": refusal.code, "params": refusal.params}
-    connection.execute(_RECORD, {
+    record = {
         "op_id": op.op_id, "device_id": device.device_id, "body_hash": body_hash, "status": status, "reason": reason,
         "result": json.dumps(result, ensure_ascii=False) if result is not None else None, "applied_at": now.isoformat(),
-    })
+    }
     if status == "rejected":
-        return OpResult(op_id=op.op_id, status=status, reason=reason, code=result["code"], params=result["params"])
-    return OpResult(op_id=op.op_id, status=status, result=result)
+        return OpResult(op_id=op.op_id, status=status, reason=reason, code=result["code"], params=result["params"]), record
+    return OpResult(op_id=op.op_id, status=status, result=result), record
 
 
 def _apply(connection: Connection, device: Any, op: Op, now: dt.datetime) -> dict[str, Any] | None:
