@@ -6,6 +6,8 @@ import datetime as dt
 import json
 import logging
 import uuid
+from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from pydantic import ValidationError
@@ -37,7 +39,7 @@ _ADD_ENTRY = insert(ledger)
 _SET_POINTS = update(members).where(members.c.member_uid == bindparam("uid")).values(points=bindparam("points"))
 _ADD_LOT = insert(points_lots)
 _RELEASE_HOLD = delete(holds).where(holds.c.hold_id == bindparam("hold_id"))
-_SLIP_ELSEWHERE = select(ledger.c.entry_id).where(ledger.c.slip_no == bindparam("slip"), ledger.c.entry_id != bindparam("entry")).limit(1)
+_SLIPS_KNOWN = select(ledger.c.slip_no).where(ledger.c.slip_no.in_(bindparam("slips", expanding=True)))
 
 
 class Rejected(Exception):
@@ -50,6 +52,32 @@ class Rejected(Exception):
         self.params = {key: str(value) for key, value in params.items()}
 
 
+@dataclass
+class _Batch:
+    """What a push writes in bulk at its end. Earnings are most of the traffic; one by one, each
+    would cost the database four round trips (PostgreSQL pays for every one)."""
+
+    members: dict[str, SimpleNamespace] = field(default_factory=dict)  # read this batch, by the uid asked for
+    points: dict[str, int] = field(default_factory=dict)  # balances changed this batch, by registry uid
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    lots: list[dict[str, Any]] = field(default_factory=list)
+    slips: set[str] = field(default_factory=set)  # slips in the ledger, or earlier in this batch
+
+
+def _flush(connection: Connection) -> None:
+    """Write what the batch holds: before anything reads the ledger, the lots or balances back."""
+    batch: _Batch = connection.info["batch"]
+    if batch.entries:
+        connection.execute(_ADD_ENTRY, batch.entries)
+        batch.entries = []
+    if batch.lots:
+        connection.execute(_ADD_LOT, batch.lots)
+        batch.lots = []
+    if batch.points:
+        connection.execute(_SET_POINTS, [{"uid": uid, "points": points} for uid, points in batch.points.items()])
+        batch.points = {}
+
+
 class RetryLater(Exception):
     """The database could not take the batch now (a lock, a lost connection, our own bug): the whole
     transaction rolls back and every op of the batch is answered "retry", to come again in order."""
@@ -58,17 +86,27 @@ class RetryLater(Exception):
 def apply_ops(connection: Connection, device: Any, ops: list[Op], now: dt.datetime) -> list[OpResult]:
     """All of a push in one transaction. An op that can never apply is refused before it writes
     anything, so a refusal needs no savepoint; an op that fails otherwise fails the whole batch."""
-    done = {row.op_id: row for row in connection.execute(_APPLIED, {"op_ids": [op.op_id for op in ops]})} if ops else {}
+    if not ops:
+        return []
+    done = {row.op_id: row for row in connection.execute(_APPLIED, {"op_ids": [op.op_id for op in ops]})}
+    slips = [str(op.payload["slip_no"]) for op in ops if op.type.startswith("points.") and op.payload.get("slip_no")]
+    batch = connection.info["batch"] = _Batch()
+    if slips:
+        batch.slips.update(connection.execute(_SLIPS_KNOWN, {"slips": slips}).scalars())
     results, records = [], []
-    for op in ops:
-        try:
-            result, record = _apply_once(connection, device, op, now, done.get(op.op_id))
-        except Exception as error:  # noqa: BLE001 - anything here must hold the queue, never lose the op
-            log.warning("op %s (%s) not applied this time: %s", op.op_id, op.type, error)
-            raise RetryLater(str(error)) from error
-        results.append(result)
-        if record is not None:
-            records.append(record)
+    try:
+        for op in ops:
+            try:
+                result, record = _apply_once(connection, device, op, now, done.get(op.op_id))
+            except Exception as error:  # noqa: BLE001 - anything here must hold the queue, never lose the op
+                log.warning("op %s (%s) not applied this time: %s", op.op_id, op.type, error)
+                raise RetryLater(str(error)) from error
+            results.append(result)
+            if record is not None:
+                records.append(record)
+        _flush(connection)
+    finally:
+        del connection.info["batch"]
     if records:
         connection.execute(_RECORD, records)
     return results
@@ -126,6 +164,9 @@ def _apply(connection: Connection, device: Any, op: Op, now: dt.datetime) -> dic
     if isinstance(payload, MemberTier):
         member = _member(connection, payload.member_uid)
         connection.execute(update(members).where(members.c.member_uid == member.member_uid).values(tier=payload.tier))
+        for seen in connection.info["batch"].members.values():
+            if seen.member_uid == member.member_uid:
+                seen.tier = payload.tier
         _emit_member(connection, member.member_uid)
         return None
     if isinstance(payload, LedgerOp):
@@ -193,31 +234,31 @@ def _register(connection: Connection, device: Any, op: Op, payload: MemberRegist
 
 
 def _update_member(connection: Connection, device: Any, op: Op, payload: MemberUpdated, now: dt.datetime) -> dict[str, Any]:
-    """Per field, in the order the server receives them. A field another counter changed meanwhile
+    """Per name, in the order the server receives them. A name another counter changed meanwhile
     keeps the server's value and a conflict record opens; a phone another member holds stays too."""
     member = _member(connection, payload.member_uid)
     values: dict[str, Any] = {}
     conflicts: list[str] = []
-    for field, value in payload.changes.items():
-        if payload.before is not None and field in payload.before and (payload.before[field] or None) != (getattr(member, field) or None):
-            conflicts.append(field)
+    for name, value in payload.changes.items():
+        if payload.before is not None and name in payload.before and (payload.before[name] or None) != (getattr(member, name) or None):
+            conflicts.append(name)
             continue
-        if field == "phone":
+        if name == "phone":
             phone = _checked(normalize_phone, value, "phone") if value else None
             holder = connection.execute(select(members.c.member_uid).where(members.c.phone == phone)).scalar() if phone else None
             if holder is not None and holder != member.member_uid:
                 conflicts.append("phone")
                 continue
             values["phone"] = phone
-        elif field == "name":
+        elif name == "name":
             values["name"] = _checked(normalize_name, value, "name")
-        elif field == "id_number":
+        elif name == "id_number":
             values["id_number"] = _checked(normalize_id_number, value, "id_number") if value else None
-        elif field == "birthday":
+        elif name == "birthday":
             values["birthday"] = _checked(dt.date.fromisoformat, value, "birthday").isoformat() if value else None
         else:
             if value not in (None, "F", "M"):
-                raise Rejected("invalid", "gender: F, M or empty", field="gender", problem="F, M or empty")
+                raise Rejected("invalid", "gender: F, M or empty", name="gender", problem="F, M or empty")
             values["gender"] = value
     if values:
         connection.execute(update(members).where(members.c.member_uid == member.member_uid).values(**values))
@@ -240,8 +281,12 @@ def _erase(connection: Connection, payload: MemberErased, now: dt.datetime) -> N
 
 def _ledger(connection: Connection, device: Any, op: Op, payload: LedgerOp, now: dt.datetime) -> dict[str, Any]:
     """Earning always applies; spending applies too, and an overdraw opens a review item."""
-    member = _member(connection, payload.member_uid)
+    batch: _Batch = connection.info["batch"]
+    member = batch.members.get(payload.member_uid)
+    if member is None:
+        member = batch.members[payload.member_uid] = SimpleNamespace(**_member(connection, payload.member_uid)._mapping)
     if payload.reverses is not None:
+        _flush(connection)
         reversed_entry = connection.execute(select(ledger).where(ledger.c.entry_id == payload.reverses)).first()
         if reversed_entry is None:
             raise Rejected("unknown_entry", f"The voided operation {payload.reverses} is not in the ledger.", entry=payload.reverses)
@@ -252,31 +297,34 @@ def _ledger(connection: Connection, device: Any, op: Op, payload: LedgerOp, now:
         "counter_uid": device.counter_uid, "reverses": payload.reverses, "amount_fen": payload.amount_fen, "slip_no": payload.slip_no,
         "shop": payload.shop, "note": payload.note, "item": payload.item, "qty": payload.qty,
     }
-    connection.execute(_ADD_ENTRY, entry)
-    if payload.delta < 0:
-        connection.execute(_RELEASE_HOLD, {"hold_id": op.op_id})  # the points it kept are now spent
-    balance = member.points + payload.delta
+    before = member.points
+    balance = member.points = before + payload.delta
+    batch.entries.append(entry)
+    batch.points[member.member_uid] = balance
     if payload.tier is not None and TIERS.index(payload.tier) > TIERS.index(member.tier):
         # Upgrades come with the earning; downgrades as member.tier.
-        connection.execute(update(members).where(members.c.member_uid == member.member_uid).values(points=balance, tier=payload.tier))
+        member.tier = payload.tier
+        connection.execute(update(members).where(members.c.member_uid == member.member_uid).values(tier=payload.tier))
         _emit_member(connection, member.member_uid)
-    else:
-        connection.execute(_SET_POINTS, {"uid": member.member_uid, "points": balance})
     emit(connection, "entry", op.op_id, entry)
     if payload.delta > 0:
-        connection.execute(_ADD_LOT, {
+        batch.lots.append({
             "member_uid": member.member_uid, "entry_id": op.op_id, "expires_on": payload.expires_on.isoformat() if payload.expires_on else None,
             "points_left": payload.delta,
         })
     elif payload.delta < 0:
+        connection.execute(_RELEASE_HOLD, {"hold_id": op.op_id})  # the points it kept are now spent
+        _flush(connection)
         _draw(connection, member.member_uid, -payload.delta)
-    if payload.slip_no and connection.execute(_SLIP_ELSEWHERE, {"slip": payload.slip_no, "entry": op.op_id}).first() is not None:
-        # Earning always applies; a slip earned at two counters offline is for a manager to judge.
-        open_review(connection, "duplicate_slip", member.member_uid, op.op_id, device.counter_uid, {"slip_no": payload.slip_no, "member_no": member.member_no}, now)
+    if payload.slip_no:
+        if payload.slip_no in batch.slips:
+            # Earning always applies; a slip earned at two counters offline is for a manager to judge.
+            open_review(connection, "duplicate_slip", member.member_uid, op.op_id, device.counter_uid, {"slip_no": payload.slip_no, "member_no": member.member_no}, now)
+        batch.slips.add(payload.slip_no)
     if payload.delta < 0 and balance < 0:
         open_review(
             connection, "overdraw", member.member_uid, op.op_id, device.counter_uid,
-            {"balance_before": member.points, "delta": payload.delta, "balance_after": balance, "kind": payload.kind, "member_no": member.member_no},
+            {"balance_before": before, "delta": payload.delta, "balance_after": balance, "kind": payload.kind, "member_no": member.member_no},
             now,
         )
     return {"balance": balance}
