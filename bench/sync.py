@@ -111,13 +111,15 @@ def fresh_database(kind: str, folder: Path) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def running_server(db_url: str, folder: Path) -> Iterator[str]:
+def running_server(db_url: str, folder: Path, workers: int = 1) -> Iterator[str]:
     """`counter-server` as an administrator runs it; yields its base URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log_path = folder / "server.log"
     with open(log_path, "ab") as log:
-        process = subprocess.Popen([sys.executable, "-m", "sync.server", "--db", db_url, "--port", str(port)], cwd=ROOT, stdout=log, stderr=log)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "sync.server", "--db", db_url, "--port", str(port), "--workers", str(workers)], cwd=ROOT, stdout=log, stderr=log
+        )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -331,7 +333,7 @@ class Counter(threading.Thread):
             self.finished = time.perf_counter()
 
 
-def bench_concurrent(kind: str, folder: Path, counters: int, seconds: float, batch: int, offered: float = 0.0) -> dict[str, float]:
+def bench_concurrent(kind: str, folder: Path, counters: int, seconds: float, batch: int, offered: float = 0.0, workers: int = 1) -> dict[str, float]:
     """COUNTERS enrolled counters pushing at once for SECONDS: throughput and each request's latency.
     OFFERED ops/s in all, spread evenly over the counters; 0: each pushes again as soon as answered."""
     interval = counters * batch / offered if offered else 0.0
@@ -339,7 +341,7 @@ def bench_concurrent(kind: str, folder: Path, counters: int, seconds: float, bat
         store = ServerStore(db_url)
         tokens = enrol_devices(store, counters)
         store.close()
-        with running_server(db_url, folder) as server_url:
+        with running_server(db_url, folder, workers) as server_url:
             window: dict[str, float] = {}
 
             def open_window() -> None:
@@ -388,6 +390,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0, help="how long the counters push at once")
     parser.add_argument("--batch", type=int, default=20, help="operations in each of their pushes")
     parser.add_argument("--seed", type=int, default=20261123)
+    parser.add_argument("--workers", type=int, default=1, help="server processes for the counters at once (counter-server --workers)")
     args = parser.parse_args()
     parts = {part.strip() for part in args.parts.split(",")}
     concurrent_dbs = [kind.strip() for kind in args.concurrent_dbs.split(",")]
@@ -423,10 +426,10 @@ def main() -> None:
             for kind in concurrent_dbs:
                 print(f"concurrent: {args.counters} counters for {args.seconds:g} s against {kind} …", file=sys.stderr)
                 (folder / kind).mkdir()
-                many = bench_concurrent(kind, folder / kind, args.counters, args.seconds, args.batch)
+                many = bench_concurrent(kind, folder / kind, args.counters, args.seconds, args.batch, workers=args.workers)
                 print(f"concurrent {kind}: {many}", file=sys.stderr)
                 (folder / f"{kind}-paced").mkdir()
-                paced = bench_concurrent(kind, folder / f"{kind}-paced", args.counters, args.seconds, args.batch, offered=CONCURRENT_GOAL)
+                paced = bench_concurrent(kind, folder / f"{kind}-paced", args.counters, args.seconds, args.batch, offered=CONCURRENT_GOAL, workers=args.workers)
                 print(f"concurrent {kind} at {CONCURRENT_GOAL:,} ops/s: {paced}", file=sys.stderr)
                 rows += [
                     (f"{args.counters} counters back to back, {args.batch} ops a push ({kind})", f"{many['rate']:,.0f} ops/s", f">= {CONCURRENT_GOAL:,} ops/s", verdict(many["rate"] >= CONCURRENT_GOAL)),
@@ -437,7 +440,7 @@ def main() -> None:
                     ("  request latency p50 / p99", f"{paced['p50_ms']:.0f} / {paced['p99_ms']:.0f} ms", f"p99 <= {P99_GOAL_MS} ms", verdict(paced["p99_ms"] <= P99_GOAL_MS)),
                     ("  requests / rejected ops / failed requests", f"{paced['requests']:,} / {paced['rejected']:,} / {paced['failed']:,}", "- / 0 / 0", verdict(not paced["rejected"] and not paced["failed"])),
                 ]
-    print(f"\nsync benchmark, {os.cpu_count()} CPUs, server: uvicorn with one worker on 127.0.0.1\n")
+    print(f"\nsync benchmark, {os.cpu_count()} CPUs, server: uvicorn on 127.0.0.1, {args.workers} worker(s) for the counters at once\n")
     print_table(rows)
 
 

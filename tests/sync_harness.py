@@ -53,8 +53,9 @@ def database_for(backend: str, folder: Path) -> tuple[str, callable]:
 class Server:
     """`counter-server` as an administrator runs it, with a handle on its database for checks."""
 
-    def __init__(self, db_url: str, folder: Path) -> None:
+    def __init__(self, db_url: str, folder: Path, workers: int = 1) -> None:
         self.db_url = db_url
+        self.workers = workers
         self.folder = folder
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -64,7 +65,8 @@ class Server:
     def start(self) -> Server:
         log = open(self.folder / "server.log", "ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "sync.server", "--db", self.db_url, "--port", str(self.port)], cwd=ROOT, stdout=log, stderr=log,
+            [sys.executable, "-m", "sync.server", "--db", self.db_url, "--port", str(self.port), "--workers", str(self.workers)],
+            cwd=ROOT, stdout=log, stderr=log,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

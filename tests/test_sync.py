@@ -14,7 +14,7 @@ from counter_app.services import members, points, rewards, sync
 from sync.client import SyncClient
 from sync.protocol import Op
 from tests.conftest import NOW, form, run_cli
-from tests.sync_harness import Clock, balances, enrolled_counter, server, server_balances, sqlite_server  # noqa: F401
+from tests.sync_harness import BACKENDS, Clock, Server, balances, database_for, enrolled_counter, server, server_balances, sqlite_server  # noqa: F401
 
 
 def test_two_counters_and_the_server_agree_after_sync(server, tmp_path):
@@ -383,3 +383,27 @@ def test_online_a_redemption_holds_the_points_at_the_server_so_another_counter_c
     assert balances(east) == balances(west) == server_balances(server) == {card.member_no: 0}
     east.close()
     west.close()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_several_server_processes_serve_one_database(backend, tmp_path):
+    folder = tmp_path / "server"
+    folder.mkdir()
+    url, drop = database_for(backend, folder)
+    running = Server(url, folder, workers=2)
+    try:
+        running.start()
+        desks = [enrolled_counter(tmp_path / f"c{i}", running) for i in range(3)]
+        for i, desk in enumerate(desks):
+            card = members.register_member(desk, form(phone=f"1381234000{i}"))
+            for n in range(20):
+                points.earn_from_slip(desk, card.member_no, "10.00", f"W{i}-{n}")
+        for desk in desks + desks:
+            sync.sync_once(desk)
+        assert running.scalar("SELECT COUNT(*) FROM ledger") == 60
+        assert all(balances(desk) == server_balances(running) for desk in desks)
+        for desk in desks:
+            desk.close()
+    finally:
+        running.close()
+        drop()

@@ -28,12 +28,31 @@ def database_url(args: argparse.Namespace) -> str:
     return f"sqlite:///{folder / 'server.db'}"
 
 
+WORKER_DB_ENV = "COUNTER_SERVER_WORKER_DB"
+
+
+def worker_app():
+    """One of several server processes (`--workers N`): its own engine, its own expiry thread (the
+    expiry job is idempotent and serialised by the feed head)."""
+    from sync.server.app import create_app
+    from sync.server.jobs import DailyExpiry
+    from sync.server.store import ServerStore
+
+    store = ServerStore(os.environ[WORKER_DB_ENV], upgrade=False)
+    DailyExpiry(store).start()
+    return create_app(store)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="counter-server", description="The member service desk's central server.")
     parser.add_argument("--db", help="SQLAlchemy URL, e.g. postgresql+psycopg://user:pass@host/db (default: SQLite in the data folder)")
     parser.add_argument("--data-dir", help="folder for the SQLite database (default: COUNTER_SERVER_DATA_DIR or the user data folder)")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT)
+    parser.add_argument(
+        "--workers", type=int, default=1,
+        help="server processes (PostgreSQL: one per core or two; SQLite has one writer, so more rarely help). The rate limits apply per process.",
+    )
     commands = parser.add_subparsers(dest="command")
     code = commands.add_parser("enroll-code", help="print a one-time enrolment code for a counter of STORE")
     code.add_argument("--store", required=True)
@@ -93,8 +112,16 @@ def main(argv: list[str] | None = None) -> int:
 
         from sync.server.jobs import DailyExpiry
 
-        DailyExpiry(store).start()
-        uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="info")
+        if not 1 <= args.workers <= 64:
+            print("counter-server: --workers takes 1 to 64.", file=sys.stderr)
+            return 2
+        if args.workers == 1:
+            DailyExpiry(store).start()
+            uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="info")
+        else:
+            # Each worker process opens the database itself; the schema was brought up to date above, once.
+            os.environ[WORKER_DB_ENV] = database_url(args)
+            uvicorn.run("sync.server.cli:worker_app", factory=True, host=args.host, port=args.port, workers=args.workers, log_level="info")
         return 0
     finally:
         store.close()

@@ -27,7 +27,7 @@ class ServerStore:
     """Writers take the feed head first (one row, locked until commit): sequence numbers then become
     visible in order, on SQLite by BEGIN IMMEDIATE and on PostgreSQL by the row lock."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, upgrade: bool = True) -> None:
         self.url = url
         self.sqlite = url.startswith("sqlite")
         if self.sqlite:
@@ -37,7 +37,8 @@ class ServerStore:
         else:
             self.engine = create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
         self._sqlite_writer = threading.Lock()  # one writer in this process; SQLite allows no more
-        self.upgrade()
+        if upgrade:
+            self.upgrade()
 
     def upgrade(self) -> None:
         from alembic import command
