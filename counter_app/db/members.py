@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -77,7 +78,9 @@ def update_member(connection: Connection, member_id: int, values: dict[str, Any]
         index_member_name(connection, member_id, values["name"])
 
 
+@functools.lru_cache(maxsize=65536)
 def search_terms(name: str) -> tuple[str, str, str]:
+    """Names repeat a great deal (张伟 thousands of times in a chain): a first sync computes each once."""
     return " ".join(name_grams(name)), " ".join(pinyin_initials(name)), name_key(name)
 
 

@@ -51,7 +51,6 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
     with desk.store.read() as connection:
         taken = rows.existing_phone_indexes(connection) if rows.has_members(connection) else set()
     phones = _unique_phones(rng, count, (lambda phone: sealing.phone_index(keys, phone) in taken) if taken else (lambda phone: False))
-    index_cache: dict[str, tuple[str, str, str]] = {}
     made = 0
     while made < count:
         size = min(BATCH, count - made)
@@ -109,10 +108,7 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
                     stamp,
                     desk.counter_uid,
                 ))
-                terms = index_cache.get(name)
-                if terms is None:
-                    terms = index_cache[name] = rows.search_terms(name)
-                index_rows.append((member_id, *terms))
+                index_rows.append((member_id, *rows.search_terms(name)))
             rows.bulk_insert_members(connection, member_rows, index_rows)
             connection.exec_driver_sql("INSERT INTO ledger (entry_id, member_id, kind, points, at, note) VALUES (?, ?, ?, ?, ?, ?)", ledger_rows)
             connection.exec_driver_sql(

@@ -335,7 +335,8 @@ def _apply_members(desk: Desk, connection: Connection, run: list[dict[str, Any]]
     for start in range(0, len(run), 500):
         chunk = [data["member_uid"] for data in run[start:start + 500]]
         known.update(row[0] for row in connection.exec_driver_sql(f"SELECT member_uid FROM members WHERE member_uid IN ({', '.join('?' * len(chunk))})", tuple(chunk)))
-    indexes = {data["member_uid"]: sealing.phone_index(keys, data["phone"]) for data in run if data.get("phone") and not data.get("erased_at")}
+    sealed = {data["member_uid"]: sealing.sealed_member_fields(keys, data["member_uid"], data.get("phone"), None) for data in run if not data.get("erased_at")}
+    indexes = {uid: fields["phone_index"] for uid, fields in sealed.items() if fields["phone_index"]}
     taken = set()
     wanted = list(indexes.values())
     for start in range(0, len(wanted), 500):
@@ -355,18 +356,17 @@ def _apply_members(desk: Desk, connection: Connection, run: list[dict[str, Any]]
     if bulk:
         now = _stamp(desk.now().isoformat())
         first_id = member_rows.next_member_id(connection)
-        rows, index_rows, terms = [], [], {}
+        rows, index_rows = [], []
         for offset, data in enumerate(bulk):
             member_id = first_id + offset
-            sealed = sealing.sealed_member_fields(keys, data["member_uid"], data.get("phone"), None)
+            fields = sealed[data["member_uid"]]
             registered = _stamp(data["registered_at"]) if data.get("registered_at") else now
             rows.append((
-                member_id, data["member_uid"], data["member_no"], sealed["phone_sealed"], sealed["phone_index"], sealed["phone_tail_index"],
+                member_id, data["member_uid"], data["member_no"], fields["phone_sealed"], fields["phone_index"], fields["phone_tail_index"],
                 data["name"], data.get("gender"), data.get("birthday"), data.get("tier") or "regular", 0, 0, data.get("consent_version") or "",
                 _stamp(data["consented_at"]) if data.get("consented_at") else registered, registered, now, data.get("counter_uid") or "",
             ))
-            name_terms = terms.get(data["name"]) or terms.setdefault(data["name"], member_rows.search_terms(data["name"]))
-            index_rows.append((member_id, *name_terms))
+            index_rows.append((member_id, *member_rows.search_terms(data["name"])))
         member_rows.bulk_insert_members(connection, rows, index_rows)
     for data in one_by_one:
         _apply_member(desk, connection, data)
