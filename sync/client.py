@@ -64,7 +64,8 @@ class SyncClient:
             offline = response.status_code >= 500 or response.status_code == 429
             raise SyncError(detail, offline=offline, status=response.status_code)
         try:
-            return model.model_validate(response.json())
+            # Straight from the bytes: pydantic parses a first sync's pages of 5,000 members faster than json + validate.
+            return model.model_validate_json(response.content)
         except (ValueError, ValidationError):
             raise SyncError(f"The server at {self.base_url} answered with something that is not the sync protocol.", offline=False) from None
 
