@@ -1,6 +1,7 @@
-"""The HTTP face of the central server: enrolment, push, change feed; every request authenticated."""
+"""The HTTP face of the central server: enrolment, push, holds, change feed; every request authenticated."""
 
-
+# No `from __future__ import annotations` here: FastAPI reads the endpoints' annotations at run
+# time, and those naming the `device` dependency defined inside create_app would not resolve.
 import datetime as dt
 import hashlib
 import json
