@@ -21,7 +21,7 @@ from counter_app.domain.staff import ROLE_LABELS, Permission
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.i18n import QT_TRANSLATE_NOOP, translate
 from counter_app.logs import setup_logging
-from counter_app.services import approvals, audit, auth, demo, keys, members, points, privacy, rewards, sync, voids
+from counter_app.services import approvals, audit, auth, demo, keys, members, points, privacy, rewards, scanning, sync, voids
 from counter_app.services.desk import Desk, change_setting, desk_status, open_desk
 
 log = logging.getLogger(__name__)
@@ -190,6 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
     sync_actions = sync_parser.add_subparsers(dest="action", parser_class=_Parser)
     sync_actions.add_parser("status", parents=[common], help="online or not, pending operations, last sync, review items")
     sync_actions.add_parser("review", parents=[common], help="operations the server refused and items it opened for a manager")
+    decode = commands.add_parser("decode", parents=[common], help="the QR codes in picture files (PNG, JPEG, WebP)")
+    decode.add_argument("images", nargs="+", type=Path, metavar="IMAGE")
     screenshot = commands.add_parser("screenshot", parents=[common], help="render a desk page offscreen to a PNG")
     screenshot.add_argument("page", choices=SCREENSHOT_PAGES)
     screenshot.add_argument("--out", type=Path, required=True)
@@ -332,6 +334,21 @@ def run_command(args: argparse.Namespace, desk: Desk) -> int:
         values = {setting.key: getattr(desk.settings, setting.key) for setting in SETTINGS}
         _emit(args, values, lambda: "\n".join(f"{key} = {value}" for key, value in values.items()))
     return 0
+
+
+def _decode(args: argparse.Namespace) -> int:
+    """One line per picture: its codes' texts (tab between several), or an empty line; a picture
+    that cannot be read is said on stderr and the exit code is 2."""
+    decoded = scanning.decode_images(args.images)
+    if args.json:
+        _emit(args, decoded, lambda: "")
+    else:
+        for image in decoded:
+            sys.stdout.write("\t".join(image.texts) + "\n")
+    for image in decoded:
+        if image.error:
+            sys.stderr.write(image.error + "\n")
+    return 2 if any(image.error for image in decoded) else 0
 
 
 def _sync(args: argparse.Namespace, desk: Desk) -> int:
@@ -593,6 +610,10 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
             fingerprint = keys.restore_key(data_dir, args.file)
             _emit(args, {"fingerprint": fingerprint}, lambda: translate("Cli", "Key {fingerprint} restored; the desk can open its store again.").format(fingerprint=fingerprint))
             return 0
+        if args.command == "decode":
+            # Reading pictures needs neither the store nor a sign-in.
+            i18n.set_language(args.lang or i18n.DEFAULT_LANGUAGE)
+            return _decode(args)
         desk = open_desk(data_dir)
         i18n.set_language(args.lang or desk.settings.language)
         _sign_in(args, desk)

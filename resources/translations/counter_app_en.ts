@@ -998,6 +998,14 @@
         <source>Offline, this counter may redeem {left} more points until it syncs.</source>
         <translation>Offline, this counter may redeem {left} more points until it syncs.</translation>
     </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>There is no file {path}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a picture that can be read (PNG, JPEG or WebP, at most 64 MB); check the file.</source>
+        <translation>{path} is not a picture that can be read (PNG, JPEG or WebP, at most 64 MB); check the file.</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>

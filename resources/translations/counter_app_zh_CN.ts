@@ -998,6 +998,14 @@
         <source>Offline, this counter may redeem {left} more points until it syncs.</source>
         <translation>离线时本服务台在同步前还可兑换 {left} 积分。</translation>
     </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>没有文件 {path}。</translation>
+    </message>
+    <message>
+        <source>{path} is not a picture that can be read (PNG, JPEG or WebP, at most 64 MB); check the file.</source>
+        <translation>{path} 不是可读取的图片（PNG、JPEG 或 WebP，最大 64 MB），请检查文件。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>

@@ -1,0 +1,1 @@
+"""The counter's devices: the scanner (camera, decoders, keyboard wedge) and, later, the receipt printer."""
