@@ -309,39 +309,39 @@ def _fetch(desk: Desk, client: SyncClient, after: int) -> tuple[ChangesPage, flo
 
 
 def _apply_page(desk: Desk, connection: Connection, changes: list[Change]) -> None:
-    """In feed order; runs of members new to this counter go in as one bulk insert (a first sync
-    brings every member of the chain)."""
-    run: list[dict[str, Any]] = []
-    in_run: set[str] = set()
+    """In feed order; runs of member changes go in together, new members as one bulk insert (a first
+    sync brings every member of the chain)."""
+    run: dict[str, dict[str, Any]] = {}
     for change in changes:
-        if change.kind == "member" and change.data["member_uid"] not in in_run:
-            run.append(change.data)
-            in_run.add(change.data["member_uid"])
+        if change.kind == "member" and change.data["member_uid"] not in run:
+            run[change.data["member_uid"]] = change.data
             continue
-        _apply_members(desk, connection, run)
-        run, in_run = [], set()
+        _apply_members(desk, connection, list(run.values()))
+        run = {}
         if change.kind == "member":
-            run, in_run = [change.data], {change.data["member_uid"]}
+            run[change.data["member_uid"]] = change.data
         else:
             _apply_change(desk, connection, change)
-    _apply_members(desk, connection, run)
+    _apply_members(desk, connection, list(run.values()))
+
+
+def _present(connection: Connection, column: str, values: list[str]) -> set[str]:
+    """Which of VALUES the members table already has in COLUMN (member_uid or phone_index)."""
+    found: set[str] = set()
+    for start in range(0, len(values), 500):  # SQLite's limit on bound parameters is far above this
+        chunk = values[start:start + 500]
+        found.update(row[0] for row in connection.exec_driver_sql(f"SELECT {column} FROM members WHERE {column} IN ({', '.join('?' * len(chunk))})", tuple(chunk)))
+    return found
 
 
 def _apply_members(desk: Desk, connection: Connection, run: list[dict[str, Any]]) -> None:
     if not run:
         return
     keys = desk.store.keys
-    known = set()
-    for start in range(0, len(run), 500):
-        chunk = [data["member_uid"] for data in run[start:start + 500]]
-        known.update(row[0] for row in connection.exec_driver_sql(f"SELECT member_uid FROM members WHERE member_uid IN ({', '.join('?' * len(chunk))})", tuple(chunk)))
+    known = _present(connection, "member_uid", [data["member_uid"] for data in run])
     sealed = {data["member_uid"]: sealing.sealed_member_fields(keys, data["member_uid"], data.get("phone"), None) for data in run if not data.get("erased_at")}
     indexes = {uid: fields["phone_index"] for uid, fields in sealed.items() if fields["phone_index"]}
-    taken = set()
-    wanted = list(indexes.values())
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        taken.update(row[0] for row in connection.exec_driver_sql(f"SELECT phone_index FROM members WHERE phone_index IN ({', '.join('?' * len(chunk))})", tuple(chunk)))
+    taken = _present(connection, "phone_index", list(indexes.values()))
     bulk, one_by_one = [], []
     for data in run:
         uid = data["member_uid"]
@@ -378,10 +378,9 @@ def _stamp(iso: str) -> str:
 
 
 def _apply_change(desk: Desk, connection: Connection, change: Change) -> None:
+    """Every kind but members, which _apply_page gathers into runs."""
     data = change.data
-    if change.kind == "member":
-        _apply_member(desk, connection, data)
-    elif change.kind == "alias":
+    if change.kind == "alias":
         _apply_alias(desk, connection, data)
     elif change.kind == "entry":
         _apply_entry(desk, connection, data)
