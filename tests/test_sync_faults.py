@@ -3,8 +3,6 @@ clashes. Each prints its figures (pytest -s shows them)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
 import random
 import signal
@@ -12,14 +10,11 @@ import sqlite3
 import subprocess
 import sys
 import time
-from pathlib import Path
-
-import pytest
 
 from counter_app.db.store import STORE_FILE
 from counter_app.domain.errors import DeskError
 from counter_app.services import members, points, rewards, sync
-from tests.conftest import ADMIN, ADMIN_PIN, NOW, ROOT, form
+from tests.conftest import ADMIN, ADMIN_PIN, ROOT, form
 from tests.lossy_proxy import Faults, LossyProxy
 from tests.sync_harness import Server, balances, database_for, enrolled_counter, server, server_balances, sqlite_server  # noqa: F401
 
