@@ -21,7 +21,7 @@ from counter_app.domain.staff import ROLE_LABELS, Permission
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.i18n import QT_TRANSLATE_NOOP, translate
 from counter_app.logs import setup_logging
-from counter_app.services import approvals, audit, auth, demo, keys, members, points, privacy, rewards, scanning, sync, voids
+from counter_app.services import approvals, audit, auth, demo, keys, member_codes, members, points, privacy, rewards, scanning, sync, voids
 from counter_app.services.desk import Desk, change_setting, desk_status, open_desk
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
         edit.add_argument(option)
     history = member.add_parser("history", parents=[common], help="a member's profile changes")
     history.add_argument("ref", metavar="REF")
+    code = member.add_parser("code", parents=[common], help="a current member code, as the member's phone shows it (or --static: the card code)")
+    code.add_argument("ref", metavar="REF")
+    code.add_argument("--static", action="store_true", help="the static code printed on a member card (for members without a phone)")
     reveal = member.add_parser("reveal", parents=[common], help="show a member's full phone and ID number (manager; audited)")
     reveal.add_argument("ref", metavar="REF")
     export = member.add_parser("export", parents=[common], help="everything held on a member, as JSON (manager; audited)")
@@ -190,6 +193,8 @@ def build_parser() -> argparse.ArgumentParser:
     sync_actions = sync_parser.add_subparsers(dest="action", parser_class=_Parser)
     sync_actions.add_parser("status", parents=[common], help="online or not, pending operations, last sync, review items")
     sync_actions.add_parser("review", parents=[common], help="operations the server refused and items it opened for a manager")
+    scan = commands.add_parser("scan", parents=[common], help="what a scanned code opens: member, card, coupon or event ticket")
+    scan.add_argument("payload", metavar="PAYLOAD")
     decode = commands.add_parser("decode", parents=[common], help="the QR codes in picture files (PNG, JPEG, WebP)")
     decode.add_argument("images", nargs="+", type=Path, metavar="IMAGE")
     screenshot = commands.add_parser("screenshot", parents=[common], help="render a desk page offscreen to a PNG")
@@ -322,6 +327,9 @@ def run_command(args: argparse.Namespace, desk: Desk) -> int:
         else:
             info = approvals.reject(desk, args.approval_id, args.reason)
             _emit(args, info, lambda: translate("Cli", "Request {approval_id} rejected.").format(approval_id=args.approval_id))
+    elif command == "scan":
+        outcome = member_codes.scan(desk, args.payload)
+        _emit(args, outcome.to_json(), lambda: _scan_text(outcome))
     elif command == "enroll":
         enrolled = sync.enroll(desk, args.server, args.code)
         _emit(args, enrolled, lambda: translate("Cli", "Enrolled with {server}: store {store}, counter no. {counter_no}.").format(
@@ -377,6 +385,19 @@ def _sync(args: argparse.Namespace, desk: Desk) -> int:
             failures += 1
             sys.stderr.write(error.message() + "\n")
         time.sleep(sync.next_delay(failures, desk.settings.sync_interval_seconds))
+
+
+def _scan_text(outcome: member_codes.ScanOutcome) -> str:
+    if outcome.kind == "coupon" and outcome.coupon:
+        return translate("Cli", "Coupon {code}: {title}, {status}.").format(code=outcome.coupon.code, title=outcome.coupon.title, status=outcome.coupon.status)
+    if outcome.kind == "text":
+        return translate("Cli", "Not a code: search for it with member search.")
+    card = outcome.card
+    assert card is not None
+    via = {
+        "code": translate("Cli", "member code"), "card": translate("Cli", "printed card (limited redemption)"), "ticket": translate("Cli", "event ticket"),
+    }[outcome.via or "code"]
+    return f"{card.member_no}  {card.name}  {_tier(card.tier)}  {card.points}  ({via})"
 
 
 def _sync_report_text(report: sync.SyncReport) -> str:
@@ -462,6 +483,9 @@ def _member(args: argparse.Namespace, desk: Desk) -> int:
     elif action == "erase":
         erasure = approvals.run_or_park(desk, "member.erase", args.ref[:40], ref=args.ref, reason=args.reason)
         _emit(args, erasure, lambda: translate("Cli", "Personal data of member {member_no} erased.").format(member_no=erasure.member_no))
+    elif action == "code":
+        payload = member_codes.member_code(desk, args.ref, static=args.static)
+        _emit(args, {"code": payload, "kind": "card" if args.static else "dynamic"}, lambda: payload)
     elif action == "history":
         changes = members.profile_history(desk, args.ref)
         _emit(args, changes, lambda: "\n".join(
@@ -587,6 +611,14 @@ def _sign_in(args: argparse.Namespace, desk: Desk) -> None:
         desk.session = auth.manager_override(desk, args.manager, pin, None, f"cli.{args.command}")
 
 
+def _identify_members(args: argparse.Namespace, desk: Desk) -> None:
+    """A REF may be a scanned code: each is read once, here, so a dynamic code's nonce is spent once per command."""
+    for name in ("ref", "to", "referrer"):
+        value = getattr(args, name, None)
+        if isinstance(value, str):
+            setattr(args, name, member_codes.identify(desk, value))
+
+
 def _error_document(error: DeskError) -> dict[str, Any]:
     return {
         "error": {
@@ -617,6 +649,7 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
         desk = open_desk(data_dir)
         i18n.set_language(args.lang or desk.settings.language)
         _sign_in(args, desk)
+        _identify_members(args, desk)
         return run_command(args, desk)
     except DeskError as error:
         if args.lang:

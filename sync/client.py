@@ -10,7 +10,10 @@ from pydantic import ValidationError
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from sync.protocol import API_PREFIX, MAX_PAGE, ChangesPage, EnrollRequest, EnrollResponse, HoldRequest, HoldResponse, Op, PushRequest, PushResponse, ServerInfo
+from sync.protocol import (
+    API_PREFIX, MAX_PAGE, ChangesPage, CodeRequest, CodeResponse, EnrollRequest, EnrollResponse, HoldRequest, HoldResponse, Op, PushRequest, PushResponse,
+    ServerInfo,
+)
 
 CONNECT_TIMEOUT = 3.0
 READ_TIMEOUT = 30.0
@@ -84,6 +87,10 @@ class SyncClient:
         """Asked while the clerk waits: short timeouts; no answer means "redeem as if offline"."""
         body = HoldRequest(op_id=op_id, member_uid=member_uid, points=points, unsent=unsent)
         return self._call("POST", "/holds", HoldResponse, timeout=HOLD_TIMEOUT, data=body.model_dump_json(), headers={"Content-Type": "application/json"})
+
+    def member_code(self, member_uid: str, kind: str, public_key: str | None = None) -> CodeResponse:
+        body = CodeRequest(member_uid=member_uid, kind=kind, public_key=public_key)
+        return self._call("POST", "/codes", CodeResponse, timeout=HOLD_TIMEOUT, data=body.model_dump_json(), headers={"Content-Type": "application/json"})
 
     def changes(self, after: int, limit: int = MAX_PAGE) -> ChangesPage:
         return self._call("GET", "/changes", ChangesPage, params={"after": after, "limit": limit})

@@ -43,7 +43,7 @@ JsonInt = Annotated[int, BeforeValidator(_number_not_text)]
 Timestamp = Annotated[AwareDatetime, BeforeValidator(_time_not_number)]
 
 OpStatus = Literal["applied", "rejected", "retry"]
-ChangeKind = Literal["member", "alias", "entry", "coupon", "review", "gift", "coupon_type", "rules"]
+ChangeKind = Literal["member", "alias", "entry", "coupon", "review", "gift", "coupon_type", "rules", "code"]
 
 
 class Strict(BaseModel):
@@ -124,18 +124,39 @@ class EnrollRequest(Strict):
     counter_name: Annotated[str, StringConstraints(max_length=40)] = ""
 
 
+# An Ed25519 public key, raw 32 bytes in unpadded base64url.
+PublicKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{43}$")]
+
+
 class EnrollResponse(Strict):
     device_id: str
     token: str
     store: str
     counter_no: int
     server_time: dt.datetime
+    code_key: PublicKey  # the chain's member-code issuer key: the counter pins it and verifies codes offline
 
 
 class ServerInfo(Strict):
     protocol: int = PROTOCOL_VERSION
     name: str
     server_time: dt.datetime
+    code_key: PublicKey
+
+
+class CodeRequest(Strict):
+    """A member certificate for a phone's public key, or a static card code, signed by the chain's issuer key."""
+
+    protocol: ProtocolVersion = PROTOCOL_VERSION
+    member_uid: Uuid
+    kind: Literal["certificate", "card"]
+    public_key: PublicKey | None = None  # for a certificate: the member device's key
+
+
+class CodeResponse(Strict):
+    member_uid: str  # the registry's id: an offline duplicate is answered for the member it became
+    certificate: str | None = None  # base64url of the signed certificate
+    card: str | None = None  # the card's whole payload (MC1.…)
 
 
 class Problem(Strict):
@@ -216,7 +237,16 @@ class CouponWrittenOff(Payload):
     spend_fen: int | None = Field(default=None, ge=0, le=10**12)
 
 
+class CodeUsed(Payload):
+    """A member's dynamic code was scanned: its nonce, so a replay at another counter is flagged."""
+
+    member_uid: Uuid
+    nonce: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
+    step: int = Field(ge=0, le=2**32 - 1)
+
+
 PAYLOADS: dict[str, type[Payload]] = {
+    "code.used": CodeUsed,
     "member.registered": MemberRegistered,
     "member.updated": MemberUpdated,
     "member.erased": MemberErased,

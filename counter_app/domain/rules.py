@@ -41,6 +41,8 @@ class Rules:
     offline_member_points: int
     offline_counter_points: int
     offline_max_hours: int
+    card_max_points_per_day: int  # redeemed in a day by a member identified only by the static card code
+    card_cash: bool  # whether a static card code may turn points into cash
 
 
 def _bad(key: str, value: Any, expected: str) -> InvalidInput:
@@ -75,6 +77,13 @@ def _choice(document: dict[str, Any], key: str, choices: tuple[str, ...]) -> str
     value = _get(document, key)
     if value not in choices:
         raise _bad(key, value, " or ".join(choices))
+    return value
+
+
+def _flag(document: dict[str, Any], key: str) -> bool:
+    value = _get(document, key)
+    if not isinstance(value, bool):
+        raise _bad(key, value, "true or false")
     return value
 
 
@@ -114,4 +123,6 @@ def parse_rules(text: str) -> Rules:
         offline_member_points=int(_number(document, "offline.per_member_points", integer=True)),
         offline_counter_points=int(_number(document, "offline.per_counter_points", integer=True)),
         offline_max_hours=int(_number(document, "offline.max_hours", integer=True)),
+        card_max_points_per_day=int(_number(document, "card.max_points_per_day", integer=True)),
+        card_cash=_flag(document, "card.cash"),
     )

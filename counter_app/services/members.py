@@ -14,6 +14,7 @@ from counter_app.db import members as rows
 from counter_app.db import points as points_rows
 from counter_app.db import sealing
 from counter_app.db.outbox import append_op
+from counter_app.domain.codes import looks_like_code
 from counter_app.domain.coupons import display as display_coupon
 from counter_app.domain.errors import Conflict, DeskError, FieldError, InvalidInput, NotFound, form_invalid
 from counter_app.domain.members import (
@@ -155,7 +156,11 @@ def _by_phone(desk: Desk, connection: Connection, phone: str) -> Row[Any] | None
 
 
 def _find_row(desk: Desk, connection: Connection, ref: str) -> Row[Any] | None:
-    """A member reference is a phone number or a member number; scanned codes come with the scanner."""
+    """A member reference is a phone number, a member number, or a static card code / event ticket."""
+    if looks_like_code(ref):
+        from counter_app.services.member_codes import member_for_code  # it finds members through this module
+
+        return member_for_code(desk, connection, ref)
     member_no = parse_member_no(ref)
     if member_no:
         return rows.member_by(connection, member_no=member_no)

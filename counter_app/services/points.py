@@ -16,6 +16,7 @@ from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
+from counter_app.domain.codes import is_card_ref
 from counter_app.services.members import require_member
 from counter_app.services.sync import is_enrolled, reserve_redemption
 
@@ -179,7 +180,7 @@ def redeem_cash(desk: Desk, ref: str, points: int | str) -> CashResult:
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
         yuan = wanted // ratio
-        entry_id, _ = debit_points(desk, connection, row, "cash", wanted, actor, note=f"¥{yuan}")
+        entry_id, _ = debit_points(desk, connection, row, "cash", wanted, actor, note=f"¥{yuan}", by_card=is_card_ref(ref))
         return CashResult(entry_id, row.member_no, wanted, f"{yuan}.00", points_balance(connection, row.id), row.tier)
 
 
@@ -246,9 +247,12 @@ def credit_points(
 
 
 def debit_points(
-    desk: Desk, connection, row, kind: str, points_: int, actor, *, note: str | None = None, item: str | None = None, qty: int | None = None
+    desk: Desk, connection, row, kind: str, points_: int, actor, *, note: str | None = None, item: str | None = None, qty: int | None = None,
+    by_card: bool = False,
 ) -> tuple[str, list[tuple[int, int]]]:
-    """Points out, first in first out; refuses more than the balance."""
+    """Points out, first in first out; refuses more than the balance, and beyond a static card's limits."""
+    if by_card:
+        _check_card_limits(desk, connection, row, kind, points_)
     balance = points_balance(connection, row.id)
     if points_ > balance:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Member {member_no} has {balance} points; {points} cannot be redeemed."), member_no=row.member_no, balance=balance, points=points_)
@@ -267,6 +271,24 @@ def debit_points(
     )
     record(desk, connection, actor, f"points.{kind}", row.member_no, after={"points": -points_, "balance": balance - points_}, details=note)
     return entry_id, taken
+
+
+def _check_card_limits(desk: Desk, connection, row, kind: str, points_: int) -> None:
+    """A static card code can be photocopied: on the card alone a member redeems less (rules [card])."""
+    rules = desk.rules
+    if kind == "cash" and not rules.card_cash:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "Errors", "Points as cash need the member's phone code or ID, not the printed card; ask for either, or redeem a gift instead."
+        ))
+    start = dt.datetime.combine(desk.today(), dt.time(), desk.now().tzinfo).isoformat(timespec="microseconds")
+    spent = -connection.exec_driver_sql(
+        "SELECT COALESCE(SUM(points), 0) FROM ledger WHERE member_id = ? AND kind IN ('cash', 'redeem-gift', 'redeem-coupon', 'gift-out') AND at >= ?", (row.id, start)
+    ).scalar_one()
+    if spent + points_ > rules.card_max_points_per_day:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "On the printed card alone a member redeems at most {limit} points a day ({spent} already today); ask for the phone code or ID for more."),
+            limit=rules.card_max_points_per_day, spent=spent,
+        )
 
 
 def points_balance(connection, member_id: int) -> int:
@@ -310,7 +332,7 @@ def gift_points(desk: Desk, from_ref: str, to_ref: str, points_: int | str) -> G
                 QT_TRANSLATE_NOOP("Errors", "Member {member_no} may give {left} more points today (limit {limit} a day)."),
                 member_no=giver.member_no, left=max(0, rules.gift_max_points_per_day - given_today), limit=rules.gift_max_points_per_day,
             )
-        _, taken = debit_points(desk, connection, giver, "gift-out", wanted, actor, note=f"to {receiver.member_no}")
+        _, taken = debit_points(desk, connection, giver, "gift-out", wanted, actor, note=f"to {receiver.member_no}", by_card=is_card_ref(from_ref))
         expiries = dict(connection.exec_driver_sql(
             f"SELECT id, expires_on FROM points_lots WHERE id IN ({','.join('?' * len(taken))})", tuple(lot for lot, _ in taken)
         ).all())

@@ -18,6 +18,7 @@ from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
+from counter_app.domain.codes import is_card_ref
 from counter_app.services.members import require_member
 from counter_app.services.points import debit_points, points_balance
 
@@ -126,7 +127,7 @@ def redeem_gift(desk: Desk, ref: str, sku: str, qty: int = 1) -> Redemption:
         if taken.rowcount != 1:
             stock = connection.execute(select(gifts.c.stock).where(gifts.c.sku == sku)).scalar_one()
             raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Only {stock} of {name} left; choose fewer or another gift."), stock=stock, name=item.name)
-        entry_id, _ = debit_points(desk, connection, row, "redeem-gift", item.points * qty, actor, note=f"{sku} × {qty}", item=sku, qty=qty)
+        entry_id, _ = debit_points(desk, connection, row, "redeem-gift", item.points * qty, actor, note=f"{sku} × {qty}", item=sku, qty=qty, by_card=is_card_ref(ref))
         stock_left = connection.execute(select(gifts.c.stock).where(gifts.c.sku == sku)).scalar_one()
         return Redemption(entry_id, row.member_no, item.points * qty, points_balance(connection, row.id), sku=sku, qty=qty, stock_left=stock_left)
 
@@ -185,7 +186,7 @@ def redeem_coupon(desk: Desk, ref: str, type_code: str) -> Redemption:
     now = desk.now()
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
-        entry_id, _ = debit_points(desk, connection, row, "redeem-coupon", kind.points, actor, note=type_code, item=type_code, qty=1)
+        entry_id, _ = debit_points(desk, connection, row, "redeem-coupon", kind.points, actor, note=type_code, item=type_code, qty=1, by_card=is_card_ref(ref))
         code = new_code()
         connection.execute(
             insert(coupons).values(

@@ -20,6 +20,7 @@ from counter_app.db import members as member_rows
 from counter_app.db import outbox
 from counter_app.db import points as ledger
 from counter_app.db import sealing
+from counter_app.domain.codes import NONCE_KEEP_STEPS, step_of
 from counter_app.domain.coupons import display as display_coupon
 from counter_app.domain.coupons import looks_like_coupon
 from counter_app.domain.errors import Conflict, DeskError, InvalidInput, StoreUnavailable
@@ -120,6 +121,16 @@ def is_enrolled(connection: Connection) -> bool:
     return bool(_get(connection, "server"))
 
 
+def pin_code_key(connection: Connection, key: str) -> None:
+    """Kept from enrolment on: a different key later is not taken silently (it would accept another chain's codes)."""
+    pinned = _get(connection, "code_key")
+    if pinned and pinned != key:
+        raise StoreUnavailable(QT_TRANSLATE_NOOP(
+            "Errors", "The central server now signs member codes with another key than the one this desk trusts; enrol the desk again to accept it."
+        ))
+    _set(connection, "code_key", key)
+
+
 def next_delay(failures: int, interval: float) -> float:
     """The pause before the next round: the interval while all is well; after failures, doubling up
     to five minutes, with full jitter so fifty counters coming back online do not knock at once."""
@@ -158,6 +169,8 @@ def enroll(desk: Desk, server: str, code: str) -> EnrolResult:
         _set(connection, "device_id", answer.device_id)
         _set(connection, "store", answer.store)
         _set(connection, "token", sealing.seal(desk.store.keys, answer.token, "sync.token").hex())
+        _set(connection, "code_key", None)  # enrolling (again) is how a desk comes to trust a chain's key
+        pin_code_key(connection, answer.code_key)
         _set(connection, "enrolled_at", desk.now().isoformat())
         if _get(connection, "cursor") is None:
             _set(connection, "cursor", 0)
@@ -185,6 +198,12 @@ def sync_once(desk: Desk, progress: Callable[[int, int], None] | None = None) ->
     report = SyncReport()
     try:
         try:
+            with desk.store.read() as connection:
+                pinned = _get(connection, "code_key")
+            if not pinned:  # enrolled before member codes existed: trust the key of the server it enrolled with
+                key = client.info().code_key
+                with desk.store.write() as connection:
+                    pin_code_key(connection, key)
             _push(desk, client, report)
             _pull(desk, client, report, progress)
         except SyncError as error:
@@ -392,6 +411,13 @@ def _apply_change(desk: Desk, connection: Connection, change: Change) -> None:
             "ON CONFLICT(id) DO UPDATE SET status = excluded.status, details = excluded.details",
             (data["id"], data["kind"], data.get("member_uid"), data["op_id"], data["counter_uid"], json.dumps(data.get("details") or {}, ensure_ascii=False), data["status"], data["created_at"]),
         )
+    elif change.kind == "code":
+        # Another counter scanned this code: a copy of it shown here is a replay. Old ones cannot be replayed anyway.
+        if data["step"] >= step_of(desk.now()) - NONCE_KEEP_STEPS:
+            connection.exec_driver_sql(
+                "INSERT OR IGNORE INTO used_codes (nonce, member_uid, step, seen_at, counter_uid) VALUES (?, ?, ?, ?, ?)",
+                (data["nonce"], data["member_uid"], data["step"], desk.now().isoformat(), data.get("counter_uid")),
+            )
     elif change.kind == "gift":
         connection.exec_driver_sql(
             "INSERT INTO gift_catalog (sku, name, points, stock, active) VALUES (?, ?, ?, ?, ?) "
@@ -662,6 +688,8 @@ WHAT = {
     "double_write_off": QT_TRANSLATE_NOOP("Review", "Coupon used twice"),
     "duplicate_slip": QT_TRANSLATE_NOOP("Review", "Slip earned twice"),
     "profile_conflict": QT_TRANSLATE_NOOP("Review", "Profile edited at two counters"),
+    "replayed_code": QT_TRANSLATE_NOOP("Review", "Member code shown twice"),
+    "code.used": QT_TRANSLATE_NOOP("Review", "Member code scanned"),
 }
 WHY = {
     "unknown_member": QT_TRANSLATE_NOOP("Review", "The server has no such member; the operation refers to a member it never received."),
@@ -677,6 +705,9 @@ WHY = {
     "double_write_off": QT_TRANSLATE_NOOP("Review", "Coupon {code} was written off again at {again_at}; first used at {first_used_at}."),
     "duplicate_slip": QT_TRANSLATE_NOOP("Review", "Slip {slip_no} earned points at two counters (member {member_no})."),
     "profile_conflict": QT_TRANSLATE_NOOP("Review", "Member {member_no}: {fields} changed at another counter first; that value stands, check it with the member."),
+    "replayed_code": QT_TRANSLATE_NOOP(
+        "Review", "Member {member_no}'s code was scanned at counter {counter_no} at {again_at}, but counter {first_counter_no} had scanned it at {first_at}: one was a copy."
+    ),
 }
 
 

@@ -21,10 +21,11 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from sync.protocol import (
-    API_PREFIX, MAX_BODY_BYTES, MAX_PAGE, PROTOCOL_VERSION, ChangesPage, EnrollRequest, EnrollResponse, Problem,
+    API_PREFIX, MAX_BODY_BYTES, MAX_PAGE, PROTOCOL_VERSION, ChangesPage, CodeRequest, CodeResponse, EnrollRequest, EnrollResponse, Problem,
     HoldRequest, HoldResponse, PushRequest, PushResponse, ServerInfo,
 )
-from sync.server.apply import RetryLater, apply_ops, device_by_token, hold_points, retry_all
+from sync.server.apply import RetryLater, apply_ops, device_by_token, hold_points, resolve, retry_all
+from sync.server.codes import Issuer
 from sync.server.schema import change_log, devices, enroll_codes, feed_head
 from sync.server.store import ServerStore, utc_now
 
@@ -138,7 +139,7 @@ def _storable(text: str) -> bool:
     return "\x00" not in text
 
 
-PROBLEMS = {status: {"model": Problem} for status in (400, 401, 403, 409, 413, 429, 503)}
+PROBLEMS = {status: {"model": Problem} for status in (400, 401, 403, 404, 409, 413, 429, 503)}
 
 
 def create_app(store: ServerStore, name: str = "counter-server", rate: float = 200.0, burst: int = 400) -> FastAPI:
@@ -147,6 +148,7 @@ def create_app(store: ServerStore, name: str = "counter-server", rate: float = 2
     limits = RateLimit(rate, burst)
     enrol_limits = RateLimit(0.5, 10)  # guessing codes is slow work
     bearer = HTTPBearer(auto_error=False)
+    issuer = Issuer(store)
 
     @app.exception_handler(HTTPException)
     async def _http_problem(request: Request, error: HTTPException) -> JSONResponse:
@@ -176,7 +178,7 @@ def create_app(store: ServerStore, name: str = "counter-server", rate: float = 2
 
     @app.get(f"{API_PREFIX}/info", response_model=ServerInfo)
     def info() -> ServerInfo:
-        return ServerInfo(name=name, server_time=utc_now())
+        return ServerInfo(name=name, server_time=utc_now(), code_key=issuer.public_key)
 
     @app.post(f"{API_PREFIX}/enroll", response_model=EnrollResponse)
     def enroll(body: EnrollRequest, request: Request) -> EnrollResponse:
@@ -212,7 +214,24 @@ def create_app(store: ServerStore, name: str = "counter-server", rate: float = 2
                 connection.execute(update(enroll_codes).where(enroll_codes.c.code_hash == row.code_hash).values(used_by=device_id))
         except IntegrityError:
             raise HTTPException(409, "Another counter enrolled at the same moment; try again.") from None
-        return EnrollResponse(device_id=device_id, token=token, store=row.store, counter_no=counter_no, server_time=now)
+        return EnrollResponse(device_id=device_id, token=token, store=row.store, counter_no=counter_no, server_time=now, code_key=issuer.public_key)
+
+    @app.post(f"{API_PREFIX}/codes", response_model=CodeResponse)
+    def member_code(body: CodeRequest, found: Annotated[Any, Depends(device)]) -> CodeResponse:
+        """What the member app gets at sign-in (a certificate for its key), or a card code to print."""
+        with store.read() as connection:
+            member_uid = resolve(connection, body.member_uid)
+        if member_uid is None:
+            raise HTTPException(404, "The server has no such member yet; sync the counter, then ask again.")
+        if body.kind == "card":
+            return CodeResponse(member_uid=member_uid, card=issuer.card(member_uid, utc_now().date()))
+        if body.public_key is None:
+            raise HTTPException(400, "A certificate needs the member device's public key.")
+        try:
+            certificate = issuer.certificate(member_uid, body.public_key, utc_now())
+        except ValueError:
+            raise HTTPException(400, "That public key is not an Ed25519 key.") from None
+        return CodeResponse(member_uid=member_uid, certificate=certificate)
 
     @app.post(f"{API_PREFIX}/push", response_model=PushResponse)
     def push(body: PushRequest, found: Annotated[Any, Depends(device)]) -> PushResponse:

@@ -17,9 +17,10 @@ from counter_app.domain.errors import DeskError
 from counter_app.domain.tiers import TIERS
 from counter_app.domain.members import format_member_no, normalize_id_number, normalize_name, normalize_phone
 from sync.protocol import (
-    CouponIssued, CouponWrittenOff, HoldRequest, HoldResponse, LedgerOp, MemberErased, MemberRegistered, MemberTier, MemberUpdated, Op, OpResult, payload_model,
+    CodeUsed, CouponIssued, CouponWrittenOff, HoldRequest, HoldResponse, LedgerOp, MemberErased, MemberRegistered, MemberTier, MemberUpdated, Op, OpResult, payload_model,
 )
 from sync.server.schema import applied_ops, coupons, devices, holds, ledger, member_aliases, members, points_lots, review_items
+from sync.server.codes import record_use
 from sync.server.store import emit
 
 log = logging.getLogger("counter_server")
@@ -173,8 +174,26 @@ def _apply(connection: Connection, device: Any, op: Op, now: dt.datetime) -> dic
         return _ledger(connection, device, op, payload, now)
     if isinstance(payload, CouponIssued):
         return _issue_coupon(connection, op, payload)
+    if isinstance(payload, CodeUsed):
+        return _code_used(connection, device, op, payload, now)
     assert isinstance(payload, CouponWrittenOff)
     return _write_off(connection, device, op, payload, now)
+
+
+def _code_used(connection: Connection, device: Any, op: Op, payload: CodeUsed, now: dt.datetime) -> dict[str, Any]:
+    member_uid = resolve(connection, payload.member_uid) or payload.member_uid
+    first = record_use(connection, device, op.op_id, member_uid, payload.nonce, payload.step, op.at)
+    if first is None:
+        return {}
+    # The card already opened at the second counter (it was offline, or the codes crossed): a manager looks at it.
+    member_no = connection.execute(select(members.c.member_no).where(members.c.member_uid == member_uid)).scalar()
+    first_no = connection.execute(select(devices.c.counter_no).where(devices.c.counter_uid == first["first_counter"])).scalar()
+    open_review(
+        connection, "replayed_code", member_uid, op.op_id, device.counter_uid,
+        {"nonce": payload.nonce, "member_no": member_no, **first, "first_counter_no": first_no, "counter_no": device.counter_no, "again_at": op.at.isoformat()},
+        now,
+    )
+    return {"replayed": True}
 
 
 def resolve(connection: Connection, member_uid: str) -> str | None:

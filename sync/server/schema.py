@@ -125,6 +125,17 @@ holds = Table(
     Column("expires_at", String(40), nullable=False),
 )
 
+used_codes = Table(
+    "used_codes",
+    metadata,
+    Column("nonce", String(16), primary_key=True),
+    Column("member_uid", String(36), nullable=False),
+    Column("step", BigInteger, nullable=False),
+    Column("op_id", String(36), nullable=False),
+    Column("counter_uid", String(36), nullable=False),
+    Column("seen_at", String(40), nullable=False),
+)
+
 coupons = Table(
     "coupons",
     metadata,

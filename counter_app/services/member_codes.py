@@ -1,0 +1,205 @@
+"""Scanned codes as a use case: which key verifies them, what a scan opens, replays refused, codes made to print."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import Connection, Row
+
+from counter_app.db import members as member_rows
+from counter_app.db import meta as store_meta
+from counter_app.db import sealing
+from counter_app.db.outbox import append_op
+from counter_app.domain import codes
+from counter_app.domain.codes import CardCode, CodeRefused, CouponCode, DynamicCode, EventTicket
+from counter_app.domain.errors import InvalidInput, NotFound, StoreUnavailable
+from counter_app.domain.staff import Permission
+from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.services.audit import record_alone
+from counter_app.services.auth import authorize
+from counter_app.services.desk import Desk
+from counter_app.services.members import MemberCard, find_member, require_member
+from counter_app.services.rewards import CouponItem, show_coupon
+from counter_app.services.sync import SyncError, _client, _get, _set, is_enrolled
+
+_OWN_ISSUER = "codes.issuer_key"  # a standalone desk is its own issuer; the key is sealed with the data key
+
+
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+@dataclass(frozen=True)
+class ScanOutcome:
+    """What one scan opened: a member's card (and how they were identified), a coupon, or text to search for."""
+
+    kind: str  # "member", "coupon" or "text"
+    card: MemberCard | None = None
+    coupon: CouponItem | None = None
+    via: str | None = None  # "code" (dynamic), "card" (static: limited redemption), "ticket"
+    ref: str | None = None  # what later operations on this member pass as REF
+    event_uid: str | None = None
+    text: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind, "via": self.via, "ref": self.ref, "event_uid": self.event_uid, "text": self.text,
+            "member": self.card.to_json() if self.card else None,
+            "coupon": self.coupon.__dict__ if self.coupon else None,
+        }
+
+
+def _own_issuer(desk: Desk) -> Ed25519PrivateKey:
+    with desk.store.read() as connection:
+        sealed = store_meta.get_meta(connection, _OWN_ISSUER)
+    if sealed is None:
+        with desk.store.write() as connection:
+            sealed = store_meta.get_meta(connection, _OWN_ISSUER)
+            if sealed is None:
+                raw = codes.private_bytes(Ed25519PrivateKey.generate())
+                sealed = sealing.seal(desk.store.keys, _b64(raw), "codes.issuer").hex()
+                store_meta.set_meta(connection, _OWN_ISSUER, sealed)
+    return Ed25519PrivateKey.from_private_bytes(_unb64(sealing.unseal(desk.store.keys, bytes.fromhex(sealed), "codes.issuer")))
+
+
+def issuer_key(desk: Desk) -> bytes:
+    """The public key member codes are verified with: the chain's, pinned at enrolment; a standalone desk's own."""
+    with desk.store.read() as connection:
+        enrolled, pinned = is_enrolled(connection), _get(connection, "code_key")
+    if not enrolled:
+        return codes.public_bytes(_own_issuer(desk))
+    if not pinned:
+        raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "This desk has not yet received the chain's member-code key; sync once while online, or search by phone meanwhile."))
+    return _unb64(pinned)
+
+
+def _member_row(connection: Connection, member_uid: str) -> Row[Any]:
+    row = member_rows.member_by(connection, member_uid=member_uid)
+    if row is None:
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "The member of this code is not on this desk yet; sync the desk, or search by phone meanwhile."))
+    return row
+
+
+def _use_dynamic(desk: Desk, code: DynamicCode, issuer: bytes) -> Row[Any]:
+    """Verify offline, then remember the nonce with its outbox entry in one transaction: seen twice is refused."""
+    now = desk.now()
+    codes.verify_member_code(code, issuer, now)
+    nonce = code.nonce.hex()
+    with desk.store.write() as connection:
+        seen = connection.exec_driver_sql("SELECT seen_at, counter_uid FROM used_codes WHERE nonce = ?", (nonce,)).first()
+        if seen is None:
+            row = _member_row(connection, code.member_uid)
+            connection.exec_driver_sql(
+                "INSERT INTO used_codes (nonce, member_uid, step, seen_at, counter_uid) VALUES (?, ?, ?, ?, ?)",
+                (nonce, code.member_uid, code.step, now.isoformat(), desk.counter_uid),
+            )
+            connection.exec_driver_sql("DELETE FROM used_codes WHERE step < ?", (codes.step_of(now) - codes.NONCE_KEEP_STEPS,))
+            append_op(connection, desk.store.keys, desk.counter_uid, "code.used", {"member_uid": code.member_uid, "nonce": nonce, "step": code.step}, now)
+            return row
+    here = seen.counter_uid == desk.counter_uid
+    record_alone(desk, desk.actor(), "member.scan", code.member_uid, outcome="refused", details=f"replayed code {nonce} first seen {seen.seen_at}")
+    raise CodeRefused(
+        "replayed",
+        QT_TRANSLATE_NOOP("Errors", "This member code was already scanned at this desk at {time}: it is a copy. Ask the member to show the code live on their phone.")
+        if here else
+        QT_TRANSLATE_NOOP("Errors", "This member code was already scanned at another counter at {time}: it is a copy. Ask the member to show the code live on their phone."),
+        time=seen.seen_at[11:16],
+    )
+
+
+def _verified_member(desk: Desk, connection: Connection, parsed: CardCode | EventTicket) -> Row[Any]:
+    issuer = issuer_key(desk)
+    if isinstance(parsed, CardCode):
+        codes.verify_card(parsed, issuer)
+    else:
+        codes.verify_ticket(parsed, issuer)
+    return _member_row(connection, parsed.member_uid)
+
+
+def member_for_code(desk: Desk, connection: Connection, ref: str) -> Row[Any]:
+    """For `require_member`: a static card or an event ticket names its member without state. A dynamic code
+    must go through `scan` or `identify` once, which spends its nonce; here it would be spent twice."""
+    parsed = codes.parse(ref)
+    if isinstance(parsed, (CardCode, EventTicket)):
+        return _verified_member(desk, connection, parsed)
+    if isinstance(parsed, CouponCode):
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "That is a coupon, not a member; write it off with the coupon command or the coupon box."))
+    raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "A member's dynamic code is read once, by the scanner: scan it again at the desk."))
+
+
+def scan(desk: Desk, text: str) -> ScanOutcome:
+    """One scan, from the camera or a handheld scanner: open what it names, or say clearly why not."""
+    authorize(desk, Permission.LOOKUP, "member.scan")
+    payload = text.strip()
+    if not codes.code_shaped(payload):
+        if not payload or len(payload) > 60 or not payload.isprintable():
+            raise CodeRefused("unknown", QT_TRANSLATE_NOOP("Errors", "This is not a member, card, coupon or event code of this mall; scan the member's code, or search by phone."))
+        return ScanOutcome("text", text=payload)  # a printed member number or phone barcode: the search box takes it
+    parsed = codes.parse(payload)
+    if isinstance(parsed, CouponCode):
+        return ScanOutcome("coupon", coupon=show_coupon(desk, parsed.code))
+    if isinstance(parsed, DynamicCode):
+        row = _use_dynamic(desk, parsed, issuer_key(desk))
+        return ScanOutcome("member", card=find_member(desk, row.member_no), via="code", ref=row.member_no)
+    with desk.store.read() as connection:
+        row = _verified_member(desk, connection, parsed)
+    if isinstance(parsed, CardCode):
+        return ScanOutcome("member", card=find_member(desk, row.member_no), via="card", ref=payload)
+    return ScanOutcome("member", card=find_member(desk, row.member_no), via="ticket", ref=row.member_no, event_uid=parsed.event_uid)
+
+
+def identify(desk: Desk, ref: str) -> str:
+    """A REF as the CLI takes it: a scanned code becomes the member it names (a dynamic code's nonce is spent
+    here, once); a static card code stays as it is, so its limits follow it; anything else is left alone."""
+    if not codes.looks_like_code(ref or ""):
+        return ref
+    outcome = scan(desk, ref)
+    if outcome.kind != "member":
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "That is a coupon, not a member; write it off with the coupon command or the coupon box."))
+    return outcome.ref or ""
+
+
+def member_code(desk: Desk, ref: str, static: bool = False) -> str:
+    """A current code for a member, as the member's phone would show it (or the static code printed on a card).
+    The desk plays the member app here: it makes a key pair and has the issuer certify it."""
+    authorize(desk, Permission.LOOKUP, "member.code")
+    with desk.store.read() as connection:
+        row = require_member(desk, connection, ref)
+        enrolled = is_enrolled(connection)
+    member_uid = row.member_uid
+    if not enrolled:
+        issuer = _own_issuer(desk)
+        if static:
+            return codes.issue_card(issuer, member_uid, desk.today())
+        device = Ed25519PrivateKey.generate()
+        certificate = codes.issue_certificate(issuer, member_uid, codes.public_bytes(device), desk.now() + dt.timedelta(days=codes.CERTIFICATE_DAYS))
+        return codes.present(certificate, device, desk.now())
+    client = _client(desk)
+    device = Ed25519PrivateKey.generate()
+    try:
+        if static:
+            answer = client.member_code(member_uid, "card")
+        else:
+            answer = client.member_code(member_uid, "certificate", _b64(codes.public_bytes(device)))
+    except SyncError as error:
+        if error.status == 404:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "The central server does not know member {member_no} yet; sync the desk, then try again."), member_no=row.member_no) from None
+        raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "A member code is signed by the central server, which cannot be reached now; try again when online.")) from None
+    finally:
+        client.close()
+    if static:
+        return answer.card or ""
+    try:
+        certificate = _unb64(answer.certificate or "")
+    except (binascii.Error, ValueError):
+        raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The central server answered with a certificate this desk cannot read; update the desk.")) from None
+    return codes.present(certificate, device, desk.now())
