@@ -47,6 +47,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("search_limit", int, 50, "How many members a search lists at most", lambda v: 1 <= v <= 500, "1-500"),
     Setting("sync_interval_seconds", int, 15, "Seconds between syncs with the central server while all is well", lambda v: 5 <= v <= 3600, "5-3600"),
     Setting("idle_lock_minutes", int, 5, "Lock the desk after this many idle minutes (0: never)", lambda v: 0 <= v <= 240, "0-240"),
+    # A handheld scanner types like a keyboard, but faster than any person: that is how it is told apart.
+    Setting("scanner_max_gap_ms", int, 35, "Longest pause between a scanner's keystrokes, in ms (people type 80+ ms apart)", lambda v: 5 <= v <= 60, "5-60"),
+    Setting("scanner_min_length", int, 6, "Fewest characters a scan has", lambda v: 3 <= v <= 64, "3-64"),
+    Setting("scanner_prefix", str, "", "Characters the scanner sends before each code (empty: none)", lambda v: len(v) <= 4 and v.isprintable(), "≤ 4 printable"),
+    Setting("scanner_suffix", str, "enter", "What the scanner sends after each code", lambda v: v in ("enter", "tab", "none"), "enter | tab | none"),
+    Setting("camera", str, "", "The counter camera: its number (0, 1, …), a device path or a video file; empty: no camera", lambda v: len(v) <= 300, "≤ 300"),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
 

@@ -36,6 +36,16 @@ def _language():
     i18n.set_language(i18n.DEFAULT_LANGUAGE)
 
 
+@pytest.fixture(autouse=True)
+def _scanner_off_unless_tested(request, monkeypatch):
+    """QTest types every key at once, as fast as a handheld scanner: outside the scanner's own tests
+    (marked `scanner`), the desk's typing tests would be scans. The wedge is off for them."""
+    if request.node.get_closest_marker("scanner") is None and "PySide6" in sys.modules:
+        from counter_app.gui.scanner import KeyboardWedge
+
+        monkeypatch.setattr(KeyboardWedge, "enabled_by_default", False)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "desk-data"

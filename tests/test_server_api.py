@@ -26,10 +26,11 @@ CHECKS = (
     "ignored_auth",
 )
 # 400 for what JSON Schema cannot state: one op id twice in a push, a NUL in text. A valid request
-# may also meet a wrong enrolment code (403), a cursor from another server (409) or the rate limits (429).
-ACCEPTED = ["2xx", "400", "403", "409", "429"]
+# may also meet a wrong enrolment code (403), a member the server never received (404), a cursor
+# from another server (409) or the rate limits (429).
+ACCEPTED = ["2xx", "400", "403", "404", "409", "429"]
 # 413: a body over the size limit.
-REJECTED = ["400", "401", "403", "409", "413", "422", "429"]
+REJECTED = ["400", "401", "403", "404", "409", "413", "422", "429"]
 
 
 def enrolled_token(running: Server) -> str:

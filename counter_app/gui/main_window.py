@@ -28,7 +28,9 @@ from counter_app import i18n
 from counter_app.domain.coupons import looks_like_coupon
 from counter_app.domain.errors import DeskError
 from counter_app.domain.staff import ROLE_LABELS, Actor, Permission
+from counter_app.gui.camera import CameraPanel
 from counter_app.gui.guarded import run_guarded
+from counter_app.gui.scanner import KeyboardWedge
 from counter_app.gui.login_page import LoginPage
 from counter_app.gui.points_dialogs import EarnDialog, HistoryDialog, RedeemDialog, WriteOffDialog
 from counter_app.gui.member_card import MemberCardView
@@ -36,7 +38,7 @@ from counter_app.gui.models import MemberResultsModel
 from counter_app.gui.register_dialog import RegisterDialog
 from counter_app.gui.sync_status import OfflineBanner, SyncController, SyncStatusBar, format_age
 from counter_app.gui.tasks import Op
-from counter_app.services import auth, demo, members, points, privacy
+from counter_app.services import auth, demo, member_codes, members, points, privacy
 from counter_app.services.auth import NotSignedIn
 from counter_app.services.desk import Desk, DeskStatus, desk_status
 
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.desk = desk
         self._search_serial = 0
+        self.card_ref: str | None = None  # how the member on the card was identified, for the operations on them
         self.setWindowTitle(self.tr("Member Service Desk"))
         self.setMinimumSize(1024, 680)
 
@@ -106,7 +109,14 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 6)
         splitter.setSizes([540, 660])
         splitter.setChildrenCollapsible(False)
-        body_layout.addWidget(splitter, 1)
+        self.camera = CameraPanel()
+        self.camera.decoded.connect(self.handle_scan)
+        self.camera.setVisible(bool(desk.settings.camera))
+        work_row = QHBoxLayout()
+        work_row.setSpacing(12)
+        work_row.addWidget(splitter, 1)
+        work_row.addWidget(self.camera, 0, Qt.AlignmentFlag.AlignTop)
+        body_layout.addLayout(work_row, 1)
         self.desk_page = body
         self.pages.addWidget(body)
         outer.addWidget(self.pages, 1)
@@ -125,6 +135,14 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_F3), self, activated=lambda: self.points_dialog(EarnDialog))
         QShortcut(QKeySequence(Qt.Key.Key_F4), self, activated=lambda: self.points_dialog(RedeemDialog))
         QShortcut(QKeySequence(Qt.Key.Key_F6), self, activated=lambda: self.points_dialog(HistoryDialog))
+        QShortcut(QKeySequence(Qt.Key.Key_F8), self, activated=self.toggle_camera)
+        settings = desk.settings
+        self.wedge = KeyboardWedge(
+            self, max_gap_ms=settings.scanner_max_gap_ms, min_length=settings.scanner_min_length,
+            prefix=settings.scanner_prefix, suffix=settings.scanner_suffix, accepts_scan=self._accepts_scan,
+        )
+        self.wedge.scanned.connect(self.handle_scan)
+        QApplication.instance().installEventFilter(self.wedge)
         self._daily_timer = QTimer(self, interval=60 * 60_000)  # hourly look: runs once a day
         self._daily_timer.timeout.connect(lambda: self.desk.session and self.run_daily_jobs())
         self._daily_timer.start()
@@ -156,6 +174,8 @@ class MainWindow(QMainWindow):
         self.focus_search()
         self._restart_idle_timer()
         self.run_daily_jobs()
+        if self.desk.settings.camera:
+            self.camera.start(self.desk.settings.camera)
 
     def run_daily_jobs(self) -> None:
         """Expiry and the tier review at the first sign-in of a day, and then every day the desk stays up."""
@@ -171,6 +191,7 @@ class MainWindow(QMainWindow):
         if actor is None:
             return
         self._idle_timer.stop()
+        self.camera.stop()
         auth.sign_out(self.desk, "auth.lock")
         self.search_box.clear()
         self.results_model.set_members([])
@@ -257,6 +278,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self.camera.stop()
+        QApplication.instance().removeEventFilter(self.wedge)
         self.syncer.stop()
         super().closeEvent(event)
 
@@ -336,7 +359,7 @@ class MainWindow(QMainWindow):
         """Earn, redeem or history for the member on the card; the card refreshes afterwards."""
         if not self.signed_in() or self.card.card is None:
             return
-        dialog = kind(self.desk, self.card.card, self)
+        dialog = kind(self.desk, self.card.card, self, ref=self.card_ref)
         dialog.done_message.connect(self._points_done)
         dialog.exec()
         self.focus_search()
@@ -387,8 +410,52 @@ class MainWindow(QMainWindow):
     def open_member(self, member_no: str) -> None:
         Op(self, lambda: members.find_member(self.desk, member_no)).success(self.show_card).failure(self.show_error).run()
 
-    def show_card(self, card: members.MemberCard) -> None:
+    # --- scanning: the handheld scanner anywhere in the app, and the camera ---------------------
+    def toggle_camera(self) -> None:
+        if not self.signed_in():
+            return
+        if self.camera.running():
+            self.camera.stop()
+        else:
+            self.camera.setVisible(True)
+            self.camera.start(self.desk.settings.camera)
+
+    def _accepts_scan(self) -> bool:
+        """The desk takes scans; an open form (a slip number, a friend's phone) gets them as typing."""
+        another_window = QApplication.activeWindow() is not None and not self.isActiveWindow()
+        if not self.signed_in() or another_window:
+            return False
+        dialog = QApplication.activeModalWidget()
+        return dialog is None or hasattr(dialog, "take_scan")
+
+    def handle_scan(self, text: str) -> None:
+        """One scan: a member's code opens the card, a coupon goes to its write-off, anything else is searched."""
+        if not self.signed_in():
+            return  # the sign-in page takes no scans: a code is not a PIN
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            if hasattr(dialog, "take_scan"):
+                dialog.take_scan(text)
+            return
+        Op(self, lambda: member_codes.scan(self.desk, text)).success(self._scanned).failure(self.show_error).run()
+
+    def _scanned(self, outcome: member_codes.ScanOutcome) -> None:
+        if outcome.kind == "member" and outcome.card is not None:
+            self.show_card(outcome.card, ref=outcome.ref, via=outcome.via)
+            self.search_message.setText("")
+            self.focus_search()
+        elif outcome.kind == "coupon" and outcome.coupon is not None:
+            self.write_off(outcome.coupon.code)
+        else:
+            self.search_box.setText(outcome.text or "")
+            self._search_now()
+
+    def show_card(self, card: members.MemberCard, ref: str | None = None, via: str | None = None) -> None:
+        if ref is None and self.card.card is not None and self.card.card.member_no == card.member_no:
+            ref, via = self.card_ref, self.card.identified_by  # the same member refreshed: identified as before
+        self.card_ref = ref or card.member_no
         self.card.show_card(card)
+        self.card.show_identification(via)
         member_no = card.member_no
         Op(self, lambda: members.profile_history(self.desk, member_no)).success(
             lambda changes: self.card.show_history(member_no, changes)

@@ -72,6 +72,11 @@ class MemberCardView(QStackedWidget):
         header.addWidget(self.points_value, 0, 1)
         header.addWidget(points_caption, 1, 1)
         layout.addWidget(self.header)
+        # How the member was identified, when it limits what the desk may do for them.
+        self.identification = QLabel(objectName="cardNotice", wordWrap=True, visible=False)
+        self.identification.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.identification)
+        self.identified_by: str | None = None
 
         body = QFrame(objectName="cardBody")
         grid = QGridLayout(body)
@@ -179,6 +184,15 @@ class MemberCardView(QStackedWidget):
         self.coupons_label.setText("\n".join(f"{item['title']} · {item['code']}" for item in card.coupons) or self.tr("No coupons"))
         self.history_label.setText("")
         self.setCurrentIndex(1)
+
+    def show_identification(self, via: str | None) -> None:
+        self.identified_by = via
+        notices = {
+            "card": self.tr("Identified by the printed card only: redemption is limited. Ask for the phone code or ID for more."),
+            "ticket": self.tr("Opened from an event ticket."),
+        }
+        self.identification.setText(notices.get(via or "", ""))
+        self.identification.setVisible(via in notices)
 
     def show_revealed(self, revealed) -> None:
         """Full numbers for the member on screen, until another member opens (the reveal is audited)."""

@@ -44,10 +44,12 @@ class _DeskDialog(QDialog):
 
     done_message = Signal(str)
 
-    def __init__(self, desk: Desk, card: MemberCard | None, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, card: MemberCard | None, parent: QWidget | None = None, ref: str | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self.card = card
+        # How the member was identified: their member number, or the printed card's code (which redeems less).
+        self.ref = ref or (card.member_no if card is not None else None)
         self.setMinimumWidth(520)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(24, 20, 24, 20)
@@ -91,8 +93,8 @@ class _DeskDialog(QDialog):
 class EarnDialog(_DeskDialog):
     """Amount, Enter, slip number, Enter: the points land and the new balance shows."""
 
-    def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None) -> None:
-        super().__init__(desk, card, parent)
+    def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None, ref: str | None = None) -> None:
+        super().__init__(desk, card, parent, ref)
         self.set_title(self.tr("Earn points from a slip"))
         grid = QGridLayout()
         self.amount_edit = QLineEdit(maxLength=14, placeholderText=self.tr("Amount in yuan, e.g. 1234.50"))
@@ -136,8 +138,8 @@ class EarnDialog(_DeskDialog):
 class RedeemDialog(_DeskDialog):
     """Points as cash, a gift from the catalog (stock and points shown), or a coupon."""
 
-    def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None) -> None:
-        super().__init__(desk, card, parent)
+    def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None, ref: str | None = None) -> None:
+        super().__init__(desk, card, parent, ref)
         self.set_title(self.tr("Redeem points"))
         self.setMinimumWidth(640)
         self.tabs = QTabWidget()
@@ -233,10 +235,10 @@ class RedeemDialog(_DeskDialog):
         return page
 
     def give_points(self) -> None:
-        friend, amount, member_no = self.friend_edit.text(), self.give_edit.text(), self.card.member_no
+        friend, amount, ref = self.friend_edit.text(), self.give_edit.text(), self.ref
         self.give_button.setEnabled(False)
         run_guarded(
-            self, self.desk, lambda: points.gift_points(self.desk, member_no, friend, amount),
+            self, self.desk, lambda: points.gift_points(self.desk, ref, friend, amount),
             lambda r: self.finish(
                 self.tr("%1 points given to %2; balance %3 (theirs %4).").replace("%1", f"{r.points:,}").replace("%2", r.to_member_no)
                 .replace("%3", f"{r.from_balance:,}").replace("%4", f"{r.to_balance:,}")
@@ -245,28 +247,28 @@ class RedeemDialog(_DeskDialog):
         )
 
     def redeem_cash(self) -> None:
-        wanted, member_no = self.cash_edit.text(), self.card.member_no
+        wanted, ref = self.cash_edit.text(), self.ref
         self.cash_button.setEnabled(False)
         run_guarded(
-            self, self.desk, lambda: points.redeem_cash(self.desk, member_no, wanted),
+            self, self.desk, lambda: points.redeem_cash(self.desk, ref, wanted),
             lambda r: self.finish(self.tr("%1 points paid out as ¥%2; balance %3.").replace("%1", f"{r.points:,}").replace("%2", r.yuan).replace("%3", f"{r.balance:,}")),
             self.show_error, action="points.cash", permission=Permission.REDEEM,
-            park=("points.cash", member_no, {"ref": member_no, "points": wanted}),
+            park=("points.cash", self.card.member_no, {"ref": ref, "points": wanted}),
             on_parked=lambda approval_id: self.finish(self.tr("Waits for a manager as request %1.").replace("%1", str(approval_id))),
         )
 
     def redeem_gift(self, sku: str) -> None:
-        member_no = self.card.member_no
+        ref = self.ref
         run_guarded(
-            self, self.desk, lambda: rewards.redeem_gift(self.desk, member_no, sku),
+            self, self.desk, lambda: rewards.redeem_gift(self.desk, ref, sku),
             lambda r: self.finish(self.tr("%1 handed over for %2 points; balance %3.").replace("%1", sku).replace("%2", f"{r.points:,}").replace("%3", f"{r.balance:,}")),
             self.show_error, action="gift.redeem", permission=Permission.REDEEM,
         )
 
     def redeem_coupon(self, type_code: str) -> None:
-        member_no = self.card.member_no
+        ref = self.ref
         run_guarded(
-            self, self.desk, lambda: rewards.redeem_coupon(self.desk, member_no, type_code),
+            self, self.desk, lambda: rewards.redeem_coupon(self.desk, ref, type_code),
             lambda r: self.finish(self.tr("Coupon %1 issued; balance %2.").replace("%1", r.coupon.code).replace("%2", f"{r.balance:,}")),
             self.show_error, action="coupon.redeem", permission=Permission.REDEEM,
         )
@@ -289,8 +291,8 @@ KIND_LABELS = {
 
 class HistoryDialog(_DeskDialog):
 
-    def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None) -> None:
-        super().__init__(desk, card, parent)
+    def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None, ref: str | None = None) -> None:
+        super().__init__(desk, card, parent, ref)
         self.set_title(self.tr("Points history"))
         self.setMinimumSize(760, 520)
         self.table = QTableWidget(0, 5)
@@ -348,6 +350,11 @@ class WriteOffDialog(_DeskDialog):
         self.spend_edit.returnPressed.connect(self.submit)
         self.spend_edit.setFocus()
         Op(self, lambda: rewards.show_coupon(desk, code)).success(self._show).failure(self.show_error).run()
+
+    def take_scan(self, text: str) -> None:
+        """A coupon scanned while this dialog is open replaces the one shown."""
+        self.code = text
+        Op(self, lambda: rewards.show_coupon(self.desk, text)).success(self._show).failure(self.show_error).run()
 
     def _show(self, coupon: rewards.CouponItem) -> None:
         self.balance_label.setText(

@@ -1,0 +1,160 @@
+"""The counter camera on screen: capture and decoding in a worker thread, a live preview, and clear words when it fails."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import cv2
+from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from counter_app.devices.camera import CameraUnavailable, FrameScanner, open_capture
+
+log = logging.getLogger(__name__)
+
+PREVIEW_FPS = 20  # frames sent to the screen at most; the capture itself runs at the camera's rate
+PREVIEW_WIDTH = 320
+
+
+class CameraWorker(QObject):
+    """Lives in its own QThread: reads frames, sends a small copy for the preview, decodes some of them."""
+
+    frame = Signal(QImage)
+    decoded = Signal(str)
+    failed = Signal(str)  # why, in the clerk's language
+    stopped = Signal()
+
+    def __init__(self, source: str) -> None:
+        super().__init__()
+        self.source = source
+        self._running = False
+        self.frames_shown = 0
+
+    @Slot()
+    def run(self) -> None:
+        self._running = True
+        try:
+            capture, is_file = open_capture(self.source)
+        except CameraUnavailable:
+            self.failed.emit(self.tr("No camera at “%1”. Check the cable or the camera setting; the handheld scanner and the search box still work.").replace("%1", self.source))
+            self.stopped.emit()
+            return
+        scanner = FrameScanner()
+        # A video file plays at its own pace (as a camera would deliver it), not as fast as it can be read.
+        pace = 1 / (capture.get(cv2.CAP_PROP_FPS) or 30) if is_file else 0.0
+        last_preview = 0.0
+        try:
+            while self._running:
+                started = time.monotonic()
+                ok, image = capture.read()
+                if not ok or image is None:
+                    if not is_file:
+                        self.failed.emit(self.tr("The camera stopped sending pictures (unplugged?). Plug it in again and press Camera; scanning with the handheld scanner still works."))
+                    break
+                if started - last_preview >= 1 / PREVIEW_FPS:
+                    last_preview = started
+                    self._show(image)
+                for text in scanner.offer(image):
+                    self.decoded.emit(text)
+                if pace:
+                    time.sleep(max(0.0, pace - (time.monotonic() - started)))
+        except cv2.error:
+            log.exception("camera %s failed", self.source)
+            self.failed.emit(self.tr("The camera stopped sending pictures (unplugged?). Plug it in again and press Camera; scanning with the handheld scanner still works."))
+        finally:
+            capture.release()
+            self.stopped.emit()
+
+    def _show(self, image) -> None:
+        height, width = image.shape[:2]
+        small = cv2.resize(image, (PREVIEW_WIDTH, max(1, height * PREVIEW_WIDTH // width)), interpolation=cv2.INTER_AREA)
+        rgb = cv2.cvtColor(small, cv2.COLOR_BGR2RGB)
+        # QImage wraps the numpy buffer; copy() gives the GUI thread a picture of its own.
+        self.frame.emit(QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.strides[0], QImage.Format.Format_RGB888).copy())
+        self.frames_shown += 1
+
+    def stop(self) -> None:
+        self._running = False
+
+
+class CameraPanel(QWidget):
+    """The preview beside the search box; scans go to `decoded`, failures are said, never raised."""
+
+    decoded = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="cameraPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.preview = QLabel(objectName="cameraPreview", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.preview.setFixedSize(PREVIEW_WIDTH, PREVIEW_WIDTH * 3 // 4)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.message = QLabel(objectName="cameraMessage", wordWrap=True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setMaximumWidth(PREVIEW_WIDTH)
+        row = QHBoxLayout()
+        self.toggle = QPushButton(self.tr("Camera (F8)"), objectName="cameraToggle", checkable=True)
+        self.toggle.setToolTip(self.tr("Start or stop the counter camera (F8)"))
+        self.toggle.toggled.connect(lambda on: self.start() if on else self.stop())
+        row.addWidget(self.toggle)
+        row.addStretch(1)
+        layout.addWidget(self.preview)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+        self.source = ""
+        self._thread: QThread | None = None
+        self.worker: CameraWorker | None = None
+        self.preview.setText(self.tr("Camera off"))
+
+    def running(self) -> bool:
+        return self._thread is not None
+
+    def start(self, source: str | None = None) -> None:
+        if source is not None:
+            self.source = source
+        if self._thread is not None:
+            return
+        if not self.source:
+            self.message.setText(self.tr("No camera is set up; choose one in the settings (camera). The handheld scanner works meanwhile."))
+            self.toggle.setChecked(False)
+            return
+        self.message.setText("")
+        self._thread = QThread(self)
+        self.worker = CameraWorker(self.source)
+        self.worker.moveToThread(self._thread)
+        self._thread.started.connect(self.worker.run)
+        self.worker.frame.connect(self._show_frame)
+        self.worker.decoded.connect(self.decoded)
+        self.worker.failed.connect(self._failed)
+        self.worker.stopped.connect(self._thread.quit)
+        self._thread.finished.connect(self._finished)
+        self.toggle.blockSignals(True)
+        self.toggle.setChecked(True)
+        self.toggle.blockSignals(False)
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait(3000)
+            self._finished()
+
+    def _finished(self) -> None:
+        if self._thread is None:
+            return
+        self._thread = None
+        self.worker = None
+        self.toggle.blockSignals(True)
+        self.toggle.setChecked(False)
+        self.toggle.blockSignals(False)
+
+    def _show_frame(self, image: QImage) -> None:
+        self.preview.setPixmap(QPixmap.fromImage(image))
+
+    def _failed(self, message: str) -> None:
+        self.message.setText(message)
+        self.preview.setText(self.tr("Camera off"))
