@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 
 import cv2
+import numpy as np
 from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
@@ -41,10 +43,15 @@ class CameraWorker(QObject):
             self.failed.emit(self.tr("No camera at “%1”. Check the cable or the camera setting; the handheld scanner and the search box still work.").replace("%1", self.source))
             self.stopped.emit()
             return
-        scanner = FrameScanner()
+        # Decoding runs beside the capture, always on the newest frame: a slow decode drops frames
+        # from decoding, never from the preview.
+        newest: list = []
+        ready = threading.Condition()
+        decoding = threading.Thread(target=self._decode_loop, args=(newest, ready), name="camera-decode", daemon=True)
+        decoding.start()
         # A video file plays at its own pace (as a camera would deliver it), not as fast as it can be read.
         pace = 1 / (capture.get(cv2.CAP_PROP_FPS) or 30) if is_file else 0.0
-        last_preview = 0.0
+        preview_due = 0.0
         try:
             while self._running:
                 started = time.monotonic()
@@ -53,11 +60,13 @@ class CameraWorker(QObject):
                     if not is_file:
                         self.failed.emit(self.tr("The camera stopped sending pictures (unplugged?). Plug it in again and press Camera; scanning with the handheld scanner still works."))
                     break
-                if started - last_preview >= 1 / PREVIEW_FPS:
-                    last_preview = started
+                if started >= preview_due:
+                    # Due times advance by the interval (not from now), so a 30 fps camera previews at 20, not 15.
+                    preview_due = max(preview_due + 1 / PREVIEW_FPS, started - 1 / PREVIEW_FPS)
                     self._show(image)
-                for text in scanner.offer(image):
-                    self.decoded.emit(text)
+                with ready:
+                    newest[:] = [image]
+                    ready.notify()
                 if pace:
                     time.sleep(max(0.0, pace - (time.monotonic() - started)))
         except cv2.error:
@@ -65,14 +74,33 @@ class CameraWorker(QObject):
             self.failed.emit(self.tr("The camera stopped sending pictures (unplugged?). Plug it in again and press Camera; scanning with the handheld scanner still works."))
         finally:
             capture.release()
+            with ready:
+                self._running = False
+                ready.notify()
+            decoding.join(timeout=5)
             self.stopped.emit()
+
+    def _decode_loop(self, newest: list, ready: threading.Condition) -> None:
+        scanner = FrameScanner()
+        while True:
+            with ready:
+                ready.wait_for(lambda: newest or not self._running)
+                if not self._running and not newest:
+                    return
+                image = newest.pop()
+            for text in scanner.offer(image):
+                self.decoded.emit(text)
+            if not self._running:
+                return
 
     def _show(self, image) -> None:
         height, width = image.shape[:2]
         small = cv2.resize(image, (PREVIEW_WIDTH, max(1, height * PREVIEW_WIDTH // width)), interpolation=cv2.INTER_AREA)
-        rgb = cv2.cvtColor(small, cv2.COLOR_BGR2RGB)
-        # QImage wraps the numpy buffer; copy() gives the GUI thread a picture of its own.
-        self.frame.emit(QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.strides[0], QImage.Format.Format_RGB888).copy())
+        # Converted straight into a QImage that owns its memory: the GUI thread gets a picture of its own, copied once.
+        picture = QImage(small.shape[1], small.shape[0], QImage.Format.Format_RGB888)
+        pixels = np.ndarray((small.shape[0], small.shape[1], 3), np.uint8, buffer=picture.bits(), strides=(picture.bytesPerLine(), 3, 1))
+        cv2.cvtColor(small, cv2.COLOR_BGR2RGB, dst=pixels)
+        self.frame.emit(picture)
         self.frames_shown += 1
 
     def stop(self) -> None:
@@ -104,6 +132,7 @@ class CameraPanel(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(row)
         self.source = ""
+        self.painted: list[float] = []
         self._thread: QThread | None = None
         self.worker: CameraWorker | None = None
         self.preview.setText(self.tr("Camera off"))
@@ -154,6 +183,14 @@ class CameraPanel(QWidget):
 
     def _show_frame(self, image: QImage) -> None:
         self.preview.setPixmap(QPixmap.fromImage(image))
+        self.painted.append(time.monotonic())
+        del self.painted[:-PREVIEW_FPS * 10]  # the last ten seconds or so: enough to tell the frame rate
+
+    def preview_fps(self) -> float | None:
+        """Frames painted per second lately (bench/scan.py prints it)."""
+        if len(self.painted) < 2 or self.painted[-1] == self.painted[0]:
+            return None
+        return (len(self.painted) - 1) / (self.painted[-1] - self.painted[0])
 
     def _failed(self, message: str) -> None:
         self.message.setText(message)

@@ -20,6 +20,36 @@
     </message>
 </context>
 <context>
+    <name>CameraPanel</name>
+    <message>
+        <source>Camera (F8)</source>
+        <translation>Camera (F8)</translation>
+    </message>
+    <message>
+        <source>Start or stop the counter camera (F8)</source>
+        <translation>Start or stop the counter camera (F8)</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>Camera off</translation>
+    </message>
+    <message>
+        <source>No camera is set up; choose one in the settings (camera). The handheld scanner works meanwhile.</source>
+        <translation>No camera is set up; choose one in the settings (camera). The handheld scanner works meanwhile.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraWorker</name>
+    <message>
+        <source>No camera at “%1”. Check the cable or the camera setting; the handheld scanner and the search box still work.</source>
+        <translation>No camera at “%1”. Check the cable or the camera setting; the handheld scanner and the search box still work.</translation>
+    </message>
+    <message>
+        <source>The camera stopped sending pictures (unplugged?). Plug it in again and press Camera; scanning with the handheld scanner still works.</source>
+        <translation>The camera stopped sending pictures (unplugged?). Plug it in again and press Camera; scanning with the handheld scanner still works.</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>female</source>
@@ -148,6 +178,26 @@
     <message>
         <source>Nothing to review.</source>
         <translation>Nothing to review.</translation>
+    </message>
+    <message>
+        <source>Coupon {code}: {title}, {status}.</source>
+        <translation>Coupon {code}: {title}, {status}.</translation>
+    </message>
+    <message>
+        <source>Not a code: search for it with member search.</source>
+        <translation>Not a code: search for it with member search.</translation>
+    </message>
+    <message>
+        <source>member code</source>
+        <translation>member code</translation>
+    </message>
+    <message>
+        <source>printed card (limited redemption)</source>
+        <translation>printed card (limited redemption)</translation>
+    </message>
+    <message>
+        <source>event ticket</source>
+        <translation>event ticket</translation>
     </message>
     <message>
         <source>Pushed {pushed} (applied {applied}, refused {rejected}, waiting {held}); pulled {pulled} changes.</source>
@@ -815,6 +865,14 @@
         <translation>Member {member_no} has {balance} points; {points} cannot be redeemed.</translation>
     </message>
     <message>
+        <source>Points as cash need the member's phone code or ID, not the printed card; ask for either, or redeem a gift instead.</source>
+        <translation>Points as cash need the member's phone code or ID, not the printed card; ask for either, or redeem a gift instead.</translation>
+    </message>
+    <message>
+        <source>On the printed card alone a member redeems at most {limit} points a day ({spent} already today); ask for the phone code or ID for more.</source>
+        <translation>On the printed card alone a member redeems at most {limit} points a day ({spent} already today); ask for the phone code or ID for more.</translation>
+    </message>
+    <message>
         <source>One gift is at most {limit} points.</source>
         <translation>One gift is at most {limit} points.</translation>
     </message>
@@ -951,6 +1009,10 @@
         <translation>The coupon bought with these points was used already; the redemption cannot be voided.</translation>
     </message>
     <message>
+        <source>The central server now signs member codes with another key than the one this desk trusts; enrol the desk again to accept it.</source>
+        <translation>The central server now signs member codes with another key than the one this desk trusts; enrol the desk again to accept it.</translation>
+    </message>
+    <message>
         <source>The server address must start with http:// or https://, e.g. http://10.0.0.5:8700.</source>
         <translation>The server address must start with http:// or https://, e.g. http://10.0.0.5:8700.</translation>
     </message>
@@ -1005,6 +1067,78 @@
     <message>
         <source>{path} is not a picture that can be read (PNG, JPEG or WebP, at most 64 MB); check the file.</source>
         <translation>{path} is not a picture that can be read (PNG, JPEG or WebP, at most 64 MB); check the file.</translation>
+    </message>
+    <message>
+        <source>The code is damaged or incomplete; ask the member to refresh it and scan again.</source>
+        <translation>The code is damaged or incomplete; ask the member to refresh it and scan again.</translation>
+    </message>
+    <message>
+        <source>This code's signature is not valid: it was not issued by this mall. Ask for the member's phone or ID instead.</source>
+        <translation>This code's signature is not valid: it was not issued by this mall. Ask for the member's phone or ID instead.</translation>
+    </message>
+    <message>
+        <source>That scan is far longer than any member, card, coupon or event code; scan the code again.</source>
+        <translation>That scan is far longer than any member, card, coupon or event code; scan the code again.</translation>
+    </message>
+    <message>
+        <source>This is not a member, card, coupon or event code of this mall; scan the member's code, or search by phone.</source>
+        <translation>This is not a member, card, coupon or event code of this mall; scan the member's code, or search by phone.</translation>
+    </message>
+    <message>
+        <source>This code is of a newer kind than this desk reads; update the desk software, or search by phone meanwhile.</source>
+        <translation>This code is of a newer kind than this desk reads; update the desk software, or search by phone meanwhile.</translation>
+    </message>
+    <message>
+        <source>This code was issued by another mall's member system, not this one; ask for the member's phone instead.</source>
+        <translation>This code was issued by another mall's member system, not this one; ask for the member's phone instead.</translation>
+    </message>
+    <message>
+        <source>This member code has expired (codes change every minute); ask the member to show the current code.</source>
+        <translation>This member code has expired (codes change every minute); ask the member to show the current code.</translation>
+    </message>
+    <message>
+        <source>This member code is from a later time than this desk's clock; check the desk's date and time, then scan again.</source>
+        <translation>This member code is from a later time than this desk's clock; check the desk's date and time, then scan again.</translation>
+    </message>
+    <message>
+        <source>The member's code certificate has run out; the member opens the app online once to renew it.</source>
+        <translation>The member's code certificate has run out; the member opens the app online once to renew it.</translation>
+    </message>
+    <message>
+        <source>This desk has not yet received the chain's member-code key; sync once while online, or search by phone meanwhile.</source>
+        <translation>This desk has not yet received the chain's member-code key; sync once while online, or search by phone meanwhile.</translation>
+    </message>
+    <message>
+        <source>The member of this code is not on this desk yet; sync the desk, or search by phone meanwhile.</source>
+        <translation>The member of this code is not on this desk yet; sync the desk, or search by phone meanwhile.</translation>
+    </message>
+    <message>
+        <source>This member code was already scanned at this desk at {time}: it is a copy. Ask the member to show the code live on their phone.</source>
+        <translation>This member code was already scanned at this desk at {time}: it is a copy. Ask the member to show the code live on their phone.</translation>
+    </message>
+    <message>
+        <source>This member code was already scanned at another counter at {time}: it is a copy. Ask the member to show the code live on their phone.</source>
+        <translation>This member code was already scanned at another counter at {time}: it is a copy. Ask the member to show the code live on their phone.</translation>
+    </message>
+    <message>
+        <source>That is a coupon, not a member; write it off with the coupon command or the coupon box.</source>
+        <translation>That is a coupon, not a member; write it off with the coupon command or the coupon box.</translation>
+    </message>
+    <message>
+        <source>A member's dynamic code is read once, by the scanner: scan it again at the desk.</source>
+        <translation>A member's dynamic code is read once, by the scanner: scan it again at the desk.</translation>
+    </message>
+    <message>
+        <source>The central server does not know member {member_no} yet; sync the desk, then try again.</source>
+        <translation>The central server does not know member {member_no} yet; sync the desk, then try again.</translation>
+    </message>
+    <message>
+        <source>A member code is signed by the central server, which cannot be reached now; try again when online.</source>
+        <translation>A member code is signed by the central server, which cannot be reached now; try again when online.</translation>
+    </message>
+    <message>
+        <source>The central server answered with a certificate this desk cannot read; update the desk.</source>
+        <translation>The central server answered with a certificate this desk cannot read; update the desk.</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1470,14 @@
     <message>
         <source>No coupons</source>
         <translation>No coupons</translation>
+    </message>
+    <message>
+        <source>Identified by the printed card only: redemption is limited. Ask for the phone code or ID for more.</source>
+        <translation>Identified by the printed card only: redemption is limited. Ask for the phone code or ID for more.</translation>
+    </message>
+    <message>
+        <source>Opened from an event ticket.</source>
+        <translation>Opened from an event ticket.</translation>
     </message>
     <message>
         <source>None since registration</source>
@@ -1755,6 +1897,14 @@
         <translation>Profile edited at two counters</translation>
     </message>
     <message>
+        <source>Member code shown twice</source>
+        <translation>Member code shown twice</translation>
+    </message>
+    <message>
+        <source>Member code scanned</source>
+        <translation>Member code scanned</translation>
+    </message>
+    <message>
         <source>The server has no such member; the operation refers to a member it never received.</source>
         <translation>The server has no such member; the operation refers to a member it never received.</translation>
     </message>
@@ -1805,6 +1955,10 @@
     <message>
         <source>Member {member_no}: {fields} changed at another counter first; that value stands, check it with the member.</source>
         <translation>Member {member_no}: {fields} changed at another counter first; that value stands, check it with the member.</translation>
+    </message>
+    <message>
+        <source>Member {member_no}'s code was scanned at counter {counter_no} at {again_at}, but counter {first_counter_no} had scanned it at {first_at}: one was a copy.</source>
+        <translation>Member {member_no}'s code was scanned at counter {counter_no} at {again_at}, but counter {first_counter_no} had scanned it at {first_at}: one was a copy.</translation>
     </message>
 </context>
 <context>

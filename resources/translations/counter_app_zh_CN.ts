@@ -20,6 +20,36 @@
     </message>
 </context>
 <context>
+    <name>CameraPanel</name>
+    <message>
+        <source>Camera (F8)</source>
+        <translation>摄像头 (F8)</translation>
+    </message>
+    <message>
+        <source>Start or stop the counter camera (F8)</source>
+        <translation>打开或关闭柜台摄像头 (F8)</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>摄像头已关闭</translation>
+    </message>
+    <message>
+        <source>No camera is set up; choose one in the settings (camera). The handheld scanner works meanwhile.</source>
+        <translation>尚未设置摄像头；请在设置中选择（camera）。在此之前可使用扫码枪。</translation>
+    </message>
+</context>
+<context>
+    <name>CameraWorker</name>
+    <message>
+        <source>No camera at “%1”. Check the cable or the camera setting; the handheld scanner and the search box still work.</source>
+        <translation>“%1”处没有摄像头。请检查连线或摄像头设置；扫码枪和搜索框仍可使用。</translation>
+    </message>
+    <message>
+        <source>The camera stopped sending pictures (unplugged?). Plug it in again and press Camera; scanning with the handheld scanner still works.</source>
+        <translation>摄像头没有画面了（被拔出？）。请重新插好并点击“摄像头”；扫码枪仍可使用。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>female</source>
@@ -148,6 +178,26 @@
     <message>
         <source>Nothing to review.</source>
         <translation>没有待复核的事项。</translation>
+    </message>
+    <message>
+        <source>Coupon {code}: {title}, {status}.</source>
+        <translation>优惠券 {code}：{title}，{status}。</translation>
+    </message>
+    <message>
+        <source>Not a code: search for it with member search.</source>
+        <translation>这不是会员码：请用会员搜索查找。</translation>
+    </message>
+    <message>
+        <source>member code</source>
+        <translation>会员码</translation>
+    </message>
+    <message>
+        <source>printed card (limited redemption)</source>
+        <translation>实体卡（兑换受限）</translation>
+    </message>
+    <message>
+        <source>event ticket</source>
+        <translation>活动票</translation>
     </message>
     <message>
         <source>Pushed {pushed} (applied {applied}, refused {rejected}, waiting {held}); pulled {pulled} changes.</source>
@@ -815,6 +865,14 @@
         <translation>会员 {member_no} 只有 {balance} 积分；不能兑换 {points}。</translation>
     </message>
     <message>
+        <source>Points as cash need the member's phone code or ID, not the printed card; ask for either, or redeem a gift instead.</source>
+        <translation>积分抵现需要会员手机上的会员码或身份证件，实体卡不行；请出示其一，或改为兑换礼品。</translation>
+    </message>
+    <message>
+        <source>On the printed card alone a member redeems at most {limit} points a day ({spent} already today); ask for the phone code or ID for more.</source>
+        <translation>仅凭实体卡每天最多兑换 {limit} 积分（今天已兑换 {spent}）；如需更多，请出示手机会员码或身份证件。</translation>
+    </message>
+    <message>
         <source>One gift is at most {limit} points.</source>
         <translation>单次赠送最多 {limit} 积分。</translation>
     </message>
@@ -951,6 +1009,10 @@
         <translation>用这些积分兑换的优惠券已核销；该兑换不能撤销。</translation>
     </message>
     <message>
+        <source>The central server now signs member codes with another key than the one this desk trusts; enrol the desk again to accept it.</source>
+        <translation>中心服务器签发会员码的密钥与本柜台信任的不同；如需接受，请重新登记本柜台。</translation>
+    </message>
+    <message>
         <source>The server address must start with http:// or https://, e.g. http://10.0.0.5:8700.</source>
         <translation>服务器地址须以 http:// 或 https:// 开头，例如 http://10.0.0.5:8700。</translation>
     </message>
@@ -1005,6 +1067,78 @@
     <message>
         <source>{path} is not a picture that can be read (PNG, JPEG or WebP, at most 64 MB); check the file.</source>
         <translation>{path} 不是可读取的图片（PNG、JPEG 或 WebP，最大 64 MB），请检查文件。</translation>
+    </message>
+    <message>
+        <source>The code is damaged or incomplete; ask the member to refresh it and scan again.</source>
+        <translation>二维码已损坏或不完整；请会员刷新后重新扫描。</translation>
+    </message>
+    <message>
+        <source>This code's signature is not valid: it was not issued by this mall. Ask for the member's phone or ID instead.</source>
+        <translation>此码签名无效：不是本商场签发的。请改为核对会员手机号或身份证件。</translation>
+    </message>
+    <message>
+        <source>That scan is far longer than any member, card, coupon or event code; scan the code again.</source>
+        <translation>扫描内容远长于任何会员码、会员卡、优惠券或活动码；请重新扫描。</translation>
+    </message>
+    <message>
+        <source>This is not a member, card, coupon or event code of this mall; scan the member's code, or search by phone.</source>
+        <translation>这不是本商场的会员码、会员卡、优惠券或活动码；请扫描会员码，或按手机号搜索。</translation>
+    </message>
+    <message>
+        <source>This code is of a newer kind than this desk reads; update the desk software, or search by phone meanwhile.</source>
+        <translation>此码格式比本柜台软件新；请更新软件，在此之前可按手机号搜索。</translation>
+    </message>
+    <message>
+        <source>This code was issued by another mall's member system, not this one; ask for the member's phone instead.</source>
+        <translation>此码由其他商场的会员系统签发，不是本商场的；请改为核对会员手机号。</translation>
+    </message>
+    <message>
+        <source>This member code has expired (codes change every minute); ask the member to show the current code.</source>
+        <translation>会员码已过期（会员码每分钟更新）；请会员出示当前的会员码。</translation>
+    </message>
+    <message>
+        <source>This member code is from a later time than this desk's clock; check the desk's date and time, then scan again.</source>
+        <translation>会员码的时间晚于本柜台的时钟；请检查柜台电脑的日期和时间，然后重新扫描。</translation>
+    </message>
+    <message>
+        <source>The member's code certificate has run out; the member opens the app online once to renew it.</source>
+        <translation>会员的会员码证书已过期；请会员联网打开一次 App 以更新。</translation>
+    </message>
+    <message>
+        <source>This desk has not yet received the chain's member-code key; sync once while online, or search by phone meanwhile.</source>
+        <translation>本柜台尚未收到会员码密钥；请联网同步一次，在此之前可按手机号搜索。</translation>
+    </message>
+    <message>
+        <source>The member of this code is not on this desk yet; sync the desk, or search by phone meanwhile.</source>
+        <translation>此会员码对应的会员尚未同步到本柜台；请同步，在此之前可按手机号搜索。</translation>
+    </message>
+    <message>
+        <source>This member code was already scanned at this desk at {time}: it is a copy. Ask the member to show the code live on their phone.</source>
+        <translation>此会员码已于 {time} 在本柜台扫描过：这是复制的码。请会员在手机上出示实时会员码。</translation>
+    </message>
+    <message>
+        <source>This member code was already scanned at another counter at {time}: it is a copy. Ask the member to show the code live on their phone.</source>
+        <translation>此会员码已于 {time} 在其他柜台扫描过：这是复制的码。请会员在手机上出示实时会员码。</translation>
+    </message>
+    <message>
+        <source>That is a coupon, not a member; write it off with the coupon command or the coupon box.</source>
+        <translation>这是优惠券，不是会员；请通过优惠券核销来处理。</translation>
+    </message>
+    <message>
+        <source>A member's dynamic code is read once, by the scanner: scan it again at the desk.</source>
+        <translation>会员动态码只能被扫描一次：请在柜台重新扫描。</translation>
+    </message>
+    <message>
+        <source>The central server does not know member {member_no} yet; sync the desk, then try again.</source>
+        <translation>中心服务器还没有会员 {member_no} 的资料；请先同步本柜台，然后重试。</translation>
+    </message>
+    <message>
+        <source>A member code is signed by the central server, which cannot be reached now; try again when online.</source>
+        <translation>会员码由中心服务器签发，目前无法连接服务器；请联网后重试。</translation>
+    </message>
+    <message>
+        <source>The central server answered with a certificate this desk cannot read; update the desk.</source>
+        <translation>中心服务器返回的证书本柜台无法读取；请更新柜台软件。</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1470,14 @@
     <message>
         <source>No coupons</source>
         <translation>暂无优惠券</translation>
+    </message>
+    <message>
+        <source>Identified by the printed card only: redemption is limited. Ask for the phone code or ID for more.</source>
+        <translation>仅凭实体卡识别：兑换受限。如需更多，请出示手机会员码或身份证件。</translation>
+    </message>
+    <message>
+        <source>Opened from an event ticket.</source>
+        <translation>通过活动票打开。</translation>
     </message>
     <message>
         <source>None since registration</source>
@@ -1755,6 +1897,14 @@
         <translation>两个服务台同时修改了资料</translation>
     </message>
     <message>
+        <source>Member code shown twice</source>
+        <translation>会员码被出示两次</translation>
+    </message>
+    <message>
+        <source>Member code scanned</source>
+        <translation>扫描会员码</translation>
+    </message>
+    <message>
         <source>The server has no such member; the operation refers to a member it never received.</source>
         <translation>服务器上没有该会员；此操作涉及的会员从未上传到服务器。</translation>
     </message>
@@ -1805,6 +1955,10 @@
     <message>
         <source>Member {member_no}: {fields} changed at another counter first; that value stands, check it with the member.</source>
         <translation>会员 {member_no}：{fields} 已先在另一服务台修改，以该值为准，请与会员核对。</translation>
+    </message>
+    <message>
+        <source>Member {member_no}'s code was scanned at counter {counter_no} at {again_at}, but counter {first_counter_no} had scanned it at {first_at}: one was a copy.</source>
+        <translation>会员 {member_no} 的会员码于 {again_at} 在 {counter_no} 号柜台被扫描，但 {first_counter_no} 号柜台已于 {first_at} 扫描过：其中一次是复制的码。</translation>
     </message>
 </context>
 <context>
