@@ -135,11 +135,10 @@ def camera(rng: np.random.Generator, frame: np.ndarray) -> np.ndarray:
     if rng.random() < 0.15:  # a ceiling light's reflection
         cx, cy, radius = rng.uniform(0, w), rng.uniform(0, h), rng.uniform(40, 200)
         frame += (rng.uniform(40, 140) * np.exp(-((xs - cx) ** 2 + (ys - cy) ** 2) / (2 * radius**2)))[..., None]
-    if rng.random() < 0.6:
-        sigma = rng.uniform(0.3, 1.8)
-        frame = cv2.GaussianBlur(frame, (0, 0), sigma)
+    if rng.random() < 0.7:  # out of focus, a little or a lot
+        frame = cv2.GaussianBlur(frame, (0, 0), rng.uniform(0.3, 1.4))
     else:  # the code moving as it is held out
-        length = int(rng.integers(2, 9))
+        length = int(rng.integers(2, 7))
         kernel = np.zeros((length * 2 + 1, length * 2 + 1), np.float32)
         angle = rng.uniform(0, np.pi)
         dx, dy = np.cos(angle) * length / 2, np.sin(angle) * length / 2

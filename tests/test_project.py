@@ -107,3 +107,24 @@ def test_the_benchmarks_at_least_compile():
 
     for script in (ROOT / "bench").glob("*.py"):
         py_compile.compile(str(script), doraise=True)
+
+
+def test_the_qt_binding_keeps_its_references_to_none_and_booleans(qapp):
+    """PySide6 6.12.0 on Python 3.11 loses a reference to None on every void call and to a bool on every
+    signal; a desk open all day then aborts. The dependency range excludes it; this catches any other."""
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QLabel
+
+    class Flag(QObject):
+        changed = Signal(bool)
+
+    label, flag = QLabel(), Flag()
+    seen = []
+    flag.changed.connect(seen.append)
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
+    for _ in range(2000):
+        label.setText("会员")
+        flag.changed.emit(True)
+    seen.clear()
+    assert sys.getrefcount(None) - none_before > -100
+    assert sys.getrefcount(True) - true_before > -100

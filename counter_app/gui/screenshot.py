@@ -22,7 +22,7 @@ from counter_app.services import auth, members
 from counter_app.services.desk import Desk
 
 WINDOW_SIZE = (1280, 800)
-PAGES = ("main", "card", "register", "login", "lock", "override", "earn", "redeem", "history")
+PAGES = ("main", "card", "register", "login", "lock", "override", "earn", "redeem", "history", "scan")
 
 
 def _settle() -> None:
@@ -30,12 +30,32 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
+def _phone_in_view(payload: str):
+    """What the counter camera sees: a phone showing the member code, held over the counter top."""
+    import cv2
+    import numpy as np
+    from PySide6.QtGui import QImage, QPixmap
+
+    from counter_app.gui.camera import PREVIEW_WIDTH
+
+    code = cv2.resize(cv2.QRCodeEncoder.create().encode(payload), None, fx=2, fy=2, interpolation=cv2.INTER_NEAREST)
+    frame = np.full((240, PREVIEW_WIDTH, 3), (96, 110, 122), np.uint8)
+    cv2.rectangle(frame, (80, 12), (240, 236), (30, 30, 30), -1)  # the phone
+    cv2.rectangle(frame, (88, 28), (232, 222), (255, 255, 255), -1)  # its screen
+    size = min(code.shape[0], 136)
+    code = cv2.resize(code, (size, size), interpolation=cv2.INTER_AREA)
+    top, left = 28 + (194 - size) // 2, 88 + (144 - size) // 2
+    frame[top:top + size, left:left + size] = cv2.cvtColor(code, cv2.COLOR_GRAY2BGR)
+    rgb = np.ascontiguousarray(frame[:, :, ::-1])
+    return QPixmap.fromImage(QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.strides[0], QImage.Format.Format_RGB888).copy())
+
+
 def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, font_warning: str | None, staff: str | None) -> int:
     tasks.run_synchronously(True)  # every result is on screen before the picture is taken
     try:
         if staff:
             auth.sign_in(desk, staff, os.environ.get("COUNTER_PIN", ""))
-        elif page in ("main", "card", "register", "override", "earn", "redeem", "history", "review"):
+        elif page in ("main", "card", "register", "override", "earn", "redeem", "history", "review", "scan"):
             raise auth.NotSignedIn(QT_TRANSLATE_NOOP("Errors", "This page shows member data: give --staff, with the PIN in COUNTER_PIN."))
         window = MainWindow(desk, font_warning)
         window.resize(*WINDOW_SIZE)
@@ -72,6 +92,16 @@ def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, fo
             dialog.adjustSize()
             _settle()
             picture = dialog.grab()
+        elif page == "scan":
+            # The camera panel with a member's phone held up, and the card opened from a printed card code.
+            from counter_app.services import member_codes
+
+            ref = member_ref or members.recent_members(desk, 1)[0].member_no
+            window.camera.setVisible(True)
+            window.camera.preview.setPixmap(_phone_in_view(member_codes.member_code(desk, ref)))
+            window.handle_scan(member_codes.member_code(desk, ref, static=True))
+            _settle()
+            picture = window.grab()
         elif page == "review":
             from counter_app.gui.sync_status import ReviewDialog
 
