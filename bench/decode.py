@@ -128,7 +128,7 @@ def place(rng: np.random.Generator, frame: np.ndarray, patch: np.ndarray, scale:
 def camera(rng: np.random.Generator, frame: np.ndarray) -> np.ndarray:
     """What a webcam does to the scene: uneven light, sometimes glare, blur, noise, gain, JPEG."""
     h, w = frame.shape[:2]
-    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    ys, xs = np.arange(h, dtype=np.float32)[:, None], np.arange(w, dtype=np.float32)[None, :]
     direction = rng.uniform(0, 2 * np.pi)
     light = 1 + rng.uniform(-0.5, 0.5) * ((xs - w / 2) * np.cos(direction) + (ys - h / 2) * np.sin(direction)) / max(w, h)
     frame *= light[..., None]
@@ -144,7 +144,7 @@ def camera(rng: np.random.Generator, frame: np.ndarray) -> np.ndarray:
         dx, dy = np.cos(angle) * length / 2, np.sin(angle) * length / 2
         cv2.line(kernel, (round(length - dx), round(length - dy)), (round(length + dx), round(length + dy)), 1.0, 1, cv2.LINE_AA)
         frame = cv2.filter2D(frame, -1, kernel / kernel.sum())
-    frame += rng.normal(0, rng.uniform(2, 9), frame.shape).astype(np.float32)
+    frame += rng.standard_normal(frame.shape, dtype=np.float32) * rng.uniform(2, 9)
     frame = frame * rng.uniform(0.65, 1.25) + rng.uniform(-35, 35)
     _, jpeg = cv2.imencode(".jpg", np.clip(frame, 0, 255).astype(np.uint8), [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(40, 91))])
     return cv2.imdecode(jpeg, cv2.IMREAD_COLOR)

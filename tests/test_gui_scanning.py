@@ -138,7 +138,7 @@ def test_a_printed_card_scan_marks_the_card_and_limits_redemption(qtbot, window,
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.card.card is not None, timeout=3000)
     assert window.card_ref == printed and window.card.identification.isVisible()
-    assert "printed card" in window.card.identification.text()
+    assert "Printed card" in window.card.identification.text() and "redemption is limited" in window.card.identification.toolTip()
 
 
 def test_in_a_form_the_scanner_types_into_the_field(qtbot, window, desk):

@@ -17,7 +17,7 @@ from counter_app.devices.camera import CameraUnavailable, FrameScanner, open_cap
 log = logging.getLogger(__name__)
 
 PREVIEW_FPS = 20  # frames sent to the screen at most; the capture itself runs at the camera's rate
-PREVIEW_WIDTH = 320
+PREVIEW_WIDTH = 240
 
 
 class CameraWorker(QObject):
@@ -123,7 +123,7 @@ class CameraPanel(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setMaximumWidth(PREVIEW_WIDTH)
         row = QHBoxLayout()
-        self.toggle = QPushButton(self.tr("Camera (F8)"), objectName="cameraToggle", checkable=True)
+        self.toggle = QPushButton(self.tr("Camera  F8"), objectName="secondaryButton", checkable=True)
         self.toggle.setToolTip(self.tr("Start or stop the counter camera (F8)"))
         self.toggle.toggled.connect(lambda on: self.start() if on else self.stop())
         row.addWidget(self.toggle)

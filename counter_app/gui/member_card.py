@@ -66,17 +66,17 @@ class MemberCardView(QStackedWidget):
         name_row = QHBoxLayout()
         name_row.addWidget(self.name_label)
         name_row.addWidget(self.tier_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        # How the member was identified, when it limits what the desk may do for them: a badge, no extra line.
+        self.identification = QLabel(objectName="cardNotice", visible=False)
+        self.identification.setTextFormat(Qt.TextFormat.PlainText)
+        name_row.addWidget(self.identification, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.identified_by: str | None = None
         name_row.addStretch()
         header.addLayout(name_row, 0, 0)
         header.addWidget(self.member_no_label, 1, 0)
         header.addWidget(self.points_value, 0, 1)
         header.addWidget(points_caption, 1, 1)
         layout.addWidget(self.header)
-        # How the member was identified, when it limits what the desk may do for them.
-        self.identification = QLabel(objectName="cardNotice", wordWrap=True, visible=False)
-        self.identification.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.identification)
-        self.identified_by: str | None = None
 
         body = QFrame(objectName="cardBody")
         grid = QGridLayout(body)
@@ -188,11 +188,13 @@ class MemberCardView(QStackedWidget):
     def show_identification(self, via: str | None) -> None:
         self.identified_by = via
         notices = {
-            "card": self.tr("Identified by the printed card only: redemption is limited. Ask for the phone code or ID for more."),
-            "ticket": self.tr("Opened from an event ticket."),
+            "card": (self.tr("Printed card · limited"), self.tr("Identified by the printed card only: redemption is limited. Ask for the phone code or ID for more.")),
+            "ticket": (self.tr("Event ticket"), self.tr("Opened from an event ticket.")),
         }
-        self.identification.setText(notices.get(via or "", ""))
-        self.identification.setVisible(via in notices)
+        badge, explanation = notices.get(via or "", ("", ""))
+        self.identification.setText(badge)
+        self.identification.setToolTip(explanation)
+        self.identification.setVisible(bool(badge))
 
     def show_revealed(self, revealed) -> None:
         """Full numbers for the member on screen, until another member opens (the reveal is audited)."""

@@ -39,12 +39,14 @@ def _phone_in_view(payload: str):
     from counter_app.gui.camera import PREVIEW_WIDTH
 
     code = cv2.resize(cv2.QRCodeEncoder.create().encode(payload), None, fx=2, fy=2, interpolation=cv2.INTER_NEAREST)
-    frame = np.full((240, PREVIEW_WIDTH, 3), (96, 110, 122), np.uint8)
-    cv2.rectangle(frame, (80, 12), (240, 236), (30, 30, 30), -1)  # the phone
-    cv2.rectangle(frame, (88, 28), (232, 222), (255, 255, 255), -1)  # its screen
-    size = min(code.shape[0], 136)
+    height = PREVIEW_WIDTH * 3 // 4
+    frame = np.full((height, PREVIEW_WIDTH, 3), (96, 110, 122), np.uint8)
+    phone_left, phone_width = PREVIEW_WIDTH // 4, PREVIEW_WIDTH // 2
+    cv2.rectangle(frame, (phone_left, 8), (phone_left + phone_width, height - 4), (30, 30, 30), -1)  # the phone
+    cv2.rectangle(frame, (phone_left + 6, 22), (phone_left + phone_width - 6, height - 16), (255, 255, 255), -1)  # its screen
+    size = phone_width - 20
     code = cv2.resize(code, (size, size), interpolation=cv2.INTER_AREA)
-    top, left = 28 + (194 - size) // 2, 88 + (144 - size) // 2
+    top, left = 22 + (height - 38 - size) // 2, phone_left + 10
     frame[top:top + size, left:left + size] = cv2.cvtColor(code, cv2.COLOR_GRAY2BGR)
     rgb = np.ascontiguousarray(frame[:, :, ::-1])
     return QPixmap.fromImage(QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.strides[0], QImage.Format.Format_RGB888).copy())

@@ -22,8 +22,8 @@
 <context>
     <name>CameraPanel</name>
     <message>
-        <source>Camera (F8)</source>
-        <translation>Camera (F8)</translation>
+        <source>Camera  F8</source>
+        <translation>Camera  F8</translation>
     </message>
     <message>
         <source>Start or stop the counter camera (F8)</source>
@@ -1476,8 +1476,16 @@
         <translation>Identified by the printed card only: redemption is limited. Ask for the phone code or ID for more.</translation>
     </message>
     <message>
+        <source>Printed card · limited</source>
+        <translation>Printed card · limited</translation>
+    </message>
+    <message>
         <source>Opened from an event ticket.</source>
         <translation>Opened from an event ticket.</translation>
+    </message>
+    <message>
+        <source>Event ticket</source>
+        <translation>Event ticket</translation>
     </message>
     <message>
         <source>None since registration</source>

@@ -22,8 +22,8 @@
 <context>
     <name>CameraPanel</name>
     <message>
-        <source>Camera (F8)</source>
-        <translation>摄像头 (F8)</translation>
+        <source>Camera  F8</source>
+        <translation>摄像头  F8</translation>
     </message>
     <message>
         <source>Start or stop the counter camera (F8)</source>
@@ -1476,8 +1476,16 @@
         <translation>仅凭实体卡识别：兑换受限。如需更多，请出示手机会员码或身份证件。</translation>
     </message>
     <message>
+        <source>Printed card · limited</source>
+        <translation>实体卡 · 兑换受限</translation>
+    </message>
+    <message>
         <source>Opened from an event ticket.</source>
         <translation>通过活动票打开。</translation>
+    </message>
+    <message>
+        <source>Event ticket</source>
+        <translation>活动票</translation>
     </message>
     <message>
         <source>None since registration</source>
