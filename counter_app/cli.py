@@ -21,7 +21,7 @@ from counter_app.domain.staff import ROLE_LABELS, Permission
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.i18n import QT_TRANSLATE_NOOP, translate
 from counter_app.logs import setup_logging
-from counter_app.services import approvals, audit, auth, demo, keys, member_codes, members, points, privacy, rewards, scanning, sync, voids
+from counter_app.services import approvals, audit, auth, demo, keys, member_codes, members, points, printing, privacy, rewards, scanning, sync, voids
 from counter_app.services.desk import Desk, change_setting, desk_status, open_desk
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help="language of the desk and of this output (default zh_CN)")
     common.add_argument("--staff", metavar="STAFF_ID", default=argparse.SUPPRESS, help="who is working (PIN from COUNTER_PIN, or asked for)")
     common.add_argument("--manager", metavar="STAFF_ID", default=argparse.SUPPRESS, help="a manager authorising this command on the spot (PIN from COUNTER_MANAGER_PIN, or asked for)")
+    common.add_argument("--print", action="store_true", default=argparse.SUPPRESS, help="print the operation's receipt (waits until printed, or queued for a retry)")
+    common.add_argument("--printer", metavar="URI", default=argparse.SUPPRESS, help="this command's printer: tcp://HOST:9100, usb://VID:PID, serial:///dev/ttyUSB0?baud=9600, file:///PATH, lp://QUEUE")
     parser = _Parser(prog="counter-app", description="Member service desk (会员服务台). With no command the desk window opens.", parents=[common])
     parser.add_argument("--version", action="version", version=f"counter-app {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -197,6 +199,25 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("payload", metavar="PAYLOAD")
     decode = commands.add_parser("decode", parents=[common], help="the QR codes in picture files (PNG, JPEG, WebP)")
     decode.add_argument("images", nargs="+", type=Path, metavar="IMAGE")
+    print_parser = commands.add_parser("print", parents=[common], help="receipts: test page, reprint, preview, the print queue").add_subparsers(dest="action", required=True, parser_class=_Parser)
+    print_parser.add_parser("test", parents=[common], help="print a test page (both scripts, rare characters, width, QR, cut)")
+    print_reprint = print_parser.add_parser("reprint", parents=[common], help="another copy of a receipt, stamped 重打 / REPRINT")
+    print_reprint.add_argument("reference", metavar="OP_ID", help="the operation's id (points history), a member number (registration) or a coupon code (write-off)")
+    print_preview = print_parser.add_parser("preview", parents=[common], help="a receipt as it prints, to a PNG (nothing is printed)")
+    print_preview.add_argument("reference", metavar="OP_ID", nargs="?")
+    print_preview.add_argument("--job", type=int, help="a print job's number instead of an operation")
+    print_preview.add_argument("--paper", type=int, choices=(58, 80), help="paper width in mm (default: the printer's)")
+    print_preview.add_argument("--out", type=Path, required=True)
+    print_queue = print_parser.add_parser("queue", parents=[common], help="receipts waiting for the printer (--all: the latest of any state)")
+    print_queue.add_argument("--all", action="store_true")
+    print_cancel = print_parser.add_parser("cancel", parents=[common], help="take a stuck receipt out of the queue (manager)")
+    print_cancel.add_argument("job_id", type=int)
+    print_cancel.add_argument("--reason", required=True)
+    print_parser.add_parser("status", parents=[common], help="ask the printer now: ready, paper out, cover open, not reachable")
+    print_parser.add_parser("run", parents=[common], help="print what waits in the queue now")
+    print_day = print_parser.add_parser("day", parents=[common], help="the end-of-day summary of this counter (manager)")
+    print_day.add_argument("--date", type=_date_argument, help="YYYY-MM-DD (default today)")
+
     screenshot = commands.add_parser("screenshot", parents=[common], help="render a desk page offscreen to a PNG")
     screenshot.add_argument("page", choices=SCREENSHOT_PAGES)
     screenshot.add_argument("--out", type=Path, required=True)
@@ -207,10 +228,28 @@ def build_parser() -> argparse.ArgumentParser:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args = build_parser().parse_args(argv)
     # Options suppressed when not given (so a subcommand never resets them) get their defaults here.
-    for key, default in (("data_dir", None), ("lang", None), ("json", False), ("staff", None), ("manager", None)):
+    for key, default in (("data_dir", None), ("lang", None), ("json", False), ("staff", None), ("manager", None), ("print", False), ("printer", None)):
         if not hasattr(args, key):
             setattr(args, key, default)
     return args
+
+
+def _date_argument(text: str) -> "dt.date":
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(translate("Cli", "a date as YYYY-MM-DD")) from None
+
+
+# The commands whose result has a receipt, and where its reference is in the result.
+_RECEIPT_COMMANDS = {
+    ("member", "register"): "member_no", ("points", "earn"): "op_id", ("points", "cash"): "op_id", ("points", "gift"): "op_id",
+    ("points", "void"): "op_id", ("points", "activity"): "op_id", ("gift", "redeem"): "op_id", ("coupon", "redeem"): "op_id",
+    ("coupon", "write-off"): "code", ("birthday", "claim"): "op_id",
+}
+_done_reference: dict[str, str] = {}
 
 
 def _plain(value: Any) -> Any:
@@ -222,6 +261,9 @@ def _plain(value: Any) -> Any:
 
 
 def _emit(args: argparse.Namespace, document: Any, human: Callable[[], str]) -> None:
+    field = _RECEIPT_COMMANDS.get((args.command, getattr(args, "action", None)))
+    if field and isinstance(getattr(document, field, None), str):
+        _done_reference["reference"] = getattr(document, field)
     if getattr(args, "json", False):
         json.dump(_plain(document), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -336,12 +378,88 @@ def run_command(args: argparse.Namespace, desk: Desk) -> int:
             server=enrolled.server, store=enrolled.store, counter_no=enrolled.counter_no))
     elif command == "sync":
         return _sync(args, desk)
+    elif command == "print":
+        return _print(args, desk)
     elif command == "settings":
         if args.action == "set":
             change_setting(desk, args.key, args.value)
         values = {setting.key: getattr(desk.settings, setting.key) for setting in SETTINGS}
         _emit(args, values, lambda: "\n".join(f"{key} = {value}" for key, value in values.items()))
     return 0
+
+
+def _job_text(job: printing.PrintJobInfo) -> str:
+    status = {
+        "queued": translate("Cli", "waiting"), "printing": translate("Cli", "printing"), "printed": translate("Cli", "printed"), "cancelled": translate("Cli", "cancelled"),
+    }[job.status]
+    copy = translate("Cli", "copy {n}").format(n=job.copy_no) if job.copy_no else ""
+    problem = i18n.translate("Printing", printing.STATE_ADVICE.get(job.last_state or "", "")) if job.status == "queued" and job.last_state else ""
+    return "  ".join(part for part in (f"#{job.id}", job.created_at[:19].replace("T", " "), job.kind, job.reference, status, copy, problem) if part)
+
+
+def _print(args: argparse.Namespace, desk: Desk) -> int:
+    action = args.action
+    if action == "preview":
+        if args.reference is None and args.job is None:
+            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Name the receipt: an operation id, or --job N."))
+        png = printing.preview(desk, args.reference, args.job, args.paper)
+        try:
+            args.out.write_bytes(png)
+        except OSError as error:
+            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "{path} cannot be written ({reason})."), path=str(args.out), reason=error.strerror or str(error)) from None
+        _emit(args, {"file": str(args.out), "bytes": len(png)}, lambda: str(args.out))
+        return 0
+    if action == "queue":
+        jobs = printing.list_jobs(desk, waiting_only=not args.all)
+        _emit(args, jobs, lambda: "\n".join(_job_text(job) for job in jobs) or translate("Cli", "No receipt waits for the printer."))
+        return 0
+    if action == "cancel":
+        job = printing.cancel_job(desk, args.job_id, args.reason)
+        _emit(args, job, lambda: translate("Cli", "Print job {job_id} cancelled; reprint it from the history when needed.").format(job_id=job.id))
+        return 0
+    if action == "status":
+        state = printing.check_printer(desk, args.printer)
+        _emit(args, state, lambda: f"{state.uri}: {i18n.translate('Printing', state.advice)}" + (f" · {translate('Cli', 'waiting')} {state.waiting}" if state.waiting else ""))
+        return 0 if state.state in ("ready", "unknown") else 1
+    if action == "run":
+        printed = 0
+        while (attempt := printing.print_next(desk)) is not None and attempt.status == "printed":
+            printed += 1
+        state = printing.printer_state(desk)
+        _emit(args, {"printed": printed, "waiting": state.waiting, "state": state.state}, lambda: translate("Cli", "{printed} printed, {waiting} waiting.").format(printed=printed, waiting=state.waiting)
+              + ("" if not state.waiting else " " + i18n.translate("Printing", state.advice)))
+        return 0
+    if action == "test":
+        job = printing.queue_test_page(desk, args.printer)
+    elif action == "day":
+        job = printing.queue_day_summary(desk, args.date, args.printer)
+    else:
+        job = printing.reprint(desk, args.reference, args.printer)
+    return _print_and_report(args, desk, job)
+
+
+def _print_and_report(args: argparse.Namespace, desk: Desk, job: printing.PrintJobInfo, quiet: bool = False) -> int:
+    """Wait for the job; a receipt that could not print stays queued, which is a warning, not a failure."""
+    job = printing.print_job_now(desk, job.id)
+    if not quiet:
+        _emit(args, job, lambda: _job_text(job))
+    if job.status != "printed":
+        advice = i18n.translate("Printing", printing.STATE_ADVICE.get(job.last_state or "", printing.STATE_ADVICE["unknown"]))
+        sys.stderr.write(translate("Cli", "The receipt did not print yet and waits in the queue as job {job_id}: {advice}").format(job_id=job.id, advice=advice) + "\n")
+    return 0
+
+
+def _print_receipt_after(args: argparse.Namespace, desk: Desk) -> None:
+    """--print: the operation has committed; its receipt is queued and printed now, or left queued with a warning."""
+    reference = _done_reference.pop("reference", None)
+    if not reference:
+        return
+    try:
+        job = printing.queue_receipt(desk, reference, args.printer)
+    except DeskError as error:  # the operation stands; only its receipt is missing
+        sys.stderr.write(translate("Cli", "Done, but the receipt was not queued: {reason}").format(reason=error.message()) + "\n")
+        return
+    _print_and_report(args, desk, job, quiet=True)
 
 
 def _decode(args: argparse.Namespace) -> int:
@@ -650,7 +768,11 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
         i18n.set_language(args.lang or desk.settings.language)
         _sign_in(args, desk)
         _identify_members(args, desk)
-        return run_command(args, desk)
+        _done_reference.clear()
+        code = run_command(args, desk)
+        if code == 0 and args.print and args.command != "print":
+            _print_receipt_after(args, desk)
+        return code
     except DeskError as error:
         if args.lang:
             i18n.set_language(args.lang)

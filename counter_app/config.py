@@ -53,6 +53,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("scanner_prefix", str, "", "Characters the scanner sends before each code (empty: none)", lambda v: len(v) <= 4 and v.isprintable(), "≤ 4 printable"),
     Setting("scanner_suffix", str, "enter", "What the scanner sends after each code", lambda v: v in ("enter", "tab", "none"), "enter | tab | none"),
     Setting("camera", str, "", "The counter camera: its number (0, 1, …), a device path or a video file; empty: no camera", lambda v: len(v) <= 300, "≤ 300"),
+    # The receipt printer: where it is and what its firmware can do (python-escpos cannot ask it).
+    Setting("printer_uri", str, "", "The receipt printer: tcp://HOST:9100, usb://VID:PID, serial:///dev/ttyUSB0?baud=9600, file:///dev/usb/lp0, lp://QUEUE; empty: none", lambda v: len(v) <= 300 and v.isprintable(), "a printer address, ≤ 300"),
+    Setting("printer_paper_mm", int, 80, "Paper width in mm: 58 (32 columns) or 80 (48 columns)", lambda v: v in (58, 80), "58 | 80"),
+    Setting("printer_chinese", str, "gb18030", "The printer's Chinese font: gb18030, gbk, or raster (none: Chinese is printed as pictures)", lambda v: v in ("gb18030", "gbk", "raster"), "gb18030 | gbk | raster"),
+    Setting("printer_qr", str, "native", "QR codes drawn by the printer (native) or sent as pictures (image)", lambda v: v in ("native", "image"), "native | image"),
+    Setting("printer_status", str, "yes", "Whether the printer answers status queries (paper out, cover open)", lambda v: v in ("yes", "no"), "yes | no"),
+    Setting("printer_logo", str, "", "A picture printed at the top of every receipt (PNG or JPEG); empty: none", lambda v: len(v) <= 300, "≤ 300"),
+    Setting("print_receipts", str, "yes", "Print a receipt after every operation when a printer is set", lambda v: v in ("yes", "no"), "yes | no"),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
 

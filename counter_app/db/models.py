@@ -284,3 +284,31 @@ class ReviewItem(Base):
     details: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(10), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+
+
+class PrintJob(Base):
+    """A receipt waiting for, or sent to, the counter's printer: kept until printed or cancelled, across restarts."""
+
+    __tablename__ = "print_jobs"
+    __table_args__ = (
+        Index("ix_print_jobs_waiting", "status", "id"),
+        Index("ix_print_jobs_reference", "reference"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    reference: Mapped[str] = mapped_column(String(40))  # the operation's id (or member / coupon number) the receipt is for
+    kind: Mapped[str] = mapped_column(String(20))
+    document: Mapped[str] = mapped_column(Text)  # the receipt's blocks as JSON: re-rendered for a stamped copy or another printer
+    data: Mapped[bytes] = mapped_column(LargeBinary)  # the ESC/POS bytes as they go to the printer
+    printer_uri: Mapped[str] = mapped_column(String(300))
+    status: Mapped[str] = mapped_column(String(12))  # queued, printed, cancelled
+    copy_no: Mapped[int] = mapped_column(Integer, default=0)  # 0: the original; n: stamped 重打 / REPRINT #n
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    reached_printer: Mapped[bool] = mapped_column(default=False)  # an attempt may have put paper out: the next is stamped
+    last_state: Mapped[Optional[str]] = mapped_column(String(20))  # what the printer said last: paper_out, unreachable, …
+    last_error: Mapped[Optional[str]] = mapped_column(Text)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    printed_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
+    staff_id: Mapped[Optional[str]] = mapped_column(String(20))
+    cancelled_by: Mapped[Optional[str]] = mapped_column(String(20))

@@ -297,6 +297,7 @@ def points_balance(connection, member_id: int) -> int:
 
 @dataclass(frozen=True)
 class GiftResult:
+    op_id: str  # the giver's entry: the receipt's reference
     from_member_no: str
     to_member_no: str
     points: int
@@ -332,14 +333,14 @@ def gift_points(desk: Desk, from_ref: str, to_ref: str, points_: int | str) -> G
                 QT_TRANSLATE_NOOP("Errors", "Member {member_no} may give {left} more points today (limit {limit} a day)."),
                 member_no=giver.member_no, left=max(0, rules.gift_max_points_per_day - given_today), limit=rules.gift_max_points_per_day,
             )
-        _, taken = debit_points(desk, connection, giver, "gift-out", wanted, actor, note=f"to {receiver.member_no}", by_card=is_card_ref(from_ref))
+        entry_id, taken = debit_points(desk, connection, giver, "gift-out", wanted, actor, note=f"to {receiver.member_no}", by_card=is_card_ref(from_ref))
         expiries = dict(connection.exec_driver_sql(
             f"SELECT id, expires_on FROM points_lots WHERE id IN ({','.join('?' * len(taken))})", tuple(lot for lot, _ in taken)
         ).all())
         for lot_id, amount in taken:
             expiry = expiries[lot_id]
             credit_points(desk, connection, receiver, "gift-in", amount, actor, expires=dt.date.fromisoformat(expiry) if expiry else None, note=f"from {giver.member_no}")
-        return GiftResult(giver.member_no, receiver.member_no, wanted, points_balance(connection, giver.id), points_balance(connection, receiver.id))
+        return GiftResult(entry_id, giver.member_no, receiver.member_no, wanted, points_balance(connection, giver.id), points_balance(connection, receiver.id))
 
 
 def claim_birthday(desk: Desk, ref: str) -> EarnResult:
