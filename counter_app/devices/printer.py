@@ -227,7 +227,7 @@ def png_bytes(picture: Image.Image) -> bytes:
 # ---- ESC/POS -------------------------------------------------------------------------------
 
 
-def _as_text(text: str, chinese: str) -> bytes | None:
+def text_bytes(text: str, chinese: str) -> bytes | None:
     """The line as the printer's own font can print it, or None when it must be drawn."""
     if text.isascii():
         return text.encode("ascii")
@@ -267,12 +267,12 @@ def render_escpos(laid: list[Laid], profile: PrinterProfile) -> bytes:
 
     for item in laid:
         if isinstance(item, Line):
-            encoded = _as_text(item.text, profile.chinese)
+            encoded = text_bytes(item.text, profile.chinese)
             if encoded is None and has_cjk_font():
                 raster.append(item)
                 continue
             if encoded is None:  # no font to draw with: the printer gets what it can show
-                encoded = _as_text("".join(char if char.isascii() else "?" * cell_width(char) for char in item.text), "gb18030") or b""
+                encoded = text_bytes("".join(char if char.isascii() else "?" * cell_width(char) for char in item.text), "gb18030") or b""
             flush_raster()
             printer._raw(b"\x1b\x45" + (b"\x01" if item.bold else b"\x00"))
             printer._raw(b"\x1d\x21" + (b"\x11" if item.big else b"\x00"))
@@ -472,7 +472,10 @@ def send_job(address: PrinterAddress, data: bytes, *, ask_status: bool, timeout:
         for start in range(0, len(data), CHUNK):
             connection.send(data[start:start + CHUNK])
         if asking:
-            after = connection.status()
+            try:
+                after = connection.status()
+            except PrintFailed as failure:  # gone while answering: what was sent may have printed
+                raise PrintFailed(failure.state, failure.detail, reached=True) from None
             if after != READY:
                 raise PrintFailed(after, "after sending", reached=True)
     except PrintFailed:

@@ -308,10 +308,15 @@ def _bottom(header: Header, language: str, footer: str = "") -> list[Block]:
     if footer:
         blocks.append(Text(footer, "center"))
     blocks += [
-        Qr(header.reference, caption=_t("Ref. {reference}", language).format(reference=header.reference)),
+        Qr(header.reference, caption=_t("Ref. {reference}", language).format(reference=short_reference(header.reference))),
         Text(_t("Thank you for your visit", language), "center"),
     ]
     return blocks
+
+
+def short_reference(reference: str) -> str:
+    """An operation id's first 8 characters: enough to find it (the QR holds all of it), short enough to read out."""
+    return reference[:8] if len(reference) == 36 and reference.count("-") == 4 else reference
 
 
 def _receipt(kind: str, header: Header, language: str, middle: list[Block], member: MemberFacts | None = None, footer: str = "") -> Receipt:

@@ -9,6 +9,7 @@ afterwards) makes the next attempt a stamped copy: a customer never holds two un
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal, InvalidOperation
 import logging
 import random
 import threading
@@ -39,6 +40,8 @@ from counter_app.services.members import member_phone
 log = logging.getLogger(__name__)
 
 jobs_table = PrintJob.__table__
+coupons = Coupon.__table__
+coupon_types = CouponType.__table__
 ledger = LedgerEntry.__table__
 EXPIRING_DAYS = 30
 CLAIM_STALE_S = 120  # a job marked printing longer than this belongs to a process that died
@@ -92,6 +95,11 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.timezone.utc)  # queue times compare as text: one offset for all
 
 
+def _machine_now() -> dt.datetime:
+    """When to retry is the machine's time, not the desk's business clock (which tests and demos may hold still)."""
+    return dt.datetime.now(dt.timezone.utc)
+
+
 def profile(desk: Desk) -> devices.PrinterProfile:
     s = desk.settings
     return devices.PrinterProfile(s.printer_paper_mm, s.printer_chinese, s.printer_qr == "native", s.printer_status == "yes", s.printer_logo)
@@ -108,7 +116,8 @@ def _printer_uri(desk: Desk, printer_uri: str | None) -> str:
 
 
 def _header(desk: Desk, connection: Connection, reference: str, staff_id: str | None, at: dt.datetime) -> templates.Header:
-    name = connection.execute(select(Staff.name).where(Staff.staff_id == staff_id)).scalar() if staff_id else None
+    staff = Staff.__table__
+    name = connection.execute(select(staff.c.name).where(staff.c.staff_id == staff_id)).scalar() if staff_id else None
     s = desk.settings
     return templates.Header(s.store_name, s.counter_name, s.counter_no, staff_id or "", name or "", at, reference)
 
@@ -123,7 +132,7 @@ def _member_facts(desk: Desk, connection: Connection, row: Any) -> templates.Mem
 def build_receipt(desk: Desk, connection: Connection, reference: str, language: str) -> templates.Receipt:
     """The receipt of an operation (its id), a registration (the member number) or a write-off (the coupon code)."""
     reference = (reference or "").strip()
-    entry = connection.execute(select(ledger).where(ledger.c.entry_id == reference)).first() if len(reference) <= 40 else None
+    entry = _entry(connection, reference.lower()) if len(reference) <= 40 else None
     if entry is not None:
         return _ledger_receipt(desk, connection, entry, language)
     member_no = parse_member_no(reference)
@@ -136,16 +145,24 @@ def build_receipt(desk: Desk, connection: Connection, reference: str, language: 
         code = parse_coupon_code(reference)
     except InvalidInput:
         code = None
-    coupon = connection.execute(select(Coupon, CouponType.title).join(CouponType).where(Coupon.code == code)).first() if code else None
-    if coupon is not None and coupon.Coupon.status == "written_off":
-        c = coupon.Coupon
+    c = connection.execute(select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)).first() if code else None
+    if c is not None and c.status == "written_off":
         row = member_by(connection, id=c.member_id)
         header = _header(desk, connection, coupon_display(c.code), c.used_staff, c.used_at or desk.now())
         return templates.write_off_receipt(
-            header, _member_facts(desk, connection, row) if row else None, language, title=coupon.title, code=coupon_display(c.code),
+            header, _member_facts(desk, connection, row) if row else None, language, title=c.title, code=coupon_display(c.code),
             value=templates.yuan(c.value_fen), spend=templates.yuan(c.used_spend_fen) if c.used_spend_fen else None,
         )
     raise NotFound(QT_TRANSLATE_NOOP("Errors", "No operation, member or used coupon has the reference {reference}; copy it from the points history."), reference=reference[:40])
+
+
+def _entry(connection: Connection, reference: str) -> Any:
+    """The ledger entry by its id, or by the first characters of it that the receipt shows (when they are unique)."""
+    entry = connection.execute(select(ledger).where(ledger.c.entry_id == reference)).first()
+    if entry is not None or not 8 <= len(reference) < 36 or not all(char in "0123456789abcdef-" for char in reference):
+        return entry
+    found = connection.execute(select(ledger).where(ledger.c.entry_id >= reference, ledger.c.entry_id < reference + "g").limit(2)).all()
+    return found[0] if len(found) == 1 else None
 
 
 def _ledger_receipt(desk: Desk, connection: Connection, entry: Any, language: str) -> templates.Receipt:
@@ -156,18 +173,21 @@ def _ledger_receipt(desk: Desk, connection: Connection, entry: Any, language: st
     if kind in ("earn", "birthday", "activity", "referral", "gift-in"):
         return templates.earn_receipt(header, member, language, amount_fen=entry.amount_fen or 0, slip_no=entry.slip_no or entry.note or kind, shop=entry.shop, points=entry.points)
     if kind == "redeem-gift":
-        name = connection.execute(select(Gift.name).where(Gift.sku == entry.item)).scalar() or entry.item or ""
+        name = connection.execute(select(Gift.__table__.c.name).where(Gift.__table__.c.sku == entry.item)).scalar() or entry.item or ""
         return templates.gift_receipt(header, member, language, gift_name=name, sku=entry.item or "", qty=entry.qty or 1, points=-entry.points)
     if kind == "redeem-coupon":
-        coupon = connection.execute(select(Coupon, CouponType.title).join(CouponType).where(Coupon.issued_entry_id == entry.entry_id)).first()
-        if coupon is not None:
-            c = coupon.Coupon
+        c = connection.execute(select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.issued_entry_id == entry.entry_id)).first()
+        if c is not None:
             return templates.coupon_receipt(
-                header, member, language, title=coupon.title, code=coupon_display(c.code), value=templates.yuan(c.value_fen),
+                header, member, language, title=c.title, code=coupon_display(c.code), value=templates.yuan(c.value_fen),
                 min_spend=templates.yuan(c.min_spend_fen), valid_until=c.valid_until.isoformat(), points=-entry.points,
             )
     if kind == "cash":
-        return templates.cash_receipt(header, member, language, points=-entry.points, yuan_text=(entry.note or "").lstrip("¥") or "0")
+        try:
+            paid = f"{Decimal((entry.note or '').lstrip('¥')):.2f}"  # the note says what was paid out: "¥10"
+        except InvalidOperation:
+            paid = "—"
+        return templates.cash_receipt(header, member, language, points=-entry.points, yuan_text=paid)
     if kind == "gift-out":
         receiver_no = (entry.note or "").removeprefix("to ").strip()
         receiver = member_by(connection, member_no=receiver_no) if receiver_no else None
@@ -182,7 +202,7 @@ def _ledger_receipt(desk: Desk, connection: Connection, entry: Any, language: st
 
 def _insert_job(desk: Desk, connection: Connection, receipt: templates.Receipt, uri: str, staff_id: str | None) -> int:
     prof = profile(desk)
-    now = _utc(desk.now())
+    now = _machine_now()
     return connection.execute(insert(jobs_table).values(
         reference=receipt.reference, kind=receipt.kind, document=templates.receipt_to_json(receipt),
         data=devices.render_escpos(templates.lay_out(receipt, prof.columns), prof), printer_uri=uri, status="queued",
@@ -215,7 +235,10 @@ def reprint(desk: Desk, reference: str, printer_uri: str | None = None) -> Print
     actor = authorize(desk, Permission.LOOKUP, "print.reprint", reference)
     uri = _printer_uri(desk, printer_uri)
     with desk.store.write() as connection:
-        earlier = connection.execute(select(jobs_table).where(jobs_table.c.reference == reference.strip()).order_by(jobs_table.c.id)).all()
+        reference = reference.strip()
+        entry = _entry(connection, reference.lower())
+        reference = entry.entry_id if entry is not None else reference
+        earlier = connection.execute(select(jobs_table).where(jobs_table.c.reference == reference).order_by(jobs_table.c.id)).all()
         if earlier:
             receipt = templates.receipt_from_json(earlier[0].document)
         else:
@@ -254,7 +277,7 @@ def day_summary(desk: Desk, day: dt.date | None = None) -> list[templates.DayFig
             (start.isoformat(timespec="microseconds"), end.isoformat(timespec="microseconds")),
         ).scalar() or 0
         used = connection.execute(
-            select(Coupon.value_fen).where(Coupon.status == "written_off", Coupon.used_counter == desk.counter_uid, Coupon.used_at >= start, Coupon.used_at < end)
+            select(coupons.c.value_fen).where(coupons.c.status == "written_off", coupons.c.used_counter == desk.counter_uid, coupons.c.used_at >= start, coupons.c.used_at < end)
         ).scalars().all()
     labels = templates.DAY_FIGURE_LABELS
     earn = by_kind.get("earn")
@@ -334,9 +357,9 @@ def backoff(attempts: int) -> float:
     return min(MAX_BACKOFF_S, 2.0 ** max(0, attempts - 1)) * random.uniform(0.5, 1.0)
 
 
-def recover_interrupted(desk: Desk) -> int:
+def recover_interrupted(desk: Desk, older_than_s: float = CLAIM_STALE_S) -> int:
     """Jobs a dead process left half-sent go back to the queue, as maybe printed (the next copy is stamped)."""
-    stale = _utc(desk.now() - dt.timedelta(seconds=CLAIM_STALE_S))
+    stale = _machine_now() - dt.timedelta(seconds=older_than_s)
     with desk.store.write() as connection:
         return connection.execute(
             update(jobs_table).where(jobs_table.c.status == "printing", jobs_table.c.next_attempt_at <= stale).values(status="queued", reached_printer=True)
@@ -345,7 +368,7 @@ def recover_interrupted(desk: Desk) -> int:
 
 def _claim_next(desk: Desk) -> Any:
     """The oldest waiting job whose turn it is (in order per printer), marked as printing by this process."""
-    now = _utc(desk.now())
+    now = _machine_now()
     with desk.store.write() as connection:
         row = connection.exec_driver_sql(
             "SELECT j.id FROM print_jobs j WHERE j.status = 'queued' AND j.next_attempt_at <= ? AND NOT EXISTS ("
@@ -375,7 +398,7 @@ def print_next(desk: Desk, retry_after: Callable[[int], float] = backoff) -> Pri
         devices.send_job(devices.parse_printer_uri(job.printer_uri), job.data, ask_status=desk.settings.printer_status == "yes")
     except devices.PrintFailed as failure:
         _last_state[desk.data_dir] = failure.state
-        later = _utc(desk.now() + dt.timedelta(seconds=retry_after(job.attempts)))
+        later = _machine_now() + dt.timedelta(seconds=retry_after(job.attempts))
         with desk.store.write() as connection:
             connection.execute(update(jobs_table).where(jobs_table.c.id == job.id).values(
                 status="queued", reached_printer=failure.reached, last_state=failure.state, last_error=failure.detail[:300], next_attempt_at=later,
@@ -384,11 +407,11 @@ def print_next(desk: Desk, retry_after: Callable[[int], float] = backoff) -> Pri
     except InvalidInput as error:  # an address that no longer parses: keep the job, say why
         _last_state[desk.data_dir] = devices.UNREACHABLE
         with desk.store.write() as connection:
-            connection.execute(update(jobs_table).where(jobs_table.c.id == job.id).values(status="queued", last_state=devices.UNREACHABLE, last_error=error.message("en")[:300], next_attempt_at=_utc(desk.now() + dt.timedelta(seconds=MAX_BACKOFF_S))))
+            connection.execute(update(jobs_table).where(jobs_table.c.id == job.id).values(status="queued", last_state=devices.UNREACHABLE, last_error=error.message("en")[:300], next_attempt_at=_machine_now() + dt.timedelta(seconds=MAX_BACKOFF_S)))
             return _info(_job(connection, job.id))
     _last_state[desk.data_dir] = devices.READY
     with desk.store.write() as connection:
-        connection.execute(update(jobs_table).where(jobs_table.c.id == job.id).values(status="printed", printed_at=desk.now(), last_state=devices.READY, last_error=None))
+        connection.execute(update(jobs_table).where(jobs_table.c.id == job.id).values(status="printed", printed_at=_machine_now(), last_state=devices.READY, last_error=None))
         return _info(_job(connection, job.id))
 
 
@@ -471,4 +494,4 @@ class PrintWorker:
             return self.idle_check_s
         if due is None:
             return self.idle_check_s
-        return max(0.05, min(self.idle_check_s, (dt.datetime.fromisoformat(due) - _utc(self.desk.now())).total_seconds()))
+        return max(0.05, min(self.idle_check_s, (dt.datetime.fromisoformat(due) - _machine_now()).total_seconds()))
