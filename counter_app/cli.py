@@ -215,6 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
     print_cancel.add_argument("--reason", required=True)
     print_parser.add_parser("status", parents=[common], help="ask the printer now: ready, paper out, cover open, not reachable")
     print_parser.add_parser("run", parents=[common], help="print what waits in the queue now")
+    print_samples = print_parser.add_parser("samples", parents=[common], help="every receipt template with made-up facts, as PNG previews (nothing is printed)")
+    print_samples.add_argument("--out", type=Path, required=True, metavar="DIR")
+    print_samples.add_argument("--paper", type=int, choices=(58, 80), help="paper width in mm (default: the printer's)")
     print_day = print_parser.add_parser("day", parents=[common], help="the end-of-day summary of this counter (manager)")
     print_day.add_argument("--date", type=_date_argument, help="YYYY-MM-DD (default today)")
 
@@ -408,6 +411,18 @@ def _print(args: argparse.Namespace, desk: Desk) -> int:
         except OSError as error:
             raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "{path} cannot be written ({reason})."), path=str(args.out), reason=error.strerror or str(error)) from None
         _emit(args, {"file": str(args.out), "bytes": len(png)}, lambda: str(args.out))
+        return 0
+    if action == "samples":
+        try:
+            args.out.mkdir(parents=True, exist_ok=True)
+            written = []
+            for kind, receipt in printing.sample_receipts(desk, args.paper).items():
+                target = args.out / f"{kind}.png"
+                target.write_bytes(printing.preview_png(desk, receipt, args.paper))
+                written.append(str(target))
+        except OSError as error:
+            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "{path} cannot be written ({reason})."), path=str(args.out), reason=error.strerror or str(error)) from None
+        _emit(args, written, lambda: "\n".join(written))
         return 0
     if action == "queue":
         jobs = printing.list_jobs(desk, waiting_only=not args.all)

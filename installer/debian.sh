@@ -17,9 +17,10 @@ case "$mode" in run | test) ;; *) echo "usage: bash installer/debian.sh run|test
 sudo_cmd=()
 [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
 
-# Qt's xcb and offscreen platforms, EGL/GL, fonts with Chinese, zbar for the scanner.
+# Qt's xcb and offscreen platforms, EGL/GL, fonts with Chinese (and DejaVu for what CJK fonts lack),
+# zbar for the scanner, libusb for USB receipt printers.
 packages=(
-  ca-certificates libzbar0 fonts-noto-cjk fontconfig
+  ca-certificates libzbar0 libusb-1.0-0 fonts-noto-cjk fonts-dejavu-core fontconfig
   libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1

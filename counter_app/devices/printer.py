@@ -128,25 +128,35 @@ def draw_lines(lines: list[Line], dots: int, columns: int) -> Image.Image:
     cell = dots // columns
     heights = [LINE_DOTS * (2 if line.big else 1) + 6 for line in lines]
     picture = Image.new("L", (dots, max(1, sum(heights))), 255)
-    pen = ImageDraw.Draw(picture)
     top = 0
     for line, height in zip(lines, heights):
         scale = 2 if line.big else 1
         x = 0
         for char in _visual_order(line.text):
             width = cell_width(char) * cell * scale
-            if char != " ":
-                size = (LINE_DOTS - 2) * scale
-                font = _font_for(char, size)
-                shown = char if font is not None else "?"
-                font = font or _font_for("?", size)
-                if font is not None:
-                    pen.text((x + width / 2, top + 3 + size / 2), shown, font=font, fill=0, anchor="mm")
-                    if line.bold:
-                        pen.text((x + width / 2 + 1, top + 3 + size / 2), shown, font=font, fill=0, anchor="mm")
+            if char != " " and x + width <= dots:
+                picture.paste(0, (x, top), mask=_tile(char, width, height, scale, line.bold))
             x += width
         top += height
     return picture.point(lambda value: 0 if value < 160 else 255, "1")
+
+
+@lru_cache(maxsize=8192)
+def _tile(char: str, width: int, height: int, scale: int, bold: bool) -> Image.Image:
+    """One character drawn once in its cell (a mask: 255 is ink), then pasted wherever it recurs."""
+    size = (LINE_DOTS - 2) * scale
+    font = _font_for(char, size)
+    shown = char if font is not None else "?"
+    font = font or _font_for("?", size)
+    if font is None:
+        return Image.new("L", (width, height), 0)
+    # A wide Latin letter (m, W) is drawn at its own width and narrowed into the cell, as printer fonts are.
+    drawn = max(width, int(font.getlength(shown)) + 2 + bold)
+    tile = Image.new("L", (drawn, height), 0)
+    pen = ImageDraw.Draw(tile)
+    for dx in ((0, 1) if bold else (0,)):
+        pen.text((drawn / 2 + dx, 3 + size / 2), shown, font=font, fill=255, anchor="mm")
+    return tile if drawn == width else tile.resize((width, height), Image.Resampling.LANCZOS)
 
 
 def qr_picture(payload: str, dots: int) -> Image.Image:

@@ -156,9 +156,17 @@ def wrap(text: str, columns: int) -> list[str]:
                 lines.append(line)
                 line, width = "", 0
             line, width = line + char, width + cell_width(char)
+        if word in _NO_LINE_START and lines and not line[:-len(word)].strip() and len(lines[-1].rstrip()) > 1:
+            # Chinese typesetting never starts a line with closing punctuation: the character before comes along.
+            carried = lines[-1].rstrip()[-1]
+            lines[-1] = lines[-1].rstrip()[:-1]
+            line, width = carried + line, width + cell_width(carried)
     if line.strip() or not lines:
         lines.append(line.rstrip())
     return lines
+
+
+_NO_LINE_START = set("，。、；：！？）」』】》〉…,.;:!?)")
 
 
 def _words(text: str) -> list[str]:
@@ -442,13 +450,19 @@ def test_page_receipt(header: Header, language: str, columns: int) -> Receipt:
         Rule("="),
         Text("中文：会员服务台 积分兑换 优惠券核销"),
         Text("ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789"),
-        Text(_t("Rare characters: {sample}", language).format(sample="𠀀 堃 喆 昇 頔")),
+        Text(_t("Rare characters: {sample}", language).format(sample="䶮 堃 喆 昇 頔 𠀀")),
         Text("".join(str(i % 10) for i in range(1, columns + 1))),
         Pair(_t("Columns", language), str(columns)),
     ]
     blocks = _top("test", header, language) + middle + _bottom(header, language)
     return Receipt("test", header.reference, tuple(blocks), language)
 
+
+# The complaint categories and severities a ticket shows (the complaint workflow itself names them too).
+COMPLAINT_WORDS = (
+    QT_TRANSLATE_NOOP("Receipts", "Service attitude"),
+    QT_TRANSLATE_NOOP("Receipts", "High"),
+)
 
 DAY_FIGURE_LABELS = {
     "registration": QT_TRANSLATE_NOOP("Receipts", "New members"),

@@ -31,7 +31,7 @@ from counter_app.domain.coupons import parse_code as parse_coupon_code
 from counter_app.domain.errors import Conflict, InvalidInput, NotFound
 from counter_app.domain.members import mask_name, mask_phone, parse_member_no
 from counter_app.domain.staff import Permission
-from counter_app.i18n import QT_TRANSLATE_NOOP, language
+from counter_app.i18n import QT_TRANSLATE_NOOP, language, translate
 from counter_app.services.audit import record
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
@@ -495,3 +495,36 @@ class PrintWorker:
         if due is None:
             return self.idle_check_s
         return max(0.05, min(self.idle_check_s, (dt.datetime.fromisoformat(due) - _machine_now()).total_seconds()))
+
+
+def sample_receipts(desk: Desk, paper_mm: int | None = None) -> dict[str, templates.Receipt]:
+    """Every template filled with made-up facts and this desk's header: to check the paper, the logo and the store's name."""
+    s = desk.settings
+    lang = language()
+    at = desk.now()
+    header = templates.Header(s.store_name or "万达广场", s.counter_name or "1F 服务台", s.counter_no, "K001", "李娜", at, "3f6c2a4e-9d1b-4c7e-8f00-1234567890ab")
+    member = templates.MemberFacts("M000100000017", "张三丰", "138****8000", "gold", 12880, (((at + dt.timedelta(days=20)).date().isoformat(), 300),))
+    complaint = templates.ComplaintFacts(
+        "C-20261123-0007", translate("Receipts", "Service attitude", lang), translate("Receipts", "High", lang), "优衣库 UNIQLO",
+        "试衣间排队四十分钟，店员态度冷淡，未给出解释。", "138****8000", at + dt.timedelta(hours=24),
+    )
+    labels = templates.DAY_FIGURE_LABELS
+    figures = [
+        templates.DayFigure(labels["registration"], 14, ""), templates.DayFigure(labels["earn"], 132, "186,420"),
+        templates.DayFigure(labels["earn_amount"], 132, "￥93,210.00"), templates.DayFigure(labels["gift"], 9, "-13,500"),
+        templates.DayFigure(labels["write_off"], 21, "￥420.00"),
+    ]
+    code = "CP-4F7K-9QXD-M2ZA-7"
+    return {
+        "registration": templates.registration_receipt(header, member, lang, referral_points=50),
+        "earn": templates.earn_receipt(header, member, lang, amount_fen=128850, slip_no="UQ-20261123-042", shop="优衣库 UNIQLO", points=2577, upgraded=True),
+        "gift": templates.gift_receipt(header, member, lang, gift_name="晴雨伞（限量款）", sku="G-UMB", qty=1, points=1500),
+        "coupon": templates.coupon_receipt(header, member, lang, title="满100减10", code=code, value="￥10.00", min_spend="￥100.00", valid_until=(at + dt.timedelta(days=30)).date().isoformat(), points=800),
+        "cash": templates.cash_receipt(header, member, lang, points=800, yuan_text="10.00"),
+        "write_off": templates.write_off_receipt(header, member, lang, title="满100减10", code=code, value="￥10.00", spend="￥158.00"),
+        "points_gift": templates.points_gift_receipt(header, member, lang, to_member_no="M000100000025", to_masked_name="李*", points=500),
+        "void": templates.void_receipt(header, member, lang, voided="9a1b7c2d", points=-2577, reason="顾客退货，小票作废", authorised_by="M001"),
+        "complaint": templates.complaint_receipt(header, member, lang, complaint),
+        "day_summary": templates.day_summary_receipt(header, lang, at.date(), figures),
+        "test": templates.test_page_receipt(header, lang, templates.PAPER_COLUMNS.get(paper_mm or 0, profile(desk).columns)),
+    }
