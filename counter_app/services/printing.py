@@ -200,12 +200,16 @@ def _ledger_receipt(desk: Desk, connection: Connection, entry: Any, language: st
 # ---- the queue ------------------------------------------------------------------------------
 
 
-def _insert_job(desk: Desk, connection: Connection, receipt: templates.Receipt, uri: str, staff_id: str | None) -> int:
+def _render(desk: Desk, receipt: templates.Receipt) -> bytes:
     prof = profile(desk)
+    return devices.render_escpos(templates.lay_out(receipt, prof.columns), prof)
+
+
+def _insert_job(desk: Desk, connection: Connection, receipt: templates.Receipt, uri: str, staff_id: str | None, data: bytes | None = None) -> int:
     now = _machine_now()
     return connection.execute(insert(jobs_table).values(
         reference=receipt.reference, kind=receipt.kind, document=templates.receipt_to_json(receipt),
-        data=devices.render_escpos(templates.lay_out(receipt, prof.columns), prof), printer_uri=uri, status="queued",
+        data=data if data is not None else _render(desk, receipt), printer_uri=uri, status="queued",
         copy_no=receipt.reprint, attempts=0, reached_printer=False, next_attempt_at=now, created_at=now, staff_id=staff_id,
     )).inserted_primary_key[0]
 
@@ -225,9 +229,11 @@ def queue_receipt(desk: Desk, reference: str, printer_uri: str | None = None) ->
     """Queue the receipt of a committed operation; called after the operation's own transaction."""
     actor = authorize(desk, Permission.LOOKUP, "print.receipt", reference)
     uri = _printer_uri(desk, printer_uri)
-    with desk.store.write() as connection:
+    with desk.store.read() as connection:
         receipt = build_receipt(desk, connection, reference, language())
-        return _info(_job(connection, _insert_job(desk, connection, receipt, uri, actor.staff_id)))
+    data = _render(desk, receipt)  # outside the write lock: a raster receipt takes milliseconds the next clerk should not wait
+    with desk.store.write() as connection:
+        return _info(_job(connection, _insert_job(desk, connection, receipt, uri, actor.staff_id, data)))
 
 
 def reprint(desk: Desk, reference: str, printer_uri: str | None = None) -> PrintJobInfo:
@@ -382,9 +388,7 @@ def _claim_next(desk: Desk) -> Any:
         if job.reached_printer:
             # The last attempt may have printed: this one is the next copy, and says so.
             copy_no = (connection.exec_driver_sql("SELECT max(copy_no) FROM print_jobs WHERE reference = ?", (job.reference,)).scalar() or 0) + 1
-            prof = profile(desk)
-            receipt = templates.receipt_from_json(job.document, copy_no)
-            values.update(copy_no=copy_no, reached_printer=False, data=devices.render_escpos(templates.lay_out(receipt, prof.columns), prof))
+            values.update(copy_no=copy_no, reached_printer=False, data=_render(desk, templates.receipt_from_json(job.document, copy_no)))
         connection.execute(update(jobs_table).where(jobs_table.c.id == job.id).values(**values))
         return _job(connection, job.id)
 
