@@ -422,6 +422,10 @@ class _Connection:
             raise PrintFailed(UNREACHABLE, str(error).splitlines()[-1] if str(error) else type(error).__name__, reached=False) from None
         except Exception as error:  # the device libraries raise their own kinds (usb.core, serial, OSError)
             raise PrintFailed(UNREACHABLE, f"{type(error).__name__}: {error}", reached=False) from None
+        if address.kind == "tcp":
+            # Status queries are 3-byte writes awaiting an answer: without NODELAY, Nagle holds each one
+            # until the printer's delayed ACK (40 ms) comes back.
+            self.device.device.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         if address.kind == "file" and not getattr(self.device, "device", None):
             raise PrintFailed(UNREACHABLE, f"cannot open {address.target}", reached=False)
 
