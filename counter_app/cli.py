@@ -26,7 +26,7 @@ from counter_app.services.desk import Desk, change_setting, desk_status, open_de
 
 log = logging.getLogger(__name__)
 EXIT_UNEXPECTED = 1
-SCREENSHOT_PAGES = ("main", "card", "register", "login", "lock", "override", "earn", "redeem", "history", "review", "scan")
+SCREENSHOT_PAGES = ("main", "card", "register", "login", "lock", "override", "earn", "redeem", "history", "review", "scan", "receipt", "receipt58", "printqueue")
 
 
 class _Parser(argparse.ArgumentParser):

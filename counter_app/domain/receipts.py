@@ -277,7 +277,7 @@ def _t(text: str, language: str) -> str:
 
 def _top(kind: str, header: Header, language: str) -> list[Block]:
     blocks: list[Block] = [Logo()]
-    blocks.append(Text(header.store_name or _t("Member Service Desk", language), "center", bold=True, big=True))
+    blocks.append(Text(header.store_name or translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Member Service Desk"), language), "center", bold=True, big=True))
     if header.counter_name:
         blocks.append(Text(header.counter_name, "center"))
     blocks += [Text(_t(KIND_TITLES[kind], language), "center", bold=True), Rule()]
@@ -286,22 +286,22 @@ def _top(kind: str, header: Header, language: str) -> list[Block]:
 
 def _member(member: MemberFacts, language: str) -> list[Block]:
     blocks: list[Block] = [
-        Pair(_t("Member", language), member.name or "-"),
-        Pair(_t("Member no.", language), member.member_no),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Member"), language), member.name or "-"),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Member no."), language), member.member_no),
     ]
     if member.masked_phone:
-        blocks.append(Pair(_t("Phone", language), member.masked_phone))
+        blocks.append(Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Phone"), language), member.masked_phone))
     return blocks
 
 
 def _balance(member: MemberFacts, language: str) -> list[Block]:
     blocks: list[Block] = [
         Rule(),
-        Pair(_t("Points balance", language), f"{member.balance:,}", bold=True),
-        Pair(_t("Tier", language), translate("Tiers", TIER_LABELS.get(member.tier, member.tier), language)),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points balance"), language), f"{member.balance:,}", bold=True),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Tier"), language), translate("Tiers", TIER_LABELS.get(member.tier, member.tier), language)),
     ]
     for on, points in member.expiring[:3]:
-        blocks.append(Pair(_t("Expiring {date}", language).format(date=on), f"{points:,}"))
+        blocks.append(Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Expiring {date}"), language).format(date=on), f"{points:,}"))
     return blocks
 
 
@@ -309,15 +309,15 @@ def _bottom(header: Header, language: str, footer: str = "") -> list[Block]:
     staff = f"{header.staff_id} {header.staff_name}".strip()
     blocks: list[Block] = [
         Rule(),
-        Pair(_t("Time", language), header.at.strftime("%Y-%m-%d %H:%M:%S")),
-        Pair(_t("Counter", language), f"{header.counter_no:04d}"),
-        Pair(_t("Staff", language), staff),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Time"), language), header.at.strftime("%Y-%m-%d %H:%M:%S")),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Counter"), language), f"{header.counter_no:04d}"),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Staff"), language), staff),
     ]
     if footer:
         blocks.append(Text(footer, "center"))
     blocks += [
-        Qr(header.reference, caption=_t("Ref. {reference}", language).format(reference=short_reference(header.reference))),
-        Text(_t("Thank you for your visit", language), "center"),
+        Qr(header.reference, caption=translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Ref. {reference}"), language).format(reference=short_reference(header.reference))),
+        Text(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Thank you for your visit"), language), "center"),
     ]
     return blocks
 
@@ -343,57 +343,57 @@ def yuan(fen: int) -> str:
 
 
 def registration_receipt(header: Header, member: MemberFacts, language: str, referral_points: int = 0) -> Receipt:
-    middle: list[Block] = [Text(_t("Welcome! Your membership is active.", language), "center")]
+    middle: list[Block] = [Text(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Welcome! Your membership is active."), language), "center")]
     if referral_points:
-        middle.append(Pair(_t("Welcome points", language), f"+{referral_points:,}"))
+        middle.append(Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Welcome points"), language), f"+{referral_points:,}"))
     return _receipt("registration", header, language, middle, member)
 
 
 def earn_receipt(header: Header, member: MemberFacts, language: str, *, amount_fen: int, slip_no: str, shop: str | None, points: int, upgraded: bool = False) -> Receipt:
     middle: list[Block] = [Rule()]
     if shop:
-        middle.append(Pair(_t("Shop", language), shop))
-    middle += [Pair(_t("Slip no.", language), slip_no), Pair(_t("Amount", language), yuan(amount_fen)), Pair(_t("Points earned", language), f"+{points:,}", bold=True)]
+        middle.append(Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Shop"), language), shop))
+    middle += [Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Slip no."), language), slip_no), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Amount"), language), yuan(amount_fen)), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points earned"), language), f"+{points:,}", bold=True)]
     if upgraded:
-        middle.append(Text(_t("Congratulations: your tier went up!", language), "center", bold=True))
+        middle.append(Text(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Congratulations: your tier went up!"), language), "center", bold=True))
     return _receipt("earn", header, language, middle, member)
 
 
 def gift_receipt(header: Header, member: MemberFacts, language: str, *, gift_name: str, sku: str, qty: int, points: int) -> Receipt:
-    middle: list[Block] = [Rule(), Pair(_t("Gift", language), gift_name), Pair(_t("Item no.", language), sku), Pair(_t("Quantity", language), str(qty)), Pair(_t("Points used", language), f"-{points:,}", bold=True)]
+    middle: list[Block] = [Rule(), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Gift"), language), gift_name), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Item no."), language), sku), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Quantity"), language), str(qty)), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points used"), language), f"-{points:,}", bold=True)]
     return _receipt("gift", header, language, middle, member)
 
 
 def coupon_receipt(header: Header, member: MemberFacts, language: str, *, title: str, code: str, value: str, min_spend: str, valid_until: str, points: int) -> Receipt:
     middle: list[Block] = [
-        Rule(), Pair(_t("Coupon", language), title), Pair(_t("Value", language), value), Pair(_t("Minimum spend", language), min_spend),
-        Pair(_t("Valid until", language), valid_until), Pair(_t("Points used", language), f"-{points:,}", bold=True),
-        Qr(code, caption=_t("Coupon {code}", language).format(code=code)),
+        Rule(), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Coupon"), language), title), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Value"), language), value), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Minimum spend"), language), min_spend),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Valid until"), language), valid_until), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points used"), language), f"-{points:,}", bold=True),
+        Qr(code, caption=translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Coupon {code}"), language).format(code=code)),
     ]
     return _receipt("coupon", header, language, middle, member)
 
 
 def cash_receipt(header: Header, member: MemberFacts, language: str, *, points: int, yuan_text: str) -> Receipt:
-    middle: list[Block] = [Rule(), Pair(_t("Points used", language), f"-{points:,}"), Pair(_t("Cash deduction", language), f"￥{yuan_text}", bold=True)]
+    middle: list[Block] = [Rule(), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points used"), language), f"-{points:,}"), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Cash deduction"), language), f"￥{yuan_text}", bold=True)]
     return _receipt("cash", header, language, middle, member)
 
 
 def write_off_receipt(header: Header, member: MemberFacts | None, language: str, *, title: str, code: str, value: str, spend: str | None) -> Receipt:
-    middle: list[Block] = [Rule(), Pair(_t("Coupon", language), title), Pair(_t("Code", language), code), Pair(_t("Value", language), value, bold=True)]
+    middle: list[Block] = [Rule(), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Coupon"), language), title), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Code"), language), code), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Value"), language), value, bold=True)]
     if spend:
-        middle.append(Pair(_t("Spend", language), spend))
+        middle.append(Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Spend"), language), spend))
     return _receipt("write_off", header, language, middle, member)
 
 
 def points_gift_receipt(header: Header, member: MemberFacts, language: str, *, to_member_no: str, to_masked_name: str, points: int) -> Receipt:
-    middle: list[Block] = [Rule(), Pair(_t("Given to", language), f"{to_masked_name} {to_member_no}".strip()), Pair(_t("Points given", language), f"-{points:,}", bold=True)]
+    middle: list[Block] = [Rule(), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Given to"), language), f"{to_masked_name} {to_member_no}".strip()), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points given"), language), f"-{points:,}", bold=True)]
     return _receipt("points_gift", header, language, middle, member)
 
 
 def void_receipt(header: Header, member: MemberFacts, language: str, *, voided: str, points: int, reason: str, authorised_by: str) -> Receipt:
     middle: list[Block] = [
-        Rule(), Pair(_t("Voided operation", language), voided), Pair(_t("Points", language), f"{points:+,}", bold=True),
-        Pair(_t("Reason", language), shorten(reason)), Pair(_t("Authorised by", language), authorised_by),
+        Rule(), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Voided operation"), language), voided), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points"), language), f"{points:+,}", bold=True),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Reason"), language), shorten(reason)), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Authorised by"), language), authorised_by),
     ]
     return _receipt("void", header, language, middle, member)
 
@@ -411,20 +411,20 @@ class ComplaintFacts:
 
 def complaint_receipt(header: Header, member: MemberFacts | None, language: str, complaint: ComplaintFacts) -> Receipt:
     middle: list[Block] = [
-        Rule(), Pair(_t("Ticket no.", language), complaint.ticket_no, bold=True), Pair(_t("Category", language), complaint.category),
-        Pair(_t("Severity", language), complaint.severity),
+        Rule(), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Ticket no."), language), complaint.ticket_no, bold=True), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Category"), language), complaint.category),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Severity"), language), complaint.severity),
     ]
     if complaint.shop:
-        middle.append(Pair(_t("Shop", language), complaint.shop))
+        middle.append(Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Shop"), language), complaint.shop))
     if complaint.contact:
-        middle.append(Pair(_t("Contact", language), complaint.contact))
+        middle.append(Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Contact"), language), complaint.contact))
     middle += [
-        Text(_t("What happened:", language)), Text(shorten(complaint.description)), Rule(),
-        Text(_t("We will answer by", language), "center"),
+        Text(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "What happened:"), language)), Text(shorten(complaint.description)), Rule(),
+        Text(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "We will answer by"), language), "center"),
         Text(complaint.promised_by.strftime("%Y-%m-%d %H:%M"), "center", bold=True, big=True),
     ]
     # A walk-in customer's ticket has no member block and no balance.
-    blocks = _top("complaint", header, language) + (_member(member, language) if member else []) + middle + _bottom(header, language, _t("Keep this ticket to follow up on your complaint.", language))
+    blocks = _top("complaint", header, language) + (_member(member, language) if member else []) + middle + _bottom(header, language, translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Keep this ticket to follow up on your complaint."), language))
     return Receipt("complaint", header.reference, tuple(blocks), language)
 
 
@@ -436,7 +436,7 @@ class DayFigure:
 
 
 def day_summary_receipt(header: Header, language: str, day: dt.date, figures: list[DayFigure]) -> Receipt:
-    middle: list[Block] = [Pair(_t("Day", language), day.isoformat(), bold=True), Rule()]
+    middle: list[Block] = [Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Day"), language), day.isoformat(), bold=True), Rule()]
     for figure in figures:
         middle.append(Pair(f"{_t(figure.label, language)} ×{figure.count}", figure.value))
     blocks = _top("day_summary", header, language) + middle + _bottom(header, language)
@@ -446,13 +446,13 @@ def day_summary_receipt(header: Header, language: str, day: dt.date, figures: li
 def test_page_receipt(header: Header, language: str, columns: int) -> Receipt:
     """Shows a technician what the printer can do: both scripts, rare characters, the width, a QR, the cut."""
     middle: list[Block] = [
-        Text(_t("If you can read this, the printer works.", language), "center"),
+        Text(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "If you can read this, the printer works."), language), "center"),
         Rule("="),
         Text("中文：会员服务台 积分兑换 优惠券核销"),
         Text("ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789"),
-        Text(_t("Rare characters: {sample}", language).format(sample="䶮 堃 喆 昇 頔 𠀀")),
+        Text(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Rare characters: {sample}"), language).format(sample="䶮 堃 喆 昇 頔 𠀀")),
         Text("".join(str(i % 10) for i in range(1, columns + 1))),
-        Pair(_t("Columns", language), str(columns)),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Columns"), language), str(columns)),
     ]
     blocks = _top("test", header, language) + middle + _bottom(header, language)
     return Receipt("test", header.reference, tuple(blocks), language)

@@ -33,6 +33,8 @@ from counter_app.gui.guarded import run_guarded
 from counter_app.gui.scanner import KeyboardWedge
 from counter_app.gui.login_page import LoginPage
 from counter_app.gui.points_dialogs import EarnDialog, HistoryDialog, RedeemDialog, WriteOffDialog
+from counter_app.gui.print_queue import PrintQueueDialog
+from counter_app.gui.printer_status import PrinterBanner, PrinterController, PrinterIndicator
 from counter_app.gui.member_card import MemberCardView
 from counter_app.gui.models import MemberResultsModel
 from counter_app.gui.register_dialog import RegisterDialog
@@ -46,13 +48,15 @@ log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 180  # typing pauses this long before a search runs; Enter searches at once
 DEMO_MEMBERS_OFFER = 1000
 RECENT_SHOWN = 20
+PRINT_PROBLEM_MS = 20_000  # how long the status bar says a receipt could not be queued
 _ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, desk: Desk, font_warning: str | None = None) -> None:
+    def __init__(self, desk: Desk, font_warning: str | None = None, print_in_background: bool = True) -> None:
         super().__init__()
         self.desk = desk
+        self._print_in_background = print_in_background
         self._search_serial = 0
         self.card_ref: str | None = None  # how the member on the card was identified, for the operations on them
         self.setWindowTitle(self.tr("Member Service Desk"))
@@ -80,6 +84,8 @@ class MainWindow(QMainWindow):
         body_layout.addWidget(self.demo_banner)
         self.offline_banner = OfflineBanner()
         body_layout.addWidget(self.offline_banner)
+        self.printer_banner = PrinterBanner()
+        body_layout.addWidget(self.printer_banner)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.results_model = MemberResultsModel(self)
@@ -136,6 +142,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_F4), self, activated=lambda: self.points_dialog(RedeemDialog))
         QShortcut(QKeySequence(Qt.Key.Key_F6), self, activated=lambda: self.points_dialog(HistoryDialog))
         QShortcut(QKeySequence(Qt.Key.Key_F8), self, activated=self.toggle_camera)
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.open_print_queue)
         settings = desk.settings
         self.wedge = KeyboardWedge(
             self, max_gap_ms=settings.scanner_max_gap_ms, min_length=settings.scanner_min_length,
@@ -151,6 +158,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self)
         self._refresh_counts()
         self.syncer.start()
+        self.printer.start()  # the print worker runs only when a printer is set
         self.show_login()
 
     # --- signing in and locking ------------------------------------------------------------
@@ -267,6 +275,14 @@ class MainWindow(QMainWindow):
         self.syncer.status_changed.connect(self._show_waiting)
         self.syncer.status_changed.connect(self.offline_banner.show_state)
         self.syncer.progress.connect(self.sync_status.show_progress)
+        self.printer_status = PrinterIndicator()
+        bar.addPermanentWidget(self.printer_status)
+        self.printer = PrinterController(self.desk, self, background=self._print_in_background)
+        self.printer.state_changed.connect(self.printer_status.show_state)
+        self.printer.state_changed.connect(self.printer_banner.show_state)
+        self.printer_banner.open_queue.connect(self.open_print_queue)
+        self.printer.problem.connect(lambda message: self.statusBar().showMessage(message, PRINT_PROBLEM_MS))
+        self.printer_status.clicked.connect(self.open_print_queue)
 
     # --- window geometry: the one thing kept in QSettings -------------------------------------
     def show_at_saved_place(self) -> None:
@@ -281,6 +297,7 @@ class MainWindow(QMainWindow):
         self.camera.stop()
         QApplication.instance().removeEventFilter(self.wedge)
         self.syncer.stop()
+        self.printer.stop()
         super().closeEvent(event)
 
     # --- behaviour ------------------------------------------------------------------------
@@ -351,7 +368,7 @@ class MainWindow(QMainWindow):
         if not self.signed_in():
             return
         dialog = WriteOffDialog(self.desk, code, self)
-        dialog.done_message.connect(self._points_done)
+        self._connect_points_dialog(dialog)
         dialog.exec()
         self.focus_search()
 
@@ -360,7 +377,20 @@ class MainWindow(QMainWindow):
         if not self.signed_in() or self.card.card is None:
             return
         dialog = kind(self.desk, self.card.card, self, ref=self.card_ref)
+        self._connect_points_dialog(dialog)
+        dialog.exec()
+        self.focus_search()
+
+    def _connect_points_dialog(self, dialog) -> None:
         dialog.done_message.connect(self._points_done)
+        dialog.receipt.connect(self.printer.queue_receipt)  # after the done message: the operation has committed
+        dialog.job_queued.connect(self.printer.queued)
+
+    def open_print_queue(self) -> None:
+        """Ctrl+P or a click on the printer in the status bar."""
+        if not self.signed_in():
+            return
+        dialog = PrintQueueDialog(self.desk, self, printer=self.printer)
         dialog.exec()
         self.focus_search()
 
@@ -478,6 +508,7 @@ class MainWindow(QMainWindow):
         dialog = RegisterDialog(self.desk, self)
         self._prefill_from_search(dialog)
         dialog.member_saved.connect(self._member_saved)
+        dialog.member_saved.connect(lambda card: self.printer.queue_receipt(card.member_no))  # the registration slip
         dialog.open_member.connect(self.open_member)
         dialog.exec()
         self.focus_search()

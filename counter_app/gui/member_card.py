@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from counter_app import i18n
 from counter_app.domain.tiers import TIER_LABELS
@@ -104,7 +104,17 @@ class MemberCardView(QStackedWidget):
             cell.addWidget(value)
             self.values[key] = value
             grid.addLayout(cell, row, column)
-        layout.addWidget(body)
+        # Fields and sections scroll when a banner (offline, printer) leaves the card less height than they need:
+        # squeezed, Qt would overlap their lines instead.
+        details = QWidget(objectName="cardDetails")
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.setSpacing(0)
+        details_layout.addWidget(body)
+        scroller = QScrollArea(objectName="cardScroller", widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(details)
+        layout.addWidget(scroller, 1)
 
         sections = QFrame(objectName="cardSections")
         section_layout = QGridLayout(sections)
@@ -119,7 +129,8 @@ class MemberCardView(QStackedWidget):
         self.history_label.setTextFormat(Qt.TextFormat.PlainText)
         section_layout.addWidget(QLabel(self.tr("Recent profile changes"), objectName="sectionTitle"), 2, 0, 1, 2)
         section_layout.addWidget(self.history_label, 3, 0, 1, 2)
-        layout.addWidget(sections)
+        details_layout.addWidget(sections)
+        details_layout.addStretch(1)
 
         actions = QHBoxLayout()
         actions.setContentsMargins(24, 8, 24, 20)

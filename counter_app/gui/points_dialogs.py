@@ -27,8 +27,9 @@ from counter_app.domain.errors import DeskError
 from counter_app.domain.staff import Permission
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.gui.guarded import run_guarded
+from counter_app.gui.receipt_preview import ReceiptPreviewDialog
 from counter_app.gui.tasks import Op
-from counter_app.services import points, rewards
+from counter_app.services import points, printing, rewards
 from counter_app.services.desk import Desk
 from counter_app.services.members import MemberCard
 
@@ -43,6 +44,8 @@ class _DeskDialog(QDialog):
     """Common frame: a title, the member's balance, an error line, and what happened."""
 
     done_message = Signal(str)
+    receipt = Signal(str)  # the committed operation's receipt reference, after done_message
+    job_queued = Signal(object)  # printing.PrintJobInfo: a receipt printed from the dialog itself
 
     def __init__(self, desk: Desk, card: MemberCard | None, parent: QWidget | None = None, ref: str | None = None) -> None:
         super().__init__(parent)
@@ -85,8 +88,11 @@ class _DeskDialog(QDialog):
         for button in self.findChildren(QPushButton):
             button.setEnabled(True)
 
-    def finish(self, message: str) -> None:
+    def finish(self, message: str, reference: str | None = None) -> None:
+        """The operation committed: say so first, then its receipt (the main window queues it)."""
         self.done_message.emit(message)
+        if reference:
+            self.receipt.emit(reference)
         self.accept()
 
 
@@ -132,7 +138,7 @@ class EarnDialog(_DeskDialog):
         message = self.tr("%1 points earned; balance %2, %3.").replace("%1", f"{result.points:,}").replace("%2", f"{result.balance:,}").replace("%3", _tier(result.tier))
         if result.upgraded:
             message += " " + self.tr("Upgraded to %1!").replace("%1", _tier(result.tier))
-        self.finish(message)
+        self.finish(message, result.op_id)
 
 
 class RedeemDialog(_DeskDialog):
@@ -241,7 +247,8 @@ class RedeemDialog(_DeskDialog):
             self, self.desk, lambda: points.gift_points(self.desk, ref, friend, amount),
             lambda r: self.finish(
                 self.tr("%1 points given to %2; balance %3 (theirs %4).").replace("%1", f"{r.points:,}").replace("%2", r.to_member_no)
-                .replace("%3", f"{r.from_balance:,}").replace("%4", f"{r.to_balance:,}")
+                .replace("%3", f"{r.from_balance:,}").replace("%4", f"{r.to_balance:,}"),
+                r.op_id,
             ),
             self.show_error, action="points.gift", permission=Permission.REDEEM,
         )
@@ -251,7 +258,7 @@ class RedeemDialog(_DeskDialog):
         self.cash_button.setEnabled(False)
         run_guarded(
             self, self.desk, lambda: points.redeem_cash(self.desk, ref, wanted),
-            lambda r: self.finish(self.tr("%1 points paid out as ¥%2; balance %3.").replace("%1", f"{r.points:,}").replace("%2", r.yuan).replace("%3", f"{r.balance:,}")),
+            lambda r: self.finish(self.tr("%1 points paid out as ¥%2; balance %3.").replace("%1", f"{r.points:,}").replace("%2", r.yuan).replace("%3", f"{r.balance:,}"), r.op_id),
             self.show_error, action="points.cash", permission=Permission.REDEEM,
             park=("points.cash", self.card.member_no, {"ref": ref, "points": wanted}),
             on_parked=lambda approval_id: self.finish(self.tr("Waits for a manager as request %1.").replace("%1", str(approval_id))),
@@ -261,7 +268,7 @@ class RedeemDialog(_DeskDialog):
         ref = self.ref
         run_guarded(
             self, self.desk, lambda: rewards.redeem_gift(self.desk, ref, sku),
-            lambda r: self.finish(self.tr("%1 handed over for %2 points; balance %3.").replace("%1", sku).replace("%2", f"{r.points:,}").replace("%3", f"{r.balance:,}")),
+            lambda r: self.finish(self.tr("%1 handed over for %2 points; balance %3.").replace("%1", sku).replace("%2", f"{r.points:,}").replace("%3", f"{r.balance:,}"), r.op_id),
             self.show_error, action="gift.redeem", permission=Permission.REDEEM,
         )
 
@@ -269,7 +276,7 @@ class RedeemDialog(_DeskDialog):
         ref = self.ref
         run_guarded(
             self, self.desk, lambda: rewards.redeem_coupon(self.desk, ref, type_code),
-            lambda r: self.finish(self.tr("Coupon %1 issued; balance %2.").replace("%1", r.coupon.code).replace("%2", f"{r.balance:,}")),
+            lambda r: self.finish(self.tr("Coupon %1 issued; balance %2.").replace("%1", r.coupon.code).replace("%2", f"{r.balance:,}"), r.op_id),
             self.show_error, action="coupon.redeem", permission=Permission.REDEEM,
         )
 
@@ -290,29 +297,90 @@ KIND_LABELS = {
 
 
 class HistoryDialog(_DeskDialog):
+    """Every entry of the member's points; a line's receipt can be previewed and reprinted (stamped REPRINT)."""
 
     def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None, ref: str | None = None) -> None:
         super().__init__(desk, card, parent, ref)
         self.set_title(self.tr("Points history"))
         self.setMinimumSize(760, 520)
-        self.table = QTableWidget(0, 5)
+        self.lines: list[points.HistoryLine] = []
+        self.table = QTableWidget(0, 5, objectName="results")  # the look of the desk's member list
         self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Points"), self.tr("Amount"), self.tr("Slip / note")])
         self.table.verticalHeader().setVisible(False)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setHighlightSections(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._enable_receipt_buttons)
+        self.table.itemActivated.connect(lambda _item: self.preview_receipt())
         self.layout_.addWidget(self.table, 1)
         self.add_error_line()
+        self.notice = QLabel(objectName="subtitleLabel", wordWrap=True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.layout_.addWidget(self.notice)
+        self.preview_button = QPushButton(self.tr("Preview receipt"), objectName="secondaryButton")
+        self.preview_button.setToolTip(self.tr("The selected line's receipt as it prints (Enter)"))
+        self.preview_button.clicked.connect(self.preview_receipt)
+        self.reprint_button = QPushButton(self.tr("Reprint"), objectName="secondaryButton")
+        self.reprint_button.setToolTip(self.tr("Another copy of the selected line's receipt, stamped REPRINT"))
+        self.reprint_button.clicked.connect(self.reprint)
         close = QPushButton(self.tr("Close"), objectName="secondaryButton")
         close.clicked.connect(self.reject)
         row = QHBoxLayout()
+        row.addWidget(self.preview_button)
+        row.addWidget(self.reprint_button)
         row.addStretch()
         row.addWidget(close)
         self.layout_.addLayout(row)
+        self._enable_receipt_buttons()
         member_no = card.member_no
         Op(self, lambda: points.history(desk, member_no)).success(self._show).failure(self.show_error).run()
 
+    def selected_line(self) -> points.HistoryLine | None:
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        return self.lines[min(rows)] if rows and min(rows) < len(self.lines) else None
+
+    def select_line(self, row: int) -> None:
+        self.table.selectRow(row)
+
+    def _enable_receipt_buttons(self) -> None:
+        selected = self.selected_line() is not None
+        self.preview_button.setEnabled(selected)
+        self.reprint_button.setEnabled(selected)
+
+    def show_error(self, error: BaseException) -> None:
+        super().show_error(error)
+        self._enable_receipt_buttons()
+
+    def preview_receipt(self) -> None:
+        line = self.selected_line()
+        if line is None:
+            return
+        dialog = ReceiptPreviewDialog(self.desk, line.op_id, parent=self)
+        dialog.job_queued.connect(self._reprinted)
+        dialog.exec()
+
+    def reprint(self) -> None:
+        line = self.selected_line()
+        if line is None:
+            return
+        op_id = line.op_id
+        self.reprint_button.setEnabled(False)
+        self.error.setVisible(False)
+        Op(self, lambda: printing.reprint(self.desk, op_id)).success(self._reprinted).failure(self.show_error).run()
+
+    def _reprinted(self, job: printing.PrintJobInfo) -> None:
+        self._enable_receipt_buttons()
+        self.error.setVisible(False)
+        self.notice.setText(self.tr("Reprint sent to the printer as job %1 (copy %2).").replace("%1", str(job.id)).replace("%2", str(job.copy_no)))
+        self.job_queued.emit(job)
+
     def _show(self, lines: list[points.HistoryLine]) -> None:
+        self.lines = list(lines)
         self.table.setRowCount(len(lines))
         for row, line in enumerate(lines):
             kind = i18n.translate("PointsKinds", KIND_LABELS.get(line.kind, line.kind))
@@ -322,6 +390,8 @@ class HistoryDialog(_DeskDialog):
                 if column == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
+        if lines:
+            self.select_line(0)  # the newest: the receipt a member most often asks for again
 
 
 class WriteOffDialog(_DeskDialog):
@@ -367,6 +437,6 @@ class WriteOffDialog(_DeskDialog):
         self.ok.setEnabled(False)
         run_guarded(
             self, self.desk, lambda: rewards.write_off_coupon(self.desk, self.code, spend),
-            lambda used: self.finish(self.tr("Coupon %1 written off: ¥%2 off.").replace("%1", used.code).replace("%2", used.value)),
+            lambda used: self.finish(self.tr("Coupon %1 written off: ¥%2 off.").replace("%1", used.code).replace("%2", used.value), used.code),
             self.show_error, action="coupon.write_off", permission=Permission.WRITE_OFF_COUPON,
         )

@@ -317,6 +317,21 @@ def list_jobs(desk: Desk, waiting_only: bool = False, limit: int = 50) -> list[P
         return [_info(row) for row in connection.execute(query)]
 
 
+def jobs_for(desk: Desk, reference: str) -> list[PrintJobInfo]:
+    """Every print job of one receipt, oldest first: whether it printed, and its copies."""
+    authorize(desk, Permission.LOOKUP, "print.queue", reference)
+    with desk.store.read() as connection:
+        entry = _entry(connection, reference.strip().lower())
+        reference = entry.entry_id if entry is not None else reference.strip()
+        return [_info(row) for row in connection.execute(select(jobs_table).where(jobs_table.c.reference == reference).order_by(jobs_table.c.id))]
+
+
+def retry_now(desk: Desk) -> int:
+    """The waiting receipts are due at once: paper was loaded, the printer came back, or a new one is queued."""
+    with desk.store.write() as connection:
+        return connection.execute(update(jobs_table).where(jobs_table.c.status == "queued").values(next_attempt_at=_machine_now())).rowcount
+
+
 def cancel_job(desk: Desk, job_id: int, reason: str) -> PrintJobInfo:
     """A manager takes a stuck receipt out of the queue (audited); it can still be reprinted from the history."""
     actor = authorize(desk, Permission.APPROVE, "print.cancel", str(job_id))
@@ -404,18 +419,19 @@ def print_next(desk: Desk, retry_after: Callable[[int], float] = backoff) -> Pri
         _last_state[desk.data_dir] = failure.state
         later = _machine_now() + dt.timedelta(seconds=retry_after(job.attempts))
         with desk.store.write() as connection:
-            connection.execute(update(jobs_table).where(jobs_table.c.id == job.id).values(
+            # Only while it is still ours: a manager may have cancelled it meanwhile.
+            connection.execute(update(jobs_table).where(jobs_table.c.id == job.id, jobs_table.c.status == "printing").values(
                 status="queued", reached_printer=failure.reached, last_state=failure.state, last_error=failure.detail[:300], next_attempt_at=later,
             ))
             return _info(_job(connection, job.id))
     except InvalidInput as error:  # an address that no longer parses: keep the job, say why
         _last_state[desk.data_dir] = devices.UNREACHABLE
         with desk.store.write() as connection:
-            connection.execute(update(jobs_table).where(jobs_table.c.id == job.id).values(status="queued", last_state=devices.UNREACHABLE, last_error=error.message("en")[:300], next_attempt_at=_machine_now() + dt.timedelta(seconds=MAX_BACKOFF_S)))
+            connection.execute(update(jobs_table).where(jobs_table.c.id == job.id, jobs_table.c.status == "printing").values(status="queued", last_state=devices.UNREACHABLE, last_error=error.message("en")[:300], next_attempt_at=_machine_now() + dt.timedelta(seconds=MAX_BACKOFF_S)))
             return _info(_job(connection, job.id))
     _last_state[desk.data_dir] = devices.READY
     with desk.store.write() as connection:
-        connection.execute(update(jobs_table).where(jobs_table.c.id == job.id).values(status="printed", printed_at=_machine_now(), last_state=devices.READY, last_error=None))
+        connection.execute(update(jobs_table).where(jobs_table.c.id == job.id, jobs_table.c.status == "printing").values(status="printed", printed_at=_machine_now(), last_state=devices.READY, last_error=None))
         return _info(_job(connection, job.id))
 
 
@@ -444,6 +460,8 @@ def check_printer(desk: Desk, printer_uri: str | None = None) -> PrinterState:
     address = devices.parse_printer_uri(uri)
     state = devices.query_printer(address) if desk.settings.printer_status == "yes" else devices.UNKNOWN
     _last_state[desk.data_dir] = state
+    if state in (devices.READY, devices.UNKNOWN):
+        retry_now(desk)
     return printer_state(desk)
 
 
@@ -457,6 +475,7 @@ class PrintWorker:
         self.idle_check_s = idle_check_s
         self._wake = threading.Event()
         self._stop = threading.Event()
+        self._retry = False
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
@@ -464,7 +483,9 @@ class PrintWorker:
         self._thread = threading.Thread(target=self._run, name="print-worker", daemon=True)
         self._thread.start()
 
-    def wake(self) -> None:
+    def wake(self, retry: bool = True) -> None:
+        """Look at the queue now; with `retry`, waiting receipts are tried at once rather than after their backoff."""
+        self._retry = self._retry or retry  # done on the worker's thread: the caller may be the clerk's
         self._wake.set()
 
     def stop(self, timeout: float = 10.0) -> None:
@@ -477,6 +498,9 @@ class PrintWorker:
         previous: PrinterState | None = None
         while not self._stop.is_set():
             try:
+                if self._retry:
+                    self._retry = False
+                    retry_now(self.desk)
                 job = print_next(self.desk, self.retry_after)
                 state = printer_state(self.desk)
             except Exception:  # the worker must outlive any one bad job; the log has it
@@ -509,7 +533,7 @@ def sample_receipts(desk: Desk, paper_mm: int | None = None) -> dict[str, templa
     header = templates.Header(s.store_name or "万达广场", s.counter_name or "1F 服务台", s.counter_no, "K001", "李娜", at, "3f6c2a4e-9d1b-4c7e-8f00-1234567890ab")
     member = templates.MemberFacts("M000100000017", "张三丰", "138****8000", "gold", 12880, (((at + dt.timedelta(days=20)).date().isoformat(), 300),))
     complaint = templates.ComplaintFacts(
-        "C-20261123-0007", translate("Receipts", "Service attitude", lang), translate("Receipts", "High", lang), "优衣库 UNIQLO",
+        "C-20261123-0007", translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Service attitude"), lang), translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "High"), lang), "优衣库 UNIQLO",
         "试衣间排队四十分钟，店员态度冷淡，未给出解释。", "138****8000", at + dt.timedelta(hours=24),
     )
     labels = templates.DAY_FIGURE_LABELS

@@ -52,6 +52,10 @@
 <context>
     <name>Cli</name>
     <message>
+        <source>a date as YYYY-MM-DD</source>
+        <translation>a date as YYYY-MM-DD</translation>
+    </message>
+    <message>
         <source>female</source>
         <translation>female</translation>
     </message>
@@ -166,6 +170,46 @@
     <message>
         <source>Enrolled with {server}: store {store}, counter no. {counter_no}.</source>
         <translation>Enrolled with {server}: store {store}, counter no. {counter_no}.</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>printing</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>printed</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>copy {n}</source>
+        <translation>copy {n}</translation>
+    </message>
+    <message>
+        <source>No receipt waits for the printer.</source>
+        <translation>No receipt waits for the printer.</translation>
+    </message>
+    <message>
+        <source>Print job {job_id} cancelled; reprint it from the history when needed.</source>
+        <translation>Print job {job_id} cancelled; reprint it from the history when needed.</translation>
+    </message>
+    <message>
+        <source>{printed} printed, {waiting} waiting.</source>
+        <translation>{printed} printed, {waiting} waiting.</translation>
+    </message>
+    <message>
+        <source>The receipt did not print yet and waits in the queue as job {job_id}: {advice}</source>
+        <translation>The receipt did not print yet and waits in the queue as job {job_id}: {advice}</translation>
+    </message>
+    <message>
+        <source>Done, but the receipt was not queued: {reason}</source>
+        <translation>Done, but the receipt was not queued: {reason}</translation>
     </message>
     <message>
         <source>refused</source>
@@ -461,6 +505,10 @@
         <translation>{path} cannot be written ({reason}).</translation>
     </message>
     <message>
+        <source>Name the receipt: an operation id, or --job N.</source>
+        <translation>Name the receipt: an operation id, or --job N.</translation>
+    </message>
+    <message>
         <source>Sign in first: this needs a staff member at the desk.</source>
         <translation>Sign in first: this needs a staff member at the desk.</translation>
     </message>
@@ -695,6 +743,10 @@
     <message>
         <source>The role is one of: cashier, clerk, manager, admin.</source>
         <translation>The role is one of: cashier, clerk, manager, admin.</translation>
+    </message>
+    <message>
+        <source>This member has earned no points yet, so there is no receipt to show; give --member of one who has.</source>
+        <translation>This member has earned no points yet, so there is no receipt to show; give --member of one who has.</translation>
     </message>
     <message>
         <source>This page shows member data: give --staff, with the PIN in COUNTER_PIN.</source>
@@ -1140,6 +1192,38 @@
         <source>The central server answered with a certificate this desk cannot read; update the desk.</source>
         <translation>The central server answered with a certificate this desk cannot read; update the desk.</translation>
     </message>
+    <message>
+        <source>“{uri}” is not a printer address. Use tcp://HOST:9100, usb://VID:PID (e.g. usb://0416:5011), serial:///dev/ttyUSB0?baud=9600, file:///dev/usb/lp0 or lp://QUEUE.</source>
+        <translation>“{uri}” is not a printer address. Use tcp://HOST:9100, usb://VID:PID (e.g. usb://0416:5011), serial:///dev/ttyUSB0?baud=9600, file:///dev/usb/lp0 or lp://QUEUE.</translation>
+    </message>
+    <message>
+        <source>No printer is set. Set printer_uri in the settings (e.g. tcp://192.168.1.50:9100), or give --printer.</source>
+        <translation>No printer is set. Set printer_uri in the settings (e.g. tcp://192.168.1.50:9100), or give --printer.</translation>
+    </message>
+    <message>
+        <source>No operation, member or used coupon has the reference {reference}; copy it from the points history.</source>
+        <translation>No operation, member or used coupon has the reference {reference}; copy it from the points history.</translation>
+    </message>
+    <message>
+        <source>Operation {reference} has no receipt to print.</source>
+        <translation>Operation {reference} has no receipt to print.</translation>
+    </message>
+    <message>
+        <source>There is no print job {job_id}.</source>
+        <translation>There is no print job {job_id}.</translation>
+    </message>
+    <message>
+        <source>Say why the print job is cancelled (--reason).</source>
+        <translation>Say why the print job is cancelled (--reason).</translation>
+    </message>
+    <message>
+        <source>Print job {job_id} is {status} already; there is nothing to cancel.</source>
+        <translation>Print job {job_id} is {status} already; there is nothing to cancel.</translation>
+    </message>
+    <message>
+        <source>Paper is 58 or 80 mm wide.</source>
+        <translation>Paper is 58 or 80 mm wide.</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -1199,8 +1283,28 @@
         <translation>Slip / note</translation>
     </message>
     <message>
+        <source>Preview receipt</source>
+        <translation>Preview receipt</translation>
+    </message>
+    <message>
+        <source>The selected line's receipt as it prints (Enter)</source>
+        <translation>The selected line's receipt as it prints (Enter)</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Another copy of the selected line's receipt, stamped REPRINT</source>
+        <translation>Another copy of the selected line's receipt, stamped REPRINT</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Reprint sent to the printer as job %1 (copy %2).</source>
+        <translation>Reprint sent to the printer as job %1 (copy %2).</translation>
     </message>
 </context>
 <context>
@@ -1617,6 +1721,618 @@
     </message>
 </context>
 <context>
+    <name>PrintJobsModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Printer said</source>
+        <translation>Printer said</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Cancelled: %1</translation>
+    </message>
+    <message>
+        <source>Printed at %1</source>
+        <translation>Printed at %1</translation>
+    </message>
+    <message>
+        <source>Not tried yet</source>
+        <translation>Not tried yet</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>Copy %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueDialog</name>
+    <message>
+        <source>Print queue</source>
+        <translation>Print queue</translation>
+    </message>
+    <message>
+        <source>Waiting only</source>
+        <translation>Waiting only</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Read the queue again (F5)</source>
+        <translation>Read the queue again (F5)</translation>
+    </message>
+    <message>
+        <source>Print test page</source>
+        <translation>Print test page</translation>
+    </message>
+    <message>
+        <source>Both scripts, the paper's width, a QR code and the cut</source>
+        <translation>Both scripts, the paper's width, a QR code and the cut</translation>
+    </message>
+    <message>
+        <source>Check printer</source>
+        <translation>Check printer</translation>
+    </message>
+    <message>
+        <source>Ask the printer now whether it has paper and its cover is closed</source>
+        <translation>Ask the printer now whether it has paper and its cover is closed</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>The selected receipt as it prints (Enter)</source>
+        <translation>The selected receipt as it prints (Enter)</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Another copy of the selected receipt, stamped REPRINT</source>
+        <translation>Another copy of the selected receipt, stamped REPRINT</translation>
+    </message>
+    <message>
+        <source>Cancel job…</source>
+        <translation>Cancel job…</translation>
+    </message>
+    <message>
+        <source>Take a waiting receipt out of the queue (a manager; the reason is kept)</source>
+        <translation>Take a waiting receipt out of the queue (a manager; the reason is kept)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>No receipt waits for the printer.</source>
+        <translation>No receipt waits for the printer.</translation>
+    </message>
+    <message>
+        <source>Nothing has been printed at this counter yet.</source>
+        <translation>Nothing has been printed at this counter yet.</translation>
+    </message>
+    <message>
+        <source>%1 waiting · %2 shown (newest first)</source>
+        <translation>%1 waiting · %2 shown (newest first)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Waiting to print: %1. They print in order, by themselves, once the printer is ready.</source>
+        <translation>Waiting to print: %1. They print in order, by themselves, once the printer is ready.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>The printer says: %1</source>
+        <translation>The printer says: %1</translation>
+    </message>
+    <message>
+        <source>Cancel print job %1</source>
+        <translation>Cancel print job %1</translation>
+    </message>
+    <message>
+        <source>Why is print job %1 taken out of the queue? The reason goes into the audit log; the receipt can be reprinted from the points history.</source>
+        <translation>Why is print job %1 taken out of the queue? The reason goes into the audit log; the receipt can be reprinted from the points history.</translation>
+    </message>
+    <message>
+        <source>Cancel the job</source>
+        <translation>Cancel the job</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+    <message>
+        <source>Give the reason the job is cancelled; it goes into the audit log.</source>
+        <translation>Give the reason the job is cancelled; it goes into the audit log.</translation>
+    </message>
+    <message>
+        <source>Print job %1 cancelled; reprint it from the points history when the member needs it.</source>
+        <translation>Print job %1 cancelled; reprint it from the points history when the member needs it.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer as job %1.</source>
+        <translation>Sent to the printer as job %1.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer as job %1, stamped copy %2.</source>
+        <translation>Sent to the printer as job %1, stamped copy %2.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was changed. Try again.</source>
+        <translation>Something unexpected went wrong; nothing was changed. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterBanner</name>
+    <message>
+        <source>%1 waiting to print.</source>
+        <translation>%1 waiting to print.</translation>
+    </message>
+    <message>
+        <source>Print queue (Ctrl+P)</source>
+        <translation>Print queue (Ctrl+P)</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterController</name>
+    <message>
+        <source>something unexpected went wrong.</source>
+        <translation>something unexpected went wrong.</translation>
+    </message>
+    <message>
+        <source>The receipt was not queued: %1 The operation itself is saved; reprint its receipt from the points history.</source>
+        <translation>The receipt was not queued: %1 The operation itself is saved; reprint its receipt from the points history.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterIndicator</name>
+    <message>
+        <source>Click to open the print queue (Ctrl+P).</source>
+        <translation>Click to open the print queue (Ctrl+P).</translation>
+    </message>
+    <message>
+        <source>○ No printer</source>
+        <translation>○ No printer</translation>
+    </message>
+    <message>
+        <source>%1 waiting to print</source>
+        <translation>%1 waiting to print</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Printer ready</source>
+        <translation>Printer ready</translation>
+    </message>
+    <message>
+        <source>Printer out of paper: load a new roll; waiting receipts then print by themselves.</source>
+        <translation>Printer out of paper: load a new roll; waiting receipts then print by themselves.</translation>
+    </message>
+    <message>
+        <source>Printer cover open: close it; waiting receipts then print by themselves.</source>
+        <translation>Printer cover open: close it; waiting receipts then print by themselves.</translation>
+    </message>
+    <message>
+        <source>Printer offline: check its power and error light.</source>
+        <translation>Printer offline: check its power and error light.</translation>
+    </message>
+    <message>
+        <source>Printer not reachable: check that it is on and its cable or network; receipts wait in the queue.</source>
+        <translation>Printer not reachable: check that it is on and its cable or network; receipts wait in the queue.</translation>
+    </message>
+    <message>
+        <source>Printer does not answer: switch it off and on again; receipts wait in the queue.</source>
+        <translation>Printer does not answer: switch it off and on again; receipts wait in the queue.</translation>
+    </message>
+    <message>
+        <source>Printer connected (it cannot report paper or cover)</source>
+        <translation>Printer connected (it cannot report paper or cover)</translation>
+    </message>
+    <message>
+        <source>No printer set: an administrator sets printer_uri in the settings.</source>
+        <translation>No printer set: an administrator sets printer_uri in the settings.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreviewDialog</name>
+    <message>
+        <source>Receipt preview</source>
+        <translation>Receipt preview</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Paper width</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
+    </message>
+    <message>
+        <source>The printer is set to %1 mm paper.</source>
+        <translation>The printer is set to %1 mm paper.</translation>
+    </message>
+    <message>
+        <source>No printer is set.</source>
+        <translation>No printer is set.</translation>
+    </message>
+    <message>
+        <source>Drawing the receipt…</source>
+        <translation>Drawing the receipt…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Send this receipt to the printer (Ctrl+P); a second copy is stamped REPRINT.</source>
+        <translation>Send this receipt to the printer (Ctrl+P); a second copy is stamped REPRINT.</translation>
+    </message>
+    <message>
+        <source>Print job %1 · %2</source>
+        <translation>Print job %1 · %2</translation>
+    </message>
+    <message>
+        <source>Reference %1</source>
+        <translation>Reference %1</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Sent to the printer as job %1, stamped copy %2.</source>
+        <translation>Sent to the printer as job %1, stamped copy %2.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer as job %1.</source>
+        <translation>Sent to the printer as job %1.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was printed. Try again.</source>
+        <translation>Something unexpected went wrong; nothing was printed. Try again.</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>No preview</translation>
+    </message>
+</context>
+<context>
+    <name>Receipts</name>
+    <message>
+        <source>Membership registration</source>
+        <translation>Membership registration</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>Points earned</translation>
+    </message>
+    <message>
+        <source>Gift redemption</source>
+        <translation>Gift redemption</translation>
+    </message>
+    <message>
+        <source>Coupon redemption</source>
+        <translation>Coupon redemption</translation>
+    </message>
+    <message>
+        <source>Points as cash</source>
+        <translation>Points as cash</translation>
+    </message>
+    <message>
+        <source>Coupon written off</source>
+        <translation>Coupon written off</translation>
+    </message>
+    <message>
+        <source>Points given</source>
+        <translation>Points given</translation>
+    </message>
+    <message>
+        <source>Operation voided</source>
+        <translation>Operation voided</translation>
+    </message>
+    <message>
+        <source>Complaint ticket</source>
+        <translation>Complaint ticket</translation>
+    </message>
+    <message>
+        <source>End-of-day summary</source>
+        <translation>End-of-day summary</translation>
+    </message>
+    <message>
+        <source>Printer test page</source>
+        <translation>Printer test page</translation>
+    </message>
+    <message>
+        <source>Member Service Desk</source>
+        <translation>Member Service Desk</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Points balance</source>
+        <translation>Points balance</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Expiring {date}</source>
+        <translation>Expiring {date}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Ref. {reference}</source>
+        <translation>Ref. {reference}</translation>
+    </message>
+    <message>
+        <source>Thank you for your visit</source>
+        <translation>Thank you for your visit</translation>
+    </message>
+    <message>
+        <source>Welcome! Your membership is active.</source>
+        <translation>Welcome! Your membership is active.</translation>
+    </message>
+    <message>
+        <source>Welcome points</source>
+        <translation>Welcome points</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>Slip no.</source>
+        <translation>Slip no.</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Congratulations: your tier went up!</source>
+        <translation>Congratulations: your tier went up!</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Gift</translation>
+    </message>
+    <message>
+        <source>Item no.</source>
+        <translation>Item no.</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Points used</source>
+        <translation>Points used</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Minimum spend</source>
+        <translation>Minimum spend</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Coupon {code}</source>
+        <translation>Coupon {code}</translation>
+    </message>
+    <message>
+        <source>Cash deduction</source>
+        <translation>Cash deduction</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>Spend</translation>
+    </message>
+    <message>
+        <source>Given to</source>
+        <translation>Given to</translation>
+    </message>
+    <message>
+        <source>Voided operation</source>
+        <translation>Voided operation</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>Authorised by</translation>
+    </message>
+    <message>
+        <source>Ticket no.</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>What happened:</source>
+        <translation>What happened:</translation>
+    </message>
+    <message>
+        <source>We will answer by</source>
+        <translation>We will answer by</translation>
+    </message>
+    <message>
+        <source>Keep this ticket to follow up on your complaint.</source>
+        <translation>Keep this ticket to follow up on your complaint.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>If you can read this, the printer works.</source>
+        <translation>If you can read this, the printer works.</translation>
+    </message>
+    <message>
+        <source>Rare characters: {sample}</source>
+        <translation>Rare characters: {sample}</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>Service attitude</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>New members</translation>
+    </message>
+    <message>
+        <source>Slips for points</source>
+        <translation>Slips for points</translation>
+    </message>
+    <message>
+        <source>Spend on slips</source>
+        <translation>Spend on slips</translation>
+    </message>
+    <message>
+        <source>Points issued</source>
+        <translation>Points issued</translation>
+    </message>
+    <message>
+        <source>Gifts redeemed</source>
+        <translation>Gifts redeemed</translation>
+    </message>
+    <message>
+        <source>Coupons redeemed</source>
+        <translation>Coupons redeemed</translation>
+    </message>
+    <message>
+        <source>Coupons written off</source>
+        <translation>Coupons written off</translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation>Voids</translation>
+    </message>
+</context>
+<context>
     <name>RedeemDialog</name>
     <message>
         <source>Redeem points</source>
@@ -2021,6 +2737,13 @@
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>Screenshot</name>
+    <message>
+        <source>The member did not want a receipt</source>
+        <translation>The member did not want a receipt</translation>
     </message>
 </context>
 <context>

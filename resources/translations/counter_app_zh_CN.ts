@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Audit</name>
@@ -11,7 +12,7 @@
         <translation>审计记录 {seq} 被删除了。</translation>
     </message>
     <message>
-        <source>Audit entry {seq} was inserted behind the desk's back.</source>
+        <source>Audit entry {seq} was inserted behind the desk&apos;s back.</source>
         <translation>审计记录 {seq} 是绕过服务台私自插入的。</translation>
     </message>
     <message>
@@ -51,6 +52,10 @@
 </context>
 <context>
     <name>Cli</name>
+    <message>
+        <source>a date as YYYY-MM-DD</source>
+        <translation>日期，格式 YYYY-MM-DD</translation>
+    </message>
     <message>
         <source>female</source>
         <translation>女</translation>
@@ -168,6 +173,46 @@
         <translation>已在 {server} 登记：门店 {store}，服务台编号 {counter_no}。</translation>
     </message>
     <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>打印中</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>copy {n}</source>
+        <translation>副本 {n}</translation>
+    </message>
+    <message>
+        <source>No receipt waits for the printer.</source>
+        <translation>没有等待打印的小票。</translation>
+    </message>
+    <message>
+        <source>Print job {job_id} cancelled; reprint it from the history when needed.</source>
+        <translation>打印任务 {job_id} 已取消；需要时可从记录重打。</translation>
+    </message>
+    <message>
+        <source>{printed} printed, {waiting} waiting.</source>
+        <translation>已打印 {printed} 张，等待 {waiting} 张。</translation>
+    </message>
+    <message>
+        <source>The receipt did not print yet and waits in the queue as job {job_id}: {advice}</source>
+        <translation>小票尚未打印，已作为任务 {job_id} 在队列中等待：{advice}</translation>
+    </message>
+    <message>
+        <source>Done, but the receipt was not queued: {reason}</source>
+        <translation>已完成，但小票未能加入打印队列：{reason}</translation>
+    </message>
+    <message>
         <source>refused</source>
         <translation>被拒</translation>
     </message>
@@ -204,7 +249,7 @@
         <translation>已上传 {pushed} 笔（生效 {applied}，被拒 {rejected}，等待 {held}）；已下载 {pulled} 项变更。</translation>
     </message>
     <message>
-        <source>This computer's clock differs from the server's by {seconds} s; set the clock right.</source>
+        <source>This computer&apos;s clock differs from the server&apos;s by {seconds} s; set the clock right.</source>
         <translation>本机时钟与服务器相差 {seconds} 秒，请校准时钟。</translation>
     </message>
     <message>
@@ -256,7 +301,7 @@
         <translation>时钟</translation>
     </message>
     <message>
-        <source>differs from the server's by {seconds} s; set the clock right</source>
+        <source>differs from the server&apos;s by {seconds} s; set the clock right</source>
         <translation>与服务器相差 {seconds} 秒，请校准时钟</translation>
     </message>
     <message>
@@ -344,7 +389,7 @@
         <translation>再输一次：</translation>
     </message>
     <message>
-        <source>Manager {staff_id}'s PIN: </source>
+        <source>Manager {staff_id}&apos;s PIN: </source>
         <translation>主管 {staff_id} 的密码：</translation>
     </message>
     <message>
@@ -461,6 +506,10 @@
         <translation>无法写入 {path}（{reason}）。</translation>
     </message>
     <message>
+        <source>Name the receipt: an operation id, or --job N.</source>
+        <translation>请指明小票：业务编号，或 --job N。</translation>
+    </message>
+    <message>
         <source>Sign in first: this needs a staff member at the desk.</source>
         <translation>请先登录：此操作需要服务台员工身份。</translation>
     </message>
@@ -489,7 +538,7 @@
         <translation>数据文件 {path} 已损坏或不是服务台数据库。该文件未被改动；请从备份恢复，或用 --data-dir 选择其他数据文件夹。</translation>
     </message>
     <message>
-        <source>Another program is writing to the desk's data file {path}; wait a moment and try again.</source>
+        <source>Another program is writing to the desk&apos;s data file {path}; wait a moment and try again.</source>
         <translation>另一个程序正在写入数据文件 {path}；请稍候再试。</translation>
     </message>
     <message>
@@ -497,7 +546,7 @@
         <translation>{path} 所在磁盘已满；请清理空间后重试。</translation>
     </message>
     <message>
-        <source>The desk's data file {path} could not be used ({reason}).</source>
+        <source>The desk&apos;s data file {path} could not be used ({reason}).</source>
         <translation>无法使用服务台数据文件 {path}（{reason}）。</translation>
     </message>
     <message>
@@ -513,7 +562,7 @@
         <translation>数据文件 {path} 由更新版本的服务台写入；请安装该版本（或更新版本）后再打开。</translation>
     </message>
     <message>
-        <source>Enter the member's mobile number.</source>
+        <source>Enter the member&apos;s mobile number.</source>
         <translation>请输入会员手机号。</translation>
     </message>
     <message>
@@ -529,7 +578,7 @@
         <translation>仅支持中国大陆手机号（+86）登记；该号码属于 {region}。</translation>
     </message>
     <message>
-        <source>This is a landline number; register the member's mobile number.</source>
+        <source>This is a landline number; register the member&apos;s mobile number.</source>
         <translation>这是固定电话号码；请登记会员的手机号。</translation>
     </message>
     <message>
@@ -545,7 +594,7 @@
         <translation>{digits} 不是有效的大陆手机号；请核对号码。</translation>
     </message>
     <message>
-        <source>Enter the member's name.</source>
+        <source>Enter the member&apos;s name.</source>
         <translation>请输入会员姓名。</translation>
     </message>
     <message>
@@ -553,8 +602,8 @@
         <translation>姓名过长：最多 {limit} 个字符，当前为 {count} 个。</translation>
     </message>
     <message>
-        <source>A name may contain only letters, spaces and · . ' -; remove “{char}”.</source>
-        <translation>姓名只能包含文字、空格及 · . ' -；请删除“{char}”。</translation>
+        <source>A name may contain only letters, spaces and · . &apos; -; remove “{char}”.</source>
+        <translation>姓名只能包含文字、空格及 · . &apos; -；请删除“{char}”。</translation>
     </message>
     <message>
         <source>Gender is F (female) or M (male), or leave it empty.</source>
@@ -577,7 +626,7 @@
         <translation>生日不能早于 1900-01-01；请核对年份。</translation>
     </message>
     <message>
-        <source>The ID number's check character is wrong; check every digit and the last character.</source>
+        <source>The ID number&apos;s check character is wrong; check every digit and the last character.</source>
         <translation>身份证号校验位不正确；请逐位核对，特别是最后一位。</translation>
     </message>
     <message>
@@ -657,7 +706,7 @@
         <translation>{path} 不是服务台的密钥备份。</translation>
     </message>
     <message>
-        <source>A sealed value in the store does not open with this store's key: the file was altered or the wrong key restored. Call support; nothing was changed.</source>
+        <source>A sealed value in the store does not open with this store&apos;s key: the file was altered or the wrong key restored. Call support; nothing was changed.</source>
         <translation>数据库中的加密数据无法用本库密钥解开：文件被改动，或恢复了错误的密钥。请联系技术支持；未做任何更改。</translation>
     </message>
     <message>
@@ -697,11 +746,15 @@
         <translation>角色只能是：cashier（收银员）、clerk（服务台职员）、manager（主管）、admin（管理员）。</translation>
     </message>
     <message>
+        <source>This member has earned no points yet, so there is no receipt to show; give --member of one who has.</source>
+        <translation>该会员还没有积分记录，没有小票可显示；请用 --member 指定有积分记录的会员。</translation>
+    </message>
+    <message>
         <source>This page shows member data: give --staff, with the PIN in COUNTER_PIN.</source>
         <translation>此页面显示会员数据：请提供 --staff，并把密码放在 COUNTER_PIN 中。</translation>
     </message>
     <message>
-        <source>Held for a manager's approval as request {approval_id}; nothing is changed until a manager approves it.</source>
+        <source>Held for a manager&apos;s approval as request {approval_id}; nothing is changed until a manager approves it.</source>
         <translation>已提交主管审批，申请号 {approval_id}；主管批准前不会做任何更改。</translation>
     </message>
     <message>
@@ -761,7 +814,7 @@
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
-        <source>Give the reason for the erasure (e.g. the member's request of today).</source>
+        <source>Give the reason for the erasure (e.g. the member&apos;s request of today).</source>
         <translation>请填写删除理由（例如：会员今日申请）。</translation>
     </message>
     <message>
@@ -769,7 +822,7 @@
         <translation>理由过长：最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <source>Member {member_no}'s personal data was erased already, on {when}.</source>
+        <source>Member {member_no}&apos;s personal data was erased already, on {when}.</source>
         <translation>会员 {member_no} 的个人信息已于 {when} 删除。</translation>
     </message>
     <message>
@@ -821,11 +874,11 @@
         <translation>规则文件：等级门槛重叠；须满足 银卡 &lt; 金卡 &lt; 钻石卡，当前为 {values}。</translation>
     </message>
     <message>
-        <source>Give the slip's time with its UTC offset, e.g. 2026-11-23T14:05+08:00.</source>
+        <source>Give the slip&apos;s time with its UTC offset, e.g. 2026-11-23T14:05+08:00.</source>
         <translation>小票时间请带时区，例如 2026-11-23T14:05+08:00。</translation>
     </message>
     <message>
-        <source>The slip's time is in the future; check the date and the counter's clock.</source>
+        <source>The slip&apos;s time is in the future; check the date and the counter&apos;s clock.</source>
         <translation>小票时间晚于现在；请核对日期和服务台时钟。</translation>
     </message>
     <message>
@@ -837,15 +890,15 @@
         <translation>商户名称过长：最多 40 个字符。</translation>
     </message>
     <message>
-        <source>Give the slip's time as 2026-11-23T14:05+08:00.</source>
+        <source>Give the slip&apos;s time as 2026-11-23T14:05+08:00.</source>
         <translation>小票时间格式为 2026-11-23T14:05+08:00。</translation>
     </message>
     <message>
-        <source>Held for a manager's check ({reason}) as request {approval_id}; no points are added until a manager approves.</source>
+        <source>Held for a manager&apos;s check ({reason}) as request {approval_id}; no points are added until a manager approves.</source>
         <translation>已提交主管复核（{reason}），申请号 {approval_id}；主管批准前不会增加积分。</translation>
     </message>
     <message>
-        <source>Member {member_no}'s data was erased; they cannot earn points.</source>
+        <source>Member {member_no}&apos;s data was erased; they cannot earn points.</source>
         <translation>会员 {member_no} 的资料已删除，不能积分。</translation>
     </message>
     <message>
@@ -865,7 +918,7 @@
         <translation>会员 {member_no} 只有 {balance} 积分；不能兑换 {points}。</translation>
     </message>
     <message>
-        <source>Points as cash need the member's phone code or ID, not the printed card; ask for either, or redeem a gift instead.</source>
+        <source>Points as cash need the member&apos;s phone code or ID, not the printed card; ask for either, or redeem a gift instead.</source>
         <translation>积分抵现需要会员手机上的会员码或身份证件，实体卡不行；请出示其一，或改为兑换礼品。</translation>
     </message>
     <message>
@@ -877,11 +930,11 @@
         <translation>单次赠送最多 {limit} 积分。</translation>
     </message>
     <message>
-        <source>A member cannot give points to themselves; scan the friend's code.</source>
+        <source>A member cannot give points to themselves; scan the friend&apos;s code.</source>
         <translation>会员不能赠积分给自己；请扫描好友的会员码。</translation>
     </message>
     <message>
-        <source>Member {member_no}'s data was erased; they cannot receive points.</source>
+        <source>Member {member_no}&apos;s data was erased; they cannot receive points.</source>
         <translation>会员 {member_no} 的资料已删除，不能接收积分。</translation>
     </message>
     <message>
@@ -897,11 +950,11 @@
         <translation>生日礼须在生日月份（{month} 月）领取；届时再来。</translation>
     </message>
     <message>
-        <source>This year's birthday gift was given on {when}.</source>
+        <source>This year&apos;s birthday gift was given on {when}.</source>
         <translation>今年的生日礼已于 {when} 领取。</translation>
     </message>
     <message>
-        <source>An event code is 1 to 20 characters, as on the event's check-in sheet.</source>
+        <source>An event code is 1 to 20 characters, as on the event&apos;s check-in sheet.</source>
         <translation>活动编码为 1 到 20 个字符，与活动签到表一致。</translation>
     </message>
     <message>
@@ -909,7 +962,7 @@
         <translation>会员 {member_no} 已于 {when} 在活动 {event} 签到过。</translation>
     </message>
     <message>
-        <source>A coupon code starts with CP; scan the coupon's QR or type the code under it.</source>
+        <source>A coupon code starts with CP; scan the coupon&apos;s QR or type the code under it.</source>
         <translation>优惠券码以 CP 开头；请扫描券上的二维码或输入下方的券码。</translation>
     </message>
     <message>
@@ -949,7 +1002,7 @@
         <translation>{name} 只剩 {stock} 件；请减少数量或换一件礼品。</translation>
     </message>
     <message>
-        <source>The minimum spend must be at least the coupon's value.</source>
+        <source>The minimum spend must be at least the coupon&apos;s value.</source>
         <translation>最低消费不能低于优惠券面值。</translation>
     </message>
     <message>
@@ -1017,7 +1070,7 @@
         <translation>服务器地址须以 http:// 或 https:// 开头，例如 http://10.0.0.5:8700。</translation>
     </message>
     <message>
-        <source>The enrolment code has 8 letters and digits, e.g. K7QX-M2PD; ask the server's administrator for one.</source>
+        <source>The enrolment code has 8 letters and digits, e.g. K7QX-M2PD; ask the server&apos;s administrator for one.</source>
         <translation>登记码由 8 位字母和数字组成，例如 K7QX-M2PD；请向服务器管理员索取。</translation>
     </message>
     <message>
@@ -1073,7 +1126,7 @@
         <translation>二维码已损坏或不完整；请会员刷新后重新扫描。</translation>
     </message>
     <message>
-        <source>This code's signature is not valid: it was not issued by this mall. Ask for the member's phone or ID instead.</source>
+        <source>This code&apos;s signature is not valid: it was not issued by this mall. Ask for the member&apos;s phone or ID instead.</source>
         <translation>此码签名无效：不是本商场签发的。请改为核对会员手机号或身份证件。</translation>
     </message>
     <message>
@@ -1081,7 +1134,7 @@
         <translation>扫描内容远长于任何会员码、会员卡、优惠券或活动码；请重新扫描。</translation>
     </message>
     <message>
-        <source>This is not a member, card, coupon or event code of this mall; scan the member's code, or search by phone.</source>
+        <source>This is not a member, card, coupon or event code of this mall; scan the member&apos;s code, or search by phone.</source>
         <translation>这不是本商场的会员码、会员卡、优惠券或活动码；请扫描会员码，或按手机号搜索。</translation>
     </message>
     <message>
@@ -1089,7 +1142,7 @@
         <translation>此码格式比本柜台软件新；请更新软件，在此之前可按手机号搜索。</translation>
     </message>
     <message>
-        <source>This code was issued by another mall's member system, not this one; ask for the member's phone instead.</source>
+        <source>This code was issued by another mall&apos;s member system, not this one; ask for the member&apos;s phone instead.</source>
         <translation>此码由其他商场的会员系统签发，不是本商场的；请改为核对会员手机号。</translation>
     </message>
     <message>
@@ -1097,15 +1150,15 @@
         <translation>会员码已过期（会员码每分钟更新）；请会员出示当前的会员码。</translation>
     </message>
     <message>
-        <source>This member code is from a later time than this desk's clock; check the desk's date and time, then scan again.</source>
+        <source>This member code is from a later time than this desk&apos;s clock; check the desk&apos;s date and time, then scan again.</source>
         <translation>会员码的时间晚于本柜台的时钟；请检查柜台电脑的日期和时间，然后重新扫描。</translation>
     </message>
     <message>
-        <source>The member's code certificate has run out; the member opens the app online once to renew it.</source>
+        <source>The member&apos;s code certificate has run out; the member opens the app online once to renew it.</source>
         <translation>会员的会员码证书已过期；请会员联网打开一次 App 以更新。</translation>
     </message>
     <message>
-        <source>This desk has not yet received the chain's member-code key; sync once while online, or search by phone meanwhile.</source>
+        <source>This desk has not yet received the chain&apos;s member-code key; sync once while online, or search by phone meanwhile.</source>
         <translation>本柜台尚未收到会员码密钥；请联网同步一次，在此之前可按手机号搜索。</translation>
     </message>
     <message>
@@ -1125,7 +1178,7 @@
         <translation>这是优惠券，不是会员；请通过优惠券核销来处理。</translation>
     </message>
     <message>
-        <source>A member's dynamic code is read once, by the scanner: scan it again at the desk.</source>
+        <source>A member&apos;s dynamic code is read once, by the scanner: scan it again at the desk.</source>
         <translation>会员动态码只能被扫描一次：请在柜台重新扫描。</translation>
     </message>
     <message>
@@ -1139,6 +1192,38 @@
     <message>
         <source>The central server answered with a certificate this desk cannot read; update the desk.</source>
         <translation>中心服务器返回的证书本柜台无法读取；请更新柜台软件。</translation>
+    </message>
+    <message>
+        <source>“{uri}” is not a printer address. Use tcp://HOST:9100, usb://VID:PID (e.g. usb://0416:5011), serial:///dev/ttyUSB0?baud=9600, file:///dev/usb/lp0 or lp://QUEUE.</source>
+        <translation>“{uri}”不是打印机地址。请使用 tcp://主机:9100、usb://VID:PID（如 usb://0416:5011）、serial:///dev/ttyUSB0?baud=9600、file:///dev/usb/lp0 或 lp://队列名。</translation>
+    </message>
+    <message>
+        <source>No printer is set. Set printer_uri in the settings (e.g. tcp://192.168.1.50:9100), or give --printer.</source>
+        <translation>尚未设置打印机。请在设置中设置 printer_uri（如 tcp://192.168.1.50:9100），或使用 --printer。</translation>
+    </message>
+    <message>
+        <source>No operation, member or used coupon has the reference {reference}; copy it from the points history.</source>
+        <translation>没有业务、会员或已核销的优惠券对应编号 {reference}；请从积分记录中复制。</translation>
+    </message>
+    <message>
+        <source>Operation {reference} has no receipt to print.</source>
+        <translation>业务 {reference} 没有可打印的小票。</translation>
+    </message>
+    <message>
+        <source>There is no print job {job_id}.</source>
+        <translation>没有打印任务 {job_id}。</translation>
+    </message>
+    <message>
+        <source>Say why the print job is cancelled (--reason).</source>
+        <translation>请说明取消打印任务的原因（--reason）。</translation>
+    </message>
+    <message>
+        <source>Print job {job_id} is {status} already; there is nothing to cancel.</source>
+        <translation>打印任务 {job_id} 已是{status}状态，无需取消。</translation>
+    </message>
+    <message>
+        <source>Paper is 58 or 80 mm wide.</source>
+        <translation>纸宽只能是 58 或 80 毫米。</translation>
     </message>
 </context>
 <context>
@@ -1199,8 +1284,28 @@
         <translation>小票 / 备注</translation>
     </message>
     <message>
+        <source>Preview receipt</source>
+        <translation>预览小票</translation>
+    </message>
+    <message>
+        <source>The selected line&apos;s receipt as it prints (Enter)</source>
+        <translation>所选记录的小票，与打印效果一致（回车）</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>重打</translation>
+    </message>
+    <message>
+        <source>Another copy of the selected line&apos;s receipt, stamped REPRINT</source>
+        <translation>再打一份所选记录的小票，标注“重打”</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reprint sent to the printer as job %1 (copy %2).</source>
+        <translation>重打已发送到打印机：任务 %1（第 %2 份副本）。</translation>
     </message>
 </context>
 <context>
@@ -1412,7 +1517,7 @@
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <source>Shows this member's full phone and ID number; a manager's right, and recorded in the audit log</source>
+        <source>Shows this member&apos;s full phone and ID number; a manager&apos;s right, and recorded in the audit log</source>
         <translation>显示该会员完整的手机号和身份证号；需主管权限，并记入审计日志</translation>
     </message>
     <message>
@@ -1436,7 +1541,7 @@
         <translation>记录  F6</translation>
     </message>
     <message>
-        <source>The member's points history (F6)</source>
+        <source>The member&apos;s points history (F6)</source>
         <translation>会员的积分记录（F6）</translation>
     </message>
     <message>
@@ -1541,7 +1646,7 @@
         <translation>%1 无权单独执行此操作。主管可以用自己的编号和密码现场授权；双方姓名都会记入审计日志。</translation>
     </message>
     <message>
-        <source>Or send it to the manager's queue: nothing changes until it is approved.</source>
+        <source>Or send it to the manager&apos;s queue: nothing changes until it is approved.</source>
         <translation>也可以提交到主管待办：批准前不会做任何更改。</translation>
     </message>
     <message>
@@ -1617,6 +1722,618 @@
     </message>
 </context>
 <context>
+    <name>PrintJobsModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印中</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>单据号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>份次</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Printer said</source>
+        <translation>打印机反馈</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>已取消：%1</translation>
+    </message>
+    <message>
+        <source>Printed at %1</source>
+        <translation>打印于 %1</translation>
+    </message>
+    <message>
+        <source>Not tried yet</source>
+        <translation>尚未尝试</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>副本 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueDialog</name>
+    <message>
+        <source>Print queue</source>
+        <translation>打印队列</translation>
+    </message>
+    <message>
+        <source>Waiting only</source>
+        <translation>只看等待中</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the queue again (F5)</source>
+        <translation>重新读取队列（F5）</translation>
+    </message>
+    <message>
+        <source>Print test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <source>Both scripts, the paper&apos;s width, a QR code and the cut</source>
+        <translation>中英文、纸宽、二维码和切纸</translation>
+    </message>
+    <message>
+        <source>Check printer</source>
+        <translation>检查打印机</translation>
+    </message>
+    <message>
+        <source>Ask the printer now whether it has paper and its cover is closed</source>
+        <translation>立即询问打印机是否有纸、机盖是否合上</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>The selected receipt as it prints (Enter)</source>
+        <translation>所选小票，与打印效果一致（回车）</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>重打</translation>
+    </message>
+    <message>
+        <source>Another copy of the selected receipt, stamped REPRINT</source>
+        <translation>再打一份所选小票，标注“重打”</translation>
+    </message>
+    <message>
+        <source>Cancel job…</source>
+        <translation>取消任务…</translation>
+    </message>
+    <message>
+        <source>Take a waiting receipt out of the queue (a manager; the reason is kept)</source>
+        <translation>把等待中的小票移出队列（需店长；原因会记录）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>No receipt waits for the printer.</source>
+        <translation>没有等待打印的小票。</translation>
+    </message>
+    <message>
+        <source>Nothing has been printed at this counter yet.</source>
+        <translation>本柜台还没有打印过小票。</translation>
+    </message>
+    <message>
+        <source>%1 waiting · %2 shown (newest first)</source>
+        <translation>等待 %1 张 · 显示 %2 条（最新在前）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Waiting to print: %1. They print in order, by themselves, once the printer is ready.</source>
+        <translation>待打印：%1 张。打印机就绪后会按顺序自动打印。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>The printer says: %1</source>
+        <translation>打印机反馈：%1</translation>
+    </message>
+    <message>
+        <source>Cancel print job %1</source>
+        <translation>取消打印任务 %1</translation>
+    </message>
+    <message>
+        <source>Why is print job %1 taken out of the queue? The reason goes into the audit log; the receipt can be reprinted from the points history.</source>
+        <translation>为什么把打印任务 %1 移出队列？原因会记入审计日志；之后可从积分记录重打这张小票。</translation>
+    </message>
+    <message>
+        <source>Cancel the job</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Give the reason the job is cancelled; it goes into the audit log.</source>
+        <translation>请填写取消原因，它会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Print job %1 cancelled; reprint it from the points history when the member needs it.</source>
+        <translation>打印任务 %1 已取消；会员需要时可从积分记录重打。</translation>
+    </message>
+    <message>
+        <source>Sent to the printer as job %1.</source>
+        <translation>已发送到打印机：任务 %1。</translation>
+    </message>
+    <message>
+        <source>Sent to the printer as job %1, stamped copy %2.</source>
+        <translation>已发送到打印机：任务 %1，标注副本 %2。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was changed. Try again.</source>
+        <translation>出现意外错误，未做任何更改。请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterBanner</name>
+    <message>
+        <source>%1 waiting to print.</source>
+        <translation>%1 张待打印。</translation>
+    </message>
+    <message>
+        <source>Print queue (Ctrl+P)</source>
+        <translation>打印队列（Ctrl+P）</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterController</name>
+    <message>
+        <source>something unexpected went wrong.</source>
+        <translation>出现意外错误。</translation>
+    </message>
+    <message>
+        <source>The receipt was not queued: %1 The operation itself is saved; reprint its receipt from the points history.</source>
+        <translation>小票未能加入打印队列：%1 业务本身已保存；可从积分记录重打小票。</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterIndicator</name>
+    <message>
+        <source>Click to open the print queue (Ctrl+P).</source>
+        <translation>点击打开打印队列（Ctrl+P）。</translation>
+    </message>
+    <message>
+        <source>○ No printer</source>
+        <translation>○ 未设打印机</translation>
+    </message>
+    <message>
+        <source>%1 waiting to print</source>
+        <translation>%1 张待打印</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Printer ready</source>
+        <translation>打印机就绪</translation>
+    </message>
+    <message>
+        <source>Printer out of paper: load a new roll; waiting receipts then print by themselves.</source>
+        <translation>打印机缺纸：请装入新纸卷，等待中的小票随后自动打印。</translation>
+    </message>
+    <message>
+        <source>Printer cover open: close it; waiting receipts then print by themselves.</source>
+        <translation>打印机盖未合上：请合上，等待中的小票随后自动打印。</translation>
+    </message>
+    <message>
+        <source>Printer offline: check its power and error light.</source>
+        <translation>打印机离线：请检查电源和故障指示灯。</translation>
+    </message>
+    <message>
+        <source>Printer not reachable: check that it is on and its cable or network; receipts wait in the queue.</source>
+        <translation>连不上打印机：请确认已开机，检查线缆或网络；小票在队列中等待。</translation>
+    </message>
+    <message>
+        <source>Printer does not answer: switch it off and on again; receipts wait in the queue.</source>
+        <translation>打印机无响应：请关机再开机；小票在队列中等待。</translation>
+    </message>
+    <message>
+        <source>Printer connected (it cannot report paper or cover)</source>
+        <translation>打印机已连接（它无法报告纸张或机盖状态）</translation>
+    </message>
+    <message>
+        <source>No printer set: an administrator sets printer_uri in the settings.</source>
+        <translation>未设置打印机：请管理员在设置中设置 printer_uri。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreviewDialog</name>
+    <message>
+        <source>Receipt preview</source>
+        <translation>小票预览</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>纸宽</translation>
+    </message>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 毫米</translation>
+    </message>
+    <message>
+        <source>The printer is set to %1 mm paper.</source>
+        <translation>打印机设置为 %1 毫米纸。</translation>
+    </message>
+    <message>
+        <source>No printer is set.</source>
+        <translation>未设置打印机。</translation>
+    </message>
+    <message>
+        <source>Drawing the receipt…</source>
+        <translation>正在生成小票…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Send this receipt to the printer (Ctrl+P); a second copy is stamped REPRINT.</source>
+        <translation>把这张小票发送到打印机（Ctrl+P）；再次打印会标注“重打”。</translation>
+    </message>
+    <message>
+        <source>Print job %1 · %2</source>
+        <translation>打印任务 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Reference %1</source>
+        <translation>单据号 %1</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>重打</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Sent to the printer as job %1, stamped copy %2.</source>
+        <translation>已发送到打印机：任务 %1，标注副本 %2。</translation>
+    </message>
+    <message>
+        <source>Sent to the printer as job %1.</source>
+        <translation>已发送到打印机：任务 %1。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was printed. Try again.</source>
+        <translation>出现意外错误，未打印任何内容。请重试。</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>无法预览</translation>
+    </message>
+</context>
+<context>
+    <name>Receipts</name>
+    <message>
+        <source>Membership registration</source>
+        <translation>会员注册</translation>
+    </message>
+    <message>
+        <source>Points earned</source>
+        <translation>积分入账</translation>
+    </message>
+    <message>
+        <source>Gift redemption</source>
+        <translation>礼品兑换</translation>
+    </message>
+    <message>
+        <source>Coupon redemption</source>
+        <translation>优惠券兑换</translation>
+    </message>
+    <message>
+        <source>Points as cash</source>
+        <translation>积分抵现</translation>
+    </message>
+    <message>
+        <source>Coupon written off</source>
+        <translation>优惠券核销</translation>
+    </message>
+    <message>
+        <source>Points given</source>
+        <translation>积分赠送</translation>
+    </message>
+    <message>
+        <source>Operation voided</source>
+        <translation>业务撤销</translation>
+    </message>
+    <message>
+        <source>Complaint ticket</source>
+        <translation>投诉受理单</translation>
+    </message>
+    <message>
+        <source>End-of-day summary</source>
+        <translation>日结汇总</translation>
+    </message>
+    <message>
+        <source>Printer test page</source>
+        <translation>打印机测试页</translation>
+    </message>
+    <message>
+        <source>Member Service Desk</source>
+        <translation>会员服务台</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Points balance</source>
+        <translation>积分余额</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Expiring {date}</source>
+        <translation>{date} 到期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Ref. {reference}</source>
+        <translation>单号 {reference}</translation>
+    </message>
+    <message>
+        <source>Thank you for your visit</source>
+        <translation>感谢您的光临</translation>
+    </message>
+    <message>
+        <source>Welcome! Your membership is active.</source>
+        <translation>欢迎入会！您的会员资格已生效。</translation>
+    </message>
+    <message>
+        <source>Welcome points</source>
+        <translation>入会积分</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Slip no.</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <source>Congratulations: your tier went up!</source>
+        <translation>恭喜：您的会员等级已升级！</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Item no.</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Points used</source>
+        <translation>使用积分</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>面值</translation>
+    </message>
+    <message>
+        <source>Minimum spend</source>
+        <translation>最低消费</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Coupon {code}</source>
+        <translation>优惠券 {code}</translation>
+    </message>
+    <message>
+        <source>Cash deduction</source>
+        <translation>抵现金额</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消费</translation>
+    </message>
+    <message>
+        <source>Given to</source>
+        <translation>赠予</translation>
+    </message>
+    <message>
+        <source>Voided operation</source>
+        <translation>被撤销业务</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Authorised by</source>
+        <translation>批准人</translation>
+    </message>
+    <message>
+        <source>Ticket no.</source>
+        <translation>受理单号</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>What happened:</source>
+        <translation>投诉内容：</translation>
+    </message>
+    <message>
+        <source>We will answer by</source>
+        <translation>我们将在此时间前答复</translation>
+    </message>
+    <message>
+        <source>Keep this ticket to follow up on your complaint.</source>
+        <translation>请保留此单，以便跟进您的投诉。</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>If you can read this, the printer works.</source>
+        <translation>能看清这些字，说明打印机工作正常。</translation>
+    </message>
+    <message>
+        <source>Rare characters: {sample}</source>
+        <translation>生僻字：{sample}</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列数</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>Slips for points</source>
+        <translation>积分小票</translation>
+    </message>
+    <message>
+        <source>Spend on slips</source>
+        <translation>小票消费额</translation>
+    </message>
+    <message>
+        <source>Points issued</source>
+        <translation>发放积分</translation>
+    </message>
+    <message>
+        <source>Gifts redeemed</source>
+        <translation>礼品兑换</translation>
+    </message>
+    <message>
+        <source>Coupons redeemed</source>
+        <translation>优惠券兑换</translation>
+    </message>
+    <message>
+        <source>Coupons written off</source>
+        <translation>优惠券核销</translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation>撤销</translation>
+    </message>
+</context>
+<context>
     <name>RedeemDialog</name>
     <message>
         <source>Redeem points</source>
@@ -1667,7 +2384,7 @@
         <translation>%1 — %2 积分</translation>
     </message>
     <message>
-        <source>The friend's phone or member number (scan their code)</source>
+        <source>The friend&apos;s phone or member number (scan their code)</source>
         <translation>好友的手机号或会员号（可扫描其会员码）</translation>
     </message>
     <message>
@@ -1754,7 +2471,7 @@
         <translation>新会员登记</translation>
     </message>
     <message>
-        <source>Required: mobile number, name and the member's consent. Everything else can be added later.</source>
+        <source>Required: mobile number, name and the member&apos;s consent. Everything else can be added later.</source>
         <translation>必填：手机号、姓名和会员授权同意。其他信息可以稍后补充。</translation>
     </message>
     <message>
@@ -1810,7 +2527,7 @@
         <translation>推荐人</translation>
     </message>
     <message>
-        <source>Referrer's phone or member number</source>
+        <source>Referrer&apos;s phone or member number</source>
         <translation>推荐人的手机号或会员号</translation>
     </message>
     <message>
@@ -1925,7 +2642,7 @@
         <translation>服务器上已有券码 {code}。</translation>
     </message>
     <message>
-        <source>The voided operation is not in the server's ledger.</source>
+        <source>The voided operation is not in the server&apos;s ledger.</source>
         <translation>被撤销的操作不在服务器的积分账中。</translation>
     </message>
     <message>
@@ -1965,7 +2682,7 @@
         <translation>会员 {member_no}：{fields} 已先在另一服务台修改，以该值为准，请与会员核对。</translation>
     </message>
     <message>
-        <source>Member {member_no}'s code was scanned at counter {counter_no} at {again_at}, but counter {first_counter_no} had scanned it at {first_at}: one was a copy.</source>
+        <source>Member {member_no}&apos;s code was scanned at counter {counter_no} at {again_at}, but counter {first_counter_no} had scanned it at {first_at}: one was a copy.</source>
         <translation>会员 {member_no} 的会员码于 {again_at} 在 {counter_no} 号柜台被扫描，但 {first_counter_no} 号柜台已于 {first_at} 扫描过：其中一次是复制的码。</translation>
     </message>
 </context>
@@ -2024,6 +2741,13 @@
     </message>
 </context>
 <context>
+    <name>Screenshot</name>
+    <message>
+        <source>The member did not want a receipt</source>
+        <translation>会员不需要小票</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message>
         <source>First sync %p%</source>
@@ -2050,7 +2774,7 @@
         <translation>时钟偏差 %1 秒</translation>
     </message>
     <message>
-        <source>This computer's clock differs from the server's; set it right (times on receipts and in the audit log come from it).</source>
+        <source>This computer&apos;s clock differs from the server&apos;s; set it right (times on receipts and in the audit log come from it).</source>
         <translation>本机时钟与服务器不一致，请校准（小票和审计日志的时间都来自它）。</translation>
     </message>
     <message>
