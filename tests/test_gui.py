@@ -22,8 +22,8 @@ from tests.conftest import form  # noqa: E402
 QStandardPaths.setTestModeEnabled(True)  # window geometry goes to a test settings folder, not the user's
 
 
-@pytest.fixture
-def window(qtbot, qapp, desk):
+def open_window(qtbot, qapp, desk) -> MainWindow:
+    """The desk's window, shown, in English, with tasks run at once; signed in as the desk fixture's staff."""
     tasks.run_synchronously(True)
     install_translations(qapp, "en")
     apply_style(qapp)
@@ -33,7 +33,12 @@ def window(qtbot, qapp, desk):
     shown.show()
     qtbot.waitExposed(shown)
     shown._signed_in(desk.session)  # the desk fixture signed in already; the login page is tested on its own
-    yield shown
+    return shown
+
+
+@pytest.fixture
+def window(qtbot, qapp, desk):
+    yield open_window(qtbot, qapp, desk)
     tasks.run_synchronously(False)
 
 

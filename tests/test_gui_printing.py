@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog  # noqa: E402
 
 from counter_app.devices.printer_emulator import PrinterEmulator  # noqa: E402
 from counter_app.gui import printer_status, tasks  # noqa: E402
-from counter_app.gui.app import apply_style, install_translations  # noqa: E402
-from counter_app.gui.main_window import MainWindow  # noqa: E402
+from counter_app.gui.app import install_translations  # noqa: E402
 from counter_app.gui.override_dialog import OverrideDialog  # noqa: E402
 from counter_app.gui.points_dialogs import HistoryDialog  # noqa: E402
 from counter_app.gui.print_queue import PrintQueueDialog  # noqa: E402
@@ -21,6 +20,7 @@ from counter_app.gui.receipt_preview import ReceiptPreviewDialog  # noqa: E402
 from counter_app.services import auth, members, points, printing, rewards  # noqa: E402
 from counter_app.services.desk import change_setting  # noqa: E402
 from tests.conftest import form  # noqa: E402
+from tests.test_gui import open_window  # noqa: E402
 
 QStandardPaths.setTestModeEnabled(True)
 WAIT_MS = 10_000
@@ -35,21 +35,8 @@ def printer():
 
 @pytest.fixture
 def retry_at_once(monkeypatch):
-    # The test clock stands still, so a job retried "in 2 s" would never come due: retry at once instead.
+    # Retries wait for their backoff (up to a minute); the tests retry at once instead.
     monkeypatch.setattr(printer_status, "retry_after", lambda attempts: 0.0)
-
-
-def open_window(qtbot, qapp, desk):
-    tasks.run_synchronously(True)
-    install_translations(qapp, "en")
-    apply_style(qapp)
-    shown = MainWindow(desk)
-    qtbot.addWidget(shown)
-    shown.resize(1280, 800)
-    shown.show()
-    qtbot.waitExposed(shown)
-    shown._signed_in(desk.session)
-    return shown
 
 
 @pytest.fixture
