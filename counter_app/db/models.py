@@ -312,3 +312,80 @@ class PrintJob(Base):
     printed_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
     staff_id: Mapped[Optional[str]] = mapped_column(String(20))
     cancelled_by: Mapped[Optional[str]] = mapped_column(String(20))
+
+
+class Complaint(Base):
+    """A complaint as its events add up: a cache for lists and reports, rebuilt from `complaint_events` after each change."""
+
+    __tablename__ = "complaints"
+    __table_args__ = (
+        Index("ix_complaints_state_due", "state", "due_at"),
+        Index("ix_complaints_opened", "opened_at"),
+        Index("ix_complaints_member", "member_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    complaint_uid: Mapped[str] = mapped_column(String(36), unique=True)  # made by the counter that took it
+    ticket_no: Mapped[str] = mapped_column(String(24), unique=True)  # C-YYYYMMDD-CCCC-NNN: counter no. keeps it unique in the chain
+    member_id: Mapped[Optional[int]] = mapped_column(ForeignKey("members.id"))  # None: a walk-in customer
+    walk_in_name: Mapped[Optional[str]] = mapped_column(String(40))
+    contact_sealed: Mapped[Optional[bytes]] = mapped_column(LargeBinary)  # a phone or other contact: personal data, sealed
+    category: Mapped[str] = mapped_column(String(20))  # attitude, response, after_sales, quality, price, environment, other
+    severity: Mapped[str] = mapped_column(String(10))  # low, normal, high
+    shop: Mapped[Optional[str]] = mapped_column(String(40))
+    description: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(14))  # open, acknowledged, in_progress, resolved, closed, escalated
+    assigned_to: Mapped[Optional[str]] = mapped_column(String(20))
+    root_cause: Mapped[Optional[str]] = mapped_column(String(20))
+    rating: Mapped[Optional[int]] = mapped_column(Integer)  # 1-5, given when closing
+    opened_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    due_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)  # the answer promise (24 h by default, per severity in the rules)
+    answered_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)  # first acknowledgement, progress or resolution: the SLA is met if ≤ due_at
+    resolved_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
+    closed_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
+    conflict: Mapped[Optional[str]] = mapped_column(Text)  # two counters moved it apart (e.g. resolved here, escalated there): shown, not hidden
+    counter_uid: Mapped[str] = mapped_column(String(36))  # where it was taken
+    updated_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+
+
+class ComplaintEvent(Base):
+    """What happened to a complaint, append-only; the event id is its outbox operation's id, so it syncs once."""
+
+    __tablename__ = "complaint_events"
+    __table_args__ = (Index("ix_complaint_events_complaint", "complaint_uid", "at"),)
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    complaint_uid: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(24))  # opened, acknowledged, progress, note, assigned, escalated, resolved, closed, compensation_requested, compensation_decided
+    payload: Mapped[str] = mapped_column(Text)  # JSON
+    at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    staff_id: Mapped[Optional[str]] = mapped_column(String(20))
+    counter_uid: Mapped[str] = mapped_column(String(36))
+    pulled: Mapped[bool] = mapped_column(default=False, server_default=text("0"))  # came from the server, not made here
+
+
+class MemberEvent(Base):
+    """An event members sign up for and check in to by scanning their code (activity points per the rules)."""
+
+    __tablename__ = "member_events"
+
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)  # e.g. SPRING-FAIR
+    title: Mapped[str] = mapped_column(String(60))
+    starts_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    ends_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    points: Mapped[int] = mapped_column(Integer)  # activity points for checking in
+    capacity: Mapped[Optional[int]] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    created_by: Mapped[Optional[str]] = mapped_column(String(20))
+
+
+class EventSignup(Base):
+    """A member signed up for an event; checked in at most once."""
+
+    __tablename__ = "event_signups"
+
+    event_code: Mapped[str] = mapped_column(ForeignKey("member_events.code"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    signed_up_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    checked_in_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
+    entry_id: Mapped[Optional[str]] = mapped_column(String(36))  # the activity points' ledger entry
