@@ -88,9 +88,10 @@ class SyncClient:
         body = HoldRequest(op_id=op_id, member_uid=member_uid, points=points, unsent=unsent)
         return self._call("POST", "/holds", HoldResponse, timeout=HOLD_TIMEOUT, data=body.model_dump_json(), headers={"Content-Type": "application/json"})
 
-    def member_code(self, member_uid: str, kind: str, public_key: str | None = None) -> CodeResponse:
-        body = CodeRequest(member_uid=member_uid, kind=kind, public_key=public_key)
-        return self._call("POST", "/codes", CodeResponse, timeout=HOLD_TIMEOUT, data=body.model_dump_json(), headers={"Content-Type": "application/json"})
+    def member_code(self, member_uid: str, kind: str, public_key: str | None = None, event_uid: str | None = None) -> CodeResponse:
+        body = CodeRequest(member_uid=member_uid, kind=kind, public_key=public_key, event_uid=event_uid)
+        # Unset fields stay out: a server from before tickets refuses fields it does not know.
+        return self._call("POST", "/codes", CodeResponse, timeout=HOLD_TIMEOUT, data=body.model_dump_json(exclude_none=True), headers={"Content-Type": "application/json"})
 
     def changes(self, after: int, limit: int = MAX_PAGE) -> ChangesPage:
         return self._call("GET", "/changes", ChangesPage, params={"after": after, "limit": limit})

@@ -43,7 +43,7 @@ JsonInt = Annotated[int, BeforeValidator(_number_not_text)]
 Timestamp = Annotated[AwareDatetime, BeforeValidator(_time_not_number)]
 
 OpStatus = Literal["applied", "rejected", "retry"]
-ChangeKind = Literal["member", "alias", "entry", "coupon", "review", "gift", "coupon_type", "rules", "code"]
+ChangeKind = Literal["member", "alias", "entry", "coupon", "review", "gift", "coupon_type", "rules", "code", "complaint"]
 
 
 class Strict(BaseModel):
@@ -145,18 +145,20 @@ class ServerInfo(Strict):
 
 
 class CodeRequest(Strict):
-    """A member certificate for a phone's public key, or a static card code, signed by the chain's issuer key."""
+    """A member certificate for a phone's public key, a static card code, or an event ticket, signed by the chain's issuer key."""
 
     protocol: ProtocolVersion = PROTOCOL_VERSION
     member_uid: Uuid
-    kind: Literal["certificate", "card"]
+    kind: Literal["certificate", "card", "ticket"]
     public_key: PublicKey | None = None  # for a certificate: the member device's key
+    event_uid: Uuid | None = None  # for a ticket: the event it admits the member to
 
 
 class CodeResponse(Strict):
     member_uid: str  # the registry's id: an offline duplicate is answered for the member it became
     certificate: str | None = None  # base64url of the signed certificate
     card: str | None = None  # the card's whole payload (MC1.…)
+    ticket: str | None = None  # the event ticket's whole payload (EV1.…)
 
 
 class Problem(Strict):
@@ -245,8 +247,106 @@ class CodeUsed(Payload):
     step: int = Field(ge=0, le=2**32 - 1)
 
 
+class ReviewResolved(Payload):
+    """A manager at a counter resolved a review item: the first resolution stands, every counter hears of it."""
+
+    review_id: int = Field(ge=1, le=2**53)
+    outcome: Literal["accepted", "rejected"]
+    reason: Annotated[str, StringConstraints(max_length=500)] | None = None
+    resolved_by: Annotated[str, StringConstraints(min_length=1, max_length=20)]
+
+
+ComplaintKind = Literal[
+    "opened", "acknowledged", "progress", "escalated", "resolved", "closed", "note", "assigned", "compensation_requested", "compensation_decided",
+]
+ComplaintStateName = Literal["open", "acknowledged", "in_progress", "resolved", "closed", "escalated"]
+ComplaintText = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+ReasonText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+StaffRef = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,19}$")]
+ItemCode = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9_-]{1,20}$")]
+
+
+class ComplaintEventOp(Payload):
+    """One complaint event (op type complaint.event, op id = event id): append-only at the server, sent
+    to every counter in the feed, where the complaint's state is folded from its events."""
+
+    complaint_uid: Uuid
+    kind: ComplaintKind
+    at: Timestamp
+    staff_id: StaffRef | None = None
+    counter_uid: Uuid
+    data: dict[str, Any]  # checked by the kind's model in COMPLAINT_DATA
+
+
+class ComplaintData(Payload):
+    counter_no: int | None = Field(default=None, ge=0, le=9999)
+
+
+class ComplaintOpened(ComplaintData):
+    ticket_no: Annotated[str, StringConstraints(pattern=r"^C-\d{8}-\d{4}-\d{3,}$", max_length=24)]
+    member_uid: Uuid | None = None  # None: a walk-in customer
+    walk_in_name: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = None
+    contact: Annotated[str, StringConstraints(pattern=r"^\d{5,20}$")] | None = None  # in clear, as a member's phone travels
+    category: Literal["attitude", "response", "after_sales", "quality", "price", "environment", "other"]
+    severity: Literal["low", "normal", "high"]
+    shop: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = None
+    description: ComplaintText
+    due_at: Timestamp
+
+
+class ComplaintMoved(ComplaintData):
+    """acknowledged, progress, escalated, resolved, closed: from_state is what the counter saw."""
+
+    from_state: ComplaintStateName | None = None
+    note: ComplaintText | None = None
+    reason: ReasonText | None = None
+    root_cause: Literal["staff_conduct", "process", "product_defect", "pricing_error", "facility", "misunderstanding", "third_party", "other"] | None = None
+    rating: int | None = Field(default=None, ge=1, le=5)
+
+
+class ComplaintNoted(ComplaintData):
+    note: ComplaintText
+
+
+class ComplaintAssigned(ComplaintData):
+    assigned_to: StaffRef
+    note: ComplaintText | None = None
+
+
+class CompensationAsked(ComplaintData):
+    kind: Literal["points", "coupon", "gift"]
+    value: ItemCode
+    points: int | None = Field(default=None, ge=1, le=10**7)
+    reason: ReasonText
+
+
+def _true_or_false(value: Any) -> Any:
+    """Not "yes", 1 or "true": a manager's decision is a JSON boolean."""
+    if not isinstance(value, bool):
+        raise ValueError("true or false is expected")
+    return value
+
+
+class CompensationDecided(ComplaintData):
+    request_id: Uuid
+    approve: Annotated[bool, BeforeValidator(_true_or_false)]
+    reason: ReasonText | None = None  # required for a rejection, at the counter
+    entry_id: Uuid | None = None  # the ledger entry of approved points (its own points.compensation op)
+    coupon_code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z]{4,20}$")] | None = None
+    gift_sku: ItemCode | None = None
+
+
+COMPLAINT_DATA: dict[str, type[ComplaintData]] = {
+    "opened": ComplaintOpened, "acknowledged": ComplaintMoved, "progress": ComplaintMoved, "escalated": ComplaintMoved, "resolved": ComplaintMoved,
+    "closed": ComplaintMoved, "note": ComplaintNoted, "assigned": ComplaintAssigned, "compensation_requested": CompensationAsked,
+    "compensation_decided": CompensationDecided,
+}
+
+
 PAYLOADS: dict[str, type[Payload]] = {
     "code.used": CodeUsed,
+    "complaint.event": ComplaintEventOp,
+    "review.resolved": ReviewResolved,
     "member.registered": MemberRegistered,
     "member.updated": MemberUpdated,
     "member.erased": MemberErased,

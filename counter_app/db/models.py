@@ -172,6 +172,9 @@ class LedgerEntry(Base):
         Index("ux_ledger_slip", "slip_no", unique=True, sqlite_where=text("slip_no IS NOT NULL")),
         Index("ux_ledger_reverses", "reverses", unique=True, sqlite_where=text("reverses IS NOT NULL")),
         Index("ix_ledger_at", "at"),
+        # Covering indexes for the manager reports (migration 0013): by kind and time, and earns by member.
+        Index("ix_ledger_kind_at", "kind", "at", "points"),
+        Index("ix_ledger_kind_member", "kind", "member_id", "at", "amount_fen"),
     )
 
     entry_id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -284,6 +287,11 @@ class ReviewItem(Base):
     details: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(10), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
+    # Set when a manager resolves it (here, or at another counter: it comes back with the change feed).
+    resolved_by: Mapped[Optional[str]] = mapped_column(String(20))
+    resolved_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
+    resolution: Mapped[Optional[str]] = mapped_column(String(10))  # accepted | rejected
+    resolution_reason: Mapped[Optional[str]] = mapped_column(Text)
 
 
 class PrintJob(Base):

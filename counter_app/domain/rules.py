@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -14,6 +14,7 @@ from counter_app.i18n import QT_TRANSLATE_NOOP
 EXPIRY_POLICIES = ("end_of_next_year", "never")
 COMBINE = ("max", "multiply")
 REFERRAL_WHEN = ("registration", "first_purchase")
+COMPLAINT_SLA_DEFAULTS = {"low": 48, "normal": 24, "high": 8}  # 24小时内给予答复: the normal promise
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,12 @@ class Rules:
     offline_max_hours: int
     card_max_points_per_day: int  # redeemed in a day by a member identified only by the static card code
     card_cash: bool  # whether a static card code may turn points into cash
+    # [complaints]: the answer promise per severity, when its clock turns amber, when to escalate, compensation limits
+    complaint_sla_hours: dict[str, int] = field(default_factory=lambda: dict(COMPLAINT_SLA_DEFAULTS))
+    complaint_amber_share: float = 0.25
+    complaint_escalate_when_left_hours: Decimal = Decimal(2)
+    compensation_max_points: int = 2000
+    compensation_coupon_types: tuple[str, ...] = ()  # empty: any coupon type the catalog defines
 
 
 def _bad(key: str, value: Any, expected: str) -> InvalidInput:
@@ -125,4 +132,25 @@ def parse_rules(text: str) -> Rules:
         offline_max_hours=int(_number(document, "offline.max_hours", integer=True)),
         card_max_points_per_day=int(_number(document, "card.max_points_per_day", integer=True)),
         card_cash=_flag(document, "card.cash"),
+        **_complaint_rules(document),
     )
+
+
+def _complaint_rules(document: dict[str, Any]) -> dict[str, Any]:
+    """[complaints]; a rules file from before complaints existed (a chain's published one) has none: the defaults hold."""
+    if "complaints" not in document:
+        return {}
+    sla = {severity: int(_number(document, f"complaints.sla_hours.{severity}", integer=True, positive=True)) for severity in COMPLAINT_SLA_DEFAULTS}
+    share = _number(document, "complaints.amber_share", positive=True)
+    if share >= 1:
+        raise _bad("complaints.amber_share", _get(document, "complaints.amber_share"), "between 0 and 1, e.g. 0.25")
+    types = _get(document, "complaints.compensation_coupon_types")
+    if not isinstance(types, list) or not all(isinstance(code, str) and code.strip() for code in types):
+        raise _bad("complaints.compensation_coupon_types", types, 'a list of coupon type codes, e.g. ["C10"], or [] for any')
+    return {
+        "complaint_sla_hours": sla,
+        "complaint_amber_share": float(share),
+        "complaint_escalate_when_left_hours": _number(document, "complaints.escalate_when_left_hours"),
+        "compensation_max_points": int(_number(document, "complaints.compensation_max_points", integer=True, positive=True)),
+        "compensation_coupon_types": tuple(code.strip().upper() for code in types),
+    }

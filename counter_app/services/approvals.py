@@ -91,6 +91,14 @@ def pending(desk: Desk) -> list[ApprovalInfo]:
         return [_info(row) for row in connection.execute(select(approvals).where(approvals.c.status == "pending").order_by(approvals.c.id))]
 
 
+def parked_params(desk: Desk, connection: Any, approval_id: int) -> dict[str, Any]:
+    """What a parked request will run with, for the manager's queue to show (the caller authorised)."""
+    row = connection.execute(select(approvals.c.params_sealed).where(approvals.c.id == approval_id)).first()
+    if row is None or not row.params_sealed:
+        return {}
+    return json.loads(unseal(desk.store.keys, row.params_sealed, _context(approval_id)))
+
+
 def _pending_row(connection: Any, approval_id: int) -> Any:
     row = connection.execute(select(approvals).where(approvals.c.id == approval_id)).first()
     if row is None:

@@ -203,3 +203,29 @@ def member_code(desk: Desk, ref: str, static: bool = False) -> str:
     except (binascii.Error, ValueError):
         raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The central server answered with a certificate this desk cannot read; update the desk.")) from None
     return codes.present(certificate, device, desk.now())
+
+
+def issue_event_ticket(desk: Desk, event_uid: str, member_uid: str, member_no: str) -> str:
+    """An EV1 ticket signed by the key codes are verified with: this desk's own, or the chain's at the server
+    (so a ticket printed here opens at every counter). The caller has authorised and checked the sign-up."""
+    with desk.store.read() as connection:
+        enrolled = is_enrolled(connection)
+    if not enrolled:
+        return codes.issue_ticket(_own_issuer(desk), event_uid, member_uid)
+    client = _client(desk)
+    try:
+        answer = client.member_code(member_uid, "ticket", event_uid=event_uid)
+    except SyncError as error:
+        if error.status == 404:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "The central server does not know member {member_no} yet; sync the desk, then try again."), member_no=member_no) from None
+        if error.status == 422:  # a server from before tickets: it does not know the kind
+            raise StoreUnavailable(_NO_TICKETS) from None
+        raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "An event ticket is signed by the central server, which cannot be reached now; try again when online.")) from None
+    finally:
+        client.close()
+    if not answer.ticket:
+        raise StoreUnavailable(_NO_TICKETS)
+    return answer.ticket
+
+
+_NO_TICKETS = QT_TRANSLATE_NOOP("Errors", "The central server does not issue event tickets yet; update the server, or check members in by their member code.")

@@ -363,8 +363,9 @@ def claim_birthday(desk: Desk, ref: str) -> EarnResult:
         return EarnResult(entry_id, row.member_no, desk.rules.birthday_points, points_balance(connection, row.id), row.tier, False)
 
 
-def award_activity(desk: Desk, ref: str, event: str) -> EarnResult:
-    """Points for checking in at an event (活动积分), once per member per event."""
+def award_activity(desk: Desk, ref: str, event: str, points_: int | None = None) -> EarnResult:
+    """Points for checking in at an event (活动积分), once per member per event; `points_` is the
+    event's own award (member_events.check_in), else the rules' check-in points."""
     actor = authorize(desk, Permission.EARN, "points.activity")
     event = " ".join((event or "").split()).upper()
     if not event or len(event) > 20:
@@ -374,8 +375,9 @@ def award_activity(desk: Desk, ref: str, event: str) -> EarnResult:
         earlier = connection.exec_driver_sql("SELECT at FROM ledger WHERE member_id = ? AND kind = 'activity' AND item = ?", (row.id, event)).scalar()
         if earlier:
             raise Conflict(QT_TRANSLATE_NOOP("Errors", "Member {member_no} checked in at {event} already, on {when}."), member_no=row.member_no, event=event, when=earlier[:16].replace("T", " "))
-        entry_id = credit_points(desk, connection, row, "activity", desk.rules.activity_points, actor, note=event, item=event)
-        return EarnResult(entry_id, row.member_no, desk.rules.activity_points, points_balance(connection, row.id), row.tier, False)
+        awarded = desk.rules.activity_points if points_ is None else points_
+        entry_id = credit_points(desk, connection, row, "activity", awarded, actor, note=event, item=event)
+        return EarnResult(entry_id, row.member_no, awarded, points_balance(connection, row.id), row.tier, False)
 
 
 def review_tiers(desk: Desk) -> int:

@@ -34,6 +34,7 @@ from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP, language, translate
 from counter_app.services.audit import record
 from counter_app.services.auth import authorize
+from counter_app.services.complaints import complaint_facts_for_receipt
 from counter_app.services.desk import Desk
 from counter_app.services.members import member_phone
 
@@ -135,6 +136,12 @@ def build_receipt(desk: Desk, connection: Connection, reference: str, language: 
     entry = _entry(connection, reference.lower()) if len(reference) <= 40 else None
     if entry is not None:
         return _ledger_receipt(desk, connection, entry, language)
+    complaint = complaint_facts_for_receipt(desk, connection, reference, language)
+    if complaint is not None:
+        # The ticket's QR and reference are its number: the customer quotes it when following up.
+        row = member_by(connection, id=complaint.member_id) if complaint.member_id is not None else None
+        header = _header(desk, connection, complaint.ticket_no, complaint.staff_id, complaint.opened_at)
+        return templates.complaint_receipt(header, _member_facts(desk, connection, row) if row else None, language, complaint.facts)
     member_no = parse_member_no(reference)
     if member_no:
         row = member_by(connection, member_no=member_no)
@@ -170,7 +177,7 @@ def _ledger_receipt(desk: Desk, connection: Connection, entry: Any, language: st
     member = _member_facts(desk, connection, row)
     header = _header(desk, connection, entry.entry_id, entry.staff_id, entry.at)
     kind = entry.kind
-    if kind in ("earn", "birthday", "activity", "referral", "gift-in"):
+    if kind in ("earn", "birthday", "activity", "referral", "gift-in", "compensation"):  # compensation: its note is the complaint's ticket
         return templates.earn_receipt(header, member, language, amount_fen=entry.amount_fen or 0, slip_no=entry.slip_no or entry.note or kind, shop=entry.shop, points=entry.points)
     if kind == "redeem-gift":
         name = connection.execute(select(Gift.__table__.c.name).where(Gift.__table__.c.sku == entry.item)).scalar() or entry.item or ""

@@ -183,26 +183,33 @@ def redeem_coupon(desk: Desk, ref: str, type_code: str) -> Redemption:
     if kind is None:
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no coupon {type_code}; check the code."), type_code=type_code)
     _needs_manager_over_limit(desk, actor, kind.points, "coupon.redeem")
-    now = desk.now()
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
         entry_id, _ = debit_points(desk, connection, row, "redeem-coupon", kind.points, actor, note=type_code, item=type_code, qty=1, by_card=is_card_ref(ref))
-        code = new_code()
-        connection.execute(
-            insert(coupons).values(
-                code=code, type_code=type_code, member_id=row.id, value_fen=kind.value_fen, min_spend_fen=kind.min_spend_fen,
-                valid_until=now.date() + dt.timedelta(days=kind.valid_days), issued_at=now, issued_entry_id=entry_id,
-            )
+        coupon = issue_coupon(desk, connection, row, kind, entry_id)
+        return Redemption(entry_id, row.member_no, kind.points, points_balance(connection, row.id), coupon=coupon)
+
+
+def issue_coupon(desk: Desk, connection, row, kind, entry_id: str | None) -> CouponItem:
+    """A coupon of `kind` (a coupon_types row) for the member `row`, with its outbox entry, in the caller's
+    transaction; `entry_id` is the ledger entry that paid for it (None: given, e.g. as a complaint's compensation)."""
+    now = desk.now()
+    code = new_code()
+    valid_until = now.date() + dt.timedelta(days=kind.valid_days)
+    connection.execute(
+        insert(coupons).values(
+            code=code, type_code=kind.type_code, member_id=row.id, value_fen=kind.value_fen, min_spend_fen=kind.min_spend_fen,
+            valid_until=valid_until, issued_at=now, issued_entry_id=entry_id,
         )
-        append_op(
-            connection, desk.store.keys, desk.counter_uid, "coupon.issued", {
-                "member_uid": row.member_uid, "code": code, "type": type_code, "value_fen": kind.value_fen, "min_spend_fen": kind.min_spend_fen,
-                "valid_until": now.date() + dt.timedelta(days=kind.valid_days), "issued_entry_id": entry_id,
-            },
-            now,
-        )
-        coupon = connection.execute(select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)).one()
-        return Redemption(entry_id, row.member_no, kind.points, points_balance(connection, row.id), coupon=_coupon_item(coupon))
+    )
+    append_op(
+        connection, desk.store.keys, desk.counter_uid, "coupon.issued", {
+            "member_uid": row.member_uid, "code": code, "type": kind.type_code, "value_fen": kind.value_fen, "min_spend_fen": kind.min_spend_fen,
+            "valid_until": valid_until, "issued_entry_id": entry_id,
+        },
+        now,
+    )
+    return _coupon_item(connection.execute(select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)).one())
 
 
 def member_coupons(desk: Desk, ref: str) -> list[CouponItem]:

@@ -15,6 +15,7 @@ from typing import Any, Callable
 from sqlalchemy import Connection, text
 
 from counter_app import config, i18n
+from counter_app.db import complaints as complaint_rows
 from counter_app.db import meta as store_meta
 from counter_app.db import members as member_rows
 from counter_app.db import outbox
@@ -23,7 +24,7 @@ from counter_app.db import sealing
 from counter_app.domain.codes import NONCE_KEEP_STEPS, step_of
 from counter_app.domain.coupons import display as display_coupon
 from counter_app.domain.coupons import looks_like_coupon
-from counter_app.domain.errors import Conflict, DeskError, InvalidInput, StoreUnavailable
+from counter_app.domain.errors import Conflict, DeskError, InvalidInput, NotFound, StoreUnavailable
 from counter_app.domain.points import expires_on
 from counter_app.domain.rules import parse_rules
 from counter_app.domain.staff import Permission
@@ -406,10 +407,18 @@ def _apply_change(desk: Desk, connection: Connection, change: Change) -> None:
     elif change.kind == "coupon":
         _apply_coupon(connection, data)
     elif change.kind == "review":
+        # A resolution (made at any counter) comes with the item; one made here stands until the server's arrives.
+        resolution = data.get("resolution") or {}
+        resolved_at = _stamp(resolution["at"]) if resolution.get("at") else None
         connection.exec_driver_sql(
-            "INSERT INTO review_items (id, kind, member_uid, op_id, counter_uid, details, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(id) DO UPDATE SET status = excluded.status, details = excluded.details",
-            (data["id"], data["kind"], data.get("member_uid"), data["op_id"], data["counter_uid"], json.dumps(data.get("details") or {}, ensure_ascii=False), data["status"], data["created_at"]),
+            "INSERT INTO review_items (id, kind, member_uid, op_id, counter_uid, details, status, created_at, resolved_by, resolved_at, resolution, resolution_reason) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET details = excluded.details, "
+            "status = CASE WHEN review_items.status = 'resolved' AND excluded.status = 'open' THEN review_items.status ELSE excluded.status END, "
+            "resolved_by = coalesce(excluded.resolved_by, review_items.resolved_by), resolved_at = coalesce(excluded.resolved_at, review_items.resolved_at), "
+            "resolution = coalesce(excluded.resolution, review_items.resolution), resolution_reason = coalesce(excluded.resolution_reason, review_items.resolution_reason)",
+            (data["id"], data["kind"], data.get("member_uid"), data["op_id"], data["counter_uid"], json.dumps(data.get("details") or {}, ensure_ascii=False), data["status"], data["created_at"],
+             resolution.get("by"), resolved_at, resolution.get("outcome"), resolution.get("reason")),
         )
     elif change.kind == "code":
         # Another counter scanned this code: a copy of it shown here is a replay. Old ones cannot be replayed anyway.
@@ -433,6 +442,9 @@ def _apply_change(desk: Desk, connection: Connection, change: Change) -> None:
         )
     elif change.kind == "rules":
         _apply_rules(desk, data["text"])
+    elif change.kind == "complaint":
+        # An event this counter lacks (made elsewhere): kept, and the complaint folded again from all of them.
+        complaint_rows.store_pulled_event(connection, desk.store.keys, data)
 
 
 def _iso(value: str | None) -> dt.datetime | None:
@@ -502,7 +514,7 @@ def _apply_alias(desk: Desk, connection: Connection, data: dict[str, Any]) -> No
         connection.exec_driver_sql("UPDATE members SET member_no = ? WHERE id = ?", (data["member_no"], alias))
         return
     # Both here: everything of the provisional member moves to the registry's member.
-    for table in ("ledger", "points_lots", "coupons", "member_changes", "tier_changes"):
+    for table in ("ledger", "points_lots", "coupons", "member_changes", "tier_changes", "complaints"):
         connection.exec_driver_sql(f"UPDATE {table} SET member_id = ? WHERE member_id = ?", (target, alias))
     connection.exec_driver_sql("UPDATE members SET referrer_id = ? WHERE referrer_id = ?", (target, alias))
     connection.execute(text("DELETE FROM member_search WHERE rowid = :id"), {"id": alias})
@@ -690,6 +702,10 @@ WHAT = {
     "profile_conflict": QT_TRANSLATE_NOOP("Review", "Profile edited at two counters"),
     "replayed_code": QT_TRANSLATE_NOOP("Review", "Member code shown twice"),
     "code.used": QT_TRANSLATE_NOOP("Review", "Member code scanned"),
+    "complaint.event": QT_TRANSLATE_NOOP("Review", "Complaint"),
+    "points.compensation": QT_TRANSLATE_NOOP("Review", "Compensation points"),
+    "double_compensation": QT_TRANSLATE_NOOP("Review", "Compensation decided twice"),
+    "review.resolved": QT_TRANSLATE_NOOP("Review", "Review item resolved"),
 }
 WHY = {
     "unknown_member": QT_TRANSLATE_NOOP("Review", "The server has no such member; the operation refers to a member it never received."),
@@ -701,6 +717,13 @@ WHY = {
     "unknown_type": QT_TRANSLATE_NOOP("Review", "The server does not know this kind of operation ({type}); update the server."),
     "malformed": QT_TRANSLATE_NOOP("Review", "The server found the operation malformed ({field}: {problem})."),
     "invalid": QT_TRANSLATE_NOOP("Review", "The server refused a value ({field}: {problem})."),
+    "unknown_complaint": QT_TRANSLATE_NOOP("Review", "The server has no such complaint; its opening never reached it."),
+    "complaint_exists": QT_TRANSLATE_NOOP("Review", "The server has this complaint opened already."),
+    "unknown_request": QT_TRANSLATE_NOOP("Review", "The server has no such compensation request for this complaint."),
+    "double_compensation": QT_TRANSLATE_NOOP(
+        "Review", "Complaint {ticket_no}: compensation request {request} was decided again at counter {counter_no} ({again_at}), after a first decision ({first_at}); check for a double compensation."
+    ),
+    "unknown_review": QT_TRANSLATE_NOOP("Review", "The server has no review item {review_id}."),
     "overdraw": QT_TRANSLATE_NOOP("Review", "Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta})."),
     "double_write_off": QT_TRANSLATE_NOOP("Review", "Coupon {code} was written off again at {again_at}; first used at {first_used_at}."),
     "duplicate_slip": QT_TRANSLATE_NOOP("Review", "Slip {slip_no} earned points at two counters (member {member_no})."),
@@ -758,3 +781,59 @@ def review_list(desk: Desk) -> list[ReviewLine]:
             _explain(row.kind, details, row.details),
         ))
     return lines
+
+
+def review_sentence(kind: str, details: dict[str, Any], fallback: str = "") -> str:
+    """What a server review item says, in the desk's language, as the review list shows it."""
+    return _explain(kind, details, fallback)
+
+
+REVIEW_OUTCOMES = ("accepted", "rejected")  # accepted: the finding stands as the reason says; rejected: it was wrong
+
+
+@dataclass(frozen=True)
+class ReviewResolution:
+    review_id: int
+    kind: str
+    outcome: str
+    reason: str | None
+    resolved_by: str
+    resolved_at: str
+
+
+def resolve_review_item(desk: Desk, review_id: int | str, outcome: str, reason: str | None = None) -> ReviewResolution:
+    """A manager closes an item the server opened (overdraw, coupon used twice, ...): who, when, the outcome and
+    why are kept with it, and pushed, so the item closes at every counter; a rejection needs its reason."""
+    actor = authorize(desk, Permission.APPROVE, "review.resolve", f"review:{review_id}"[:40])
+    if outcome not in REVIEW_OUTCOMES:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "A review item is accepted or rejected; {outcome} is neither."), outcome=str(outcome)[:20])
+    try:
+        number = int(str(review_id).strip())
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "A review item is named by its number, as in the review list (e.g. review:12)."))
+    note = " ".join((reason or "").split())[:500] or None
+    if outcome == "rejected" and note is None:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Give a reason for rejecting the review item; it goes into the audit log."))
+    now = desk.now()
+    with desk.store.write() as connection:
+        row = connection.exec_driver_sql("SELECT id, kind, status, resolved_by, resolved_at FROM review_items WHERE id = ?", (number,)).first()
+        if row is None:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no review item {review_id}; sync the desk, or check the number in the review list."), review_id=number)
+        if row.status != "open":
+            raise Conflict(
+                QT_TRANSLATE_NOOP("Errors", "Review item {review_id} was resolved already ({by}, {when}); nothing was changed."),
+                review_id=number, by=row.resolved_by or "—", when=(row.resolved_at or "")[:16].replace("T", " ") or "—",
+            )
+        connection.exec_driver_sql(
+            "UPDATE review_items SET status = 'resolved', resolved_by = ?, resolved_at = ?, resolution = ?, resolution_reason = ? WHERE id = ?",
+            (actor.staff_id, _stamp(now.isoformat()), outcome, note, number),
+        )
+        outbox.append_op(
+            connection, desk.store.keys, desk.counter_uid, "review.resolved",
+            {"review_id": number, "outcome": outcome, "reason": note, "resolved_by": actor.staff_id}, now,
+        )
+        record(desk, connection, actor, "review.resolve", f"review:{number}", before={"status": "open"}, after={"status": "resolved", "outcome": outcome},
+               details=f"{row.kind}: {outcome}" + (f": {note}" if note else ""))
+    return ReviewResolution(number, row.kind, outcome, note, actor.staff_id, now.isoformat(timespec="seconds"))

@@ -225,6 +225,10 @@ def create_app(store: ServerStore, name: str = "counter-server", rate: float = 2
             raise HTTPException(404, "The server has no such member yet; sync the counter, then ask again.")
         if body.kind == "card":
             return CodeResponse(member_uid=member_uid, card=issuer.card(member_uid, utc_now().date()))
+        if body.kind == "ticket":
+            if body.event_uid is None:
+                raise HTTPException(400, "A ticket needs the event's id.")
+            return CodeResponse(member_uid=member_uid, ticket=issuer.ticket(body.event_uid, member_uid))
         if body.public_key is None:
             raise HTTPException(400, "A certificate needs the member device's public key.")
         try:

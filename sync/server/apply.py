@@ -17,7 +17,8 @@ from counter_app.domain.errors import DeskError
 from counter_app.domain.tiers import TIERS
 from counter_app.domain.members import format_member_no, normalize_id_number, normalize_name, normalize_phone
 from sync.protocol import (
-    CodeUsed, CouponIssued, CouponWrittenOff, HoldRequest, HoldResponse, LedgerOp, MemberErased, MemberRegistered, MemberTier, MemberUpdated, Op, OpResult, payload_model,
+    CodeUsed, CouponIssued, CouponWrittenOff, HoldRequest, HoldResponse, LedgerOp, MemberErased, MemberRegistered, MemberTier, MemberUpdated, Op, OpResult, ReviewResolved,
+    payload_model,
 )
 from sync.server.schema import applied_ops, coupons, devices, holds, ledger, member_aliases, members, points_lots, review_items
 from sync.server.codes import record_use
@@ -176,6 +177,12 @@ def _apply(connection: Connection, device: Any, op: Op, now: dt.datetime) -> dic
         return _issue_coupon(connection, op, payload)
     if isinstance(payload, CodeUsed):
         return _code_used(connection, device, op, payload, now)
+    if op.type == "complaint.event":
+        from sync.server.complaints import apply_complaint_event  # it builds on this module's refusals and review items
+
+        return apply_complaint_event(connection, device, op, payload, now)  # type: ignore[arg-type]
+    if isinstance(payload, ReviewResolved):
+        return _resolve_review(connection, device, op, payload)
     assert isinstance(payload, CouponWrittenOff)
     return _write_off(connection, device, op, payload, now)
 
@@ -443,6 +450,28 @@ def _write_off(connection: Connection, device: Any, op: Op, payload: CouponWritt
             now,
         )
         return {"double": True}
+    return {}
+
+
+def _resolve_review(connection: Connection, device: Any, op: Op, payload: ReviewResolved) -> dict[str, Any]:
+    """The first manager's resolution stands (two counters may resolve one item offline); every counter hears of it.
+    It is kept in the item's details: the server's table has no columns of its own for it."""
+    item = connection.execute(select(review_items).where(review_items.c.id == payload.review_id)).first()
+    if item is None:
+        raise Rejected("unknown_review", f"The server has no review item {payload.review_id}.", review_id=payload.review_id)
+    details = json.loads(item.details)
+    if item.status != "open":
+        return {"resolved_before": details.get("resolution")}
+    resolution = {
+        "outcome": payload.outcome, "reason": payload.reason, "by": payload.resolved_by, "at": op.at.isoformat(), "counter_uid": device.counter_uid,
+    }
+    connection.execute(
+        update(review_items).where(review_items.c.id == item.id).values(status="resolved", details=json.dumps({**details, "resolution": resolution}, ensure_ascii=False))
+    )
+    emit(connection, "review", str(item.id), {
+        "id": item.id, "kind": item.kind, "member_uid": item.member_uid, "op_id": item.op_id, "counter_uid": item.counter_uid,
+        "details": details, "status": "resolved", "created_at": item.created_at, "resolution": resolution,
+    })
     return {}
 
 

@@ -51,6 +51,9 @@ class Issuer:
     def card(self, member_uid: str, today: dt.date) -> str:
         return codes.issue_card(self.key, member_uid, today)
 
+    def ticket(self, event_uid: str, member_uid: str) -> str:
+        return codes.issue_ticket(self.key, event_uid, member_uid)
+
 
 def record_use(connection: Connection, device: Any, op_id: str, member_uid: str, nonce: str, step: int, at: dt.datetime) -> dict[str, Any] | None:
     """Remember a scanned nonce and tell every counter; the same nonce scanned again anywhere is a replay."""

@@ -177,3 +177,19 @@ catalog = Table(
 )
 
 server_meta = Table("server_meta", metadata, Column("key", String(40), primary_key=True), Column("value", Text, nullable=False))
+
+# What happened to each complaint, as the counters sent it; append-only (triggers refuse UPDATE and
+# DELETE, migration s0005). request_id: the compensation request a request or decision belongs to.
+complaint_events = Table(
+    "complaint_events",
+    metadata,
+    Column("event_id", String(36), primary_key=True),
+    Column("complaint_uid", String(36), nullable=False, index=True),
+    Column("kind", String(24), nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("staff_id", String(20)),
+    Column("counter_uid", String(36), nullable=False),
+    Column("request_id", String(36), index=True),
+    Column("data", Text, nullable=False),
+    Column("received_at", String(40), nullable=False),
+)
