@@ -740,7 +740,8 @@ def _complaint_line(info: complaints.ComplaintInfo) -> str:
     who = info.member_no or info.walk_in_name or translate("Cli", "walk-in")
     due = info.due_at[:16].replace("T", " ")
     flag = "  ⚠ " + translate("Cli", "conflict") if info.conflict else ""
-    return f"{info.ticket_no}  {info.state_label}  {info.category_label}  {info.severity_label}  {who}  {translate('Cli', 'answer by {when}').format(when=due)}  {info.sla_label}{flag}"
+    answer_by = translate("Cli", "answer by {when}").format(when=due)  # outside the f-string, where lupdate finds it
+    return f"{info.ticket_no}  {info.state_label}  {info.category_label}  {info.severity_label}  {who}  {answer_by}  {info.sla_label}{flag}"
 
 
 def _compensation_line(request: complaints.CompensationRequest) -> str:
@@ -966,8 +967,9 @@ def _staff(args: argparse.Namespace, desk: Desk) -> int:
         _emit(args, info, lambda: translate("Cli", "Staff account {staff_id} ({role}) added.").format(staff_id=info.staff_id, role=_role(info.role)))
     elif args.action == "list":
         people = auth.list_staff(desk)
+        disabled, locked_until = translate("Cli", "disabled"), translate("Cli", "locked until")  # outside the f-string, where lupdate finds them
         _emit(args, people, lambda: "\n".join(
-            f"{p.staff_id:<10} {p.name:<12} {_role(p.role):<8} {'' if p.active else translate('Cli', 'disabled')} {translate('Cli', 'locked until') + ' ' + p.locked_until if p.locked_until else ''}".rstrip()
+            f"{p.staff_id:<10} {p.name:<12} {_role(p.role):<8} {'' if p.active else disabled} {locked_until + ' ' + p.locked_until if p.locked_until else ''}".rstrip()
             for p in people
         ))
     else:

@@ -172,6 +172,18 @@
         <translation>Enrolled with {server}: store {store}, counter no. {counter_no}.</translation>
     </message>
     <message>
+        <source>Report saved to {path}.</source>
+        <translation>Report saved to {path}.</translation>
+    </message>
+    <message>
+        <source>{title}, {start} to {end}</source>
+        <translation>{title}, {start} to {end}</translation>
+    </message>
+    <message>
+        <source>(nothing in this period)</source>
+        <translation>(nothing in this period)</translation>
+    </message>
+    <message>
         <source>waiting</source>
         <translation>waiting</translation>
     </message>
@@ -324,6 +336,122 @@
         <translation>No profile changes yet.</translation>
     </message>
     <message>
+        <source>walk-in</source>
+        <translation>walk-in</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <source>answer by {when}</source>
+        <translation>answer by {when}</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>Ticket no.</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Answer promised by</source>
+        <translation>Answer promised by</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Root cause</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Conflict between counters:</source>
+        <translation>Conflict between counters:</translation>
+    </message>
+    <message>
+        <source>Timeline:</source>
+        <translation>Timeline:</translation>
+    </message>
+    <message>
+        <source>not applied</source>
+        <translation>not applied</translation>
+    </message>
+    <message>
+        <source>Compensation:</source>
+        <translation>Compensation:</translation>
+    </message>
+    <message>
+        <source>Complaint {ticket} taken; the answer is promised by {when}.</source>
+        <translation>Complaint {ticket} taken; the answer is promised by {when}.</translation>
+    </message>
+    <message>
+        <source>No complaints.</source>
+        <translation>No complaints.</translation>
+    </message>
+    <message>
+        <source>No compensation waits for a manager.</source>
+        <translation>No compensation waits for a manager.</translation>
+    </message>
+    <message>
+        <source>Compensation {request} approved.</source>
+        <translation>Compensation {request} approved.</translation>
+    </message>
+    <message>
+        <source>Compensation {request} rejected.</source>
+        <translation>Compensation {request} rejected.</translation>
+    </message>
+    <message>
+        <source>compensation for the complaint</source>
+        <translation>compensation for the complaint</translation>
+    </message>
+    <message>
+        <source>Complaint {ticket}: {state}.</source>
+        <translation>Complaint {ticket}: {state}.</translation>
+    </message>
+    <message>
+        <source>Compensation {kind}:{value} requested; a manager decides it: complaint decide {request}</source>
+        <translation>Compensation {kind}:{value} requested; a manager decides it: complaint decide {request}</translation>
+    </message>
+    <message>
         <source>No coupons.</source>
         <translation>No coupons.</translation>
     </message>
@@ -368,12 +496,76 @@
         <translation>{points} points expired; {members} members moved down a tier at their anniversary.</translation>
     </message>
     <message>
+        <source>answer due {when}</source>
+        <translation>answer due {when}</translation>
+    </message>
+    <message>
+        <source>{ref} approved.</source>
+        <translation>{ref} approved.</translation>
+    </message>
+    <message>
+        <source>{ref} rejected.</source>
+        <translation>{ref} rejected.</translation>
+    </message>
+    <message>
+        <source>upcoming</source>
+        <translation>upcoming</translation>
+    </message>
+    <message>
+        <source>check-in open</source>
+        <translation>check-in open</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} points</translation>
+    </message>
+    <message>
+        <source>{places} signed up, {checked} checked in</source>
+        <translation>{places} signed up, {checked} checked in</translation>
+    </message>
+    <message>
+        <source>Event set up:</source>
+        <translation>Event set up:</translation>
+    </message>
+    <message>
+        <source>No events yet.</source>
+        <translation>No events yet.</translation>
+    </message>
+    <message>
+        <source>Member {member_no} signed up for {event}.</source>
+        <translation>Member {member_no} signed up for {event}.</translation>
+    </message>
+    <message>
+        <source>{left} places left.</source>
+        <translation>{left} places left.</translation>
+    </message>
+    <message>
+        <source>Member {member_no} checked in at {event}: {points} points, balance {balance}.</source>
+        <translation>Member {member_no} checked in at {event}: {points} points, balance {balance}.</translation>
+    </message>
+    <message>
+        <source>Not signed up before: signed up at the door.</source>
+        <translation>Not signed up before: signed up at the door.</translation>
+    </message>
+    <message>
         <source>PIN for {staff_id}: </source>
         <translation>PIN for {staff_id}: </translation>
     </message>
     <message>
         <source>Staff account {staff_id} ({role}) added.</source>
         <translation>Staff account {staff_id} ({role}) added.</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>locked until</source>
+        <translation>locked until</translation>
     </message>
     <message>
         <source>New PIN for {staff_id}: </source>
@@ -405,6 +597,680 @@
     </message>
 </context>
 <context>
+    <name>ComplaintActionDialog</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDetail</name>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <source>Answer promised by</source>
+        <translation>Answer promised by</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>Root cause · satisfaction</source>
+        <translation>Root cause · satisfaction</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>Compensation</translation>
+    </message>
+    <message>
+        <source>Record (newest first)</source>
+        <translation>Record (newest first)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <source>Tell the customer the complaint was received: the first answer, which stops the clock</source>
+        <translation>Tell the customer the complaint was received: the first answer, which stops the clock</translation>
+    </message>
+    <message>
+        <source>Start work</source>
+        <translation>Start work</translation>
+    </message>
+    <message>
+        <source>Work on it starts</source>
+        <translation>Work on it starts</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Resolve…</translation>
+    </message>
+    <message>
+        <source>Resolved, with its root cause</source>
+        <translation>Resolved, with its root cause</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>Closed with the customer's satisfaction, 1 to 5</source>
+        <translation>Closed with the customer's satisfaction, 1 to 5</translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation>Escalate…</translation>
+    </message>
+    <message>
+        <source>Hand it to a manager, with the reason</source>
+        <translation>Hand it to a manager, with the reason</translation>
+    </message>
+    <message>
+        <source>Add note…</source>
+        <translation>Add note…</translation>
+    </message>
+    <message>
+        <source>What was said or done</source>
+        <translation>What was said or done</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Assign…</translation>
+    </message>
+    <message>
+        <source>Hand it to a staff member of this desk</source>
+        <translation>Hand it to a staff member of this desk</translation>
+    </message>
+    <message>
+        <source>Compensation…</source>
+        <translation>Compensation…</translation>
+    </message>
+    <message>
+        <source>Ask a manager for points, a coupon or a gift for the customer</source>
+        <translation>Ask a manager for points, a coupon or a gift for the customer</translation>
+    </message>
+    <message>
+        <source>Ticket…</source>
+        <translation>Ticket…</translation>
+    </message>
+    <message>
+        <source>The customer's complaint ticket as it prints; print it again from there</source>
+        <translation>The customer's complaint ticket as it prints; print it again from there</translation>
+    </message>
+    <message>
+        <source>No complaint selected</source>
+        <translation>No complaint selected</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Two counters disagree about this complaint: %1</source>
+        <translation>Two counters disagree about this complaint: %1</translation>
+    </message>
+    <message>
+        <source>%1 (walk-in)</source>
+        <translation>%1 (walk-in)</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 by %2</translation>
+    </message>
+    <message>
+        <source>escalated: %1</source>
+        <translation>escalated: %1</translation>
+    </message>
+    <message>
+        <source>%1 (not applied)</source>
+        <translation>%1 (not applied)</translation>
+    </message>
+    <message>
+        <source>%1 · counter %2</source>
+        <translation>%1 · counter %2</translation>
+    </message>
+    <message>
+        <source>waiting for a manager</source>
+        <translation>waiting for a manager</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was changed. Try again.</source>
+        <translation>Something unexpected went wrong; nothing was changed. Try again.</translation>
+    </message>
+    <message>
+        <source>%1 acknowledged: the customer has had the first answer.</source>
+        <translation>%1 acknowledged: the customer has had the first answer.</translation>
+    </message>
+    <message>
+        <source>%1 reopened.</source>
+        <translation>%1 reopened.</translation>
+    </message>
+    <message>
+        <source>Work on %1 started.</source>
+        <translation>Work on %1 started.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <source>Why does a manager take this complaint over? The reason goes into its record.</source>
+        <translation>Why does a manager take this complaint over? The reason goes into its record.</translation>
+    </message>
+    <message>
+        <source>%1 escalated to a manager.</source>
+        <translation>%1 escalated to a manager.</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Add a note</translation>
+    </message>
+    <message>
+        <source>What was said or done:</source>
+        <translation>What was said or done:</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <source>Note added to %1.</source>
+        <translation>Note added to %1.</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>The staff ID of the person who answers for it from now on (e.g. S012):</source>
+        <translation>The staff ID of the person who answers for it from now on (e.g. S012):</translation>
+    </message>
+    <message>
+        <source>%1 assigned.</source>
+        <translation>%1 assigned.</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>What caused it? The root cause goes into the chain's reports.</source>
+        <translation>What caused it? The root cause goes into the chain's reports.</translation>
+    </message>
+    <message>
+        <source>Optional: what was done</source>
+        <translation>Optional: what was done</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Root cause</translation>
+    </message>
+    <message>
+        <source>%1 resolved.</source>
+        <translation>%1 resolved.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>How satisfied is the customer with the outcome? Ask them: 1 very unhappy … 5 very happy (keys 1 to 5).</source>
+        <translation>How satisfied is the customer with the outcome? Ask them: 1 very unhappy … 5 very happy (keys 1 to 5).</translation>
+    </message>
+    <message>
+        <source>Optional: what the customer said</source>
+        <translation>Optional: what the customer said</translation>
+    </message>
+    <message>
+        <source>%1 closed.</source>
+        <translation>%1 closed.</translation>
+    </message>
+    <message>
+        <source>Ask for compensation</source>
+        <translation>Ask for compensation</translation>
+    </message>
+    <message>
+        <source>A manager decides in their queue (Ctrl+M). At most %1 points by the chain's rules.</source>
+        <translation>A manager decides in their queue (Ctrl+M). At most %1 points by the chain's rules.</translation>
+    </message>
+    <message>
+        <source>Ask a manager</source>
+        <translation>Ask a manager</translation>
+    </message>
+    <message>
+        <source>Points, a coupon type (C10) or a gift code (G-UMB)</source>
+        <translation>Points, a coupon type (C10) or a gift code (G-UMB)</translation>
+    </message>
+    <message>
+        <source>Why, in a sentence</source>
+        <translation>Why, in a sentence</translation>
+    </message>
+    <message>
+        <source>As</source>
+        <translation>As</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Compensation for %1 waits for a manager (Ctrl+M).</source>
+        <translation>Compensation for %1 waits for a manager (Ctrl+M).</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintIntakeDialog</name>
+    <message>
+        <source>Take a complaint</source>
+        <translation>Take a complaint</translation>
+    </message>
+    <message>
+        <source>From member %1 · %2 · %3</source>
+        <translation>From member %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>From a walk-in customer (not a member): a name and a phone for the callback are optional.</source>
+        <translation>From a walk-in customer (not a member): a name and a phone for the callback are optional.</translation>
+    </message>
+    <message>
+        <source>Optional: the shop or place, e.g. 优衣库 3F</source>
+        <translation>Optional: the shop or place, e.g. 优衣库 3F</translation>
+    </message>
+    <message>
+        <source>What happened, in the customer's words</source>
+        <translation>What happened, in the customer's words</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Optional: a mobile number for the callback</source>
+        <translation>Optional: a mobile number for the callback</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>Shop</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Customer's name</source>
+        <translation>Customer's name</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>Tab  next field  ·  Enter  take the complaint  ·  Shift+Enter  new line  ·  Esc  cancel</source>
+        <translation>Tab  next field  ·  Enter  take the complaint  ·  Shift+Enter  new line  ·  Esc  cancel</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Take complaint and print ticket</source>
+        <translation>Take complaint and print ticket</translation>
+    </message>
+    <message>
+        <source>The customer is promised an answer within %1 hours; the ticket says by when.</source>
+        <translation>The customer is promised an answer within %1 hours; the ticket says by when.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was saved. Try again.</source>
+        <translation>Something unexpected went wrong; nothing was saved. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>Complaints</name>
+    <message>
+        <source>Service attitude</source>
+        <translation>Service attitude</translation>
+    </message>
+    <message>
+        <source>Response speed</source>
+        <translation>Response speed</translation>
+    </message>
+    <message>
+        <source>After-sales</source>
+        <translation>After-sales</translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation>Product quality</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environment</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Staff conduct</source>
+        <translation>Staff conduct</translation>
+    </message>
+    <message>
+        <source>Process or policy</source>
+        <translation>Process or policy</translation>
+    </message>
+    <message>
+        <source>Product defect</source>
+        <translation>Product defect</translation>
+    </message>
+    <message>
+        <source>Pricing error</source>
+        <translation>Pricing error</translation>
+    </message>
+    <message>
+        <source>Facility or environment</source>
+        <translation>Facility or environment</translation>
+    </message>
+    <message>
+        <source>Misunderstanding</source>
+        <translation>Misunderstanding</translation>
+    </message>
+    <message>
+        <source>Third party (tenant, supplier)</source>
+        <translation>Third party (tenant, supplier)</translation>
+    </message>
+    <message>
+        <source>Other cause</source>
+        <translation>Other cause</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Work started</source>
+        <translation>Work started</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Compensation requested</source>
+        <translation>Compensation requested</translation>
+    </message>
+    <message>
+        <source>Compensation decided</source>
+        <translation>Compensation decided</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>Gift</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Answer late</source>
+        <translation>Answer late</translation>
+    </message>
+    <message>
+        <source>Answered in time</source>
+        <translation>Answered in time</translation>
+    </message>
+    <message>
+        <source>Counter {first_counter}: {first}; counter {second_counter}: {second} — both from {state}. The later one ({second}) stands; check the outcome with both counters.</source>
+        <translation>Counter {first_counter}: {first}; counter {second_counter}: {second} — both from {state}. The later one ({second}) stands; check the outcome with both counters.</translation>
+    </message>
+    <message>
+        <source>Counter {first_counter}: {first}; counter {second_counter}: {second} — both from {state}. {second} was not applied (not possible after {first}); check with both counters.</source>
+        <translation>Counter {first_counter}: {first}; counter {second_counter}: {second} — both from {state}. {second} was not applied (not possible after {first}); check with both counters.</translation>
+    </message>
+    <message>
+        <source>Compensation request {request} was decided at counter {first_counter} and again at counter {second_counter}; the first decision stands. Check the member's points and coupons for a double compensation.</source>
+        <translation>Compensation request {request} was decided at counter {first_counter} and again at counter {second_counter}; the first decision stands. Check the member's points and coupons for a double compensation.</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsDialog</name>
+    <message>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Walk-in complaint…</source>
+        <translation>Walk-in complaint…</translation>
+    </message>
+    <message>
+        <source>Take a complaint from a customer who is not a member (Shift+F7)</source>
+        <translation>Take a complaint from a customer who is not a member (Shift+F7)</translation>
+    </message>
+    <message>
+        <source>↑↓  choose  ·  F5  refresh  ·  Esc  close</source>
+        <translation>↑↓  choose  ·  F5  refresh  ·  Esc  close</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>%1 shown · %2 overdue</source>
+        <translation>%1 shown · %2 overdue</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>%1 shown</translation>
+    </message>
+    <message>
+        <source>No complaint is overdue: every customer was answered within the promise.</source>
+        <translation>No complaint is overdue: every customer was answered within the promise.</translation>
+    </message>
+    <message>
+        <source>No open complaints.</source>
+        <translation>No open complaints.</translation>
+    </message>
+    <message>
+        <source>No complaints have been taken at this desk yet.</source>
+        <translation>No complaints have been taken at this desk yet.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; try again.</source>
+        <translation>Something unexpected went wrong; try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsModel</name>
+    <message>
+        <source>Answered in time</source>
+        <translation>Answered in time</translation>
+    </message>
+    <message>
+        <source>Answered late</source>
+        <translation>Answered late</translation>
+    </message>
+    <message>
+        <source>Late by %1</source>
+        <translation>Late by %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <source>Walk-in customer</source>
+        <translation>Walk-in customer</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>Answer due</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>%1 · answer promised by %2</source>
+        <translation>%1 · answer promised by %2</translation>
+    </message>
+    <message>
+        <source>%1 · taken %2</source>
+        <translation>%1 · taken %2</translation>
+    </message>
+</context>
+<context>
     <name>DeskApp</name>
     <message>
         <source>No Chinese font found: install fonts-noto-cjk so names show correctly.</source>
@@ -421,6 +1287,21 @@
     <message>
         <source>Could not write %1; check the folder exists and can be written.</source>
         <translation>Could not write %1; check the folder exists and can be written.</translation>
+    </message>
+</context>
+<context>
+    <name>Durations</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
     </message>
 </context>
 <context>
@@ -479,6 +1360,14 @@
     <message>
         <source>--limit must be between 1 and 1000.</source>
         <translation>--limit must be between 1 and 1000.</translation>
+    </message>
+    <message>
+        <source>Name the member (phone or member number), or say --walk-in for a customer who is not a member.</source>
+        <translation>Name the member (phone or member number), or say --walk-in for a customer who is not a member.</translation>
+    </message>
+    <message>
+        <source>Say whom the complaint goes to: --to STAFF_ID.</source>
+        <translation>Say whom the complaint goes to: --to STAFF_ID.</translation>
     </message>
     <message>
         <source>The first account on a new desk must be an administrator (--role admin).</source>
@@ -885,8 +1774,80 @@
         <translation>The slip is older than {days} days; it cannot earn points any more.</translation>
     </message>
     <message>
+        <source>“{value}” is not a complaint category; choose one of: {allowed}.</source>
+        <translation>“{value}” is not a complaint category; choose one of: {allowed}.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a severity; choose one of: {allowed}.</source>
+        <translation>“{value}” is not a severity; choose one of: {allowed}.</translation>
+    </message>
+    <message>
+        <source>A resolved complaint needs its root cause; choose one of: {allowed}.</source>
+        <translation>A resolved complaint needs its root cause; choose one of: {allowed}.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a root cause; choose one of: {allowed}.</source>
+        <translation>“{value}” is not a root cause; choose one of: {allowed}.</translation>
+    </message>
+    <message>
+        <source>Closing a complaint needs the customer's satisfaction rating, 1 to 5; ask the customer.</source>
+        <translation>Closing a complaint needs the customer's satisfaction rating, 1 to 5; ask the customer.</translation>
+    </message>
+    <message>
+        <source>The rating is a whole number from 1 to 5, not “{value}”.</source>
+        <translation>The rating is a whole number from 1 to 5, not “{value}”.</translation>
+    </message>
+    <message>
+        <source>Write down what happened, in the customer's words.</source>
+        <translation>Write down what happened, in the customer's words.</translation>
+    </message>
+    <message>
+        <source>The description is too long: at most {limit} characters, this one has {count}; shorten it.</source>
+        <translation>The description is too long: at most {limit} characters, this one has {count}; shorten it.</translation>
+    </message>
+    <message>
+        <source>Write the note (what was said or done).</source>
+        <translation>Write the note (what was said or done).</translation>
+    </message>
+    <message>
+        <source>The text is too long: at most {limit} characters, this one has {count}; shorten it.</source>
+        <translation>The text is too long: at most {limit} characters, this one has {count}; shorten it.</translation>
+    </message>
+    <message>
+        <source>Give the reason; it goes into the complaint's record and the audit log.</source>
+        <translation>Give the reason; it goes into the complaint's record and the audit log.</translation>
+    </message>
+    <message>
+        <source>The reason is too long: at most {limit} characters, this one has {count}; shorten it.</source>
+        <translation>The reason is too long: at most {limit} characters, this one has {count}; shorten it.</translation>
+    </message>
+    <message>
         <source>The shop name is too long: at most 40 characters.</source>
         <translation>The shop name is too long: at most 40 characters.</translation>
+    </message>
+    <message>
+        <source>Compensation is points:N, coupon:TYPE or gift:SKU; “{value}” is none of them.</source>
+        <translation>Compensation is points:N, coupon:TYPE or gift:SKU; “{value}” is none of them.</translation>
+    </message>
+    <message>
+        <source>Compensation points are a whole number from 1 to {limit}.</source>
+        <translation>Compensation points are a whole number from 1 to {limit}.</translation>
+    </message>
+    <message>
+        <source>Compensation is at most {limit} points by the chain's rules; ask for {limit} or less, or offer a coupon or gift.</source>
+        <translation>Compensation is at most {limit} points by the chain's rules; ask for {limit} or less, or offer a coupon or gift.</translation>
+    </message>
+    <message>
+        <source>A coupon type or gift code is 1 to 20 letters, digits, - or _.</source>
+        <translation>A coupon type or gift code is 1 to 20 letters, digits, - or _.</translation>
+    </message>
+    <message>
+        <source>The complaint is closed ({current} → {wanted} is not possible); a new complaint can be opened instead.</source>
+        <translation>The complaint is closed ({current} → {wanted} is not possible); a new complaint can be opened instead.</translation>
+    </message>
+    <message>
+        <source>A complaint cannot go from {current} to {wanted} ({current} → {wanted}); from {current} it can go to: {allowed}.</source>
+        <translation>A complaint cannot go from {current} to {wanted} ({current} → {wanted}); from {current} it can go to: {allowed}.</translation>
     </message>
     <message>
         <source>Give the slip's time as 2026-11-23T14:05+08:00.</source>
@@ -993,8 +1954,64 @@
         <translation>Redeem 1 to {limit} at a time.</translation>
     </message>
     <message>
+        <source>“{ticket}” is not a complaint ticket number; it looks like C-20261123-0001-001 (on the customer's ticket).</source>
+        <translation>“{ticket}” is not a complaint ticket number; it looks like C-20261123-0001-001 (on the customer's ticket).</translation>
+    </message>
+    <message>
+        <source>No complaint has the ticket number {ticket}; check it (complaint list), or it was taken at another counter not yet synced.</source>
+        <translation>No complaint has the ticket number {ticket}; check it (complaint list), or it was taken at another counter not yet synced.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a complaint state; choose one of: {allowed}.</source>
+        <translation>“{value}” is not a complaint state; choose one of: {allowed}.</translation>
+    </message>
+    <message>
+        <source>Complaint {ticket} has no root cause recorded; resolve it with its root cause first.</source>
+        <translation>Complaint {ticket} has no root cause recorded; resolve it with its root cause first.</translation>
+    </message>
+    <message>
+        <source>Complaint {ticket} is closed; open a new complaint for anything further.</source>
+        <translation>Complaint {ticket} is closed; open a new complaint for anything further.</translation>
+    </message>
+    <message>
+        <source>There is no active staff member {staff_id} at this desk; check the ID (staff list).</source>
+        <translation>There is no active staff member {staff_id} at this desk; check the ID (staff list).</translation>
+    </message>
+    <message>
+        <source>This complaint is from a walk-in customer, who has no member account for points or coupons; offer a gift instead.</source>
+        <translation>This complaint is from a walk-in customer, who has no member account for points or coupons; offer a gift instead.</translation>
+    </message>
+    <message>
+        <source>Coupon type {type_code} is not allowed as compensation by the chain's rules; allowed: {allowed}.</source>
+        <translation>Coupon type {type_code} is not allowed as compensation by the chain's rules; allowed: {allowed}.</translation>
+    </message>
+    <message>
         <source>There is no gift {sku} in the catalog; check the code (counter-app gift list).</source>
         <translation>There is no gift {sku} in the catalog; check the code (counter-app gift list).</translation>
+    </message>
+    <message>
+        <source>“{request}” is not a compensation request id; copy it from the list of compensations (at least 8 characters).</source>
+        <translation>“{request}” is not a compensation request id; copy it from the list of compensations (at least 8 characters).</translation>
+    </message>
+    <message>
+        <source>No compensation request has the id {request}; check it (complaint compensations), or sync first.</source>
+        <translation>No compensation request has the id {request}; check it (complaint compensations), or sync first.</translation>
+    </message>
+    <message>
+        <source>Compensation request {request} was {verdict} already by {staff} on {when}; it is not decided twice.</source>
+        <translation>Compensation request {request} was {verdict} already by {staff} on {when}; it is not decided twice.</translation>
+    </message>
+    <message>
+        <source>Compensation is at most {limit} points by the chain's rules; reject this request and ask for {limit} or less.</source>
+        <translation>Compensation is at most {limit} points by the chain's rules; reject this request and ask for {limit} or less.</translation>
+    </message>
+    <message>
+        <source>The complaint's member is not at this counter yet; sync, then decide again.</source>
+        <translation>The complaint's member is not at this counter yet; sync, then decide again.</translation>
+    </message>
+    <message>
+        <source>{name} is out of stock here; reject the request and ask for another gift, or add stock first.</source>
+        <translation>{name} is out of stock here; reject the request and ask for another gift, or add stock first.</translation>
     </message>
     <message>
         <source>Only {stock} of {name} left; choose fewer or another gift.</source>
@@ -1113,6 +2130,26 @@
         <translation>Offline, this counter may redeem {left} more points until it syncs.</translation>
     </message>
     <message>
+        <source>A review item is accepted or rejected; {outcome} is neither.</source>
+        <translation>A review item is accepted or rejected; {outcome} is neither.</translation>
+    </message>
+    <message>
+        <source>A review item is named by its number, as in the review list (e.g. review:12).</source>
+        <translation>A review item is named by its number, as in the review list (e.g. review:12).</translation>
+    </message>
+    <message>
+        <source>Give a reason for rejecting the review item; it goes into the audit log.</source>
+        <translation>Give a reason for rejecting the review item; it goes into the audit log.</translation>
+    </message>
+    <message>
+        <source>There is no review item {review_id}; sync the desk, or check the number in the review list.</source>
+        <translation>There is no review item {review_id}; sync the desk, or check the number in the review list.</translation>
+    </message>
+    <message>
+        <source>Review item {review_id} was resolved already ({by}, {when}); nothing was changed.</source>
+        <translation>Review item {review_id} was resolved already ({by}, {when}); nothing was changed.</translation>
+    </message>
+    <message>
         <source>There is no file {path}.</source>
         <translation>There is no file {path}.</translation>
     </message>
@@ -1193,6 +2230,14 @@
         <translation>The central server answered with a certificate this desk cannot read; update the desk.</translation>
     </message>
     <message>
+        <source>An event ticket is signed by the central server, which cannot be reached now; try again when online.</source>
+        <translation>An event ticket is signed by the central server, which cannot be reached now; try again when online.</translation>
+    </message>
+    <message>
+        <source>The central server does not issue event tickets yet; update the server, or check members in by their member code.</source>
+        <translation>The central server does not issue event tickets yet; update the server, or check members in by their member code.</translation>
+    </message>
+    <message>
         <source>“{uri}” is not a printer address. Use tcp://HOST:9100, usb://VID:PID (e.g. usb://0416:5011), serial:///dev/ttyUSB0?baud=9600, file:///dev/usb/lp0 or lp://QUEUE.</source>
         <translation>“{uri}” is not a printer address. Use tcp://HOST:9100, usb://VID:PID (e.g. usb://0416:5011), serial:///dev/ttyUSB0?baud=9600, file:///dev/usb/lp0 or lp://QUEUE.</translation>
     </message>
@@ -1223,6 +2268,253 @@
     <message>
         <source>Paper is 58 or 80 mm wide.</source>
         <translation>Paper is 58 or 80 mm wide.</translation>
+    </message>
+    <message>
+        <source>“{ref}” names nothing in the manager's queue; use the number of a request (12), review:N or compensation:ID, as approvals list shows them.</source>
+        <translation>“{ref}” names nothing in the manager's queue; use the number of a request (12), review:N or compensation:ID, as approvals list shows them.</translation>
+    </message>
+    <message>
+        <source>The manager's queue holds approvals, compensations and review items; {kind} is none of them.</source>
+        <translation>The manager's queue holds approvals, compensations and review items; {kind} is none of them.</translation>
+    </message>
+    <message>
+        <source>An approval request is named by its number, as approvals list shows it.</source>
+        <translation>An approval request is named by its number, as approvals list shows it.</translation>
+    </message>
+    <message>
+        <source>This desk cannot decide complaint compensation yet; update the desk.</source>
+        <translation>This desk cannot decide complaint compensation yet; update the desk.</translation>
+    </message>
+    <message>
+        <source>An event code is 2 to 20 capital letters, digits or dashes, e.g. SPRING-FAIR.</source>
+        <translation>An event code is 2 to 20 capital letters, digits or dashes, e.g. SPRING-FAIR.</translation>
+    </message>
+    <message>
+        <source>Give the start time as 2026-12-05T10:00 (or with its UTC offset, 2026-12-05T10:00+08:00).</source>
+        <translation>Give the start time as 2026-12-05T10:00 (or with its UTC offset, 2026-12-05T10:00+08:00).</translation>
+    </message>
+    <message>
+        <source>Give the end time as 2026-12-05T18:00 (or with its UTC offset, 2026-12-05T18:00+08:00).</source>
+        <translation>Give the end time as 2026-12-05T18:00 (or with its UTC offset, 2026-12-05T18:00+08:00).</translation>
+    </message>
+    <message>
+        <source>There is no event {code} on this desk; check the code on the event sheet (event list shows them).</source>
+        <translation>There is no event {code} on this desk; check the code on the event sheet (event list shows them).</translation>
+    </message>
+    <message>
+        <source>An event gives {minimum} to {maximum} points for checking in (the rules' limit).</source>
+        <translation>An event gives {minimum} to {maximum} points for checking in (the rules' limit).</translation>
+    </message>
+    <message>
+        <source>The capacity is {minimum} to {maximum} places, or none for an open event.</source>
+        <translation>The capacity is {minimum} to {maximum} places, or none for an open event.</translation>
+    </message>
+    <message>
+        <source>The event must end after it starts; check the end time.</source>
+        <translation>The event must end after it starts; check the end time.</translation>
+    </message>
+    <message>
+        <source>That end time has passed already; check the date.</source>
+        <translation>That end time has passed already; check the date.</translation>
+    </message>
+    <message>
+        <source>Event code {code} is taken already ({title}); choose another.</source>
+        <translation>Event code {code} is taken already ({title}); choose another.</translation>
+    </message>
+    <message>
+        <source>Give the event a title, as on its poster.</source>
+        <translation>Give the event a title, as on its poster.</translation>
+    </message>
+    <message>
+        <source>An event title is at most {limit} characters.</source>
+        <translation>An event title is at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Member {member_no}'s data was erased; they cannot take part in events.</source>
+        <translation>Member {member_no}'s data was erased; they cannot take part in events.</translation>
+    </message>
+    <message>
+        <source>{event} ended on {when}; sign-ups are closed.</source>
+        <translation>{event} ended on {when}; sign-ups are closed.</translation>
+    </message>
+    <message>
+        <source>Member {member_no} is signed up for {event} already (since {when}); print their ticket again if it is lost.</source>
+        <translation>Member {member_no} is signed up for {event} already (since {when}); print their ticket again if it is lost.</translation>
+    </message>
+    <message>
+        <source>{event} is full: all {capacity} places are taken.</source>
+        <translation>{event} is full: all {capacity} places are taken.</translation>
+    </message>
+    <message>
+        <source>Member {member_no} is not signed up for {event}; sign them up first, then print the ticket.</source>
+        <translation>Member {member_no} is not signed up for {event}; sign them up first, then print the ticket.</translation>
+    </message>
+    <message>
+        <source>This ticket is for another event, not {event}; check the event on the ticket.</source>
+        <translation>This ticket is for another event, not {event}; check the event on the ticket.</translation>
+    </message>
+    <message>
+        <source>This ticket is for an event this desk does not run; check the member in at the event's own desk.</source>
+        <translation>This ticket is for an event this desk does not run; check the member in at the event's own desk.</translation>
+    </message>
+    <message>
+        <source>Scan the member's code or event ticket, or type their phone or member number.</source>
+        <translation>Scan the member's code or event ticket, or type their phone or member number.</translation>
+    </message>
+    <message>
+        <source>Name the event to check in to, or scan the member's event ticket.</source>
+        <translation>Name the event to check in to, or scan the member's event ticket.</translation>
+    </message>
+    <message>
+        <source>Check-in for {event} opens at {when}; ask the member to come back then.</source>
+        <translation>Check-in for {event} opens at {when}; ask the member to come back then.</translation>
+    </message>
+    <message>
+        <source>{event} ended at {when}; check-in is closed.</source>
+        <translation>{event} ended at {when}; check-in is closed.</translation>
+    </message>
+    <message>
+        <source>Member {member_no} already checked in at {event} at {when}; the event's points were given then.</source>
+        <translation>Member {member_no} already checked in at {event} at {when}; the event's points were given then.</translation>
+    </message>
+    <message>
+        <source>{event} is full ({capacity} places) and member {member_no} has not signed up; they cannot be let in.</source>
+        <translation>{event} is full ({capacity} places) and member {member_no} has not signed up; they cannot be let in.</translation>
+    </message>
+    <message>
+        <source>Give the report's dates as days, e.g. 2026-11-01.</source>
+        <translation>Give the report's dates as days, e.g. 2026-11-01.</translation>
+    </message>
+    <message>
+        <source>{day} is before 2000-01-01; reports start from then. Check the year.</source>
+        <translation>{day} is before 2000-01-01; reports start from then. Check the year.</translation>
+    </message>
+    <message>
+        <source>{day} is more than a year ahead (after {latest}); check the year.</source>
+        <translation>{day} is more than a year ahead (after {latest}); check the year.</translation>
+    </message>
+    <message>
+        <source>The report ends on {end}, before it starts on {start}; swap the dates.</source>
+        <translation>The report ends on {end}, before it starts on {start}; swap the dates.</translation>
+    </message>
+    <message>
+        <source>A report covers at most {years} years; {start} to {end} is longer. Split it into shorter reports.</source>
+        <translation>A report covers at most {years} years; {start} to {end} is longer. Split it into shorter reports.</translation>
+    </message>
+    <message>
+        <source>Reports are saved as .csv or .xlsx; name the file e.g. report.xlsx.</source>
+        <translation>Reports are saved as .csv or .xlsx; name the file e.g. report.xlsx.</translation>
+    </message>
+    <message>
+        <source>The report cannot be saved as {path} ({reason}); choose a folder you may write to, or another file name.</source>
+        <translation>The report cannot be saved as {path} ({reason}); choose a folder you may write to, or another file name.</translation>
+    </message>
+</context>
+<context>
+    <name>EventCheckInDialog</name>
+    <message>
+        <source>Event check-in</source>
+        <translation>Event check-in</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Scan the member's code or ticket, or type a phone / member no.</source>
+        <translation>Scan the member's code or ticket, or type a phone / member no.</translation>
+    </message>
+    <message>
+        <source>Checked in at this counter</source>
+        <translation>Checked in at this counter</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>Member no.</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>No event is running or coming up. A manager sets one up (counter-app event create).</source>
+        <translation>No event is running or coming up. A manager sets one up (counter-app event create).</translation>
+    </message>
+    <message>
+        <source>check-in open</source>
+        <translation>check-in open</translation>
+    </message>
+    <message>
+        <source>not started yet</source>
+        <translation>not started yet</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source>%1 places left</source>
+        <translation>%1 places left</translation>
+    </message>
+    <message>
+        <source>open to all</source>
+        <translation>open to all</translation>
+    </message>
+    <message>
+        <source>%1 to %2 · %3 · %4 points · %5 signed up, %6 checked in · %7</source>
+        <translation>%1 to %2 · %3 · %4 points · %5 signed up, %6 checked in · %7</translation>
+    </message>
+    <message>
+        <source>✓ %1 checked in to %2</source>
+        <translation>✓ %1 checked in to %2</translation>
+    </message>
+    <message>
+        <source>+%1 points · balance %2</source>
+        <translation>+%1 points · balance %2</translation>
+    </message>
+    <message>
+        <source>No points for this event</source>
+        <translation>No points for this event</translation>
+    </message>
+    <message>
+        <source>signed up at the door</source>
+        <translation>signed up at the door</translation>
+    </message>
+    <message>
+        <source>member code</source>
+        <translation>member code</translation>
+    </message>
+    <message>
+        <source>printed card</source>
+        <translation>printed card</translation>
+    </message>
+    <message>
+        <source>event ticket</source>
+        <translation>event ticket</translation>
+    </message>
+    <message>
+        <source>typed in</source>
+        <translation>typed in</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; the member was not checked in. Try again.</source>
+        <translation>Something unexpected went wrong; the member was not checked in. Try again.</translation>
+    </message>
+    <message>
+        <source>✗ Not checked in</source>
+        <translation>✗ Not checked in</translation>
     </message>
 </context>
 <context>
@@ -1405,6 +2697,42 @@
         <translation>%1 · %2</translation>
     </message>
     <message>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>Complaints on the answer promise's clock (Ctrl+K)</source>
+        <translation>Complaints on the answer promise's clock (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <source>Check members in at an event by scanning their code (F9)</source>
+        <translation>Check members in at an event by scanning their code (F9)</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Members, points, coupons, complaints and RFM over a date range (Ctrl+R)</source>
+        <translation>Members, points, coupons, complaints and RFM over a date range (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Approvals</translation>
+    </message>
+    <message>
+        <source>What waits for a manager's approval (Ctrl+M)</source>
+        <translation>What waits for a manager's approval (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Approvals: %1</source>
+        <translation>Approvals: %1</translation>
+    </message>
+    <message>
         <source>Waiting to sync: %1</source>
         <translation>Waiting to sync: %1</translation>
     </message>
@@ -1415,6 +2743,10 @@
     <message>
         <source>Registered most recently</source>
         <translation>Registered most recently</translation>
+    </message>
+    <message>
+        <source>Complaint %1 taken; the answer is promised by %2. The ticket prints now.</source>
+        <translation>Complaint %1 taken; the answer is promised by %2. The ticket prints now.</translation>
     </message>
     <message>
         <source>No member found. Check the number, or register a new member with F2.</source>
@@ -1443,6 +2775,211 @@
     <message>
         <source>Something unexpected went wrong; nothing more was changed. Try again, and call support if it happens again.</source>
         <translation>Something unexpected went wrong; nothing more was changed. Try again, and call support if it happens again.</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerQueue</name>
+    <message>
+        <source>Points from a slip held for a check</source>
+        <translation>Points from a slip held for a check</translation>
+    </message>
+    <message>
+        <source>Large redemption of points as cash</source>
+        <translation>Large redemption of points as cash</translation>
+    </message>
+    <message>
+        <source>Profile change</source>
+        <translation>Profile change</translation>
+    </message>
+    <message>
+        <source>Erasure of personal data</source>
+        <translation>Erasure of personal data</translation>
+    </message>
+    <message>
+        <source>Compensation for a complaint</source>
+        <translation>Compensation for a complaint</translation>
+    </message>
+    <message>
+        <source>Overdraw found at sync</source>
+        <translation>Overdraw found at sync</translation>
+    </message>
+    <message>
+        <source>Coupon written off twice</source>
+        <translation>Coupon written off twice</translation>
+    </message>
+    <message>
+        <source>Slip earned at two counters</source>
+        <translation>Slip earned at two counters</translation>
+    </message>
+    <message>
+        <source>Profile edited at two counters</source>
+        <translation>Profile edited at two counters</translation>
+    </message>
+    <message>
+        <source>Member code shown twice</source>
+        <translation>Member code shown twice</translation>
+    </message>
+    <message>
+        <source>Operation waiting for approval ({action})</source>
+        <translation>Operation waiting for approval ({action})</translation>
+    </message>
+    <message>
+        <source>Review item from the server ({kind})</source>
+        <translation>Review item from the server ({kind})</translation>
+    </message>
+    <message>
+        <source>{points} points as cash</source>
+        <translation>{points} points as cash</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerQueueDialog</name>
+    <message>
+        <source>Waiting for a manager</source>
+        <translation>Waiting for a manager</translation>
+    </message>
+    <message>
+        <source>Most urgent first: money found at sync, compensation for a complaint whose answer is nearly due, then what staff parked for you, oldest first.</source>
+        <translation>Most urgent first: money found at sync, compensation for a complaint whose answer is nearly due, then what staff parked for you, oldest first.</translation>
+    </message>
+    <message>
+        <source>Nothing waits for a manager.</source>
+        <translation>Nothing waits for a manager.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Read the queue again (F5)</source>
+        <translation>Read the queue again (F5)</translation>
+    </message>
+    <message>
+        <source>Manager sign-in…</source>
+        <translation>Manager sign-in…</translation>
+    </message>
+    <message>
+        <source>A manager shows the queue with their own ID and PIN</source>
+        <translation>A manager shows the queue with their own ID and PIN</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <source>Refuse the selected item, with the reason the requester will see (Delete)</source>
+        <translation>Refuse the selected item, with the reason the requester will see (Delete)</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Approve the selected item; a parked operation runs now (Ctrl+Enter)</source>
+        <translation>Approve the selected item; a parked operation runs now (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 waiting</translation>
+    </message>
+    <message>
+        <source>Give the reason for the rejection; the requester will see it.</source>
+        <translation>Give the reason for the rejection; the requester will see it.</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Why is “%1” refused? The requester sees the reason, and it goes into the audit log.</source>
+        <translation>Why is “%1” refused? The requester sees the reason, and it goes into the audit log.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Approved: %1</source>
+        <translation>Approved: %1</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Rejected: %1</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was changed. Try again.</source>
+        <translation>Something unexpected went wrong; nothing was changed. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerQueueModel</name>
+    <message>
+        <source>Approval</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>Compensation</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Urgent: money involved</source>
+        <translation>Urgent: money involved</translation>
+    </message>
+    <message>
+        <source>Urgent: answer promise nearly due</source>
+        <translation>Urgent: answer promise nearly due</translation>
+    </message>
+    <message>
+        <source>A member may be waiting</source>
+        <translation>A member may be waiting</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Member / ticket</source>
+        <translation>Member / ticket</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Asked by</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Server (sync)</source>
+        <translation>Server (sync)</translation>
     </message>
 </context>
 <context>
@@ -1542,6 +3079,14 @@
     <message>
         <source>The member's points history (F6)</source>
         <translation>The member's points history (F6)</translation>
+    </message>
+    <message>
+        <source>Complaint  F7</source>
+        <translation>Complaint  F7</translation>
+    </message>
+    <message>
+        <source>Take a complaint from this member; the ticket prints (F7)</source>
+        <translation>Take a complaint from this member; the ticket prints (F7)</translation>
     </message>
     <message>
         <source>Member no. %1</source>
@@ -1718,6 +3263,14 @@
     <message>
         <source>Adjustment</source>
         <translation>Adjustment</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>Compensation</translation>
     </message>
 </context>
 <context>
@@ -2535,6 +4088,694 @@
     </message>
 </context>
 <context>
+    <name>ReportLayouts</name>
+    <message>
+        <source>Members now</source>
+        <translation>Members now</translation>
+    </message>
+    <message>
+        <source>%1 erased on request</source>
+        <translation>%1 erased on request</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>New members</translation>
+    </message>
+    <message>
+        <source>registered in this range</source>
+        <translation>registered in this range</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>Active members</translation>
+    </message>
+    <message>
+        <source>%1% of members earned points</source>
+        <translation>%1% of members earned points</translation>
+    </message>
+    <message>
+        <source>Members by tier (now)</source>
+        <translation>Members by tier (now)</translation>
+    </message>
+    <message>
+        <source>Growth by month</source>
+        <translation>Growth by month</translation>
+    </message>
+    <message>
+        <source>Points issued</source>
+        <translation>Points issued</translation>
+    </message>
+    <message>
+        <source>%1 given between members</source>
+        <translation>%1 given between members</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>Points redeemed</translation>
+    </message>
+    <message>
+        <source>cash, gifts and coupons</source>
+        <translation>cash, gifts and coupons</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Points expired</translation>
+    </message>
+    <message>
+        <source>Outstanding now</source>
+        <translation>Outstanding now</translation>
+    </message>
+    <message>
+        <source>worth %1 at %2 points per ¥1</source>
+        <translation>worth %1 at %2 points per ¥1</translation>
+    </message>
+    <message>
+        <source>Issued, redeemed and expired by month</source>
+        <translation>Issued, redeemed and expired by month</translation>
+    </message>
+    <message>
+        <source>By kind of entry</source>
+        <translation>By kind of entry</translation>
+    </message>
+    <message>
+        <source>Coupons issued</source>
+        <translation>Coupons issued</translation>
+    </message>
+    <message>
+        <source>worth %1</source>
+        <translation>worth %1</translation>
+    </message>
+    <message>
+        <source>Written off</source>
+        <translation>Written off</translation>
+    </message>
+    <message>
+        <source>Used of those issued</source>
+        <translation>Used of those issued</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Open now</translation>
+    </message>
+    <message>
+        <source>worth %1, still valid</source>
+        <translation>worth %1, still valid</translation>
+    </message>
+    <message>
+        <source>Issued and written off by month</source>
+        <translation>Issued and written off by month</translation>
+    </message>
+    <message>
+        <source>By coupon type</source>
+        <translation>By coupon type</translation>
+    </message>
+    <message>
+        <source>Complaints taken</source>
+        <translation>Complaints taken</translation>
+    </message>
+    <message>
+        <source>Answered within the promise</source>
+        <translation>Answered within the promise</translation>
+    </message>
+    <message>
+        <source>%1 in time · %2 late</source>
+        <translation>%1 in time · %2 late</translation>
+    </message>
+    <message>
+        <source>Average satisfaction</source>
+        <translation>Average satisfaction</translation>
+    </message>
+    <message>
+        <source>%1 ratings</source>
+        <translation>%1 ratings</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 overdue</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>The 24-hour answer promise</source>
+        <translation>The 24-hour answer promise</translation>
+    </message>
+    <message>
+        <source>By root cause</source>
+        <translation>By root cause</translation>
+    </message>
+    <message>
+        <source>Satisfaction ratings</source>
+        <translation>Satisfaction ratings</translation>
+    </message>
+    <message>
+        <source>%1% of members · average spend %2</source>
+        <translation>%1% of members · average spend %2</translation>
+    </message>
+    <message>
+        <source>Members scored</source>
+        <translation>Members scored</translation>
+    </message>
+    <message>
+        <source>earned at least once in the year</source>
+        <translation>earned at least once in the year</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Scores (5 best)</source>
+        <translation>Scores (5 best)</translation>
+    </message>
+    <message>
+        <source>RFM looks at the 365 days up to %2 (%1 to %2), whatever the range starts on: recency, frequency and spend of each member who earned points.</source>
+        <translation>RFM looks at the 365 days up to %2 (%1 to %2), whatever the range starts on: recency, frequency and spend of each member who earned points.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Computing…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>No data in this range</source>
+        <translation>No data in this range</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded from %1 to %2. Choose a longer range, e.g. This year.</source>
+        <translation>Nothing was recorded from %1 to %2. Choose a longer range, e.g. This year.</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Not recorded</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>Champions</source>
+        <translation>Champions</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>Loyal</translation>
+    </message>
+    <message>
+        <source>Potential loyalists</source>
+        <translation>Potential loyalists</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation>Promising</translation>
+    </message>
+    <message>
+        <source>Need attention</source>
+        <translation>Need attention</translation>
+    </message>
+    <message>
+        <source>About to sleep</source>
+        <translation>About to sleep</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>At risk</translation>
+    </message>
+    <message>
+        <source>Can't lose them</source>
+        <translation>Can't lose them</translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation>Hibernating</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>Coupons</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>RFM segments</source>
+        <translation>RFM segments</translation>
+    </message>
+    <message>
+        <source>Members now</source>
+        <translation>Members now</translation>
+    </message>
+    <message>
+        <source>Erased members</source>
+        <translation>Erased members</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>New members</translation>
+    </message>
+    <message>
+        <source>Active members (earned points)</source>
+        <translation>Active members (earned points)</translation>
+    </message>
+    <message>
+        <source>Active share (%)</source>
+        <translation>Active share (%)</translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation>By tier</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Share (%)</source>
+        <translation>Share (%)</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Members at month end</source>
+        <translation>Members at month end</translation>
+    </message>
+    <message>
+        <source>Points issued</source>
+        <translation>Points issued</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>Points redeemed</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Points expired</translation>
+    </message>
+    <message>
+        <source>Points given between members</source>
+        <translation>Points given between members</translation>
+    </message>
+    <message>
+        <source>Voids and adjustments</source>
+        <translation>Voids and adjustments</translation>
+    </message>
+    <message>
+        <source>Net change</source>
+        <translation>Net change</translation>
+    </message>
+    <message>
+        <source>Outstanding points now</source>
+        <translation>Outstanding points now</translation>
+    </message>
+    <message>
+        <source>Their cash value now (¥)</source>
+        <translation>Their cash value now (¥)</translation>
+    </message>
+    <message>
+        <source>Points per ¥1</source>
+        <translation>Points per ¥1</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>By kind</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Points in</source>
+        <translation>Points in</translation>
+    </message>
+    <message>
+        <source>Points out</source>
+        <translation>Points out</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Coupons issued</source>
+        <translation>Coupons issued</translation>
+    </message>
+    <message>
+        <source>Value issued (¥)</source>
+        <translation>Value issued (¥)</translation>
+    </message>
+    <message>
+        <source>Coupons written off</source>
+        <translation>Coupons written off</translation>
+    </message>
+    <message>
+        <source>Value written off (¥)</source>
+        <translation>Value written off (¥)</translation>
+    </message>
+    <message>
+        <source>Used of those issued (%)</source>
+        <translation>Used of those issued (%)</translation>
+    </message>
+    <message>
+        <source>Open coupons now</source>
+        <translation>Open coupons now</translation>
+    </message>
+    <message>
+        <source>Open value now (¥)</source>
+        <translation>Open value now (¥)</translation>
+    </message>
+    <message>
+        <source>By coupon type</source>
+        <translation>By coupon type</translation>
+    </message>
+    <message>
+        <source>Coupon type</source>
+        <translation>Coupon type</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Written off</source>
+        <translation>Written off</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Complaints opened</source>
+        <translation>Complaints opened</translation>
+    </message>
+    <message>
+        <source>Answered in time</source>
+        <translation>Answered in time</translation>
+    </message>
+    <message>
+        <source>Answered late or overdue</source>
+        <translation>Answered late or overdue</translation>
+    </message>
+    <message>
+        <source>Waiting, still in time</source>
+        <translation>Waiting, still in time</translation>
+    </message>
+    <message>
+        <source>Answered in time (%)</source>
+        <translation>Answered in time (%)</translation>
+    </message>
+    <message>
+        <source>Ratings given</source>
+        <translation>Ratings given</translation>
+    </message>
+    <message>
+        <source>Average rating (1-5)</source>
+        <translation>Average rating (1-5)</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Open now</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>Overdue now</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>By root cause</source>
+        <translation>By root cause</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>Root cause</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>Members scored</source>
+        <translation>Members scored</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segments</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Average days since last purchase</source>
+        <translation>Average days since last purchase</translation>
+    </message>
+    <message>
+        <source>Average purchases</source>
+        <translation>Average purchases</translation>
+    </message>
+    <message>
+        <source>Average spend (¥)</source>
+        <translation>Average spend (¥)</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Members by recency</source>
+        <translation>Members by recency</translation>
+    </message>
+    <message>
+        <source>Days since last purchase</source>
+        <translation>Days since last purchase</translation>
+    </message>
+    <message>
+        <source>Members by frequency</source>
+        <translation>Members by frequency</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <source>Members by spend</source>
+        <translation>Members by spend</translation>
+    </message>
+    <message>
+        <source>Spend (¥)</source>
+        <translation>Spend (¥)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Compute the report again (F5)</source>
+        <translation>Compute the report again (F5)</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>Coupons</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <source>RFM segments</source>
+        <translation>RFM segments</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Save this report as a CSV file (opens in Excel)</source>
+        <translation>Save this report as a CSV file (opens in Excel)</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Save this report as an Excel workbook, a sheet per table</source>
+        <translation>Save this report as an Excel workbook, a sheet per table</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>%1 to %2 · %3 days</source>
+        <translation>%1 to %2 · %3 days</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>Computing… %p%</source>
+        <translation>Computing… %p%</translation>
+    </message>
+    <message>
+        <source>Computed at %1 from this counter's store.</source>
+        <translation>Computed at %1 from this counter's store.</translation>
+    </message>
+    <message>
+        <source>Reports are for managers</source>
+        <translation>Reports are for managers</translation>
+    </message>
+    <message>
+        <source>This range cannot be reported</source>
+        <translation>This range cannot be reported</translation>
+    </message>
+    <message>
+        <source>The report could not be computed</source>
+        <translation>The report could not be computed</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was changed. Try again, and call support if it happens again.</source>
+        <translation>Something unexpected went wrong; nothing was changed. Try again, and call support if it happens again.</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Saved as %1</translation>
+    </message>
+    <message>
+        <source>The report could not be saved; try another folder.</source>
+        <translation>The report could not be saved; try another folder.</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
         <source>Registration</source>
@@ -2629,6 +4870,22 @@
         <translation>Member code scanned</translation>
     </message>
     <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Compensation points</source>
+        <translation>Compensation points</translation>
+    </message>
+    <message>
+        <source>Compensation decided twice</source>
+        <translation>Compensation decided twice</translation>
+    </message>
+    <message>
+        <source>Review item resolved</source>
+        <translation>Review item resolved</translation>
+    </message>
+    <message>
         <source>The server has no such member; the operation refers to a member it never received.</source>
         <translation>The server has no such member; the operation refers to a member it never received.</translation>
     </message>
@@ -2663,6 +4920,26 @@
     <message>
         <source>The server refused a value ({field}: {problem}).</source>
         <translation>The server refused a value ({field}: {problem}).</translation>
+    </message>
+    <message>
+        <source>The server has no such complaint; its opening never reached it.</source>
+        <translation>The server has no such complaint; its opening never reached it.</translation>
+    </message>
+    <message>
+        <source>The server has this complaint opened already.</source>
+        <translation>The server has this complaint opened already.</translation>
+    </message>
+    <message>
+        <source>The server has no such compensation request for this complaint.</source>
+        <translation>The server has no such compensation request for this complaint.</translation>
+    </message>
+    <message>
+        <source>Complaint {ticket_no}: compensation request {request} was decided again at counter {counter_no} ({again_at}), after a first decision ({first_at}); check for a double compensation.</source>
+        <translation>Complaint {ticket_no}: compensation request {request} was decided again at counter {counter_no} ({again_at}), after a first decision ({first_at}); check for a double compensation.</translation>
+    </message>
+    <message>
+        <source>The server has no review item {review_id}.</source>
+        <translation>The server has no review item {review_id}.</translation>
     </message>
     <message>
         <source>Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta}).</source>

@@ -173,6 +173,18 @@
         <translation>已在 {server} 登记：门店 {store}，服务台编号 {counter_no}。</translation>
     </message>
     <message>
+        <source>Report saved to {path}.</source>
+        <translation>报表已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>{title}, {start} to {end}</source>
+        <translation>{title}，{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>(nothing in this period)</source>
+        <translation>（该期间无数据）</translation>
+    </message>
+    <message>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
@@ -325,6 +337,122 @@
         <translation>资料尚无修改记录。</translation>
     </message>
     <message>
+        <source>walk-in</source>
+        <translation>非会员</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>answer by {when}</source>
+        <translation>答复时限 {when}</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Ticket no.</source>
+        <translation>受理单号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Answer promised by</source>
+        <translation>答复时限</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Conflict between counters:</source>
+        <translation>服务台之间的冲突：</translation>
+    </message>
+    <message>
+        <source>Timeline:</source>
+        <translation>处理记录：</translation>
+    </message>
+    <message>
+        <source>not applied</source>
+        <translation>未生效</translation>
+    </message>
+    <message>
+        <source>Compensation:</source>
+        <translation>补偿：</translation>
+    </message>
+    <message>
+        <source>Complaint {ticket} taken; the answer is promised by {when}.</source>
+        <translation>已登记投诉 {ticket}；承诺于 {when} 前答复。</translation>
+    </message>
+    <message>
+        <source>No complaints.</source>
+        <translation>暂无投诉。</translation>
+    </message>
+    <message>
+        <source>No compensation waits for a manager.</source>
+        <translation>没有待主管审批的补偿。</translation>
+    </message>
+    <message>
+        <source>Compensation {request} approved.</source>
+        <translation>补偿 {request} 已批准。</translation>
+    </message>
+    <message>
+        <source>Compensation {request} rejected.</source>
+        <translation>补偿 {request} 已驳回。</translation>
+    </message>
+    <message>
+        <source>compensation for the complaint</source>
+        <translation>投诉补偿</translation>
+    </message>
+    <message>
+        <source>Complaint {ticket}: {state}.</source>
+        <translation>投诉 {ticket}：{state}。</translation>
+    </message>
+    <message>
+        <source>Compensation {kind}:{value} requested; a manager decides it: complaint decide {request}</source>
+        <translation>已申请补偿 {kind}:{value}；由主管审批：complaint decide {request}</translation>
+    </message>
+    <message>
         <source>No coupons.</source>
         <translation>暂无优惠券。</translation>
     </message>
@@ -369,12 +497,76 @@
         <translation>{points} 积分已过期；{members} 位会员在等级周年时降级。</translation>
     </message>
     <message>
+        <source>answer due {when}</source>
+        <translation>答复时限 {when}</translation>
+    </message>
+    <message>
+        <source>{ref} approved.</source>
+        <translation>{ref} 已批准。</translation>
+    </message>
+    <message>
+        <source>{ref} rejected.</source>
+        <translation>{ref} 已驳回。</translation>
+    </message>
+    <message>
+        <source>upcoming</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>check-in open</source>
+        <translation>签到中</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} 积分</translation>
+    </message>
+    <message>
+        <source>{places} signed up, {checked} checked in</source>
+        <translation>已报名 {places}，已签到 {checked}</translation>
+    </message>
+    <message>
+        <source>Event set up:</source>
+        <translation>活动已创建：</translation>
+    </message>
+    <message>
+        <source>No events yet.</source>
+        <translation>暂无活动。</translation>
+    </message>
+    <message>
+        <source>Member {member_no} signed up for {event}.</source>
+        <translation>会员 {member_no} 已报名活动 {event}。</translation>
+    </message>
+    <message>
+        <source>{left} places left.</source>
+        <translation>剩余名额 {left} 个。</translation>
+    </message>
+    <message>
+        <source>Member {member_no} checked in at {event}: {points} points, balance {balance}.</source>
+        <translation>会员 {member_no} 已在活动 {event} 签到：获得 {points} 积分，余额 {balance}。</translation>
+    </message>
+    <message>
+        <source>Not signed up before: signed up at the door.</source>
+        <translation>此前未报名：已现场报名。</translation>
+    </message>
+    <message>
         <source>PIN for {staff_id}: </source>
         <translation>{staff_id} 的密码：</translation>
     </message>
     <message>
         <source>Staff account {staff_id} ({role}) added.</source>
         <translation>员工账号 {staff_id}（{role}）已添加。</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked until</source>
+        <translation>锁定至</translation>
     </message>
     <message>
         <source>New PIN for {staff_id}: </source>
@@ -406,6 +598,680 @@
     </message>
 </context>
 <context>
+    <name>ComplaintActionDialog</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDetail</name>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Answer promised by</source>
+        <translation>答复时限</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Root cause · satisfaction</source>
+        <translation>根本原因 · 满意度</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <source>Record (newest first)</source>
+        <translation>处理记录（最新在前）</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Tell the customer the complaint was received: the first answer, which stops the clock</source>
+        <translation>告知顾客投诉已收到：即首次答复，答复时限随之停止计时</translation>
+    </message>
+    <message>
+        <source>Start work</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>Work on it starts</source>
+        <translation>开始处理此投诉</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>解决…</translation>
+    </message>
+    <message>
+        <source>Resolved, with its root cause</source>
+        <translation>标记为已解决，并填写根本原因</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>关闭…</translation>
+    </message>
+    <message>
+        <source>Closed with the customer&apos;s satisfaction, 1 to 5</source>
+        <translation>关闭投诉，并记录顾客满意度（1 到 5）</translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation>升级…</translation>
+    </message>
+    <message>
+        <source>Hand it to a manager, with the reason</source>
+        <translation>转交主管处理，并说明原因</translation>
+    </message>
+    <message>
+        <source>Add note…</source>
+        <translation>添加备注…</translation>
+    </message>
+    <message>
+        <source>What was said or done</source>
+        <translation>记录沟通内容或处理措施</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>指派…</translation>
+    </message>
+    <message>
+        <source>Hand it to a staff member of this desk</source>
+        <translation>转交本服务台的员工负责</translation>
+    </message>
+    <message>
+        <source>Compensation…</source>
+        <translation>补偿…</translation>
+    </message>
+    <message>
+        <source>Ask a manager for points, a coupon or a gift for the customer</source>
+        <translation>为顾客向主管申请积分、优惠券或礼品补偿</translation>
+    </message>
+    <message>
+        <source>Ticket…</source>
+        <translation>受理单…</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s complaint ticket as it prints; print it again from there</source>
+        <translation>查看顾客的投诉受理单（与打印效果一致），可在其中重打</translation>
+    </message>
+    <message>
+        <source>No complaint selected</source>
+        <translation>未选择投诉</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Two counters disagree about this complaint: %1</source>
+        <translation>两个服务台对此投诉的记录不一致：%1</translation>
+    </message>
+    <message>
+        <source>%1 (walk-in)</source>
+        <translation>%1（非会员）</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1，经办人 %2</translation>
+    </message>
+    <message>
+        <source>escalated: %1</source>
+        <translation>已升级：%1</translation>
+    </message>
+    <message>
+        <source>%1 (not applied)</source>
+        <translation>%1（未生效）</translation>
+    </message>
+    <message>
+        <source>%1 · counter %2</source>
+        <translation>%1 · %2 号服务台</translation>
+    </message>
+    <message>
+        <source>waiting for a manager</source>
+        <translation>待主管审批</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新处理</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was changed. Try again.</source>
+        <translation>发生意外错误，未做任何更改。请重试。</translation>
+    </message>
+    <message>
+        <source>%1 acknowledged: the customer has had the first answer.</source>
+        <translation>%1 已受理：已给予顾客首次答复。</translation>
+    </message>
+    <message>
+        <source>%1 reopened.</source>
+        <translation>%1 已重新开始处理。</translation>
+    </message>
+    <message>
+        <source>Work on %1 started.</source>
+        <translation>已开始处理 %1。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>Why does a manager take this complaint over? The reason goes into its record.</source>
+        <translation>为什么要由主管接手此投诉？原因会记入投诉记录。</translation>
+    </message>
+    <message>
+        <source>%1 escalated to a manager.</source>
+        <translation>%1 已升级给主管。</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>What was said or done:</source>
+        <translation>沟通内容或处理措施：</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Note added to %1.</source>
+        <translation>已为 %1 添加备注。</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>The staff ID of the person who answers for it from now on (e.g. S012):</source>
+        <translation>今后负责此投诉的员工编号（例如 S012）：</translation>
+    </message>
+    <message>
+        <source>%1 assigned.</source>
+        <translation>%1 已指派。</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>What caused it? The root cause goes into the chain&apos;s reports.</source>
+        <translation>是什么原因造成的？根本原因会计入集团报表。</translation>
+    </message>
+    <message>
+        <source>Optional: what was done</source>
+        <translation>选填：采取了哪些措施</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>%1 resolved.</source>
+        <translation>%1 已解决。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>How satisfied is the customer with the outcome? Ask them: 1 very unhappy … 5 very happy (keys 1 to 5).</source>
+        <translation>顾客对处理结果是否满意？请询问顾客：1 非常不满意 … 5 非常满意（按键 1 到 5）。</translation>
+    </message>
+    <message>
+        <source>Optional: what the customer said</source>
+        <translation>选填：顾客的反馈</translation>
+    </message>
+    <message>
+        <source>%1 closed.</source>
+        <translation>%1 已关闭。</translation>
+    </message>
+    <message>
+        <source>Ask for compensation</source>
+        <translation>申请补偿</translation>
+    </message>
+    <message>
+        <source>A manager decides in their queue (Ctrl+M). At most %1 points by the chain&apos;s rules.</source>
+        <translation>由主管在待审批事项中审批（Ctrl+M）。按集团规定最多 %1 积分。</translation>
+    </message>
+    <message>
+        <source>Ask a manager</source>
+        <translation>提交主管</translation>
+    </message>
+    <message>
+        <source>Points, a coupon type (C10) or a gift code (G-UMB)</source>
+        <translation>积分数、优惠券类型（C10）或礼品编码（G-UMB）</translation>
+    </message>
+    <message>
+        <source>Why, in a sentence</source>
+        <translation>原因（一句话）</translation>
+    </message>
+    <message>
+        <source>As</source>
+        <translation>补偿方式</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Compensation for %1 waits for a manager (Ctrl+M).</source>
+        <translation>%1 的补偿申请待主管审批（Ctrl+M）。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintIntakeDialog</name>
+    <message>
+        <source>Take a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>From member %1 · %2 · %3</source>
+        <translation>会员 %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>From a walk-in customer (not a member): a name and a phone for the callback are optional.</source>
+        <translation>非会员顾客投诉：姓名和回访电话可不填。</translation>
+    </message>
+    <message>
+        <source>Optional: the shop or place, e.g. 优衣库 3F</source>
+        <translation>选填：商户或地点，例如 优衣库 3F</translation>
+    </message>
+    <message>
+        <source>What happened, in the customer&apos;s words</source>
+        <translation>按顾客原话记录事情经过</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Optional: a mobile number for the callback</source>
+        <translation>选填：回访用的手机号</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s name</source>
+        <translation>顾客姓名</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Tab  next field  ·  Enter  take the complaint  ·  Shift+Enter  new line  ·  Esc  cancel</source>
+        <translation>Tab 下一项  ·  Enter 登记投诉  ·  Shift+Enter 换行  ·  Esc 取消</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Take complaint and print ticket</source>
+        <translation>登记投诉并打印受理单</translation>
+    </message>
+    <message>
+        <source>The customer is promised an answer within %1 hours; the ticket says by when.</source>
+        <translation>承诺在 %1 小时内答复顾客；受理单上印有答复时限。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was saved. Try again.</source>
+        <translation>发生意外错误，未保存任何内容。请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>Complaints</name>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Response speed</source>
+        <translation>响应速度</translation>
+    </message>
+    <message>
+        <source>After-sales</source>
+        <translation>售后处理</translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation>商品质量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Staff conduct</source>
+        <translation>员工行为</translation>
+    </message>
+    <message>
+        <source>Process or policy</source>
+        <translation>流程或制度</translation>
+    </message>
+    <message>
+        <source>Product defect</source>
+        <translation>商品缺陷</translation>
+    </message>
+    <message>
+        <source>Pricing error</source>
+        <translation>标价错误</translation>
+    </message>
+    <message>
+        <source>Facility or environment</source>
+        <translation>设施或环境</translation>
+    </message>
+    <message>
+        <source>Misunderstanding</source>
+        <translation>误解</translation>
+    </message>
+    <message>
+        <source>Third party (tenant, supplier)</source>
+        <translation>第三方（商户、供应商）</translation>
+    </message>
+    <message>
+        <source>Other cause</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待受理</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Work started</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>已指派</translation>
+    </message>
+    <message>
+        <source>Compensation requested</source>
+        <translation>申请补偿</translation>
+    </message>
+    <message>
+        <source>Compensation decided</source>
+        <translation>补偿已审批</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <source>Answer late</source>
+        <translation>答复超时</translation>
+    </message>
+    <message>
+        <source>Answered in time</source>
+        <translation>按时答复</translation>
+    </message>
+    <message>
+        <source>Counter {first_counter}: {first}; counter {second_counter}: {second} — both from {state}. The later one ({second}) stands; check the outcome with both counters.</source>
+        <translation>{first_counter} 号服务台：{first}；{second_counter} 号服务台：{second}——均基于“{state}”状态。以较晚的操作（{second}）为准；请与两个服务台核对结果。</translation>
+    </message>
+    <message>
+        <source>Counter {first_counter}: {first}; counter {second_counter}: {second} — both from {state}. {second} was not applied (not possible after {first}); check with both counters.</source>
+        <translation>{first_counter} 号服务台：{first}；{second_counter} 号服务台：{second}——均基于“{state}”状态。{second} 未生效（{first} 之后不能再执行）；请与两个服务台核对。</translation>
+    </message>
+    <message>
+        <source>Compensation request {request} was decided at counter {first_counter} and again at counter {second_counter}; the first decision stands. Check the member&apos;s points and coupons for a double compensation.</source>
+        <translation>补偿申请 {request} 先在 {first_counter} 号服务台审批，又在 {second_counter} 号服务台再次审批；以第一次审批为准。请检查会员的积分和优惠券，确认是否重复补偿。</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsDialog</name>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Walk-in complaint…</source>
+        <translation>非会员投诉…</translation>
+    </message>
+    <message>
+        <source>Take a complaint from a customer who is not a member (Shift+F7)</source>
+        <translation>登记非会员顾客的投诉（Shift+F7）</translation>
+    </message>
+    <message>
+        <source>↑↓  choose  ·  F5  refresh  ·  Esc  close</source>
+        <translation>↑↓ 选择  ·  F5 刷新  ·  Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 shown · %2 overdue</source>
+        <translation>显示 %1 条 · %2 条已超时</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>显示 %1 条</translation>
+    </message>
+    <message>
+        <source>No complaint is overdue: every customer was answered within the promise.</source>
+        <translation>没有已超时的投诉：所有顾客都在答复时限内得到了答复。</translation>
+    </message>
+    <message>
+        <source>No open complaints.</source>
+        <translation>没有未结投诉。</translation>
+    </message>
+    <message>
+        <source>No complaints have been taken at this desk yet.</source>
+        <translation>本服务台尚未登记过投诉。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; try again.</source>
+        <translation>发生意外错误；请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsModel</name>
+    <message>
+        <source>Answered in time</source>
+        <translation>按时答复</translation>
+    </message>
+    <message>
+        <source>Answered late</source>
+        <translation>超时答复</translation>
+    </message>
+    <message>
+        <source>Late by %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>Walk-in customer</source>
+        <translation>非会员顾客</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>答复时限</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>受理单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 · answer promised by %2</source>
+        <translation>%1 · 答复时限 %2</translation>
+    </message>
+    <message>
+        <source>%1 · taken %2</source>
+        <translation>%1 · 登记于 %2</translation>
+    </message>
+</context>
+<context>
     <name>DeskApp</name>
     <message>
         <source>No Chinese font found: install fonts-noto-cjk so names show correctly.</source>
@@ -422,6 +1288,21 @@
     <message>
         <source>Could not write %1; check the folder exists and can be written.</source>
         <translation>无法写入 %1；请确认文件夹存在且可写。</translation>
+    </message>
+</context>
+<context>
+    <name>Durations</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
     </message>
 </context>
 <context>
@@ -480,6 +1361,14 @@
     <message>
         <source>--limit must be between 1 and 1000.</source>
         <translation>--limit 必须在 1 到 1000 之间。</translation>
+    </message>
+    <message>
+        <source>Name the member (phone or member number), or say --walk-in for a customer who is not a member.</source>
+        <translation>请指明会员（手机号或会员号）；非会员顾客请用 --walk-in。</translation>
+    </message>
+    <message>
+        <source>Say whom the complaint goes to: --to STAFF_ID.</source>
+        <translation>请指明由谁负责此投诉：--to STAFF_ID。</translation>
     </message>
     <message>
         <source>The first account on a new desk must be an administrator (--role admin).</source>
@@ -886,8 +1775,80 @@
         <translation>小票已超过 {days} 天，不能再积分。</translation>
     </message>
     <message>
+        <source>“{value}” is not a complaint category; choose one of: {allowed}.</source>
+        <translation>“{value}”不是投诉类别；请从以下选择：{allowed}。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a severity; choose one of: {allowed}.</source>
+        <translation>“{value}”不是有效的严重程度；请从以下选择：{allowed}。</translation>
+    </message>
+    <message>
+        <source>A resolved complaint needs its root cause; choose one of: {allowed}.</source>
+        <translation>解决投诉须填写根本原因；请从以下选择：{allowed}。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a root cause; choose one of: {allowed}.</source>
+        <translation>“{value}”不是有效的根本原因；请从以下选择：{allowed}。</translation>
+    </message>
+    <message>
+        <source>Closing a complaint needs the customer&apos;s satisfaction rating, 1 to 5; ask the customer.</source>
+        <translation>关闭投诉须填写顾客满意度（1 到 5）；请询问顾客。</translation>
+    </message>
+    <message>
+        <source>The rating is a whole number from 1 to 5, not “{value}”.</source>
+        <translation>满意度须为 1 到 5 的整数，不能是“{value}”。</translation>
+    </message>
+    <message>
+        <source>Write down what happened, in the customer&apos;s words.</source>
+        <translation>请按顾客原话记录事情经过。</translation>
+    </message>
+    <message>
+        <source>The description is too long: at most {limit} characters, this one has {count}; shorten it.</source>
+        <translation>描述过长：最多 {limit} 个字符，当前为 {count} 个；请精简。</translation>
+    </message>
+    <message>
+        <source>Write the note (what was said or done).</source>
+        <translation>请填写备注（沟通内容或处理措施）。</translation>
+    </message>
+    <message>
+        <source>The text is too long: at most {limit} characters, this one has {count}; shorten it.</source>
+        <translation>内容过长：最多 {limit} 个字符，当前为 {count} 个；请精简。</translation>
+    </message>
+    <message>
+        <source>Give the reason; it goes into the complaint&apos;s record and the audit log.</source>
+        <translation>请填写原因；原因会记入投诉记录和审计日志。</translation>
+    </message>
+    <message>
+        <source>The reason is too long: at most {limit} characters, this one has {count}; shorten it.</source>
+        <translation>原因过长：最多 {limit} 个字符，当前为 {count} 个；请精简。</translation>
+    </message>
+    <message>
         <source>The shop name is too long: at most 40 characters.</source>
         <translation>商户名称过长：最多 40 个字符。</translation>
+    </message>
+    <message>
+        <source>Compensation is points:N, coupon:TYPE or gift:SKU; “{value}” is none of them.</source>
+        <translation>补偿格式为 points:N、coupon:TYPE 或 gift:SKU；“{value}”都不符合。</translation>
+    </message>
+    <message>
+        <source>Compensation points are a whole number from 1 to {limit}.</source>
+        <translation>补偿积分须为 1 到 {limit} 的整数。</translation>
+    </message>
+    <message>
+        <source>Compensation is at most {limit} points by the chain&apos;s rules; ask for {limit} or less, or offer a coupon or gift.</source>
+        <translation>按集团规定，补偿最多 {limit} 积分；请申请 {limit} 积分以内，或改为补偿优惠券或礼品。</translation>
+    </message>
+    <message>
+        <source>A coupon type or gift code is 1 to 20 letters, digits, - or _.</source>
+        <translation>优惠券类型或礼品编码为 1 到 20 位字母、数字、- 或 _。</translation>
+    </message>
+    <message>
+        <source>The complaint is closed ({current} → {wanted} is not possible); a new complaint can be opened instead.</source>
+        <translation>该投诉已关闭（不能 {current} → {wanted}）；可另行登记新投诉。</translation>
+    </message>
+    <message>
+        <source>A complaint cannot go from {current} to {wanted} ({current} → {wanted}); from {current} it can go to: {allowed}.</source>
+        <translation>投诉不能从“{current}”变为“{wanted}”（{current} → {wanted}）；“{current}”状态只能变为：{allowed}。</translation>
     </message>
     <message>
         <source>Give the slip&apos;s time as 2026-11-23T14:05+08:00.</source>
@@ -994,8 +1955,64 @@
         <translation>每次兑换 1 到 {limit} 件。</translation>
     </message>
     <message>
+        <source>“{ticket}” is not a complaint ticket number; it looks like C-20261123-0001-001 (on the customer&apos;s ticket).</source>
+        <translation>“{ticket}”不是投诉受理单号；单号格式如 C-20261123-0001-001（见顾客的受理单）。</translation>
+    </message>
+    <message>
+        <source>No complaint has the ticket number {ticket}; check it (complaint list), or it was taken at another counter not yet synced.</source>
+        <translation>没有受理单号为 {ticket} 的投诉；请核对（complaint list），或该投诉由其他尚未同步的服务台登记。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a complaint state; choose one of: {allowed}.</source>
+        <translation>“{value}”不是投诉状态；请从以下选择：{allowed}。</translation>
+    </message>
+    <message>
+        <source>Complaint {ticket} has no root cause recorded; resolve it with its root cause first.</source>
+        <translation>投诉 {ticket} 尚未记录根本原因；请先填写根本原因并标记为已解决。</translation>
+    </message>
+    <message>
+        <source>Complaint {ticket} is closed; open a new complaint for anything further.</source>
+        <translation>投诉 {ticket} 已关闭；如有后续问题，请登记新投诉。</translation>
+    </message>
+    <message>
+        <source>There is no active staff member {staff_id} at this desk; check the ID (staff list).</source>
+        <translation>本服务台没有启用中的员工 {staff_id}；请核对编号（staff list）。</translation>
+    </message>
+    <message>
+        <source>This complaint is from a walk-in customer, who has no member account for points or coupons; offer a gift instead.</source>
+        <translation>此投诉来自非会员顾客，没有会员账户可接收积分或优惠券；请改为补偿礼品。</translation>
+    </message>
+    <message>
+        <source>Coupon type {type_code} is not allowed as compensation by the chain&apos;s rules; allowed: {allowed}.</source>
+        <translation>按集团规定，优惠券类型 {type_code} 不能用作补偿；允许的类型：{allowed}。</translation>
+    </message>
+    <message>
         <source>There is no gift {sku} in the catalog; check the code (counter-app gift list).</source>
         <translation>礼品目录中没有 {sku}；请核对编码（counter-app gift list）。</translation>
+    </message>
+    <message>
+        <source>“{request}” is not a compensation request id; copy it from the list of compensations (at least 8 characters).</source>
+        <translation>“{request}”不是补偿申请编号；请从补偿列表中复制（至少 8 个字符）。</translation>
+    </message>
+    <message>
+        <source>No compensation request has the id {request}; check it (complaint compensations), or sync first.</source>
+        <translation>没有编号为 {request} 的补偿申请；请核对（complaint compensations），或先同步。</translation>
+    </message>
+    <message>
+        <source>Compensation request {request} was {verdict} already by {staff} on {when}; it is not decided twice.</source>
+        <translation>补偿申请 {request} 已由 {staff} 于 {when} 审批（{verdict}）；不能重复审批。</translation>
+    </message>
+    <message>
+        <source>Compensation is at most {limit} points by the chain&apos;s rules; reject this request and ask for {limit} or less.</source>
+        <translation>按集团规定，补偿最多 {limit} 积分；请驳回此申请，并重新申请 {limit} 积分以内。</translation>
+    </message>
+    <message>
+        <source>The complaint&apos;s member is not at this counter yet; sync, then decide again.</source>
+        <translation>该投诉的会员尚未同步到本服务台；请先同步，再重新审批。</translation>
+    </message>
+    <message>
+        <source>{name} is out of stock here; reject the request and ask for another gift, or add stock first.</source>
+        <translation>本服务台 {name} 已无库存；请驳回申请并改申请其他礼品，或先补货。</translation>
     </message>
     <message>
         <source>Only {stock} of {name} left; choose fewer or another gift.</source>
@@ -1114,6 +2131,26 @@
         <translation>离线时本服务台在同步前还可兑换 {left} 积分。</translation>
     </message>
     <message>
+        <source>A review item is accepted or rejected; {outcome} is neither.</source>
+        <translation>复核事项只能接受或驳回；{outcome} 两者都不是。</translation>
+    </message>
+    <message>
+        <source>A review item is named by its number, as in the review list (e.g. review:12).</source>
+        <translation>复核事项用复核清单中的编号指明（例如 review:12）。</translation>
+    </message>
+    <message>
+        <source>Give a reason for rejecting the review item; it goes into the audit log.</source>
+        <translation>请填写驳回复核事项的理由；理由会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>There is no review item {review_id}; sync the desk, or check the number in the review list.</source>
+        <translation>没有复核事项 {review_id}；请同步服务台，或在复核清单中核对编号。</translation>
+    </message>
+    <message>
+        <source>Review item {review_id} was resolved already ({by}, {when}); nothing was changed.</source>
+        <translation>复核事项 {review_id} 已处理过（{by}，{when}）；未做任何更改。</translation>
+    </message>
+    <message>
         <source>There is no file {path}.</source>
         <translation>没有文件 {path}。</translation>
     </message>
@@ -1194,6 +2231,14 @@
         <translation>中心服务器返回的证书本柜台无法读取；请更新柜台软件。</translation>
     </message>
     <message>
+        <source>An event ticket is signed by the central server, which cannot be reached now; try again when online.</source>
+        <translation>活动票由中心服务器签发，目前无法连接服务器；请联网后重试。</translation>
+    </message>
+    <message>
+        <source>The central server does not issue event tickets yet; update the server, or check members in by their member code.</source>
+        <translation>中心服务器尚不能签发活动票；请升级服务器，或用会员码为会员签到。</translation>
+    </message>
+    <message>
         <source>“{uri}” is not a printer address. Use tcp://HOST:9100, usb://VID:PID (e.g. usb://0416:5011), serial:///dev/ttyUSB0?baud=9600, file:///dev/usb/lp0 or lp://QUEUE.</source>
         <translation>“{uri}”不是打印机地址。请使用 tcp://主机:9100、usb://VID:PID（如 usb://0416:5011）、serial:///dev/ttyUSB0?baud=9600、file:///dev/usb/lp0 或 lp://队列名。</translation>
     </message>
@@ -1224,6 +2269,253 @@
     <message>
         <source>Paper is 58 or 80 mm wide.</source>
         <translation>纸宽只能是 58 或 80 毫米。</translation>
+    </message>
+    <message>
+        <source>“{ref}” names nothing in the manager&apos;s queue; use the number of a request (12), review:N or compensation:ID, as approvals list shows them.</source>
+        <translation>待审批事项中没有“{ref}”；请使用 approvals list 中显示的编号：申请号（12）、review:N 或 compensation:ID。</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s queue holds approvals, compensations and review items; {kind} is none of them.</source>
+        <translation>待审批事项只包括审批申请、补偿和复核事项；{kind} 都不是。</translation>
+    </message>
+    <message>
+        <source>An approval request is named by its number, as approvals list shows it.</source>
+        <translation>审批申请用 approvals list 中显示的编号指明。</translation>
+    </message>
+    <message>
+        <source>This desk cannot decide complaint compensation yet; update the desk.</source>
+        <translation>本服务台软件尚不能审批投诉补偿；请更新服务台软件。</translation>
+    </message>
+    <message>
+        <source>An event code is 2 to 20 capital letters, digits or dashes, e.g. SPRING-FAIR.</source>
+        <translation>活动编码为 2 到 20 位大写字母、数字或横线，例如 SPRING-FAIR。</translation>
+    </message>
+    <message>
+        <source>Give the start time as 2026-12-05T10:00 (or with its UTC offset, 2026-12-05T10:00+08:00).</source>
+        <translation>开始时间格式为 2026-12-05T10:00（或带时区，如 2026-12-05T10:00+08:00）。</translation>
+    </message>
+    <message>
+        <source>Give the end time as 2026-12-05T18:00 (or with its UTC offset, 2026-12-05T18:00+08:00).</source>
+        <translation>结束时间格式为 2026-12-05T18:00（或带时区，如 2026-12-05T18:00+08:00）。</translation>
+    </message>
+    <message>
+        <source>There is no event {code} on this desk; check the code on the event sheet (event list shows them).</source>
+        <translation>本服务台没有活动 {code}；请核对活动单上的编码（event list 可列出所有活动）。</translation>
+    </message>
+    <message>
+        <source>An event gives {minimum} to {maximum} points for checking in (the rules&apos; limit).</source>
+        <translation>活动签到积分须为 {minimum} 到 {maximum}（规则限制）。</translation>
+    </message>
+    <message>
+        <source>The capacity is {minimum} to {maximum} places, or none for an open event.</source>
+        <translation>名额为 {minimum} 到 {maximum} 个；不限名额的活动请留空。</translation>
+    </message>
+    <message>
+        <source>The event must end after it starts; check the end time.</source>
+        <translation>活动结束时间须晚于开始时间；请核对结束时间。</translation>
+    </message>
+    <message>
+        <source>That end time has passed already; check the date.</source>
+        <translation>该结束时间已经过去；请核对日期。</translation>
+    </message>
+    <message>
+        <source>Event code {code} is taken already ({title}); choose another.</source>
+        <translation>活动编码 {code} 已被使用（{title}）；请另选一个。</translation>
+    </message>
+    <message>
+        <source>Give the event a title, as on its poster.</source>
+        <translation>请填写活动名称，与海报一致。</translation>
+    </message>
+    <message>
+        <source>An event title is at most {limit} characters.</source>
+        <translation>活动名称最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Member {member_no}&apos;s data was erased; they cannot take part in events.</source>
+        <translation>会员 {member_no} 的资料已删除，不能参加活动。</translation>
+    </message>
+    <message>
+        <source>{event} ended on {when}; sign-ups are closed.</source>
+        <translation>{event} 已于 {when} 结束；报名已截止。</translation>
+    </message>
+    <message>
+        <source>Member {member_no} is signed up for {event} already (since {when}); print their ticket again if it is lost.</source>
+        <translation>会员 {member_no} 已于 {when} 报名 {event}；如活动票遗失，可重新打印。</translation>
+    </message>
+    <message>
+        <source>{event} is full: all {capacity} places are taken.</source>
+        <translation>{event} 已满：{capacity} 个名额已全部报满。</translation>
+    </message>
+    <message>
+        <source>Member {member_no} is not signed up for {event}; sign them up first, then print the ticket.</source>
+        <translation>会员 {member_no} 未报名 {event}；请先报名，再打印活动票。</translation>
+    </message>
+    <message>
+        <source>This ticket is for another event, not {event}; check the event on the ticket.</source>
+        <translation>这张活动票属于其他活动，不是 {event}；请核对票上的活动。</translation>
+    </message>
+    <message>
+        <source>This ticket is for an event this desk does not run; check the member in at the event&apos;s own desk.</source>
+        <translation>这张活动票对应的活动不由本服务台举办；请到该活动的服务台签到。</translation>
+    </message>
+    <message>
+        <source>Scan the member&apos;s code or event ticket, or type their phone or member number.</source>
+        <translation>请扫描会员码或活动票，或输入手机号或会员号。</translation>
+    </message>
+    <message>
+        <source>Name the event to check in to, or scan the member&apos;s event ticket.</source>
+        <translation>请指明要签到的活动，或扫描会员的活动票。</translation>
+    </message>
+    <message>
+        <source>Check-in for {event} opens at {when}; ask the member to come back then.</source>
+        <translation>{event} 于 {when} 开始签到；请会员届时再来。</translation>
+    </message>
+    <message>
+        <source>{event} ended at {when}; check-in is closed.</source>
+        <translation>{event} 已于 {when} 结束；签到已关闭。</translation>
+    </message>
+    <message>
+        <source>Member {member_no} already checked in at {event} at {when}; the event&apos;s points were given then.</source>
+        <translation>会员 {member_no} 已于 {when} 在 {event} 签到；活动积分当时已发放。</translation>
+    </message>
+    <message>
+        <source>{event} is full ({capacity} places) and member {member_no} has not signed up; they cannot be let in.</source>
+        <translation>{event} 已满（{capacity} 个名额），会员 {member_no} 未报名，不能入场。</translation>
+    </message>
+    <message>
+        <source>Give the report&apos;s dates as days, e.g. 2026-11-01.</source>
+        <translation>报表日期请按天填写，例如 2026-11-01。</translation>
+    </message>
+    <message>
+        <source>{day} is before 2000-01-01; reports start from then. Check the year.</source>
+        <translation>{day} 早于 2000-01-01；报表最早从该日开始。请核对年份。</translation>
+    </message>
+    <message>
+        <source>{day} is more than a year ahead (after {latest}); check the year.</source>
+        <translation>{day} 超过一年以后（晚于 {latest}）；请核对年份。</translation>
+    </message>
+    <message>
+        <source>The report ends on {end}, before it starts on {start}; swap the dates.</source>
+        <translation>报表结束日 {end} 早于开始日 {start}；请对调两个日期。</translation>
+    </message>
+    <message>
+        <source>A report covers at most {years} years; {start} to {end} is longer. Split it into shorter reports.</source>
+        <translation>一份报表最多覆盖 {years} 年；{start} 至 {end} 超出范围。请拆分为多份较短的报表。</translation>
+    </message>
+    <message>
+        <source>Reports are saved as .csv or .xlsx; name the file e.g. report.xlsx.</source>
+        <translation>报表只能保存为 .csv 或 .xlsx；文件名如 report.xlsx。</translation>
+    </message>
+    <message>
+        <source>The report cannot be saved as {path} ({reason}); choose a folder you may write to, or another file name.</source>
+        <translation>报表无法保存为 {path}（{reason}）；请选择有写入权限的文件夹，或换一个文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>EventCheckInDialog</name>
+    <message>
+        <source>Event check-in</source>
+        <translation>活动签到</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Scan the member&apos;s code or ticket, or type a phone / member no.</source>
+        <translation>扫描会员码或活动票，或输入 手机号 / 会员号</translation>
+    </message>
+    <message>
+        <source>Checked in at this counter</source>
+        <translation>本服务台已签到</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No event is running or coming up. A manager sets one up (counter-app event create).</source>
+        <translation>当前没有进行中或即将开始的活动。请主管创建活动（counter-app event create）。</translation>
+    </message>
+    <message>
+        <source>check-in open</source>
+        <translation>签到中</translation>
+    </message>
+    <message>
+        <source>not started yet</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>%1 places left</source>
+        <translation>剩余名额 %1</translation>
+    </message>
+    <message>
+        <source>open to all</source>
+        <translation>不限名额</translation>
+    </message>
+    <message>
+        <source>%1 to %2 · %3 · %4 points · %5 signed up, %6 checked in · %7</source>
+        <translation>%1 至 %2 · %3 · %4 积分 · 已报名 %5，已签到 %6 · %7</translation>
+    </message>
+    <message>
+        <source>✓ %1 checked in to %2</source>
+        <translation>✓ %1 已签到：%2</translation>
+    </message>
+    <message>
+        <source>+%1 points · balance %2</source>
+        <translation>+%1 积分 · 余额 %2</translation>
+    </message>
+    <message>
+        <source>No points for this event</source>
+        <translation>本活动不送积分</translation>
+    </message>
+    <message>
+        <source>signed up at the door</source>
+        <translation>现场报名</translation>
+    </message>
+    <message>
+        <source>member code</source>
+        <translation>会员码</translation>
+    </message>
+    <message>
+        <source>printed card</source>
+        <translation>实体卡</translation>
+    </message>
+    <message>
+        <source>event ticket</source>
+        <translation>活动票</translation>
+    </message>
+    <message>
+        <source>typed in</source>
+        <translation>手动输入</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; the member was not checked in. Try again.</source>
+        <translation>发生意外错误，会员未签到。请重试。</translation>
+    </message>
+    <message>
+        <source>✗ Not checked in</source>
+        <translation>✗ 未签到</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +2698,42 @@
         <translation>%1 · %2</translation>
     </message>
     <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Complaints on the answer promise&apos;s clock (Ctrl+K)</source>
+        <translation>投诉及其答复时限（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Check members in at an event by scanning their code (F9)</source>
+        <translation>扫描会员码，为会员办理活动签到（F9）</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Members, points, coupons, complaints and RFM over a date range (Ctrl+R)</source>
+        <translation>按日期范围查看会员、积分、优惠券、投诉和 RFM 报表（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>What waits for a manager&apos;s approval (Ctrl+M)</source>
+        <translation>待主管审批的事项（Ctrl+M）</translation>
+    </message>
+    <message>
+        <source>Approvals: %1</source>
+        <translation>待审批：%1</translation>
+    </message>
+    <message>
         <source>Waiting to sync: %1</source>
         <translation>待同步：%1</translation>
     </message>
@@ -1416,6 +2744,10 @@
     <message>
         <source>Registered most recently</source>
         <translation>最近登记的会员</translation>
+    </message>
+    <message>
+        <source>Complaint %1 taken; the answer is promised by %2. The ticket prints now.</source>
+        <translation>已登记投诉 %1；承诺于 %2 前答复。正在打印受理单。</translation>
     </message>
     <message>
         <source>No member found. Check the number, or register a new member with F2.</source>
@@ -1444,6 +2776,211 @@
     <message>
         <source>Something unexpected went wrong; nothing more was changed. Try again, and call support if it happens again.</source>
         <translation>发生意外错误，未做任何更改。请重试；如再次出现，请联系技术支持。</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerQueue</name>
+    <message>
+        <source>Points from a slip held for a check</source>
+        <translation>待复核的小票积分</translation>
+    </message>
+    <message>
+        <source>Large redemption of points as cash</source>
+        <translation>大额积分抵现</translation>
+    </message>
+    <message>
+        <source>Profile change</source>
+        <translation>资料修改</translation>
+    </message>
+    <message>
+        <source>Erasure of personal data</source>
+        <translation>删除个人信息</translation>
+    </message>
+    <message>
+        <source>Compensation for a complaint</source>
+        <translation>投诉补偿</translation>
+    </message>
+    <message>
+        <source>Overdraw found at sync</source>
+        <translation>同步时发现积分透支</translation>
+    </message>
+    <message>
+        <source>Coupon written off twice</source>
+        <translation>优惠券重复核销</translation>
+    </message>
+    <message>
+        <source>Slip earned at two counters</source>
+        <translation>小票在两个服务台重复积分</translation>
+    </message>
+    <message>
+        <source>Profile edited at two counters</source>
+        <translation>两个服务台同时修改了资料</translation>
+    </message>
+    <message>
+        <source>Member code shown twice</source>
+        <translation>会员码被出示两次</translation>
+    </message>
+    <message>
+        <source>Operation waiting for approval ({action})</source>
+        <translation>待审批的操作（{action}）</translation>
+    </message>
+    <message>
+        <source>Review item from the server ({kind})</source>
+        <translation>服务器下发的复核事项（{kind}）</translation>
+    </message>
+    <message>
+        <source>{points} points as cash</source>
+        <translation>{points} 积分抵现</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerQueueDialog</name>
+    <message>
+        <source>Waiting for a manager</source>
+        <translation>待审批事项</translation>
+    </message>
+    <message>
+        <source>Most urgent first: money found at sync, compensation for a complaint whose answer is nearly due, then what staff parked for you, oldest first.</source>
+        <translation>最紧急的排在最前：同步时发现的资金问题、答复时限将至的投诉补偿，然后是员工提交给您的事项（按时间从早到晚）。</translation>
+    </message>
+    <message>
+        <source>Nothing waits for a manager.</source>
+        <translation>没有待主管处理的事项。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the queue again (F5)</source>
+        <translation>重新读取待审批事项（F5）</translation>
+    </message>
+    <message>
+        <source>Manager sign-in…</source>
+        <translation>主管登录…</translation>
+    </message>
+    <message>
+        <source>A manager shows the queue with their own ID and PIN</source>
+        <translation>主管用自己的编号和密码查看待审批事项</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <source>Refuse the selected item, with the reason the requester will see (Delete)</source>
+        <translation>驳回所选事项，并填写申请人可见的理由（Delete）</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Approve the selected item; a parked operation runs now (Ctrl+Enter)</source>
+        <translation>批准所选事项；挂起的操作会立即执行（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>待处理 %1 项</translation>
+    </message>
+    <message>
+        <source>Give the reason for the rejection; the requester will see it.</source>
+        <translation>请填写驳回理由；申请人会看到。</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Why is “%1” refused? The requester sees the reason, and it goes into the audit log.</source>
+        <translation>为什么驳回“%1”？申请人会看到理由，理由也会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Approved: %1</source>
+        <translation>已批准：%1</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>已驳回：%1</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was changed. Try again.</source>
+        <translation>发生意外错误，未做任何更改。请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerQueueModel</name>
+    <message>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>补偿</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>复核</translation>
+    </message>
+    <message>
+        <source>Urgent: money involved</source>
+        <translation>紧急：涉及资金</translation>
+    </message>
+    <message>
+        <source>Urgent: answer promise nearly due</source>
+        <translation>紧急：答复时限将至</translation>
+    </message>
+    <message>
+        <source>A member may be waiting</source>
+        <translation>可能有会员在等候</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Member / ticket</source>
+        <translation>会员 / 受理单</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Server (sync)</source>
+        <translation>服务器（同步）</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +3080,14 @@
     <message>
         <source>The member&apos;s points history (F6)</source>
         <translation>会员的积分记录（F6）</translation>
+    </message>
+    <message>
+        <source>Complaint  F7</source>
+        <translation>投诉  F7</translation>
+    </message>
+    <message>
+        <source>Take a complaint from this member; the ticket prints (F7)</source>
+        <translation>登记该会员的投诉，并打印受理单（F7）</translation>
     </message>
     <message>
         <source>Member no. %1</source>
@@ -1719,6 +3264,14 @@
     <message>
         <source>Adjustment</source>
         <translation>调整</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动积分</translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation>投诉补偿</translation>
     </message>
 </context>
 <context>
@@ -2536,6 +4089,694 @@
     </message>
 </context>
 <context>
+    <name>ReportLayouts</name>
+    <message>
+        <source>Members now</source>
+        <translation>当前会员数</translation>
+    </message>
+    <message>
+        <source>%1 erased on request</source>
+        <translation>其中 %1 位已应要求删除个人信息</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>registered in this range</source>
+        <translation>所选期间内登记</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>活跃会员</translation>
+    </message>
+    <message>
+        <source>%1% of members earned points</source>
+        <translation>%1% 的会员获得过积分</translation>
+    </message>
+    <message>
+        <source>Members by tier (now)</source>
+        <translation>各等级会员（当前）</translation>
+    </message>
+    <message>
+        <source>Growth by month</source>
+        <translation>每月增长</translation>
+    </message>
+    <message>
+        <source>Points issued</source>
+        <translation>发放积分</translation>
+    </message>
+    <message>
+        <source>%1 given between members</source>
+        <translation>会员间赠送 %1</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <source>cash, gifts and coupons</source>
+        <translation>抵现、礼品和优惠券</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>过期积分</translation>
+    </message>
+    <message>
+        <source>Outstanding now</source>
+        <translation>当前积分余额</translation>
+    </message>
+    <message>
+        <source>worth %1 at %2 points per ¥1</source>
+        <translation>按 %2 积分 = ¥1 折合 %1</translation>
+    </message>
+    <message>
+        <source>Issued, redeemed and expired by month</source>
+        <translation>每月发放、兑换与过期</translation>
+    </message>
+    <message>
+        <source>By kind of entry</source>
+        <translation>按记录类型</translation>
+    </message>
+    <message>
+        <source>Coupons issued</source>
+        <translation>发放优惠券</translation>
+    </message>
+    <message>
+        <source>worth %1</source>
+        <translation>面值 %1</translation>
+    </message>
+    <message>
+        <source>Written off</source>
+        <translation>已核销</translation>
+    </message>
+    <message>
+        <source>Used of those issued</source>
+        <translation>已发放券核销率</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>当前未使用</translation>
+    </message>
+    <message>
+        <source>worth %1, still valid</source>
+        <translation>面值 %1，仍在有效期内</translation>
+    </message>
+    <message>
+        <source>Issued and written off by month</source>
+        <translation>每月发放与核销</translation>
+    </message>
+    <message>
+        <source>By coupon type</source>
+        <translation>按优惠券类型</translation>
+    </message>
+    <message>
+        <source>Complaints taken</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Answered within the promise</source>
+        <translation>按时答复</translation>
+    </message>
+    <message>
+        <source>%1 in time · %2 late</source>
+        <translation>按时 %1 · 超时 %2</translation>
+    </message>
+    <message>
+        <source>Average satisfaction</source>
+        <translation>平均满意度</translation>
+    </message>
+    <message>
+        <source>%1 ratings</source>
+        <translation>%1 条评价</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 条已超时</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>The 24-hour answer promise</source>
+        <translation>24 小时答复时限</translation>
+    </message>
+    <message>
+        <source>By root cause</source>
+        <translation>按根本原因</translation>
+    </message>
+    <message>
+        <source>Satisfaction ratings</source>
+        <translation>满意度评分</translation>
+    </message>
+    <message>
+        <source>%1% of members · average spend %2</source>
+        <translation>占会员 %1% · 平均消费 %2</translation>
+    </message>
+    <message>
+        <source>Members scored</source>
+        <translation>参与评分会员</translation>
+    </message>
+    <message>
+        <source>earned at least once in the year</source>
+        <translation>一年内至少积分一次</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>客户分群</translation>
+    </message>
+    <message>
+        <source>Scores (5 best)</source>
+        <translation>评分（5 分最高）</translation>
+    </message>
+    <message>
+        <source>RFM looks at the 365 days up to %2 (%1 to %2), whatever the range starts on: recency, frequency and spend of each member who earned points.</source>
+        <translation>RFM 统计截至 %2 的 365 天（%1 至 %2），与所选范围的开始日期无关：依据每位有积分记录的会员的最近消费、消费频次和消费金额。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>No data in this range</source>
+        <translation>该范围内没有数据</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded from %1 to %2. Choose a longer range, e.g. This year.</source>
+        <translation>%1 至 %2 期间没有任何记录。请选择更长的范围，例如“今年”。</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Champions</source>
+        <translation>重要价值客户</translation>
+    </message>
+    <message>
+        <source>Loyal</source>
+        <translation>忠诚客户</translation>
+    </message>
+    <message>
+        <source>Potential loyalists</source>
+        <translation>潜在忠诚客户</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Promising</source>
+        <translation>有潜力客户</translation>
+    </message>
+    <message>
+        <source>Need attention</source>
+        <translation>需关注客户</translation>
+    </message>
+    <message>
+        <source>About to sleep</source>
+        <translation>即将沉睡客户</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>流失风险客户</translation>
+    </message>
+    <message>
+        <source>Can&apos;t lose them</source>
+        <translation>重要挽留客户</translation>
+    </message>
+    <message>
+        <source>Hibernating</source>
+        <translation>沉睡客户</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>RFM segments</source>
+        <translation>RFM 客户分群</translation>
+    </message>
+    <message>
+        <source>Members now</source>
+        <translation>当前会员数</translation>
+    </message>
+    <message>
+        <source>Erased members</source>
+        <translation>已删除个人信息的会员</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>Active members (earned points)</source>
+        <translation>活跃会员（有积分入账）</translation>
+    </message>
+    <message>
+        <source>Active share (%)</source>
+        <translation>活跃占比（%）</translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation>按等级</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Share (%)</source>
+        <translation>占比（%）</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Members at month end</source>
+        <translation>月末会员数</translation>
+    </message>
+    <message>
+        <source>Points issued</source>
+        <translation>发放积分</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>过期积分</translation>
+    </message>
+    <message>
+        <source>Points given between members</source>
+        <translation>会员间赠送积分</translation>
+    </message>
+    <message>
+        <source>Voids and adjustments</source>
+        <translation>撤销与调整</translation>
+    </message>
+    <message>
+        <source>Net change</source>
+        <translation>净变化</translation>
+    </message>
+    <message>
+        <source>Outstanding points now</source>
+        <translation>当前积分余额</translation>
+    </message>
+    <message>
+        <source>Their cash value now (¥)</source>
+        <translation>当前折合现金（¥）</translation>
+    </message>
+    <message>
+        <source>Points per ¥1</source>
+        <translation>每 ¥1 所需积分</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>按类型</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Points in</source>
+        <translation>增加积分</translation>
+    </message>
+    <message>
+        <source>Points out</source>
+        <translation>扣减积分</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发放</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>Coupons issued</source>
+        <translation>发放优惠券</translation>
+    </message>
+    <message>
+        <source>Value issued (¥)</source>
+        <translation>发放面值（¥）</translation>
+    </message>
+    <message>
+        <source>Coupons written off</source>
+        <translation>核销优惠券</translation>
+    </message>
+    <message>
+        <source>Value written off (¥)</source>
+        <translation>核销面值（¥）</translation>
+    </message>
+    <message>
+        <source>Used of those issued (%)</source>
+        <translation>已发放券核销率（%）</translation>
+    </message>
+    <message>
+        <source>Open coupons now</source>
+        <translation>当前未使用优惠券</translation>
+    </message>
+    <message>
+        <source>Open value now (¥)</source>
+        <translation>当前未使用面值（¥）</translation>
+    </message>
+    <message>
+        <source>By coupon type</source>
+        <translation>按优惠券类型</translation>
+    </message>
+    <message>
+        <source>Coupon type</source>
+        <translation>优惠券类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Written off</source>
+        <translation>核销</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Complaints opened</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Answered in time</source>
+        <translation>按时答复</translation>
+    </message>
+    <message>
+        <source>Answered late or overdue</source>
+        <translation>超时答复或已超时</translation>
+    </message>
+    <message>
+        <source>Waiting, still in time</source>
+        <translation>待答复（未超时）</translation>
+    </message>
+    <message>
+        <source>Answered in time (%)</source>
+        <translation>按时答复率（%）</translation>
+    </message>
+    <message>
+        <source>Ratings given</source>
+        <translation>评价数</translation>
+    </message>
+    <message>
+        <source>Average rating (1-5)</source>
+        <translation>平均满意度（1-5）</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>当前未结</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>当前已超时</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>By root cause</source>
+        <translation>按根本原因</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>根本原因</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Members scored</source>
+        <translation>参与评分会员</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>客户分群</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>分群</translation>
+    </message>
+    <message>
+        <source>Average days since last purchase</source>
+        <translation>距上次消费平均天数</translation>
+    </message>
+    <message>
+        <source>Average purchases</source>
+        <translation>平均消费次数</translation>
+    </message>
+    <message>
+        <source>Average spend (¥)</source>
+        <translation>平均消费金额（¥）</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Members by recency</source>
+        <translation>按近度（R）会员数</translation>
+    </message>
+    <message>
+        <source>Days since last purchase</source>
+        <translation>距上次消费天数</translation>
+    </message>
+    <message>
+        <source>Members by frequency</source>
+        <translation>按频度（F）会员数</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>消费次数</translation>
+    </message>
+    <message>
+        <source>Members by spend</source>
+        <translation>按金额（M）会员数</translation>
+    </message>
+    <message>
+        <source>Spend (¥)</source>
+        <translation>消费金额（¥）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Compute the report again (F5)</source>
+        <translation>重新计算报表（F5）</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>RFM segments</source>
+        <translation>RFM 客户分群</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save this report as a CSV file (opens in Excel)</source>
+        <translation>将此报表保存为 CSV 文件（可用 Excel 打开）</translation>
+    </message>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <source>Save this report as an Excel workbook, a sheet per table</source>
+        <translation>将此报表保存为 Excel 工作簿，每个表格一个工作表</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>%1 to %2 · %3 days</source>
+        <translation>%1 至 %2 · 共 %3 天</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Computing… %p%</source>
+        <translation>正在计算… %p%</translation>
+    </message>
+    <message>
+        <source>Computed at %1 from this counter&apos;s store.</source>
+        <translation>%1 根据本服务台数据计算。</translation>
+    </message>
+    <message>
+        <source>Reports are for managers</source>
+        <translation>报表仅供主管查看</translation>
+    </message>
+    <message>
+        <source>This range cannot be reported</source>
+        <translation>无法生成该范围的报表</translation>
+    </message>
+    <message>
+        <source>The report could not be computed</source>
+        <translation>无法计算报表</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was changed. Try again, and call support if it happens again.</source>
+        <translation>发生意外错误，未做任何更改。请重试；如再次出现，请联系技术支持。</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>已保存为 %1</translation>
+    </message>
+    <message>
+        <source>The report could not be saved; try another folder.</source>
+        <translation>报表无法保存；请换一个文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>Review</name>
     <message>
         <source>Registration</source>
@@ -2630,6 +4871,22 @@
         <translation>扫描会员码</translation>
     </message>
     <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Compensation points</source>
+        <translation>补偿积分</translation>
+    </message>
+    <message>
+        <source>Compensation decided twice</source>
+        <translation>补偿重复审批</translation>
+    </message>
+    <message>
+        <source>Review item resolved</source>
+        <translation>复核事项已处理</translation>
+    </message>
+    <message>
         <source>The server has no such member; the operation refers to a member it never received.</source>
         <translation>服务器上没有该会员；此操作涉及的会员从未上传到服务器。</translation>
     </message>
@@ -2664,6 +4921,26 @@
     <message>
         <source>The server refused a value ({field}: {problem}).</source>
         <translation>服务器拒绝了一个值（{field}：{problem}）。</translation>
+    </message>
+    <message>
+        <source>The server has no such complaint; its opening never reached it.</source>
+        <translation>服务器上没有该投诉；投诉的登记记录从未上传到服务器。</translation>
+    </message>
+    <message>
+        <source>The server has this complaint opened already.</source>
+        <translation>服务器上已登记过该投诉。</translation>
+    </message>
+    <message>
+        <source>The server has no such compensation request for this complaint.</source>
+        <translation>服务器上没有该投诉的这笔补偿申请。</translation>
+    </message>
+    <message>
+        <source>Complaint {ticket_no}: compensation request {request} was decided again at counter {counter_no} ({again_at}), after a first decision ({first_at}); check for a double compensation.</source>
+        <translation>投诉 {ticket_no}：补偿申请 {request} 在首次审批（{first_at}）之后，又在 {counter_no} 号服务台再次审批（{again_at}）；请检查是否重复补偿。</translation>
+    </message>
+    <message>
+        <source>The server has no review item {review_id}.</source>
+        <translation>服务器上没有复核事项 {review_id}。</translation>
     </message>
     <message>
         <source>Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta}).</source>
