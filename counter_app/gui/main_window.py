@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -29,18 +30,23 @@ from counter_app.domain.coupons import looks_like_coupon
 from counter_app.domain.errors import DeskError
 from counter_app.domain.staff import ROLE_LABELS, Actor, Permission
 from counter_app.gui.camera import CameraPanel
+from counter_app.gui.complaint_dialogs import ComplaintIntakeDialog, ComplaintsDialog
+from counter_app.gui.event_checkin import EventCheckInDialog
 from counter_app.gui.guarded import run_guarded
 from counter_app.gui.scanner import KeyboardWedge
 from counter_app.gui.login_page import LoginPage
+from counter_app.gui.manager_queue import ManagerQueueDialog
 from counter_app.gui.points_dialogs import EarnDialog, HistoryDialog, RedeemDialog, WriteOffDialog
 from counter_app.gui.print_queue import PrintQueueDialog
+from counter_app.gui.receipt_preview import ReceiptPreviewDialog
+from counter_app.gui.reports_page import ReportsDialog
 from counter_app.gui.printer_status import PrinterBanner, PrinterController, PrinterIndicator
 from counter_app.gui.member_card import MemberCardView
 from counter_app.gui.models import MemberResultsModel
 from counter_app.gui.register_dialog import RegisterDialog
 from counter_app.gui.sync_status import OfflineBanner, SyncController, SyncStatusBar, format_age
 from counter_app.gui.tasks import Op
-from counter_app.services import auth, demo, member_codes, members, points, privacy
+from counter_app.services import auth, demo, manager_queue, member_codes, members, points, privacy
 from counter_app.services.auth import NotSignedIn
 from counter_app.services.desk import Desk, DeskStatus, desk_status
 
@@ -49,7 +55,38 @@ SEARCH_DELAY_MS = 180  # typing pauses this long before a search runs; Enter sea
 DEMO_MEMBERS_OFFER = 1000
 RECENT_SHOWN = 20
 PRINT_PROBLEM_MS = 20_000  # how long the status bar says a receipt could not be queued
+QUEUE_COUNT_MS = 60_000  # a manager's waiting count is read again this often (parked at other moments, pulled at sync)
 _ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
+
+
+class _ElidingLabel(QLabel):
+    """A one-line label that shortens with "…" rather than pushing its neighbours (the whole text is its tooltip)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def sizeHint(self):  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        hint.setWidth(self.fontMetrics().horizontalAdvance(self._full) + 4)
+        return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._elide()
+        super().resizeEvent(event)
+
+    def _elide(self) -> None:
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width() - 4, 0)))
 
 
 class MainWindow(QMainWindow):
@@ -109,6 +146,7 @@ class MainWindow(QMainWindow):
         self.card.earn_requested.connect(lambda: self.points_dialog(EarnDialog))
         self.card.redeem_requested.connect(lambda: self.points_dialog(RedeemDialog))
         self.card.history_requested.connect(lambda: self.points_dialog(HistoryDialog))
+        self.card.complaint_requested.connect(self.take_complaint)
         splitter.addWidget(self.results)
         splitter.addWidget(self.card)
         splitter.setStretchFactor(0, 5)
@@ -143,6 +181,15 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(Qt.Key.Key_F6), self, activated=lambda: self.points_dialog(HistoryDialog))
         QShortcut(QKeySequence(Qt.Key.Key_F8), self, activated=self.toggle_camera)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self.open_print_queue)
+        QShortcut(QKeySequence(Qt.Key.Key_F7), self, activated=self.take_complaint)
+        QShortcut(QKeySequence("Shift+F7"), self, activated=lambda: self.take_complaint(walk_in=True))
+        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.open_complaints)
+        QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=self.open_check_in)
+        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.open_reports)
+        QShortcut(QKeySequence("Ctrl+M"), self, activated=self.open_manager_queue)
+        self._queue_timer = QTimer(self, interval=QUEUE_COUNT_MS)
+        self._queue_timer.timeout.connect(self.refresh_queue_count)
+        self._queue_timer.start()
         settings = desk.settings
         self.wedge = KeyboardWedge(
             self, max_gap_ms=settings.scanner_max_gap_ms, min_length=settings.scanner_min_length,
@@ -168,6 +215,7 @@ class MainWindow(QMainWindow):
     def show_login(self, locked_by: Actor | None = None) -> None:
         self.pages.setCurrentWidget(self.login_page)
         self.register_button.setEnabled(False)
+        self._enable_header(False)
         if locked_by is None and not auth.has_staff(self.desk):
             self.login_page.show_first_admin()
         else:
@@ -177,6 +225,7 @@ class MainWindow(QMainWindow):
         self.staff_status.setText(self.tr("%1 · %2").replace("%1", actor.name).replace("%2", i18n.translate("Roles", ROLE_LABELS.get(actor.role, actor.role))))
         self.pages.setCurrentWidget(self.desk_page)
         self.register_button.setEnabled(True)
+        self._enable_header(True)
         self.refresh_status()
         self.show_recent()
         self.focus_search()
@@ -219,11 +268,31 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(header)
         layout.setContentsMargins(24, 12, 24, 12)
         title = QLabel(self.tr("Member Service Desk"), objectName="appTitle")
-        self.store_label = QLabel(objectName="storeLabel")
+        self.store_label = _ElidingLabel(objectName="storeLabel")  # the status bar names the store too: it may shorten here
         layout.addWidget(title)
-        layout.addStretch()
-        layout.addWidget(self.store_label)
+        layout.addSpacing(24)
+        # What a manager (and a clerk taking a complaint) reaches from anywhere; the search box keeps the focus.
+        self.complaints_button = self._header_button(self.tr("Complaints"), self.tr("Complaints on the answer promise's clock (Ctrl+K)"), self.open_complaints)
+        self.check_in_button = self._header_button(self.tr("Check-in"), self.tr("Check members in at an event by scanning their code (F9)"), self.open_check_in)
+        self.reports_button = self._header_button(self.tr("Reports"), self.tr("Members, points, coupons, complaints and RFM over a date range (Ctrl+R)"), self.open_reports)
+        self.queue_button = self._header_button(self.tr("Approvals"), self.tr("What waits for a manager's approval (Ctrl+M)"), self.open_manager_queue)
+        for button in (self.complaints_button, self.check_in_button, self.reports_button, self.queue_button):
+            layout.addWidget(button)
+        layout.addWidget(self.store_label, 1)  # the room that is left, right-aligned
         return header
+
+    def _header_button(self, text: str, tip: str, slot) -> QPushButton:
+        button = QPushButton(text, objectName="headerButton")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def _enable_header(self, enabled: bool) -> None:
+        for button in (self.complaints_button, self.check_in_button, self.reports_button, self.queue_button):
+            button.setEnabled(enabled)
+        if not enabled:
+            self._show_queue_count(None)
 
     def _build_search_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -323,7 +392,26 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         """After the desk changed something: show it, and push it to the server soon."""
         self._refresh_counts()
+        self.refresh_queue_count()
         self.syncer.soon()
+
+    def refresh_queue_count(self) -> None:
+        """How many items wait for a manager, on the header's button; read only for someone who may decide them
+        (asking as a clerk would be a refusal in the audit log every minute)."""
+        actor = self.desk.session
+        if actor is None or not self.signed_in() or not actor.may(Permission.APPROVE):
+            self._show_queue_count(None)
+            return
+        Op(self, lambda: len(manager_queue.waiting(self.desk))).success(self._show_queue_count).failure(
+            lambda error: log.warning("manager queue not read: %s", error)
+        ).run()
+
+    def _show_queue_count(self, count: int | None) -> None:
+        waiting = bool(count)
+        self.queue_button.setText(self.tr("Approvals: %1").replace("%1", str(count)) if waiting else self.tr("Approvals"))
+        self.queue_button.setProperty("waiting", waiting)
+        self.queue_button.style().unpolish(self.queue_button)
+        self.queue_button.style().polish(self.queue_button)
 
     def _refresh_counts(self) -> None:
         Op(self, lambda: desk_status(self.desk)).success(self._show_status).failure(self.show_error).run()
@@ -391,6 +479,80 @@ class MainWindow(QMainWindow):
         if not self.signed_in():
             return
         dialog = PrintQueueDialog(self.desk, self, printer=self.printer)
+        dialog.exec()
+        self.focus_search()
+
+    # --- the manager's pages and complaints ---------------------------------------------------------
+    def open_reports(self) -> None:
+        """Ctrl+R: a manager's figures; anyone else is told it is a manager's page."""
+        if not self.signed_in():
+            return
+        ReportsDialog(self.desk, self).exec()
+        self.focus_search()
+
+    def open_manager_queue(self) -> None:
+        """Ctrl+M or the header's count."""
+        if not self.signed_in():
+            return
+        dialog = ManagerQueueDialog(self.desk, self)
+        dialog.decided.connect(self._queue_decided)
+        dialog.exec()
+        self.refresh_queue_count()
+        self.focus_search()
+
+    def _queue_decided(self, decision) -> None:
+        if self.card.card is not None:
+            self.open_member(self.card.card.member_no)  # an approved redemption or earn changed the balance
+        self._refresh_counts()
+        self.syncer.soon()
+
+    def take_complaint(self, walk_in: bool = False, parent: QWidget | None = None) -> ComplaintIntakeDialog | None:
+        """F7: from the member on the card, or a walk-in customer when no card is open (Shift+F7: always a walk-in)."""
+        if not self.signed_in():
+            return None
+        card = None if walk_in else self.card.card
+        dialog = ComplaintIntakeDialog(self.desk, card, parent or self, ref=self.card_ref if card is not None else None)
+        dialog.opened.connect(self._complaint_taken)
+        dialog.exec()
+        self.focus_search()
+        return dialog
+
+    def _complaint_taken(self, info) -> None:
+        self.search_message.setText(
+            self.tr("Complaint %1 taken; the answer is promised by %2. The ticket prints now.").replace("%1", info.ticket_no)
+            .replace("%2", info.due_at[:16].replace("T", " "))
+        )
+        self.printer.queue_receipt(info.ticket_no)  # the customer's ticket, after the complaint committed
+        self.refresh_status()
+
+    def open_complaints(self) -> None:
+        """Ctrl+K: open complaints soonest due first, with the selected one's record and actions."""
+        if not self.signed_in():
+            return
+        dialog = ComplaintsDialog(self.desk, self)
+        dialog.take_walk_in.connect(lambda: self._walk_in_from(dialog))
+        dialog.print_ticket.connect(lambda ticket: self.preview_ticket(ticket, dialog))
+        dialog.detail.changed.connect(lambda _info: self.refresh_status())
+        dialog.exec()
+        self.focus_search()
+
+    def _walk_in_from(self, complaints_dialog: ComplaintsDialog) -> None:
+        intake = self.take_complaint(walk_in=True, parent=complaints_dialog)
+        if intake is not None and getattr(intake, "info", None) is not None:
+            complaints_dialog.set_filter("open")
+            complaints_dialog.select_ticket(intake.info.ticket_no)
+
+    def preview_ticket(self, ticket_no: str, parent: QWidget | None = None) -> None:
+        dialog = ReceiptPreviewDialog(self.desk, ticket_no, parent=parent or self)
+        dialog.job_queued.connect(self.printer.queued)
+        dialog.exec()
+
+    def open_check_in(self) -> None:
+        """F9: the door's check-in; scans go to it while it is open."""
+        if not self.signed_in():
+            return
+        dialog = EventCheckInDialog(self.desk, self)
+        dialog.checked_in.connect(lambda _result: self.refresh_status())
         dialog.exec()
         self.focus_search()
 

@@ -13,6 +13,23 @@ from counter_app.services.members import MemberCard, ProfileChange
 HISTORY_SHOWN = 3
 
 
+class _ButtonRow(QWidget):
+    """Buttons side by side whose width never sets the card's minimum: the card arranges its rows to fit instead."""
+
+    def __init__(self, *buttons: QPushButton) -> None:
+        super().__init__(objectName="cardActions")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSizeConstraint(QHBoxLayout.SizeConstraint.SetNoConstraint)
+        for button in buttons:
+            layout.addWidget(button)
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        hint.setWidth(0)
+        return hint
+
+
 class MemberCardView(QStackedWidget):
     """An empty state inviting a scan, or the open member's card."""
 
@@ -21,6 +38,7 @@ class MemberCardView(QStackedWidget):
     earn_requested = Signal()
     redeem_requested = Signal()
     history_requested = Signal()
+    complaint_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,8 +150,6 @@ class MemberCardView(QStackedWidget):
         details_layout.addWidget(sections)
         details_layout.addStretch(1)
 
-        actions = QHBoxLayout()
-        actions.setContentsMargins(24, 8, 24, 20)
         self.edit_button = QPushButton(self.tr("Edit profile (Ctrl+E)"), objectName="secondaryButton")
         self.edit_button.clicked.connect(lambda: self.card and self.edit_requested.emit(self.card.member_no))
         self.reveal_button = QPushButton(self.tr("Show full numbers"), objectName="secondaryButton")
@@ -148,15 +164,43 @@ class MemberCardView(QStackedWidget):
         self.history_button = QPushButton(self.tr("History  F6"), objectName="secondaryButton")
         self.history_button.setToolTip(self.tr("The member's points history (F6)"))
         self.history_button.clicked.connect(self.history_requested)
-        for button in (self.earn_button, self.redeem_button, self.history_button):
-            actions.addWidget(button)
-        actions.addStretch()
-        actions.addWidget(self.reveal_button)
-        actions.addWidget(self.edit_button)
-        layout.addLayout(actions)
+        self.complaint_button = QPushButton(self.tr("Complaint  F7"), objectName="secondaryButton")
+        self.complaint_button.setToolTip(self.tr("Take a complaint from this member; the ticket prints (F7)"))
+        self.complaint_button.clicked.connect(self.complaint_requested)
+        operations = _ButtonRow(self.earn_button, self.redeem_button, self.history_button, self.complaint_button)
+        profile = _ButtonRow(self.reveal_button, self.edit_button)
+        self._operations, self._profile_actions = operations, profile
+        # One line when both groups fit, else the profile's buttons above the operations: on one line they
+        # would widen the card until the results list beside it loses its columns.
+        self.actions = QGridLayout()
+        self.actions.setContentsMargins(24, 8, 24, 20)
+        self.actions.setVerticalSpacing(8)
+        self.actions.setColumnStretch(1, 1)
+        self._one_line: bool | None = None
+        self._arrange_actions(True)
+        layout.addLayout(self.actions)
         layout.addStretch()
         page.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         return page
+
+    def _arrange_actions(self, one_line: bool) -> None:
+        if one_line == self._one_line:
+            return
+        self._one_line = one_line
+        for widget in (self._operations, self._profile_actions):
+            self.actions.removeWidget(widget)
+        if one_line:
+            self.actions.addWidget(self._operations, 0, 0, Qt.AlignmentFlag.AlignLeft)
+            self.actions.addWidget(self._profile_actions, 0, 2, Qt.AlignmentFlag.AlignRight)
+        else:
+            self.actions.addWidget(self._profile_actions, 0, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
+            self.actions.addWidget(self._operations, 1, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        margins = self.actions.contentsMargins()
+        needed = self._operations.sizeHint().width() + self._profile_actions.sizeHint().width() + margins.left() + margins.right() + 24
+        self._arrange_actions(event.size().width() >= needed)
+        super().resizeEvent(event)
 
     def show_card(self, card: MemberCard) -> None:
         self.card = card

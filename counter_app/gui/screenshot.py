@@ -2,14 +2,20 @@
 
 Pages with member data (main, card, register, receipt, printqueue) need a signed-in staff member: --staff, PIN in COUNTER_PIN.
 The receipt and print-queue pages show what the desk holds; on a desk of demo data they first make a
-sample earn and a few print jobs (to a printer address that refuses, so nothing prints).
+sample earn and a few print jobs (to a printer address that refuses, so nothing prints). The manager's pages
+(reports, queue, complaints, complaint, checkin) likewise first give a demo desk three months of trade,
+complaints in every state, an event and requests waiting for a manager.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import os
+import random
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -26,8 +32,9 @@ from counter_app.services import auth, members, points, printing
 from counter_app.services.desk import Desk, desk_status
 
 WINDOW_SIZE = (1280, 800)
-PAGES = ("main", "card", "register", "login", "lock", "override", "earn", "redeem", "history", "review", "scan", "receipt", "receipt58", "printqueue")
-MEMBER_PAGES = ("main", "card", "register", "override", "earn", "redeem", "history", "review", "scan", "receipt", "receipt58", "printqueue")
+MANAGER_PAGES = ("reports", "reportcomplaints", "queue", "complaints", "complaint", "checkin")
+PAGES = ("main", "card", "register", "login", "lock", "override", "earn", "redeem", "history", "review", "scan", "receipt", "receipt58", "printqueue", *MANAGER_PAGES)
+MEMBER_PAGES = ("main", "card", "register", "override", "earn", "redeem", "history", "review", "scan", "receipt", "receipt58", "printqueue", *MANAGER_PAGES)
 REFUSING_PRINTER = "tcp://127.0.0.1:9"  # the discard port: nothing listens, a connection is refused at once
 RECEIPT_KINDS = ("earn", "birthday", "activity", "referral")
 
@@ -96,6 +103,157 @@ def _sample_print_jobs(desk: Desk, member_ref: str) -> None:
     printing.queue_receipt(desk, newest, REFUSING_PRINTER)  # a registration slip
     printing.print_next(desk, retry_after=lambda attempts: 60.0)  # refused at once: it waits, saying why
     printing.queue_test_page(desk, REFUSING_PRINTER)
+
+
+SAMPLE_SHOPS = ("优衣库 UNIQLO", "星巴克 Starbucks", "海底捞火锅", "屈臣氏 Watsons", "Apple 专卖店", "无印良品 MUJI", "周大福", "万达影城", "盒马鲜生", "耐克 Nike")
+SAMPLE_DAYS = 95
+DEMO_EVENT = "WINTER-FAIR"
+
+
+@contextlib.contextmanager
+def _desk_clock_at(desk: Desk, moment: dt.datetime) -> Iterator[None]:
+    """The desk's clock stands at `moment` meanwhile: sample trade back-dated on a demo desk, for its pictures."""
+    clock = desk.clock
+    desk.clock = lambda: moment
+    try:
+        yield
+    finally:
+        desk.clock = clock
+
+
+def _quietly(work) -> object | None:
+    """A sample operation the rules refuse (a velocity limit, a balance too low) is left out, not fatal."""
+    try:
+        return work()
+    except DeskError:
+        return None
+
+
+def _sample_trade(desk: Desk, rng: random.Random, pool: list, now: dt.datetime) -> None:
+    """Purchases every day for three months (more at weekends), some cash redemptions, coupons redeemed and used."""
+    from counter_app.services import rewards
+
+    issued: list[str] = []
+    for days_back in range(SAMPLE_DAYS, -1, -1):
+        day = (now - dt.timedelta(days=days_back)).date()
+        for n in range(rng.randint(5, 10) + (7 if day.weekday() >= 5 else 0)):
+            moment = dt.datetime.combine(day, dt.time(rng.randint(10, 21), rng.randint(0, 59)), now.tzinfo)
+            if moment >= now:
+                continue
+            member = rng.choice(pool)
+            amount = min(18_000.0, round(rng.lognormvariate(5.7, 0.9), 2))
+            with _desk_clock_at(desk, moment):
+                _quietly(lambda: points.earn_from_slip(desk, member.member_no, f"{amount:.2f}", f"DM-{day:%Y%m%d}-{n:03d}", rng.choice(SAMPLE_SHOPS)))
+        moment = dt.datetime.combine(day, dt.time(rng.randint(11, 20), rng.randint(0, 59)), now.tzinfo)
+        if moment >= now:
+            continue
+        with _desk_clock_at(desk, moment):
+            rich = [m for m in pool if m.points >= 2000]
+            if rich and rng.random() < 0.5:
+                member = rng.choice(rich)
+                _quietly(lambda: points.redeem_cash(desk, member.member_no, desk.rules.cash_points_per_yuan * rng.choice((10, 20, 25))))
+            if rich and rng.random() < 0.45:
+                member = rng.choice(rich)
+                redeemed = _quietly(lambda: rewards.redeem_coupon(desk, member.member_no, rng.choice(("C10", "C10", "C50"))))
+                if redeemed is not None:
+                    issued.append(redeemed.coupon.code)
+        if issued and rng.random() < 0.4:
+            with _desk_clock_at(desk, moment + dt.timedelta(minutes=30)):
+                _quietly(lambda: rewards.write_off_coupon(desk, issued.pop(0), "888.00"))
+
+
+def _sample_complaints(desk: Desk, rng: random.Random, pool: list, now: dt.datetime) -> None:
+    """Closed complaints over the months (most answered in time, rated), and today's open ones in every state."""
+    from counter_app.domain import complaints as complaint_rules
+    from counter_app.services import complaints
+
+    said = {
+        "attitude": "收银员态度冷淡，结账时一直在看手机。",
+        "response": "服务台排队二十分钟没有人处理退货。",
+        "after_sales": "上周买的电饭煲坏了，店铺说要等两周才能修好。",
+        "quality": "新买的羽绒服穿了一次就跑绒。",
+        "price": "货架标价和收银价格不一致，多收了 30 元。",
+        "environment": "B2 停车场照明太暗，找不到车。",
+        "other": "会员积分到账太慢。",
+    }
+    weights = {"attitude": 6, "response": 5, "after_sales": 4, "quality": 4, "price": 3, "environment": 2, "other": 1}
+    causes = list(complaint_rules.ROOT_CAUSES)
+    for number in range(36):
+        opened = now - dt.timedelta(days=rng.randint(3, SAMPLE_DAYS), hours=rng.randint(0, 8))
+        category = rng.choices(list(weights), list(weights.values()))[0]
+        member = rng.choice(pool)
+        with _desk_clock_at(desk, opened):
+            info = _quietly(lambda: complaints.open_complaint(desk, member.member_no, category, said[category], rng.choice(("low", "normal", "normal", "high")), rng.choice(SAMPLE_SHOPS)))
+        if info is None:
+            continue
+        late = rng.random() < 0.12
+        answered = opened + dt.timedelta(hours=rng.uniform(26, 40) if late else rng.uniform(0.3, 6))
+        with _desk_clock_at(desk, answered):
+            _quietly(lambda: complaints.acknowledge(desk, info.ticket_no, "已电话联系顾客，说明处理进度。"))
+        with _desk_clock_at(desk, answered + dt.timedelta(hours=2)):
+            _quietly(lambda: complaints.start_progress(desk, info.ticket_no))
+        with _desk_clock_at(desk, answered + dt.timedelta(hours=rng.uniform(4, 30))):
+            _quietly(lambda: complaints.resolve(desk, info.ticket_no, rng.choice(causes[:6]), "已与店铺协调处理。"))
+        if rng.random() < 0.85:
+            with _desk_clock_at(desk, answered + dt.timedelta(hours=rng.uniform(31, 60))):
+                _quietly(lambda: complaints.close(desk, info.ticket_no, rng.choices((5, 4, 3, 2, 1), (45, 30, 12, 8, 5))[0]))
+    # Today's: on track, nearly due, late, escalated, in progress with notes, resolved waiting for the rating, a walk-in.
+    today = [
+        (2, "normal", "quality", None), (21, "normal", "attitude", None), (30, "normal", "response", None), (1, "high", "after_sales", "escalate"),
+        (5, "normal", "price", "progress"), (26, "low", "environment", "resolved"), (3, "normal", "other", "walk_in"),
+    ]
+    for hours, severity, category, step in today:
+        member = rng.choice(pool)
+        with _desk_clock_at(desk, now - dt.timedelta(hours=hours)):
+            if step == "walk_in":
+                info = _quietly(lambda: complaints.open_complaint(desk, None, category, "停车缴费机不找零，顾客多付了 20 元。", severity, "B2 停车场", walk_in_name="陈女士", contact="13912345678"))
+            else:
+                info = _quietly(lambda: complaints.open_complaint(desk, member.member_no, category, said[category], severity, rng.choice(SAMPLE_SHOPS), contact=None))
+        if info is None or step in (None, "walk_in"):
+            continue
+        with _desk_clock_at(desk, now - dt.timedelta(hours=hours) + dt.timedelta(minutes=40)):
+            if step == "escalate":
+                _quietly(lambda: complaints.escalate(desk, info.ticket_no, "顾客要求店铺经理当面答复。"))
+                _quietly(lambda: complaints.request_compensation(desk, info.ticket_no, "points", "500", "维修期间无法使用，给予积分补偿。"))
+            else:
+                _quietly(lambda: complaints.acknowledge(desk, info.ticket_no, "已告知顾客 24 小时内答复。"))
+                _quietly(lambda: complaints.start_progress(desk, info.ticket_no))
+                _quietly(lambda: complaints.add_note(desk, info.ticket_no, "已联系店铺核对收银记录，差价确认属实。"))
+        if step == "resolved":
+            with _desk_clock_at(desk, now - dt.timedelta(hours=2)):
+                _quietly(lambda: complaints.resolve(desk, info.ticket_no, "facility", "已增加照明，并安排保安巡查。"))
+
+
+def _sample_manager_desk(desk: Desk) -> None:
+    """Once, on a desk of demo data only: three months of trade and complaints, an event running today with
+    its first check-ins, and requests waiting for a manager. Nothing prints (receipts are not queued)."""
+    from counter_app.services import approvals, complaints, member_events
+
+    if not desk_status(desk).demo_data or complaints.list_complaints(desk, limit=1):
+        return
+    rng = random.Random(20261123)
+    pool = members.recent_members(desk, 400)
+    if len(pool) < 10:
+        return
+    now = desk.now()
+    _sample_trade(desk, rng, pool, now)
+    _sample_complaints(desk, rng, pool, now)
+    if desk.actor() is not None and desk.actor().may(Permission.APPROVE):
+        start = now.replace(hour=9, minute=0, second=0, microsecond=0)
+        event = _quietly(lambda: member_events.create_event(desk, DEMO_EVENT, "冬季会员嘉年华", start, start + dt.timedelta(days=3, hours=12), desk.rules.activity_points, 300))
+        if event is not None and now >= start:
+            for member in pool[:5]:
+                _quietly(lambda: member_events.sign_up(desk, DEMO_EVENT, member.member_no))
+            for member in pool[:3]:
+                _quietly(lambda: member_events.check_in(desk, member.member_no, DEMO_EVENT))
+    rich = [m for m in members.recent_members(desk, 400) if m.points >= 4000]
+    if rich:
+        ratio = desk.rules.cash_points_per_yuan
+        approvals.request(desk, "points.cash", rich[0].member_no, {"ref": rich[0].member_no, "points": str(ratio * 50)}, details="large redemption")
+    member = pool[7]
+    slip = f"UQ-{now:%Y%m%d}-8801"
+    params = {"ref": member.member_no, "amount": "68000.00", "slip_no": slip, "shop": "周大福", "at": now.isoformat()}
+    approvals.request(desk, "points.earn", slip, params, details="large amount ¥68000.00")
 
 
 def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, font_warning: str | None, staff: str | None) -> int:
@@ -174,6 +332,8 @@ def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, fo
             dialog.select_row(1)
             _settle()
             picture = dialog.grab()
+        elif page in MANAGER_PAGES:
+            picture = _manager_page(desk, window, page, member_ref)
         elif page == "review":
             from counter_app.gui.sync_status import ReviewDialog
 
@@ -219,3 +379,65 @@ def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, fo
         sys.stderr.write(QApplication.translate("DeskApp", "Could not write %1; check the folder exists and can be written.").replace("%1", str(out)) + "\n")
         return 2
     return 0
+
+
+def _manager_page(desk: Desk, window: MainWindow, page: str, member_ref: str | None):
+    """The reports, the manager's queue, the complaints, the intake for the member on the card, event check-in."""
+    _sample_manager_desk(desk)
+    window.refresh_queue_count()
+    if page in ("reports", "reportcomplaints"):
+        from counter_app.gui.reports_page import ReportsDialog
+
+        dialog = ReportsDialog(desk, window)
+        dialog.resize(1280, 900)
+        dialog.show()
+        dialog.apply_preset("this_year")
+        if page == "reportcomplaints":
+            dialog.tabs.setCurrentIndex(3)
+        _settle()
+        return dialog.grab()
+    if page == "queue":
+        from counter_app.gui.manager_queue import ManagerQueueDialog
+
+        dialog = ManagerQueueDialog(desk, window)
+        dialog.show()
+        _settle()
+        return dialog.grab()
+    if page == "complaints":
+        from counter_app.gui.complaint_dialogs import ComplaintsDialog
+
+        dialog = ComplaintsDialog(desk, window)
+        dialog.show()
+        _settle()
+        # The one being worked on, with its notes, as a manager opens it.
+        for row in range(dialog.model.rowCount()):
+            if dialog.model.complaint(row).state == "in_progress":
+                dialog.select_row(row)
+                break
+        _settle()
+        return dialog.grab()
+    if page == "checkin":
+        from counter_app.gui.event_checkin import EventCheckInDialog
+
+        dialog = EventCheckInDialog(desk, window)
+        dialog.show()
+        _settle()
+        signed = [m for m in members.recent_members(desk, 8)][5:6]
+        if signed and dialog.events:
+            dialog.take_scan(signed[0].member_no)
+        _settle()
+        return dialog.grab()
+    from counter_app.gui.complaint_dialogs import ComplaintIntakeDialog
+
+    newest = members.recent_members(desk, 1)
+    ref = member_ref or (newest[0].member_no if newest else None)
+    card = members.find_member(desk, ref) if ref else None  # a desk without members: a walk-in's complaint
+    dialog = ComplaintIntakeDialog(desk, card, window)
+    dialog.category_combo.setCurrentIndex(3)
+    dialog.shop_edit.setText("优衣库 UNIQLO 3F")
+    dialog.description_edit.setPlainText("上周买的羽绒服穿了一次就跑绒，店员说要等厂家检测，顾客希望尽快退换。")
+    dialog.contact_edit.setText("139 1234 5678")
+    dialog.show()
+    dialog.adjustSize()
+    _settle()
+    return dialog.grab()
