@@ -882,7 +882,7 @@ def _points(args: argparse.Namespace, desk: Desk) -> int:
             f"{line.at[:16]}  {line.kind:<7} {line.points:>+8}  {('¥' + line.amount) if line.amount else '':>12}  {line.slip_no or line.note or ''}" for line in lines
         ) or translate("Cli", "No points yet."))
     elif args.action == "void":
-        voided = voids.void_operation(desk, args.op_id, args.reason)
+        voided = approvals.run_or_park(desk, "points.void", args.op_id[:36], op_id=args.op_id, reason=args.reason)
         _emit(args, voided, lambda: translate("Cli", "Operation {op_id} voided; balance {balance}.").format(op_id=voided.voided, balance=voided.balance))
     elif args.action == "gift":
         gift = points.gift_points(desk, args.ref, args.to, args.points)

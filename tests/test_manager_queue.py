@@ -290,3 +290,21 @@ def test_a_review_item_resolved_at_one_counter_closes_at_every_counter(sqlite_se
             assert tuple(connection.exec_driver_sql("SELECT status, resolution, resolved_by FROM review_items").one()) == ("resolved", "accepted", ADMIN)
     east.close()
     west.close()
+
+
+def test_a_clerk_asks_for_a_void_and_it_happens_when_a_manager_approves(desk):
+    from counter_app.services import approvals
+    from tests.conftest import ADMIN_PIN
+
+    members.register_member(desk, form())
+    earned = points.earn_from_slip(desk, "13800138000", "100", "V-1", at=NOW)
+    auth.add_staff(desk, "K009", "李娜", "clerk", "246810")
+    auth.sign_in(desk, "K009", "246810")
+    with pytest.raises(HeldForApproval) as held:
+        approvals.run_or_park(desk, "points.void", earned.op_id, op_id=earned.op_id, reason="顾客退货")
+    assert members.find_member(desk, "13800138000").points == earned.balance  # nothing voided yet
+    auth.sign_in(desk, ADMIN, ADMIN_PIN)
+    (item,) = [item for item in manager_queue.waiting(desk) if item.kind == "approval"]
+    assert item.item_id == str(held.value.params["approval_id"]) and "顾客退货" in item.details
+    manager_queue.decide(desk, "approval", item.item_id, True, "")
+    assert members.find_member(desk, "13800138000").points == earned.balance - earned.points

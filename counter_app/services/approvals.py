@@ -15,7 +15,7 @@ from counter_app.db.sealing import seal, unseal
 from counter_app.domain.errors import DeskError, InvalidInput, NotFound
 from counter_app.domain.staff import Actor, HeldForApproval, NeedsManager, Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
-from counter_app.services import members, points, privacy
+from counter_app.services import members, points, privacy, voids
 from counter_app.services.audit import record
 from counter_app.services.auth import NotSignedIn, authorize
 from counter_app.services.desk import Desk
@@ -33,6 +33,8 @@ PARKABLE: dict[str, Callable[..., Any]] = {
     "member.edit": _edit,
     "points.earn": points.earn_from_slip,
     "points.cash": points.redeem_cash,
+    # A clerk who finds a wrong entry asks for its void; it happens when a manager approves.
+    "points.void": voids.void_operation,
 }
 
 

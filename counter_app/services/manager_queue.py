@@ -40,6 +40,7 @@ URGENT_REVIEW, COMPENSATION_NEAR_SLA, PARKED, COMPENSATION, OTHER_REVIEW = 1, 2,
 TITLES = {
     "points.earn": QT_TRANSLATE_NOOP("ManagerQueue", "Points from a slip held for a check"),
     "points.cash": QT_TRANSLATE_NOOP("ManagerQueue", "Large redemption of points as cash"),
+    "points.void": QT_TRANSLATE_NOOP("ManagerQueue", "Void of an operation"),
     "member.edit": QT_TRANSLATE_NOOP("ManagerQueue", "Profile change"),
     "member.erase": QT_TRANSLATE_NOOP("ManagerQueue", "Erasure of personal data"),
     "compensation": QT_TRANSLATE_NOOP("ManagerQueue", "Compensation for a complaint"),
@@ -128,7 +129,7 @@ def _approval_items(desk: Desk, connection: Connection) -> list[QueueItem]:
             details = f"¥{params.get('amount', '?')} · {params.get('slip_no') or waiting.subject or ''}".strip(" ·")
         elif waiting.action == "points.cash":
             details = i18n.translate("ManagerQueue", QT_TRANSLATE_NOOP("ManagerQueue", "{points} points as cash")).format(points=params.get("points", "?"))
-        elif waiting.action == "member.erase":
+        elif waiting.action in ("member.erase", "points.void"):
             details = str(params.get("reason") or "")
         elif waiting.action == "member.edit":
             changed = [name for name, value in params.items() if name != "ref" and value is not None]

@@ -2788,6 +2788,10 @@
         <translation>Large redemption of points as cash</translation>
     </message>
     <message>
+        <source>Void of an operation</source>
+        <translation>Void of an operation</translation>
+    </message>
+    <message>
         <source>Profile change</source>
         <translation>Profile change</translation>
     </message>

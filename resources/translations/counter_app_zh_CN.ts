@@ -2789,6 +2789,10 @@
         <translation>大额积分抵现</translation>
     </message>
     <message>
+        <source>Void of an operation</source>
+        <translation>撤销一笔业务</translation>
+    </message>
+    <message>
         <source>Profile change</source>
         <translation>资料修改</translation>
     </message>
