@@ -413,7 +413,9 @@ def test_cli_report_bad_input_and_permissions(desk, data_dir, tmp_path):
     assert unwritable.returncode == 2 and "cannot be saved as" in unwritable.stderr
     wrong_format = run_cli("report", "points", "--out", str(tmp_path / "p.txt"), data_dir=data_dir)
     assert wrong_format.returncode == 2 and ".csv or .xlsx" in wrong_format.stderr
-    auth.add_staff(desk, "K001", "李娜", "clerk", "864209")
+    # The clerk's account is made the way an administrator makes one, through the command line.
+    added = run_cli("staff", "add", "K001", "--name", "李娜", "--role", "clerk", data_dir=data_dir, env={"COUNTER_NEW_PIN": "864209"})
+    assert added.returncode == 0, added.stderr
     refused = run_cli("report", "points", data_dir=data_dir, staff="K001", pin="864209")
     assert refused.returncode == 6 and "manager" in refused.stderr
 
