@@ -30,37 +30,90 @@ def default_data_dir() -> Path:
 
 @dataclass(frozen=True)
 class Setting:
+    """One setting: its type, default and check, plus what the settings dialog shows for it.
+
+    `label` and `help` are marked for translation (context "Settings"); `choices` lists the values
+    of a setting that takes one of a few, so the dialog offers exactly those.
+    """
+
     key: str
     kind: type
     default: Any
     help: str
     check: Callable[[Any], bool] = lambda value: True
     rule: str = ""
+    group: str = "desk"
+    label: str = ""
+    choices: tuple = ()
+
+
+# The settings dialog's pages, in the order it shows them.
+GROUPS: tuple[tuple[str, str], ...] = (
+    ("desk", QT_TRANSLATE_NOOP("Settings", "Desk")),
+    ("printer", QT_TRANSLATE_NOOP("Settings", "Printer")),
+    ("scanner", QT_TRANSLATE_NOOP("Settings", "Camera and scanner")),
+    ("display", QT_TRANSLATE_NOOP("Settings", "Language and display")),
+    ("server", QT_TRANSLATE_NOOP("Settings", "Server")),
+)
+
+THEMES = ("standard", "high_contrast")
+FONT_SCALES = (100, 115, 130, 150, 175, 200)
+
+
+def _one_of(*values: Any) -> Callable[[Any], bool]:
+    return lambda value: value in values
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("language", str, "zh_CN", "Language of the desk: zh_CN or en", lambda v: v in LANGUAGES, "zh_CN | en"),
-    Setting("store_name", str, "", "The mall or store shown on screen and receipts", lambda v: len(v) <= 40, "≤ 40"),
-    Setting("counter_name", str, "", "This counter's name, e.g. 1F 服务台", lambda v: len(v) <= 40, "≤ 40"),
-    Setting("counter_no", int, 1, "This counter's number in the chain; part of every member number", lambda v: 1 <= v <= 9999, "1-9999"),
-    Setting("privacy_notice_version", str, "2026-01", "Version of the privacy notice members consent to", lambda v: 1 <= len(v) <= 20, "1-20"),
-    Setting("search_limit", int, 50, "How many members a search lists at most", lambda v: 1 <= v <= 500, "1-500"),
-    Setting("sync_interval_seconds", int, 15, "Seconds between syncs with the central server while all is well", lambda v: 5 <= v <= 3600, "5-3600"),
-    Setting("idle_lock_minutes", int, 5, "Lock the desk after this many idle minutes (0: never)", lambda v: 0 <= v <= 240, "0-240"),
-    # A handheld scanner types like a keyboard, but faster than any person: that is how it is told apart.
-    Setting("scanner_max_gap_ms", int, 35, "Longest pause between a scanner's keystrokes, in ms (people type 80+ ms apart)", lambda v: 5 <= v <= 60, "5-60"),
-    Setting("scanner_min_length", int, 6, "Fewest characters a scan has", lambda v: 3 <= v <= 64, "3-64"),
-    Setting("scanner_prefix", str, "", "Characters the scanner sends before each code (empty: none)", lambda v: len(v) <= 4 and v.isprintable(), "≤ 4 printable"),
-    Setting("scanner_suffix", str, "enter", "What the scanner sends after each code", lambda v: v in ("enter", "tab", "none"), "enter | tab | none"),
-    Setting("camera", str, "", "The counter camera: its number (0, 1, …), a device path or a video file; empty: no camera", lambda v: len(v) <= 300, "≤ 300"),
+    # The desk
+    Setting("store_name", str, "", QT_TRANSLATE_NOOP("Settings", "The mall or store shown on screen and receipts"), lambda v: len(v) <= 40, "≤ 40",
+            label=QT_TRANSLATE_NOOP("Settings", "Store name")),
+    Setting("counter_name", str, "", QT_TRANSLATE_NOOP("Settings", "This counter's name, e.g. 1F 服务台"), lambda v: len(v) <= 40, "≤ 40",
+            label=QT_TRANSLATE_NOOP("Settings", "Counter name")),
+    Setting("counter_no", int, 1, QT_TRANSLATE_NOOP("Settings", "This counter's number in the chain; part of every member number"), lambda v: 1 <= v <= 9999, "1-9999",
+            label=QT_TRANSLATE_NOOP("Settings", "Counter number")),
+    Setting("idle_lock_minutes", int, 5, QT_TRANSLATE_NOOP("Settings", "Lock the desk after this many idle minutes (0: never)"), lambda v: 0 <= v <= 240, "0-240",
+            label=QT_TRANSLATE_NOOP("Settings", "Lock when idle (minutes)")),
+    Setting("search_limit", int, 50, QT_TRANSLATE_NOOP("Settings", "How many members a search lists at most"), lambda v: 1 <= v <= 500, "1-500",
+            label=QT_TRANSLATE_NOOP("Settings", "Search results at most")),
+    Setting("privacy_notice_version", str, "2026-01", QT_TRANSLATE_NOOP("Settings", "Version of the privacy notice members consent to"), lambda v: 1 <= len(v) <= 20, "1-20",
+            label=QT_TRANSLATE_NOOP("Settings", "Privacy notice version")),
     # The receipt printer: where it is and what its firmware can do (python-escpos cannot ask it).
-    Setting("printer_uri", str, "", "The receipt printer: tcp://HOST:9100, usb://VID:PID, serial:///dev/ttyUSB0?baud=9600, file:///dev/usb/lp0, lp://QUEUE; empty: none", lambda v: len(v) <= 300 and v.isprintable(), "a printer address, ≤ 300"),
-    Setting("printer_paper_mm", int, 80, "Paper width in mm: 58 (32 columns) or 80 (48 columns)", lambda v: v in (58, 80), "58 | 80"),
-    Setting("printer_chinese", str, "gb18030", "The printer's Chinese font: gb18030, gbk, or raster (none: Chinese is printed as pictures)", lambda v: v in ("gb18030", "gbk", "raster"), "gb18030 | gbk | raster"),
-    Setting("printer_qr", str, "native", "QR codes drawn by the printer (native) or sent as pictures (image)", lambda v: v in ("native", "image"), "native | image"),
-    Setting("printer_status", str, "yes", "Whether the printer answers status queries (paper out, cover open)", lambda v: v in ("yes", "no"), "yes | no"),
-    Setting("printer_logo", str, "", "A picture printed at the top of every receipt (PNG or JPEG); empty: none", lambda v: len(v) <= 300, "≤ 300"),
-    Setting("print_receipts", str, "yes", "Print a receipt after every operation when a printer is set", lambda v: v in ("yes", "no"), "yes | no"),
+    Setting("printer_uri", str, "", QT_TRANSLATE_NOOP("Settings", "The receipt printer: tcp://HOST:9100, usb://VID:PID, serial:///dev/ttyUSB0?baud=9600, file:///dev/usb/lp0, lp://QUEUE; empty: none"),
+            lambda v: len(v) <= 300 and v.isprintable(), "a printer address, ≤ 300", group="printer", label=QT_TRANSLATE_NOOP("Settings", "Printer address")),
+    Setting("printer_paper_mm", int, 80, QT_TRANSLATE_NOOP("Settings", "Paper width in mm: 58 (32 columns) or 80 (48 columns)"), _one_of(58, 80), "58 | 80",
+            group="printer", label=QT_TRANSLATE_NOOP("Settings", "Paper width (mm)"), choices=(80, 58)),
+    Setting("printer_chinese", str, "gb18030", QT_TRANSLATE_NOOP("Settings", "The printer's Chinese font: gb18030, gbk, or raster (none: Chinese is printed as pictures)"),
+            _one_of("gb18030", "gbk", "raster"), "gb18030 | gbk | raster", group="printer", label=QT_TRANSLATE_NOOP("Settings", "Chinese characters"), choices=("gb18030", "gbk", "raster")),
+    Setting("printer_qr", str, "native", QT_TRANSLATE_NOOP("Settings", "QR codes drawn by the printer (native) or sent as pictures (image)"), _one_of("native", "image"), "native | image",
+            group="printer", label=QT_TRANSLATE_NOOP("Settings", "QR codes"), choices=("native", "image")),
+    Setting("printer_status", str, "yes", QT_TRANSLATE_NOOP("Settings", "Whether the printer answers status queries (paper out, cover open)"), _one_of("yes", "no"), "yes | no",
+            group="printer", label=QT_TRANSLATE_NOOP("Settings", "Printer reports its status"), choices=("yes", "no")),
+    Setting("printer_logo", str, "", QT_TRANSLATE_NOOP("Settings", "A picture printed at the top of every receipt (PNG or JPEG); empty: none"), lambda v: len(v) <= 300, "≤ 300",
+            group="printer", label=QT_TRANSLATE_NOOP("Settings", "Receipt logo")),
+    Setting("print_receipts", str, "yes", QT_TRANSLATE_NOOP("Settings", "Print a receipt after every operation when a printer is set"), _one_of("yes", "no"), "yes | no",
+            group="printer", label=QT_TRANSLATE_NOOP("Settings", "Print a receipt after each operation"), choices=("yes", "no")),
+    # A handheld scanner types like a keyboard, but faster than any person: that is how it is told apart.
+    Setting("camera", str, "", QT_TRANSLATE_NOOP("Settings", "The counter camera: its number (0, 1, …), a device path or a video file; empty: no camera"), lambda v: len(v) <= 300, "≤ 300",
+            group="scanner", label=QT_TRANSLATE_NOOP("Settings", "Camera")),
+    Setting("scanner_max_gap_ms", int, 35, QT_TRANSLATE_NOOP("Settings", "Longest pause between a scanner's keystrokes, in ms (people type 80+ ms apart)"), lambda v: 5 <= v <= 60, "5-60",
+            group="scanner", label=QT_TRANSLATE_NOOP("Settings", "Scanner key gap (ms)")),
+    Setting("scanner_min_length", int, 6, QT_TRANSLATE_NOOP("Settings", "Fewest characters a scan has"), lambda v: 3 <= v <= 64, "3-64",
+            group="scanner", label=QT_TRANSLATE_NOOP("Settings", "Shortest scan (characters)")),
+    Setting("scanner_prefix", str, "", QT_TRANSLATE_NOOP("Settings", "Characters the scanner sends before each code (empty: none)"), lambda v: len(v) <= 4 and v.isprintable(), "≤ 4 printable",
+            group="scanner", label=QT_TRANSLATE_NOOP("Settings", "Scanner prefix")),
+    Setting("scanner_suffix", str, "enter", QT_TRANSLATE_NOOP("Settings", "What the scanner sends after each code"), _one_of("enter", "tab", "none"), "enter | tab | none",
+            group="scanner", label=QT_TRANSLATE_NOOP("Settings", "Scanner suffix"), choices=("enter", "tab", "none")),
+    # Language and display: font scaling and a high-contrast theme for clerks who need them.
+    Setting("language", str, "zh_CN", QT_TRANSLATE_NOOP("Settings", "Language of the desk: zh_CN or en"), lambda v: v in LANGUAGES, "zh_CN | en",
+            group="display", label=QT_TRANSLATE_NOOP("Settings", "Language"), choices=LANGUAGES),
+    Setting("ui_theme", str, "standard", QT_TRANSLATE_NOOP("Settings", "Colours of the desk: standard, or high_contrast (black on white, strong outlines)"), lambda v: v in THEMES,
+            "standard | high_contrast", group="display", label=QT_TRANSLATE_NOOP("Settings", "Theme"), choices=THEMES),
+    Setting("ui_font_scale", int, 100, QT_TRANSLATE_NOOP("Settings", "Text size in percent of the standard size"), lambda v: v in FONT_SCALES, " | ".join(map(str, FONT_SCALES)),
+            group="display", label=QT_TRANSLATE_NOOP("Settings", "Text size (%)"), choices=FONT_SCALES),
+    # The central server (the address itself comes with enrolment; see `counter-app enroll`).
+    Setting("sync_interval_seconds", int, 15, QT_TRANSLATE_NOOP("Settings", "Seconds between syncs with the central server while all is well"), lambda v: 5 <= v <= 3600, "5-3600",
+            group="server", label=QT_TRANSLATE_NOOP("Settings", "Sync every (seconds)")),
 )
 _BY_KEY = {setting.key: setting for setting in SETTINGS}
 
@@ -79,6 +132,14 @@ class Settings:
 
     def with_value(self, key: str, value: Any) -> Settings:
         return Settings({**self.values, key: coerce(key, value)}, dict(self.extra))
+
+
+def setting_for(key: str) -> Setting:
+    """The declaration of `key`; an unknown key is refused with the list of the known ones."""
+    setting = _BY_KEY.get(key)
+    if setting is None:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "There is no setting called {key}; the settings are: {keys}."), key=key, keys=", ".join(_BY_KEY))
+    return setting
 
 
 def coerce(key: str, value: Any) -> Any:

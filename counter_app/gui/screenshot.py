@@ -33,7 +33,10 @@ from counter_app.services.desk import Desk, desk_status
 
 WINDOW_SIZE = (1280, 800)
 MANAGER_PAGES = ("reports", "reportcomplaints", "queue", "complaints", "complaint", "checkin")
-PAGES = ("main", "card", "register", "login", "lock", "override", "earn", "redeem", "history", "review", "scan", "receipt", "receipt58", "printqueue", *MANAGER_PAGES)
+# The first-run wizard's pages (a new data folder shows them as an IT person first meets them), settings and support.
+WIZARD_PAGES = tuple(f"wizard-{name}" for name in ("welcome", "store", "admin", "server", "printer", "camera", "done"))
+SETUP_PAGES = (*WIZARD_PAGES, "settings", "logs")
+PAGES = ("main", "card", "register", "login", "lock", "override", "earn", "redeem", "history", "review", "scan", "receipt", "receipt58", "printqueue", *MANAGER_PAGES, *SETUP_PAGES)
 MEMBER_PAGES = ("main", "card", "register", "override", "earn", "redeem", "history", "review", "scan", "receipt", "receipt58", "printqueue", *MANAGER_PAGES)
 REFUSING_PRINTER = "tcp://127.0.0.1:9"  # the discard port: nothing listens, a connection is refused at once
 RECEIPT_KINDS = ("earn", "birthday", "activity", "referral")
@@ -334,6 +337,8 @@ def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, fo
             picture = dialog.grab()
         elif page in MANAGER_PAGES:
             picture = _manager_page(desk, window, page, member_ref)
+        elif page in SETUP_PAGES:
+            picture = _setup_page(desk, window, page)
         elif page == "review":
             from counter_app.gui.sync_status import ReviewDialog
 
@@ -379,6 +384,17 @@ def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, fo
         sys.stderr.write(QApplication.translate("DeskApp", "Could not write %1; check the folder exists and can be written.").replace("%1", str(out)) + "\n")
         return 2
     return 0
+
+
+def _setup_page(desk: Desk, window: MainWindow, page: str):
+    """The wizard, settings and support windows draw their own pictures: each knows what to fill in."""
+    if page in WIZARD_PAGES:
+        from counter_app.gui.first_run import screenshot_page
+    elif page == "settings":
+        from counter_app.gui.settings_dialog import screenshot_page
+    else:
+        from counter_app.gui.support import screenshot_page
+    return screenshot_page(desk, window, page)
 
 
 def _manager_page(desk: Desk, window: MainWindow, page: str, member_ref: str | None):
