@@ -28,7 +28,8 @@ from counter_app.services.desk import Desk, change_setting, desk_status, open_de
 
 log = logging.getLogger(__name__)
 EXIT_UNEXPECTED = 1
-SCREENSHOT_PAGES = ("main", "card", "register", "login", "lock", "override", "earn", "redeem", "history", "review", "scan", "receipt", "receipt58", "printqueue", "reports", "reportcomplaints", "queue", "complaints", "complaint", "checkin")
+SCREENSHOT_PAGES = ("main", "card", "register", "login", "lock", "override", "earn", "redeem", "history", "review", "scan", "receipt", "receipt58", "printqueue", "reports", "reportcomplaints", "queue", "complaints", "complaint", "checkin",
+                    *(f"wizard-{name}" for name in ("welcome", "store", "admin", "server", "printer", "camera", "done")), "settings", "logs")
 
 
 class _Parser(argparse.ArgumentParser):
