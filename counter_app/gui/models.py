@@ -18,25 +18,26 @@ from counter_app.services.printing import STATE_ADVICE, PrintJobInfo
 Index = QModelIndex | QPersistentModelIndex
 
 
-class MemberResultsModel(QAbstractTableModel):
-    """The members a search found, one per row."""
+class RowsModel(QAbstractTableModel):
+    """A table of service DTOs, one per row, named columns: the counts and headers every list here shares."""
 
-    COLUMNS = ("name", "phone", "member_no", "tier", "points")
+    COLUMNS: tuple[str, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._members: list[MemberSummary] = []
+        self._rows: list[Any] = []
 
-    def set_members(self, members: list[MemberSummary]) -> None:
+    def headers(self) -> tuple[str, ...]:
+        """The column titles, in the desk's language (each subclass translates in its own context)."""
+        raise NotImplementedError
+
+    def reset_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
-        self._members = list(members)
+        self._rows = list(rows)
         self.endResetModel()
 
-    def member(self, row: int) -> MemberSummary:
-        return self._members[row]
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self._members)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -44,12 +45,27 @@ class MemberResultsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Name"), self.tr("Phone"), self.tr("Member no."), self.tr("Tier"), self.tr("Points"))[section]
+        return self.headers()[section]
+
+
+class MemberResultsModel(RowsModel):
+    """The members a search found, one per row."""
+
+    COLUMNS = ("name", "phone", "member_no", "tier", "points")
+
+    def set_members(self, members: list[MemberSummary]) -> None:
+        self.reset_rows(members)
+
+    def member(self, row: int) -> MemberSummary:
+        return self._rows[row]
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("Phone"), self.tr("Member no."), self.tr("Tier"), self.tr("Points"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        member = self._members[index.row()]
+        member = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "tier":
@@ -72,7 +88,7 @@ JOB_STATUS_LABELS = {
 }
 
 
-class PrintJobsModel(QAbstractTableModel):
+class PrintJobsModel(RowsModel):
     """The print queue's jobs, newest first, one per row; times in the desk's own time zone."""
 
     COLUMNS = ("id", "created_at", "kind", "reference", "status", "copy_no", "attempts", "printer_said")
@@ -80,40 +96,29 @@ class PrintJobsModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None, zone: dt.tzinfo | None = None) -> None:
         super().__init__(parent)
-        self._jobs: list[PrintJobInfo] = []
         self.zone = zone
 
     def set_jobs(self, jobs: list[PrintJobInfo]) -> None:
         """Rows whose job is still listed change in place (the selection stays); otherwise the list is reset."""
         jobs = list(jobs)
-        if [job.id for job in jobs] == [job.id for job in self._jobs]:
-            changed = [row for row, (old, new) in enumerate(zip(self._jobs, jobs)) if old != new]
-            self._jobs = jobs
+        if [job.id for job in jobs] == [job.id for job in self._rows]:
+            changed = [row for row, (old, new) in enumerate(zip(self._rows, jobs)) if old != new]
+            self._rows = jobs
             if changed:
                 self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), len(self.COLUMNS) - 1))
             return
-        self.beginResetModel()
-        self._jobs = jobs
-        self.endResetModel()
+        self.reset_rows(jobs)
 
     def job(self, row: int) -> PrintJobInfo:
-        return self._jobs[row]
+        return self._rows[row]
 
     def row_of(self, job_id: int) -> int | None:
-        return next((row for row, job in enumerate(self._jobs) if job.id == job_id), None)
+        return next((row for row, job in enumerate(self._rows) if job.id == job_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self._jobs)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("No."), self.tr("Time"), self.tr("Receipt"), self.tr("Reference"), self.tr("Status"), self.tr("Copy"), self.tr("Attempts"), self.tr("Printer said")
-        )[section]
+        )
 
     def _time(self, iso: str | None) -> str:
         if not iso:
@@ -148,7 +153,7 @@ class PrintJobsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        job = self._jobs[index.row()]
+        job = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(job, column)
@@ -287,50 +292,39 @@ def urgency_dot(urgency: int) -> QPixmap:
     return _DOTS[urgency]
 
 
-class ManagerQueueModel(QAbstractTableModel):
+class ManagerQueueModel(RowsModel):
     """What waits for a manager (services.manager_queue.QueueItem), most urgent first, as the service orders it."""
 
     COLUMNS = ("urgency", "kind", "title", "subject", "details", "requested_by", "requested_at", "age")
 
     def __init__(self, parent: QObject | None = None, zone: dt.tzinfo | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
-        self._items: list[Any] = []
         self.zone = zone
         self.today = today
 
     def set_items(self, items: list[Any]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
+        self.reset_rows(items)
 
     def remove(self, kind: str, item_id: str) -> None:
         row = self.row_of(kind, item_id)
         if row is not None:
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._items[row]
+            del self._rows[row]
             self.endRemoveRows()
 
     def item(self, row: int) -> Any:
-        return self._items[row]
+        return self._rows[row]
 
     def items(self) -> list[Any]:
-        return list(self._items)
+        return list(self._rows)
 
     def row_of(self, kind: str, item_id: str) -> int | None:
-        return next((row for row, item in enumerate(self._items) if item.kind == kind and item.item_id == item_id), None)
+        return next((row for row, item in enumerate(self._rows) if item.kind == kind and item.item_id == item_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             "", self.tr("Kind"), self.tr("What"), self.tr("Member / ticket"), self.tr("Details"), self.tr("Asked by"), self.tr("When"), self.tr("Waiting")
-        )[section]
+        )
 
     def text(self, item: Any, column: str) -> str:
         if column == "urgency":
@@ -348,7 +342,7 @@ class ManagerQueueModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self._items[index.row()]
+        item = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(item, column)
@@ -389,45 +383,34 @@ def complaint_customer(complaint: Any) -> str:
     return complaint.walk_in_name or QCoreApplication.translate("ComplaintsModel", "Walk-in customer")
 
 
-class ComplaintsModel(QAbstractTableModel):
+class ComplaintsModel(RowsModel):
     """Complaints (services.complaints.ComplaintInfo), soonest due first, with the answer promise's clock coloured."""
 
     COLUMNS = ("sla", "ticket_no", "customer", "category", "state")
 
     def __init__(self, parent: QObject | None = None, zone: dt.tzinfo | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
-        self._complaints: list[Any] = []
         self.zone = zone
         self.today = today
 
     def set_complaints(self, complaints: list[Any]) -> None:
-        self.beginResetModel()
-        self._complaints = list(complaints)
-        self.endResetModel()
+        self.reset_rows(complaints)
 
     def update(self, complaint: Any) -> None:
         """One complaint changed (an action on it): its row changes in place."""
         row = self.row_of(complaint.ticket_no)
         if row is not None:
-            self._complaints[row] = complaint
+            self._rows[row] = complaint
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def complaint(self, row: int) -> Any:
-        return self._complaints[row]
+        return self._rows[row]
 
     def row_of(self, ticket_no: str) -> int | None:
-        return next((row for row, complaint in enumerate(self._complaints) if complaint.ticket_no == ticket_no), None)
+        return next((row for row, complaint in enumerate(self._rows) if complaint.ticket_no == ticket_no), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent.isValid() else len(self._complaints)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Answer due"), self.tr("Ticket"), self.tr("Customer"), self.tr("Category"), self.tr("State"))[section]
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Answer due"), self.tr("Ticket"), self.tr("Customer"), self.tr("Category"), self.tr("State"))
 
     def text(self, complaint: Any, column: str) -> str:
         if column == "sla":
@@ -445,7 +428,7 @@ class ComplaintsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        complaint = self._complaints[index.row()]
+        complaint = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(complaint, column)
