@@ -109,16 +109,28 @@ def desk_status(desk: Desk) -> DeskStatus:
 
 
 def change_setting(desk: Desk, key: str, value: object) -> config.Settings:
+    return change_settings(desk, {key: value})
+
+
+def change_settings(desk: Desk, changes: dict[str, object]) -> config.Settings:
+    """Several settings at once, all or none: every value is checked before anything is written; then
+    settings.json is written once and each changed key gets its audit entry, in one transaction."""
     from counter_app.domain.staff import Permission
     from counter_app.services.audit import record
     from counter_app.services.auth import authorize
 
-    actor = authorize(desk, Permission.SETTINGS, "settings.change", key)
-    before = getattr(desk.settings, key, None) if key in {s.key for s in config.SETTINGS} else None
-    changed = desk.settings.with_value(key, value)
+    actor = authorize(desk, Permission.SETTINGS, "settings.change", ", ".join(changes)[:200])
+    typed = {key: config.coerce(key, value) for key, value in changes.items()}  # the first bad value stops it all
+    changed = desk.settings
+    for key, value in typed.items():
+        changed = changed.with_value(key, value)
+    differing = [key for key in typed if getattr(desk.settings, key) != getattr(changed, key)]
+    if not differing:
+        return desk.settings
     with desk.store.write() as connection:
-        # The file is written inside the audit entry's transaction: a failed write leaves no entry behind.
+        for key in differing:
+            record(desk, connection, actor, "settings.change", key, before={key: getattr(desk.settings, key)}, after={key: getattr(changed, key)})
+        # The file is written last inside the audit entries' transaction: a failed write leaves no entry behind.
         config.save_settings(desk.data_dir, changed)
-        record(desk, connection, actor, "settings.change", key, before={key: before}, after={key: getattr(changed, key)})
     desk.settings = changed
     return desk.settings

@@ -32,7 +32,7 @@ from counter_app.domain.errors import Conflict, InvalidInput, NotFound
 from counter_app.domain.members import mask_name, mask_phone, parse_member_no
 from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP, language, translate
-from counter_app.services.audit import record
+from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.complaints import complaint_facts_for_receipt
 from counter_app.services.desk import Desk
@@ -270,6 +270,31 @@ def queue_test_page(desk: Desk, printer_uri: str | None = None) -> PrintJobInfo:
         header = _header(desk, connection, f"TEST-{now:%Y%m%d%H%M%S}", actor.staff_id, now)
         receipt = templates.test_page_receipt(header, language(), profile(desk).columns)
         return _info(_job(connection, _insert_job(desk, connection, receipt, uri, actor.staff_id)))
+
+
+@dataclass(frozen=True)
+class TestPageOutcome:
+    printed: bool
+    state: str  # devices.READY, PAPER_OUT, UNREACHABLE, …
+
+
+def print_test_page(desk: Desk, printer_uri: str | None = None) -> TestPageOutcome:
+    """Send the test page straight to a printer, outside the queue: a printer being tried out (the wizard, the
+    settings) answers now, and a wrong address leaves no job behind to retry for ever."""
+    actor = authorize(desk, Permission.LOOKUP, "print.test")
+    uri = _printer_uri(desk, printer_uri)
+    address = devices.parse_printer_uri(uri)
+    now = desk.now()
+    with desk.store.read() as connection:
+        header = _header(desk, connection, f"TEST-{now:%Y%m%d%H%M%S}", actor.staff_id, now)
+    receipt = templates.test_page_receipt(header, language(), profile(desk).columns)
+    try:
+        devices.send_job(address, _render(desk, receipt), ask_status=desk.settings.printer_status == "yes")
+    except devices.PrintFailed as failure:
+        record_alone(desk, actor, "print.test", uri, outcome="refused", details=failure.state)
+        return TestPageOutcome(False, failure.state)
+    record_alone(desk, actor, "print.test", uri, details="printed")
+    return TestPageOutcome(True, devices.READY)
 
 
 def day_summary(desk: Desk, day: dt.date | None = None) -> list[templates.DayFigure]:
