@@ -20,7 +20,7 @@ from counter_app.domain.members import FIELD_LABELS, RegistrationForm
 from counter_app.domain.staff import ROLE_LABELS, Permission
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.i18n import QT_TRANSLATE_NOOP, translate
-from counter_app.logs import setup_logging
+from counter_app.logs import log_unhandled, setup_logging
 from counter_app.services import approvals, audit, auth, demo, keys, manager_queue, member_codes, member_events, members, points, printing, privacy, rewards, scanning, sync, voids
 from counter_app.services import complaints
 from counter_app.services import reports
@@ -41,6 +41,19 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(2)
 
 
+class _VersionAction(argparse.Action):
+    """`--version`: the app's version, then its key libraries' (what support asks for first); exit 0."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, default: Any = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option_string: str | None = None) -> NoReturn:
+        from counter_app.services.diagnostics import version_text
+
+        sys.stdout.write(version_text() + "\n")
+        parser.exit(0)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     # Global options are accepted after the command too; SUPPRESS keeps a subcommand from resetting them.
@@ -52,11 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--print", action="store_true", default=argparse.SUPPRESS, help="print the operation's receipt (waits until printed, or queued for a retry)")
     common.add_argument("--printer", metavar="URI", default=argparse.SUPPRESS, help="this command's printer: tcp://HOST:9100, usb://VID:PID, serial:///dev/ttyUSB0?baud=9600, file:///PATH, lp://QUEUE")
     parser = _Parser(prog="counter-app", description="Member service desk (会员服务台). With no command the desk window opens.", parents=[common])
-    parser.add_argument("--version", action="version", version=f"counter-app {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help=f"print the version ({__version__}) and those of the key libraries")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     commands.add_parser("init", parents=[common], help="create or upgrade the local store")
     commands.add_parser("status", parents=[common], help="counter, store, pending operations")
+    commands.add_parser("diagnostics", parents=[common], help="what support needs: versions, settings, sync and printer state, the log's last lines (no secrets, no member data)")
     demo_parser = commands.add_parser("demo-data", parents=[common], help="add realistic demo members")
     demo_parser.add_argument("--members", type=int, required=True, metavar="N")
     demo_parser.add_argument("--seed", type=int)
@@ -1040,6 +1054,28 @@ def _error_document(error: DeskError) -> dict[str, Any]:
     }
 
 
+def _diagnostics(args: argparse.Namespace, data_dir: Path) -> int:
+    """`counter-app diagnostics`: the support report (services/diagnostics.py); --json gives it as data."""
+    from counter_app.services import diagnostics
+
+    try:
+        desk: Desk | None = open_desk(data_dir)
+    except DeskError as error:
+        desk, problem = None, error.message("en")
+    else:
+        problem = None
+    try:
+        i18n.set_language(args.lang or (desk.settings.language if desk else i18n.DEFAULT_LANGUAGE))
+        report = diagnostics.diagnostics(desk, data_dir)
+        if problem:
+            report["desk"]["store"] = f"not open: {problem}"
+        _emit(args, report, lambda: diagnostics.render_report(report).rstrip("\n"))
+    finally:
+        if desk is not None:
+            desk.close()
+    return 0
+
+
 def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) -> int:
     args = args or parse_args(argv)
     data_dir = args.data_dir or default_data_dir()
@@ -1052,6 +1088,9 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
             fingerprint = keys.restore_key(data_dir, args.file)
             _emit(args, {"fingerprint": fingerprint}, lambda: translate("Cli", "Key {fingerprint} restored; the desk can open its store again.").format(fingerprint=fingerprint))
             return 0
+        if args.command == "diagnostics":
+            # Support needs it most when the store will not open: then it reports without the store.
+            return _diagnostics(args, data_dir)
         if args.command == "decode":
             # Reading pictures needs neither the store nor a sign-in.
             i18n.set_language(args.lang or i18n.DEFAULT_LANGUAGE)
@@ -1080,8 +1119,13 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
     except KeyboardInterrupt:
         return 130
     except Exception:  # a bug: the log gets the traceback, the person a sentence
-        log.exception("unexpected error in %s", args.command)
-        sys.stderr.write(translate("Cli", "Something unexpected went wrong; nothing more was changed. Details are in {log}.").format(log=log_file or "—") + "\n")
+        command = " ".join(str(part) for part in (args.command, getattr(args, "action", None)) if part)
+        log_unhandled(*sys.exc_info(), {"command": command, "staff": args.staff, "json": args.json})  # type: ignore[arg-type]
+        message = translate("Cli", "Something unexpected went wrong; nothing more was changed. Details are in {log}.").format(log=log_file or "—")
+        if args.json:
+            json.dump({"error": {"kind": "Unexpected", "message": message, "fields": {}}}, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        sys.stderr.write(message + "\n")
         return EXIT_UNEXPECTED
     finally:
         if desk is not None:

@@ -15,6 +15,8 @@ from typing import Any, Generic, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from counter_app.domain.errors import DeskError
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -73,6 +75,9 @@ class Op(Generic[T]):
         try:
             result = self._fn()
         except Exception as error:  # handed to the GUI thread, never lost in a worker
+            if not isinstance(error, DeskError):
+                # A bug: logged here, where its traceback is whole, even if the window that asked is gone by now.
+                log.error("background task %s (for %s) failed", getattr(self._fn, "__qualname__", self._fn), type(self._parent).__name__, exc_info=error)
             return lambda failure=error: self._deliver_failure(failure)  # "as" names die with the block
         return lambda: self._deliver_success(result)
 
@@ -87,7 +92,8 @@ class Op(Generic[T]):
         if not self._alive():
             return
         if self._on_failure is None:
-            log.error("background task failed", exc_info=error)
+            if isinstance(error, DeskError):
+                log.warning("background task %s refused: %s", getattr(self._fn, "__qualname__", self._fn), error.message("en"))
             return
         self._on_failure(error)
 
