@@ -6,6 +6,12 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    if (sys.argv[1:] if argv is None else argv) == ["--version"]:
+        # The first thing support asks for: answered without loading the whole desk (about 0.15 s, not 1 s).
+        from counter_app.services.diagnostics import version_text
+
+        print(version_text())
+        return 0
     from counter_app import cli
 
     args = cli.parse_args(argv)

@@ -168,10 +168,13 @@ def coerce(key: str, value: Any) -> Any:
     if setting is None:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "There is no setting called {key}; the settings are: {keys}."), key=key, keys=", ".join(_BY_KEY))
     try:
+        # Only text or whole numbers: a list in a hand-edited settings.json must not become "['x']".
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise TypeError(value)
         typed = setting.kind(value)
         if setting.kind is int and isinstance(value, str) and not value.strip().lstrip("-").isdigit():
             raise ValueError(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The setting {key} must be {rule}; “{value}” is not."), key=key, rule=setting.rule, value=value) from None
     if not setting.check(typed):
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The setting {key} must be {rule}; “{value}” is not."), key=key, rule=setting.rule, value=value)
