@@ -3,6 +3,7 @@
 #
 #   bash installer/debian.sh run [ARGS...]   install what is missing, then start the desk (ARGS go to counter-app)
 #   bash installer/debian.sh test [ARGS...]  install with the test tools, then run the whole test suite (ARGS go to pytest)
+#   bash installer/debian.sh bundle [ARGS...] install with PyInstaller, then build dist/counter-app (ARGS go to installer/build.py, e.g. --smoke)
 #
 # Installs: the system libraries Qt and zbar need and a Chinese font (apt-get), a virtual
 # environment in .venv, the project with its Python dependencies (pip), then builds the
@@ -12,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 mode=${1:-run}
 shift || true
-case "$mode" in run | test) ;; *) echo "usage: bash installer/debian.sh run|test [ARGS...]" >&2; exit 2 ;; esac
+case "$mode" in run | test | bundle) ;; *) echo "usage: bash installer/debian.sh run|test|bundle [ARGS...]" >&2; exit 2 ;; esac
 
 sudo_cmd=()
 [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
@@ -25,6 +26,8 @@ packages=(
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
 )
+# PyInstaller reads the libraries' headers with objdump (binutils); the smoke run starts the bundle on X11 under Xvfb.
+if [ "$mode" = bundle ]; then packages+=(binutils xvfb xauth); fi
 python=${PYTHON:-python3}
 if ! command -v "$python" >/dev/null 2>&1 || ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
   packages+=(python3 python3-venv python3-pip)
@@ -52,6 +55,8 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 if [ "$mode" = test ]; then
   .venv/bin/python -m pip install -q -e ".[test]"
+elif [ "$mode" = bundle ]; then
+  .venv/bin/python -m pip install -q -e ".[bundle]"
 else
   .venv/bin/python -m pip install -q -e .
 fi
@@ -60,5 +65,8 @@ fi
 if [ "$mode" = test ]; then
   export QT_QPA_PLATFORM=offscreen
   exec .venv/bin/python -m pytest "$@"
+fi
+if [ "$mode" = bundle ]; then
+  exec .venv/bin/python installer/build.py "$@"
 fi
 exec .venv/bin/counter-app "$@"
