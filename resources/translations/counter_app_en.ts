@@ -1,6 +1,65 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>The first administrator</source>
+        <translation>The first administrator</translation>
+    </message>
+    <message>
+        <source>Create the administrator's account. Administrators add the other staff and change the settings; keep the PIN safe.</source>
+        <translation>Create the administrator's account. Administrators add the other staff and change the settings; keep the PIN safe.</translation>
+    </message>
+    <message>
+        <source>&amp;Create administrator</source>
+        <translation>&amp;Create administrator</translation>
+    </message>
+    <message>
+        <source>Sign in to carry on</source>
+        <translation>Sign in to carry on</translation>
+    </message>
+    <message>
+        <source>The administrator was created before setup stopped. Sign in with the administrator's PIN to finish setting up.</source>
+        <translation>The administrator was created before setup stopped. Sign in with the administrator's PIN to finish setting up.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <source>Staff &amp;ID</source>
+        <translation>Staff &amp;ID</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>PIN &amp;again</translation>
+    </message>
+    <message>
+        <source>4 to 12 digits (not all one digit, not a run such as 1234), or a password of 8 to 64 characters.</source>
+        <translation>4 to 12 digits (not all one digit, not a run such as 1234), or a password of 8 to 64 characters.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ; type them again.</source>
+        <translation>The two PINs differ; type them again.</translation>
+    </message>
+    <message>
+        <source>Creating the administrator…</source>
+        <translation>Creating the administrator…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>Audit entry {seq} was edited after it was written.</source>
@@ -20,14 +79,80 @@
     </message>
 </context>
 <context>
+    <name>CameraCheck</name>
+    <message>
+        <source>The camera's number (0 is the first), a device path such as /dev/video0, or a video file</source>
+        <translation>The camera's number (0 is the first), a device path such as /dev/video0, or a video file</translation>
+    </message>
+    <message>
+        <source>Test ca&amp;mera</source>
+        <translation>Test ca&amp;mera</translation>
+    </message>
+    <message>
+        <source>Start or stop the camera and hold a member's code up to it (Alt+M)</source>
+        <translation>Start or stop the camera and hold a member's code up to it (Alt+M)</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>Camera off</translation>
+    </message>
+    <message>
+        <source>0 for the first camera, 1 for the second, a device path (/dev/video0) or a video file. Empty: no camera; the handheld scanner still works.</source>
+        <translation>0 for the first camera, 1 for the second, a device path (/dev/video0) or a video file. Empty: no camera; the handheld scanner still works.</translation>
+    </message>
+    <message>
+        <source>Type the camera first: 0 for the first camera.</source>
+        <translation>Type the camera first: 0 for the first camera.</translation>
+    </message>
+    <message>
+        <source>Starting the camera %1… Hold a member's code up to it.</source>
+        <translation>Starting the camera %1… Hold a member's code up to it.</translation>
+    </message>
+    <message>
+        <source>The camera stopped before it read a code. Press Test camera and hold a code steady about 20 cm away.</source>
+        <translation>The camera stopped before it read a code. Press Test camera and hold a code steady about 20 cm away.</translation>
+    </message>
+    <message>
+        <source>Stop ca&amp;mera</source>
+        <translation>Stop ca&amp;mera</translation>
+    </message>
+    <message>
+        <source>The camera works: it read %1.</source>
+        <translation>The camera works: it read %1.</translation>
+    </message>
+    <message>
+        <source>No camera: members are scanned with the handheld scanner or looked up by phone.</source>
+        <translation>No camera: members are scanned with the handheld scanner or looked up by phone.</translation>
+    </message>
+    <message>
+        <source>Press Test camera and hold a member's code up to it.</source>
+        <translation>Press Test camera and hold a member's code up to it.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPage</name>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Type the camera (0 is the first), press Test camera and hold a member's code up to it. A counter with a handheld scanner only skips this.</source>
+        <translation>Type the camera (0 is the first), press Test camera and hold a member's code up to it. A counter with a handheld scanner only skips this.</translation>
+    </message>
+    <message>
+        <source>S&amp;kip: handheld scanner only</source>
+        <translation>S&amp;kip: handheld scanner only</translation>
+    </message>
+    <message>
+        <source>Type the camera (0 for the first one), or tick “Skip: handheld scanner only”.</source>
+        <translation>Type the camera (0 for the first one), or tick “Skip: handheld scanner only”.</translation>
+    </message>
+</context>
+<context>
     <name>CameraPanel</name>
     <message>
         <source>Camera  F8</source>
         <translation>Camera  F8</translation>
-    </message>
-    <message>
-        <source>Start or stop the counter camera (F8)</source>
-        <translation>Start or stop the counter camera (F8)</translation>
     </message>
     <message>
         <source>Camera off</source>
@@ -602,6 +727,10 @@
         <source>Back</source>
         <translation>Back</translation>
     </message>
+    <message>
+        <source>Back to the complaint, nothing changed</source>
+        <translation>Back to the complaint, nothing changed</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintDetail</name>
@@ -874,6 +1003,10 @@
         <translation>How satisfied is the customer with the outcome? Ask them: 1 very unhappy … 5 very happy (keys 1 to 5).</translation>
     </message>
     <message>
+        <source>The customer's satisfaction: %1 of 5</source>
+        <translation>The customer's satisfaction: %1 of 5</translation>
+    </message>
+    <message>
         <source>Optional: what the customer said</source>
         <translation>Optional: what the customer said</translation>
     </message>
@@ -977,8 +1110,16 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Close without taking the complaint</source>
+        <translation>Close without taking the complaint</translation>
+    </message>
+    <message>
         <source>Take complaint and print ticket</source>
         <translation>Take complaint and print ticket</translation>
+    </message>
+    <message>
+        <source>Take the complaint and print the customer's ticket</source>
+        <translation>Take the complaint and print the customer's ticket</translation>
     </message>
     <message>
         <source>The customer is promised an answer within %1 hours; the ticket says by when.</source>
@@ -1171,20 +1312,32 @@
         <translation>Overdue</translation>
     </message>
     <message>
+        <source>Only complaints past their answer promise</source>
+        <translation>Only complaints past their answer promise</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Open</translation>
+    </message>
+    <message>
+        <source>Every complaint still open</source>
+        <translation>Every complaint still open</translation>
     </message>
     <message>
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
+        <source>Every complaint, closed ones too</source>
+        <translation>Every complaint, closed ones too</translation>
+    </message>
+    <message>
         <source>Walk-in complaint…</source>
         <translation>Walk-in complaint…</translation>
     </message>
     <message>
-        <source>Take a complaint from a customer who is not a member (Shift+F7)</source>
-        <translation>Take a complaint from a customer who is not a member (Shift+F7)</translation>
+        <source>Take a complaint from a customer who is not a member</source>
+        <translation>Take a complaint from a customer who is not a member</translation>
     </message>
     <message>
         <source>↑↓  choose  ·  F5  refresh  ·  Esc  close</source>
@@ -1193,6 +1346,10 @@
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Close the complaints</source>
+        <translation>Close the complaints</translation>
     </message>
     <message>
         <source>%1 shown · %2 overdue</source>
@@ -1271,6 +1428,41 @@
     </message>
 </context>
 <context>
+    <name>CrashNotice</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong at the desk.</source>
+        <translation>Something unexpected went wrong at the desk.</translation>
+    </message>
+    <message>
+        <source>Your last completed operation is saved. Check the screen: if what you were doing is not shown as done, do it again. If this keeps happening, click "Copy diagnostics" and send the text to support.</source>
+        <translation>Your last completed operation is saved. Check the screen: if what you were doing is not shown as done, do it again. If this keeps happening, click "Copy diagnostics" and send the text to support.</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>Copy diagnostics</translation>
+    </message>
+    <message>
+        <source>Show log</source>
+        <translation>Show log</translation>
+    </message>
+    <message>
+        <source>This happened %1 times; each time is in the log.</source>
+        <translation>This happened %1 times; each time is in the log.</translation>
+    </message>
+    <message>
+        <source>The diagnostics could not be gathered; click "Show log" and read it to support instead.</source>
+        <translation>The diagnostics could not be gathered; click "Show log" and read it to support instead.</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied: paste them into your message to support.</source>
+        <translation>Diagnostics copied: paste them into your message to support.</translation>
+    </message>
+</context>
+<context>
     <name>DeskApp</name>
     <message>
         <source>No Chinese font found: install fonts-noto-cjk so names show correctly.</source>
@@ -1281,12 +1473,146 @@
         <translation>Member Service Desk</translation>
     </message>
     <message>
-        <source>Something unexpected went wrong. Your last completed operation is saved; check the screen and try again.</source>
-        <translation>Something unexpected went wrong. Your last completed operation is saved; check the screen and try again.</translation>
-    </message>
-    <message>
         <source>Could not write %1; check the folder exists and can be written.</source>
         <translation>Could not write %1; check the folder exists and can be written.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceChecks</name>
+    <message>
+        <source>Ready: the printer at %1 answers and has paper.</source>
+        <translation>Ready: the printer at %1 answers and has paper.</translation>
+    </message>
+    <message>
+        <source>Connected to %1; this printer cannot report paper or cover, so print a test page to be sure.</source>
+        <translation>Connected to %1; this printer cannot report paper or cover, so print a test page to be sure.</translation>
+    </message>
+    <message>
+        <source>Out of paper — load a roll into the printer at %1.</source>
+        <translation>Out of paper — load a roll into the printer at %1.</translation>
+    </message>
+    <message>
+        <source>The cover of the printer at %1 is open — close it.</source>
+        <translation>The cover of the printer at %1 is open — close it.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 is offline: check its power and its error light.</source>
+        <translation>The printer at %1 is offline: check its power and its error light.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1; check the cable and the address, and that the printer is on.</source>
+        <translation>Cannot reach %1; check the cable and the address, and that the printer is on.</translation>
+    </message>
+    <message>
+        <source>The printer at %1 does not answer; switch it off and on again.</source>
+        <translation>The printer at %1 does not answer; switch it off and on again.</translation>
+    </message>
+    <message>
+        <source>a member's code from the phone</source>
+        <translation>a member's code from the phone</translation>
+    </message>
+    <message>
+        <source>a printed member card</source>
+        <translation>a printed member card</translation>
+    </message>
+    <message>
+        <source>a coupon</source>
+        <translation>a coupon</translation>
+    </message>
+    <message>
+        <source>an event ticket</source>
+        <translation>an event ticket</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; try again, and see the log if it happens again.</source>
+        <translation>Something unexpected went wrong; try again, and see the log if it happens again.</translation>
+    </message>
+    <message>
+        <source>a code of another system</source>
+        <translation>a code of another system</translation>
+    </message>
+    <message>
+        <source>plain text of %1 characters (a printed barcode or a phone number)</source>
+        <translation>plain text of %1 characters (a printed barcode or a phone number)</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>The desk is ready</source>
+        <translation>The desk is ready</translation>
+    </message>
+    <message>
+        <source>Check what was set, then press Finish (Enter) to open the desk, signed in as the administrator.</source>
+        <translation>Check what was set, then press Finish (Enter) to open the desk, signed in as the administrator.</translation>
+    </message>
+    <message>
+        <source>This counter</source>
+        <translation>This counter</translation>
+    </message>
+    <message>
+        <source>Keys to know</source>
+        <translation>Keys to know</translation>
+    </message>
+    <message>
+        <source>Register a member</source>
+        <translation>Register a member</translation>
+    </message>
+    <message>
+        <source>Points for a purchase</source>
+        <translation>Points for a purchase</translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation>Redeem points</translation>
+    </message>
+    <message>
+        <source>Take a complaint</source>
+        <translation>Take a complaint</translation>
+    </message>
+    <message>
+        <source>Lock the desk when you step away</source>
+        <translation>Lock the desk when you step away</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Store: %1</translation>
+    </message>
+    <message>
+        <source>Counter: %1 (number %2)</source>
+        <translation>Counter: %1 (number %2)</translation>
+    </message>
+    <message>
+        <source>Administrator: %1 %2</source>
+        <translation>Administrator: %1 %2</translation>
+    </message>
+    <message>
+        <source>Central server: %1 (store %2)</source>
+        <translation>Central server: %1 (store %2)</translation>
+    </message>
+    <message>
+        <source>Central server: standalone</source>
+        <translation>Central server: standalone</translation>
+    </message>
+    <message>
+        <source>Printer: %1, %2 mm paper</source>
+        <translation>Printer: %1, %2 mm paper</translation>
+    </message>
+    <message>
+        <source>Printer: none</source>
+        <translation>Printer: none</translation>
+    </message>
+    <message>
+        <source>Camera: %1</source>
+        <translation>Camera: %1</translation>
+    </message>
+    <message>
+        <source>Camera: none (handheld scanner only)</source>
+        <translation>Camera: none (handheld scanner only)</translation>
     </message>
 </context>
 <context>
@@ -1341,6 +1667,14 @@
     <message>
         <source>Add points</source>
         <translation>Add points</translation>
+    </message>
+    <message>
+        <source>Close without adding points</source>
+        <translation>Close without adding points</translation>
+    </message>
+    <message>
+        <source>Add the points from this slip</source>
+        <translation>Add the points from this slip</translation>
     </message>
     <message>
         <source>%1 points earned; balance %2, %3.</source>
@@ -2409,6 +2743,22 @@
         <source>The report cannot be saved as {path} ({reason}); choose a folder you may write to, or another file name.</source>
         <translation>The report cannot be saved as {path} ({reason}); choose a folder you may write to, or another file name.</translation>
     </message>
+    <message>
+        <source>The settings are an administrator's: give --staff, with the PIN in COUNTER_PIN.</source>
+        <translation>The settings are an administrator's: give --staff, with the PIN in COUNTER_PIN.</translation>
+    </message>
+    <message>
+        <source>Too long: at most {limit} characters, this one has {count}.</source>
+        <translation>Too long: at most {limit} characters, this one has {count}.</translation>
+    </message>
+    <message>
+        <source>Enter the store's name: it is shown on screen and printed on every receipt.</source>
+        <translation>Enter the store's name: it is shown on screen and printed on every receipt.</translation>
+    </message>
+    <message>
+        <source>There is no setup step called {step}.</source>
+        <translation>There is no setup step called {step}.</translation>
+    </message>
 </context>
 <context>
     <name>EventCheckInDialog</name>
@@ -2447,6 +2797,10 @@
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Close the check-in</source>
+        <translation>Close the check-in</translation>
     </message>
     <message>
         <source>No event is running or coming up. A manager sets one up (counter-app event create).</source>
@@ -2549,6 +2903,29 @@
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up the Member Service Desk</source>
+        <translation>Set up the Member Service Desk</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Finish</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Points history</source>
@@ -2579,8 +2956,8 @@
         <translation>Preview receipt</translation>
     </message>
     <message>
-        <source>The selected line's receipt as it prints (Enter)</source>
-        <translation>The selected line's receipt as it prints (Enter)</translation>
+        <source>The selected line's receipt as it prints</source>
+        <translation>The selected line's receipt as it prints</translation>
     </message>
     <message>
         <source>Reprint</source>
@@ -2595,8 +2972,103 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>Close the history</source>
+        <translation>Close the history</translation>
+    </message>
+    <message>
         <source>Reprint sent to the printer as job %1 (copy %2).</source>
         <translation>Reprint sent to the printer as job %1 (copy %2).</translation>
+    </message>
+</context>
+<context>
+    <name>LogViewerDialog</name>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Warnings and errors</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>Desk log</source>
+        <translation>Desk log</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>Search the log</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>Copy diagnostics</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Open log folder</translation>
+    </message>
+    <message>
+        <source>Read the log again</source>
+        <translation>Read the log again</translation>
+    </message>
+    <message>
+        <source>Copy what support needs to know about this desk, to paste into a message</source>
+        <translation>Copy what support needs to know about this desk, to paste into a message</translation>
+    </message>
+    <message>
+        <source>Open the folder with the log files, to attach them to a message</source>
+        <translation>Open the folder with the log files, to attach them to a message</translation>
+    </message>
+    <message>
+        <source>Close the log</source>
+        <translation>Close the log</translation>
+    </message>
+    <message>
+        <source>Reading the log…</source>
+        <translation>Reading the log…</translation>
+    </message>
+    <message>
+        <source>The log in %1 cannot be read (%2); check that this user may read that folder.</source>
+        <translation>The log in %1 cannot be read (%2); check that this user may read that folder.</translation>
+    </message>
+    <message>
+        <source>The desk has not written a log yet; it will be in %1 once there is something to note.</source>
+        <translation>The desk has not written a log yet; it will be in %1 once there is something to note.</translation>
+    </message>
+    <message>
+        <source>No entries match; choose "All" or change the search.</source>
+        <translation>No entries match; choose "All" or change the search.</translation>
+    </message>
+    <message>
+        <source>The newest %1 of %2 matching entries, newest first; search to find older ones.</source>
+        <translation>The newest %1 of %2 matching entries, newest first; search to find older ones.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries, newest first. Phone and ID numbers, secrets and Chinese text are hidden.</source>
+        <translation>%1 of %2 entries, newest first. Phone and ID numbers, secrets and Chinese text are hidden.</translation>
+    </message>
+    <message>
+        <source>The diagnostics could not be gathered; the log above is what support needs.</source>
+        <translation>The diagnostics could not be gathered; the log above is what support needs.</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied: paste them into your message to support.</source>
+        <translation>Diagnostics copied: paste them into your message to support.</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened; the log is in %1.</source>
+        <translation>No file manager could be opened; the log is in %1.</translation>
     </message>
 </context>
 <context>
@@ -2634,6 +3106,10 @@
         <translation>Staff ID and PIN. Ctrl+L locks the desk when you step away.</translation>
     </message>
     <message>
+        <source>Sign in with this staff ID and PIN</source>
+        <translation>Sign in with this staff ID and PIN</translation>
+    </message>
+    <message>
         <source>Welcome to the desk</source>
         <translation>Welcome to the desk</translation>
     </message>
@@ -2644,6 +3120,10 @@
     <message>
         <source>Create administrator</source>
         <translation>Create administrator</translation>
+    </message>
+    <message>
+        <source>Create the first administrator's account and sign in</source>
+        <translation>Create the first administrator's account and sign in</translation>
     </message>
     <message>
         <source>The two PINs differ; type them again.</source>
@@ -2661,16 +3141,96 @@
         <translation>Member Service Desk</translation>
     </message>
     <message>
+        <source>Complaints on the answer promise's clock</source>
+        <translation>Complaints on the answer promise's clock</translation>
+    </message>
+    <message>
+        <source>Check members in at an event by scanning their code</source>
+        <translation>Check members in at an event by scanning their code</translation>
+    </message>
+    <message>
+        <source>Members, points, coupons, complaints and RFM over a date range</source>
+        <translation>Members, points, coupons, complaints and RFM over a date range</translation>
+    </message>
+    <message>
+        <source>What waits for a manager's approval</source>
+        <translation>What waits for a manager's approval</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>This desk's settings: printer, scanner, text size, colours</source>
+        <translation>This desk's settings: printer, scanner, text size, colours</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>The desk's log and diagnostics for support</source>
+        <translation>The desk's log and diagnostics for support</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>Copy diagnostics</translation>
+    </message>
+    <message>
+        <source>Copy what support needs to know about this desk, to paste into a message</source>
+        <translation>Copy what support needs to know about this desk, to paste into a message</translation>
+    </message>
+    <message>
+        <source>Scan the member code, or type to search</source>
+        <translation>Scan the member code, or type to search</translation>
+    </message>
+    <message>
+        <source>Register a new member</source>
+        <translation>Register a new member</translation>
+    </message>
+    <message>
+        <source>Points from a purchase slip</source>
+        <translation>Points from a purchase slip</translation>
+    </message>
+    <message>
+        <source>Cash, gifts or coupons for points</source>
+        <translation>Cash, gifts or coupons for points</translation>
+    </message>
+    <message>
+        <source>The member's points history</source>
+        <translation>The member's points history</translation>
+    </message>
+    <message>
+        <source>Change this member's profile</source>
+        <translation>Change this member's profile</translation>
+    </message>
+    <message>
+        <source>Show this member's full phone and ID number; a manager's right, and recorded in the audit log</source>
+        <translation>Show this member's full phone and ID number; a manager's right, and recorded in the audit log</translation>
+    </message>
+    <message>
+        <source>Take a complaint from this member; the ticket prints</source>
+        <translation>Take a complaint from this member; the ticket prints</translation>
+    </message>
+    <message>
+        <source>Start or stop the counter camera</source>
+        <translation>Start or stop the counter camera</translation>
+    </message>
+    <message>
+        <source>Fill the desk with demo members to try it out; they never sync</source>
+        <translation>Fill the desk with demo members to try it out; they never sync</translation>
+    </message>
+    <message>
+        <source>What the server refused or changed, for a manager to look at</source>
+        <translation>What the server refused or changed, for a manager to look at</translation>
+    </message>
+    <message>
         <source>Scan the member code, or type phone / last 4 digits / member no. / name / pinyin initials</source>
         <translation>Scan the member code, or type phone / last 4 digits / member no. / name / pinyin initials</translation>
     </message>
     <message>
         <source>New member  F2</source>
         <translation>New member  F2</translation>
-    </message>
-    <message>
-        <source>Register a new member (F2)</source>
-        <translation>Register a new member (F2)</translation>
     </message>
     <message>
         <source>This desk has no members yet. Register the first one with F2, or try the desk with demo members.</source>
@@ -2701,32 +3261,16 @@
         <translation>Complaints</translation>
     </message>
     <message>
-        <source>Complaints on the answer promise's clock (Ctrl+K)</source>
-        <translation>Complaints on the answer promise's clock (Ctrl+K)</translation>
-    </message>
-    <message>
         <source>Check-in</source>
         <translation>Check-in</translation>
-    </message>
-    <message>
-        <source>Check members in at an event by scanning their code (F9)</source>
-        <translation>Check members in at an event by scanning their code (F9)</translation>
     </message>
     <message>
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <source>Members, points, coupons, complaints and RFM over a date range (Ctrl+R)</source>
-        <translation>Members, points, coupons, complaints and RFM over a date range (Ctrl+R)</translation>
-    </message>
-    <message>
         <source>Approvals</source>
         <translation>Approvals</translation>
-    </message>
-    <message>
-        <source>What waits for a manager's approval (Ctrl+M)</source>
-        <translation>What waits for a manager's approval (Ctrl+M)</translation>
     </message>
     <message>
         <source>Approvals: %1</source>
@@ -2747,6 +3291,10 @@
     <message>
         <source>Complaint %1 taken; the answer is promised by %2. The ticket prints now.</source>
         <translation>Complaint %1 taken; the answer is promised by %2. The ticket prints now.</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied: paste them into your message to support.</source>
+        <translation>Diagnostics copied: paste them into your message to support.</translation>
     </message>
     <message>
         <source>No member found. Check the number, or register a new member with F2.</source>
@@ -2855,10 +3403,6 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <source>Read the queue again (F5)</source>
-        <translation>Read the queue again (F5)</translation>
-    </message>
-    <message>
         <source>Manager sign-in…</source>
         <translation>Manager sign-in…</translation>
     </message>
@@ -2871,24 +3415,28 @@
         <translation>Reject…</translation>
     </message>
     <message>
-        <source>Refuse the selected item, with the reason the requester will see (Delete)</source>
-        <translation>Refuse the selected item, with the reason the requester will see (Delete)</translation>
-    </message>
-    <message>
         <source>Approve</source>
         <translation>Approve</translation>
-    </message>
-    <message>
-        <source>Approve the selected item; a parked operation runs now (Ctrl+Enter)</source>
-        <translation>Approve the selected item; a parked operation runs now (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <source>Close (Esc)</source>
-        <translation>Close (Esc)</translation>
+        <source>Read the queue again</source>
+        <translation>Read the queue again</translation>
+    </message>
+    <message>
+        <source>Refuse the selected item, with the reason the requester will see</source>
+        <translation>Refuse the selected item, with the reason the requester will see</translation>
+    </message>
+    <message>
+        <source>Approve the selected item; a parked operation runs now</source>
+        <translation>Approve the selected item; a parked operation runs now</translation>
+    </message>
+    <message>
+        <source>Close the queue</source>
+        <translation>Close the queue</translation>
     </message>
     <message>
         <source>%1 waiting</source>
@@ -3057,40 +3605,20 @@
         <translation>Show full numbers</translation>
     </message>
     <message>
-        <source>Shows this member's full phone and ID number; a manager's right, and recorded in the audit log</source>
-        <translation>Shows this member's full phone and ID number; a manager's right, and recorded in the audit log</translation>
-    </message>
-    <message>
         <source>Earn  F3</source>
         <translation>Earn  F3</translation>
-    </message>
-    <message>
-        <source>Points from a purchase slip (F3)</source>
-        <translation>Points from a purchase slip (F3)</translation>
     </message>
     <message>
         <source>Redeem  F4</source>
         <translation>Redeem  F4</translation>
     </message>
     <message>
-        <source>Cash, gifts or coupons for points (F4)</source>
-        <translation>Cash, gifts or coupons for points (F4)</translation>
-    </message>
-    <message>
         <source>History  F6</source>
         <translation>History  F6</translation>
     </message>
     <message>
-        <source>The member's points history (F6)</source>
-        <translation>The member's points history (F6)</translation>
-    </message>
-    <message>
         <source>Complaint  F7</source>
         <translation>Complaint  F7</translation>
-    </message>
-    <message>
-        <source>Take a complaint from this member; the ticket prints (F7)</source>
-        <translation>Take a complaint from this member; the ticket prints (F7)</translation>
     </message>
     <message>
         <source>Member no. %1</source>
@@ -3216,6 +3744,18 @@
     <message>
         <source>Authorise</source>
         <translation>Authorise</translation>
+    </message>
+    <message>
+        <source>The manager's ID and PIN allow it now</source>
+        <translation>The manager's ID and PIN allow it now</translation>
+    </message>
+    <message>
+        <source>Leave it undone</source>
+        <translation>Leave it undone</translation>
+    </message>
+    <message>
+        <source>It waits in the manager's queue; nothing happens until it is approved</source>
+        <translation>It waits in the manager's queue; nothing happens until it is approved</translation>
     </message>
     <message>
         <source>Something unexpected went wrong; try again.</source>
@@ -3363,10 +3903,6 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <source>Read the queue again (F5)</source>
-        <translation>Read the queue again (F5)</translation>
-    </message>
-    <message>
         <source>Print test page</source>
         <translation>Print test page</translation>
     </message>
@@ -3385,10 +3921,6 @@
     <message>
         <source>Preview</source>
         <translation>Preview</translation>
-    </message>
-    <message>
-        <source>The selected receipt as it prints (Enter)</source>
-        <translation>The selected receipt as it prints (Enter)</translation>
     </message>
     <message>
         <source>Reprint</source>
@@ -3411,8 +3943,16 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>Close (Esc)</source>
-        <translation>Close (Esc)</translation>
+        <source>Read the queue again</source>
+        <translation>Read the queue again</translation>
+    </message>
+    <message>
+        <source>The selected receipt as it prints</source>
+        <translation>The selected receipt as it prints</translation>
+    </message>
+    <message>
+        <source>Close the print queue</source>
+        <translation>Close the print queue</translation>
     </message>
     <message>
         <source>No receipt waits for the printer.</source>
@@ -3491,6 +4031,65 @@
     </message>
 </context>
 <context>
+    <name>PrinterCheck</name>
+    <message>
+        <source>Where the receipt printer is; pick an example from the list (Down arrow) and change it</source>
+        <translation>Where the receipt printer is; pick an example from the list (Down arrow) and change it</translation>
+    </message>
+    <message>
+        <source>Network: tcp://192.168.1.50:9100 · USB: usb://VID:PID (e.g. usb://0416:5011) · serial: serial:///dev/ttyUSB0?baud=9600 · device file: file:///dev/usb/lp0 · system queue: lp://QUEUE. Empty: no printer.</source>
+        <translation>Network: tcp://192.168.1.50:9100 · USB: usb://VID:PID (e.g. usb://0416:5011) · serial: serial:///dev/ttyUSB0?baud=9600 · device file: file:///dev/usb/lp0 · system queue: lp://QUEUE. Empty: no printer.</translation>
+    </message>
+    <message>
+        <source>The width of the paper roll; measure it if unsure</source>
+        <translation>The width of the paper roll; measure it if unsure</translation>
+    </message>
+    <message>
+        <source>&amp;Check printer</source>
+        <translation>&amp;Check printer</translation>
+    </message>
+    <message>
+        <source>Ask the printer at this address whether it is ready (Alt+C)</source>
+        <translation>Ask the printer at this address whether it is ready (Alt+C)</translation>
+    </message>
+    <message>
+        <source>Print &amp;test page</source>
+        <translation>Print &amp;test page</translation>
+    </message>
+    <message>
+        <source>Print a test page at this address now, even before saving (Alt+T)</source>
+        <translation>Print a test page at this address now, even before saving (Alt+T)</translation>
+    </message>
+    <message>
+        <source>Asking the printer at %1…</source>
+        <translation>Asking the printer at %1…</translation>
+    </message>
+    <message>
+        <source>Printing a test page at %1…</source>
+        <translation>Printing a test page at %1…</translation>
+    </message>
+    <message>
+        <source>Type the printer's address first, e.g. tcp://192.168.1.50:9100.</source>
+        <translation>Type the printer's address first, e.g. tcp://192.168.1.50:9100.</translation>
+    </message>
+    <message>
+        <source>The test page went out to %1. Check that it came out whole, Chinese characters and QR code included.</source>
+        <translation>The test page went out to %1. Check that it came out whole, Chinese characters and QR code included.</translation>
+    </message>
+    <message>
+        <source>Fix it and print the test page again.</source>
+        <translation>Fix it and print the test page again.</translation>
+    </message>
+    <message>
+        <source>No printer: receipts are not printed until an address is set.</source>
+        <translation>No printer: receipts are not printed until an address is set.</translation>
+    </message>
+    <message>
+        <source>Press Check printer to ask the printer, or print a test page.</source>
+        <translation>Press Check printer to ask the printer, or print a test page.</translation>
+    </message>
+</context>
+<context>
     <name>PrinterController</name>
     <message>
         <source>something unexpected went wrong.</source>
@@ -3504,8 +4103,8 @@
 <context>
     <name>PrinterIndicator</name>
     <message>
-        <source>Click to open the print queue (Ctrl+P).</source>
-        <translation>Click to open the print queue (Ctrl+P).</translation>
+        <source>Click to open the print queue</source>
+        <translation>Click to open the print queue</translation>
     </message>
     <message>
         <source>○ No printer</source>
@@ -3514,6 +4113,29 @@
     <message>
         <source>%1 waiting to print</source>
         <translation>%1 waiting to print</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <source>Type the printer's address and print a test page: it should come out whole, Chinese characters and QR code included.</source>
+        <translation>Type the printer's address and print a test page: it should come out whole, Chinese characters and QR code included.</translation>
+    </message>
+    <message>
+        <source>S&amp;kip: no printer at this counter</source>
+        <translation>S&amp;kip: no printer at this counter</translation>
+    </message>
+    <message>
+        <source>No printer yet? Try the printer emulator: in a second terminal run %1, then type %2 here and print the test page.</source>
+        <translation>No printer yet? Try the printer emulator: in a second terminal run %1, then type %2 here and print the test page.</translation>
+    </message>
+    <message>
+        <source>Type the printer's address, or tick “Skip: no printer at this counter”.</source>
+        <translation>Type the printer's address, or tick “Skip: no printer at this counter”.</translation>
     </message>
 </context>
 <context>
@@ -3582,8 +4204,12 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>Send this receipt to the printer (Ctrl+P); a second copy is stamped REPRINT.</source>
-        <translation>Send this receipt to the printer (Ctrl+P); a second copy is stamped REPRINT.</translation>
+        <source>Close the preview</source>
+        <translation>Close the preview</translation>
+    </message>
+    <message>
+        <source>Send this receipt to the printer; a second copy is stamped REPRINT</source>
+        <translation>Send this receipt to the printer; a second copy is stamped REPRINT</translation>
     </message>
     <message>
         <source>Print job %1 · %2</source>
@@ -3916,6 +4542,18 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>Close; nothing more is redeemed</source>
+        <translation>Close; nothing more is redeemed</translation>
+    </message>
+    <message>
+        <source>Pay these points out as cash</source>
+        <translation>Pay these points out as cash</translation>
+    </message>
+    <message>
+        <source>Give these points to the friend</source>
+        <translation>Give these points to the friend</translation>
+    </message>
+    <message>
         <source>%1 points = ¥1; whole yuan only.</source>
         <translation>%1 points = ¥1; whole yuan only.</translation>
     </message>
@@ -3936,8 +4574,16 @@
         <translation>%1 points · %2 in stock</translation>
     </message>
     <message>
+        <source>Hand over this gift for its points</source>
+        <translation>Hand over this gift for its points</translation>
+    </message>
+    <message>
         <source>%1 — %2 points</source>
         <translation>%1 — %2 points</translation>
+    </message>
+    <message>
+        <source>Issue this coupon for its points</source>
+        <translation>Issue this coupon for its points</translation>
     </message>
     <message>
         <source>The friend's phone or member number (scan their code)</source>
@@ -3989,6 +4635,18 @@
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Register this member</source>
+        <translation>Register this member</translation>
+    </message>
+    <message>
+        <source>Save the changes</source>
+        <translation>Save the changes</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Close without saving</translation>
     </message>
     <message>
         <source>Member agrees to the privacy notice (version %1)</source>
@@ -4671,12 +5329,12 @@
         <translation>This year</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Refresh</translation>
+        <source>The report over this period</source>
+        <translation>The report over this period</translation>
     </message>
     <message>
-        <source>Compute the report again (F5)</source>
-        <translation>Compute the report again (F5)</translation>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
     </message>
     <message>
         <source>Members</source>
@@ -4719,8 +5377,12 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>Close (Esc)</source>
-        <translation>Close (Esc)</translation>
+        <source>Compute the report again</source>
+        <translation>Compute the report again</translation>
+    </message>
+    <message>
+        <source>Close the reports</source>
+        <translation>Close the reports</translation>
     </message>
     <message>
         <source>%1 to %2 · %3 days</source>
@@ -4993,6 +5655,10 @@
         <translation>Details</translation>
     </message>
     <message>
+        <source>Close the review list</source>
+        <translation>Close the review list</translation>
+    </message>
+    <message>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>
@@ -5025,6 +5691,494 @@
     <message>
         <source>The member did not want a receipt</source>
         <translation>The member did not want a receipt</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Central server</source>
+        <translation>Central server</translation>
+    </message>
+    <message>
+        <source>A counter of a chain enrols with the central server to share members and points. A single store can stay standalone and enrol later.</source>
+        <translation>A counter of a chain enrols with the central server to share members and points. A single store can stay standalone and enrol later.</translation>
+    </message>
+    <message>
+        <source>Stay s&amp;tandalone</source>
+        <translation>Stay s&amp;tandalone</translation>
+    </message>
+    <message>
+        <source>This counter keeps its members to itself. Enrol later from the command line: counter-app enroll --server URL --code CODE.</source>
+        <translation>This counter keeps its members to itself. Enrol later from the command line: counter-app enroll --server URL --code CODE.</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol with the central server</source>
+        <translation>&amp;Enrol with the central server</translation>
+    </message>
+    <message>
+        <source>Ask the server's administrator for a one-time enrolment code (counter-server enroll-code --store NAME).</source>
+        <translation>Ask the server's administrator for a one-time enrolment code (counter-server enroll-code --store NAME).</translation>
+    </message>
+    <message>
+        <source>Server &amp;address</source>
+        <translation>Server &amp;address</translation>
+    </message>
+    <message>
+        <source>One-time c&amp;ode</source>
+        <translation>One-time c&amp;ode</translation>
+    </message>
+    <message>
+        <source>Enrol &amp;now</source>
+        <translation>Enrol &amp;now</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1: store %2, counter number %3. Press Next to go on.</source>
+        <translation>Enrolled with %1: store %2, counter number %3. Press Next to go on.</translation>
+    </message>
+    <message>
+        <source>Type the address and the code, then press Enter to enrol.</source>
+        <translation>Type the address and the code, then press Enter to enrol.</translation>
+    </message>
+    <message>
+        <source>Enrolling with %1…</source>
+        <translation>Enrolling with %1…</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Camera and scanner</source>
+        <translation>Camera and scanner</translation>
+    </message>
+    <message>
+        <source>Language and display</source>
+        <translation>Language and display</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>The mall or store shown on screen and receipts</source>
+        <translation>The mall or store shown on screen and receipts</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>Store name</translation>
+    </message>
+    <message>
+        <source>This counter's name, e.g. 1F 服务台</source>
+        <translation>This counter's name, e.g. 1F 服务台</translation>
+    </message>
+    <message>
+        <source>Counter name</source>
+        <translation>Counter name</translation>
+    </message>
+    <message>
+        <source>This counter's number in the chain; part of every member number</source>
+        <translation>This counter's number in the chain; part of every member number</translation>
+    </message>
+    <message>
+        <source>Counter number</source>
+        <translation>Counter number</translation>
+    </message>
+    <message>
+        <source>Lock the desk after this many idle minutes (0: never)</source>
+        <translation>Lock the desk after this many idle minutes (0: never)</translation>
+    </message>
+    <message>
+        <source>Lock when idle (minutes)</source>
+        <translation>Lock when idle (minutes)</translation>
+    </message>
+    <message>
+        <source>How many members a search lists at most</source>
+        <translation>How many members a search lists at most</translation>
+    </message>
+    <message>
+        <source>Search results at most</source>
+        <translation>Search results at most</translation>
+    </message>
+    <message>
+        <source>Version of the privacy notice members consent to</source>
+        <translation>Version of the privacy notice members consent to</translation>
+    </message>
+    <message>
+        <source>Privacy notice version</source>
+        <translation>Privacy notice version</translation>
+    </message>
+    <message>
+        <source>The receipt printer: tcp://HOST:9100, usb://VID:PID, serial:///dev/ttyUSB0?baud=9600, file:///dev/usb/lp0, lp://QUEUE; empty: none</source>
+        <translation>The receipt printer: tcp://HOST:9100, usb://VID:PID, serial:///dev/ttyUSB0?baud=9600, file:///dev/usb/lp0, lp://QUEUE; empty: none</translation>
+    </message>
+    <message>
+        <source>Printer address</source>
+        <translation>Printer address</translation>
+    </message>
+    <message>
+        <source>Paper width in mm: 58 (32 columns) or 80 (48 columns)</source>
+        <translation>Paper width in mm: 58 (32 columns) or 80 (48 columns)</translation>
+    </message>
+    <message>
+        <source>Paper width (mm)</source>
+        <translation>Paper width (mm)</translation>
+    </message>
+    <message>
+        <source>80 mm (48 characters a line)</source>
+        <translation>80 mm (48 characters a line)</translation>
+    </message>
+    <message>
+        <source>58 mm (32 characters a line)</source>
+        <translation>58 mm (32 characters a line)</translation>
+    </message>
+    <message>
+        <source>The printer's Chinese font: gb18030, gbk, or raster (none: Chinese is printed as pictures)</source>
+        <translation>The printer's Chinese font: gb18030, gbk, or raster (none: Chinese is printed as pictures)</translation>
+    </message>
+    <message>
+        <source>Chinese characters</source>
+        <translation>Chinese characters</translation>
+    </message>
+    <message>
+        <source>GB18030 font (most printers sold in China)</source>
+        <translation>GB18030 font (most printers sold in China)</translation>
+    </message>
+    <message>
+        <source>GBK font (older printers)</source>
+        <translation>GBK font (older printers)</translation>
+    </message>
+    <message>
+        <source>No Chinese font: print Chinese as pictures (slower)</source>
+        <translation>No Chinese font: print Chinese as pictures (slower)</translation>
+    </message>
+    <message>
+        <source>QR codes drawn by the printer (native) or sent as pictures (image)</source>
+        <translation>QR codes drawn by the printer (native) or sent as pictures (image)</translation>
+    </message>
+    <message>
+        <source>QR codes</source>
+        <translation>QR codes</translation>
+    </message>
+    <message>
+        <source>Drawn by the printer</source>
+        <translation>Drawn by the printer</translation>
+    </message>
+    <message>
+        <source>Sent as pictures (printers that cannot draw QR codes)</source>
+        <translation>Sent as pictures (printers that cannot draw QR codes)</translation>
+    </message>
+    <message>
+        <source>Whether the printer answers status queries (paper out, cover open)</source>
+        <translation>Whether the printer answers status queries (paper out, cover open)</translation>
+    </message>
+    <message>
+        <source>Printer reports its status</source>
+        <translation>Printer reports its status</translation>
+    </message>
+    <message>
+        <source>A picture printed at the top of every receipt (PNG or JPEG); empty: none</source>
+        <translation>A picture printed at the top of every receipt (PNG or JPEG); empty: none</translation>
+    </message>
+    <message>
+        <source>Receipt logo</source>
+        <translation>Receipt logo</translation>
+    </message>
+    <message>
+        <source>Print a receipt after every operation when a printer is set</source>
+        <translation>Print a receipt after every operation when a printer is set</translation>
+    </message>
+    <message>
+        <source>Print a receipt after each operation</source>
+        <translation>Print a receipt after each operation</translation>
+    </message>
+    <message>
+        <source>The counter camera: its number (0, 1, …), a device path or a video file; empty: no camera</source>
+        <translation>The counter camera: its number (0, 1, …), a device path or a video file; empty: no camera</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Longest pause between a scanner's keystrokes, in ms (people type 80+ ms apart)</source>
+        <translation>Longest pause between a scanner's keystrokes, in ms (people type 80+ ms apart)</translation>
+    </message>
+    <message>
+        <source>Scanner key gap (ms)</source>
+        <translation>Scanner key gap (ms)</translation>
+    </message>
+    <message>
+        <source>Fewest characters a scan has</source>
+        <translation>Fewest characters a scan has</translation>
+    </message>
+    <message>
+        <source>Shortest scan (characters)</source>
+        <translation>Shortest scan (characters)</translation>
+    </message>
+    <message>
+        <source>Characters the scanner sends before each code (empty: none)</source>
+        <translation>Characters the scanner sends before each code (empty: none)</translation>
+    </message>
+    <message>
+        <source>Scanner prefix</source>
+        <translation>Scanner prefix</translation>
+    </message>
+    <message>
+        <source>What the scanner sends after each code</source>
+        <translation>What the scanner sends after each code</translation>
+    </message>
+    <message>
+        <source>Scanner suffix</source>
+        <translation>Scanner suffix</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Nothing (the scan ends when the keys stop)</source>
+        <translation>Nothing (the scan ends when the keys stop)</translation>
+    </message>
+    <message>
+        <source>Language of the desk: zh_CN or en</source>
+        <translation>Language of the desk: zh_CN or en</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Colours of the desk: standard, or high_contrast (black on white, strong outlines)</source>
+        <translation>Colours of the desk: standard, or high_contrast (black on white, strong outlines)</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>High contrast (black on white, strong outlines)</source>
+        <translation>High contrast (black on white, strong outlines)</translation>
+    </message>
+    <message>
+        <source>Text size in percent of the standard size</source>
+        <translation>Text size in percent of the standard size</translation>
+    </message>
+    <message>
+        <source>Text size (%)</source>
+        <translation>Text size (%)</translation>
+    </message>
+    <message>
+        <source>Seconds between syncs with the central server while all is well</source>
+        <translation>Seconds between syncs with the central server while all is well</translation>
+    </message>
+    <message>
+        <source>Sync every (seconds)</source>
+        <translation>Sync every (seconds)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>The settings' pages (Ctrl+Page Down / Ctrl+Page Up to move between them)</source>
+        <translation>The settings' pages (Ctrl+Page Down / Ctrl+Page Up to move between them)</translation>
+    </message>
+    <message>
+        <source>Restore &amp;defaults</source>
+        <translation>Restore &amp;defaults</translation>
+    </message>
+    <message>
+        <source>Put this page's settings back to their defaults; nothing is saved until you press Save (Alt+D)</source>
+        <translation>Put this page's settings back to their defaults; nothing is saved until you press Save (Alt+D)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>Close without saving (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Save the changes (Ctrl+S or Enter)</source>
+        <translation>Save the changes (Ctrl+S or Enter)</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the settings. You can look at them and test the printer and camera; an administrator can approve changes here with their own ID and PIN.</source>
+        <translation>Only an administrator can change the settings. You can look at them and test the printer and camera; an administrator can approve changes here with their own ID and PIN.</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;approves…</source>
+        <translation>Administrator &amp;approves…</translation>
+    </message>
+    <message>
+        <source>An administrator types their ID and PIN to allow changes in this dialog (Alt+A)</source>
+        <translation>An administrator types their ID and PIN to allow changes in this dialog (Alt+A)</translation>
+    </message>
+    <message>
+        <source>(%1 to %2)</source>
+        <translation>(%1 to %2)</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time the desk starts.</source>
+        <translation>Takes effect the next time the desk starts.</translation>
+    </message>
+    <message>
+        <source>Central server</source>
+        <translation>Central server</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <source>Enrol this counter</source>
+        <translation>Enrol this counter</translation>
+    </message>
+    <message>
+        <source>The server's administrator gives a one-time code for this counter. Enrolling joins the counter to the chain: its members, points and coupons then sync with the server.</source>
+        <translation>The server's administrator gives a one-time code for this counter. Enrolling joins the counter to the chain: its members, points and coupons then sync with the server.</translation>
+    </message>
+    <message>
+        <source>The central server's address, starting with http:// or https://</source>
+        <translation>The central server's address, starting with http:// or https://</translation>
+    </message>
+    <message>
+        <source>The one-time enrolment code from the server's administrator; Enter enrols</source>
+        <translation>The one-time enrolment code from the server's administrator; Enter enrols</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>&amp;Enrol</translation>
+    </message>
+    <message>
+        <source>Enrol this counter with the server now (Alt+E)</source>
+        <translation>Enrol this counter with the server now (Alt+E)</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver address</source>
+        <translation>Se&amp;rver address</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>%1 approved changes in this dialog; both names go into the audit log.</source>
+        <translation>%1 approved changes in this dialog; both names go into the audit log.</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red to save (%1).</source>
+        <translation>Correct the fields marked in red to save (%1).</translation>
+    </message>
+    <message>
+        <source>%1 changed, not saved yet.</source>
+        <translation>%1 changed, not saved yet.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved; nothing was changed. Try again, and see the log if it happens again.</source>
+        <translation>The settings could not be saved; nothing was changed. Try again, and see the log if it happens again.</translation>
+    </message>
+    <message>
+        <source>Not enrolled: this counter works on its own, with its own members.</source>
+        <translation>Not enrolled: this counter works on its own, with its own members.</translation>
+    </message>
+    <message>
+        <source>Never yet</source>
+        <translation>Never yet</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <source>%1 operations</source>
+        <translation>%1 operations</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>Nothing</translation>
+    </message>
+    <message>
+        <source>Asking the server at %1…</source>
+        <translation>Asking the server at %1…</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 as counter %2. The counter now syncs with the server.</source>
+        <translation>Enrolled with %1 as counter %2. The counter now syncs with the server.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; try again, and see the log if it happens again.</source>
+        <translation>Something unexpected went wrong; try again, and see the log if it happens again.</translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <source>Store and counter</source>
+        <translation>Store and counter</translation>
+    </message>
+    <message>
+        <source>Type the store's name as customers know it, and a name for this counter. Both are shown on screen and printed on receipts.</source>
+        <translation>Type the store's name as customers know it, and a name for this counter. Both are shown on screen and printed on receipts.</translation>
+    </message>
+    <message>
+        <source>&amp;Store name</source>
+        <translation>&amp;Store name</translation>
+    </message>
+    <message>
+        <source>&amp;Counter name</source>
+        <translation>&amp;Counter name</translation>
+    </message>
+    <message>
+        <source>Required, at most 40 characters, e.g. 万象城.</source>
+        <translation>Required, at most 40 characters, e.g. 万象城.</translation>
+    </message>
+    <message>
+        <source>At most 40 characters, e.g. 1F 服务台; may stay empty.</source>
+        <translation>At most 40 characters, e.g. 1F 服务台; may stay empty.</translation>
     </message>
 </context>
 <context>
@@ -5082,6 +6236,49 @@
     </message>
 </context>
 <context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to the Member Service Desk</source>
+        <translation>Welcome to the Member Service Desk</translation>
+    </message>
+    <message>
+        <source>Choose the language of the desk, then press Enter (Next) to set up this counter.</source>
+        <translation>Choose the language of the desk, then press Enter (Next) to set up this counter.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>This wizard sets up the desk in a few minutes: it names the store and this counter, creates the first administrator, connects the counter to the chain's central server or leaves it standalone, and tests the receipt printer and the camera. Every step can be changed later in the settings.</source>
+        <translation>This wizard sets up the desk in a few minutes: it names the store and this counter, creates the first administrator, connects the counter to the chain's central server or leaves it standalone, and tests the receipt printer and the camera. Every step can be changed later in the settings.</translation>
+    </message>
+    <message>
+        <source>1. Store and counter names</source>
+        <translation>1. Store and counter names</translation>
+    </message>
+    <message>
+        <source>2. The first administrator</source>
+        <translation>2. The first administrator</translation>
+    </message>
+    <message>
+        <source>3. Central server, or standalone</source>
+        <translation>3. Central server, or standalone</translation>
+    </message>
+    <message>
+        <source>4. Receipt printer, with a test page</source>
+        <translation>4. Receipt printer, with a test page</translation>
+    </message>
+    <message>
+        <source>5. Camera for member codes</source>
+        <translation>5. Camera for member codes</translation>
+    </message>
+    <message>
+        <source>If the desk is closed before the end, setup carries on from the unfinished step at the next start.</source>
+        <translation>If the desk is closed before the end, setup carries on from the unfinished step at the next start.</translation>
+    </message>
+</context>
+<context>
     <name>WriteOffDialog</name>
     <message>
         <source>Write off a coupon</source>
@@ -5098,6 +6295,14 @@
     <message>
         <source>Write off</source>
         <translation>Write off</translation>
+    </message>
+    <message>
+        <source>Write the coupon off now</source>
+        <translation>Write the coupon off now</translation>
+    </message>
+    <message>
+        <source>Leave the coupon as it is</source>
+        <translation>Leave the coupon as it is</translation>
     </message>
     <message>
         <source>%1 · ¥%2 off a spend of ¥%3 · valid until %4</source>
@@ -5117,6 +6322,13 @@
     <message>
         <source>Something unexpected went wrong; nothing was changed. Try again.</source>
         <translation>Something unexpected went wrong; nothing was changed. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>_Page</name>
+    <message>
+        <source>Something unexpected went wrong; try again, and see the log if it happens again.</source>
+        <translation>Something unexpected went wrong; try again, and see the log if it happens again.</translation>
     </message>
 </context>
 </TS>

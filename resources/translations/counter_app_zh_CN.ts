@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>The first administrator</source>
+        <translation>第一位管理员</translation>
+    </message>
+    <message>
+        <source>Create the administrator&apos;s account. Administrators add the other staff and change the settings; keep the PIN safe.</source>
+        <translation>创建管理员账号。管理员负责添加其他员工和修改设置；请妥善保管密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Create administrator</source>
+        <translation>创建管理员(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sign in to carry on</source>
+        <translation>登录以继续</translation>
+    </message>
+    <message>
+        <source>The administrator was created before setup stopped. Sign in with the administrator&apos;s PIN to finish setting up.</source>
+        <translation>设置中断前已创建管理员。请用管理员密码登录，完成设置。</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Staff &amp;ID</source>
+        <translation>员工编号(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>再次输入密码(&amp;A)</translation>
+    </message>
+    <message>
+        <source>4 to 12 digits (not all one digit, not a run such as 1234), or a password of 8 to 64 characters.</source>
+        <translation>4 到 12 位数字（不能全是同一数字，也不能是 1234 这样的连续数字），或 8 到 64 个字符的密码。</translation>
+    </message>
+    <message>
+        <source>The two PINs differ; type them again.</source>
+        <translation>两次输入的密码不一致；请重新输入。</translation>
+    </message>
+    <message>
+        <source>Creating the administrator…</source>
+        <translation>正在创建管理员…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>Audit entry {seq} was edited after it was written.</source>
@@ -21,14 +80,80 @@
     </message>
 </context>
 <context>
+    <name>CameraCheck</name>
+    <message>
+        <source>The camera&apos;s number (0 is the first), a device path such as /dev/video0, or a video file</source>
+        <translation>摄像头编号（0 为第一个）、设备路径（如 /dev/video0）或视频文件</translation>
+    </message>
+    <message>
+        <source>Test ca&amp;mera</source>
+        <translation>测试摄像头(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Start or stop the camera and hold a member&apos;s code up to it (Alt+M)</source>
+        <translation>开启或关闭摄像头，并将会员码对准摄像头（Alt+M）</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>摄像头已关闭</translation>
+    </message>
+    <message>
+        <source>0 for the first camera, 1 for the second, a device path (/dev/video0) or a video file. Empty: no camera; the handheld scanner still works.</source>
+        <translation>0 为第一个摄像头，1 为第二个，也可填设备路径（/dev/video0）或视频文件。留空：不用摄像头；扫码枪仍可使用。</translation>
+    </message>
+    <message>
+        <source>Type the camera first: 0 for the first camera.</source>
+        <translation>请先填写摄像头：第一个摄像头填 0。</translation>
+    </message>
+    <message>
+        <source>Starting the camera %1… Hold a member&apos;s code up to it.</source>
+        <translation>正在启动摄像头 %1… 请将会员码对准摄像头。</translation>
+    </message>
+    <message>
+        <source>The camera stopped before it read a code. Press Test camera and hold a code steady about 20 cm away.</source>
+        <translation>摄像头在识别到码之前就停止了。请点击“测试摄像头”，并将码稳定地放在约 20 厘米处。</translation>
+    </message>
+    <message>
+        <source>Stop ca&amp;mera</source>
+        <translation>停止摄像头(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The camera works: it read %1.</source>
+        <translation>摄像头工作正常：已识别%1。</translation>
+    </message>
+    <message>
+        <source>No camera: members are scanned with the handheld scanner or looked up by phone.</source>
+        <translation>不用摄像头：用扫码枪扫描会员码，或按手机号查找会员。</translation>
+    </message>
+    <message>
+        <source>Press Test camera and hold a member&apos;s code up to it.</source>
+        <translation>请点击“测试摄像头”，并将会员码对准摄像头。</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPage</name>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Type the camera (0 is the first), press Test camera and hold a member&apos;s code up to it. A counter with a handheld scanner only skips this.</source>
+        <translation>填写摄像头（0 为第一个），点击“测试摄像头”，并将会员码对准摄像头。只用扫码枪的服务台可跳过此步。</translation>
+    </message>
+    <message>
+        <source>S&amp;kip: handheld scanner only</source>
+        <translation>跳过：只用扫码枪(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Type the camera (0 for the first one), or tick “Skip: handheld scanner only”.</source>
+        <translation>请填写摄像头（第一个填 0），或勾选“跳过：只用扫码枪”。</translation>
+    </message>
+</context>
+<context>
     <name>CameraPanel</name>
     <message>
         <source>Camera  F8</source>
         <translation>摄像头  F8</translation>
-    </message>
-    <message>
-        <source>Start or stop the counter camera (F8)</source>
-        <translation>打开或关闭柜台摄像头 (F8)</translation>
     </message>
     <message>
         <source>Camera off</source>
@@ -603,6 +728,10 @@
         <source>Back</source>
         <translation>返回</translation>
     </message>
+    <message>
+        <source>Back to the complaint, nothing changed</source>
+        <translation>返回投诉，不做任何更改</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintDetail</name>
@@ -875,6 +1004,10 @@
         <translation>顾客对处理结果是否满意？请询问顾客：1 非常不满意 … 5 非常满意（按键 1 到 5）。</translation>
     </message>
     <message>
+        <source>The customer&apos;s satisfaction: %1 of 5</source>
+        <translation>顾客满意度：%1 / 5</translation>
+    </message>
+    <message>
         <source>Optional: what the customer said</source>
         <translation>选填：顾客的反馈</translation>
     </message>
@@ -978,8 +1111,16 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>Close without taking the complaint</source>
+        <translation>关闭，不登记投诉</translation>
+    </message>
+    <message>
         <source>Take complaint and print ticket</source>
         <translation>登记投诉并打印受理单</translation>
+    </message>
+    <message>
+        <source>Take the complaint and print the customer&apos;s ticket</source>
+        <translation>登记投诉并为顾客打印受理单</translation>
     </message>
     <message>
         <source>The customer is promised an answer within %1 hours; the ticket says by when.</source>
@@ -1172,20 +1313,32 @@
         <translation>已超时</translation>
     </message>
     <message>
+        <source>Only complaints past their answer promise</source>
+        <translation>仅显示已超过答复时限的投诉</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>未结</translation>
+    </message>
+    <message>
+        <source>Every complaint still open</source>
+        <translation>所有未结投诉</translation>
     </message>
     <message>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
+        <source>Every complaint, closed ones too</source>
+        <translation>所有投诉，包括已关闭的</translation>
+    </message>
+    <message>
         <source>Walk-in complaint…</source>
         <translation>非会员投诉…</translation>
     </message>
     <message>
-        <source>Take a complaint from a customer who is not a member (Shift+F7)</source>
-        <translation>登记非会员顾客的投诉（Shift+F7）</translation>
+        <source>Take a complaint from a customer who is not a member</source>
+        <translation>登记非会员顾客的投诉</translation>
     </message>
     <message>
         <source>↑↓  choose  ·  F5  refresh  ·  Esc  close</source>
@@ -1194,6 +1347,10 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the complaints</source>
+        <translation>关闭投诉列表</translation>
     </message>
     <message>
         <source>%1 shown · %2 overdue</source>
@@ -1272,6 +1429,41 @@
     </message>
 </context>
 <context>
+    <name>CrashNotice</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong at the desk.</source>
+        <translation>服务台发生了意外错误。</translation>
+    </message>
+    <message>
+        <source>Your last completed operation is saved. Check the screen: if what you were doing is not shown as done, do it again. If this keeps happening, click &quot;Copy diagnostics&quot; and send the text to support.</source>
+        <translation>您最后完成的操作已保存。请查看屏幕：如果刚才的操作没有显示为已完成，请重新操作。如果问题反复出现，请点击“复制诊断信息”，并把内容发送给技术支持。</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>复制诊断信息</translation>
+    </message>
+    <message>
+        <source>Show log</source>
+        <translation>查看日志</translation>
+    </message>
+    <message>
+        <source>This happened %1 times; each time is in the log.</source>
+        <translation>此问题已发生 %1 次；每次都记录在日志中。</translation>
+    </message>
+    <message>
+        <source>The diagnostics could not be gathered; click &quot;Show log&quot; and read it to support instead.</source>
+        <translation>无法收集诊断信息；请点击“查看日志”，并把日志内容告诉技术支持。</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied: paste them into your message to support.</source>
+        <translation>诊断信息已复制：请粘贴到发给技术支持的消息中。</translation>
+    </message>
+</context>
+<context>
     <name>DeskApp</name>
     <message>
         <source>No Chinese font found: install fonts-noto-cjk so names show correctly.</source>
@@ -1282,12 +1474,146 @@
         <translation>会员服务台</translation>
     </message>
     <message>
-        <source>Something unexpected went wrong. Your last completed operation is saved; check the screen and try again.</source>
-        <translation>发生意外错误。上一笔已完成的操作已保存；请核对屏幕后重试。</translation>
-    </message>
-    <message>
         <source>Could not write %1; check the folder exists and can be written.</source>
         <translation>无法写入 %1；请确认文件夹存在且可写。</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceChecks</name>
+    <message>
+        <source>Ready: the printer at %1 answers and has paper.</source>
+        <translation>就绪：%1 的打印机有响应，且有纸。</translation>
+    </message>
+    <message>
+        <source>Connected to %1; this printer cannot report paper or cover, so print a test page to be sure.</source>
+        <translation>已连接 %1；此打印机无法报告纸张和机盖状态，请打印测试页确认。</translation>
+    </message>
+    <message>
+        <source>Out of paper — load a roll into the printer at %1.</source>
+        <translation>缺纸——请为 %1 的打印机装入纸卷。</translation>
+    </message>
+    <message>
+        <source>The cover of the printer at %1 is open — close it.</source>
+        <translation>%1 的打印机机盖未合上——请合上。</translation>
+    </message>
+    <message>
+        <source>The printer at %1 is offline: check its power and its error light.</source>
+        <translation>%1 的打印机离线：请检查电源和故障指示灯。</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1; check the cable and the address, and that the printer is on.</source>
+        <translation>连不上 %1：请检查线缆和地址，并确认打印机已开机。</translation>
+    </message>
+    <message>
+        <source>The printer at %1 does not answer; switch it off and on again.</source>
+        <translation>%1 的打印机无响应：请关机再开机。</translation>
+    </message>
+    <message>
+        <source>a member&apos;s code from the phone</source>
+        <translation>手机上的会员码</translation>
+    </message>
+    <message>
+        <source>a printed member card</source>
+        <translation>实体会员卡</translation>
+    </message>
+    <message>
+        <source>a coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>an event ticket</source>
+        <translation>活动票</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; try again, and see the log if it happens again.</source>
+        <translation>发生意外错误；请重试，如再次出现请查看日志。</translation>
+    </message>
+    <message>
+        <source>a code of another system</source>
+        <translation>其他系统的码</translation>
+    </message>
+    <message>
+        <source>plain text of %1 characters (a printed barcode or a phone number)</source>
+        <translation>%1 个字符的纯文本（印刷条码或手机号）</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>The desk is ready</source>
+        <translation>服务台已就绪</translation>
+    </message>
+    <message>
+        <source>Check what was set, then press Finish (Enter) to open the desk, signed in as the administrator.</source>
+        <translation>请检查以下设置，然后点击“完成”（Enter）打开服务台，并以管理员身份登录。</translation>
+    </message>
+    <message>
+        <source>This counter</source>
+        <translation>本服务台</translation>
+    </message>
+    <message>
+        <source>Keys to know</source>
+        <translation>常用快捷键</translation>
+    </message>
+    <message>
+        <source>Register a member</source>
+        <translation>登记会员</translation>
+    </message>
+    <message>
+        <source>Points for a purchase</source>
+        <translation>消费积分</translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <source>Take a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Lock the desk when you step away</source>
+        <translation>离开时锁定服务台</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>门店：%1</translation>
+    </message>
+    <message>
+        <source>Counter: %1 (number %2)</source>
+        <translation>服务台：%1（编号 %2）</translation>
+    </message>
+    <message>
+        <source>Administrator: %1 %2</source>
+        <translation>管理员：%1 %2</translation>
+    </message>
+    <message>
+        <source>Central server: %1 (store %2)</source>
+        <translation>中心服务器：%1（门店 %2）</translation>
+    </message>
+    <message>
+        <source>Central server: standalone</source>
+        <translation>中心服务器：单机运行</translation>
+    </message>
+    <message>
+        <source>Printer: %1, %2 mm paper</source>
+        <translation>打印机：%1，%2 毫米纸</translation>
+    </message>
+    <message>
+        <source>Printer: none</source>
+        <translation>打印机：无</translation>
+    </message>
+    <message>
+        <source>Camera: %1</source>
+        <translation>摄像头：%1</translation>
+    </message>
+    <message>
+        <source>Camera: none (handheld scanner only)</source>
+        <translation>摄像头：无（只用扫码枪）</translation>
     </message>
 </context>
 <context>
@@ -1342,6 +1668,14 @@
     <message>
         <source>Add points</source>
         <translation>积分</translation>
+    </message>
+    <message>
+        <source>Close without adding points</source>
+        <translation>关闭，不积分</translation>
+    </message>
+    <message>
+        <source>Add the points from this slip</source>
+        <translation>按此小票积分</translation>
     </message>
     <message>
         <source>%1 points earned; balance %2, %3.</source>
@@ -2410,6 +2744,22 @@
         <source>The report cannot be saved as {path} ({reason}); choose a folder you may write to, or another file name.</source>
         <translation>报表无法保存为 {path}（{reason}）；请选择有写入权限的文件夹，或换一个文件名。</translation>
     </message>
+    <message>
+        <source>The settings are an administrator&apos;s: give --staff, with the PIN in COUNTER_PIN.</source>
+        <translation>设置仅限管理员修改：请提供 --staff，并把密码放在 COUNTER_PIN 中。</translation>
+    </message>
+    <message>
+        <source>Too long: at most {limit} characters, this one has {count}.</source>
+        <translation>过长：最多 {limit} 个字符，当前为 {count} 个。</translation>
+    </message>
+    <message>
+        <source>Enter the store&apos;s name: it is shown on screen and printed on every receipt.</source>
+        <translation>请输入门店名称：它会显示在屏幕上，并打印在每张小票上。</translation>
+    </message>
+    <message>
+        <source>There is no setup step called {step}.</source>
+        <translation>没有名为 {step} 的设置步骤。</translation>
+    </message>
 </context>
 <context>
     <name>EventCheckInDialog</name>
@@ -2448,6 +2798,10 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the check-in</source>
+        <translation>关闭签到</translation>
     </message>
     <message>
         <source>No event is running or coming up. A manager sets one up (counter-app event create).</source>
@@ -2550,6 +2904,29 @@
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up the Member Service Desk</source>
+        <translation>设置会员服务台</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Points history</source>
@@ -2580,8 +2957,8 @@
         <translation>预览小票</translation>
     </message>
     <message>
-        <source>The selected line&apos;s receipt as it prints (Enter)</source>
-        <translation>所选记录的小票，与打印效果一致（回车）</translation>
+        <source>The selected line&apos;s receipt as it prints</source>
+        <translation>按打印效果预览所选记录的小票</translation>
     </message>
     <message>
         <source>Reprint</source>
@@ -2596,8 +2973,103 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Close the history</source>
+        <translation>关闭积分记录</translation>
+    </message>
+    <message>
         <source>Reprint sent to the printer as job %1 (copy %2).</source>
         <translation>重打已发送到打印机：任务 %1（第 %2 份副本）。</translation>
+    </message>
+</context>
+<context>
+    <name>LogViewerDialog</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Desk log</source>
+        <translation>服务台日志</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>搜索日志</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>复制诊断信息</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>Read the log again</source>
+        <translation>重新读取日志</translation>
+    </message>
+    <message>
+        <source>Copy what support needs to know about this desk, to paste into a message</source>
+        <translation>复制技术支持需要了解的本服务台信息，以便粘贴到消息中</translation>
+    </message>
+    <message>
+        <source>Open the folder with the log files, to attach them to a message</source>
+        <translation>打开日志文件所在的文件夹，以便作为附件发送</translation>
+    </message>
+    <message>
+        <source>Close the log</source>
+        <translation>关闭日志</translation>
+    </message>
+    <message>
+        <source>Reading the log…</source>
+        <translation>正在读取日志…</translation>
+    </message>
+    <message>
+        <source>The log in %1 cannot be read (%2); check that this user may read that folder.</source>
+        <translation>无法读取 %1 中的日志（%2）；请确认当前用户有权读取该文件夹。</translation>
+    </message>
+    <message>
+        <source>The desk has not written a log yet; it will be in %1 once there is something to note.</source>
+        <translation>服务台尚未写入日志；有需要记录的内容时，日志会保存在 %1。</translation>
+    </message>
+    <message>
+        <source>No entries match; choose &quot;All&quot; or change the search.</source>
+        <translation>没有匹配的记录；请选择“全部”或修改搜索内容。</translation>
+    </message>
+    <message>
+        <source>The newest %1 of %2 matching entries, newest first; search to find older ones.</source>
+        <translation>匹配的 %2 条记录中最新的 %1 条，最新在前；搜索可查找更早的记录。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries, newest first. Phone and ID numbers, secrets and Chinese text are hidden.</source>
+        <translation>共 %2 条记录，显示 %1 条，最新在前。手机号、身份证号、密钥和中文内容已隐藏。</translation>
+    </message>
+    <message>
+        <source>The diagnostics could not be gathered; the log above is what support needs.</source>
+        <translation>无法收集诊断信息；上面的日志就是技术支持需要的内容。</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied: paste them into your message to support.</source>
+        <translation>诊断信息已复制：请粘贴到发给技术支持的消息中。</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened; the log is in %1.</source>
+        <translation>无法打开文件管理器；日志位于 %1。</translation>
     </message>
 </context>
 <context>
@@ -2635,6 +3107,10 @@
         <translation>请输入员工编号和密码。离开时按 Ctrl+L 锁定服务台。</translation>
     </message>
     <message>
+        <source>Sign in with this staff ID and PIN</source>
+        <translation>用此员工编号和密码登录</translation>
+    </message>
+    <message>
         <source>Welcome to the desk</source>
         <translation>欢迎使用会员服务台</translation>
     </message>
@@ -2645,6 +3121,10 @@
     <message>
         <source>Create administrator</source>
         <translation>创建管理员</translation>
+    </message>
+    <message>
+        <source>Create the first administrator&apos;s account and sign in</source>
+        <translation>创建第一位管理员账号并登录</translation>
     </message>
     <message>
         <source>The two PINs differ; type them again.</source>
@@ -2662,16 +3142,96 @@
         <translation>会员服务台</translation>
     </message>
     <message>
+        <source>Complaints on the answer promise&apos;s clock</source>
+        <translation>投诉及其答复时限</translation>
+    </message>
+    <message>
+        <source>Check members in at an event by scanning their code</source>
+        <translation>扫描会员码，为会员办理活动签到</translation>
+    </message>
+    <message>
+        <source>Members, points, coupons, complaints and RFM over a date range</source>
+        <translation>按日期范围统计会员、积分、优惠券、投诉和 RFM</translation>
+    </message>
+    <message>
+        <source>What waits for a manager&apos;s approval</source>
+        <translation>等待主管审批的事项</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s settings: printer, scanner, text size, colours</source>
+        <translation>本服务台的设置：打印机、扫码枪、文字大小、配色</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s log and diagnostics for support</source>
+        <translation>服务台日志和供技术支持使用的诊断信息</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics</source>
+        <translation>复制诊断信息</translation>
+    </message>
+    <message>
+        <source>Copy what support needs to know about this desk, to paste into a message</source>
+        <translation>复制技术支持需要了解的本服务台信息，以便粘贴到消息中</translation>
+    </message>
+    <message>
+        <source>Scan the member code, or type to search</source>
+        <translation>扫描会员码，或输入内容搜索</translation>
+    </message>
+    <message>
+        <source>Register a new member</source>
+        <translation>登记新会员</translation>
+    </message>
+    <message>
+        <source>Points from a purchase slip</source>
+        <translation>凭购物小票积分</translation>
+    </message>
+    <message>
+        <source>Cash, gifts or coupons for points</source>
+        <translation>用积分抵现、兑换礼品或优惠券</translation>
+    </message>
+    <message>
+        <source>The member&apos;s points history</source>
+        <translation>会员的积分记录</translation>
+    </message>
+    <message>
+        <source>Change this member&apos;s profile</source>
+        <translation>修改该会员的资料</translation>
+    </message>
+    <message>
+        <source>Show this member&apos;s full phone and ID number; a manager&apos;s right, and recorded in the audit log</source>
+        <translation>显示该会员完整的手机号和身份证号；仅限主管，并记入审计日志</translation>
+    </message>
+    <message>
+        <source>Take a complaint from this member; the ticket prints</source>
+        <translation>登记该会员的投诉，并打印受理单</translation>
+    </message>
+    <message>
+        <source>Start or stop the counter camera</source>
+        <translation>开启或关闭服务台摄像头</translation>
+    </message>
+    <message>
+        <source>Fill the desk with demo members to try it out; they never sync</source>
+        <translation>生成演示会员以试用服务台；演示会员不会同步</translation>
+    </message>
+    <message>
+        <source>What the server refused or changed, for a manager to look at</source>
+        <translation>服务器拒绝或更改的内容，供主管查看</translation>
+    </message>
+    <message>
         <source>Scan the member code, or type phone / last 4 digits / member no. / name / pinyin initials</source>
         <translation>扫描会员码，或输入 手机号 / 后4位 / 会员号 / 姓名 / 拼音首字母</translation>
     </message>
     <message>
         <source>New member  F2</source>
         <translation>新会员登记  F2</translation>
-    </message>
-    <message>
-        <source>Register a new member (F2)</source>
-        <translation>登记新会员（F2）</translation>
     </message>
     <message>
         <source>This desk has no members yet. Register the first one with F2, or try the desk with demo members.</source>
@@ -2702,32 +3262,16 @@
         <translation>投诉</translation>
     </message>
     <message>
-        <source>Complaints on the answer promise&apos;s clock (Ctrl+K)</source>
-        <translation>投诉及其答复时限（Ctrl+K）</translation>
-    </message>
-    <message>
         <source>Check-in</source>
         <translation>签到</translation>
-    </message>
-    <message>
-        <source>Check members in at an event by scanning their code (F9)</source>
-        <translation>扫描会员码，为会员办理活动签到（F9）</translation>
     </message>
     <message>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <source>Members, points, coupons, complaints and RFM over a date range (Ctrl+R)</source>
-        <translation>按日期范围查看会员、积分、优惠券、投诉和 RFM 报表（Ctrl+R）</translation>
-    </message>
-    <message>
         <source>Approvals</source>
         <translation>审批</translation>
-    </message>
-    <message>
-        <source>What waits for a manager&apos;s approval (Ctrl+M)</source>
-        <translation>待主管审批的事项（Ctrl+M）</translation>
     </message>
     <message>
         <source>Approvals: %1</source>
@@ -2748,6 +3292,10 @@
     <message>
         <source>Complaint %1 taken; the answer is promised by %2. The ticket prints now.</source>
         <translation>已登记投诉 %1；承诺于 %2 前答复。正在打印受理单。</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied: paste them into your message to support.</source>
+        <translation>诊断信息已复制：请粘贴到发给技术支持的消息中。</translation>
     </message>
     <message>
         <source>No member found. Check the number, or register a new member with F2.</source>
@@ -2856,10 +3404,6 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <source>Read the queue again (F5)</source>
-        <translation>重新读取待审批事项（F5）</translation>
-    </message>
-    <message>
         <source>Manager sign-in…</source>
         <translation>主管登录…</translation>
     </message>
@@ -2872,24 +3416,28 @@
         <translation>驳回…</translation>
     </message>
     <message>
-        <source>Refuse the selected item, with the reason the requester will see (Delete)</source>
-        <translation>驳回所选事项，并填写申请人可见的理由（Delete）</translation>
-    </message>
-    <message>
         <source>Approve</source>
         <translation>批准</translation>
-    </message>
-    <message>
-        <source>Approve the selected item; a parked operation runs now (Ctrl+Enter)</source>
-        <translation>批准所选事项；挂起的操作会立即执行（Ctrl+Enter）</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Close (Esc)</source>
-        <translation>关闭（Esc）</translation>
+        <source>Read the queue again</source>
+        <translation>重新读取待审批事项</translation>
+    </message>
+    <message>
+        <source>Refuse the selected item, with the reason the requester will see</source>
+        <translation>驳回所选事项，并填写申请人可见的理由</translation>
+    </message>
+    <message>
+        <source>Approve the selected item; a parked operation runs now</source>
+        <translation>批准所选事项；暂挂的操作会立即执行</translation>
+    </message>
+    <message>
+        <source>Close the queue</source>
+        <translation>关闭待审批事项</translation>
     </message>
     <message>
         <source>%1 waiting</source>
@@ -3058,40 +3606,20 @@
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <source>Shows this member&apos;s full phone and ID number; a manager&apos;s right, and recorded in the audit log</source>
-        <translation>显示该会员完整的手机号和身份证号；需主管权限，并记入审计日志</translation>
-    </message>
-    <message>
         <source>Earn  F3</source>
         <translation>积分  F3</translation>
-    </message>
-    <message>
-        <source>Points from a purchase slip (F3)</source>
-        <translation>按消费小票积分（F3）</translation>
     </message>
     <message>
         <source>Redeem  F4</source>
         <translation>兑换  F4</translation>
     </message>
     <message>
-        <source>Cash, gifts or coupons for points (F4)</source>
-        <translation>积分抵现、换礼品或优惠券（F4）</translation>
-    </message>
-    <message>
         <source>History  F6</source>
         <translation>记录  F6</translation>
     </message>
     <message>
-        <source>The member&apos;s points history (F6)</source>
-        <translation>会员的积分记录（F6）</translation>
-    </message>
-    <message>
         <source>Complaint  F7</source>
         <translation>投诉  F7</translation>
-    </message>
-    <message>
-        <source>Take a complaint from this member; the ticket prints (F7)</source>
-        <translation>登记该会员的投诉，并打印受理单（F7）</translation>
     </message>
     <message>
         <source>Member no. %1</source>
@@ -3217,6 +3745,18 @@
     <message>
         <source>Authorise</source>
         <translation>授权</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s ID and PIN allow it now</source>
+        <translation>用主管的编号和密码立即授权</translation>
+    </message>
+    <message>
+        <source>Leave it undone</source>
+        <translation>不执行此操作</translation>
+    </message>
+    <message>
+        <source>It waits in the manager&apos;s queue; nothing happens until it is approved</source>
+        <translation>提交到主管待审批事项；批准前不会执行</translation>
     </message>
     <message>
         <source>Something unexpected went wrong; try again.</source>
@@ -3364,10 +3904,6 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <source>Read the queue again (F5)</source>
-        <translation>重新读取队列（F5）</translation>
-    </message>
-    <message>
         <source>Print test page</source>
         <translation>打印测试页</translation>
     </message>
@@ -3386,10 +3922,6 @@
     <message>
         <source>Preview</source>
         <translation>预览</translation>
-    </message>
-    <message>
-        <source>The selected receipt as it prints (Enter)</source>
-        <translation>所选小票，与打印效果一致（回车）</translation>
     </message>
     <message>
         <source>Reprint</source>
@@ -3412,8 +3944,16 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Close (Esc)</source>
-        <translation>关闭（Esc）</translation>
+        <source>Read the queue again</source>
+        <translation>重新读取打印队列</translation>
+    </message>
+    <message>
+        <source>The selected receipt as it prints</source>
+        <translation>按打印效果预览所选小票</translation>
+    </message>
+    <message>
+        <source>Close the print queue</source>
+        <translation>关闭打印队列</translation>
     </message>
     <message>
         <source>No receipt waits for the printer.</source>
@@ -3492,6 +4032,65 @@
     </message>
 </context>
 <context>
+    <name>PrinterCheck</name>
+    <message>
+        <source>Where the receipt printer is; pick an example from the list (Down arrow) and change it</source>
+        <translation>小票打印机的地址；可从列表中选一个示例（向下方向键）再修改</translation>
+    </message>
+    <message>
+        <source>Network: tcp://192.168.1.50:9100 · USB: usb://VID:PID (e.g. usb://0416:5011) · serial: serial:///dev/ttyUSB0?baud=9600 · device file: file:///dev/usb/lp0 · system queue: lp://QUEUE. Empty: no printer.</source>
+        <translation>网络：tcp://192.168.1.50:9100 · USB：usb://VID:PID（如 usb://0416:5011）· 串口：serial:///dev/ttyUSB0?baud=9600 · 设备文件：file:///dev/usb/lp0 · 系统队列：lp://QUEUE。留空：无打印机。</translation>
+    </message>
+    <message>
+        <source>The width of the paper roll; measure it if unsure</source>
+        <translation>纸卷宽度；不确定时请量一下</translation>
+    </message>
+    <message>
+        <source>&amp;Check printer</source>
+        <translation>检查打印机(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ask the printer at this address whether it is ready (Alt+C)</source>
+        <translation>询问此地址的打印机是否就绪（Alt+C）</translation>
+    </message>
+    <message>
+        <source>Print &amp;test page</source>
+        <translation>打印测试页(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Print a test page at this address now, even before saving (Alt+T)</source>
+        <translation>立即向此地址的打印机打印测试页，无需先保存（Alt+T）</translation>
+    </message>
+    <message>
+        <source>Asking the printer at %1…</source>
+        <translation>正在询问 %1 的打印机…</translation>
+    </message>
+    <message>
+        <source>Printing a test page at %1…</source>
+        <translation>正在向 %1 打印测试页…</translation>
+    </message>
+    <message>
+        <source>Type the printer&apos;s address first, e.g. tcp://192.168.1.50:9100.</source>
+        <translation>请先输入打印机地址，例如 tcp://192.168.1.50:9100。</translation>
+    </message>
+    <message>
+        <source>The test page went out to %1. Check that it came out whole, Chinese characters and QR code included.</source>
+        <translation>测试页已发送到 %1。请检查打印是否完整，包括中文和二维码。</translation>
+    </message>
+    <message>
+        <source>Fix it and print the test page again.</source>
+        <translation>请排除问题后再次打印测试页。</translation>
+    </message>
+    <message>
+        <source>No printer: receipts are not printed until an address is set.</source>
+        <translation>无打印机：设置地址之前不会打印小票。</translation>
+    </message>
+    <message>
+        <source>Press Check printer to ask the printer, or print a test page.</source>
+        <translation>点击“检查打印机”询问打印机状态，或打印测试页。</translation>
+    </message>
+</context>
+<context>
     <name>PrinterController</name>
     <message>
         <source>something unexpected went wrong.</source>
@@ -3505,8 +4104,8 @@
 <context>
     <name>PrinterIndicator</name>
     <message>
-        <source>Click to open the print queue (Ctrl+P).</source>
-        <translation>点击打开打印队列（Ctrl+P）。</translation>
+        <source>Click to open the print queue</source>
+        <translation>点击打开打印队列</translation>
     </message>
     <message>
         <source>○ No printer</source>
@@ -3515,6 +4114,29 @@
     <message>
         <source>%1 waiting to print</source>
         <translation>%1 张待打印</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <source>Type the printer&apos;s address and print a test page: it should come out whole, Chinese characters and QR code included.</source>
+        <translation>输入打印机地址并打印测试页：应完整打印出来，包括中文和二维码。</translation>
+    </message>
+    <message>
+        <source>S&amp;kip: no printer at this counter</source>
+        <translation>跳过：本服务台没有打印机(&amp;K)</translation>
+    </message>
+    <message>
+        <source>No printer yet? Try the printer emulator: in a second terminal run %1, then type %2 here and print the test page.</source>
+        <translation>还没有打印机？可以先试用打印机模拟器：在另一个终端运行 %1，然后在此输入 %2 并打印测试页。</translation>
+    </message>
+    <message>
+        <source>Type the printer&apos;s address, or tick “Skip: no printer at this counter”.</source>
+        <translation>请输入打印机地址，或勾选“跳过：本服务台没有打印机”。</translation>
     </message>
 </context>
 <context>
@@ -3583,8 +4205,12 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Send this receipt to the printer (Ctrl+P); a second copy is stamped REPRINT.</source>
-        <translation>把这张小票发送到打印机（Ctrl+P）；再次打印会标注“重打”。</translation>
+        <source>Close the preview</source>
+        <translation>关闭预览</translation>
+    </message>
+    <message>
+        <source>Send this receipt to the printer; a second copy is stamped REPRINT</source>
+        <translation>将此小票发送到打印机；再次打印的副本会标注“重打”</translation>
     </message>
     <message>
         <source>Print job %1 · %2</source>
@@ -3917,6 +4543,18 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Close; nothing more is redeemed</source>
+        <translation>关闭；不再兑换</translation>
+    </message>
+    <message>
+        <source>Pay these points out as cash</source>
+        <translation>将这些积分抵现</translation>
+    </message>
+    <message>
+        <source>Give these points to the friend</source>
+        <translation>将这些积分赠送给好友</translation>
+    </message>
+    <message>
         <source>%1 points = ¥1; whole yuan only.</source>
         <translation>%1 积分 = ¥1；只能按整元兑换。</translation>
     </message>
@@ -3937,8 +4575,16 @@
         <translation>%1 积分 · 库存 %2</translation>
     </message>
     <message>
+        <source>Hand over this gift for its points</source>
+        <translation>扣除积分，兑换此礼品</translation>
+    </message>
+    <message>
         <source>%1 — %2 points</source>
         <translation>%1 — %2 积分</translation>
+    </message>
+    <message>
+        <source>Issue this coupon for its points</source>
+        <translation>扣除积分，发放此优惠券</translation>
     </message>
     <message>
         <source>The friend&apos;s phone or member number (scan their code)</source>
@@ -3990,6 +4636,18 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Register this member</source>
+        <translation>登记此会员</translation>
+    </message>
+    <message>
+        <source>Save the changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>关闭，不保存</translation>
     </message>
     <message>
         <source>Member agrees to the privacy notice (version %1)</source>
@@ -4672,12 +5330,12 @@
         <translation>今年</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
+        <source>The report over this period</source>
+        <translation>此期间的报表</translation>
     </message>
     <message>
-        <source>Compute the report again (F5)</source>
-        <translation>重新计算报表（F5）</translation>
+        <source>Refresh</source>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Members</source>
@@ -4720,8 +5378,12 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Close (Esc)</source>
-        <translation>关闭（Esc）</translation>
+        <source>Compute the report again</source>
+        <translation>重新计算报表</translation>
+    </message>
+    <message>
+        <source>Close the reports</source>
+        <translation>关闭报表</translation>
     </message>
     <message>
         <source>%1 to %2 · %3 days</source>
@@ -4994,6 +5656,10 @@
         <translation>详情</translation>
     </message>
     <message>
+        <source>Close the review list</source>
+        <translation>关闭复核清单</translation>
+    </message>
+    <message>
         <source>Refused</source>
         <translation>被拒</translation>
     </message>
@@ -5026,6 +5692,494 @@
     <message>
         <source>The member did not want a receipt</source>
         <translation>会员不需要小票</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Central server</source>
+        <translation>中心服务器</translation>
+    </message>
+    <message>
+        <source>A counter of a chain enrols with the central server to share members and points. A single store can stay standalone and enrol later.</source>
+        <translation>集团旗下的服务台需在中心服务器登记，以共享会员和积分。单店可以保持单机运行，以后再登记。</translation>
+    </message>
+    <message>
+        <source>Stay s&amp;tandalone</source>
+        <translation>保持单机运行(&amp;T)</translation>
+    </message>
+    <message>
+        <source>This counter keeps its members to itself. Enrol later from the command line: counter-app enroll --server URL --code CODE.</source>
+        <translation>本服务台的会员只保存在本机。以后可在命令行登记：counter-app enroll --server URL --code CODE。</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol with the central server</source>
+        <translation>在中心服务器登记(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Ask the server&apos;s administrator for a one-time enrolment code (counter-server enroll-code --store NAME).</source>
+        <translation>请向服务器管理员索取一次性登记码（counter-server enroll-code --store NAME）。</translation>
+    </message>
+    <message>
+        <source>Server &amp;address</source>
+        <translation>服务器地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>One-time c&amp;ode</source>
+        <translation>一次性登记码(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Enrol &amp;now</source>
+        <translation>立即登记(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1: store %2, counter number %3. Press Next to go on.</source>
+        <translation>已在 %1 登记：门店 %2，服务台编号 %3。点击“下一步”继续。</translation>
+    </message>
+    <message>
+        <source>Type the address and the code, then press Enter to enrol.</source>
+        <translation>输入地址和登记码，然后按 Enter 登记。</translation>
+    </message>
+    <message>
+        <source>Enrolling with %1…</source>
+        <translation>正在向 %1 登记…</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Desk</source>
+        <translation>服务台</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Camera and scanner</source>
+        <translation>摄像头和扫码枪</translation>
+    </message>
+    <message>
+        <source>Language and display</source>
+        <translation>语言和显示</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>The mall or store shown on screen and receipts</source>
+        <translation>显示在屏幕和小票上的商场或门店名称</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>This counter&apos;s name, e.g. 1F 服务台</source>
+        <translation>本服务台的名称，例如 1F 服务台</translation>
+    </message>
+    <message>
+        <source>Counter name</source>
+        <translation>服务台名称</translation>
+    </message>
+    <message>
+        <source>This counter&apos;s number in the chain; part of every member number</source>
+        <translation>本服务台在集团中的编号；是每个会员号的一部分</translation>
+    </message>
+    <message>
+        <source>Counter number</source>
+        <translation>服务台编号</translation>
+    </message>
+    <message>
+        <source>Lock the desk after this many idle minutes (0: never)</source>
+        <translation>空闲多少分钟后锁定服务台（0：从不锁定）</translation>
+    </message>
+    <message>
+        <source>Lock when idle (minutes)</source>
+        <translation>空闲锁定（分钟）</translation>
+    </message>
+    <message>
+        <source>How many members a search lists at most</source>
+        <translation>一次搜索最多列出的会员数</translation>
+    </message>
+    <message>
+        <source>Search results at most</source>
+        <translation>搜索结果上限</translation>
+    </message>
+    <message>
+        <source>Version of the privacy notice members consent to</source>
+        <translation>会员同意的隐私政策版本</translation>
+    </message>
+    <message>
+        <source>Privacy notice version</source>
+        <translation>隐私政策版本</translation>
+    </message>
+    <message>
+        <source>The receipt printer: tcp://HOST:9100, usb://VID:PID, serial:///dev/ttyUSB0?baud=9600, file:///dev/usb/lp0, lp://QUEUE; empty: none</source>
+        <translation>小票打印机：tcp://HOST:9100、usb://VID:PID、serial:///dev/ttyUSB0?baud=9600、file:///dev/usb/lp0、lp://QUEUE；留空：无打印机</translation>
+    </message>
+    <message>
+        <source>Printer address</source>
+        <translation>打印机地址</translation>
+    </message>
+    <message>
+        <source>Paper width in mm: 58 (32 columns) or 80 (48 columns)</source>
+        <translation>纸宽（毫米）：58（每行 32 列）或 80（每行 48 列）</translation>
+    </message>
+    <message>
+        <source>Paper width (mm)</source>
+        <translation>纸宽（毫米）</translation>
+    </message>
+    <message>
+        <source>80 mm (48 characters a line)</source>
+        <translation>80 毫米（每行 48 个字符）</translation>
+    </message>
+    <message>
+        <source>58 mm (32 characters a line)</source>
+        <translation>58 毫米（每行 32 个字符）</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s Chinese font: gb18030, gbk, or raster (none: Chinese is printed as pictures)</source>
+        <translation>打印机的中文字库：gb18030、gbk 或 raster（无字库：中文以图片打印）</translation>
+    </message>
+    <message>
+        <source>Chinese characters</source>
+        <translation>中文字库</translation>
+    </message>
+    <message>
+        <source>GB18030 font (most printers sold in China)</source>
+        <translation>GB18030 字库（国内销售的大多数打印机）</translation>
+    </message>
+    <message>
+        <source>GBK font (older printers)</source>
+        <translation>GBK 字库（较旧的打印机）</translation>
+    </message>
+    <message>
+        <source>No Chinese font: print Chinese as pictures (slower)</source>
+        <translation>无中文字库：中文以图片打印（较慢）</translation>
+    </message>
+    <message>
+        <source>QR codes drawn by the printer (native) or sent as pictures (image)</source>
+        <translation>二维码由打印机绘制（native）或以图片发送（image）</translation>
+    </message>
+    <message>
+        <source>QR codes</source>
+        <translation>二维码</translation>
+    </message>
+    <message>
+        <source>Drawn by the printer</source>
+        <translation>由打印机绘制</translation>
+    </message>
+    <message>
+        <source>Sent as pictures (printers that cannot draw QR codes)</source>
+        <translation>以图片发送（适用于不能绘制二维码的打印机）</translation>
+    </message>
+    <message>
+        <source>Whether the printer answers status queries (paper out, cover open)</source>
+        <translation>打印机是否响应状态查询（缺纸、机盖打开）</translation>
+    </message>
+    <message>
+        <source>Printer reports its status</source>
+        <translation>打印机可报告状态</translation>
+    </message>
+    <message>
+        <source>A picture printed at the top of every receipt (PNG or JPEG); empty: none</source>
+        <translation>打印在每张小票顶部的图片（PNG 或 JPEG）；留空：不打印</translation>
+    </message>
+    <message>
+        <source>Receipt logo</source>
+        <translation>小票 Logo</translation>
+    </message>
+    <message>
+        <source>Print a receipt after every operation when a printer is set</source>
+        <translation>设置了打印机时，每笔业务后都打印小票</translation>
+    </message>
+    <message>
+        <source>Print a receipt after each operation</source>
+        <translation>每笔业务后打印小票</translation>
+    </message>
+    <message>
+        <source>The counter camera: its number (0, 1, …), a device path or a video file; empty: no camera</source>
+        <translation>服务台摄像头：编号（0、1、…）、设备路径或视频文件；留空：无摄像头</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Longest pause between a scanner&apos;s keystrokes, in ms (people type 80+ ms apart)</source>
+        <translation>扫码枪两次按键的最长间隔，单位毫秒（人手输入的间隔通常在 80 毫秒以上）</translation>
+    </message>
+    <message>
+        <source>Scanner key gap (ms)</source>
+        <translation>扫码枪按键间隔（毫秒）</translation>
+    </message>
+    <message>
+        <source>Fewest characters a scan has</source>
+        <translation>一次扫码的最少字符数</translation>
+    </message>
+    <message>
+        <source>Shortest scan (characters)</source>
+        <translation>最短扫码长度（字符）</translation>
+    </message>
+    <message>
+        <source>Characters the scanner sends before each code (empty: none)</source>
+        <translation>扫码枪在每个码之前发送的字符（留空：无）</translation>
+    </message>
+    <message>
+        <source>Scanner prefix</source>
+        <translation>扫码枪前缀</translation>
+    </message>
+    <message>
+        <source>What the scanner sends after each code</source>
+        <translation>扫码枪在每个码之后发送的内容</translation>
+    </message>
+    <message>
+        <source>Scanner suffix</source>
+        <translation>扫码枪后缀</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Nothing (the scan ends when the keys stop)</source>
+        <translation>无（按键停止即结束扫码）</translation>
+    </message>
+    <message>
+        <source>Language of the desk: zh_CN or en</source>
+        <translation>服务台界面语言：zh_CN 或 en</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Colours of the desk: standard, or high_contrast (black on white, strong outlines)</source>
+        <translation>服务台配色：standard（标准）或 high_contrast（白底黑字，粗轮廓）</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>High contrast (black on white, strong outlines)</source>
+        <translation>高对比度（白底黑字，粗轮廓）</translation>
+    </message>
+    <message>
+        <source>Text size in percent of the standard size</source>
+        <translation>文字大小，按标准大小的百分比</translation>
+    </message>
+    <message>
+        <source>Text size (%)</source>
+        <translation>文字大小（%）</translation>
+    </message>
+    <message>
+        <source>Seconds between syncs with the central server while all is well</source>
+        <translation>一切正常时与中心服务器同步的间隔（秒）</translation>
+    </message>
+    <message>
+        <source>Sync every (seconds)</source>
+        <translation>同步间隔（秒）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>The settings&apos; pages (Ctrl+Page Down / Ctrl+Page Up to move between them)</source>
+        <translation>设置的各个页面（按 Ctrl+Page Down / Ctrl+Page Up 切换）</translation>
+    </message>
+    <message>
+        <source>Restore &amp;defaults</source>
+        <translation>恢复默认值(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Put this page&apos;s settings back to their defaults; nothing is saved until you press Save (Alt+D)</source>
+        <translation>将本页设置恢复为默认值；点击“保存”之前不会保存（Alt+D）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>关闭，不保存（Esc）</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the changes (Ctrl+S or Enter)</source>
+        <translation>保存修改（Ctrl+S 或 Enter）</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the settings. You can look at them and test the printer and camera; an administrator can approve changes here with their own ID and PIN.</source>
+        <translation>只有管理员可以修改设置。您可以查看设置，并测试打印机和摄像头；管理员可在此用自己的编号和密码批准修改。</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;approves…</source>
+        <translation>管理员批准(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>An administrator types their ID and PIN to allow changes in this dialog (Alt+A)</source>
+        <translation>管理员输入自己的编号和密码，允许在此对话框中修改（Alt+A）</translation>
+    </message>
+    <message>
+        <source>(%1 to %2)</source>
+        <translation>（%1 到 %2）</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time the desk starts.</source>
+        <translation>下次启动服务台时生效。</translation>
+    </message>
+    <message>
+        <source>Central server</source>
+        <translation>中心服务器</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Enrol this counter</source>
+        <translation>登记本服务台</translation>
+    </message>
+    <message>
+        <source>The server&apos;s administrator gives a one-time code for this counter. Enrolling joins the counter to the chain: its members, points and coupons then sync with the server.</source>
+        <translation>服务器管理员会为本服务台提供一次性登记码。登记后本服务台即加入集团：会员、积分和优惠券将与服务器同步。</translation>
+    </message>
+    <message>
+        <source>The central server&apos;s address, starting with http:// or https://</source>
+        <translation>中心服务器地址，以 http:// 或 https:// 开头</translation>
+    </message>
+    <message>
+        <source>The one-time enrolment code from the server&apos;s administrator; Enter enrols</source>
+        <translation>服务器管理员提供的一次性登记码；按 Enter 登记</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>登记(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Enrol this counter with the server now (Alt+E)</source>
+        <translation>立即在服务器登记本服务台（Alt+E）</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver address</source>
+        <translation>服务器地址(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>登记码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>%1 approved changes in this dialog; both names go into the audit log.</source>
+        <translation>%1 已批准在此对话框中修改；双方姓名都会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red to save (%1).</source>
+        <translation>请更正标红的字段后再保存（%1 项）。</translation>
+    </message>
+    <message>
+        <source>%1 changed, not saved yet.</source>
+        <translation>已修改 %1 项，尚未保存。</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved; nothing was changed. Try again, and see the log if it happens again.</source>
+        <translation>设置无法保存，未做任何更改。请重试，如再次出现请查看日志。</translation>
+    </message>
+    <message>
+        <source>Not enrolled: this counter works on its own, with its own members.</source>
+        <translation>未登记：本服务台单机运行，使用自己的会员数据。</translation>
+    </message>
+    <message>
+        <source>Never yet</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 operations</source>
+        <translation>%1 笔操作</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Asking the server at %1…</source>
+        <translation>正在询问 %1 的服务器…</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 as counter %2. The counter now syncs with the server.</source>
+        <translation>已在 %1 登记为 %2 号服务台。本服务台现在与服务器同步。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; try again, and see the log if it happens again.</source>
+        <translation>发生意外错误；请重试，如再次出现请查看日志。</translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <source>Store and counter</source>
+        <translation>门店和服务台</translation>
+    </message>
+    <message>
+        <source>Type the store&apos;s name as customers know it, and a name for this counter. Both are shown on screen and printed on receipts.</source>
+        <translation>请输入顾客熟知的门店名称，以及本服务台的名称。两者都会显示在屏幕上，并打印在小票上。</translation>
+    </message>
+    <message>
+        <source>&amp;Store name</source>
+        <translation>门店名称(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Counter name</source>
+        <translation>服务台名称(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Required, at most 40 characters, e.g. 万象城.</source>
+        <translation>必填，最多 40 个字符，例如 万象城。</translation>
+    </message>
+    <message>
+        <source>At most 40 characters, e.g. 1F 服务台; may stay empty.</source>
+        <translation>最多 40 个字符，例如 1F 服务台；可以留空。</translation>
     </message>
 </context>
 <context>
@@ -5083,6 +6237,49 @@
     </message>
 </context>
 <context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to the Member Service Desk</source>
+        <translation>欢迎使用会员服务台</translation>
+    </message>
+    <message>
+        <source>Choose the language of the desk, then press Enter (Next) to set up this counter.</source>
+        <translation>请选择服务台的语言，然后按 Enter（下一步）设置本服务台。</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>This wizard sets up the desk in a few minutes: it names the store and this counter, creates the first administrator, connects the counter to the chain&apos;s central server or leaves it standalone, and tests the receipt printer and the camera. Every step can be changed later in the settings.</source>
+        <translation>本向导只需几分钟即可完成服务台设置：为门店和本服务台命名，创建第一位管理员，将本服务台连接到集团的中心服务器或保持单机运行，并测试小票打印机和摄像头。每一步以后都可以在设置中修改。</translation>
+    </message>
+    <message>
+        <source>1. Store and counter names</source>
+        <translation>1. 门店和服务台名称</translation>
+    </message>
+    <message>
+        <source>2. The first administrator</source>
+        <translation>2. 第一位管理员</translation>
+    </message>
+    <message>
+        <source>3. Central server, or standalone</source>
+        <translation>3. 中心服务器，或单机运行</translation>
+    </message>
+    <message>
+        <source>4. Receipt printer, with a test page</source>
+        <translation>4. 小票打印机（打印测试页）</translation>
+    </message>
+    <message>
+        <source>5. Camera for member codes</source>
+        <translation>5. 扫描会员码的摄像头</translation>
+    </message>
+    <message>
+        <source>If the desk is closed before the end, setup carries on from the unfinished step at the next start.</source>
+        <translation>如果在完成前关闭服务台，下次启动时会从未完成的步骤继续设置。</translation>
+    </message>
+</context>
+<context>
     <name>WriteOffDialog</name>
     <message>
         <source>Write off a coupon</source>
@@ -5099,6 +6296,14 @@
     <message>
         <source>Write off</source>
         <translation>核销</translation>
+    </message>
+    <message>
+        <source>Write the coupon off now</source>
+        <translation>立即核销此优惠券</translation>
+    </message>
+    <message>
+        <source>Leave the coupon as it is</source>
+        <translation>不核销，保留优惠券</translation>
     </message>
     <message>
         <source>%1 · ¥%2 off a spend of ¥%3 · valid until %4</source>
@@ -5118,6 +6323,13 @@
     <message>
         <source>Something unexpected went wrong; nothing was changed. Try again.</source>
         <translation>发生意外错误，未做任何更改。请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>_Page</name>
+    <message>
+        <source>Something unexpected went wrong; try again, and see the log if it happens again.</source>
+        <translation>发生意外错误；请重试，如再次出现请查看日志。</translation>
     </message>
 </context>
 </TS>
