@@ -108,12 +108,15 @@ class PrinterCheck(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.uri_edit.setCompleter(completer)
         QShortcut(QKeySequence(Qt.Key.Key_Down), self.uri_edit, completer.complete, context=Qt.ShortcutContext.WidgetShortcut)
-        examples = QLabel(objectName="fieldCaption", wordWrap=True, maximumWidth=FIELD_WIDTH + 120)
+        examples = QLabel(objectName="fieldCaption", wordWrap=True)
+        # A fixed width: a wrapped caption with only a maximum is given the height of a wider one, and its last line is cut.
+        examples.setFixedWidth(FIELD_WIDTH + 120)
         examples.setTextFormat(Qt.TextFormat.PlainText)
         examples.setText(self.tr(
             "Network: tcp://192.168.1.50:9100 · USB: usb://VID:PID (e.g. usb://0416:5011) · serial: serial:///dev/ttyUSB0?baud=9600 · "
             "device file: file:///dev/usb/lp0 · system queue: lp://QUEUE. Empty: no printer."
         ))
+        examples.setMinimumHeight(examples.heightForWidth(FIELD_WIDTH + 120))
         self.paper_combo = QComboBox(sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToContents)
         for name, mm in choice_names("printer_paper_mm"):
             self.paper_combo.addItem(name, mm)
@@ -313,7 +316,8 @@ class CameraCheck(QWidget):
 
         self.source_label = source_label = QLabel(setting_label("camera"))
         source_label.setBuddy(self.source_edit)
-        hint = QLabel(self.tr("0 for the first camera, 1 for the second, a device path (/dev/video0) or a video file. Empty: no camera; the handheld scanner still works."), objectName="fieldCaption", wordWrap=True, maximumWidth=FIELD_WIDTH + 120)
+        hint = QLabel(self.tr("0 for the first camera, 1 for the second, a device path (/dev/video0) or a video file. Empty: no camera; the handheld scanner still works."), objectName="fieldCaption", wordWrap=True)
+        hint.setFixedWidth(FIELD_WIDTH + 120)  # as the printer's examples: the whole caption, never its last line cut
         self.form = form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setHorizontalSpacing(16)
