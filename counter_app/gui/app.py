@@ -6,7 +6,6 @@ import argparse
 import logging
 import os
 import sys
-import traceback
 from pathlib import Path
 
 from counter_app import i18n
@@ -16,7 +15,6 @@ from counter_app.logs import setup_logging
 from counter_app.paths import resources_dir
 
 log = logging.getLogger(__name__)
-CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Noto Sans SC")
 
 
 def _qt_messages_to_log(kind, context, message) -> None:
@@ -32,6 +30,11 @@ def _application():
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("counter-app")
     app.setOrganizationName("MemberDesk")
+    # Every window carries the desk's icon; on Linux the desktop file name ties the windows to the menu entry.
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "counter-app.svg")))
+    app.setDesktopFileName("counter-app")
     return app
 
 
@@ -58,46 +61,18 @@ def install_translations(app, language: str) -> list:
     return installed
 
 
-def apply_fonts(app) -> str | None:
-    """Choose a font that has Chinese; without one, names turn to boxes, so say what to install."""
-    from PySide6.QtGui import QFont, QFontDatabase
+def apply_fonts(app, settings=None) -> str | None:
+    """The font with Chinese at the clerk's text size (counter_app.gui.appearance); a sentence when none is installed."""
+    from counter_app.gui.appearance import apply_fonts as apply_desk_fonts
 
-    families = set(QFontDatabase.families())
-    for family in CJK_FAMILIES:
-        if family in families:
-            font = QFont(family)
-            font.setPointSizeF(10.5)
-            app.setFont(font)
-            return None
-    for family in sorted(families):
-        if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family):
-            app.setFont(QFont(family))
-            return None
-    log.warning("no font with Chinese characters found")
-    return app.translate("DeskApp", "No Chinese font found: install fonts-noto-cjk so names show correctly.")
+    return apply_desk_fonts(app, settings)
 
 
-def apply_style(app) -> None:
-    style_file = resources_dir() / "style.qss"
-    if style_file.exists():
-        # Stylesheet urls resolve against the working folder; point them at resources/ instead.
-        style = style_file.read_text(encoding="utf-8").replace("@RESOURCES@", resources_dir().as_posix())
-        app.setStyleSheet(style)
+def apply_style(app, settings=None) -> None:
+    """The standard or high-contrast stylesheet, its sizes scaled with the text (counter_app.gui.appearance)."""
+    from counter_app.gui.appearance import apply_style as apply_desk_style
 
-
-def _install_excepthook(app) -> None:
-    # A bug in a slot must not kill the desk mid-shift: log it, tell the clerk in a sentence.
-    def hook(kind, value, tb):
-        log.error("unhandled error: %s", "".join(traceback.format_exception(kind, value, tb)))
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.critical(
-            None,
-            app.translate("DeskApp", "Member Service Desk"),
-            app.translate("DeskApp", "Something unexpected went wrong. Your last completed operation is saved; check the screen and try again."),
-        )
-
-    sys.excepthook = hook
+    apply_desk_style(app, settings)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -128,17 +103,30 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         language = args.lang or desk.settings.language
         install_translations(app, language)
-        font_warning = apply_fonts(app)
-        apply_style(app)
+        font_warning = apply_fonts(app, desk.settings)
+        apply_style(app, desk.settings)
         from counter_app.gui.main_window import MainWindow
 
         if screenshot:
             from counter_app.gui.screenshot import take_screenshot
 
             return take_screenshot(desk, args.page, args.out, args.member, font_warning, args.staff)
-        _install_excepthook(app)
+        from counter_app.gui.support import install_crash_handler
+
+        install_crash_handler(app, desk)  # a bug in a slot must not end the shift: logged, and a sentence for the clerk
+        from counter_app.services.first_run import needs_setup
+
+        actor = None
+        if needs_setup(desk):
+            from counter_app.gui.first_run import run_wizard
+
+            actor = run_wizard(desk)
+            if actor is None:
+                return 0  # cancelled: what the wizard saved stays, and the next start carries on from there
         window = MainWindow(desk, font_warning)
         window.show_at_saved_place()
+        if actor is not None:
+            window._signed_in(actor)  # the wizard's administrator is signed in already
         return app.exec()
     finally:
         desk.close()

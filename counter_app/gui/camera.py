@@ -124,7 +124,6 @@ class CameraPanel(QWidget):
         self.message.setMaximumWidth(PREVIEW_WIDTH)
         row = QHBoxLayout()
         self.toggle = QPushButton(self.tr("Camera  F8"), objectName="secondaryButton", checkable=True)
-        self.toggle.setToolTip(self.tr("Start or stop the counter camera (F8)"))
         self.toggle.toggled.connect(lambda on: self.start() if on else self.stop())
         row.addWidget(self.toggle)
         row.addStretch(1)

@@ -37,6 +37,7 @@ from counter_app.domain.staff import Permission
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.gui.guarded import run_guarded
 from counter_app.gui.layout import fit_to_screen
+from counter_app.gui.shortcuts import bind_button, cancel_button, default_button
 from counter_app.gui.models import SLA_BACKGROUNDS, SLA_COLOURS, ComplaintsModel, complaint_customer, local_time, sla_text
 from counter_app.gui.tasks import Op
 from counter_app.services import complaints
@@ -171,9 +172,11 @@ class ComplaintIntakeDialog(QDialog):
         cancel = QPushButton(self.tr("Cancel"), objectName="secondaryButton", autoDefault=False)
         cancel.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         cancel.clicked.connect(self.reject)
+        cancel_button(cancel, self.tr("Close without taking the complaint"))
         self.ok = QPushButton(self.tr("Take complaint and print ticket"), objectName="primaryButton", default=True)
         self.ok.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter anywhere takes it; Tab stays in the form
         self.ok.clicked.connect(self.submit)
+        default_button(self.ok, self.tr("Take the complaint and print the customer's ticket"))
         buttons.addWidget(cancel)
         buttons.addWidget(self.ok)
         layout.addLayout(buttons)
@@ -187,7 +190,7 @@ class ComplaintIntakeDialog(QDialog):
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         # Enter on a field (a choice list, a line) takes the complaint; the dialog never closes on it by itself.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.submit()
+            self.ok.click()  # as a click would: nothing while it is disabled
             return
         super().keyPressEvent(event)
 
@@ -260,8 +263,10 @@ class ComplaintActionDialog(QDialog):
         self.buttons.addStretch()
         cancel = QPushButton(self.tr("Back"), objectName="secondaryButton", autoDefault=False)
         cancel.clicked.connect(self.reject)
+        cancel_button(cancel, self.tr("Back to the complaint, nothing changed"))
         self.ok = QPushButton(ok_text, objectName="primaryButton", default=True)
         self.ok.clicked.connect(self.accept)
+        default_button(self.ok, ok_text)
         self.buttons.addWidget(cancel)
         self.buttons.addWidget(self.ok)
 
@@ -369,19 +374,19 @@ class ComplaintDetail(QFrame):
         others.setSpacing(8)
         self.buttons: dict[str, QPushButton] = {}
         specs = [
-            ("acknowledge", self.tr("Acknowledge"), self.tr("Tell the customer the complaint was received: the first answer, which stops the clock"), self.acknowledge, True),
-            ("progress", self.tr("Start work"), self.tr("Work on it starts"), self.start_progress, False),
-            ("resolve", self.tr("Resolve…"), self.tr("Resolved, with its root cause"), self.resolve, True),
-            ("close", self.tr("Close…"), self.tr("Closed with the customer's satisfaction, 1 to 5"), self.close_complaint, True),
-            ("escalate", self.tr("Escalate…"), self.tr("Hand it to a manager, with the reason"), self.escalate, False),
-            ("note", self.tr("Add note…"), self.tr("What was said or done"), self.add_note, False),
-            ("assign", self.tr("Assign…"), self.tr("Hand it to a staff member of this desk"), self.assign, False),
-            ("compensate", self.tr("Compensation…"), self.tr("Ask a manager for points, a coupon or a gift for the customer"), self.request_compensation, False),
-            ("ticket", self.tr("Ticket…"), self.tr("The customer's complaint ticket as it prints; print it again from there"), self.reprint_ticket, False),
+            ("acknowledge", self.tr("Acknowledge"), self.tr("Tell the customer the complaint was received: the first answer, which stops the clock"), self.acknowledge, True, "Alt+A"),
+            ("progress", self.tr("Start work"), self.tr("Work on it starts"), self.start_progress, False, "Alt+S"),
+            ("resolve", self.tr("Resolve…"), self.tr("Resolved, with its root cause"), self.resolve, True, "Alt+R"),
+            ("close", self.tr("Close…"), self.tr("Closed with the customer's satisfaction, 1 to 5"), self.close_complaint, True, "Alt+C"),
+            ("escalate", self.tr("Escalate…"), self.tr("Hand it to a manager, with the reason"), self.escalate, False, "Alt+E"),
+            ("note", self.tr("Add note…"), self.tr("What was said or done"), self.add_note, False, "Alt+N"),
+            ("assign", self.tr("Assign…"), self.tr("Hand it to a staff member of this desk"), self.assign, False, "Alt+G"),
+            ("compensate", self.tr("Compensation…"), self.tr("Ask a manager for points, a coupon or a gift for the customer"), self.request_compensation, False, "Alt+O"),
+            ("ticket", self.tr("Ticket…"), self.tr("The customer's complaint ticket as it prints; print it again from there"), self.reprint_ticket, False, "Alt+T"),
         ]
-        for key, text, tip, slot, primary in specs:
+        for key, text, tip, slot, primary, shortcut in specs:
             button = QPushButton(text, objectName="primaryButton" if primary else "secondaryButton", autoDefault=False)
-            button.setToolTip(tip)
+            bind_button(self, button, QKeySequence(shortcut), tip)
             button.clicked.connect(slot)
             self.buttons[key] = button
             (moves if key in ("acknowledge", "progress", "resolve", "close") else others).addWidget(button)
@@ -570,7 +575,7 @@ class ComplaintDetail(QFrame):
             button = QPushButton(f"{stars} ★", objectName="ratingButton", checkable=True, autoDefault=False)
             group.addButton(button, stars)
             row.addWidget(button)
-            QShortcut(QKeySequence(str(stars)), dialog, activated=button.click)
+            bind_button(dialog, button, QKeySequence(str(stars)), self.tr("The customer's satisfaction: %1 of 5").replace("%1", str(stars)))
         group.button(5).setChecked(True)
         dialog.layout_.addLayout(row)
         note = QLineEdit(maxLength=complaint_rules.MAX_NOTE, placeholderText=self.tr("Optional: what the customer said"))
@@ -636,9 +641,15 @@ class ComplaintsDialog(QDialog):
         top.addSpacing(16)
         self.filter_group = QButtonGroup(self)
         self.filter_buttons: dict[str, QPushButton] = {}
-        for key, text in (("overdue", self.tr("Overdue")), ("open", self.tr("Open")), ("all", self.tr("All"))):
+        filters = (
+            ("overdue", self.tr("Overdue"), self.tr("Only complaints past their answer promise"), "Alt+1"),
+            ("open", self.tr("Open"), self.tr("Every complaint still open"), "Alt+2"),
+            ("all", self.tr("All"), self.tr("Every complaint, closed ones too"), "Alt+3"),
+        )
+        for key, text, tip, shortcut in filters:
             button = QPushButton(text, objectName="presetButton", checkable=True, autoDefault=False)
             button.clicked.connect(lambda _checked=False, name=key: self.set_filter(name))
+            bind_button(self, button, QKeySequence(shortcut), tip)
             self.filter_group.addButton(button)
             self.filter_buttons[key] = button
             top.addWidget(button)
@@ -646,8 +657,8 @@ class ComplaintsDialog(QDialog):
         self.count_label = QLabel(objectName="subtitleLabel")
         top.addWidget(self.count_label)
         new = QPushButton(self.tr("Walk-in complaint…"), objectName="secondaryButton", autoDefault=False)
-        new.setToolTip(self.tr("Take a complaint from a customer who is not a member (Shift+F7)"))
         new.clicked.connect(self.take_walk_in)
+        bind_button(self, new, QKeySequence("Shift+F7"), self.tr("Take a complaint from a customer who is not a member"))
         top.addWidget(new)
         layout.addLayout(top)
 
@@ -695,6 +706,7 @@ class ComplaintsDialog(QDialog):
         bottom.addStretch()
         close = QPushButton(self.tr("Close"), objectName="secondaryButton", autoDefault=False)
         close.clicked.connect(self.reject)
+        cancel_button(close, self.tr("Close the complaints"))
         bottom.addWidget(close)
         layout.addLayout(bottom)
 

@@ -25,6 +25,7 @@ from counter_app.domain.errors import DeskError
 from counter_app.domain.staff import Permission
 from counter_app.gui.guarded import run_guarded
 from counter_app.gui.layout import fit_to_screen
+from counter_app.gui.shortcuts import cancel_button
 from counter_app.gui.tasks import Op
 from counter_app.services import member_events
 from counter_app.services.auth import NotSignedIn
@@ -85,6 +86,7 @@ class EventCheckInDialog(QDialog):
         close = QPushButton(self.tr("Close"), objectName="secondaryButton", autoDefault=False)
         close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         close.clicked.connect(self.reject)
+        cancel_button(close, self.tr("Close the check-in"))
         buttons.addWidget(close)
         layout.addLayout(buttons)
         self.events: list[member_events.EventInfo] = []

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QPushButto
 
 from counter_app.domain.errors import DeskError
 from counter_app.domain.staff import Actor
+from counter_app.gui.shortcuts import ENTER, with_key
 from counter_app.gui.tasks import Op
 from counter_app.services import auth
 from counter_app.services.desk import Desk
@@ -55,7 +56,7 @@ class LoginPage(QWidget):
         self.button.clicked.connect(self.submit)
         layout.addWidget(self.button)
         for edit in (self.staff_edit, self.name_edit, self.pin_edit, self.pin_again_edit):
-            edit.returnPressed.connect(self.submit)
+            edit.returnPressed.connect(self.button.click)  # Enter in any field, as the button's tooltip says
         row = QVBoxLayout()
         row.addWidget(self.panel, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addLayout(row)
@@ -70,6 +71,7 @@ class LoginPage(QWidget):
             else self.tr("Staff ID and PIN. Ctrl+L locks the desk when you step away.")
         )
         self.button.setText(self.tr("Sign in"))
+        self.button.setToolTip(with_key(self.tr("Sign in with this staff ID and PIN"), ENTER))
         for widget in (self.name_label, self.name_edit, self.pin_again_label, self.pin_again_edit):
             widget.setVisible(False)
         self.staff_edit.setText(locked_by.staff_id if locked_by else "")
@@ -82,6 +84,7 @@ class LoginPage(QWidget):
         self.title.setText(self.tr("Welcome to the desk"))
         self.subtitle.setText(self.tr("Create the first administrator. Administrators add the other staff; keep this PIN safe."))
         self.button.setText(self.tr("Create administrator"))
+        self.button.setToolTip(with_key(self.tr("Create the first administrator's account and sign in"), ENTER))
         for widget in (self.name_label, self.name_edit, self.pin_again_label, self.pin_again_edit):
             widget.setVisible(True)
         self.staff_edit.setFocus()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +47,9 @@ from counter_app.gui.member_card import MemberCardView
 from counter_app.gui.models import MemberResultsModel
 from counter_app.gui.register_dialog import RegisterDialog
 from counter_app.gui.sync_status import OfflineBanner, SyncController, SyncStatusBar, format_age
+from counter_app.gui.appearance import apply_appearance
+from counter_app.gui.shortcuts import DESK_KEYS as KEYS, bind, bind_button, tab_order
+from counter_app.gui import shortcuts
 from counter_app.gui.tasks import Op
 from counter_app.services import auth, demo, manager_queue, member_codes, members, points, privacy
 from counter_app.services.auth import NotSignedIn
@@ -131,6 +136,7 @@ class MainWindow(QMainWindow):
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setTabKeyNavigation(False)  # Tab goes on to the card; the arrows move in the list
         self.results.verticalHeader().setVisible(False)
         self.results.setShowGrid(False)
         self.results.setAlternatingRowColors(True)
@@ -138,6 +144,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.results.horizontalHeader().setHighlightSections(False)
+        self.results_model.modelReset.connect(self._fit_result_columns)
         self.results.activated.connect(self._open_row)
         self.results.clicked.connect(self._open_row)
         self.card = MemberCardView()
@@ -171,22 +178,7 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self.run_search)
         self.search_box.textEdited.connect(lambda _text: self._search_timer.start())
         self.search_box.returnPressed.connect(self._search_now)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_F2), self, activated=self.register_member)
-        QShortcut(QKeySequence("Ctrl+E"), self, activated=lambda: self.card.card and self.edit_member(self.card.card.member_no))
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
-        QShortcut(QKeySequence(Qt.Key.Key_F3), self, activated=lambda: self.points_dialog(EarnDialog))
-        QShortcut(QKeySequence(Qt.Key.Key_F4), self, activated=lambda: self.points_dialog(RedeemDialog))
-        QShortcut(QKeySequence(Qt.Key.Key_F6), self, activated=lambda: self.points_dialog(HistoryDialog))
-        QShortcut(QKeySequence(Qt.Key.Key_F8), self, activated=self.toggle_camera)
-        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.open_print_queue)
-        QShortcut(QKeySequence(Qt.Key.Key_F7), self, activated=self.take_complaint)
-        QShortcut(QKeySequence("Shift+F7"), self, activated=lambda: self.take_complaint(walk_in=True))
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.open_complaints)
-        QShortcut(QKeySequence(Qt.Key.Key_F9), self, activated=self.open_check_in)
-        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.open_reports)
-        QShortcut(QKeySequence("Ctrl+M"), self, activated=self.open_manager_queue)
+        self._bind_keys()
         self._queue_timer = QTimer(self, interval=QUEUE_COUNT_MS)
         self._queue_timer.timeout.connect(self.refresh_queue_count)
         self._queue_timer.start()
@@ -272,24 +264,67 @@ class MainWindow(QMainWindow):
         layout.addWidget(title)
         layout.addSpacing(24)
         # What a manager (and a clerk taking a complaint) reaches from anywhere; the search box keeps the focus.
-        self.complaints_button = self._header_button(self.tr("Complaints"), self.tr("Complaints on the answer promise's clock (Ctrl+K)"), self.open_complaints)
-        self.check_in_button = self._header_button(self.tr("Check-in"), self.tr("Check members in at an event by scanning their code (F9)"), self.open_check_in)
-        self.reports_button = self._header_button(self.tr("Reports"), self.tr("Members, points, coupons, complaints and RFM over a date range (Ctrl+R)"), self.open_reports)
-        self.queue_button = self._header_button(self.tr("Approvals"), self.tr("What waits for a manager's approval (Ctrl+M)"), self.open_manager_queue)
-        for button in (self.complaints_button, self.check_in_button, self.reports_button, self.queue_button):
+        self.complaints_button = self._header_button(self.tr("Complaints"), self.tr("Complaints on the answer promise's clock"), KEYS["complaints"], self.open_complaints)
+        self.check_in_button = self._header_button(self.tr("Check-in"), self.tr("Check members in at an event by scanning their code"), KEYS["check_in"], self.open_check_in)
+        self.reports_button = self._header_button(self.tr("Reports"), self.tr("Members, points, coupons, complaints and RFM over a date range"), KEYS["reports"], self.open_reports)
+        self.queue_button = self._header_button(self.tr("Approvals"), self.tr("What waits for a manager's approval"), KEYS["approvals"], self.open_manager_queue)
+        self.settings_button = self._header_button(self.tr("Settings"), self.tr("This desk's settings: printer, scanner, text size, colours"), KEYS["settings"], self.open_settings)
+        # Help: a click (or F1) opens the support log; its arrow also offers to copy the diagnostics for support.
+        self.help_action = shortcuts.action(self, self.tr("Help"), self.tr("The desk's log and diagnostics for support"), KEYS["help"], self.open_support_log)
+        self.diagnostics_action = shortcuts.action(
+            self, self.tr("Copy diagnostics"), self.tr("Copy what support needs to know about this desk, to paste into a message"), KEYS["diagnostics"], self.copy_diagnostics,
+        )
+        self.help_button = QToolButton(objectName="headerButton", popupMode=QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.help_button.setDefaultAction(self.help_action)
+        help_menu = QMenu(self.help_button)
+        help_menu.setToolTipsVisible(True)
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.diagnostics_action)
+        self.help_button.setMenu(help_menu)
+        self.addAction(self.diagnostics_action)  # its key works from anywhere in the window, menu open or not
+        for button in self._header_buttons():
             layout.addWidget(button)
         layout.addWidget(self.store_label, 1)  # the room that is left, right-aligned
         return header
 
-    def _header_button(self, text: str, tip: str, slot) -> QPushButton:
+    def _header_button(self, text: str, tip: str, key: QKeySequence, slot) -> QPushButton:
         button = QPushButton(text, objectName="headerButton")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setToolTip(tip)
         button.clicked.connect(slot)
+        bind_button(self, button, key, tip)
         return button
 
+    def _header_buttons(self) -> tuple[QWidget, ...]:
+        return (self.complaints_button, self.check_in_button, self.reports_button, self.queue_button, self.settings_button, self.help_button)
+
+    def _bind_keys(self) -> None:
+        """Every key of the desk; a button doing the same names the key in its tooltip, from the same sequence."""
+        card = self.card
+        bind(self, Qt.Key.Key_Escape, self.focus_search)
+        bind(self, KEYS["search"], self.focus_search, target=self.search_box, tip=self.tr("Scan the member code, or type to search"))
+        bind(self, KEYS["lock"], self.lock)
+        bind(self, KEYS["walk_in"], lambda: self.take_complaint(walk_in=True))
+        bind_button(self, self.register_button, KEYS["register"], self.tr("Register a new member"))
+        bind_button(self, card.earn_button, KEYS["earn"], self.tr("Points from a purchase slip"))
+        bind_button(self, card.redeem_button, KEYS["redeem"], self.tr("Cash, gifts or coupons for points"))
+        bind_button(self, card.history_button, KEYS["history"], self.tr("The member's points history"))
+        bind_button(self, card.edit_button, KEYS["edit"], self.tr("Change this member's profile"))
+        bind_button(self, card.reveal_button, KEYS["reveal"], self.tr("Show this member's full phone and ID number; a manager's right, and recorded in the audit log"))
+        # Without a card, F7 takes a walk-in complaint: the key works beyond its button.
+        bind(self, KEYS["complaint"], self.take_complaint, target=card.complaint_button, tip=self.tr("Take a complaint from this member; the ticket prints"))
+        bind(self, KEYS["camera"], self.toggle_camera, target=self.camera.toggle, tip=self.tr("Start or stop the counter camera"))
+        bind(self, KEYS["print_queue"], self.open_print_queue)
+        bind_button(self, self.demo_button, KEYS["demo"], self.tr("Fill the desk with demo members to try it out; they never sync"))
+        bind_button(self, self.sync_status.review_button, KEYS["sync_review"], self.tr("What the server refused or changed, for a manager to look at"))
+        # The desk's flow: the search box, the list it fills, then the member's card and what to do with them.
+        tab_order(
+            self.search_box, self.results, card.earn_button, card.redeem_button, card.history_button, card.complaint_button,
+            card.reveal_button, card.edit_button, self.camera.toggle,
+        )
+
     def _enable_header(self, enabled: bool) -> None:
-        for button in (self.complaints_button, self.check_in_button, self.reports_button, self.queue_button):
+        for button in self._header_buttons():
             button.setEnabled(enabled)
         if not enabled:
             self._show_queue_count(None)
@@ -305,7 +340,6 @@ class MainWindow(QMainWindow):
         self.register_button = QPushButton(self.tr("New member  F2"), objectName="primaryButton")
         self.register_button.clicked.connect(self.register_member)
         self.register_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.register_button.setToolTip(self.tr("Register a new member (F2)"))
         row.addWidget(self.search_box, 1)
         row.addWidget(self.register_button)
         return row
@@ -327,7 +361,11 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self, font_warning: str | None) -> None:
         bar = self.statusBar()
-        self.counter_status = QLabel(objectName="statusCounter")
+        # The store and counter are in the header too: with large text this is what shortens, not the staff or the sync state.
+        self.counter_status = _ElidingLabel(objectName="statusCounter")
+        self.counter_status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.counter_status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.counter_status.setMinimumWidth(1)  # its whole text when there is room, down to nothing when there is not
         self.staff_status = QLabel(objectName="statusStaff")
         self.pending_status = QLabel(objectName="statusPending")
         self.demo_status = QLabel(self.tr("Demo data: never synced"), objectName="statusDemo", visible=False)
@@ -371,6 +409,8 @@ class MainWindow(QMainWindow):
 
     # --- behaviour ------------------------------------------------------------------------
     def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize and watched is getattr(self, "results", None):
+            QTimer.singleShot(0, self._fit_result_columns)  # after the resize has been laid out
         if event.type() in _ACTIVITY and self._idle_timer.isActive():
             self._restart_idle_timer()  # any key or click at the desk counts as someone there
         # Down arrow in the search box walks into the results, as in a browser's address bar.
@@ -382,6 +422,26 @@ class MainWindow(QMainWindow):
                 )
                 return True
         return super().eventFilter(watched, event)
+
+    def _fit_result_columns(self) -> None:
+        """With large text the list may not fit beside the card: the member number goes first, then the tier (the
+        card shows both), rather than names shrinking to "…" and the points scrolling out of sight."""
+        header = self.results.horizontalHeader()
+        columns = MemberResultsModel.COLUMNS
+        optional = [columns.index("member_no"), columns.index("tier")]
+        for column in optional:
+            header.setSectionHidden(column, False)
+
+        def needed() -> int:
+            return sum(
+                max(header.sectionSizeHint(column), self.results.sizeHintForColumn(column))
+                for column in range(len(columns)) if not header.isSectionHidden(column)
+            )
+
+        for column in optional:
+            if needed() <= self.results.viewport().width():
+                break
+            header.setSectionHidden(column, True)
 
     def focus_search(self) -> None:
         if self.pages.currentWidget() is not self.desk_page:
@@ -460,11 +520,11 @@ class MainWindow(QMainWindow):
         dialog.exec()
         self.focus_search()
 
-    def points_dialog(self, kind) -> None:
+    def points_dialog(self, kind, **options) -> None:
         """Earn, redeem or history for the member on the card; the card refreshes afterwards."""
         if not self.signed_in() or self.card.card is None:
             return
-        dialog = kind(self.desk, self.card.card, self, ref=self.card_ref)
+        dialog = kind(self.desk, self.card.card, self, ref=self.card_ref, **options)
         self._connect_points_dialog(dialog)
         dialog.exec()
         self.focus_search()
@@ -556,6 +616,54 @@ class MainWindow(QMainWindow):
         dialog.exec()
         self.focus_search()
 
+    # --- settings and support ----------------------------------------------------------------
+    def open_settings(self) -> None:
+        """Ctrl+,: this desk's settings; what is saved takes effect at once (the dialog says what needs a restart)."""
+        if not self.signed_in():
+            return
+        from counter_app.gui.settings_dialog import SettingsDialog  # loaded when first asked for: the desk starts faster
+
+        dialog = SettingsDialog(self.desk, self)
+        dialog.settings_changed.connect(self.apply_settings)
+        dialog.exec()
+        self.focus_search()
+
+    def apply_settings(self, settings) -> None:
+        """Saved settings in force in the open window: the look, the idle lock, the scanner, the camera, the names."""
+        apply_appearance(QApplication.instance(), settings)
+        self._fit_result_columns()
+        self.wedge.configure(
+            max_gap_ms=settings.scanner_max_gap_ms, min_length=settings.scanner_min_length, prefix=settings.scanner_prefix, suffix=settings.scanner_suffix,
+        )
+        self._idle_timer.stop()
+        if settings.idle_lock_minutes and self.desk.session is not None:
+            self._idle_timer.start(settings.idle_lock_minutes * 60_000)
+        if settings.camera != self.camera.source:
+            self.camera.stop()
+            self.camera.source = settings.camera
+            self.camera.setVisible(bool(settings.camera))
+            if settings.camera and self.signed_in():
+                self.camera.start(settings.camera)
+        self._refresh_counts()  # the store's and counter's names
+
+    def open_support_log(self) -> None:
+        """F1: the desk's log as support reads it, members' data scrubbed."""
+        if not self.signed_in():
+            return
+        from counter_app.gui.support import LogViewerDialog  # loaded when first asked for
+
+        LogViewerDialog(self.desk, self).exec()
+        self.focus_search()
+
+    def copy_diagnostics(self) -> None:
+        """Ctrl+Shift+D: what support needs to know, on the clipboard to paste into a message."""
+        if not self.signed_in():
+            return
+        from counter_app.gui.support import copy_diagnostics  # loaded when first asked for
+
+        copy_diagnostics(self.desk)
+        self.search_message.setText(self.tr("Diagnostics copied: paste them into your message to support."))
+
     def _points_done(self, message: str) -> None:
         self.search_message.setText(message)
         if self.card.card is not None:
@@ -613,15 +721,17 @@ class MainWindow(QMainWindow):
             self.camera.start(self.desk.settings.camera)
 
     def _accepts_scan(self) -> bool:
-        """The desk takes scans; an open form (a slip number, a friend's phone) gets them as typing."""
-        another_window = QApplication.activeWindow() is not None and not self.isActiveWindow()
+        """The desk and a form that takes scans (the earn form's slip, the coupon write-off) take them; any other open
+        form (a friend's phone) gets them as typing, and so does a window that is not the desk's."""
+        active, dialog = QApplication.activeWindow(), QApplication.activeModalWidget()
+        another_window = active is not None and active is not self and active is not dialog
         if not self.signed_in() or another_window:
             return False
-        dialog = QApplication.activeModalWidget()
         return dialog is None or hasattr(dialog, "take_scan")
 
     def handle_scan(self, text: str) -> None:
-        """One scan: a member's code opens the card, a coupon goes to its write-off, anything else is searched."""
+        """One scan: a member's code opens the card, a coupon goes to its write-off, a purchase slip (with a
+        member on the card) opens the earn form with its number filled in, anything else is searched."""
         if not self.signed_in():
             return  # the sign-in page takes no scans: a code is not a PIN
         dialog = QApplication.activeModalWidget()
@@ -638,6 +748,8 @@ class MainWindow(QMainWindow):
             self.focus_search()
         elif outcome.kind == "coupon" and outcome.coupon is not None:
             self.write_off(outcome.coupon.code)
+        elif self.card.card is not None and outcome.slip_no is not None:
+            self.points_dialog(EarnDialog, slip_no=outcome.slip_no)  # the slip for the member on the card: the amount is what is left
         else:
             self.search_box.setText(outcome.text or "")
             self._search_now()

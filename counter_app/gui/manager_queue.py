@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from counter_app.gui.shortcuts import CTRL_ENTER, bind_button, cancel_button
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -88,30 +88,29 @@ class ManagerQueueDialog(QDialog):
         layout.addWidget(self.notice)
 
         row = QHBoxLayout()
-        self.refresh_button = self._button(self.tr("Refresh"), self.refresh, self.tr("Read the queue again (F5)"))
-        self.authorise_button = self._button(self.tr("Manager sign-in…"), self.refresh_as_manager, self.tr("A manager shows the queue with their own ID and PIN"))
+        self.refresh_button = self._button(self.tr("Refresh"), self.refresh, self.tr("Read the queue again"), Qt.Key.Key_F5)
+        self.authorise_button = self._button(self.tr("Manager sign-in…"), self.refresh_as_manager, self.tr("A manager shows the queue with their own ID and PIN"), "Ctrl+Shift+M")
         self.authorise_button.setVisible(False)
         row.addWidget(self.refresh_button)
         row.addWidget(self.authorise_button)
         row.addStretch()
-        self.reject_button = self._button(self.tr("Reject…"), self.reject_selected, self.tr("Refuse the selected item, with the reason the requester will see (Delete)"))
-        self.approve_button = self._button(self.tr("Approve"), self.approve_selected, self.tr("Approve the selected item; a parked operation runs now (Ctrl+Enter)"), primary=True)
-        close = self._button(self.tr("Close"), self.reject, self.tr("Close (Esc)"))
+        self.reject_button = self._button(self.tr("Reject…"), self.reject_selected, self.tr("Refuse the selected item, with the reason the requester will see"), Qt.Key.Key_Delete)
+        self.approve_button = self._button(self.tr("Approve"), self.approve_selected, self.tr("Approve the selected item; a parked operation runs now"), CTRL_ENTER, primary=True)
+        close = self._button(self.tr("Close"), self.reject, self.tr("Close the queue"))
+        cancel_button(close, self.tr("Close the queue"))
         for button in (self.reject_button, self.approve_button, close):
             row.addWidget(button)
         layout.addLayout(row)
 
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.approve_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_Delete), self, activated=self.reject_selected)
         self._enable_buttons()
         self.refresh()
         self.table.setFocus()
 
-    def _button(self, text: str, slot, tip: str, primary: bool = False) -> QPushButton:
+    def _button(self, text: str, slot, tip: str, key=None, primary: bool = False) -> QPushButton:
         button = QPushButton(text, objectName="primaryButton" if primary else "secondaryButton", autoDefault=False)
         button.clicked.connect(slot)
-        button.setToolTip(tip)
+        if key is not None:
+            bind_button(self, button, key, tip)
         return button
 
     # --- reading ----------------------------------------------------------------------------

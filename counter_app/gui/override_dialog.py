@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counter_app.domain.errors import DeskError
 from counter_app.domain.staff import Actor, Permission
+from counter_app.gui.shortcuts import bind_button, cancel_button, default_button, tab_order
 from counter_app.gui.tasks import Op
 from counter_app.services import auth
 from counter_app.services.desk import Desk
@@ -60,6 +62,10 @@ class OverrideDialog(QDialog):
         for button in (self.park_button, cancel, self.authorise_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        default_button(self.authorise_button, self.tr("The manager's ID and PIN allow it now"))
+        cancel_button(cancel, self.tr("Leave it undone"))
+        bind_button(self, self.park_button, QKeySequence("Alt+Q"), self.tr("It waits in the manager's queue; nothing happens until it is approved"))
+        tab_order(self.manager_edit, self.pin_edit, self.authorise_button, cancel, self.park_button)
         self.pin_edit.returnPressed.connect(self.authorise)
         self.manager_edit.setFocus()
 

@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QDialog,
     QGridLayout,
     QHBoxLayout,
@@ -28,6 +29,7 @@ from counter_app.domain.staff import Permission
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.gui.guarded import run_guarded
 from counter_app.gui.receipt_preview import ReceiptPreviewDialog
+from counter_app.gui.shortcuts import CTRL_ENTER, ENTER, bind_button, bind_buttons, cancel_button, default_button, tab_order, when_focused, with_key
 from counter_app.gui.tasks import Op
 from counter_app.services import points, printing, rewards
 from counter_app.services.desk import Desk
@@ -97,9 +99,10 @@ class _DeskDialog(QDialog):
 
 
 class EarnDialog(_DeskDialog):
-    """Amount, Enter, slip number, Enter: the points land and the new balance shows."""
+    """Amount, Enter, slip number, Enter: the points land and the new balance shows. Opened by scanning the
+    slip (or a slip scanned while it is open), the slip number is filled in: the amount and Enter are left."""
 
-    def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None, ref: str | None = None) -> None:
+    def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None, ref: str | None = None, slip_no: str | None = None) -> None:
         super().__init__(desk, card, parent, ref)
         self.set_title(self.tr("Earn points from a slip"))
         grid = QGridLayout()
@@ -120,10 +123,40 @@ class EarnDialog(_DeskDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(self.ok)
         self.layout_.addLayout(buttons)
+        cancel_button(cancel, self.tr("Close without adding points"))
+        bind_button(self, self.ok, CTRL_ENTER, self.tr("Add the points from this slip"))
+        tab_order(self.amount_edit, self.slip_edit, self.shop_edit, self.ok, cancel)
         self.amount_edit.returnPressed.connect(lambda: self.slip_edit.setFocus() if not self.slip_edit.text() else self.submit())
         self.slip_edit.returnPressed.connect(self.submit)
         self.shop_edit.returnPressed.connect(self.submit)
+        if slip_no:
+            self.slip_edit.setText(slip_no)
         self.amount_edit.setFocus()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # Enter belongs to the field it was pressed in (on to the slip number, or take the points); passed on, it
+        # would also click the default button and take the points before the slip number is there.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return
+        super().keyPressEvent(event)
+
+    def take_scan(self, text: str) -> None:
+        """A slip's barcode scanned while the form is open is its slip number, wherever the focus is (never
+        typed into the amount); with the amount already typed, the scan takes the points, as its Enter would."""
+        self.slip_edit.setText(text.strip())
+        if self.amount_edit.text().strip():
+            self.submit()
+        else:
+            self.amount_edit.setFocus()
+
+    def show_error(self, error: BaseException) -> None:
+        """The sentence, and the keyboard in the first field to fix, its text selected: what is typed next replaces it."""
+        super().show_error(error)
+        fields = getattr(error, "fields", {}) if isinstance(error, DeskError) else {}
+        edits = {"amount": self.amount_edit, "slip_no": self.slip_edit, "shop": self.shop_edit}
+        wrong = [edits[name] for name in edits if name in fields] or [self.amount_edit]
+        wrong[0].setFocus()
+        wrong[0].selectAll()
 
     def submit(self) -> None:
         amount, slip, shop = self.amount_edit.text(), self.slip_edit.text(), self.shop_edit.text()
@@ -142,26 +175,49 @@ class EarnDialog(_DeskDialog):
 
 
 class RedeemDialog(_DeskDialog):
-    """Points as cash, a gift from the catalog (stock and points shown), or a coupon."""
+    """A gift from the catalog (stock and points shown), points as cash, or a coupon. It opens on the gifts with
+    the first one the member can have focused: arrows choose, Enter hands it over; Ctrl+Tab goes to the next page."""
 
     def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None, ref: str | None = None) -> None:
         super().__init__(desk, card, parent, ref)
         self.set_title(self.tr("Redeem points"))
         self.setMinimumWidth(640)
         self.tabs = QTabWidget()
+        self.gift_page = self._gift_tab()
+        self.tabs.addTab(self.gift_page, self.tr("Gifts"))
         self.tabs.addTab(self._cash_tab(), self.tr("Cash"))
-        self.tabs.addTab(self._gift_tab(), self.tr("Gifts"))
         self.tabs.addTab(self._coupon_tab(), self.tr("Coupons"))
         self.tabs.addTab(self._give_tab(), self.tr("Give to a friend"))
+        self.tabs.currentChanged.connect(lambda _index: self._focus_page())
         self.layout_.addWidget(self.tabs)
         self.add_error_line()
         close = QPushButton(self.tr("Close"), objectName="secondaryButton")
         close.clicked.connect(self.reject)
+        cancel_button(close, self.tr("Close; nothing more is redeemed"))
+        bind_buttons(self, CTRL_ENTER, [(self.cash_button, self.tr("Pay these points out as cash")), (self.give_button, self.tr("Give these points to the friend"))])
         row = QHBoxLayout()
         row.addStretch()
         row.addWidget(close)
         self.layout_.addLayout(row)
-        self.cash_edit.setFocus()
+        self._fit_tiles()
+        self._focus_page()
+
+    def _fit_tiles(self) -> None:
+        # A minimum width set by hand stops the layout from widening the dialog: the tiles' text would be cut off.
+        self.setMinimumWidth(max(640, self.layout_.totalMinimumSize().width()))
+
+    def _focus_page(self) -> None:
+        """The keyboard goes to what the page is for: the first gift or coupon the member can have, or the first field."""
+        page = self.tabs.currentWidget()
+        if page is None:
+            return  # still being built: the catalog answered before its page was added
+        if page is self.gift_page:
+            target = next((button for button in self.gift_buttons.values() if button.isEnabled()), None)
+        elif page is self.coupon_page:
+            target = next((button for button in self.coupon_buttons if button.isEnabled()), None)
+        else:
+            target = next(edit for edit in (self.cash_edit, self.friend_edit) if page.isAncestorOf(edit))
+        (target or self.tabs.tabBar()).setFocus()  # nothing to choose: the arrows move between the pages
 
     def _cash_tab(self) -> QWidget:
         page = QWidget()
@@ -190,6 +246,7 @@ class RedeemDialog(_DeskDialog):
         page = QWidget()
         self.gift_grid = QGridLayout(page)
         self.gift_buttons: dict[str, QPushButton] = {}
+        self.gift_group = QButtonGroup(page, exclusive=False)  # arrow keys move between the tiles
         Op(self, lambda: rewards.gift_catalog(self.desk)).success(self._show_gifts).failure(self.show_error).run()
         return page
 
@@ -197,7 +254,7 @@ class RedeemDialog(_DeskDialog):
         if not items:
             self.gift_grid.addWidget(QLabel(self.tr("The catalog is empty.")), 0, 0)
         for index, item in enumerate(items):
-            button = QPushButton(objectName="giftTile")
+            button = QPushButton(objectName="secondaryButton")
             button.setText(
                 f"{item.name}\n" + self.tr("%1 points · %2 in stock").replace("%1", f"{item.points:,}").replace("%2", str(item.stock))
             )
@@ -205,11 +262,19 @@ class RedeemDialog(_DeskDialog):
             button.setEnabled(item.stock > 0 and item.points <= self.card.points)
             button.clicked.connect(lambda _checked=False, sku=item.sku: self.redeem_gift(sku))
             self.gift_buttons[item.sku] = button
+            when_focused(button, self.tr("Hand over this gift for its points"))
+            self.gift_group.addButton(button)
             self.gift_grid.addWidget(button, index // 3, index % 3)
+        if self.tabs.count() == 4:  # the catalog came after the dialog opened
+            self._fit_tiles()
+            if self.tabs.currentWidget() is self.gift_page:
+                self._focus_page()
 
     def _coupon_tab(self) -> QWidget:
         page = QWidget()
+        self.coupon_page = page
         self.coupon_layout = QVBoxLayout(page)
+        self.coupon_buttons: list[QPushButton] = []
         Op(self, self._coupon_types).success(self._show_coupons).failure(self.show_error).run()
         return page
 
@@ -221,6 +286,8 @@ class RedeemDialog(_DeskDialog):
             button = QPushButton(self.tr("%1 — %2 points").replace("%1", kind.title).replace("%2", f"{kind.points:,}"), objectName="secondaryButton")
             button.setEnabled(kind.points <= self.card.points)
             button.clicked.connect(lambda _checked=False, code=kind.type_code: self.redeem_coupon(code))
+            self.coupon_buttons.append(button)
+            when_focused(button, self.tr("Issue this coupon for its points"))
             self.coupon_layout.addWidget(button)
         self.coupon_layout.addStretch()
 
@@ -316,20 +383,21 @@ class HistoryDialog(_DeskDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._enable_receipt_buttons)
-        self.table.itemActivated.connect(lambda _item: self.preview_receipt())
+        self.table.itemActivated.connect(lambda _item: self.preview_button.click())  # Enter on a line, as the button says
         self.layout_.addWidget(self.table, 1)
         self.add_error_line()
         self.notice = QLabel(objectName="subtitleLabel", wordWrap=True)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.layout_.addWidget(self.notice)
         self.preview_button = QPushButton(self.tr("Preview receipt"), objectName="secondaryButton")
-        self.preview_button.setToolTip(self.tr("The selected line's receipt as it prints (Enter)"))
+        self.preview_button.setToolTip(with_key(self.tr("The selected line's receipt as it prints"), ENTER))  # Enter on the line
         self.preview_button.clicked.connect(self.preview_receipt)
         self.reprint_button = QPushButton(self.tr("Reprint"), objectName="secondaryButton")
-        self.reprint_button.setToolTip(self.tr("Another copy of the selected line's receipt, stamped REPRINT"))
         self.reprint_button.clicked.connect(self.reprint)
+        bind_button(self, self.reprint_button, "Ctrl+P", self.tr("Another copy of the selected line's receipt, stamped REPRINT"))
         close = QPushButton(self.tr("Close"), objectName="secondaryButton")
         close.clicked.connect(self.reject)
+        cancel_button(close, self.tr("Close the history"))
         row = QHBoxLayout()
         row.addWidget(self.preview_button)
         row.addWidget(self.reprint_button)
@@ -414,10 +482,12 @@ class WriteOffDialog(_DeskDialog):
         cancel.clicked.connect(self.reject)
         self.ok = QPushButton(self.tr("Write off"), objectName="primaryButton", default=True)
         self.ok.clicked.connect(self.submit)
+        default_button(self.ok, self.tr("Write the coupon off now"))
+        cancel_button(cancel, self.tr("Leave the coupon as it is"))
         buttons.addWidget(cancel)
         buttons.addWidget(self.ok)
         self.layout_.addLayout(buttons)
-        self.spend_edit.returnPressed.connect(self.submit)
+        # Enter in the spend field reaches the dialog, which clicks Write off: connecting returnPressed too wrote off twice.
         self.spend_edit.setFocus()
         Op(self, lambda: rewards.show_coupon(desk, code)).success(self._show).failure(self.show_error).run()
 

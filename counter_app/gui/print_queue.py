@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +26,7 @@ from counter_app.gui.guarded import run_guarded
 from counter_app.gui.models import PrintJobsModel
 from counter_app.gui.printer_status import PrinterController, advice
 from counter_app.gui.receipt_preview import ReceiptPreviewDialog
+from counter_app.gui.shortcuts import ENTER, bind_button, cancel_button, with_key
 from counter_app.gui.tasks import Op
 from counter_app.services import printing
 from counter_app.services.auth import NotSignedIn
@@ -79,7 +79,7 @@ class PrintQueueDialog(QDialog):
         header.setSectionResizeMode(PrintJobsModel.COLUMNS.index("printer_said"), QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(PrintJobsModel.COLUMNS.index("reference"), 160)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable_buttons())
-        self.table.activated.connect(lambda _index: self.preview())
+        self.table.activated.connect(lambda _index: self.preview_button.click())  # Enter on a row, as the button says
         layout.addWidget(self.table, 1)
 
         self.error = QLabel(objectName="formError", wordWrap=True, visible=False)
@@ -90,21 +90,22 @@ class PrintQueueDialog(QDialog):
         layout.addWidget(self.notice)
 
         row = QHBoxLayout()
-        self.refresh_button = self._button(self.tr("Refresh"), self.refresh, self.tr("Read the queue again (F5)"))
-        self.test_button = self._button(self.tr("Print test page"), self.print_test_page, self.tr("Both scripts, the paper's width, a QR code and the cut"))
-        self.check_button = self._button(self.tr("Check printer"), self.check_printer, self.tr("Ask the printer now whether it has paper and its cover is closed"))
+        self.refresh_button = self._button(self.tr("Refresh"), self.refresh, self.tr("Read the queue again"), Qt.Key.Key_F5)
+        self.test_button = self._button(self.tr("Print test page"), self.print_test_page, self.tr("Both scripts, the paper's width, a QR code and the cut"), "Alt+T")
+        self.check_button = self._button(self.tr("Check printer"), self.check_printer, self.tr("Ask the printer now whether it has paper and its cover is closed"), "Alt+C")
         for button in (self.refresh_button, self.test_button, self.check_button):
             row.addWidget(button)
         row.addStretch()
-        self.preview_button = self._button(self.tr("Preview"), self.preview, self.tr("The selected receipt as it prints (Enter)"))
-        self.reprint_button = self._button(self.tr("Reprint"), self.reprint, self.tr("Another copy of the selected receipt, stamped REPRINT"))
-        self.cancel_button = self._button(self.tr("Cancel job…"), self.cancel_job, self.tr("Take a waiting receipt out of the queue (a manager; the reason is kept)"))
-        close = self._button(self.tr("Close"), self.reject, self.tr("Close (Esc)"))
+        self.preview_button = self._button(self.tr("Preview"), self.preview)
+        self.preview_button.setToolTip(with_key(self.tr("The selected receipt as it prints"), ENTER))  # Enter on the list's row
+        self.reprint_button = self._button(self.tr("Reprint"), self.reprint, self.tr("Another copy of the selected receipt, stamped REPRINT"), "Ctrl+P")
+        self.cancel_button = self._button(self.tr("Cancel job…"), self.cancel_job, self.tr("Take a waiting receipt out of the queue (a manager; the reason is kept)"), Qt.Key.Key_Delete)
+        close = self._button(self.tr("Close"), self.reject)
+        cancel_button(close, self.tr("Close the print queue"))
         for button in (self.preview_button, self.reprint_button, self.cancel_button, close):
             row.addWidget(button)
         layout.addLayout(row)
 
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.refresh)
         self._timer = QTimer(self, interval=REFRESH_MS)
         self._timer.timeout.connect(self._follow)
         if printer is not None:
@@ -120,10 +121,11 @@ class PrintQueueDialog(QDialog):
         self.refresh()
         self.table.setFocus()
 
-    def _button(self, text: str, slot, tip: str) -> QPushButton:
+    def _button(self, text: str, slot, tip: str | None = None, key=None) -> QPushButton:
         button = QPushButton(text, objectName="secondaryButton", autoDefault=False)
         button.clicked.connect(slot)
-        button.setToolTip(tip)
+        if key is not None:
+            bind_button(self, button, key, tip)
         return button
 
     # --- reading ----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from counter_app.domain.errors import DeskError
+from counter_app.gui.shortcuts import DESK_KEYS, with_key
 from counter_app.gui.tasks import Op
 from counter_app.services import printing
 from counter_app.services.desk import Desk
@@ -166,7 +167,7 @@ class PrinterIndicator(QLabel):
         self.show_state(None)
 
     def show_state(self, state: printing.PrinterState | None) -> None:
-        opens = self.tr("Click to open the print queue (Ctrl+P).")
+        opens = with_key(self.tr("Click to open the print queue"), DESK_KEYS["print_queue"])
         if state is None or not state.configured:
             self.setText(self.tr("○ No printer"))
             self.setToolTip(QCoreApplication.translate("Printing", printing.STATE_ADVICE["none"]) + "\n" + opens)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QPixmap, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import DeskError
+from counter_app.gui.shortcuts import bind_button, cancel_button
 from counter_app.gui.tasks import Op
 from counter_app.services import printing
 from counter_app.services.desk import Desk
@@ -115,10 +116,10 @@ class ReceiptPreviewDialog(QDialog):
         buttons.addWidget(self.notice, 1)
         close = QPushButton(self.tr("Close"), objectName="secondaryButton")
         close.clicked.connect(self.reject)
+        cancel_button(close, self.tr("Close the preview"))
         self.print_button = QPushButton(objectName="primaryButton", default=True)
         self.print_button.clicked.connect(self.print_receipt)
-        self.print_button.setToolTip(self.tr("Send this receipt to the printer (Ctrl+P); a second copy is stamped REPRINT."))
-        QShortcut(QKeySequence("Ctrl+P"), self, activated=self.print_receipt)
+        bind_button(self, self.print_button, QKeySequence("Ctrl+P"), self.tr("Send this receipt to the printer; a second copy is stamped REPRINT"))
         buttons.addWidget(close)
         buttons.addWidget(self.print_button)
         layout.addLayout(buttons)

@@ -14,6 +14,7 @@ from counter_app.domain.members import RegistrationForm, field_checks
 from counter_app.gui.forms.ui_register_dialog import Ui_RegisterDialog
 from counter_app.domain.staff import Permission
 from counter_app.gui.guarded import run_guarded
+from counter_app.gui.shortcuts import cancel_button, default_button, tab_order
 from counter_app.services import members
 from counter_app.services.desk import Desk
 
@@ -38,7 +39,12 @@ class RegisterDialog(QDialog):
         self.ui.formError.setObjectName("formError")
         self.ok_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Register") if editing is None else self.tr("Save"))
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        cancel = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        default_button(self.ok_button, self.tr("Register this member") if editing is None else self.tr("Save the changes"))
+        cancel_button(cancel, self.tr("Close without saving"))
+        ui = self.ui
+        tab_order(ui.phoneEdit, ui.nameEdit, ui.genderCombo, ui.birthdayEdit, ui.idNumberEdit, ui.referrerEdit, ui.consentCheck, self.ok_button, cancel)
         self.ui.consentCheck.setText(
             self.tr("Member agrees to the privacy notice (version %1)").replace("%1", desk.settings.privacy_notice_version)
         )

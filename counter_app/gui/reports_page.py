@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QLocale, QMargins, QObject, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -51,6 +51,7 @@ from counter_app.domain.staff import NotPermitted
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.gui.models import ReportTableModel, format_figure
 from counter_app.gui.layout import fit_to_screen
+from counter_app.gui.shortcuts import bind_button, cancel_button
 from counter_app.gui.tasks import Op
 from counter_app.services import reports
 from counter_app.services.auth import NotSignedIn
@@ -615,9 +616,10 @@ class ReportsDialog(QDialog):
             "today": self.tr("Today"), "last_7": self.tr("Last 7 days"), "this_month": self.tr("This month"),
             "last_30": self.tr("Last 30 days"), "this_year": self.tr("This year"),
         }
-        for preset in PRESETS:
+        for number, preset in enumerate(PRESETS, start=1):
             button = QPushButton(labels[preset], objectName="presetButton", checkable=True, autoDefault=False)
             button.clicked.connect(lambda _checked=False, name=preset: self.apply_preset(name))
+            bind_button(self, button, QKeySequence(f"Alt+{number}"), self.tr("The report over this period"))
             self.preset_group.addButton(button)
             self.preset_buttons[preset] = button
             row.addWidget(button)
@@ -625,8 +627,8 @@ class ReportsDialog(QDialog):
         self.progress = QProgressBar(objectName="reportProgress", maximumWidth=220, visible=False, textVisible=True)
         row.addWidget(self.progress)
         self.refresh_button = QPushButton(self.tr("Refresh"), objectName="secondaryButton", autoDefault=False)
-        self.refresh_button.setToolTip(self.tr("Compute the report again (F5)"))
         self.refresh_button.clicked.connect(lambda: self.compute(force=True))
+        bind_button(self, self.refresh_button, Qt.Key.Key_F5, self.tr("Compute the report again"))
         row.addWidget(self.refresh_button)
         layout.addLayout(row)
 
@@ -652,13 +654,13 @@ class ReportsDialog(QDialog):
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         bottom.addWidget(self.notice, 1)
         self.csv_button = QPushButton(self.tr("Export CSV…"), objectName="secondaryButton", autoDefault=False)
-        self.csv_button.setToolTip(self.tr("Save this report as a CSV file (opens in Excel)"))
         self.csv_button.clicked.connect(lambda: self.export_csv())
+        bind_button(self, self.csv_button, QKeySequence("Ctrl+S"), self.tr("Save this report as a CSV file (opens in Excel)"))
         self.xlsx_button = QPushButton(self.tr("Export XLSX…"), objectName="secondaryButton", autoDefault=False)
-        self.xlsx_button.setToolTip(self.tr("Save this report as an Excel workbook, a sheet per table"))
         self.xlsx_button.clicked.connect(lambda: self.export_xlsx())
+        bind_button(self, self.xlsx_button, QKeySequence("Ctrl+Shift+S"), self.tr("Save this report as an Excel workbook, a sheet per table"))
         close = QPushButton(self.tr("Close"), objectName="secondaryButton", autoDefault=False)
-        close.setToolTip(self.tr("Close (Esc)"))
+        cancel_button(close, self.tr("Close the reports"))
         close.clicked.connect(self.reject)
         for button in (self.csv_button, self.xlsx_button, close):
             bottom.addWidget(button)
@@ -668,7 +670,6 @@ class ReportsDialog(QDialog):
         self._recompute.timeout.connect(self._dates_changed)
         self.from_edit.dateChanged.connect(lambda _day: self._recompute.start())
         self.to_edit.dateChanged.connect(lambda _day: self._recompute.start())
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=lambda: self.compute(force=True))
         self._enable_export()
         self.apply_preset(DEFAULT_PRESET)
         self.tabs.setFocus()

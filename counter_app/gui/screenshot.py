@@ -296,7 +296,7 @@ def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, fo
                 dialog.slip_edit.setText("UQ-20261123-0042")
                 dialog.shop_edit.setText("优衣库 UNIQLO")
             elif page == "redeem":
-                dialog.tabs.setCurrentIndex(1)
+                dialog.tabs.setCurrentIndex(0)  # the gifts, as F4 opens it
             dialog.show()
             dialog.adjustSize()
             _settle()

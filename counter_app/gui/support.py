@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app import logs
+from counter_app.gui.shortcuts import DESK_KEYS, bind_button, cancel_button
 from counter_app.gui.tasks import Op
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.desk import Desk
@@ -327,6 +328,11 @@ class LogViewerDialog(QDialog):
         self.level_combo.currentIndexChanged.connect(self.apply_filter)
         self.search_edit.textChanged.connect(self.apply_filter)
         self.refresh_button.clicked.connect(self.refresh)
+        # Each button's key, named in its tooltip (counter_app.gui.shortcuts); copying is the main window's key too.
+        bind_button(self, self.refresh_button, Qt.Key.Key_F5, self.tr("Read the log again"))
+        bind_button(self, self.copy_button, DESK_KEYS["diagnostics"], self.tr("Copy what support needs to know about this desk, to paste into a message"))
+        bind_button(self, self.folder_button, "Ctrl+O", self.tr("Open the folder with the log files, to attach them to a message"))
+        cancel_button(self.buttons.button(QDialogButtonBox.StandardButton.Close), self.tr("Close the log"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.text, 1)

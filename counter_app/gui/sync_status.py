@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QP
 
 from counter_app.services import sync
 from counter_app.services.desk import Desk
+from counter_app.gui.shortcuts import cancel_button
 from counter_app.gui.tasks import Op
 
 SOON_MS = 1500  # after a desk operation: push it while the clerk is still talking to the member
@@ -208,6 +209,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        cancel_button(buttons.button(QDialogButtonBox.StandardButton.Close), self.tr("Close the review list"))
         layout.addWidget(buttons)
         Op(self, lambda: sync.review_list(desk)).success(self.show_lines).run()
 

@@ -17,7 +17,9 @@ from counter_app.db import sealing
 from counter_app.db.outbox import append_op
 from counter_app.domain import codes
 from counter_app.domain.codes import CardCode, CodeRefused, CouponCode, DynamicCode, EventTicket
-from counter_app.domain.errors import InvalidInput, NotFound, StoreUnavailable
+from counter_app.domain.errors import FieldError, InvalidInput, NotFound, StoreUnavailable
+from counter_app.domain.points import normalize_slip_no
+from counter_app.domain.search import QueryKind, classify_query
 from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record_alone
@@ -49,10 +51,11 @@ class ScanOutcome:
     ref: str | None = None  # what later operations on this member pass as REF
     event_uid: str | None = None
     text: str | None = None
+    slip_no: str | None = None  # text that reads as a purchase slip's number: earned for the member on the card
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "kind": self.kind, "via": self.via, "ref": self.ref, "event_uid": self.event_uid, "text": self.text,
+            "kind": self.kind, "via": self.via, "ref": self.ref, "event_uid": self.event_uid, "text": self.text, "slip_no": self.slip_no,
             "member": self.card.to_json() if self.card else None,
             "coupon": self.coupon.__dict__ if self.coupon else None,
         }
@@ -143,7 +146,9 @@ def scan(desk: Desk, text: str) -> ScanOutcome:
     if not codes.code_shaped(payload):
         if not payload or len(payload) > 60 or not payload.isprintable():
             raise CodeRefused("unknown", QT_TRANSLATE_NOOP("Errors", "This is not a member, card, coupon or event code of this mall; scan the member's code, or search by phone."))
-        return ScanOutcome("text", text=payload)  # a printed member number or phone barcode: the search box takes it
+        # A printed member number or phone barcode: the search box takes it; anything else shaped like a slip number
+        # is a purchase slip, which earns for the member on the card.
+        return ScanOutcome("text", text=payload, slip_no=slip_number(payload))
     parsed = codes.parse(payload)
     if isinstance(parsed, CouponCode):
         return ScanOutcome("coupon", coupon=show_coupon(desk, parsed.code))
@@ -155,6 +160,20 @@ def scan(desk: Desk, text: str) -> ScanOutcome:
     if isinstance(parsed, CardCode):
         return ScanOutcome("member", card=find_member(desk, row.member_no), via="card", ref=payload)
     return ScanOutcome("member", card=find_member(desk, row.member_no), via="ticket", ref=row.member_no, event_uid=parsed.event_uid)
+
+
+def slip_number(text: str) -> str | None:
+    """The slip number a scan names, or None: a whole phone or member number stays a search."""
+    try:
+        query = classify_query(text)
+    except FieldError:
+        query = None  # a long number no member has, e.g. a till's slip barcode
+    if query is not None and query.kind in (QueryKind.PHONE, QueryKind.MEMBER_NO):
+        return None
+    try:
+        return normalize_slip_no(text)
+    except FieldError:
+        return None
 
 
 def identify(desk: Desk, ref: str) -> str:
