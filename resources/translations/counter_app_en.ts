@@ -5708,8 +5708,8 @@
         <translation>Stay s&amp;tandalone</translation>
     </message>
     <message>
-        <source>This counter keeps its members to itself. Enrol later from the command line: counter-app enroll --server URL --code CODE.</source>
-        <translation>This counter keeps its members to itself. Enrol later from the command line: counter-app enroll --server URL --code CODE.</translation>
+        <source>This counter keeps its members to itself. Enrol later under Settings › Server (Ctrl+,), or from the command line: counter-app enroll --server URL --code CODE.</source>
+        <translation>This counter keeps its members to itself. Enrol later under Settings › Server (Ctrl+,), or from the command line: counter-app enroll --server URL --code CODE.</translation>
     </message>
     <message>
         <source>&amp;Enrol with the central server</source>

@@ -5709,8 +5709,8 @@
         <translation>保持单机运行(&amp;T)</translation>
     </message>
     <message>
-        <source>This counter keeps its members to itself. Enrol later from the command line: counter-app enroll --server URL --code CODE.</source>
-        <translation>本服务台的会员只保存在本机。以后可在命令行登记：counter-app enroll --server URL --code CODE。</translation>
+        <source>This counter keeps its members to itself. Enrol later under Settings › Server (Ctrl+,), or from the command line: counter-app enroll --server URL --code CODE.</source>
+        <translation>本服务台的会员只保存在本机。以后可在“设置 › 服务器”（Ctrl+,）中登记，或在命令行登记：counter-app enroll --server URL --code CODE。</translation>
     </message>
     <message>
         <source>&amp;Enrol with the central server</source>
