@@ -107,6 +107,44 @@ class CameraWorker(QObject):
         self._running = False
 
 
+class CameraRun(QObject):
+    """One capture: a CameraWorker on its own thread, its signals passed on; stop() is safe at any time (also
+    from closeEvent) and `finished` comes once, whether the camera failed, the video ended or it was stopped."""
+
+    frame = Signal(QImage)
+    decoded = Signal(str)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, source: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: QThread | None = QThread(self)
+        self.worker = CameraWorker(source)
+        self.worker.moveToThread(self._thread)
+        self._thread.started.connect(self.worker.run)
+        self.worker.frame.connect(self.frame)
+        self.worker.decoded.connect(self.decoded)
+        self.worker.failed.connect(self.failed)
+        self.worker.stopped.connect(self._thread.quit)
+        self._thread.finished.connect(self._done)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, wait_ms: int = 5000) -> None:
+        self.worker.stop()
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait(wait_ms)
+            self._done()
+
+    def _done(self) -> None:
+        if self._thread is None:
+            return
+        self._thread = None
+        self.finished.emit()
+
+
 class CameraPanel(QWidget):
     """The preview beside the search box; scans go to `decoded`, failures are said, never raised."""
 
@@ -132,49 +170,42 @@ class CameraPanel(QWidget):
         layout.addLayout(row)
         self.source = ""
         self.painted: list[float] = []
-        self._thread: QThread | None = None
-        self.worker: CameraWorker | None = None
+        self._run: CameraRun | None = None
+        self.worker: CameraWorker | None = None  # while running: bench/scan.py listens to it
         self.preview.setText(self.tr("Camera off"))
 
     def running(self) -> bool:
-        return self._thread is not None
+        return self._run is not None
 
     def start(self, source: str | None = None) -> None:
         if source is not None:
             self.source = source
-        if self._thread is not None:
+        if self._run is not None:
             return
         if not self.source:
             self.message.setText(self.tr("No camera is set up; choose one in the settings (camera). The handheld scanner works meanwhile."))
             self.toggle.setChecked(False)
             return
         self.message.setText("")
-        self._thread = QThread(self)
-        self.worker = CameraWorker(self.source)
-        self.worker.moveToThread(self._thread)
-        self._thread.started.connect(self.worker.run)
-        self.worker.frame.connect(self._show_frame)
-        self.worker.decoded.connect(self.decoded)
-        self.worker.failed.connect(self._failed)
-        self.worker.stopped.connect(self._thread.quit)
-        self._thread.finished.connect(self._finished)
+        self._run = CameraRun(self.source, self)
+        self.worker = self._run.worker
+        self._run.frame.connect(self._show_frame)
+        self._run.decoded.connect(self.decoded)
+        self._run.failed.connect(self._failed)
+        self._run.finished.connect(self._finished)
         self.toggle.blockSignals(True)
         self.toggle.setChecked(True)
         self.toggle.blockSignals(False)
-        self._thread.start()
+        self._run.start()
 
     def stop(self) -> None:
-        if self.worker is not None:
-            self.worker.stop()
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait(3000)
-            self._finished()
+        if self._run is not None:
+            self._run.stop(3000)
 
     def _finished(self) -> None:
-        if self._thread is None:
+        if self._run is None:
             return
-        self._thread = None
+        self._run = None
         self.worker = None
         self.toggle.blockSignals(True)
         self.toggle.setChecked(False)

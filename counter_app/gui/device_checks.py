@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication, QThread, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
@@ -14,7 +14,7 @@ from counter_app import config
 from counter_app.devices.printer import parse_printer_uri
 from counter_app.domain import codes
 from counter_app.domain.errors import DeskError
-from counter_app.gui.camera import PREVIEW_WIDTH, CameraWorker
+from counter_app.gui.camera import PREVIEW_WIDTH, CameraRun
 from counter_app.gui.tasks import Op
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services import printing
@@ -295,8 +295,7 @@ class CameraCheck(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="cameraCheck")
         self.desk = desk
-        self._thread: QThread | None = None
-        self.worker: CameraWorker | None = None
+        self._run: CameraRun | None = None
         self._failed = False
         self._read = 0
         self.source_edit = QLineEdit(maxLength=300, clearButtonEnabled=True, minimumWidth=FIELD_WIDTH, maximumWidth=FIELD_WIDTH + 120)
@@ -352,10 +351,10 @@ class CameraCheck(QWidget):
         self._edited()
 
     def running(self) -> bool:
-        return self._thread is not None
+        return self._run is not None
 
     def start(self) -> None:
-        if self._thread is not None:
+        if self._run is not None:
             return
         source = self.source()
         if not source:
@@ -365,32 +364,23 @@ class CameraCheck(QWidget):
         self._failed = False
         self._read = 0
         self._say(self.tr("Starting the camera %1… Hold a member's code up to it.").replace("%1", source))
-        self._thread = QThread(self)
-        self.worker = CameraWorker(source)
-        self.worker.moveToThread(self._thread)
-        self._thread.started.connect(self.worker.run)
-        self.worker.frame.connect(self._show_frame)
-        self.worker.decoded.connect(self._decoded)
-        self.worker.failed.connect(self._camera_failed)
-        self.worker.stopped.connect(self._thread.quit)
-        self._thread.finished.connect(self._finished)
+        self._run = CameraRun(source, self)
+        self._run.frame.connect(self._show_frame)
+        self._run.decoded.connect(self._decoded)
+        self._run.failed.connect(self._camera_failed)
+        self._run.finished.connect(self._finished)
         self._set_toggle(True)
-        self._thread.start()
+        self._run.start()
 
     def stop(self) -> None:
         """Safe at any time, also from closeEvent: stops the capture and waits for its thread."""
-        if self.worker is not None:
-            self.worker.stop()
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait(5000)
-            self._finished()
+        if self._run is not None:
+            self._run.stop()
 
     def _finished(self) -> None:
-        if self._thread is None:
+        if self._run is None:
             return
-        self._thread = None
-        self.worker = None
+        self._run = None
         self._set_toggle(False)
         self.preview.setPixmap(QPixmap())
         self.preview.setText(self.tr("Camera off"))
@@ -416,7 +406,7 @@ class CameraCheck(QWidget):
         self._say(message, error=True)
 
     def _edited(self) -> None:
-        if self._thread is None:
+        if self._run is None:
             self.test_button.setEnabled(bool(self.source()))
             if not self.source():
                 self._say(self.tr("No camera: members are scanned with the handheld scanner or looked up by phone."))
