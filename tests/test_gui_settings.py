@@ -176,6 +176,8 @@ def test_a_clerk_sees_the_settings_read_only_until_an_administrator_approves(qtb
     def authorise():
         override = QApplication.activeModalWidget()
         assert isinstance(override, OverrideDialog)
+        # Settings are an administrator's: the dialog asks for one by name, not for a manager.
+        assert override.windowTitle() == "Administrator authorisation"
         override.manager_edit.setText(ADMIN)
         override.pin_edit.setText(ADMIN_PIN)
         override.authorise()

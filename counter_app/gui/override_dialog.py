@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counter_app.domain.errors import DeskError
-from counter_app.domain.staff import Actor, Permission
+from counter_app.domain.staff import Actor, Permission, may
 from counter_app.gui.shortcuts import bind_button, cancel_button, default_button, tab_order
 from counter_app.gui.tasks import Op
 from counter_app.services import auth
@@ -25,27 +25,31 @@ class OverrideDialog(QDialog):
         self.permission = permission
         self.action_name = action
         self.actor: Actor | None = None
-        self.setWindowTitle(self.tr("Manager authorisation"))
+        # What only an administrator may do (settings, staff) asks for an administrator, not a manager, by name.
+        admin_only = permission is not None and not may("manager", permission)
+        self.setWindowTitle(self.tr("Administrator authorisation") if admin_only else self.tr("Manager authorisation"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
-        layout.addWidget(QLabel(self.tr("A manager is needed"), objectName="titleLabel"))
+        layout.addWidget(QLabel(self.tr("An administrator is needed") if admin_only else self.tr("A manager is needed"), objectName="titleLabel"))
         explanation = QLabel(objectName="subtitleLabel", wordWrap=True)
         explanation.setTextFormat(Qt.TextFormat.PlainText)
         explanation.setText(
-            self.tr("%1 may not do this alone. A manager can authorise it now with their own ID and PIN; both names go into the audit log.").replace(
-                "%1", desk.actor().name if desk.actor() else ""
-            )
+            (
+                self.tr("%1 may not do this alone. An administrator can authorise it now with their own ID and PIN; both names go into the audit log.")
+                if admin_only
+                else self.tr("%1 may not do this alone. A manager can authorise it now with their own ID and PIN; both names go into the audit log.")
+            ).replace("%1", desk.actor().name if desk.actor() else "")
             + ("\n" + self.tr("Or send it to the manager's queue: nothing changes until it is approved.") if parkable else "")
         )
         layout.addWidget(explanation)
         grid = QGridLayout()
         self.manager_edit = QLineEdit(maxLength=20)
         self.pin_edit = QLineEdit(maxLength=64, echoMode=QLineEdit.EchoMode.Password)
-        grid.addWidget(QLabel(self.tr("Manager ID")), 0, 0)
+        grid.addWidget(QLabel(self.tr("Administrator ID") if admin_only else self.tr("Manager ID")), 0, 0)
         grid.addWidget(self.manager_edit, 0, 1)
-        grid.addWidget(QLabel(self.tr("Manager PIN")), 1, 0)
+        grid.addWidget(QLabel(self.tr("Administrator PIN") if admin_only else self.tr("Manager PIN")), 1, 0)
         grid.addWidget(self.pin_edit, 1, 1)
         layout.addLayout(grid)
         self.message = QLabel(objectName="formError", wordWrap=True, visible=False)

@@ -3714,8 +3714,20 @@
         <translation>Manager authorisation</translation>
     </message>
     <message>
+        <source>Administrator authorisation</source>
+        <translation>Administrator authorisation</translation>
+    </message>
+    <message>
         <source>A manager is needed</source>
         <translation>A manager is needed</translation>
+    </message>
+    <message>
+        <source>An administrator is needed</source>
+        <translation>An administrator is needed</translation>
+    </message>
+    <message>
+        <source>%1 may not do this alone. An administrator can authorise it now with their own ID and PIN; both names go into the audit log.</source>
+        <translation>%1 may not do this alone. An administrator can authorise it now with their own ID and PIN; both names go into the audit log.</translation>
     </message>
     <message>
         <source>%1 may not do this alone. A manager can authorise it now with their own ID and PIN; both names go into the audit log.</source>
@@ -3730,8 +3742,16 @@
         <translation>Manager ID</translation>
     </message>
     <message>
+        <source>Administrator ID</source>
+        <translation>Administrator ID</translation>
+    </message>
+    <message>
         <source>Manager PIN</source>
         <translation>Manager PIN</translation>
+    </message>
+    <message>
+        <source>Administrator PIN</source>
+        <translation>Administrator PIN</translation>
     </message>
     <message>
         <source>Send to queue</source>

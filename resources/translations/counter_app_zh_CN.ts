@@ -2414,7 +2414,7 @@
     </message>
     <message>
         <source>The central server now signs member codes with another key than the one this desk trusts; enrol the desk again to accept it.</source>
-        <translation>中心服务器签发会员码的密钥与本柜台信任的不同；如需接受，请重新登记本柜台。</translation>
+        <translation>中心服务器签发会员码的密钥与本服务台信任的不同；如需接受，请重新登记本服务台。</translation>
     </message>
     <message>
         <source>The server address must start with http:// or https://, e.g. http://10.0.0.5:8700.</source>
@@ -2510,7 +2510,7 @@
     </message>
     <message>
         <source>This code is of a newer kind than this desk reads; update the desk software, or search by phone meanwhile.</source>
-        <translation>此码格式比本柜台软件新；请更新软件，在此之前可按手机号搜索。</translation>
+        <translation>此码格式比本服务台软件新；请更新软件，在此之前可按手机号搜索。</translation>
     </message>
     <message>
         <source>This code was issued by another mall&apos;s member system, not this one; ask for the member&apos;s phone instead.</source>
@@ -2522,7 +2522,7 @@
     </message>
     <message>
         <source>This member code is from a later time than this desk&apos;s clock; check the desk&apos;s date and time, then scan again.</source>
-        <translation>会员码的时间晚于本柜台的时钟；请检查柜台电脑的日期和时间，然后重新扫描。</translation>
+        <translation>会员码的时间晚于本服务台的时钟；请检查服务台电脑的日期和时间，然后重新扫描。</translation>
     </message>
     <message>
         <source>The member&apos;s code certificate has run out; the member opens the app online once to renew it.</source>
@@ -2530,19 +2530,19 @@
     </message>
     <message>
         <source>This desk has not yet received the chain&apos;s member-code key; sync once while online, or search by phone meanwhile.</source>
-        <translation>本柜台尚未收到会员码密钥；请联网同步一次，在此之前可按手机号搜索。</translation>
+        <translation>本服务台尚未收到会员码密钥；请联网同步一次，在此之前可按手机号搜索。</translation>
     </message>
     <message>
         <source>The member of this code is not on this desk yet; sync the desk, or search by phone meanwhile.</source>
-        <translation>此会员码对应的会员尚未同步到本柜台；请同步，在此之前可按手机号搜索。</translation>
+        <translation>此会员码对应的会员尚未同步到本服务台；请同步，在此之前可按手机号搜索。</translation>
     </message>
     <message>
         <source>This member code was already scanned at this desk at {time}: it is a copy. Ask the member to show the code live on their phone.</source>
-        <translation>此会员码已于 {time} 在本柜台扫描过：这是复制的码。请会员在手机上出示实时会员码。</translation>
+        <translation>此会员码已于 {time} 在本服务台扫描过：这是复制的码。请会员在手机上出示实时会员码。</translation>
     </message>
     <message>
         <source>This member code was already scanned at another counter at {time}: it is a copy. Ask the member to show the code live on their phone.</source>
-        <translation>此会员码已于 {time} 在其他柜台扫描过：这是复制的码。请会员在手机上出示实时会员码。</translation>
+        <translation>此会员码已于 {time} 在其他服务台扫描过：这是复制的码。请会员在手机上出示实时会员码。</translation>
     </message>
     <message>
         <source>That is a coupon, not a member; write it off with the coupon command or the coupon box.</source>
@@ -2550,11 +2550,11 @@
     </message>
     <message>
         <source>A member&apos;s dynamic code is read once, by the scanner: scan it again at the desk.</source>
-        <translation>会员动态码只能被扫描一次：请在柜台重新扫描。</translation>
+        <translation>会员动态码只能被扫描一次：请在服务台重新扫描。</translation>
     </message>
     <message>
         <source>The central server does not know member {member_no} yet; sync the desk, then try again.</source>
-        <translation>中心服务器还没有会员 {member_no} 的资料；请先同步本柜台，然后重试。</translation>
+        <translation>中心服务器还没有会员 {member_no} 的资料；请先同步本服务台，然后重试。</translation>
     </message>
     <message>
         <source>A member code is signed by the central server, which cannot be reached now; try again when online.</source>
@@ -2562,7 +2562,7 @@
     </message>
     <message>
         <source>The central server answered with a certificate this desk cannot read; update the desk.</source>
-        <translation>中心服务器返回的证书本柜台无法读取；请更新柜台软件。</translation>
+        <translation>中心服务器返回的证书本服务台无法读取；请更新服务台软件。</translation>
     </message>
     <message>
         <source>An event ticket is signed by the central server, which cannot be reached now; try again when online.</source>
@@ -3715,8 +3715,20 @@
         <translation>主管授权</translation>
     </message>
     <message>
+        <source>Administrator authorisation</source>
+        <translation>管理员授权</translation>
+    </message>
+    <message>
         <source>A manager is needed</source>
         <translation>需要主管授权</translation>
+    </message>
+    <message>
+        <source>An administrator is needed</source>
+        <translation>需要管理员授权</translation>
+    </message>
+    <message>
+        <source>%1 may not do this alone. An administrator can authorise it now with their own ID and PIN; both names go into the audit log.</source>
+        <translation>%1 无权单独执行此操作。管理员可以用自己的编号和密码现场授权；双方姓名都会记入审计日志。</translation>
     </message>
     <message>
         <source>%1 may not do this alone. A manager can authorise it now with their own ID and PIN; both names go into the audit log.</source>
@@ -3731,8 +3743,16 @@
         <translation>主管编号</translation>
     </message>
     <message>
+        <source>Administrator ID</source>
+        <translation>管理员编号</translation>
+    </message>
+    <message>
         <source>Manager PIN</source>
         <translation>主管密码</translation>
+    </message>
+    <message>
+        <source>Administrator PIN</source>
+        <translation>管理员密码</translation>
     </message>
     <message>
         <source>Send to queue</source>
@@ -3937,7 +3957,7 @@
     </message>
     <message>
         <source>Take a waiting receipt out of the queue (a manager; the reason is kept)</source>
-        <translation>把等待中的小票移出队列（需店长；原因会记录）</translation>
+        <translation>把等待中的小票移出队列（需主管；原因会记录）</translation>
     </message>
     <message>
         <source>Close</source>
@@ -3961,7 +3981,7 @@
     </message>
     <message>
         <source>Nothing has been printed at this counter yet.</source>
-        <translation>本柜台还没有打印过小票。</translation>
+        <translation>本服务台还没有打印过小票。</translation>
     </message>
     <message>
         <source>%1 waiting · %2 shown (newest first)</source>
@@ -4325,7 +4345,7 @@
     </message>
     <message>
         <source>Counter</source>
-        <translation>柜台</translation>
+        <translation>服务台</translation>
     </message>
     <message>
         <source>Staff</source>
@@ -5626,7 +5646,7 @@
     </message>
     <message>
         <source>Member {member_no}&apos;s code was scanned at counter {counter_no} at {again_at}, but counter {first_counter_no} had scanned it at {first_at}: one was a copy.</source>
-        <translation>会员 {member_no} 的会员码于 {again_at} 在 {counter_no} 号柜台被扫描，但 {first_counter_no} 号柜台已于 {first_at} 扫描过：其中一次是复制的码。</translation>
+        <translation>会员 {member_no} 的会员码于 {again_at} 在 {counter_no} 号服务台被扫描，但 {first_counter_no} 号服务台已于 {first_at} 扫描过：其中一次是复制的码。</translation>
     </message>
 </context>
 <context>
@@ -5637,7 +5657,7 @@
     </message>
     <message>
         <source>Operations the central server refused, and items it opened for a manager (overdraws, coupons used twice).</source>
-        <translation>中心服务器拒绝的操作，以及需店长处理的事项（积分透支、优惠券重复核销）。</translation>
+        <translation>中心服务器拒绝的操作，以及需主管处理的事项（积分透支、优惠券重复核销）。</translation>
     </message>
     <message>
         <source>Source</source>
