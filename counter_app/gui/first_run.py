@@ -47,7 +47,10 @@ def _caption(text: str = "") -> QLabel:
 
 
 class _Page(QWizardPage):
-    """A page that saves when it is left: the save runs in the background, Next waits, an error keeps the user here."""
+    """A page that saves when it is left: the save runs in the background, Next waits, an error keeps the user here.
+
+    Each page gives `retranslate()`, which sets its words; the wizard calls it on every language change.
+    """
 
     def __init__(self, wizard: FirstRunWizard) -> None:
         super().__init__()
@@ -64,9 +67,6 @@ class _Page(QWizardPage):
 
     def owner(self) -> FirstRunWizard:
         return self.wizard()  # type: ignore[return-value]
-
-    def retranslate(self) -> None:
-        raise NotImplementedError
 
     def renew_check(self, make) -> None:
         """The device checks set their words when made: after a language switch, make the check anew, keeping what was typed."""

@@ -19,17 +19,16 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class RowsModel(QAbstractTableModel):
-    """A table of service DTOs, one per row, named columns: the counts and headers every list here shares."""
+    """A table of service DTOs, one per row, named columns: the counts and headers every list here shares.
+
+    Each model gives `headers()`, its column titles in the desk's language, translated in its own context.
+    """
 
     COLUMNS: tuple[str, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
-
-    def headers(self) -> tuple[str, ...]:
-        """The column titles, in the desk's language (each subclass translates in its own context)."""
-        raise NotImplementedError
 
     def reset_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
