@@ -50,8 +50,12 @@ def background(rng: np.random.Generator, w: int, h: int) -> np.ndarray:
     """A counter top: one muted colour, slow blotches of light and shade, grain along one direction as laminate has it."""
     grey = rng.uniform(50, 200)
     colour = (grey + rng.normal(0, 25, 3)).astype(np.float32)
-    blotches = cv2.resize(rng.normal(0, 14, (h // 40 + 2, w // 40 + 2)).astype(np.float32), (w, h), interpolation=cv2.INTER_CUBIC)
-    grain = cv2.resize(rng.normal(0, 7, (h // 3, max(2, w // 80))).astype(np.float32), (w, h), interpolation=cv2.INTER_LINEAR)
+    blotches = cv2.resize(
+        rng.normal(0, 14, (h // 40 + 2, w // 40 + 2)).astype(np.float32), (w, h), interpolation=cv2.INTER_CUBIC
+    )
+    grain = cv2.resize(
+        rng.normal(0, 7, (h // 3, max(2, w // 80))).astype(np.float32), (w, h), interpolation=cv2.INTER_LINEAR
+    )
     if rng.random() < 0.5:
         grain = cv2.resize(cv2.resize(grain, (h, w)).T.copy(), (w, h))
     return colour + (blotches + grain)[..., None]
@@ -69,14 +73,24 @@ def clutter(rng: np.random.Generator, frame: np.ndarray, count: int) -> None:
             cv2.rectangle(frame, (x, y), corner, colour, -1 if rng.random() < 0.6 else int(rng.integers(1, 6)))
         elif kind == 1:
             text = rng.choice(["TOTAL 128.00", "VIP 8000", "No.20261123", "SALE -30%", "MEMBER", "x2 59.90"])
-            cv2.putText(frame, str(text), (x, y), cv2.FONT_HERSHEY_SIMPLEX, rng.uniform(0.5, 2.5), colour, int(rng.integers(1, 5)))
+            cv2.putText(
+                frame,
+                str(text),
+                (x, y),
+                cv2.FONT_HERSHEY_SIMPLEX,
+                rng.uniform(0.5, 2.5),
+                colour,
+                int(rng.integers(1, 5)),
+            )
         elif kind == 2:
             square = int(rng.integers(6, 30))
             for row in range(int(rng.integers(2, 7))):
                 for col in range(int(rng.integers(2, 7))):
                     if (row + col) % 2 == 0:
                         top_left = (x + col * square, y + row * square)
-                        cv2.rectangle(frame, top_left, (top_left[0] + square, top_left[1] + square), (20.0, 20.0, 20.0), -1)
+                        cv2.rectangle(
+                            frame, top_left, (top_left[0] + square, top_left[1] + square), (20.0, 20.0, 20.0), -1
+                        )
         else:
             height, bar_x = int(rng.integers(30, 120)), x
             for _ in range(int(rng.integers(15, 40))):
@@ -100,7 +114,9 @@ def code_patch(rng: np.random.Generator, text: str, side: float) -> tuple[np.nda
         screen = int(patch.shape[0] * rng.uniform(0.05, 0.4))
         patch = cv2.copyMakeBorder(patch, screen, screen, 0, 0, cv2.BORDER_CONSTANT, value=float(paper))
         bezel = int(patch.shape[1] * rng.uniform(0.04, 0.1))
-        patch = cv2.copyMakeBorder(patch, bezel, bezel, bezel, bezel, cv2.BORDER_CONSTANT, value=float(rng.uniform(5, 40)))
+        patch = cv2.copyMakeBorder(
+            patch, bezel, bezel, bezel, bezel, cv2.BORDER_CONSTANT, value=float(rng.uniform(5, 40))
+        )
     return patch, module_px / scale
 
 
@@ -130,7 +146,9 @@ def camera(rng: np.random.Generator, frame: np.ndarray) -> np.ndarray:
     h, w = frame.shape[:2]
     ys, xs = np.arange(h, dtype=np.float32)[:, None], np.arange(w, dtype=np.float32)[None, :]
     direction = rng.uniform(0, 2 * np.pi)
-    light = 1 + rng.uniform(-0.5, 0.5) * ((xs - w / 2) * np.cos(direction) + (ys - h / 2) * np.sin(direction)) / max(w, h)
+    light = 1 + rng.uniform(-0.5, 0.5) * ((xs - w / 2) * np.cos(direction) + (ys - h / 2) * np.sin(direction)) / max(
+        w, h
+    )
     frame *= light[..., None]
     if rng.random() < 0.15:  # a ceiling light's reflection
         cx, cy, radius = rng.uniform(0, w), rng.uniform(0, h), rng.uniform(40, 200)
@@ -142,11 +160,20 @@ def camera(rng: np.random.Generator, frame: np.ndarray) -> np.ndarray:
         kernel = np.zeros((length * 2 + 1, length * 2 + 1), np.float32)
         angle = rng.uniform(0, np.pi)
         dx, dy = np.cos(angle) * length / 2, np.sin(angle) * length / 2
-        cv2.line(kernel, (round(length - dx), round(length - dy)), (round(length + dx), round(length + dy)), 1.0, 1, cv2.LINE_AA)
+        cv2.line(
+            kernel,
+            (round(length - dx), round(length - dy)),
+            (round(length + dx), round(length + dy)),
+            1.0,
+            1,
+            cv2.LINE_AA,
+        )
         frame = cv2.filter2D(frame, -1, kernel / kernel.sum())
     frame += rng.standard_normal(frame.shape, dtype=np.float32) * rng.uniform(2, 9)
     frame = frame * rng.uniform(0.65, 1.25) + rng.uniform(-35, 35)
-    _, jpeg = cv2.imencode(".jpg", np.clip(frame, 0, 255).astype(np.uint8), [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(40, 91))])
+    _, jpeg = cv2.imencode(
+        ".jpg", np.clip(frame, 0, 255).astype(np.uint8), [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(40, 91))]
+    )
     return cv2.imdecode(jpeg, cv2.IMREAD_COLOR)
 
 
@@ -204,12 +231,16 @@ def print_table(results: dict[str, dict], kinds: list[str]) -> None:
     for kind in kinds:
         empty = kind.startswith("empty")
         print(f"\n{kind}" + ("  (no code: every text is a false positive)" if empty else ""))
-        print(f"  {'decoder / pipeline':<20} {'' if empty else 'found':>9} {'' if empty else '%':>6} {'FP':>4} {'median ms':>10} {'p95 ms':>8}")
+        print(
+            f"  {'decoder / pipeline':<20} {'' if empty else 'found':>9} {'' if empty else '%':>6} {'FP':>4} {'median ms':>10} {'p95 ms':>8}"
+        )
         for name, groups in results.items():
             g = groups[kind]
             found = "" if empty else f"{g['found']}/{g['total']}"
             share = "" if empty else f"{100 * g['found'] / g['total']:.1f}"
-            print(f"  {name:<20} {found:>9} {share:>6} {g['false_positives']:>4} {g['median_ms']:>10.2f} {g['p95_ms']:>8.2f}")
+            print(
+                f"  {name:<20} {found:>9} {share:>6} {g['false_positives']:>4} {g['median_ms']:>10.2f} {g['p95_ms']:>8.2f}"
+            )
 
 
 def goals(results: dict[str, dict], kinds: list[str], pipeline: str) -> list[str]:
@@ -252,18 +283,39 @@ def main() -> None:
             frame, text = make_frame(args.seed, index, size, with_code)
             if args.save_frames and saved.get(kind, 0) < SAVED_PER_KIND:
                 args.save_frames.mkdir(parents=True, exist_ok=True)
-                cv2.imwrite(str(args.save_frames / f"{kind.replace('×', 'x').replace(' ', '-')}-{index:03d}.png"), frame)
+                cv2.imwrite(
+                    str(args.save_frames / f"{kind.replace('×', 'x').replace(' ', '-')}-{index:03d}.png"), frame
+                )
                 saved[kind] = saved.get(kind, 0) + 1
             frames.append((kind, cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY), text))
     made = time.perf_counter() - started
     kinds = list(dict.fromkeys(kind for kind, _, _ in sorted(frames, key=lambda frame: frame[0].startswith("empty"))))
     results = {name: measure(decode, frames) for name, decode in methods().items()}
-    checks = [line for pipeline in (f"{ZxingDecoder.name} pipeline", "zxing→pyzbar") for line in [f"\ngoals for {pipeline}:", *goals(results, kinds, pipeline)]]
+    checks = [
+        line
+        for pipeline in (f"{ZxingDecoder.name} pipeline", "zxing→pyzbar")
+        for line in [f"\ngoals for {pipeline}:", *goals(results, kinds, pipeline)]
+    ]
     if args.json:
-        print(json.dumps({"seed": args.seed, "frames_seconds": round(made, 1), "results": results, "goals": [c.strip() for c in checks]}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "seed": args.seed,
+                    "frames_seconds": round(made, 1),
+                    "results": results,
+                    "goals": [c.strip() for c in checks],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
-    print(f"{len(frames)} frames (seed {args.seed}) made in {made:.1f} s; times on one thread, greyscale frame in, texts out")
-    print(f"rows: a decoder alone is on the full frame; 'pipeline' downscales to 800 px first; {ZbarDecoder.name} alone is the reference")
+    print(
+        f"{len(frames)} frames (seed {args.seed}) made in {made:.1f} s; times on one thread, greyscale frame in, texts out"
+    )
+    print(
+        f"rows: a decoder alone is on the full frame; 'pipeline' downscales to 800 px first; {ZbarDecoder.name} alone is the reference"
+    )
     print_table(results, kinds)
     print("\n".join(checks))
     print(f"\ntotal {time.perf_counter() - started:.1f} s")

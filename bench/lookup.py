@@ -55,7 +55,10 @@ def rss_mb() -> dict[str, float]:
         for line in status:
             if line.startswith("VmRSS:"):
                 current = int(line.split()[1]) / 1024
-    return {"rss_mb": round(current, 1), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+    return {
+        "rss_mb": round(current, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
 
 
 def main() -> None:
@@ -80,9 +83,17 @@ def main() -> None:
         with desk.store.read() as connection:
             total = connection.exec_driver_sql("SELECT max(id) FROM members").scalar()
             ids = rng.sample(range(1, total + 1), min(args.samples, total))
-            stored = [connection.exec_driver_sql("SELECT member_uid, phone_sealed, member_no, name FROM members WHERE id = ?", (i,)).one() for i in ids]
+            stored = [
+                connection.exec_driver_sql(
+                    "SELECT member_uid, phone_sealed, member_no, name FROM members WHERE id = ?", (i,)
+                ).one()
+                for i in ids
+            ]
         Sample = namedtuple("Sample", "phone member_no name")
-        rows = [Sample(unseal(desk.store.keys, r.phone_sealed, phone_context(r.member_uid)), r.member_no, r.name) for r in stored]
+        rows = [
+            Sample(unseal(desk.store.keys, r.phone_sealed, phone_context(r.member_uid)), r.member_no, r.name)
+            for r in stored
+        ]
         phones = [row.phone for row in rows]
         numbers = [row.member_no for row in rows]
         names = [row.name for row in rows]
@@ -99,7 +110,9 @@ def main() -> None:
         figures["search_pinyin_initials"] = summary(timed(lambda i: members.search_members(desk, i), initials), 0.95)
         figures["search_phone_tail"] = summary(timed(lambda t: members.search_members(desk, t), tails), 0.95)
         surname_tails = [f"{row.name[0]} {row.phone[-4:]}" for row in rows]  # "张 8000": the commonest surnames too
-        figures["search_surname_with_tail"] = summary(timed(lambda q: members.search_members(desk, q), surname_tails), 0.95)
+        figures["search_surname_with_tail"] = summary(
+            timed(lambda q: members.search_members(desk, q), surname_tails), 0.95
+        )
 
         taken = set(phones)
         new_phones = []
@@ -112,7 +125,11 @@ def main() -> None:
 
         def register(phone: str) -> None:
             try:
-                registered.append(members.register_member(desk, RegistrationForm(phone=phone, name="林晓雯", gender="F", consent=True)))
+                registered.append(
+                    members.register_member(
+                        desk, RegistrationForm(phone=phone, name="林晓雯", gender="F", consent=True)
+                    )
+                )
             except Exception as error:  # a demo member may own the phone already: counted, not timed apart
                 registered.append(error)
 

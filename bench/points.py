@@ -19,11 +19,17 @@ import time
 from pathlib import Path
 
 from benchdesk import demo_desk, percentile
+
 from counter_app.services import points
 
 
 def summary(samples: list[float]) -> dict[str, float]:
-    return {"p50_ms": round(statistics.median(samples), 3), "p99_ms": round(percentile(samples, 0.99), 3), "max_ms": round(max(samples), 3), "n": len(samples)}
+    return {
+        "p50_ms": round(statistics.median(samples), 3),
+        "p99_ms": round(percentile(samples, 0.99), 3),
+        "max_ms": round(max(samples), 3),
+        "n": len(samples),
+    }
 
 
 def main() -> None:
@@ -42,7 +48,10 @@ def main() -> None:
     try:
         with desk.store.read() as connection:
             total = connection.exec_driver_sql("SELECT max(id) FROM members").scalar()
-            numbers = [connection.exec_driver_sql("SELECT member_no FROM members WHERE id = ?", (i,)).scalar() for i in rng.sample(range(1, total + 1), args.operations)]
+            numbers = [
+                connection.exec_driver_sql("SELECT member_no FROM members WHERE id = ?", (i,)).scalar()
+                for i in rng.sample(range(1, total + 1), args.operations)
+            ]
         figures["members"] = total
         earn, redeem = [], []
         for n, member_no in enumerate(numbers):

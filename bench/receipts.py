@@ -43,14 +43,19 @@ def render_figures(desk, rounds: int) -> dict:
                     start = time.perf_counter()
                     devices.render_escpos(templates.lay_out(receipt, profile.columns), profile)
                     times.append((time.perf_counter() - start) * 1000)
-            figures[f"{chinese} {paper} mm"] = {"median_ms": round(statistics.median(times), 2), "p95_ms": round(percentile(times, 0.95), 2), "max_ms": round(max(times), 2)}
+            figures[f"{chinese} {paper} mm"] = {
+                "median_ms": round(statistics.median(times), 2),
+                "p95_ms": round(percentile(times, 0.95), 2),
+                "max_ms": round(max(times), 2),
+            }
     return figures
 
 
 def queue_figures(desk, count: int) -> dict:
-    from counter_app.services import members, points
-    from counter_app.domain.members import RegistrationForm
     import dataclasses
+
+    from counter_app.domain.members import RegistrationForm
+    from counter_app.services import members, points
 
     desk.rules = dataclasses.replace(desk.rules, max_slips_per_member_per_day=count + 1, large_earn_yuan=10**9)
     members.register_member(desk, RegistrationForm(phone="13800138000", name="张三丰", consent=True))
@@ -69,8 +74,12 @@ def queue_figures(desk, count: int) -> dict:
         worker.stop()
         byte_counts = [len(receipt.raw) for receipt in printer.receipts]
     return {
-        "receipts": count, "all_printed": done, "queue_ms_each": round(queued / count * 1000, 2),
-        "drain_s": round(drained, 2), "receipts_per_s": round(count / drained, 1), "bytes_per_receipt": round(statistics.mean(byte_counts)),
+        "receipts": count,
+        "all_printed": done,
+        "queue_ms_each": round(queued / count * 1000, 2),
+        "drain_s": round(drained, 2),
+        "receipts_per_s": round(count / drained, 1),
+        "bytes_per_receipt": round(statistics.mean(byte_counts)),
     }
 
 
@@ -84,7 +93,11 @@ def main() -> None:
         change_setting(desk, "store_name", "万达广场")
         render = render_figures(desk, args.rounds)
         worst = max(figure["p95_ms"] for figure in render.values())
-        result = {"render": render, "render_goal": f"{'PASS' if worst <= RENDER_GOAL_MS else 'FAIL'}: p95 {worst} ms ≤ {RENDER_GOAL_MS} ms", "queue": queue_figures(desk, args.queue)}
+        result = {
+            "render": render,
+            "render_goal": f"{'PASS' if worst <= RENDER_GOAL_MS else 'FAIL'}: p95 {worst} ms ≤ {RENDER_GOAL_MS} ms",
+            "queue": queue_figures(desk, args.queue),
+        }
         desk.close()
     print(json.dumps(result, ensure_ascii=False, indent=2))
 

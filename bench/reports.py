@@ -24,6 +24,7 @@ import uuid
 from pathlib import Path
 
 from benchdesk import demo_desk
+
 from counter_app.db.meta import get_meta, set_meta
 from counter_app.domain import complaints as complaint_rules
 from counter_app.services import reports
@@ -33,7 +34,10 @@ GOAL_SECONDS = 5.0
 BATCH = 100_000
 EARNS_PER_MEMBER = (0, 1, 2, 3, 4, 5, 6, 7, 8)
 EARN_WEIGHTS = (30, 22, 16, 11, 8, 5, 4, 2, 2)  # mean ≈ 2 a year
-COUPONS = {"C10": (1000, 10000, 30, 800), "C50": (5000, 50000, 60, 3800)}  # value, minimum spend (fen), days valid, points
+COUPONS = {
+    "C10": (1000, 10000, 30, 800),
+    "C50": (5000, 50000, 60, 3800),
+}  # value, minimum spend (fen), days valid, points
 CATEGORIES = tuple(complaint_rules.CATEGORIES)  # attitude, response, after_sales, quality, price, environment, other
 CATEGORY_WEIGHTS = (25, 15, 20, 18, 8, 9, 5)
 ROOT_CAUSES = tuple(complaint_rules.ROOT_CAUSES)
@@ -74,21 +78,79 @@ def add_year_of_activity(desk: Desk, seed: int) -> dict[str, int]:
             fen = max(100, int(rng.lognormvariate(10.2, 1.0)))  # a median slip of about ¥270
             points = fen // 100 * double
             first = at if first is None or at < first else first
-            ledger.append((_uid(rng), member_id, "earn", points, fen, f"B{seed}-{len(ledger)}", _stamp(at), staff, None, None, None))
+            ledger.append(
+                (
+                    _uid(rng),
+                    member_id,
+                    "earn",
+                    points,
+                    fen,
+                    f"B{seed}-{len(ledger)}",
+                    _stamp(at),
+                    staff,
+                    None,
+                    None,
+                    None,
+                )
+            )
             balance += points
         if rng.random() < 0.08:
-            ledger.append((_uid(rng), member_id, "birthday", 188, None, None, _stamp(moment_after(year_ago)), staff, None, None, None))
+            ledger.append(
+                (
+                    _uid(rng),
+                    member_id,
+                    "birthday",
+                    188,
+                    None,
+                    None,
+                    _stamp(moment_after(year_ago)),
+                    staff,
+                    None,
+                    None,
+                    None,
+                )
+            )
             balance += 188
         if rng.random() < 0.02:
-            ledger.append((_uid(rng), member_id, "referral", 100, None, None, _stamp(moment_after(year_ago)), staff, None, None, None))
+            ledger.append(
+                (
+                    _uid(rng),
+                    member_id,
+                    "referral",
+                    100,
+                    None,
+                    None,
+                    _stamp(moment_after(year_ago)),
+                    staff,
+                    None,
+                    None,
+                    None,
+                )
+            )
             balance += 100
         if opening and year_ago < new_year and rng.random() < 0.04:
             lapsed = max(1, opening // 5)
-            ledger.append((_uid(rng), member_id, "expire", -lapsed, None, None, _stamp(new_year), None, None, None, None))
+            ledger.append(
+                (_uid(rng), member_id, "expire", -lapsed, None, None, _stamp(new_year), None, None, None, None)
+            )
             balance -= lapsed
         if first is not None and balance >= 800 and rng.random() < 0.15:
             points = min(balance // 800, 3) * 800
-            ledger.append((_uid(rng), member_id, "cash", -points, None, None, _stamp(moment_after(first)), staff, None, None, None))
+            ledger.append(
+                (
+                    _uid(rng),
+                    member_id,
+                    "cash",
+                    -points,
+                    None,
+                    None,
+                    _stamp(moment_after(first)),
+                    staff,
+                    None,
+                    None,
+                    None,
+                )
+            )
             balance -= points
         if first is not None and rng.random() < 0.10:
             type_code = "C50" if balance >= 3800 and rng.random() < 0.3 else "C10"
@@ -96,7 +158,21 @@ def add_year_of_activity(desk: Desk, seed: int) -> dict[str, int]:
             if balance >= points:
                 at = moment_after(first)
                 entry_id = _uid(rng)
-                ledger.append((entry_id, member_id, "redeem-coupon", -points, None, None, _stamp(at), staff, type_code, type_code, 1))
+                ledger.append(
+                    (
+                        entry_id,
+                        member_id,
+                        "redeem-coupon",
+                        -points,
+                        None,
+                        None,
+                        _stamp(at),
+                        staff,
+                        type_code,
+                        type_code,
+                        1,
+                    )
+                )
                 balance -= points
                 status, used_at, spend = "issued", None, None
                 draw = rng.random()
@@ -107,9 +183,39 @@ def add_year_of_activity(desk: Desk, seed: int) -> dict[str, int]:
                 elif draw < 0.57:
                     status = "revoked"
                 code = "".join(rng.choices("ABCDEFGHJKLMNPQRSTUVWXYZ23456789", k=16))
-                coupons.append((code, type_code, member_id, value, minimum, (at.date() + dt.timedelta(days=days)).isoformat(), _stamp(at), entry_id, status, used_at, desk.counter_uid if used_at else None, staff if used_at else None, spend))
+                coupons.append(
+                    (
+                        code,
+                        type_code,
+                        member_id,
+                        value,
+                        minimum,
+                        (at.date() + dt.timedelta(days=days)).isoformat(),
+                        _stamp(at),
+                        entry_id,
+                        status,
+                        used_at,
+                        desk.counter_uid if used_at else None,
+                        staff if used_at else None,
+                        spend,
+                    )
+                )
         if first is not None and balance >= 1500 and rng.random() < 0.03:
-            ledger.append((_uid(rng), member_id, "redeem-gift", -1500, None, None, _stamp(moment_after(first)), staff, "G-UMB", "G-UMB", 1))
+            ledger.append(
+                (
+                    _uid(rng),
+                    member_id,
+                    "redeem-gift",
+                    -1500,
+                    None,
+                    None,
+                    _stamp(moment_after(first)),
+                    staff,
+                    "G-UMB",
+                    "G-UMB",
+                    1,
+                )
+            )
             balance -= 1500
         if balance != opening:
             balances.append((balance, member_id))
@@ -118,19 +224,21 @@ def add_year_of_activity(desk: Desk, seed: int) -> dict[str, int]:
     complaints = _complaints(desk, rng, [m[0] for m in members], year_ago, now, staff)
     for first_row in range(0, max(len(ledger), len(balances), len(coupons)), BATCH):
         with desk.store.write() as connection:
-            if ledger[first_row:first_row + BATCH]:
+            if ledger[first_row : first_row + BATCH]:
                 connection.exec_driver_sql(
                     "INSERT INTO ledger (entry_id, member_id, kind, points, amount_fen, slip_no, at, staff_id, note, item, qty) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    ledger[first_row:first_row + BATCH],
+                    ledger[first_row : first_row + BATCH],
                 )
-            if coupons[first_row:first_row + BATCH]:
+            if coupons[first_row : first_row + BATCH]:
                 connection.exec_driver_sql(
                     "INSERT INTO coupons (code, type_code, member_id, value_fen, min_spend_fen, valid_until, issued_at, issued_entry_id, status, used_at, used_counter, used_staff, used_spend_fen) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    coupons[first_row:first_row + BATCH],
+                    coupons[first_row : first_row + BATCH],
                 )
-            if balances[first_row:first_row + BATCH]:
-                connection.exec_driver_sql("UPDATE members SET points = ? WHERE id = ?", balances[first_row:first_row + BATCH])
+            if balances[first_row : first_row + BATCH]:
+                connection.exec_driver_sql(
+                    "UPDATE members SET points = ? WHERE id = ?", balances[first_row : first_row + BATCH]
+                )
     with desk.store.write() as connection:
         connection.exec_driver_sql(
             "INSERT INTO complaints (complaint_uid, ticket_no, member_id, walk_in_name, category, severity, description, state, root_cause, rating, "
@@ -141,7 +249,9 @@ def add_year_of_activity(desk: Desk, seed: int) -> dict[str, int]:
     return {"ledger_entries_added": len(ledger), "coupons_added": len(coupons), "complaints_added": len(complaints)}
 
 
-def _complaints(desk: Desk, rng: random.Random, member_ids: list[int], since: dt.datetime, now: dt.datetime, staff: str | None) -> list[tuple]:
+def _complaints(
+    desk: Desk, rng: random.Random, member_ids: list[int], since: dt.datetime, now: dt.datetime, staff: str | None
+) -> list[tuple]:
     """About 20,000 a year per million members: most answered within the 24-hour promise, some late."""
     count = max(10, len(member_ids) // 50)
     rows = []
@@ -154,7 +264,13 @@ def _complaints(desk: Desk, rng: random.Random, member_ids: list[int], since: dt
         answered = opened + dt.timedelta(hours=rng.lognormvariate(1.8, 0.9))  # a median of about 6 hours
         if answered > now or rng.random() < 0.02:
             answered = None
-        state, cause, rating, resolved, closed = ("open" if answered is None else "acknowledged"), None, None, None, None
+        state, cause, rating, resolved, closed = (
+            ("open" if answered is None else "acknowledged"),
+            None,
+            None,
+            None,
+            None,
+        )
         if answered is not None:
             resolved = answered + dt.timedelta(hours=rng.lognormvariate(2.5, 1.0))
             if resolved < now and rng.random() < 0.9:
@@ -171,11 +287,27 @@ def _complaints(desk: Desk, rng: random.Random, member_ids: list[int], since: dt
         day = opened.strftime("%Y%m%d")
         per_day[day] = per_day.get(day, 0) + 1
         member = rng.choice(member_ids) if rng.random() < 0.8 else None
-        rows.append((
-            _uid(rng), f"C-{day}-{desk.settings.counter_no:04d}-{per_day[day]:03d}", member, None if member else "散客", rng.choices(CATEGORIES, CATEGORY_WEIGHTS)[0],
-            severity, "基准测试投诉", state, cause, rating, _stamp(opened), _stamp(due), _stamp(answered) if answered else None,
-            _stamp(resolved) if resolved else None, _stamp(closed) if closed else None, desk.counter_uid, _stamp(closed or resolved or answered or opened),
-        ))
+        rows.append(
+            (
+                _uid(rng),
+                f"C-{day}-{desk.settings.counter_no:04d}-{per_day[day]:03d}",
+                member,
+                None if member else "散客",
+                rng.choices(CATEGORIES, CATEGORY_WEIGHTS)[0],
+                severity,
+                "基准测试投诉",
+                state,
+                cause,
+                rating,
+                _stamp(opened),
+                _stamp(due),
+                _stamp(answered) if answered else None,
+                _stamp(resolved) if resolved else None,
+                _stamp(closed) if closed else None,
+                desk.counter_uid,
+                _stamp(closed or resolved or answered or opened),
+            )
+        )
     rows.sort(key=lambda row: row[10])
     return rows
 
@@ -185,7 +317,9 @@ def main() -> None:
     parser.add_argument("--members", type=int, default=1_000_000)
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--seed", type=int, default=20261123)
-    parser.add_argument("--rounds", type=int, default=2, help="runs of each report; the first may read the file from disk")
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="runs of each report; the first may read the file from disk"
+    )
     args = parser.parse_args()
     folder = args.data_dir or Path(tempfile.mkdtemp(prefix="desk-reports-"))
     desk, built = demo_desk(folder, args.members, args.seed)
@@ -217,7 +351,12 @@ def main() -> None:
             began = time.perf_counter()
             reports.export_report(result, export_dir / f"{name}.xlsx")
             exported = round(time.perf_counter() - began, 3)
-            timings[name] = {"seconds": seconds, "worst": max(seconds), "met_goal": max(seconds) <= GOAL_SECONDS, "xlsx_export_seconds": exported}
+            timings[name] = {
+                "seconds": seconds,
+                "worst": max(seconds),
+                "met_goal": max(seconds) <= GOAL_SECONDS,
+                "xlsx_export_seconds": exported,
+            }
         figures["reports"] = timings
     finally:
         desk.close()

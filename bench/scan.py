@@ -33,14 +33,20 @@ from counter_app.services import member_codes
 
 
 def figures(samples: list[float]) -> dict[str, float]:
-    return {"median_ms": round(statistics.median(samples), 3), "p95_ms": round(percentile(samples, 0.95), 3), "max_ms": round(max(samples), 3)}
+    return {
+        "median_ms": round(statistics.median(samples), 3),
+        "p95_ms": round(percentile(samples, 0.95), 3),
+        "max_ms": round(max(samples), 3),
+    }
 
 
 def member_nos(desk, count: int, seed: int) -> list[str]:
     with desk.store.read() as connection:
         total = connection.exec_driver_sql("SELECT max(id) FROM members").scalar()
         picks = random.Random(seed).sample(range(1, total + 1), count)
-        return [connection.exec_driver_sql("SELECT member_no FROM members WHERE id = ?", (pick,)).scalar() for pick in picks]
+        return [
+            connection.exec_driver_sql("SELECT member_no FROM members WHERE id = ?", (pick,)).scalar() for pick in picks
+        ]
 
 
 def bench_verify(desk, payloads: list[str]) -> dict[str, float]:
@@ -86,8 +92,13 @@ def bench_window(desk, payloads: list[str], expected: list[str], video: Path) ->
         painted_at: float | None = None
         wanted = ""
 
-        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
-            if event.type() == QEvent.Type.Paint and self.painted_at is None and window.card.card is not None and window.card.card.member_no == self.wanted:
+        def eventFilter(self, watched, event):
+            if (
+                event.type() == QEvent.Type.Paint
+                and self.painted_at is None
+                and window.card.card is not None
+                and window.card.card.member_no == self.wanted
+            ):
                 self.painted_at = time.perf_counter()
                 loop.quit()
             return False

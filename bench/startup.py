@@ -29,12 +29,25 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="desk-startup-"))
-    env = {**os.environ, "COUNTER_DATA_DIR": str(folder), "QT_QPA_PLATFORM": "offscreen", "COUNTER_PIN": "20261123", "COUNTER_NEW_PIN": "20261123"}
+    env = {
+        **os.environ,
+        "COUNTER_DATA_DIR": str(folder),
+        "QT_QPA_PLATFORM": "offscreen",
+        "COUNTER_PIN": "20261123",
+        "COUNTER_NEW_PIN": "20261123",
+    }
     base = [sys.executable, "-m", "counter_app"]
-    subprocess.run([*base, "staff", "add", "BENCH", "--name", "基准测试", "--role", "admin"], check=True, capture_output=True, env=env)
+    subprocess.run(
+        [*base, "staff", "add", "BENCH", "--name", "基准测试", "--role", "admin"],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
     desk = [*base, "--staff", "BENCH"]
     subprocess.run([*desk, "demo-data", "--members", "1000", "--seed", "1"], check=True, capture_output=True, env=env)
-    ref = json.loads(subprocess.run([*desk, "member", "search", "王", "--json"], capture_output=True, env=env, text=True).stdout)["members"][0]["member_no"]
+    ref = json.loads(
+        subprocess.run([*desk, "member", "search", "王", "--json"], capture_output=True, env=env, text=True).stdout
+    )["members"][0]["member_no"]
     figures = {}
     for name, command in {
         "cli_member_show": [*desk, "member", "show", ref, "--json"],
@@ -42,7 +55,11 @@ def main() -> None:
         "window_first_render": [*desk, "screenshot", "main", "--out", str(folder / "main.png")],
     }.items():
         times = [run(command, env) for _ in range(args.runs)]
-        figures[name] = {"median_ms": round(statistics.median(times), 1), "max_ms": round(max(times), 1), "runs": args.runs}
+        figures[name] = {
+            "median_ms": round(statistics.median(times), 1),
+            "max_ms": round(max(times), 1),
+            "runs": args.runs,
+        }
     json.dump(figures, sys.stdout, indent=2)
     sys.stdout.write("\n")
 

@@ -83,9 +83,13 @@ def pg_admin_url() -> str:
     url = os.environ.get(PG_URL_ENV)
     if url:
         return url
-    done = subprocess.run(["bash", str(ROOT / "installer" / "postgres-for-tests.sh")], check=False, capture_output=True, text=True)
+    done = subprocess.run(
+        ["bash", str(ROOT / "installer" / "postgres-for-tests.sh")], check=False, capture_output=True, text=True
+    )
     if done.returncode != 0 or not done.stdout.strip():
-        raise RuntimeError(f"no PostgreSQL: set {PG_URL_ENV}, or see why installer/postgres-for-tests.sh failed:\n{done.stderr[-2000:]}")
+        raise RuntimeError(
+            f"no PostgreSQL: set {PG_URL_ENV}, or see why installer/postgres-for-tests.sh failed:\n{done.stderr[-2000:]}"
+        )
     url = done.stdout.strip().splitlines()[-1]
     os.environ[PG_URL_ENV] = url  # asked once, not for every part
     return url
@@ -118,7 +122,10 @@ def running_server(db_url: str, folder: Path, workers: int = 1) -> Iterator[str]
     log_path = folder / "server.log"
     with open(log_path, "ab") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "sync.server", "--db", db_url, "--port", str(port), "--workers", str(workers)], cwd=ROOT, stdout=log, stderr=log
+            [sys.executable, "-m", "sync.server", "--db", db_url, "--port", str(port), "--workers", str(workers)],
+            cwd=ROOT,
+            stdout=log,
+            stderr=log,
         )
     try:
         deadline = time.monotonic() + 30
@@ -175,14 +182,21 @@ def bench_push(kind: str, folder: Path, operations: int, seed: int) -> dict[str,
                 sync.enroll(desk, server_url, code)
                 # A member in fifty operations: a registration, then earnings from slips.
                 registered = [
-                    members.register_member(desk, RegistrationForm(phone=f"138{n:08d}", name=name(), gender=rng.choice("FM"), consent=True)).member_no
+                    members.register_member(
+                        desk, RegistrationForm(phone=f"138{n:08d}", name=name(), gender=rng.choice("FM"), consent=True)
+                    ).member_no
                     for n in range(max(1, operations // 50))
                 ]
                 made = 0
                 with desk.store.read() as connection:
                     queued = outbox.pending_count(connection)
                 while queued < operations:
-                    points.earn_from_slip(desk, registered[made % len(registered)], f"{rng.randint(20, 800)}.{rng.randint(0, 99):02d}", f"SYNC-{made:07d}")
+                    points.earn_from_slip(
+                        desk,
+                        registered[made % len(registered)],
+                        f"{rng.randint(20, 800)}.{rng.randint(0, 99):02d}",
+                        f"SYNC-{made:07d}",
+                    )
                     made += 1
                     queued += 1
                 pull_started: list[float] = []
@@ -202,9 +216,15 @@ def bench_push(kind: str, folder: Path, operations: int, seed: int) -> dict[str,
                 desk.close()
     push_seconds = pull_started[0] - started
     return {
-        "queued": queued, "pushed": report.pushed, "applied": report.applied, "rejected": report.rejected, "held": report.held,
-        "push_seconds": push_seconds, "push_rate": report.applied / push_seconds,
-        "pulled_back": report.pulled, "sync_seconds": finished - started,
+        "queued": queued,
+        "pushed": report.pushed,
+        "applied": report.applied,
+        "rejected": report.rejected,
+        "held": report.held,
+        "push_seconds": push_seconds,
+        "push_rate": report.applied / push_seconds,
+        "pulled_back": report.pulled,
+        "sync_seconds": finished - started,
     }
 
 
@@ -222,11 +242,21 @@ def load_members(store: ServerStore, count: int, seed: int) -> None:
             for n in range(first, min(count, first + LOAD_CHUNK)):
                 at = (registered_at + dt.timedelta(seconds=n)).isoformat()
                 row = {
-                    "member_uid": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "member_no": format_member_no(REGISTRY_COUNTER, n + 1),
-                    "phone": f"139{n:08d}", "name": name(), "gender": rng.choice("FM"),
-                    "birthday": (dt.date(1950, 1, 1) + dt.timedelta(days=rng.randint(0, 20_000))).isoformat(), "id_number": None,
-                    "referrer_uid": None, "tier": "regular", "points": 0, "consent_version": "2026-01", "consented_at": at,
-                    "registered_at": at, "counter_uid": registry_counter, "erased_at": None,
+                    "member_uid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    "member_no": format_member_no(REGISTRY_COUNTER, n + 1),
+                    "phone": f"139{n:08d}",
+                    "name": name(),
+                    "gender": rng.choice("FM"),
+                    "birthday": (dt.date(1950, 1, 1) + dt.timedelta(days=rng.randint(0, 20_000))).isoformat(),
+                    "id_number": None,
+                    "referrer_uid": None,
+                    "tier": "regular",
+                    "points": 0,
+                    "consent_version": "2026-01",
+                    "consented_at": at,
+                    "registered_at": at,
+                    "counter_uid": registry_counter,
+                    "erased_at": None,
                 }
                 rows.append(row)
                 data = json.dumps(member_change(SimpleNamespace(**row)), ensure_ascii=False, separators=(",", ":"))
@@ -256,7 +286,13 @@ def bench_pull(kind: str, folder: Path, count: int, seed: int) -> dict[str, floa
                     local = connection.exec_driver_sql("SELECT count(*) FROM members").scalar_one()
             finally:
                 desk.close()
-    return {"load_seconds": load_seconds, "pulled": report.pulled, "local_members": local, "pull_seconds": seconds, "pull_rate": local / seconds}
+    return {
+        "load_seconds": load_seconds,
+        "pulled": report.pulled,
+        "local_members": local,
+        "pull_seconds": seconds,
+        "pull_rate": local / seconds,
+    }
 
 
 def enrol_devices(store: ServerStore, count: int) -> list[tuple[int, str]]:
@@ -265,13 +301,22 @@ def enrol_devices(store: ServerStore, count: int) -> list[tuple[int, str]]:
     tokens = [secrets.token_urlsafe(32) for _ in range(count)]
     now = utc_now().isoformat()
     with store.write() as connection:
-        connection.execute(insert(devices), [
-            {
-                "device_id": secrets.token_hex(8), "counter_uid": str(uuid.uuid4()), "store": STORE, "counter_name": f"基准 {n + 1}",
-                "counter_no": n + 1, "token_hash": token_hash(token), "enrolled_at": now, "revoked": False,
-            }
-            for n, token in enumerate(tokens)
-        ])
+        connection.execute(
+            insert(devices),
+            [
+                {
+                    "device_id": secrets.token_hex(8),
+                    "counter_uid": str(uuid.uuid4()),
+                    "store": STORE,
+                    "counter_name": f"基准 {n + 1}",
+                    "counter_no": n + 1,
+                    "token_hash": token_hash(token),
+                    "enrolled_at": now,
+                    "revoked": False,
+                }
+                for n, token in enumerate(tokens)
+            ],
+        )
     return [(n + 1, token) for n, token in enumerate(tokens)]
 
 
@@ -280,7 +325,14 @@ class Counter(threading.Thread):
     (interval 0: what the server can take), or one push every INTERVAL seconds (a given load)."""
 
     def __init__(
-        self, server_url: str, counter_no: int, token: str, batch: int, start: threading.Barrier, window: dict[str, float], interval: float = 0.0
+        self,
+        server_url: str,
+        counter_no: int,
+        token: str,
+        batch: int,
+        start: threading.Barrier,
+        window: dict[str, float],
+        interval: float = 0.0,
     ) -> None:
         super().__init__(daemon=True)
         self.interval = interval
@@ -298,11 +350,21 @@ class Counter(threading.Thread):
 
     def next_batch(self, member: int) -> list[Op]:
         member_uid = str(uuid.uuid4())
-        registration = self.op("member.registered", {
-            "member_uid": member_uid, "member_no": format_member_no(self.counter_no, member), "name": "林晓雯",
-            "phone": f"13{self.counter_no:04d}{member:05d}", "consent_version": "2026-01", "consented_at": utc_now().isoformat(),
-        })
-        return [registration] + [self.op("points.earned", {"member_uid": member_uid, "kind": "earn", "delta": 10 + n}) for n in range(self.batch - 1)]
+        registration = self.op(
+            "member.registered",
+            {
+                "member_uid": member_uid,
+                "member_no": format_member_no(self.counter_no, member),
+                "name": "林晓雯",
+                "phone": f"13{self.counter_no:04d}{member:05d}",
+                "consent_version": "2026-01",
+                "consented_at": utc_now().isoformat(),
+            },
+        )
+        return [registration] + [
+            self.op("points.earned", {"member_uid": member_uid, "kind": "earn", "delta": 10 + n})
+            for n in range(self.batch - 1)
+        ]
 
     def run(self) -> None:
         member = 1
@@ -333,7 +395,9 @@ class Counter(threading.Thread):
             self.finished = time.perf_counter()
 
 
-def bench_concurrent(kind: str, folder: Path, counters: int, seconds: float, batch: int, offered: float = 0.0, workers: int = 1) -> dict[str, float]:
+def bench_concurrent(
+    kind: str, folder: Path, counters: int, seconds: float, batch: int, offered: float = 0.0, workers: int = 1
+) -> dict[str, float]:
     """COUNTERS enrolled counters pushing at once for SECONDS: throughput and each request's latency.
     OFFERED ops/s in all, spread evenly over the counters; 0: each pushes again as soon as answered."""
     interval = counters * batch / offered if offered else 0.0
@@ -349,7 +413,9 @@ def bench_concurrent(kind: str, folder: Path, counters: int, seconds: float, bat
                 window["end"] = window["start"] + seconds
 
             start = threading.Barrier(counters, action=open_window)
-            threads = [Counter(server_url, counter_no, token, batch, start, window, interval) for counter_no, token in tokens]
+            threads = [
+                Counter(server_url, counter_no, token, batch, start, window, interval) for counter_no, token in tokens
+            ]
             cpu = time.process_time()
             for thread in threads:
                 thread.start()
@@ -361,9 +427,15 @@ def bench_concurrent(kind: str, folder: Path, counters: int, seconds: float, bat
     latencies = [sample * 1000 for thread in threads for sample in thread.latencies]
     applied = sum(thread.applied for thread in threads)
     return {
-        "requests": len(latencies), "applied": applied, "rejected": sum(thread.rejected for thread in threads),
-        "failed": sum(thread.failed for thread in threads), "seconds": elapsed, "rate": applied / elapsed,
-        "p50_ms": statistics.median(latencies), "p99_ms": percentile(latencies, 0.99), "max_ms": max(latencies),
+        "requests": len(latencies),
+        "applied": applied,
+        "rejected": sum(thread.rejected for thread in threads),
+        "failed": sum(thread.failed for thread in threads),
+        "seconds": elapsed,
+        "rate": applied / elapsed,
+        "p50_ms": statistics.median(latencies),
+        "p99_ms": percentile(latencies, 0.99),
+        "max_ms": max(latencies),
         "client_cpu_share": cpu / elapsed,
     }
 
@@ -381,16 +453,34 @@ def verdict(ok: bool) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--parts", default="push,pull,concurrent", help="which to run, comma-separated (default: all three)")
-    parser.add_argument("--operations", type=int, default=10_000, help="operations queued at one counter for the push (default 10,000)")
-    parser.add_argument("--members", type=int, default=100_000, help="members a new counter pulls (default 100,000; the goal is for 1,000,000)")
-    parser.add_argument("--server-db", choices=("sqlite", "postgresql"), default="sqlite", help="the server's database for the push and the pull")
-    parser.add_argument("--concurrent-dbs", default="sqlite,postgresql", help="the server's databases for the counters at once")
+    parser.add_argument(
+        "--parts", default="push,pull,concurrent", help="which to run, comma-separated (default: all three)"
+    )
+    parser.add_argument(
+        "--operations", type=int, default=10_000, help="operations queued at one counter for the push (default 10,000)"
+    )
+    parser.add_argument(
+        "--members",
+        type=int,
+        default=100_000,
+        help="members a new counter pulls (default 100,000; the goal is for 1,000,000)",
+    )
+    parser.add_argument(
+        "--server-db",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="the server's database for the push and the pull",
+    )
+    parser.add_argument(
+        "--concurrent-dbs", default="sqlite,postgresql", help="the server's databases for the counters at once"
+    )
     parser.add_argument("--counters", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=10.0, help="how long the counters push at once")
     parser.add_argument("--batch", type=int, default=20, help="operations in each of their pushes")
     parser.add_argument("--seed", type=int, default=20261123)
-    parser.add_argument("--workers", type=int, default=1, help="server processes for the counters at once (counter-server --workers)")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="server processes for the counters at once (counter-server --workers)"
+    )
     args = parser.parse_args()
     parts = {part.strip() for part in args.parts.split(",")}
     concurrent_dbs = [kind.strip() for kind in args.concurrent_dbs.split(",")]
@@ -401,15 +491,38 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="desk-sync-bench-") as temporary:
         folder = Path(temporary)
         if "push" in parts:
-            print(f"push: queueing {args.operations:,} operations at one counter ({args.server_db} server) …", file=sys.stderr)
+            print(
+                f"push: queueing {args.operations:,} operations at one counter ({args.server_db} server) …",
+                file=sys.stderr,
+            )
             (folder / "push").mkdir()
             push = bench_push(args.server_db, folder / "push", args.operations, args.seed)
             print(f"push: {push}", file=sys.stderr)
             rows += [
-                (f"push {push['pushed']:,} queued ops, one counter ({args.server_db})", f"{push['push_seconds']:.2f} s", f"{args.operations / PUSH_GOAL:.1f} s", verdict(push["push_rate"] >= PUSH_GOAL)),
-                ("  push rate", f"{push['push_rate']:,.0f} ops/s", f">= {PUSH_GOAL:,.0f} ops/s", verdict(push["push_rate"] >= PUSH_GOAL)),
-                ("  applied / rejected / held", f"{push['applied']:,} / {push['rejected']:,} / {push['held']:,}", f"{push['queued']:,} / 0 / 0", verdict(push["applied"] == push["queued"])),
-                (f"  whole sync_once (pulls back {push['pulled_back']:,} changes)", f"{push['sync_seconds']:.2f} s", "", ""),
+                (
+                    f"push {push['pushed']:,} queued ops, one counter ({args.server_db})",
+                    f"{push['push_seconds']:.2f} s",
+                    f"{args.operations / PUSH_GOAL:.1f} s",
+                    verdict(push["push_rate"] >= PUSH_GOAL),
+                ),
+                (
+                    "  push rate",
+                    f"{push['push_rate']:,.0f} ops/s",
+                    f">= {PUSH_GOAL:,.0f} ops/s",
+                    verdict(push["push_rate"] >= PUSH_GOAL),
+                ),
+                (
+                    "  applied / rejected / held",
+                    f"{push['applied']:,} / {push['rejected']:,} / {push['held']:,}",
+                    f"{push['queued']:,} / 0 / 0",
+                    verdict(push["applied"] == push["queued"]),
+                ),
+                (
+                    f"  whole sync_once (pulls back {push['pulled_back']:,} changes)",
+                    f"{push['sync_seconds']:.2f} s",
+                    "",
+                    "",
+                ),
             ]
         if "pull" in parts:
             print(f"pull: loading {args.members:,} members into a {args.server_db} server …", file=sys.stderr)
@@ -417,30 +530,87 @@ def main() -> None:
             pull = bench_pull(args.server_db, folder / "pull", args.members, args.seed)
             print(f"pull: {pull}", file=sys.stderr)
             rows += [
-                (f"first pull of {args.members:,} members, new counter ({args.server_db})", f"{pull['pull_seconds']:.1f} s", f"{args.members / PULL_GOAL:.1f} s", verdict(pull["pull_rate"] >= PULL_GOAL)),
-                ("  pull rate", f"{pull['pull_rate']:,.0f} members/s", f">= {PULL_GOAL:,.0f} members/s", verdict(pull["pull_rate"] >= PULL_GOAL)),
-                ("  members at the counter afterwards", f"{pull['local_members']:,}", f"{args.members:,}", verdict(pull["local_members"] == args.members)),
+                (
+                    f"first pull of {args.members:,} members, new counter ({args.server_db})",
+                    f"{pull['pull_seconds']:.1f} s",
+                    f"{args.members / PULL_GOAL:.1f} s",
+                    verdict(pull["pull_rate"] >= PULL_GOAL),
+                ),
+                (
+                    "  pull rate",
+                    f"{pull['pull_rate']:,.0f} members/s",
+                    f">= {PULL_GOAL:,.0f} members/s",
+                    verdict(pull["pull_rate"] >= PULL_GOAL),
+                ),
+                (
+                    "  members at the counter afterwards",
+                    f"{pull['local_members']:,}",
+                    f"{args.members:,}",
+                    verdict(pull["local_members"] == args.members),
+                ),
                 ("  loading the server (bulk insert, not timed above)", f"{pull['load_seconds']:.1f} s", "", ""),
             ]
         if "concurrent" in parts:
             for kind in concurrent_dbs:
                 print(f"concurrent: {args.counters} counters for {args.seconds:g} s against {kind} …", file=sys.stderr)
                 (folder / kind).mkdir()
-                many = bench_concurrent(kind, folder / kind, args.counters, args.seconds, args.batch, workers=args.workers)
+                many = bench_concurrent(
+                    kind, folder / kind, args.counters, args.seconds, args.batch, workers=args.workers
+                )
                 print(f"concurrent {kind}: {many}", file=sys.stderr)
                 (folder / f"{kind}-paced").mkdir()
-                paced = bench_concurrent(kind, folder / f"{kind}-paced", args.counters, args.seconds, args.batch, offered=CONCURRENT_GOAL, workers=args.workers)
+                paced = bench_concurrent(
+                    kind,
+                    folder / f"{kind}-paced",
+                    args.counters,
+                    args.seconds,
+                    args.batch,
+                    offered=CONCURRENT_GOAL,
+                    workers=args.workers,
+                )
                 print(f"concurrent {kind} at {CONCURRENT_GOAL:,} ops/s: {paced}", file=sys.stderr)
                 rows += [
-                    (f"{args.counters} counters back to back, {args.batch} ops a push ({kind})", f"{many['rate']:,.0f} ops/s", f">= {CONCURRENT_GOAL:,} ops/s", verdict(many["rate"] >= CONCURRENT_GOAL)),
-                    ("  request latency p50 / p99 (queueing at saturation)", f"{many['p50_ms']:.0f} / {many['p99_ms']:.0f} ms", "", ""),
-                    ("  requests / rejected ops / failed requests", f"{many['requests']:,} / {many['rejected']:,} / {many['failed']:,}", "- / 0 / 0", verdict(not many["rejected"] and not many["failed"])),
+                    (
+                        f"{args.counters} counters back to back, {args.batch} ops a push ({kind})",
+                        f"{many['rate']:,.0f} ops/s",
+                        f">= {CONCURRENT_GOAL:,} ops/s",
+                        verdict(many["rate"] >= CONCURRENT_GOAL),
+                    ),
+                    (
+                        "  request latency p50 / p99 (queueing at saturation)",
+                        f"{many['p50_ms']:.0f} / {many['p99_ms']:.0f} ms",
+                        "",
+                        "",
+                    ),
+                    (
+                        "  requests / rejected ops / failed requests",
+                        f"{many['requests']:,} / {many['rejected']:,} / {many['failed']:,}",
+                        "- / 0 / 0",
+                        verdict(not many["rejected"] and not many["failed"]),
+                    ),
                     ("  load generator's CPU (share of one core)", f"{many['client_cpu_share']:.0%}", "", ""),
-                    (f"{args.counters} counters offering {CONCURRENT_GOAL:,} ops/s in all ({kind})", f"{paced['rate']:,.0f} ops/s", f">= {CONCURRENT_GOAL:,} ops/s", verdict(paced["rate"] >= CONCURRENT_GOAL * 0.97)),
-                    ("  request latency p50 / p99", f"{paced['p50_ms']:.0f} / {paced['p99_ms']:.0f} ms", f"p99 <= {P99_GOAL_MS} ms", verdict(paced["p99_ms"] <= P99_GOAL_MS)),
-                    ("  requests / rejected ops / failed requests", f"{paced['requests']:,} / {paced['rejected']:,} / {paced['failed']:,}", "- / 0 / 0", verdict(not paced["rejected"] and not paced["failed"])),
+                    (
+                        f"{args.counters} counters offering {CONCURRENT_GOAL:,} ops/s in all ({kind})",
+                        f"{paced['rate']:,.0f} ops/s",
+                        f">= {CONCURRENT_GOAL:,} ops/s",
+                        verdict(paced["rate"] >= CONCURRENT_GOAL * 0.97),
+                    ),
+                    (
+                        "  request latency p50 / p99",
+                        f"{paced['p50_ms']:.0f} / {paced['p99_ms']:.0f} ms",
+                        f"p99 <= {P99_GOAL_MS} ms",
+                        verdict(paced["p99_ms"] <= P99_GOAL_MS),
+                    ),
+                    (
+                        "  requests / rejected ops / failed requests",
+                        f"{paced['requests']:,} / {paced['rejected']:,} / {paced['failed']:,}",
+                        "- / 0 / 0",
+                        verdict(not paced["rejected"] and not paced["failed"]),
+                    ),
                 ]
-    print(f"\nsync benchmark, {os.cpu_count()} CPUs, server: uvicorn on 127.0.0.1, {args.workers} worker(s) for the counters at once\n")
+    print(
+        f"\nsync benchmark, {os.cpu_count()} CPUs, server: uvicorn on 127.0.0.1, {args.workers} worker(s) for the counters at once\n"
+    )
     print_table(rows)
 
 

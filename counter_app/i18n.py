@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import xml.etree.ElementTree as ET
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DEFAULT_LANGUAGE = "zh_CN"
@@ -14,7 +14,7 @@ _state = threading.local()
 _default = {"language": DEFAULT_LANGUAGE}
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark `text` for extraction by pyside6-lupdate under `context`; returns it unchanged."""
     return text
 
@@ -25,7 +25,7 @@ def translations_dir() -> Path:
     return resources_dir() / "translations"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalog(language: str) -> dict[tuple[str, str], str]:
     """Read a .ts catalog; the CLI has no Qt, so it reads the Linguist XML directly."""
     path = translations_dir() / f"counter_app_{language}.ts"

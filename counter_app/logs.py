@@ -67,11 +67,17 @@ def setup_logging(data_dir: Path) -> Path | None:
     root = logging.getLogger()
     with _lock:
         ours = [handler for handler in root.handlers if getattr(handler, "_desk_log", False)]
-        if any(handler.baseFilename == os.path.abspath(path) for handler in ours if isinstance(handler, logging.FileHandler)):
+        if any(
+            handler.baseFilename == os.path.abspath(path)
+            for handler in ours
+            if isinstance(handler, logging.FileHandler)
+        ):
             return path
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            handler: logging.Handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+            handler: logging.Handler = logging.handlers.RotatingFileHandler(
+                path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+            )
         except OSError:
             # Without any handler, logging's last resort would print tracebacks on the clerk's terminal.
             if not ours:
@@ -86,7 +92,9 @@ def setup_logging(data_dir: Path) -> Path | None:
             old.close()
         root.addHandler(handler)
         root.setLevel(logging.INFO)
-        logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)  # a line per plugin at every start: noise
+        logging.getLogger("alembic.runtime.plugins").setLevel(
+            logging.WARNING
+        )  # a line per plugin at every start: noise
         _enable_faulthandler(folder)
     return path
 
@@ -113,7 +121,9 @@ def crash_file_path() -> Path | None:
     return Path(_crash_file.name) if _crash_file is not None and faulthandler.is_enabled() else None
 
 
-def log_unhandled(error_type: type[BaseException], error: BaseException, tb: TracebackType | None, context: dict[str, Any]) -> None:
+def log_unhandled(
+    error_type: type[BaseException], error: BaseException, tb: TracebackType | None, context: dict[str, Any]
+) -> None:
     """One ERROR record for a bug nobody caught: its traceback, and what the desk was doing."""
     from counter_app import __version__
 
@@ -195,6 +205,8 @@ def crash_report(data_dir: Path) -> tuple[dt.datetime, str] | None:
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return None
-        return dt.datetime.fromtimestamp(path.stat().st_mtime).astimezone(), path.read_text(encoding="utf-8", errors="replace")
+        return dt.datetime.fromtimestamp(path.stat().st_mtime).astimezone(), path.read_text(
+            encoding="utf-8", errors="replace"
+        )
     except OSError:
         return None

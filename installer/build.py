@@ -29,7 +29,7 @@ from pathlib import Path
 
 if str(Path(__file__).resolve().parent) not in sys.path:  # imported by the tests rather than run
     sys.path.append(str(Path(__file__).resolve().parent))
-import bundle_files  # noqa: E402  (installer/bundle_files.py)
+import bundle_files
 
 ROOT = Path(bundle_files.ROOT)
 INSTALLER = ROOT / "installer"
@@ -73,7 +73,9 @@ def ensure_pyinstaller() -> None:
 
             from packaging.requirements import Requirement
 
-            if all(Requirement(line).specifier.contains(version(Requirement(line).name)) for line in bundle_requirements()):
+            if all(
+                Requirement(line).specifier.contains(version(Requirement(line).name)) for line in bundle_requirements()
+            ):
                 return
         except ImportError:
             return  # no packaging to compare versions with: take the PyInstaller that is there
@@ -144,14 +146,27 @@ class Smoke:
         self.scratch = scratch
         self.passed: list[str] = []
         self.failed: list[str] = []
-        self.env = {name: value for name, value in os.environ.items() if name not in ("PYTHONPATH", "PYTHONHOME", "COUNTER_RESOURCES_DIR", "VIRTUAL_ENV")}
+        self.env = {
+            name: value
+            for name, value in os.environ.items()
+            if name not in ("PYTHONPATH", "PYTHONHOME", "COUNTER_RESOURCES_DIR", "VIRTUAL_ENV")
+        }
         self.env.update(QT_QPA_PLATFORM="offscreen", COUNTER_DATA_DIR=str(scratch / "data"), PYTHONIOENCODING="utf-8")
 
-    def run(self, *args: str, extra_env: dict[str, str] | None = None, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    def run(
+        self, *args: str, extra_env: dict[str, str] | None = None, prefix: tuple[str, ...] = ()
+    ) -> subprocess.CompletedProcess:
         env = {**self.env, **(extra_env or {})}
         # From a folder of its own: nothing may be found by accident in the working folder.
-        return subprocess.run([*prefix, str(self.executable), *args], capture_output=True, env=env, cwd=self.scratch, timeout=SMOKE_TIMEOUT,
-                              encoding="utf-8", errors="replace")
+        return subprocess.run(
+            [*prefix, str(self.executable), *args],
+            capture_output=True,
+            env=env,
+            cwd=self.scratch,
+            timeout=SMOKE_TIMEOUT,
+            encoding="utf-8",
+            errors="replace",
+        )
 
     def check(self, name: str, problem: str | None, result: subprocess.CompletedProcess | None = None) -> None:
         if problem is None:
@@ -161,7 +176,9 @@ class Smoke:
         self.failed.append(name)
         print(f"FAIL {name}: {problem}", flush=True)
         if result is not None:
-            print(f"--- exit code {result.returncode}; stdout:\n{result.stdout}\n--- stderr:\n{result.stderr}", flush=True)
+            print(
+                f"--- exit code {result.returncode}; stdout:\n{result.stdout}\n--- stderr:\n{result.stderr}", flush=True
+            )
 
     def version(self) -> None:
         result = self.run("--version")
@@ -176,7 +193,11 @@ class Smoke:
         result = self.run(extra_env={"COUNTER_BUNDLE_CHECK": "1"})
         if result.returncode == 0:  # on a failure check() shows the whole output
             print(result.stdout.rstrip(), flush=True)
-        self.check("bundle self-check (installer/bundle_check.py)", None if result.returncode == 0 else f"exit code {result.returncode}", result)
+        self.check(
+            "bundle self-check (installer/bundle_check.py)",
+            None if result.returncode == 0 else f"exit code {result.returncode}",
+            result,
+        )
 
     def chinese_cli(self) -> None:
         # A new store: the migrations run from the bundle; the answer comes from the bundled .ts catalog.
@@ -195,16 +216,26 @@ class Smoke:
 
     def members(self) -> None:
         # The main page shows members, so it needs a signed-in clerk: the desk's first account, then demo members (Faker).
-        added = self.run("staff", "add", SMOKE_STAFF, "--name", "王经理", "--role", "admin", extra_env={"COUNTER_NEW_PIN": SMOKE_PIN})
+        added = self.run(
+            "staff", "add", SMOKE_STAFF, "--name", "王经理", "--role", "admin", extra_env={"COUNTER_NEW_PIN": SMOKE_PIN}
+        )
         if added.returncode != 0:
             self.check("counter-app staff add (the first account)", f"exit code {added.returncode}", added)
             return
-        result = self.run("--staff", SMOKE_STAFF, "demo-data", "--members", "50", "--seed", "3", extra_env={"COUNTER_PIN": SMOKE_PIN})
-        self.check("counter-app staff add, demo-data", None if result.returncode == 0 else f"exit code {result.returncode}", result)
+        result = self.run(
+            "--staff", SMOKE_STAFF, "demo-data", "--members", "50", "--seed", "3", extra_env={"COUNTER_PIN": SMOKE_PIN}
+        )
+        self.check(
+            "counter-app staff add, demo-data",
+            None if result.returncode == 0 else f"exit code {result.returncode}",
+            result,
+        )
 
     def screenshot(self) -> None:
         out = self.scratch / "main.png"
-        result = self.run("screenshot", "main", "--staff", SMOKE_STAFF, "--out", str(out), extra_env={"COUNTER_PIN": SMOKE_PIN})
+        result = self.run(
+            "screenshot", "main", "--staff", SMOKE_STAFF, "--out", str(out), extra_env={"COUNTER_PIN": SMOKE_PIN}
+        )
         problem = f"exit code {result.returncode}" if result.returncode != 0 else png_problem(out)
         self.check("counter-app screenshot main (offscreen Qt)", problem, result)
         if problem is None:
@@ -219,8 +250,14 @@ class Smoke:
             print("skip counter-app on X11 (xcb): no xvfb-run here", flush=True)
             return
         out = self.scratch / "login-xcb.png"
-        result = self.run("screenshot", "login", "--out", str(out), extra_env={"QT_QPA_PLATFORM": "xcb"},
-                          prefix=(xvfb_run, "--auto-servernum", "--server-args=-screen 0 1280x800x24"))
+        result = self.run(
+            "screenshot",
+            "login",
+            "--out",
+            str(out),
+            extra_env={"QT_QPA_PLATFORM": "xcb"},
+            prefix=(xvfb_run, "--auto-servernum", "--server-args=-screen 0 1280x800x24"),
+        )
         problem = f"exit code {result.returncode}" if result.returncode != 0 else png_problem(out)
         self.check("counter-app screenshot login on X11 (xcb, Xvfb)", problem, result)
 
@@ -249,7 +286,11 @@ def find_iscc() -> str | None:
     found = shutil.which("iscc")
     if found:
         return found
-    for base in (os.environ.get("ProgramFiles(x86)"), os.environ.get("ProgramFiles"), os.path.join(os.environ.get("LOCALAPPDATA", ""), "Programs")):
+    for base in (
+        os.environ.get("ProgramFiles(x86)"),
+        os.environ.get("ProgramFiles"),
+        os.path.join(os.environ.get("LOCALAPPDATA", ""), "Programs"),
+    ):
         if base and os.path.isfile(os.path.join(base, "Inno Setup 6", "ISCC.exe")):
             return os.path.join(base, "Inno Setup 6", "ISCC.exe")
     return None
@@ -265,7 +306,9 @@ def windows_installer(version: str) -> Path:
         raise BuildFailed("--installer builds the Windows setup program: run it on Windows (see installer/README.md)")
     iscc = find_iscc()
     if not iscc:
-        raise BuildFailed("Inno Setup's iscc was not found: install Inno Setup 6 (https://jrsoftware.org/isinfo.php) or put ISCC.exe on PATH")
+        raise BuildFailed(
+            "Inno Setup's iscc was not found: install Inno Setup 6 (https://jrsoftware.org/isinfo.php) or put ISCC.exe on PATH"
+        )
     run(iscc_command(iscc, version))
     return DIST / f"counter-app-{version}-setup.exe"
 

@@ -33,8 +33,17 @@ def check_resources() -> str:
     from counter_app.paths import resources_dir
 
     folder = resources_dir()
-    wanted = [folder / "style.qss", folder / RULES_FILE, folder / "icons" / "chevron-down.svg", folder / "icons" / "counter-app.svg"]
-    wanted += [i18n.translations_dir() / f"counter_app_{language}.{kind}" for language in i18n.LANGUAGES for kind in ("ts", "qm")]
+    wanted = [
+        folder / "style.qss",
+        folder / RULES_FILE,
+        folder / "icons" / "chevron-down.svg",
+        folder / "icons" / "counter-app.svg",
+    ]
+    wanted += [
+        i18n.translations_dir() / f"counter_app_{language}.{kind}"
+        for language in i18n.LANGUAGES
+        for kind in ("ts", "qm")
+    ]
     missing = [str(path) for path in wanted if not path.is_file()]
     assert not missing, f"missing: {missing}"
     assert _inside_bundle(folder), f"resources read from {folder}, outside the bundle"
@@ -87,7 +96,9 @@ def check_zbar_library() -> str:
     path = getattr(libzbar, "_name", "")
     if not sys.platform.startswith("win"):
         # The bundle carries its own libzbar: a counter PC need not have libzbar0 installed.
-        assert path and os.path.isabs(path) and _inside_bundle(path), f"libzbar loaded from {path!r}, not from the bundle"
+        assert path and os.path.isabs(path) and _inside_bundle(path), (
+            f"libzbar loaded from {path!r}, not from the bundle"
+        )
     return path
 
 
@@ -105,7 +116,9 @@ def check_qt() -> str:
     assert translator.load("qtbase_zh_CN", translations), f"qtbase_zh_CN.qm not loadable from {translations}"
     plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
     names = {path.name for path in (plugins / "platforms").iterdir()}
-    wanted = {"qwindows.dll", "qoffscreen.dll"} if sys.platform.startswith("win") else {"libqxcb.so", "libqoffscreen.so"}
+    wanted = (
+        {"qwindows.dll", "qoffscreen.dll"} if sys.platform.startswith("win") else {"libqxcb.so", "libqoffscreen.so"}
+    )
     assert wanted <= names, f"platform plugins {sorted(names)} lack {sorted(wanted - names)}"
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     formats = {bytes(name).decode() for name in QImageReader.supportedImageFormats()}

@@ -32,7 +32,9 @@ def _files(top: str, skip: tuple[str, ...] = ()) -> list[str]:
 
 def _pairs(files: list[str], top: str, dest_top: str) -> list[tuple[str, str]]:
     # PyInstaller's datas: (source file, destination folder).
-    return [(path, os.path.normpath(os.path.join(dest_top, os.path.relpath(os.path.dirname(path), top)))) for path in files]
+    return [
+        (path, os.path.normpath(os.path.join(dest_top, os.path.relpath(os.path.dirname(path), top)))) for path in files
+    ]
 
 
 def resource_datas() -> list[tuple[str, str]]:
@@ -43,7 +45,11 @@ def resource_datas() -> list[tuple[str, str]]:
 
 def missing_catalogs() -> list[str]:
     """The compiled catalogs resources/build.py has not made yet (the bundle must not ship without them)."""
-    wanted = [os.path.join(RESOURCES, "translations", f"counter_app_{language}.{kind}") for language in LANGUAGES for kind in ("ts", "qm")]
+    wanted = [
+        os.path.join(RESOURCES, "translations", f"counter_app_{language}.{kind}")
+        for language in LANGUAGES
+        for kind in ("ts", "qm")
+    ]
     return [path for path in wanted if not os.path.isfile(path)]
 
 
@@ -74,7 +80,9 @@ def app_version() -> str:
     """counter_app.__version__, read from the source without importing the app."""
     with open(os.path.join(ROOT, "counter_app", "__init__.py"), encoding="utf-8") as source:
         for node in ast.parse(source.read()).body:
-            if isinstance(node, ast.Assign) and any(getattr(target, "id", None) == "__version__" for target in node.targets):
+            if isinstance(node, ast.Assign) and any(
+                getattr(target, "id", None) == "__version__" for target in node.targets
+            ):
                 return ast.literal_eval(node.value)
     raise LookupError("counter_app/__init__.py has no __version__")
 

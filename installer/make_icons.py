@@ -49,7 +49,11 @@ def main() -> None:
     pictures[256].save(ICONS / "counter-app.png", optimize=True)
     # Each size drawn from the vector, not scaled down from 256: small icons stay sharp.
     largest = pictures[256]
-    largest.save(ICONS / "counter-app.ico", sizes=[(size, size) for size in ICO_SIZES], append_images=[pictures[size] for size in ICO_SIZES[:-1]])
+    largest.save(
+        ICONS / "counter-app.ico",
+        sizes=[(size, size) for size in ICO_SIZES],
+        append_images=[pictures[size] for size in ICO_SIZES[:-1]],
+    )
     print(f"wrote {ICONS / 'counter-app.png'} and {ICONS / 'counter-app.ico'}")
 
 

@@ -1,7 +1,7 @@
 """Build step for the desk's resources: Designer forms -> counter_app/gui/forms, Linguist .ts -> .qm.
 
-    python resources/build.py              compile forms and translations
-    python resources/build.py --update-ts  also re-extract every tr()/translate string into the .ts files
+python resources/build.py              compile forms and translations
+python resources/build.py --update-ts  also re-extract every tr()/translate string into the .ts files
 """
 
 from __future__ import annotations
@@ -36,7 +36,10 @@ def compile_form(ui_file: Path, target: Path) -> None:
     subprocess.run([tool("pyside6-uic"), "--from-imports", "-o", str(target), str(ui_file)], check=True)
     # uic stamps its version into the header; drop it so forms only change when their .ui does.
     lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
-    target.write_text("".join(line for line in lines if "Created by: Qt User Interface Compiler version" not in line), encoding="utf-8")
+    target.write_text(
+        "".join(line for line in lines if "Created by: Qt User Interface Compiler version" not in line),
+        encoding="utf-8",
+    )
 
 
 def compile_forms() -> None:
@@ -50,7 +53,15 @@ def update_ts() -> None:
     sources += sorted(str(p) for p in UI_DIR.glob("*.ui"))
     for language in LANGUAGES:
         subprocess.run(
-            [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources, "-ts", str(TS_DIR / f"counter_app_{language}.ts")],
+            [
+                tool("pyside6-lupdate"),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                *sources,
+                "-ts",
+                str(TS_DIR / f"counter_app_{language}.ts"),
+            ],
             check=True,
         )
 
@@ -72,7 +83,9 @@ def accept_english_sources() -> None:
 def compile_translations() -> None:
     for language in LANGUAGES:
         ts_file = TS_DIR / f"counter_app_{language}.ts"
-        subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(ts_file.with_suffix(".qm"))], check=True)
+        subprocess.run(
+            [tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(ts_file.with_suffix(".qm"))], check=True
+        )
 
 
 def main() -> None:

@@ -11,7 +11,18 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from sync.protocol import (
-    API_PREFIX, MAX_PAGE, ChangesPage, CodeRequest, CodeResponse, EnrollRequest, EnrollResponse, HoldRequest, HoldResponse, Op, PushRequest, PushResponse,
+    API_PREFIX,
+    MAX_PAGE,
+    ChangesPage,
+    CodeRequest,
+    CodeResponse,
+    EnrollRequest,
+    EnrollResponse,
+    HoldRequest,
+    HoldResponse,
+    Op,
+    PushRequest,
+    PushResponse,
     ServerInfo,
 )
 
@@ -38,8 +49,16 @@ class SyncClient:
         # a dropped connection or a busy server (Retry-After honoured). Every call is safe to repeat:
         # a push is idempotent by op id. Longer outages are the sync loop's backoff, not this.
         retry = Retry(
-            total=retries, connect=retries, read=retries, status=retries, backoff_factor=0.2, backoff_jitter=0.3, backoff_max=5,
-            status_forcelist=(429, 502, 503, 504), allowed_methods=frozenset({"GET", "POST"}), respect_retry_after_header=True,
+            total=retries,
+            connect=retries,
+            read=retries,
+            status=retries,
+            backoff_factor=0.2,
+            backoff_jitter=0.3,
+            backoff_max=5,
+            status_forcelist=(429, 502, 503, 504),
+            allowed_methods=frozenset({"GET", "POST"}),
+            respect_retry_after_header=True,
             raise_on_status=False,
         )
         adapter = HTTPAdapter(max_retries=retry, pool_connections=2, pool_maxsize=4)
@@ -51,11 +70,20 @@ class SyncClient:
     def close(self) -> None:
         self.session.close()
 
-    def _call(self, method: str, path: str, model: type, timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT), **kwargs: Any) -> Any:
+    def _call(
+        self,
+        method: str,
+        path: str,
+        model: type,
+        timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT),
+        **kwargs: Any,
+    ) -> Any:
         try:
             response = self.session.request(method, f"{self.base_url}{API_PREFIX}{path}", timeout=timeout, **kwargs)
         except requests.RequestException as error:
-            raise SyncError(f"The server at {self.base_url} cannot be reached ({type(error).__name__}).", offline=True) from None
+            raise SyncError(
+                f"The server at {self.base_url} cannot be reached ({type(error).__name__}).", offline=True
+            ) from None
         if response.status_code >= 400:
             try:
                 detail = response.json().get("detail")
@@ -70,28 +98,50 @@ class SyncClient:
             # Straight from the bytes: pydantic parses a first sync's pages of 5,000 members faster than json + validate.
             return model.model_validate_json(response.content)
         except (ValueError, ValidationError):
-            raise SyncError(f"The server at {self.base_url} answered with something that is not the sync protocol.", offline=False) from None
+            raise SyncError(
+                f"The server at {self.base_url} answered with something that is not the sync protocol.", offline=False
+            ) from None
 
     def info(self) -> ServerInfo:
         return self._call("GET", "/info", ServerInfo)
 
     def enroll(self, code: str, counter_uid: str, counter_name: str) -> EnrollResponse:
         body = EnrollRequest(code=code, counter_uid=counter_uid, counter_name=counter_name)
-        return self._call("POST", "/enroll", EnrollResponse, data=body.model_dump_json(), headers={"Content-Type": "application/json"})
+        return self._call(
+            "POST", "/enroll", EnrollResponse, data=body.model_dump_json(), headers={"Content-Type": "application/json"}
+        )
 
     def push(self, ops: list[Op]) -> PushResponse:
         body = PushRequest(ops=ops)
-        return self._call("POST", "/push", PushResponse, data=body.model_dump_json(), headers={"Content-Type": "application/json"})
+        return self._call(
+            "POST", "/push", PushResponse, data=body.model_dump_json(), headers={"Content-Type": "application/json"}
+        )
 
     def hold(self, op_id: str, member_uid: str, points: int, unsent: int) -> HoldResponse:
         """Asked while the clerk waits: short timeouts; no answer means "redeem as if offline"."""
         body = HoldRequest(op_id=op_id, member_uid=member_uid, points=points, unsent=unsent)
-        return self._call("POST", "/holds", HoldResponse, timeout=HOLD_TIMEOUT, data=body.model_dump_json(), headers={"Content-Type": "application/json"})
+        return self._call(
+            "POST",
+            "/holds",
+            HoldResponse,
+            timeout=HOLD_TIMEOUT,
+            data=body.model_dump_json(),
+            headers={"Content-Type": "application/json"},
+        )
 
-    def member_code(self, member_uid: str, kind: str, public_key: str | None = None, event_uid: str | None = None) -> CodeResponse:
+    def member_code(
+        self, member_uid: str, kind: str, public_key: str | None = None, event_uid: str | None = None
+    ) -> CodeResponse:
         body = CodeRequest(member_uid=member_uid, kind=kind, public_key=public_key, event_uid=event_uid)
         # Unset fields stay out: a server from before tickets refuses fields it does not know.
-        return self._call("POST", "/codes", CodeResponse, timeout=HOLD_TIMEOUT, data=body.model_dump_json(exclude_none=True), headers={"Content-Type": "application/json"})
+        return self._call(
+            "POST",
+            "/codes",
+            CodeResponse,
+            timeout=HOLD_TIMEOUT,
+            data=body.model_dump_json(exclude_none=True),
+            headers={"Content-Type": "application/json"},
+        )
 
     def changes(self, after: int, limit: int = MAX_PAGE) -> ChangesPage:
         return self._call("GET", "/changes", ChangesPage, params={"after": after, "limit": limit})

@@ -43,7 +43,9 @@ JsonInt = Annotated[int, BeforeValidator(_number_not_text)]
 Timestamp = Annotated[AwareDatetime, BeforeValidator(_time_not_number)]
 
 OpStatus = Literal["applied", "rejected", "retry"]
-ChangeKind = Literal["member", "alias", "entry", "coupon", "review", "gift", "coupon_type", "rules", "code", "complaint"]
+ChangeKind = Literal[
+    "member", "alias", "entry", "coupon", "review", "gift", "coupon_type", "rules", "code", "complaint"
+]
 
 
 class Strict(BaseModel):
@@ -61,7 +63,9 @@ class Op(Strict):
 
     def body_hash(self) -> str:
         """What must match when an op_id comes again: a different body under the same id is a conflict."""
-        body = json.dumps({"type": self.type, "payload": self.payload}, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        body = json.dumps(
+            {"type": self.type, "payload": self.payload}, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        )
         return hashlib.sha256(body.encode()).hexdigest()
 
 
@@ -167,8 +171,6 @@ class Problem(Strict):
     detail: str
 
 
-
-
 # What each operation type carries. Counters may add fields (a newer counter talking to an older
 # server); the server reads only these.
 class Payload(BaseModel):
@@ -194,7 +196,9 @@ ProfileField = Literal["phone", "name", "gender", "birthday", "id_number"]
 class MemberUpdated(Payload):
     member_uid: Uuid
     changes: dict[ProfileField, Annotated[str, StringConstraints(max_length=60)] | None]
-    before: dict[ProfileField, Annotated[str, StringConstraints(max_length=60)] | None] | None = None  # as the counter saw them
+    before: dict[ProfileField, Annotated[str, StringConstraints(max_length=60)] | None] | None = (
+        None  # as the counter saw them
+    )
 
 
 class MemberErased(Payload):
@@ -257,7 +261,16 @@ class ReviewResolved(Payload):
 
 
 ComplaintKind = Literal[
-    "opened", "acknowledged", "progress", "escalated", "resolved", "closed", "note", "assigned", "compensation_requested", "compensation_decided",
+    "opened",
+    "acknowledged",
+    "progress",
+    "escalated",
+    "resolved",
+    "closed",
+    "note",
+    "assigned",
+    "compensation_requested",
+    "compensation_decided",
 ]
 ComplaintStateName = Literal["open", "acknowledged", "in_progress", "resolved", "closed", "escalated"]
 ComplaintText = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
@@ -286,7 +299,9 @@ class ComplaintOpened(ComplaintData):
     ticket_no: Annotated[str, StringConstraints(pattern=r"^C-\d{8}-\d{4}-\d{3,}$", max_length=24)]
     member_uid: Uuid | None = None  # None: a walk-in customer
     walk_in_name: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = None
-    contact: Annotated[str, StringConstraints(pattern=r"^\d{5,20}$")] | None = None  # in clear, as a member's phone travels
+    contact: Annotated[str, StringConstraints(pattern=r"^\d{5,20}$")] | None = (
+        None  # in clear, as a member's phone travels
+    )
     category: Literal["attitude", "response", "after_sales", "quality", "price", "environment", "other"]
     severity: Literal["low", "normal", "high"]
     shop: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = None
@@ -300,7 +315,19 @@ class ComplaintMoved(ComplaintData):
     from_state: ComplaintStateName | None = None
     note: ComplaintText | None = None
     reason: ReasonText | None = None
-    root_cause: Literal["staff_conduct", "process", "product_defect", "pricing_error", "facility", "misunderstanding", "third_party", "other"] | None = None
+    root_cause: (
+        Literal[
+            "staff_conduct",
+            "process",
+            "product_defect",
+            "pricing_error",
+            "facility",
+            "misunderstanding",
+            "third_party",
+            "other",
+        ]
+        | None
+    ) = None
     rating: int | None = Field(default=None, ge=1, le=5)
 
 
@@ -337,8 +364,15 @@ class CompensationDecided(ComplaintData):
 
 
 COMPLAINT_DATA: dict[str, type[ComplaintData]] = {
-    "opened": ComplaintOpened, "acknowledged": ComplaintMoved, "progress": ComplaintMoved, "escalated": ComplaintMoved, "resolved": ComplaintMoved,
-    "closed": ComplaintMoved, "note": ComplaintNoted, "assigned": ComplaintAssigned, "compensation_requested": CompensationAsked,
+    "opened": ComplaintOpened,
+    "acknowledged": ComplaintMoved,
+    "progress": ComplaintMoved,
+    "escalated": ComplaintMoved,
+    "resolved": ComplaintMoved,
+    "closed": ComplaintMoved,
+    "note": ComplaintNoted,
+    "assigned": ComplaintAssigned,
+    "compensation_requested": CompensationAsked,
     "compensation_decided": CompensationDecided,
 }
 

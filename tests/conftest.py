@@ -12,12 +12,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from argon2 import PasswordHasher  # noqa: E402
+from argon2 import PasswordHasher
 
-from counter_app import i18n  # noqa: E402
-from counter_app.domain.members import RegistrationForm  # noqa: E402
-from counter_app.services import auth  # noqa: E402
-from counter_app.services.desk import Desk, open_desk  # noqa: E402
+from counter_app import i18n
+from counter_app.domain.members import RegistrationForm
+from counter_app.services import auth
+from counter_app.services.desk import Desk, open_desk
 
 # Tests sign in hundreds of times: a cheap Argon2 setting keeps that quick. The desk's own setting
 # is checked by test_staff.py; hashes carry their parameters, so verification works either way.
@@ -74,7 +74,12 @@ def form(**overrides: object) -> RegistrationForm:
 
 
 def run_cli(
-    *args: str, data_dir: Path, env: dict[str, str] | None = None, lang: str | None = "en", staff: str | None = ADMIN, pin: str = ADMIN_PIN
+    *args: str,
+    data_dir: Path,
+    env: dict[str, str] | None = None,
+    lang: str | None = "en",
+    staff: str | None = ADMIN,
+    pin: str = ADMIN_PIN,
 ) -> subprocess.CompletedProcess[str]:
     """The real entry point in a child process, as a script or a support engineer runs it;
     signed in as the store's administrator (made on first use) unless `staff` is None."""

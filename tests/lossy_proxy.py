@@ -18,7 +18,9 @@ class Faults:
     duplicate: float = 0.0
     delay: float = 0.0
     delay_seconds: float = 0.1
-    counts: dict[str, int] = field(default_factory=lambda: {"forwarded": 0, "dropped": 0, "lost": 0, "duplicated": 0, "delayed": 0})
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"forwarded": 0, "dropped": 0, "lost": 0, "duplicated": 0, "delayed": 0}
+    )
 
 
 class LossyProxy:

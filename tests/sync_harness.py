@@ -65,8 +65,20 @@ class Server:
     def start(self) -> Server:
         log = open(self.folder / "server.log", "ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "sync.server", "--db", self.db_url, "--port", str(self.port), "--workers", str(self.workers)],
-            cwd=ROOT, stdout=log, stderr=log,
+            [
+                sys.executable,
+                "-m",
+                "sync.server",
+                "--db",
+                self.db_url,
+                "--port",
+                str(self.port),
+                "--workers",
+                str(self.workers),
+            ],
+            cwd=ROOT,
+            stdout=log,
+            stderr=log,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -94,7 +106,13 @@ class Server:
         self.start()
 
     def command(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "sync.server", "--db", self.db_url, *args], capture_output=True, text=True, cwd=ROOT, timeout=60)
+        return subprocess.run(
+            [sys.executable, "-m", "sync.server", "--db", self.db_url, *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+        )
 
     def enroll_code(self, store: str = "万达广场") -> str:
         done = self.command("enroll-code", "--store", store)
@@ -160,8 +178,13 @@ def enrolled_counter(folder: Path, server: Server, clock=None):
 
 def balances(desk) -> dict[str, int]:
     with desk.store.read() as connection:
-        return {row.member_no: row.points for row in connection.exec_driver_sql("SELECT member_no, points FROM members ORDER BY member_no")}
+        return {
+            row.member_no: row.points
+            for row in connection.exec_driver_sql("SELECT member_no, points FROM members ORDER BY member_no")
+        }
 
 
 def server_balances(server: Server) -> dict[str, int]:
-    return {row.member_no: row.points for row in server.rows("SELECT member_no, points FROM members ORDER BY member_no")}
+    return {
+        row.member_no: row.points for row in server.rows("SELECT member_no, points FROM members ORDER BY member_no")
+    }

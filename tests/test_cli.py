@@ -11,7 +11,9 @@ from tests.conftest import run_cli
 
 
 def register(data_dir, *extra, phone="13800138000", name="张三丰", lang="en"):
-    return run_cli("member", "register", "--phone", phone, "--name", name, "--consent", *extra, data_dir=data_dir, lang=lang)
+    return run_cli(
+        "member", "register", "--phone", phone, "--name", name, "--consent", *extra, data_dir=data_dir, lang=lang
+    )
 
 
 def assert_clean(result):
@@ -72,7 +74,17 @@ def test_bad_input_exits_2_with_a_sentence(data_dir, args, says):
             values[flag] = value
         else:
             extra += [flag, value]
-    result = run_cli("member", "register", "--phone", values["--phone"], "--name", values["--name"], "--consent", *extra, data_dir=data_dir)
+    result = run_cli(
+        "member",
+        "register",
+        "--phone",
+        values["--phone"],
+        "--name",
+        values["--name"],
+        "--consent",
+        *extra,
+        data_dir=data_dir,
+    )
     assert result.returncode == 2
     assert says in result.stderr
     assert_clean(result)
@@ -147,7 +159,9 @@ def test_data_dir_from_the_environment(tmp_path):
     import sys
 
     env = {**os.environ, "COUNTER_DATA_DIR": str(tmp_path / "from-env")}
-    result = subprocess.run([sys.executable, "-m", "counter_app", "init", "--json"], capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "counter_app", "init", "--json"], capture_output=True, text=True, env=env
+    )
     assert json.loads(result.stdout)["data_dir"] == str(tmp_path / "from-env")
     assert (tmp_path / "from-env" / STORE_FILE).exists()
 
@@ -167,7 +181,13 @@ def test_no_screen_gets_a_sentence_not_a_qt_abort(data_dir):
     import sys
 
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    result = subprocess.run([sys.executable, "-m", "counter_app", "--data-dir", str(data_dir), "--lang", "en"], capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "counter_app", "--data-dir", str(data_dir), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "No screen to show the desk on" in result.stderr
 
@@ -185,19 +205,68 @@ def test_key_backup_and_restore_from_the_command_line(data_dir, tmp_path):
     restored = run_cli("key", "import", str(backup), "--json", data_dir=data_dir)
     assert restored.returncode == 0, restored.stderr
     assert json.loads(restored.stdout)["fingerprint"] == json.loads(exported.stdout)["fingerprint"]
-    assert json.loads(run_cli("member", "show", "13800138000", "--json", data_dir=data_dir).stdout)["phone"] == "138****8000"
+    assert (
+        json.loads(run_cli("member", "show", "13800138000", "--json", data_dir=data_dir).stdout)["phone"]
+        == "138****8000"
+    )
 
 
 def test_a_new_desk_starts_with_its_first_administrator(tmp_path):
     data_dir = tmp_path / "fresh"
-    refused = run_cli("staff", "add", "K001", "--name", "小李", "--role", "clerk", data_dir=data_dir, staff=None, env={"COUNTER_NEW_PIN": "357924"})
+    refused = run_cli(
+        "staff",
+        "add",
+        "K001",
+        "--name",
+        "小李",
+        "--role",
+        "clerk",
+        data_dir=data_dir,
+        staff=None,
+        env={"COUNTER_NEW_PIN": "357924"},
+    )
     assert refused.returncode == 2 and "must be an administrator" in refused.stderr
-    made = run_cli("staff", "add", "a001", "--name", "王经理", "--role", "admin", "--json", data_dir=data_dir, staff=None, env={"COUNTER_NEW_PIN": "864209"})
+    made = run_cli(
+        "staff",
+        "add",
+        "a001",
+        "--name",
+        "王经理",
+        "--role",
+        "admin",
+        "--json",
+        data_dir=data_dir,
+        staff=None,
+        env={"COUNTER_NEW_PIN": "864209"},
+    )
     assert made.returncode == 0, made.stderr
     assert json.loads(made.stdout)["staff_id"] == "A001"
-    second = run_cli("staff", "add", "K001", "--name", "小李", "--role", "clerk", data_dir=data_dir, staff=None, env={"COUNTER_NEW_PIN": "357924"})
+    second = run_cli(
+        "staff",
+        "add",
+        "K001",
+        "--name",
+        "小李",
+        "--role",
+        "clerk",
+        data_dir=data_dir,
+        staff=None,
+        env={"COUNTER_NEW_PIN": "357924"},
+    )
     assert second.returncode == 6 and "Sign in first" in second.stderr
-    added = run_cli("staff", "add", "K001", "--name", "小李", "--role", "clerk", data_dir=data_dir, staff="A001", pin="864209", env={"COUNTER_NEW_PIN": "357924"})
+    added = run_cli(
+        "staff",
+        "add",
+        "K001",
+        "--name",
+        "小李",
+        "--role",
+        "clerk",
+        data_dir=data_dir,
+        staff="A001",
+        pin="864209",
+        env={"COUNTER_NEW_PIN": "357924"},
+    )
     assert added.returncode == 0, added.stderr
 
 
@@ -214,9 +283,39 @@ def test_commands_need_a_signed_in_staff_member_and_the_right_pin(data_dir):
 
 def test_a_clerks_erasure_is_held_for_approval_with_exit_3(data_dir):
     register(data_dir)
-    run_cli("staff", "add", "K001", "--name", "小李", "--role", "clerk", data_dir=data_dir, env={"COUNTER_NEW_PIN": "357924"})
-    run_cli("staff", "add", "M001", "--name", "张经理", "--role", "manager", data_dir=data_dir, env={"COUNTER_NEW_PIN": "468035"})
-    held = run_cli("member", "erase", "13800138000", "--reason", "会员申请", "--json", data_dir=data_dir, staff="K001", pin="357924")
+    run_cli(
+        "staff",
+        "add",
+        "K001",
+        "--name",
+        "小李",
+        "--role",
+        "clerk",
+        data_dir=data_dir,
+        env={"COUNTER_NEW_PIN": "357924"},
+    )
+    run_cli(
+        "staff",
+        "add",
+        "M001",
+        "--name",
+        "张经理",
+        "--role",
+        "manager",
+        data_dir=data_dir,
+        env={"COUNTER_NEW_PIN": "468035"},
+    )
+    held = run_cli(
+        "member",
+        "erase",
+        "13800138000",
+        "--reason",
+        "会员申请",
+        "--json",
+        data_dir=data_dir,
+        staff="K001",
+        pin="357924",
+    )
     assert held.returncode == 3, held.stderr
     approval_id = json.loads(held.stdout)["error"]["approval_id"]
     assert f"request {approval_id}" in held.stderr
@@ -230,12 +329,41 @@ def test_a_clerks_erasure_is_held_for_approval_with_exit_3(data_dir):
 
 def test_a_manager_authorises_a_clerk_on_the_command_line(data_dir):
     register(data_dir)
-    run_cli("staff", "add", "K001", "--name", "小李", "--role", "clerk", data_dir=data_dir, env={"COUNTER_NEW_PIN": "357924"})
-    run_cli("staff", "add", "M001", "--name", "张经理", "--role", "manager", data_dir=data_dir, env={"COUNTER_NEW_PIN": "468035"})
+    run_cli(
+        "staff",
+        "add",
+        "K001",
+        "--name",
+        "小李",
+        "--role",
+        "clerk",
+        data_dir=data_dir,
+        env={"COUNTER_NEW_PIN": "357924"},
+    )
+    run_cli(
+        "staff",
+        "add",
+        "M001",
+        "--name",
+        "张经理",
+        "--role",
+        "manager",
+        data_dir=data_dir,
+        env={"COUNTER_NEW_PIN": "468035"},
+    )
     refused = run_cli("member", "reveal", "13800138000", data_dir=data_dir, staff="K001", pin="357924")
     assert refused.returncode == 6 and "manager can authorise" in refused.stderr
     revealed = run_cli(
-        "member", "reveal", "13800138000", "--manager", "M001", "--json", data_dir=data_dir, staff="K001", pin="357924", env={"COUNTER_MANAGER_PIN": "468035"}
+        "member",
+        "reveal",
+        "13800138000",
+        "--manager",
+        "M001",
+        "--json",
+        data_dir=data_dir,
+        staff="K001",
+        pin="357924",
+        env={"COUNTER_MANAGER_PIN": "468035"},
     )
     assert revealed.returncode == 0, revealed.stderr
     assert json.loads(revealed.stdout)["phone"] == "13800138000"
@@ -271,7 +399,21 @@ def test_export_writes_a_new_private_file(data_dir, tmp_path):
 
 def test_points_earn_cash_and_history_from_the_command_line(data_dir):
     register(data_dir)
-    earned = run_cli("points", "earn", "13800138000", "--amount", "1234.50", "--slip", "A-17", "--shop", "优衣库", "--at", "2026-11-20T14:05+08:00", "--json", data_dir=data_dir)
+    earned = run_cli(
+        "points",
+        "earn",
+        "13800138000",
+        "--amount",
+        "1234.50",
+        "--slip",
+        "A-17",
+        "--shop",
+        "优衣库",
+        "--at",
+        "2026-11-20T14:05+08:00",
+        "--json",
+        data_dir=data_dir,
+    )
     assert earned.returncode == 0, earned.stderr
     document = json.loads(earned.stdout)
     assert (document["points"], document["balance"], document["tier"]) == (1234, 1234, "regular")
@@ -292,11 +434,36 @@ def test_points_earn_cash_and_history_from_the_command_line(data_dir):
 def test_gifts_and_coupons_from_the_command_line(data_dir):
     register(data_dir)
     run_cli("points", "earn", "13800138000", "--amount", "5000", "--slip", "CL-1", data_dir=data_dir)
-    assert run_cli("gift", "stock", "G-CUP", "--name", "保温杯", "--points", "3000", "--add", "1", data_dir=data_dir).returncode == 0
+    assert (
+        run_cli(
+            "gift", "stock", "G-CUP", "--name", "保温杯", "--points", "3000", "--add", "1", data_dir=data_dir
+        ).returncode
+        == 0
+    )
     assert [g["sku"] for g in json.loads(run_cli("gift", "list", "--json", data_dir=data_dir).stdout)] == ["G-CUP"]
-    redeemed = json.loads(run_cli("gift", "redeem", "13800138000", "--sku", "G-CUP", "--json", data_dir=data_dir).stdout)
+    redeemed = json.loads(
+        run_cli("gift", "redeem", "13800138000", "--sku", "G-CUP", "--json", data_dir=data_dir).stdout
+    )
     assert (redeemed["balance"], redeemed["stock_left"]) == (2000, 0)
-    assert run_cli("coupon", "define", "C10", "--title", "满100减10", "--value", "10", "--min-spend", "100", "--valid-days", "30", "--points", "800", data_dir=data_dir).returncode == 0
+    assert (
+        run_cli(
+            "coupon",
+            "define",
+            "C10",
+            "--title",
+            "满100减10",
+            "--value",
+            "10",
+            "--min-spend",
+            "100",
+            "--valid-days",
+            "30",
+            "--points",
+            "800",
+            data_dir=data_dir,
+        ).returncode
+        == 0
+    )
     issued = json.loads(run_cli("coupon", "redeem", "13800138000", "--type", "C10", "--json", data_dir=data_dir).stdout)
     code = issued["coupon"]["code"]
     assert run_cli("coupon", "write-off", code, "--spend", "150", data_dir=data_dir).returncode == 0

@@ -57,7 +57,14 @@ def as_staff(desk, staff_id: str, pin: str) -> None:
 
 
 def take(desk, severity: str = "normal", **extra) -> complaints.ComplaintInfo:
-    return complaints.open_complaint(desk, extra.pop("ref", "13800138000"), extra.pop("category", "attitude"), extra.pop("text", "店员态度冷淡，未给出解释。"), severity, **extra)
+    return complaints.open_complaint(
+        desk,
+        extra.pop("ref", "13800138000"),
+        extra.pop("category", "attitude"),
+        extra.pop("text", "店员态度冷淡，未给出解释。"),
+        severity,
+        **extra,
+    )
 
 
 # ---- the answer promise's clock ------------------------------------------------------------
@@ -72,13 +79,17 @@ def test_the_sla_clock_is_on_track_then_amber_then_breached():
     at_due = ComplaintSlaClock(NOW, due, due)
     assert at_due.status == "amber" and at_due.time_left == dt.timedelta(0) and not at_due.overdue
     late = ComplaintSlaClock(NOW, due, due + dt.timedelta(minutes=1))
-    assert late.status == "breached" and late.overdue and late.met is False and late.time_left == -dt.timedelta(minutes=1)
+    assert (
+        late.status == "breached" and late.overdue and late.met is False and late.time_left == -dt.timedelta(minutes=1)
+    )
 
 
 def test_an_answer_stops_the_clock_and_meets_the_promise_only_in_time():
     due = NOW + 24 * HOUR
     answered = ComplaintSlaClock(NOW, due, NOW + 100 * HOUR, answered_at=NOW + 3 * HOUR)
-    assert answered.status == "met" and answered.met is True and answered.time_left == 21 * HOUR and not answered.overdue
+    assert (
+        answered.status == "met" and answered.met is True and answered.time_left == 21 * HOUR and not answered.overdue
+    )
     on_the_dot = ComplaintSlaClock(NOW, due, NOW + 100 * HOUR, answered_at=due)
     assert on_the_dot.met is True
     too_late = ComplaintSlaClock(NOW, due, NOW + 100 * HOUR, answered_at=due + dt.timedelta(seconds=1))
@@ -120,8 +131,14 @@ def test_the_shipped_rules_promise_an_answer_in_24_hours_and_a_file_from_before_
         (("amber_share = 0.25", 'amber_share = "a quarter"'), "complaints.amber_share = 'a quarter'"),
         (("escalate_when_left_hours = 2", "escalate_when_left_hours = -1"), "complaints.escalate_when_left_hours = -1"),
         (("compensation_max_points = 2000", "compensation_max_points = 0"), "complaints.compensation_max_points = 0"),
-        (("compensation_coupon_types = []", 'compensation_coupon_types = "C10"'), "complaints.compensation_coupon_types = 'C10'"),
-        (("compensation_coupon_types = []", "compensation_coupon_types = [10]"), "complaints.compensation_coupon_types = [10]"),
+        (
+            ("compensation_coupon_types = []", 'compensation_coupon_types = "C10"'),
+            "complaints.compensation_coupon_types = 'C10'",
+        ),
+        (
+            ("compensation_coupon_types = []", "compensation_coupon_types = [10]"),
+            "complaints.compensation_coupon_types = [10]",
+        ),
     ],
 )
 def test_a_bad_complaints_rule_is_named(change, says):
@@ -140,7 +157,11 @@ def test_a_complaint_gets_a_ticket_number_a_promise_by_severity_and_a_sealed_con
     normal = take(shop, contact="139 0013 9000", shop="优衣库 UNIQLO")
     high = take(shop, "high")
     low = complaints.open_complaint(shop, None, "environment", "洗手间没有纸", "low", walk_in_name="王女士")
-    assert [normal.ticket_no, high.ticket_no, low.ticket_no] == ["C-20261123-0001-001", "C-20261123-0001-002", "C-20261123-0001-003"]
+    assert [normal.ticket_no, high.ticket_no, low.ticket_no] == [
+        "C-20261123-0001-001",
+        "C-20261123-0001-002",
+        "C-20261123-0001-003",
+    ]
     assert dt.datetime.fromisoformat(normal.due_at) == NOW + 24 * HOUR
     assert dt.datetime.fromisoformat(high.due_at) == NOW + 8 * HOUR
     assert dt.datetime.fromisoformat(low.due_at) == NOW + 48 * HOUR
@@ -165,7 +186,11 @@ def test_every_bad_input_is_refused_with_what_to_do(shop):
             assert text in message, message
         return caught.value
 
-    error = refused(lambda: take(shop, category="rude"), "“rude” is not a complaint category", "attitude, response, after_sales, quality, price, environment, other")
+    error = refused(
+        lambda: take(shop, category="rude"),
+        "“rude” is not a complaint category",
+        "attitude, response, after_sales, quality, price, environment, other",
+    )
     assert "category" in error.fields
     refused(lambda: take(shop, "urgent"), "“urgent” is not a severity", "low, normal, high")
     refused(lambda: take(shop, text="   "), "Write down what happened")
@@ -175,16 +200,26 @@ def test_every_bad_input_is_refused_with_what_to_do(shop):
     refused(lambda: take(shop, ref="13700137000"), "No member has the phone", kind=NotFound)
     assert complaints.list_complaints(shop) == []  # nothing half-taken
     ticket = take(shop).ticket_no
-    refused(lambda: complaints.show_complaint(shop, "C-20261123-0001-999"), "No complaint has the ticket number C-20261123-0001-999", kind=NotFound)
+    refused(
+        lambda: complaints.show_complaint(shop, "C-20261123-0001-999"),
+        "No complaint has the ticket number C-20261123-0001-999",
+        kind=NotFound,
+    )
     refused(lambda: complaints.acknowledge(shop, "12345"), "is not a complaint ticket number")
     refused(lambda: complaints.resolve(shop, ticket, "bad_luck"), "“bad_luck” is not a root cause", "staff_conduct")
-    refused(lambda: complaints.start_progress(shop, ticket), "from Open to In progress (Open → In progress)", "it can go to: Acknowledged, Escalated")
+    refused(
+        lambda: complaints.start_progress(shop, ticket),
+        "from Open to In progress (Open → In progress)",
+        "it can go to: Acknowledged, Escalated",
+    )
     complaints.acknowledge(shop, ticket)
     complaints.start_progress(shop, ticket)
     refused(lambda: complaints.resolve(shop, ticket, None), "needs its root cause")
     refused(lambda: complaints.close(shop, ticket, 5), "from In progress to Closed")
     complaints.resolve(shop, ticket, "staff_conduct", "道歉并培训")
-    refused(lambda: complaints.acknowledge(shop, ticket), "Resolved → Acknowledged", "it can go to: In progress, Closed")
+    refused(
+        lambda: complaints.acknowledge(shop, ticket), "Resolved → Acknowledged", "it can go to: In progress, Closed"
+    )
     refused(lambda: complaints.close(shop, ticket, None), "needs the customer's satisfaction rating, 1 to 5")
     for rating in (0, 6, "five", "3.5", True):
         refused(lambda: complaints.close(shop, ticket, rating), "1 to 5")
@@ -192,10 +227,15 @@ def test_every_bad_input_is_refused_with_what_to_do(shop):
     refused(lambda: complaints.add_note(shop, ticket, "x" * 2001), "at most 2000 characters")
     refused(lambda: complaints.escalate(shop, ticket, " "), "Give the reason")
     refused(lambda: complaints.assign(shop, ticket, "NOBODY"), "no active staff member NOBODY", kind=NotFound)
-    refused(lambda: complaints.list_complaints(shop, status="pending"), "“pending” is not a complaint state", "in_progress")
+    refused(
+        lambda: complaints.list_complaints(shop, status="pending"), "“pending” is not a complaint state", "in_progress"
+    )
     closed = complaints.close(shop, ticket, "4")
     assert closed.state == "closed" and closed.rating == 4
-    refused(lambda: complaints.start_progress(shop, ticket), "The complaint is closed (Closed → In progress is not possible)")
+    refused(
+        lambda: complaints.start_progress(shop, ticket),
+        "The complaint is closed (Closed → In progress is not possible)",
+    )
     refused(lambda: complaints.request_compensation(shop, ticket, "points", 100, "sorry"), "is closed")
     assert complaints.show_complaint(shop, ticket).state == "closed"
 
@@ -218,29 +258,49 @@ def test_the_lifecycle_end_to_end_with_its_timeline_and_audit(shop, clock):
     complaints.resolve(shop, ticket, "process", "退款")
     clock.now = NOW + 30 * HOUR
     closed = complaints.close(shop, ticket, 5, "顾客满意")
-    assert closed.state == "closed" and closed.rating == 5 and closed.root_cause == "process" and closed.assigned_to == "M001"
+    assert (
+        closed.state == "closed"
+        and closed.rating == 5
+        and closed.root_cause == "process"
+        and closed.assigned_to == "M001"
+    )
     assert closed.sla_status == "met" and closed.conflict is None
     assert [line.kind for line in closed.timeline] == [
-        "opened", "acknowledged", "assigned", "progress", "escalated", "progress", "note", "resolved", "progress", "resolved", "closed",
+        "opened",
+        "acknowledged",
+        "assigned",
+        "progress",
+        "escalated",
+        "progress",
+        "note",
+        "resolved",
+        "progress",
+        "resolved",
+        "closed",
     ]
     assert all(line.applied and line.staff_id == "K001" and line.counter == "0001" for line in closed.timeline)
     assert closed.timeline[6].text == "调取监控"
     with shop.store.read() as connection:
-        actions = [row[0] for row in connection.exec_driver_sql("SELECT action FROM audit_log WHERE subject = ? ORDER BY seq", (ticket,))]
+        actions = [
+            row[0]
+            for row in connection.exec_driver_sql(
+                "SELECT action FROM audit_log WHERE subject = ? ORDER BY seq", (ticket,)
+            )
+        ]
         ops = connection.exec_driver_sql("SELECT COUNT(*) FROM outbox WHERE op_type = 'complaint.event'").scalar()
-        cache = connection.exec_driver_sql("SELECT state, root_cause, rating, closed_at FROM complaints WHERE ticket_no = ?", (ticket,)).one()
+        cache = connection.exec_driver_sql(
+            "SELECT state, root_cause, rating, closed_at FROM complaints WHERE ticket_no = ?", (ticket,)
+        ).one()
     assert actions[0] == "complaint.open" and actions[-1] == "complaint.closed" and len(actions) == 11
     assert ops == 11 and cache[:3] == ("closed", "process", 5) and cache[3]
 
 
 def test_complaint_events_are_append_only(shop):
     take(shop)
-    with pytest.raises(Exception, match="append-only"):
-        with shop.store.write() as connection:
-            connection.exec_driver_sql("UPDATE complaint_events SET kind = 'closed'")
-    with pytest.raises(Exception, match="append-only"):
-        with shop.store.write() as connection:
-            connection.exec_driver_sql("DELETE FROM complaint_events")
+    with pytest.raises(Exception, match="append-only"), shop.store.write() as connection:
+        connection.exec_driver_sql("UPDATE complaint_events SET kind = 'closed'")
+    with pytest.raises(Exception, match="append-only"), shop.store.write() as connection:
+        connection.exec_driver_sql("DELETE FROM complaint_events")
 
 
 def test_overdue_and_due_for_escalation_lists_follow_the_clock(shop, clock):
@@ -258,9 +318,18 @@ def test_overdue_and_due_for_escalation_lists_follow_the_clock(shop, clock):
     clock.now = NOW + 9 * HOUR
     # Escalated or not, a customer not yet answered past the promise is overdue.
     late, late_escalated = complaints.list_complaints(shop, overdue=True)
-    assert late.ticket_no == high and late.sla_status == "breached" and late.minutes_left == -60 and late_escalated.ticket_no == escalated
+    assert (
+        late.ticket_no == high
+        and late.sla_status == "breached"
+        and late.minutes_left == -60
+        and late_escalated.ticket_no == escalated
+    )
     clock.now = NOW + 25 * HOUR
-    assert [c.ticket_no for c in complaints.list_complaints(shop, overdue=True)] == [high, escalated, normal]  # soonest due first
+    assert [c.ticket_no for c in complaints.list_complaints(shop, overdue=True)] == [
+        high,
+        escalated,
+        normal,
+    ]  # soonest due first
     assert [c.ticket_no for c in complaints.list_complaints(shop, due_for_escalation=True)] == [high, normal]
     assert [c.ticket_no for c in complaints.list_complaints(shop, status="acknowledged")] == [answered]
 
@@ -288,7 +357,9 @@ def test_approved_points_land_in_the_ledger_once(shop):
     assert complaints.pending_compensations(shop) == []
     with shop.store.read() as connection:
         op_types = [row[0] for row in connection.exec_driver_sql("SELECT op_type FROM outbox ORDER BY seq")][-2:]
-        refusals = connection.exec_driver_sql("SELECT COUNT(*) FROM audit_log WHERE action = 'complaint.compensate' AND outcome = 'refused'").scalar()
+        refusals = connection.exec_driver_sql(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'complaint.compensate' AND outcome = 'refused'"
+        ).scalar()
     assert op_types == ["points.compensation", "complaint.event"] and refusals == 1
     [shown] = complaints.show_complaint(shop, ticket).compensations
     assert shown.status == "approved" and shown.entry_id == decided.entry_id
@@ -328,7 +399,13 @@ def test_coupons_and_gifts_as_compensation_and_what_is_refused(shop):
     assert handed.gift_sku == "G-UMB"
     assert [g.stock for g in rewards.gift_catalog(shop) if g.sku == "G-UMB"] == [1]
     with shop.store.read() as connection:
-        refused = connection.exec_driver_sql("SELECT details FROM audit_log WHERE action = 'complaint.compensation_requested' AND outcome = 'refused'").scalars().all()
+        refused = (
+            connection.exec_driver_sql(
+                "SELECT details FROM audit_log WHERE action = 'complaint.compensation_requested' AND outcome = 'refused'"
+            )
+            .scalars()
+            .all()
+        )
     assert refused == ["2001 points over the 2000 limit"]
 
 
@@ -345,7 +422,9 @@ def test_the_complaint_ticket_receipt_has_the_promised_time(shop):
         walk_in_receipt = printing.build_receipt(shop, connection, walk_in.ticket_no, "en")
     assert receipt.kind == "complaint" and receipt.reference == info.ticket_no
     text = "\n".join(templates.plain_text(templates.lay_out(english, 48)))
-    assert info.ticket_no in text and "2026-11-24 10:30" in text and "Service attitude" in text and "139****9000" in text
+    assert (
+        info.ticket_no in text and "2026-11-24 10:30" in text and "Service attitude" in text and "139****9000" in text
+    )
     assert "13900139000" not in text and "M000100000017" in text and "优衣库" in text
     walk_in_text = "\n".join(templates.plain_text(templates.lay_out(walk_in_receipt, 32)))
     assert "2026-11-23 18:30" in walk_in_text and "Product quality" in walk_in_text and "M000" not in walk_in_text
@@ -358,15 +437,40 @@ def test_the_complaint_ticket_receipt_has_the_promised_time(shop):
 
 
 def test_the_command_line_takes_moves_and_prints_a_complaint(data_dir):
-    assert run_cli("member", "register", "--phone", "13800138000", "--name", "张三丰", "--consent", data_dir=data_dir).returncode == 0
-    both = run_cli("complaint", "open", "13800138000", "--walk-in", "--category", "attitude", "--text", "x", data_dir=data_dir)
+    assert (
+        run_cli(
+            "member", "register", "--phone", "13800138000", "--name", "张三丰", "--consent", data_dir=data_dir
+        ).returncode
+        == 0
+    )
+    both = run_cli(
+        "complaint", "open", "13800138000", "--walk-in", "--category", "attitude", "--text", "x", data_dir=data_dir
+    )
     assert both.returncode == 2 and "--walk-in" in both.stderr
     bad = run_cli("complaint", "open", "13800138000", "--category", "rude", "--text", "x", "--json", data_dir=data_dir)
-    assert bad.returncode == 2 and "attitude, response" in json.loads(bad.stdout)["error"]["message"] and "Traceback" not in bad.stderr
+    assert (
+        bad.returncode == 2
+        and "attitude, response" in json.loads(bad.stdout)["error"]["message"]
+        and "Traceback" not in bad.stderr
+    )
     with PrinterEmulator() as printer:
         opened = run_cli(
-            "complaint", "open", "13800138000", "--category", "attitude", "--text", "态度差", "--severity", "high", "--contact", "13900139000",
-            "--print", "--printer", printer.uri, "--json", data_dir=data_dir,
+            "complaint",
+            "open",
+            "13800138000",
+            "--category",
+            "attitude",
+            "--text",
+            "态度差",
+            "--severity",
+            "high",
+            "--contact",
+            "13900139000",
+            "--print",
+            "--printer",
+            printer.uri,
+            "--json",
+            data_dir=data_dir,
         )
         assert opened.returncode == 0, opened.stderr
         info = json.loads(opened.stdout)
@@ -376,21 +480,49 @@ def test_the_command_line_takes_moves_and_prints_a_complaint(data_dir):
     assert run_cli("complaint", "progress", ticket, data_dir=data_dir).returncode == 2
     assert run_cli("complaint", "ack", ticket, "--note", "已联系", data_dir=data_dir).returncode == 0
     assert run_cli("complaint", "progress", ticket, data_dir=data_dir).returncode == 0
-    over = run_cli("complaint", "resolve", ticket, "--root-cause", "staff_conduct", "--compensate", "points:99999", data_dir=data_dir)
+    over = run_cli(
+        "complaint",
+        "resolve",
+        ticket,
+        "--root-cause",
+        "staff_conduct",
+        "--compensate",
+        "points:99999",
+        data_dir=data_dir,
+    )
     assert over.returncode == 2 and "at most 2000 points" in over.stderr
-    resolved = run_cli("complaint", "resolve", ticket, "--root-cause", "staff_conduct", "--compensate", "points:300", "--note", "致歉", "--json", data_dir=data_dir)
+    resolved = run_cli(
+        "complaint",
+        "resolve",
+        ticket,
+        "--root-cause",
+        "staff_conduct",
+        "--compensate",
+        "points:300",
+        "--note",
+        "致歉",
+        "--json",
+        data_dir=data_dir,
+    )
     assert resolved.returncode == 0, resolved.stderr
     document = json.loads(resolved.stdout)
     assert document["complaint"]["state"] == "resolved" and document["compensation"]["status"] == "pending"
     waiting = run_cli("complaint", "compensations", "--json", data_dir=data_dir)
     [request] = json.loads(waiting.stdout)
-    decided = run_cli("complaint", "decide", request["request_id"][:8], "--approve", "--reason", "同意", data_dir=data_dir)
+    decided = run_cli(
+        "complaint", "decide", request["request_id"][:8], "--approve", "--reason", "同意", data_dir=data_dir
+    )
     assert decided.returncode == 0 and "approved" in decided.stdout
-    assert run_cli("complaint", "decide", request["request_id"], "--reject", "--reason", "x", data_dir=data_dir).returncode == 5
+    assert (
+        run_cli("complaint", "decide", request["request_id"], "--reject", "--reason", "x", data_dir=data_dir).returncode
+        == 5
+    )
     assert run_cli("complaint", "close", ticket, "--rating", "9", data_dir=data_dir).returncode == 2
     assert run_cli("complaint", "close", ticket, "--rating", "5", data_dir=data_dir).returncode == 0
     shown = run_cli("complaint", "show", ticket, data_dir=data_dir)
-    assert shown.returncode == 0 and "Closed" in shown.stdout and "Staff conduct" in shown.stdout and "5/5" in shown.stdout
+    assert (
+        shown.returncode == 0 and "Closed" in shown.stdout and "Staff conduct" in shown.stdout and "5/5" in shown.stdout
+    )
     chinese = run_cli("complaint", "list", data_dir=data_dir, lang=None)
     assert chinese.returncode == 0 and ticket in chinese.stdout
     assert run_cli("complaint", "show", "C-20991231-0001-001", data_dir=data_dir).returncode == 4
@@ -400,16 +532,34 @@ def test_the_command_line_takes_moves_and_prints_a_complaint(data_dir):
 
 # ---- the fold ---------------------------------------------------------------------------------------
 
-A, B, C = "a" * 8 + "-0000-4000-8000-" + "0" * 12, "b" * 8 + "-0000-4000-8000-" + "0" * 12, "c" * 8 + "-0000-4000-8000-" + "0" * 12
+A, B, C = (
+    "a" * 8 + "-0000-4000-8000-" + "0" * 12,
+    "b" * 8 + "-0000-4000-8000-" + "0" * 12,
+    "c" * 8 + "-0000-4000-8000-" + "0" * 12,
+)
 COMPLAINT = str(uuid.UUID(int=7))
 
 
 def event(kind: str, minutes: float, counter: str = A, /, event_id: uuid.UUID | None = None, **data) -> ComplaintEvent:
     counter_no = {A: 1, B: 2, C: 3}[counter]
-    return ComplaintEvent(str(event_id or uuid.uuid4()), COMPLAINT, kind, NOW + dt.timedelta(minutes=minutes), counter, "K001", {"counter_no": counter_no, **data})
+    return ComplaintEvent(
+        str(event_id or uuid.uuid4()),
+        COMPLAINT,
+        kind,
+        NOW + dt.timedelta(minutes=minutes),
+        counter,
+        "K001",
+        {"counter_no": counter_no, **data},
+    )
 
 
-OPENED = {"ticket_no": "C-20261123-0001-001", "category": "attitude", "severity": "normal", "description": "态度差", "due_at": (NOW + 24 * HOUR).isoformat()}
+OPENED = {
+    "ticket_no": "C-20261123-0001-001",
+    "category": "attitude",
+    "severity": "normal",
+    "description": "态度差",
+    "due_at": (NOW + 24 * HOUR).isoformat(),
+}
 
 
 def test_a_real_conflict_is_named_and_the_later_move_applies_only_if_it_can():
@@ -418,24 +568,39 @@ def test_a_real_conflict_is_named_and_the_later_move_applies_only_if_it_can():
     resolved_at_a = event("resolved", 10, A, from_state="in_progress", root_cause="staff_conduct")
     escalated_at_b = event("escalated", 12, B, from_state="in_progress", reason="要经理")
     state = fold(base + [escalated_at_b, resolved_at_a])
-    assert state.state == "resolved" and state.root_cause == "staff_conduct"  # resolved → escalated is not a move: ignored
+    assert (
+        state.state == "resolved" and state.root_cause == "staff_conduct"
+    )  # resolved → escalated is not a move: ignored
     [conflict] = state.conflicts
     assert not conflict.applied and conflict.first_counter == "0001" and conflict.second_counter == "0002"
-    assert state.conflict == "Counter 0001: Resolved; counter 0002: Escalated — both from In progress. Escalated was not applied (not possible after Resolved); check with both counters."
+    assert (
+        state.conflict
+        == "Counter 0001: Resolved; counter 0002: Escalated — both from In progress. Escalated was not applied (not possible after Resolved); check with both counters."
+    )
     assert [entry.applied for entry in state.timeline][-1] is False
     # The other way round, the later resolution is possible after the escalation, and stands; the clash is still shown.
     escalated_first = event("escalated", 9, B, from_state="in_progress", reason="要经理")
     state = fold(base + [escalated_first, resolved_at_a])
-    assert state.state == "resolved" and state.conflicts[0].applied and "The later one (Resolved) stands" in state.conflict
+    assert (
+        state.state == "resolved" and state.conflicts[0].applied and "The later one (Resolved) stands" in state.conflict
+    )
     # The same move at two counters is no clash.
-    same = fold(base + [event("resolved", 10, A, from_state="in_progress", root_cause="process"), event("resolved", 11, B, from_state="in_progress", root_cause="facility")])
+    same = fold(
+        base
+        + [
+            event("resolved", 10, A, from_state="in_progress", root_cause="process"),
+            event("resolved", 11, B, from_state="in_progress", root_cause="facility"),
+        ]
+    )
     assert same.state == "resolved" and same.root_cause == "process" and same.conflicts == ()
 
 
 def test_a_compensation_decided_at_two_counters_is_shown_and_the_first_decision_stands():
     opened = event("opened", 0, **OPENED, member_uid=str(uuid.UUID(int=1)))
     request = event("compensation_requested", 1, kind="points", value="100", points=100, reason="致歉")
-    first = event("compensation_decided", 5, B, request_id=request.event_id, approve=True, reason="ok", entry_id=str(uuid.uuid4()))
+    first = event(
+        "compensation_decided", 5, B, request_id=request.event_id, approve=True, reason="ok", entry_id=str(uuid.uuid4())
+    )
     second = event("compensation_decided", 6, C, request_id=request.event_id, approve=False, reason="no")
     state = fold([second, request, first, opened])
     [decided] = state.decided_compensations
@@ -463,7 +628,12 @@ def histories(draw) -> list[ComplaintEvent]:
         minutes = draw(st.integers(0, 30))  # equal times too: the order then falls to counter and id
         data: dict = {}
         if kind in rules.MOVES:
-            data = {"from_state": draw(st.sampled_from(list(rules.STATES))), "root_cause": "process", "rating": draw(st.integers(1, 5)), "reason": "r"}
+            data = {
+                "from_state": draw(st.sampled_from(list(rules.STATES))),
+                "root_cause": "process",
+                "rating": draw(st.integers(1, 5)),
+                "reason": "r",
+            }
         elif kind == "note":
             data = {"note": draw(st.text(max_size=5))}
         elif kind == "assigned":
@@ -474,7 +644,17 @@ def histories(draw) -> list[ComplaintEvent]:
     requests = [e for e in made if e.kind == "compensation_requested"]
     for request in requests[: draw(st.integers(0, len(requests)))]:
         for counter in draw(st.lists(st.sampled_from((A, B, C)), min_size=1, max_size=2)):
-            made.append(event("compensation_decided", draw(st.integers(0, 30)), counter, event_id=next(ids), request_id=request.event_id, approve=draw(st.booleans()), reason="r"))
+            made.append(
+                event(
+                    "compensation_decided",
+                    draw(st.integers(0, 30)),
+                    counter,
+                    event_id=next(ids),
+                    request_id=request.event_id,
+                    approve=draw(st.booleans()),
+                    reason="r",
+                )
+            )
     return made
 
 

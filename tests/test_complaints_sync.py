@@ -28,7 +28,13 @@ def server_fold(server, complaint_uid: str):
 def seen(info: complaints.ComplaintInfo) -> tuple:
     """What must agree everywhere: state and outcome, the clash, and every event in one order."""
     return (
-        info.state, info.root_cause, info.rating, info.assigned_to, info.answered_at, info.resolved_at, info.conflict,
+        info.state,
+        info.root_cause,
+        info.rating,
+        info.assigned_to,
+        info.answered_at,
+        info.resolved_at,
+        info.conflict,
         [(line.event_id, line.kind, line.applied) for line in info.timeline],
         [(request.request_id, request.status, request.entry_id) for request in info.compensations],
     )
@@ -95,7 +101,9 @@ def test_a_compensation_asked_at_one_counter_and_approved_at_another_reaches_the
     auth.add_staff(office, "M001", "王经理", "manager", "975312")
     auth.sign_in(office, "M001", "975312")
     [waiting] = complaints.pending_compensations(office)
-    assert waiting.request_id == request.request_id and waiting.ticket_no == ticket and waiting.member_no == card.member_no
+    assert (
+        waiting.request_id == request.request_id and waiting.ticket_no == ticket and waiting.member_no == card.member_no
+    )
     decided = complaints.decide_compensation(office, request.request_id, True, "经理同意")
     assert decided.status == "approved" and members.find_member(office, card.member_no).points == 800
     sync.sync_once(office)
@@ -143,11 +151,30 @@ def test_the_server_refuses_what_no_counter_would_send_and_applies_each_event_on
     client = SyncClient(server.url, token)
     counter_uid = desk.counter_uid
 
-    def op(kind: str, data: dict, complaint_uid: str = info.complaint_uid, counter: str = counter_uid, op_id: str | None = None) -> Op:
-        payload = {"complaint_uid": complaint_uid, "kind": kind, "at": NOW.isoformat(), "staff_id": "ADMIN", "counter_uid": counter, "data": data}
+    def op(
+        kind: str,
+        data: dict,
+        complaint_uid: str = info.complaint_uid,
+        counter: str = counter_uid,
+        op_id: str | None = None,
+    ) -> Op:
+        payload = {
+            "complaint_uid": complaint_uid,
+            "kind": kind,
+            "at": NOW.isoformat(),
+            "staff_id": "ADMIN",
+            "counter_uid": counter,
+            "data": data,
+        }
         return Op(op_id=op_id or str(uuid.uuid4()), seq=900, type="complaint.event", at=NOW, payload=payload)
 
-    opened = {"ticket_no": "C-20261123-0001-009", "category": "attitude", "severity": "normal", "description": "x", "due_at": NOW.isoformat()}
+    opened = {
+        "ticket_no": "C-20261123-0001-009",
+        "category": "attitude",
+        "severity": "normal",
+        "description": "x",
+        "due_at": NOW.isoformat(),
+    }
     cases = [
         (op("opened", {**opened, "category": "rude"}, str(uuid.uuid4())), "malformed", "data.category"),
         (op("opened", {**opened, "description": "x" * 2001}, str(uuid.uuid4())), "malformed", "data.description"),
@@ -175,7 +202,7 @@ def test_the_server_refuses_what_no_counter_would_send_and_applies_each_event_on
     try:
         with server.engine.begin() as connection:
             connection.exec_driver_sql("UPDATE complaint_events SET kind = 'closed'")
-    except Exception as error:  # noqa: BLE001 - the database's own refusal, whichever driver raises it
+    except Exception as error:
         assert "append-only" in str(error)
     else:
         raise AssertionError("an event was changed at the server")

@@ -23,7 +23,7 @@ def picture(*codes: np.ndarray, size: tuple[int, int] = (720, 1280)) -> np.ndarr
     canvas = np.full(size, 180, np.uint8)
     x = 40
     for code in codes:
-        canvas[60:60 + code.shape[0], x:x + code.shape[1]] = code
+        canvas[60 : 60 + code.shape[0], x : x + code.shape[1]] = code
         x += code.shape[1] + 60
     return canvas
 
@@ -56,8 +56,13 @@ def test_decode_reads_png_jpeg_and_webp_and_every_code_in_each(tmp_path):
     done = run_cli("decode", str(png), str(jpeg), str(webp), str(blank), data_dir=tmp_path / "desk", staff=None)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n") == ["M1:first\tM1:second", "CP-ABCD", "EV:2026-SPRING", "", ""]
-    as_json = json.loads(run_cli("decode", str(png), str(blank), "--json", data_dir=tmp_path / "desk", staff=None).stdout)
-    assert as_json == [{"file": str(png), "texts": ["M1:first", "M1:second"], "error": None}, {"file": str(blank), "texts": [], "error": None}]
+    as_json = json.loads(
+        run_cli("decode", str(png), str(blank), "--json", data_dir=tmp_path / "desk", staff=None).stdout
+    )
+    assert as_json == [
+        {"file": str(png), "texts": ["M1:first", "M1:second"], "error": None},
+        {"file": str(blank), "texts": [], "error": None},
+    ]
 
 
 def test_broken_files_are_named_and_the_others_still_read(tmp_path):
@@ -69,11 +74,16 @@ def test_broken_files_are_named_and_the_others_still_read(tmp_path):
     junk = tmp_path / "junk.jpg"
     junk.write_bytes(bytes(range(256)) * 40)
     missing = tmp_path / "nowhere.png"
-    done = run_cli("decode", str(empty), str(good), str(truncated), str(junk), str(missing), data_dir=tmp_path / "desk", staff=None)
+    done = run_cli(
+        "decode", str(empty), str(good), str(truncated), str(junk), str(missing), data_dir=tmp_path / "desk", staff=None
+    )
     assert done.returncode == 2
     assert done.stdout.split("\n") == ["", "M1:ok", "", "", "", ""]
     for path in (empty, truncated, junk):
-        assert f"{path} is not a picture that can be read (PNG, JPEG or WebP, at most 64 MB); check the file." in done.stderr
+        assert (
+            f"{path} is not a picture that can be read (PNG, JPEG or WebP, at most 64 MB); check the file."
+            in done.stderr
+        )
     assert f"There is no file {missing}." in done.stderr
     assert "Traceback" not in done.stderr
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, namedtuple
+from decimal import Decimal
 
 import pytest
 
@@ -14,7 +15,6 @@ from counter_app.domain.tiers import tier_for_spend
 from counter_app.services import members
 from counter_app.services.demo import make_demo_members
 from counter_app.services.desk import desk_status
-from decimal import Decimal
 
 
 def test_demo_members_are_valid_unique_and_findable(desk):
@@ -22,10 +22,14 @@ def test_demo_members_are_valid_unique_and_findable(desk):
     assert make_demo_members(desk, 3000, seed=11, progress=lambda done, total: progress.append((done, total))) == 3000
     assert progress[-1] == (3000, 3000)
     with desk.store.read() as connection:
-        stored = connection.exec_driver_sql("SELECT member_uid, member_no, phone_sealed, name, gender, birthday, tier, spend_12m_cents FROM members").all()
+        stored = connection.exec_driver_sql(
+            "SELECT member_uid, member_no, phone_sealed, name, gender, birthday, tier, spend_12m_cents FROM members"
+        ).all()
         indexed = connection.exec_driver_sql("SELECT count(*) FROM member_search").scalar()
     Row = namedtuple("Row", "member_no phone name gender birthday tier spend_12m_cents")
-    rows = [Row(r.member_no, unseal(desk.store.keys, r.phone_sealed, phone_context(r.member_uid)), *r[3:]) for r in stored]
+    rows = [
+        Row(r.member_no, unseal(desk.store.keys, r.phone_sealed, phone_context(r.member_uid)), *r[3:]) for r in stored
+    ]
     assert len(rows) == indexed == 3000
     assert len({r.phone for r in rows}) == 3000 and len({r.member_no for r in rows}) == 3000
     for row in rows[:500]:
@@ -48,7 +52,12 @@ def test_demo_members_never_take_a_real_members_phone(desk):
     members.register_member(desk, form())
     make_demo_members(desk, 500, seed=1)
     with desk.store.read() as connection:
-        assert connection.exec_driver_sql("SELECT count(*) FROM members WHERE phone_index = ?", (phone_index(desk.store.keys, "13800138000"),)).scalar() == 1
+        assert (
+            connection.exec_driver_sql(
+                "SELECT count(*) FROM members WHERE phone_index = ?", (phone_index(desk.store.keys, "13800138000"),)
+            ).scalar()
+            == 1
+        )
     registered = members.register_member(desk, form(phone="13900139000", name="李四"))
     assert registered.member_no not in {m.member_no for m in members.recent_members(desk, 501)[1:]}
 
@@ -77,5 +86,7 @@ def test_the_daily_jobs_leave_a_fresh_demo_desk_as_it_was(desk):
         points_before = connection.exec_driver_sql("SELECT sum(points) FROM members").scalar()
     assert points.daily_jobs(desk) == (0, 0)
     with desk.store.read() as connection:
-        assert connection.exec_driver_sql("SELECT tier, count(*) FROM members GROUP BY tier ORDER BY tier").all() == before
+        assert (
+            connection.exec_driver_sql("SELECT tier, count(*) FROM members GROUP BY tier ORDER BY tier").all() == before
+        )
         assert connection.exec_driver_sql("SELECT sum(points) FROM members").scalar() == points_before

@@ -37,8 +37,8 @@ from counter_app.services import complaints, member_codes, members, points, prin
 from counter_app.services.desk import change_setting  # noqa: E402
 from tests.conftest import CHINA, form  # noqa: E402
 from tests.test_gui import open_window  # noqa: E402
-from tests.test_gui_scanning import qr_frame, write_video  # noqa: E402
 from tests.test_gui_printing import printer, retry_at_once  # noqa: E402,F401 - fixtures
+from tests.test_gui_scanning import qr_frame, write_video  # noqa: E402
 
 QStandardPaths.setTestModeEnabled(True)
 WAIT_MS = 10_000
@@ -97,7 +97,7 @@ class ActionCounter(QObject):
             source.connect(heard)
             source.connect(window.handle_scan)
 
-    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+    def eventFilter(self, watched, event):
         kind = event.type()
         if kind in MOUSE_PRESSES:
             self.mouse_presses += 1
@@ -124,10 +124,16 @@ class ActionCounter(QObject):
         spelled = self.prefix + text
         for index in range(len(self.strokes) - 1, -1, -1):
             stroke = self.strokes[index]
-            if isinstance(stroke, CameraRead) or stroke.scanned or stroke.key not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if (
+                isinstance(stroke, CameraRead)
+                or stroke.scanned
+                or stroke.key not in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            ):
                 continue
-            burst = self.strokes[max(index - len(spelled), 0):index]
-            if "".join(s.text for s in burst) == spelled and all(isinstance(s, Stroke) and s.printable and s.widget is stroke.widget for s in burst):
+            burst = self.strokes[max(index - len(spelled), 0) : index]
+            if "".join(s.text for s in burst) == spelled and all(
+                isinstance(s, Stroke) and s.printable and s.widget is stroke.widget for s in burst
+            ):
                 stroke.scanned = len(spelled)
                 return
         raise AssertionError(f"the wedge scanned {text!r}, but no burst of keys spelled it")
@@ -150,10 +156,13 @@ class ActionCounter(QObject):
                 burst.append(stroke)
                 continue
             if stroke.scanned:
-                typed, burst = burst[:-stroke.scanned], burst[-stroke.scanned:]  # typed into the field just before the scan
+                typed, burst = (
+                    burst[: -stroke.scanned],
+                    burst[-stroke.scanned :],
+                )  # typed into the field just before the scan
                 if typed:
                     found.append(("value", "".join(s.text for s in typed)))
-                found.append(("scan", "".join(s.text for s in burst)[len(self.prefix):]))
+                found.append(("scan", "".join(s.text for s in burst)[len(self.prefix) :]))
             else:
                 if burst:
                     found.append(("value", "".join(s.text for s in burst)))
@@ -174,7 +183,10 @@ class ActionCounter(QObject):
 def key_name(stroke: Stroke) -> str:
     names = {Qt.Key.Key_Return: "Enter", Qt.Key.Key_Enter: "Enter", Qt.Key.Key_Escape: "Esc"}
     name = names.get(stroke.key) or Qt.Key(stroke.key).name.removeprefix("Key_")
-    for modifier, label in ((Qt.KeyboardModifier.ControlModifier, "Ctrl+"), (Qt.KeyboardModifier.ShiftModifier, "Shift+")):
+    for modifier, label in (
+        (Qt.KeyboardModifier.ControlModifier, "Ctrl+"),
+        (Qt.KeyboardModifier.ShiftModifier, "Shift+"),
+    ):
         if stroke.modifiers & modifier:
             name = label + name
     return name
@@ -199,7 +211,9 @@ def focused() -> QWidget:
     widget = QApplication.focusWidget()
     if widget is not None:
         return widget
-    holder = QApplication.activeModalWidget() or next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+    holder = QApplication.activeModalWidget() or next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    )
     return holder.focusWidget() or holder
 
 
@@ -254,7 +268,7 @@ def in_the_dialog(qtbot, work) -> list[BaseException]:
         try:
             work(dialog)
             assert not dialog.isVisible(), f"{type(dialog).__name__} is still open after the flow's keys"
-        except BaseException as failure:  # noqa: BLE001 - re-raised by the test
+        except BaseException as failure:
             failures.append(failure)
             if dialog.isVisible():
                 dialog.reject()
@@ -280,7 +294,9 @@ class AtTheDesk:
         self.counter.reset()
         code = member_codes.member_code(self.window.desk, member_no)
         self.clerk.scan(code)
-        self.clerk.qtbot.waitUntil(lambda: self.window.card.card is not None and self.window.card.card.member_no == member_no, timeout=WAIT_MS)
+        self.clerk.qtbot.waitUntil(
+            lambda: self.window.card.card is not None and self.window.card.card.member_no == member_no, timeout=WAIT_MS
+        )
         assert self.counter.actions() == [("scan", code)]
         self.counter.reset()
 
@@ -357,7 +373,9 @@ def test_earn_from_a_slip_is_scan_amount_enter(qtbot, printing_desk, desk, print
     seen = {}
 
     def earn(dialog):
-        seen.update(kind=type(dialog), slip=dialog.slip_edit.text(), focus=QApplication.focusWidget() is dialog.amount_edit)
+        seen.update(
+            kind=type(dialog), slip=dialog.slip_edit.text(), focus=QApplication.focusWidget() is dialog.amount_edit
+        )
         at.clerk.type("1288")
         at.clerk.press(Qt.Key.Key_Return)
 
@@ -398,7 +416,9 @@ def test_the_slip_scanned_in_the_open_earn_form_lands_in_the_slip_field_and_take
         at.clerk.type("356")
         at.clerk.press(Qt.Key.Key_Return)
         assert QApplication.focusWidget() is dialog.slip_edit
-        assert not dialog.error.isVisibleTo(dialog) and points.history(desk, card.member_no) == []  # on to the slip, not "taken" early
+        assert (
+            not dialog.error.isVisibleTo(dialog) and points.history(desk, card.member_no) == []
+        )  # on to the slip, not "taken" early
         at.clerk.scan("SLIP-0007")
 
     failures = in_the_dialog(qtbot, earn)
@@ -428,8 +448,11 @@ def test_a_bad_amount_keeps_the_clerk_in_the_form_with_the_sentence(qtbot, at_de
         at.clerk.type(amount)
         at.clerk.press(Qt.Key.Key_Return)
         seen.update(
-            open=dialog.isVisible(), error=dialog.error.text() if dialog.error.isVisibleTo(dialog) else None, actions=at.counter.count(),
-            stored=points.history(desk, card.member_no), focus=QApplication.focusWidget() is dialog.amount_edit,
+            open=dialog.isVisible(),
+            error=dialog.error.text() if dialog.error.isVisibleTo(dialog) else None,
+            actions=at.counter.count(),
+            stored=points.history(desk, card.member_no),
+            focus=QApplication.focusWidget() is dialog.amount_edit,
             selected=dialog.amount_edit.selectedText(),
         )
         at.clerk.type("88")
@@ -501,7 +524,12 @@ def test_redeem_a_gift_is_f4_arrow_enter(qtbot, at_desk, desk):
     assert at.counter.actions() == [("key", "F4"), ("key", "Right"), ("key", "Enter")]
     assert at.counter.count() <= 4 and at.counter.mouse_presses == 0
     assert members.find_member(desk, card.member_no).points == 3500
-    assert {item.sku: item.stock for item in rewards.gift_catalog(desk)} == {"G-PEN": 0, "G-MUG": 3, "G-UMB": 1, "G-TV": 1}
+    assert {item.sku: item.stock for item in rewards.gift_catalog(desk)} == {
+        "G-PEN": 0,
+        "G-MUG": 3,
+        "G-UMB": 1,
+        "G-TV": 1,
+    }
     assert at.window.search_message.text() == "G-UMB handed over for 1,500 points; balance 3,500."
     assert at.window.card.points_value.text() == "3,500"
 
@@ -582,7 +610,9 @@ def test_the_camera_reading_the_coupon_is_the_one_scan(qtbot, at_desk, desk, cou
     failures = in_the_dialog(qtbot, confirm)
     at.window.camera.setVisible(True)
     at.window.camera.start(video)
-    qtbot.waitUntil(lambda: rewards.show_coupon(desk, coupon.code).status == "written_off" or bool(failures), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: rewards.show_coupon(desk, coupon.code).status == "written_off" or bool(failures), timeout=WAIT_MS
+    )
     raise_first(failures)
     qtbot.waitUntil(lambda: not at.window.camera.running(), timeout=WAIT_MS)
     assert at.counter.actions() == [("scan", payload), ("key", "Enter")] and at.counter.mouse_presses == 0
@@ -638,10 +668,18 @@ def test_a_members_complaint_with_the_keyboard_alone(qtbot, at_desk, desk):
     at.clerk.press(Qt.Key.Key_F7)
     raise_first(failures)
     assert seen == {"kind": ComplaintIntakeDialog, "focus": True, "in_text": True}
-    assert at.counter.actions() == [("key", "F7")] + [("key", "Down")] * 3 + [("key", "Tab")] * 3 + [("value", "The jacket sheds feathers"), ("key", "Enter")]
+    assert at.counter.actions() == [("key", "F7")] + [("key", "Down")] * 3 + [("key", "Tab")] * 3 + [
+        ("value", "The jacket sheds feathers"),
+        ("key", "Enter"),
+    ]
     assert at.counter.mouse_presses == 0
     [taken] = complaints.list_complaints(desk)
-    assert (taken.category, taken.severity, taken.member_no, taken.description) == ("quality", "normal", card.member_no, "The jacket sheds feathers")
+    assert (taken.category, taken.severity, taken.member_no, taken.description) == (
+        "quality",
+        "normal",
+        card.member_no,
+        "The jacket sheds feathers",
+    )
     assert at.window.search_message.text().startswith(f"Complaint {taken.ticket_no} taken; the answer is promised by ")
 
 
@@ -667,7 +705,9 @@ def test_a_walk_in_complaint_with_the_keyboard_alone(qtbot, at_desk, desk):
     raise_first(failures)
     assert seen == {"walk_in": True, "in_name": True}
     assert at.counter.actions() == (
-        [("key", "Shift+F7")] + [("key", "Tab")] * 3 + [("value", "No change from the parking machine"), ("key", "Tab"), ("value", "Ms Chen"), ("key", "Enter")]
+        [("key", "Shift+F7")]
+        + [("key", "Tab")] * 3
+        + [("value", "No change from the parking machine"), ("key", "Tab"), ("value", "Ms Chen"), ("key", "Enter")]
     )
     assert at.counter.mouse_presses == 0
     [taken] = complaints.list_complaints(desk)
@@ -683,14 +723,25 @@ def test_a_complaint_without_what_happened_stays_open_at_the_field(qtbot, at_des
 
     def take(dialog):
         at.clerk.press(Qt.Key.Key_Return)
-        seen.update(open=dialog.isVisible(), error=dialog.errors["text"].text(), focus=QApplication.focusWidget() is dialog.description_edit,
-                    stored=complaints.list_complaints(desk), actions=at.counter.count())
+        seen.update(
+            open=dialog.isVisible(),
+            error=dialog.errors["text"].text(),
+            focus=QApplication.focusWidget() is dialog.description_edit,
+            stored=complaints.list_complaints(desk),
+            actions=at.counter.count(),
+        )
         at.clerk.type("Queue too long")
         at.clerk.press(Qt.Key.Key_Return)
 
     failures = in_the_dialog(qtbot, take)
     at.clerk.press(Qt.Key.Key_F7)
     raise_first(failures)
-    assert seen == {"open": True, "error": "Write down what happened, in the customer's words.", "focus": True, "stored": [], "actions": 2}
+    assert seen == {
+        "open": True,
+        "error": "Write down what happened, in the customer's words.",
+        "focus": True,
+        "stored": [],
+        "actions": 2,
+    }
     assert at.counter.count() == 4 and at.counter.mouse_presses == 0
     assert [taken.description for taken in complaints.list_complaints(desk)] == ["Queue too long"]

@@ -6,18 +6,17 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QStandardPaths, Qt  # noqa: E402
-from PySide6.QtGui import QInputMethodEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 
-from counter_app.gui import tasks  # noqa: E402
-from counter_app.gui.app import apply_fonts, apply_style, install_translations  # noqa: E402
-from counter_app.gui.main_window import MainWindow  # noqa: E402
-from counter_app.gui.register_dialog import RegisterDialog  # noqa: E402
-from counter_app.services import auth, members  # noqa: E402
-from counter_app.services.desk import desk_status  # noqa: E402
-from tests.conftest import form  # noqa: E402
-
+from counter_app.gui import tasks
+from counter_app.gui.app import apply_fonts, apply_style, install_translations
+from counter_app.gui.main_window import MainWindow
+from counter_app.gui.register_dialog import RegisterDialog
+from counter_app.services import auth, members
+from counter_app.services.desk import desk_status
+from tests.conftest import form
 
 QStandardPaths.setTestModeEnabled(True)  # window geometry goes to a test settings folder, not the user's
 
@@ -136,7 +135,11 @@ def test_inline_messages_for_each_bad_field_and_nothing_saved(qtbot, window, des
     dialog.ui.nameEdit.setText("<b>张三</b>")
     dialog.ui.birthdayEdit.setText("2099-01-01")
     dialog.submit()
-    assert "landline" in dialog.ui.phoneError.text() or "not a mainland" in dialog.ui.phoneError.text() or "digits" in dialog.ui.phoneError.text()
+    assert (
+        "landline" in dialog.ui.phoneError.text()
+        or "not a mainland" in dialog.ui.phoneError.text()
+        or "digits" in dialog.ui.phoneError.text()
+    )
     assert dialog.ui.nameError.text() == "A name may contain only letters, spaces and · . ' -; remove “<”."
     assert dialog.ui.nameError.textFormat() == Qt.TextFormat.PlainText
     assert "future" in dialog.ui.birthdayError.text()
@@ -224,7 +227,9 @@ def test_background_tasks_deliver_on_the_gui_thread(qtbot, qapp):
         seen.append(("worker", QThread.currentThread() is qapp.thread()))
         return 42
 
-    tasks.Op(owner, work).success(lambda value: seen.append(("done", value, QThread.currentThread() is qapp.thread()))).run()
+    tasks.Op(owner, work).success(
+        lambda value: seen.append(("done", value, QThread.currentThread() is qapp.thread()))
+    ).run()
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=5000)
     assert seen == [("worker", False), ("done", 42, True)]
 
@@ -373,7 +378,9 @@ def test_a_manager_authorises_a_reveal_in_the_override_dialog(qtbot, window, des
     assert window.card.values["phone"].text() == "13800138000"
     assert window.card.values["id_number"].text() == "11010519491231002X"
     with desk.store.read() as connection:
-        last = connection.exec_driver_sql("SELECT staff_id, authorized_by, action FROM audit_log ORDER BY seq DESC LIMIT 1").one()
+        last = connection.exec_driver_sql(
+            "SELECT staff_id, authorized_by, action FROM audit_log ORDER BY seq DESC LIMIT 1"
+        ).one()
     assert tuple(last) == ("K001", "M001", "member.reveal")
 
 

@@ -89,7 +89,12 @@ def through_admin(qtbot, wizard, store="万象城", counter="1F 服务台") -> N
     enter(qtbot, wizard, W.ADMIN)
     page = wizard.admin_page
     assert page.staff_edit.hasFocus()
-    for edit, text in ((page.staff_edit, "A001"), (page.name_edit, "王经理"), (page.pin_edit, PIN), (page.pin_again_edit, PIN)):
+    for edit, text in (
+        (page.staff_edit, "A001"),
+        (page.name_edit, "王经理"),
+        (page.pin_edit, PIN),
+        (page.pin_again_edit, PIN),
+    ):
         assert edit.hasFocus()
         type_text(qtbot, edit, text)
         if edit is not page.pin_again_edit:
@@ -97,7 +102,9 @@ def through_admin(qtbot, wizard, store="万象城", counter="1F 服务台") -> N
     enter(qtbot, wizard, W.SERVER)
 
 
-def test_the_whole_wizard_with_the_keyboard_prints_a_test_page_and_saves_the_desk(qtbot, wizard_for, new_desk, data_dir, printer):
+def test_the_whole_wizard_with_the_keyboard_prints_a_test_page_and_saves_the_desk(
+    qtbot, wizard_for, new_desk, data_dir, printer
+):
     assert first_run.needs_setup(new_desk)
     wizard = wizard_for(new_desk)
     through_admin(qtbot, wizard)
@@ -124,14 +131,22 @@ def test_the_whole_wizard_with_the_keyboard_prints_a_test_page_and_saves_the_des
     qtbot.waitUntil(lambda: wizard.result() == QWizard.DialogCode.Accepted)
 
     saved = config.load_settings(data_dir)
-    assert (saved.store_name, saved.counter_name, saved.printer_uri, saved.camera, saved.language) == ("万象城", "1F 服务台", printer.uri, "", "en")
+    assert (saved.store_name, saved.counter_name, saved.printer_uri, saved.camera, saved.language) == (
+        "万象城",
+        "1F 服务台",
+        printer.uri,
+        "",
+        "en",
+    )
     assert not first_run.needs_setup(new_desk)
     assert first_run.progress(new_desk).finished
     auth.sign_out(new_desk)
     assert auth.sign_in(new_desk, "a001", PIN).role == "admin"
 
 
-def test_enrolment_with_a_wrong_code_is_refused_in_a_sentence_then_a_right_one_enrols(qtbot, wizard_for, new_desk, sqlite_server):  # noqa: F811
+def test_enrolment_with_a_wrong_code_is_refused_in_a_sentence_then_a_right_one_enrols(
+    qtbot, wizard_for, new_desk, sqlite_server
+):  # noqa: F811
     wizard = wizard_for(new_desk)
     through_admin(qtbot, wizard)
     page = wizard.server_page
@@ -151,7 +166,10 @@ def test_enrolment_with_a_wrong_code_is_refused_in_a_sentence_then_a_right_one_e
     type_into(qtbot, page.code_edit, sqlite_server.enroll_code("万达广场"))
     enter(qtbot, wizard)
     assert wizard.currentId() == W.SERVER  # the server's answer is shown before going on
-    assert "万达广场" in page.status_label.text() and f"counter number {new_desk.settings.counter_no}" in page.status_label.text()
+    assert (
+        "万达广场" in page.status_label.text()
+        and f"counter number {new_desk.settings.counter_no}" in page.status_label.text()
+    )
     assert sync.sync_status(new_desk).enrolled
     enter(qtbot, wizard, W.PRINTER)
     assert "server" in first_run.progress(new_desk).done
@@ -171,9 +189,15 @@ def test_an_unreachable_server_is_a_sentence(qtbot, wizard_for, new_desk):
 
 @pytest.mark.parametrize(
     ("store", "counter", "field", "words"),
-    [("", "1F", "store", "Enter the store's name"), ("万" * 41, "1F", "store", "at most 40 characters, this one has 41"), ("万象城", "柜" * 41, "counter", "at most 40")],
+    [
+        ("", "1F", "store", "Enter the store's name"),
+        ("万" * 41, "1F", "store", "at most 40 characters, this one has 41"),
+        ("万象城", "柜" * 41, "counter", "at most 40"),
+    ],
 )
-def test_a_store_without_a_name_or_with_a_long_one_stays_on_the_page(qtbot, wizard_for, new_desk, store, counter, field, words):
+def test_a_store_without_a_name_or_with_a_long_one_stays_on_the_page(
+    qtbot, wizard_for, new_desk, store, counter, field, words
+):
     wizard = wizard_for(new_desk)
     enter(qtbot, wizard, W.STORE)
     page = wizard.store_page
@@ -188,9 +212,15 @@ def test_a_store_without_a_name_or_with_a_long_one_stays_on_the_page(qtbot, wiza
 
 @pytest.mark.parametrize(
     ("pin", "again", "field", "words"),
-    [("246813", "246812", "pin_again", "The two PINs differ"), ("1234", "1234", "pin", "too easy to guess"), ("12", "12", "pin", "4 to 12 digits")],
+    [
+        ("246813", "246812", "pin_again", "The two PINs differ"),
+        ("1234", "1234", "pin", "too easy to guess"),
+        ("12", "12", "pin", "4 to 12 digits"),
+    ],
 )
-def test_bad_pins_keep_the_administrator_page_open_and_create_nobody(qtbot, wizard_for, new_desk, data_dir, pin, again, field, words):
+def test_bad_pins_keep_the_administrator_page_open_and_create_nobody(
+    qtbot, wizard_for, new_desk, data_dir, pin, again, field, words
+):
     wizard = wizard_for(new_desk)
     enter(qtbot, wizard, W.STORE)
     type_into(qtbot, wizard.store_page.store_edit, "万象城")
@@ -268,7 +298,9 @@ def test_cancel_before_the_administrator_leaves_nothing_behind(qtbot, wizard_for
     assert not progress.started and progress.needed
 
 
-def test_after_a_crash_mid_way_the_wizard_comes_back_signs_in_and_makes_no_second_admin(qtbot, wizard_for, new_desk, data_dir, printer):
+def test_after_a_crash_mid_way_the_wizard_comes_back_signs_in_and_makes_no_second_admin(
+    qtbot, wizard_for, new_desk, data_dir, printer
+):
     wizard = wizard_for(new_desk)
     through_admin(qtbot, wizard)
     enter(qtbot, wizard, W.PRINTER)  # standalone saved; then the desk "crashes" on the printer page
@@ -306,7 +338,9 @@ def test_after_a_crash_mid_way_the_wizard_comes_back_signs_in_and_makes_no_secon
         reopened.close()
 
 
-def test_an_admin_made_before_the_store_was_saved_resumes_at_the_start_and_signs_in(qtbot, wizard_for, new_desk, data_dir):
+def test_an_admin_made_before_the_store_was_saved_resumes_at_the_start_and_signs_in(
+    qtbot, wizard_for, new_desk, data_dir
+):
     first_run.create_admin(new_desk, "A001", "王经理", PIN)  # the crash came before the store's names were saved
     auth.sign_out(new_desk)
     assert first_run.needs_setup(new_desk)
@@ -349,7 +383,6 @@ def test_switching_the_language_retranslates_the_wizard_at_once(qtbot, wizard_fo
         assert wizard.welcome_page.plain_title == "Welcome to the Member Service Desk"
     finally:
         install_translations(qapp, "en")
-
 
 
 # `counter-app` on a new machine, in a child process: run_gui ends in app.exec(), which a test process cannot
@@ -423,7 +456,14 @@ def start_desk(data_dir, mode: str):
     from tests.conftest import ROOT
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-c", START_DESK, mode, str(data_dir)], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", START_DESK, mode, str(data_dir)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
 
 
 def test_a_new_desk_starts_with_the_wizard_and_cancel_quits_with_nothing_stored(data_dir):

@@ -9,9 +9,9 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QEvent, Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QPalette  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QApplication,
@@ -25,26 +25,31 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from counter_app.config import Settings  # noqa: E402
-from counter_app.gui import appearance, tasks  # noqa: E402
-from counter_app.gui.complaint_dialogs import ComplaintIntakeDialog, ComplaintsDialog  # noqa: E402
-from counter_app.gui.event_checkin import EventCheckInDialog  # noqa: E402
-from counter_app.gui.manager_queue import ManagerQueueDialog  # noqa: E402
-from counter_app.gui.override_dialog import OverrideDialog  # noqa: E402
-from counter_app.gui.points_dialogs import EarnDialog, HistoryDialog, RedeemDialog  # noqa: E402
-from counter_app.gui.print_queue import PrintQueueDialog  # noqa: E402
-from counter_app.gui.receipt_preview import ReceiptPreviewDialog  # noqa: E402
-from counter_app.gui.register_dialog import RegisterDialog  # noqa: E402
-from counter_app.gui.reports_page import ReportsDialog  # noqa: E402
-from counter_app.gui.settings_dialog import SettingsDialog  # noqa: E402
-from counter_app.gui.support import LogViewerDialog  # noqa: E402
-from counter_app.domain.staff import Permission  # noqa: E402
-from counter_app.services import members  # noqa: E402
-from tests.conftest import form  # noqa: E402
-from tests.test_gui import open_window, type_and_enter  # noqa: E402
+from counter_app.config import Settings
+from counter_app.domain.staff import Permission
+from counter_app.gui import appearance, tasks
+from counter_app.gui.complaint_dialogs import ComplaintIntakeDialog, ComplaintsDialog
+from counter_app.gui.event_checkin import EventCheckInDialog
+from counter_app.gui.manager_queue import ManagerQueueDialog
+from counter_app.gui.override_dialog import OverrideDialog
+from counter_app.gui.points_dialogs import EarnDialog, HistoryDialog, RedeemDialog
+from counter_app.gui.print_queue import PrintQueueDialog
+from counter_app.gui.receipt_preview import ReceiptPreviewDialog
+from counter_app.gui.register_dialog import RegisterDialog
+from counter_app.gui.reports_page import ReportsDialog
+from counter_app.gui.settings_dialog import SettingsDialog
+from counter_app.gui.support import LogViewerDialog
+from counter_app.services import members
+from tests.conftest import form
+from tests.test_gui import open_window, type_and_enter
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
-_INTERNAL_PARENTS = (QLineEdit, QTabBar, QAbstractSpinBox, QScrollBar)  # their own little buttons (clear, scroll arrows)
+_INTERNAL_PARENTS = (
+    QLineEdit,
+    QTabBar,
+    QAbstractSpinBox,
+    QScrollBar,
+)  # their own little buttons (clear, scroll arrows)
 
 
 @pytest.fixture(autouse=True)
@@ -80,7 +85,9 @@ def named_key(tooltip: str) -> QKeySequence:
     match = re.search(r"\(([^()]+)\)$", tooltip.strip())
     assert match, f"the tooltip {tooltip!r} names no key"
     key = QKeySequence.fromString(match.group(1), NATIVE)
-    assert not key.isEmpty() and key.toString(NATIVE) == match.group(1), f"{match.group(1)!r} in {tooltip!r} is not a key"
+    assert not key.isEmpty() and key.toString(NATIVE) == match.group(1), (
+        f"{match.group(1)!r} in {tooltip!r} is not a key"
+    )
     return key
 
 
@@ -148,7 +155,16 @@ def test_every_button_of_the_main_window_names_its_key_and_the_key_does_what_a_c
     window = card_window
     buttons = keyed_buttons(window)
     names = {button.text() for button in buttons}
-    assert {"Complaints", "Check-in", "Reports", "Settings", "Help", "New member  F2", "Earn  F3", "Redeem  F4"} <= names
+    assert {
+        "Complaints",
+        "Check-in",
+        "Reports",
+        "Settings",
+        "Help",
+        "New member  F2",
+        "Earn  F3",
+        "Redeem  F4",
+    } <= names
     checked = 0
     for button in buttons:
         key = named_key(button.toolTip())
@@ -162,9 +178,15 @@ def test_every_button_of_the_main_window_names_its_key_and_the_key_does_what_a_c
 def test_the_header_opens_the_pages_its_tooltips_name(qtbot, card_window):
     window = card_window
     expected = {
-        window.complaints_button: "ComplaintsDialog", window.check_in_button: "EventCheckInDialog", window.reports_button: "ReportsDialog",
-        window.queue_button: "ManagerQueueDialog", window.register_button: "RegisterDialog", window.card.earn_button: "EarnDialog",
-        window.card.redeem_button: "RedeemDialog", window.card.history_button: "HistoryDialog", window.card.complaint_button: "ComplaintIntakeDialog",
+        window.complaints_button: "ComplaintsDialog",
+        window.check_in_button: "EventCheckInDialog",
+        window.reports_button: "ReportsDialog",
+        window.queue_button: "ManagerQueueDialog",
+        window.register_button: "RegisterDialog",
+        window.card.earn_button: "EarnDialog",
+        window.card.redeem_button: "RedeemDialog",
+        window.card.history_button: "HistoryDialog",
+        window.card.complaint_button: "ComplaintIntakeDialog",
     }
     for button, dialog in expected.items():
         key = named_key(button.toolTip())
@@ -172,7 +194,12 @@ def test_the_header_opens_the_pages_its_tooltips_name(qtbot, card_window):
 
 
 def test_the_menu_actions_name_their_keys_and_copy_diagnostics_fills_the_clipboard(qtbot, window):
-    actions = [action for menu in window.findChildren(QMenu) for action in menu.actions() if action.text() and not action.isSeparator()]
+    actions = [
+        action
+        for menu in window.findChildren(QMenu)
+        for action in menu.actions()
+        if action.text() and not action.isSeparator()
+    ]
     assert {action.text() for action in actions} >= {"Help", "Copy diagnostics"}
     for action in actions:
         assert named_key(action.toolTip()) == action.shortcut()
@@ -233,11 +260,35 @@ def test_tab_walks_the_desk_from_the_search_box_through_the_results_to_the_card_
     for _ in range(7):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         walked.append(QApplication.focusWidget())
-    assert walked == [window.results, card.earn_button, card.redeem_button, card.history_button, card.complaint_button, card.reveal_button, card.edit_button]
+    assert walked == [
+        window.results,
+        card.earn_button,
+        card.redeem_button,
+        card.history_button,
+        card.complaint_button,
+        card.reveal_button,
+        card.edit_button,
+    ]
 
 
 # --- the dialogs ----------------------------------------------------------------------------------
-DIALOGS = ("earn", "redeem", "history", "register", "edit", "complaint", "complaints", "queue", "print_queue", "receipt", "reports", "check_in", "override", "settings", "support_log")
+DIALOGS = (
+    "earn",
+    "redeem",
+    "history",
+    "register",
+    "edit",
+    "complaint",
+    "complaints",
+    "queue",
+    "print_queue",
+    "receipt",
+    "reports",
+    "check_in",
+    "override",
+    "settings",
+    "support_log",
+)
 
 
 def _dialogs(window, desk):
@@ -290,7 +341,9 @@ def test_every_button_of_each_dialog_names_its_key_and_the_key_presses_it(qtbot,
             target = button
         outcome = effect_or_close(qtbot, button, finished, lambda: press(qtbot, target, key))
         if outcome == "closed":
-            assert key == QKeySequence(Qt.Key.Key_Escape), f"{button.text()!r}: {key.toString(NATIVE)} closed the dialog without clicking"
+            assert key == QKeySequence(Qt.Key.Key_Escape), (
+                f"{button.text()!r}: {key.toString(NATIVE)} closed the dialog without clicking"
+            )
             again = _shown(qtbot, make)
             closed: list[int] = []
             again.finished.connect(closed.append)
@@ -330,7 +383,15 @@ def test_tab_in_the_register_dialog_goes_down_the_fields_then_to_register(qtbot,
     for _ in range(7):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         walked.append(QApplication.focusWidget())
-    assert walked == [ui.nameEdit, ui.genderCombo, ui.birthdayEdit, ui.idNumberEdit, ui.referrerEdit, ui.consentCheck, dialog.ok_button]
+    assert walked == [
+        ui.nameEdit,
+        ui.genderCombo,
+        ui.birthdayEdit,
+        ui.idNumberEdit,
+        ui.referrerEdit,
+        ui.consentCheck,
+        dialog.ok_button,
+    ]
 
 
 def test_ctrl_enter_adds_the_points_from_any_field_and_enter_still_walks_to_the_slip(qtbot, card_window, desk):
@@ -348,17 +409,25 @@ def test_ctrl_enter_adds_the_points_from_any_field_and_enter_still_walks_to_the_
 def test_a_font_scale_of_150_makes_every_text_half_as_large_again(qtbot, qapp, window):
     appearance.apply_appearance(qapp, Settings())
     title = next(label for label in window.findChildren(QWidget) if label.objectName() == "appTitle")
-    base_app, base_search, base_title = qapp.font().pointSizeF(), window.search_box.font().pointSizeF(), title.font().pointSizeF()
+    base_app, base_search, base_title = (
+        qapp.font().pointSizeF(),
+        window.search_box.font().pointSizeF(),
+        title.font().pointSizeF(),
+    )
     assert base_app == pytest.approx(appearance.BASE_POINT_SIZE)
     appearance.apply_appearance(qapp, Settings({"ui_font_scale": 150}))
     assert qapp.font().pointSizeF() == pytest.approx(base_app * 1.5)
-    assert window.search_box.font().pointSizeF() == pytest.approx(base_search * 1.5)  # a size from the stylesheet scales too
+    assert window.search_box.font().pointSizeF() == pytest.approx(
+        base_search * 1.5
+    )  # a size from the stylesheet scales too
     assert title.font().pointSizeF() == pytest.approx(base_title * 1.5)
     assert window.results.font().pointSizeF() > base_app
 
 
 def test_stylesheet_sizes_scale_and_nothing_else_does():
-    scaled = appearance.scale_sizes("QLabel { font-size: 10pt; min-height: 40px; border: 1px solid #000000; padding: 6px; }", 1.5)
+    scaled = appearance.scale_sizes(
+        "QLabel { font-size: 10pt; min-height: 40px; border: 1px solid #000000; padding: 6px; }", 1.5
+    )
     assert scaled == "QLabel { font-size: 15pt; min-height: 60px; border: 1px solid #000000; padding: 6px; }"
 
 
@@ -366,7 +435,9 @@ def test_high_contrast_changes_the_palette_and_the_stylesheet(qapp):
     appearance.apply_appearance(qapp, Settings())
     standard = qapp.styleSheet()
     appearance.apply_appearance(qapp, Settings({"ui_theme": "high_contrast"}))
-    assert qapp.styleSheet() != standard and qapp.styleSheet().startswith(standard.split("\n")[0])  # a layer over the standard
+    assert qapp.styleSheet() != standard and qapp.styleSheet().startswith(
+        standard.split("\n")[0]
+    )  # a layer over the standard
     palette = qapp.palette()
     assert palette.color(QPalette.ColorRole.WindowText).name() == "#000000"
     assert palette.color(QPalette.ColorRole.Base).name() == "#ffffff"
@@ -374,7 +445,9 @@ def test_high_contrast_changes_the_palette_and_the_stylesheet(qapp):
 
 def test_contrast_ratio_follows_wcag():
     assert appearance.contrast_ratio("#000000", "#ffffff") == pytest.approx(21)
-    assert appearance.contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)  # the classic just-too-light grey
+    assert appearance.contrast_ratio("#777777", "#ffffff") == pytest.approx(
+        4.48, abs=0.01
+    )  # the classic just-too-light grey
 
 
 def test_the_high_contrast_palette_reads_at_wcag_aa():
@@ -390,7 +463,9 @@ def _rules(style: str) -> dict[str, dict[str, str]]:
     rules: dict[str, dict[str, str]] = {}
     for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", re.sub(r"/\*.*?\*/", "", style, flags=re.S)):
         properties = dict(
-            (name.strip(), value.strip()) for name, _, value in (part.partition(":") for part in body.split(";")) if value.strip()
+            (name.strip(), value.strip())
+            for name, _, value in (part.partition(":") for part in body.split(";"))
+            if value.strip()
         )
         for selector in selectors.split(","):
             rules.setdefault(" ".join(selector.split()), {}).update(properties)
@@ -434,7 +509,13 @@ def test_focus_always_shows(qtbot, qapp, card_window, desk, theme):
     earn = _shown(qtbot, _dialogs(card_window, desk)["earn"])
     register = _shown(qtbot, _dialogs(card_window, desk)["register"])
     cancel = next(button for button in earn.findChildren(QAbstractButton) if button.text() == "Cancel")
-    for dialog, widget in ((earn, earn.ok), (earn, cancel), (earn, earn.slip_edit), (register, register.ui.consentCheck), (register, register.ok_button)):
+    for dialog, widget in (
+        (earn, earn.ok),
+        (earn, cancel),
+        (earn, earn.slip_edit),
+        (register, register.ui.consentCheck),
+        (register, register.ok_button),
+    ):
         dialog.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
         other = earn.amount_edit if dialog is earn and widget is not earn.amount_edit else register.ui.phoneEdit
@@ -443,4 +524,6 @@ def test_focus_always_shows(qtbot, qapp, card_window, desk, theme):
         unfocused = widget.grab().toImage()
         widget.setFocus(Qt.FocusReason.TabFocusReason)
         qtbot.waitUntil(lambda: widget.hasFocus())
-        assert widget.grab().toImage() != unfocused, f"{type(widget).__name__} {getattr(widget, 'text', lambda: '')()!r} looks the same focused ({theme})"
+        assert widget.grab().toImage() != unfocused, (
+            f"{type(widget).__name__} {getattr(widget, 'text', lambda: '')()!r} looks the same focused ({theme})"
+        )

@@ -12,22 +12,22 @@ import pytest
 pytest.importorskip("PySide6")
 pytest.importorskip("PySide6.QtCharts")
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer  # noqa: E402
-from PySide6.QtGui import QColor  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QWidget
 
-from counter_app.gui import tasks  # noqa: E402
-from counter_app.gui.complaint_dialogs import ComplaintIntakeDialog, ComplaintsDialog  # noqa: E402
-from counter_app.gui.event_checkin import EventCheckInDialog  # noqa: E402
-from counter_app.gui.main_window import MainWindow  # noqa: E402
-from counter_app.gui.manager_queue import ManagerQueueDialog  # noqa: E402
-from counter_app.gui.models import SLA_BACKGROUNDS, SLA_COLOURS, ComplaintsModel, format_figure  # noqa: E402
-from counter_app.gui.reports_page import FigureTile, ReportsDialog, preset_range  # noqa: E402
-from counter_app.services import approvals, auth, complaints, member_events, members, points, reports  # noqa: E402
-from counter_app.services.desk import change_setting  # noqa: E402
-from tests.conftest import NOW, form  # noqa: E402
-from tests.test_gui import open_window  # noqa: E402
-from tests.test_gui_printing import printer, retry_at_once  # noqa: E402,F401 - fixtures
+from counter_app.gui import tasks
+from counter_app.gui.complaint_dialogs import ComplaintIntakeDialog, ComplaintsDialog
+from counter_app.gui.event_checkin import EventCheckInDialog
+from counter_app.gui.main_window import MainWindow
+from counter_app.gui.manager_queue import ManagerQueueDialog
+from counter_app.gui.models import SLA_BACKGROUNDS, SLA_COLOURS, ComplaintsModel, format_figure
+from counter_app.gui.reports_page import FigureTile, ReportsDialog, preset_range
+from counter_app.services import approvals, auth, complaints, member_events, members, points, reports
+from counter_app.services.desk import change_setting
+from tests.conftest import NOW, form
+from tests.test_gui import open_window
+from tests.test_gui_printing import printer, retry_at_once  # noqa: F401 - fixtures
 
 QStandardPaths.setTestModeEnabled(True)
 WAIT_MS = 10_000
@@ -72,7 +72,7 @@ class InputCounter(QObject):
         super().__init__()
         self.keys = self.mouse = 0
 
-    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+    def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.KeyPress:
             self.keys += 1
         elif event.type() in self.MOUSE:
@@ -90,7 +90,7 @@ def in_the_dialog(qtbot, work) -> list[BaseException]:
         try:
             qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=WAIT_MS)
             work(dialog)
-        except BaseException as failure:  # noqa: BLE001 - re-raised by the test
+        except BaseException as failure:
             failures.append(failure)
             if dialog is not None and dialog.isVisible():
                 dialog.reject()
@@ -105,7 +105,9 @@ def focused() -> QWidget:
     widget = QApplication.focusWidget()
     if widget is not None:
         return widget
-    holder = QApplication.activeModalWidget() or next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+    holder = QApplication.activeModalWidget() or next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    )
     return holder.focusWidget() or holder
 
 
@@ -223,7 +225,12 @@ def test_approving_in_the_queue_runs_the_operation_and_the_item_disappears(qtbot
     dialog.show()
     assert dialog.model.rowCount() == 1 and dialog.count_label.text() == "1 waiting"
     item = dialog.model.item(0)
-    assert (item.kind, item.item_id, item.title, item.subject) == ("approval", str(approval_id), "Large redemption of points as cash", card.member_no)
+    assert (item.kind, item.item_id, item.title, item.subject) == (
+        "approval",
+        str(approval_id),
+        "Large redemption of points as cash",
+        card.member_no,
+    )
     assert dialog.model.data(dialog.model.index(0, 0), Qt.ItemDataRole.DecorationRole) is not None  # the urgency's dot
     decisions = []
     dialog.decided.connect(decisions.append)
@@ -244,7 +251,10 @@ def test_rejecting_asks_for_the_reason_and_a_clerk_decides_with_a_managers_pin(q
     dialog = ManagerQueueDialog(desk, window)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.authorise_button.isVisible() and dialog.error.text() == "Your role may not do this; a manager can authorise it."
+    assert (
+        dialog.authorise_button.isVisible()
+        and dialog.error.text() == "Your role may not do this; a manager can authorise it."
+    )
 
     def authorise(override):
         override.manager_edit.setText(MANAGER)
@@ -266,7 +276,9 @@ def test_rejecting_asks_for_the_reason_and_a_clerk_decides_with_a_managers_pin(q
     assert dialog.model.rowCount() == 0 and dialog.empty.isVisible()
     with desk.store.read() as connection:
         row = connection.exec_driver_sql("SELECT status, reason FROM approvals WHERE id = ?", (approval_id,)).one()
-        audited = connection.exec_driver_sql("SELECT staff_id, authorized_by FROM audit_log WHERE action = 'approval.reject' ORDER BY seq DESC LIMIT 1").one()
+        audited = connection.exec_driver_sql(
+            "SELECT staff_id, authorized_by FROM audit_log WHERE action = 'approval.reject' ORDER BY seq DESC LIMIT 1"
+        ).one()
     assert tuple(row) == ("rejected", "The member left before paying")
     assert tuple(audited) == (CLERK, MANAGER)  # the clerk decided with the manager's authority, both named
     assert members.find_member(desk, card.member_no).points == 1000
@@ -307,7 +319,12 @@ def test_a_complaint_taken_with_the_keyboard_alone_shows_in_the_list_with_its_cl
             raise failures[0]
         assert isinstance(seen["dialog"], ComplaintIntakeDialog)
         [taken] = complaints.list_complaints(desk)
-        assert (taken.category, taken.severity, taken.shop, taken.member_no) == ("quality", "high", "UNIQLO 3F", window.card.card.member_no)
+        assert (taken.category, taken.severity, taken.shop, taken.member_no) == (
+            "quality",
+            "high",
+            "UNIQLO 3F",
+            window.card.card.member_no,
+        )
         assert taken.description == "The down jacket sheds feathers after one wear" and taken.contact == "139****5678"
         assert window.search_message.text().startswith(f"Complaint {taken.ticket_no} taken; the answer is promised by ")
 
@@ -318,8 +335,10 @@ def test_a_complaint_taken_with_the_keyboard_alone_shows_in_the_list_with_its_cl
             row = model.row_of(taken.ticket_no)
             sla = model.index(row, ComplaintsModel.COLUMNS.index("sla"))
             listed.update(
-                text=model.data(sla), status=model.data(sla, Qt.ItemDataRole.UserRole),
-                background=model.data(sla, Qt.ItemDataRole.BackgroundRole), colour=model.data(sla, Qt.ItemDataRole.ForegroundRole),
+                text=model.data(sla),
+                status=model.data(sla, Qt.ItemDataRole.UserRole),
+                background=model.data(sla, Qt.ItemDataRole.BackgroundRole),
+                colour=model.data(sla, Qt.ItemDataRole.ForegroundRole),
                 detail=dialog.detail.ticket_label.text(),
             )
             press(qtbot, Qt.Key.Key_Escape)
@@ -336,7 +355,9 @@ def test_a_complaint_taken_with_the_keyboard_alone_shows_in_the_list_with_its_cl
         qapp.removeEventFilter(counter)
     assert listed["text"] == "8 h 00 min left"  # a high-severity complaint: answered within 8 hours
     assert listed["status"] == "on_track"
-    assert listed["background"] == QColor(SLA_BACKGROUNDS["on_track"]) and listed["colour"] == QColor(SLA_COLOURS["on_track"])
+    assert listed["background"] == QColor(SLA_BACKGROUNDS["on_track"]) and listed["colour"] == QColor(
+        SLA_COLOURS["on_track"]
+    )
     assert listed["detail"] == taken.ticket_no
     assert counter.mouse == 0 and counter.keys > 20
 
@@ -406,7 +427,10 @@ def test_acknowledging_updates_the_record_and_the_actions_then_resolve_and_close
     monkeypatch.setattr(detail, "ask_rating", lambda: (4, ""))
     detail.buttons["close"].click()
     assert detail.state_badge.text() == "Closed" and detail.values["outcome"].text() == "Staff conduct · ★★★★☆"
-    assert not any(detail.buttons[key].isEnabled() for key in ("acknowledge", "progress", "resolve", "close", "escalate", "note", "assign", "compensate"))
+    assert not any(
+        detail.buttons[key].isEnabled()
+        for key in ("acknowledge", "progress", "resolve", "close", "escalate", "note", "assign", "compensate")
+    )
     assert complaints.show_complaint(desk, opened.ticket_no).rating == 4
 
 
@@ -419,8 +443,13 @@ def test_a_refused_move_is_explained_and_a_conflict_shows_prominently(qtbot, win
     detail = dialog.detail
     monkeypatch.setattr(detail, "ask_text", lambda *args, **kwargs: "")
     detail.buttons["escalate"].click()
-    assert detail.error.isVisible() and detail.error.text() == "Give the reason; it goes into the complaint's record and the audit log."
-    clash = dataclasses.replace(opened, conflict="Counter 0002: Resolved; counter 0001: Escalated — both from Acknowledged.")
+    assert (
+        detail.error.isVisible()
+        and detail.error.text() == "Give the reason; it goes into the complaint's record and the audit log."
+    )
+    clash = dataclasses.replace(
+        opened, conflict="Counter 0002: Resolved; counter 0001: Escalated — both from Acknowledged."
+    )
     detail.show_complaint(clash)
     assert detail.conflict.isVisible() and "both from Acknowledged" in detail.conflict.text()
 

@@ -7,20 +7,20 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QInputDialog  # noqa: E402
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog
 
-from counter_app.devices.printer_emulator import PrinterEmulator  # noqa: E402
-from counter_app.gui import printer_status, tasks  # noqa: E402
-from counter_app.gui.app import install_translations  # noqa: E402
-from counter_app.gui.override_dialog import OverrideDialog  # noqa: E402
-from counter_app.gui.points_dialogs import HistoryDialog  # noqa: E402
-from counter_app.gui.print_queue import PrintQueueDialog  # noqa: E402
-from counter_app.gui.receipt_preview import ReceiptPreviewDialog  # noqa: E402
-from counter_app.services import auth, members, points, printing, rewards  # noqa: E402
-from counter_app.services.desk import change_setting  # noqa: E402
-from tests.conftest import form  # noqa: E402
-from tests.test_gui import open_window  # noqa: E402
+from counter_app.devices.printer_emulator import PrinterEmulator
+from counter_app.gui import printer_status, tasks
+from counter_app.gui.app import install_translations
+from counter_app.gui.override_dialog import OverrideDialog
+from counter_app.gui.points_dialogs import HistoryDialog
+from counter_app.gui.print_queue import PrintQueueDialog
+from counter_app.gui.receipt_preview import ReceiptPreviewDialog
+from counter_app.services import auth, members, points, printing, rewards
+from counter_app.services.desk import change_setting
+from tests.conftest import form
+from tests.test_gui import open_window
 
 QStandardPaths.setTestModeEnabled(True)
 WAIT_MS = 10_000
@@ -90,7 +90,9 @@ def test_earning_in_the_dialog_prints_the_receipt(qtbot, window, desk, printer):
     assert receipt.cut and receipt.qr_payloads == [op_id]
     assert any("+1,288" in line for line in receipt.lines) and any(card.member_no in line for line in receipt.lines)
     assert "REPRINT" not in receipt.text
-    qtbot.waitUntil(lambda: indicator_shows(window, "ready") and window.printer_status.text() == "● Printer ready", timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: indicator_shows(window, "ready") and window.printer_status.text() == "● Printer ready", timeout=WAIT_MS
+    )
     assert [job.status for job in printing.list_jobs(desk)] == ["printed"]
 
 
@@ -102,7 +104,9 @@ def test_paper_out_shows_the_advice_and_the_waiting_count_then_drains(qtbot, win
     qtbot.waitUntil(lambda: indicator_shows(window, "paper_out", waiting=1), timeout=WAIT_MS)
     assert window.printer_status.text() == "● Printer out of paper  ·  1 waiting to print"
     assert window.printer_status.property("state") == "paper_out" and PAPER_OUT in window.printer_status.toolTip()
-    assert window.printer_banner.isVisible() and PAPER_OUT in window.printer_banner.text()  # what to do, across the desk
+    assert (
+        window.printer_banner.isVisible() and PAPER_OUT in window.printer_banner.text()
+    )  # what to do, across the desk
     assert "1 waiting to print." in window.printer_banner.text()
     assert printer.receipts == []
 
@@ -283,7 +287,9 @@ def test_a_manager_cancels_a_stuck_job_in_the_queue(qtbot, window, desk, printer
     auth.sign_in(desk, "M001", "468035")
     job = _cancel_in_the_queue(qtbot, window, desk, printer, monkeypatch)
     with desk.store.read() as connection:
-        last = connection.exec_driver_sql("SELECT staff_id, action, subject FROM audit_log ORDER BY seq DESC LIMIT 1").one()
+        last = connection.exec_driver_sql(
+            "SELECT staff_id, action, subject FROM audit_log ORDER BY seq DESC LIMIT 1"
+        ).one()
     assert tuple(last)[:2] == ("M001", "print.cancel") and job.reference in tuple(last)
 
 
@@ -301,7 +307,9 @@ def test_a_clerk_cancels_with_a_managers_authorisation(qtbot, window, desk, prin
 
     _cancel_in_the_queue(qtbot, window, desk, printer, monkeypatch, authorise)
     with desk.store.read() as connection:
-        last = connection.exec_driver_sql("SELECT staff_id, authorized_by FROM audit_log WHERE action = 'print.cancel' AND outcome = 'done'").one()
+        last = connection.exec_driver_sql(
+            "SELECT staff_id, authorized_by FROM audit_log WHERE action = 'print.cancel' AND outcome = 'done'"
+        ).one()
     assert tuple(last) == ("K001", "M001")
 
 

@@ -10,7 +10,7 @@ pytest.importorskip("PySide6")
 pytestmark = pytest.mark.scanner
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
+from PySide6.QtWidgets import QLineEdit  # noqa: E402
 
 from counter_app.gui.scanner import KeyboardWedge  # noqa: E402
 from counter_app.services import member_codes, members, points  # noqa: E402
@@ -138,7 +138,10 @@ def test_a_printed_card_scan_marks_the_card_and_limits_redemption(qtbot, window,
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.card.card is not None, timeout=3000)
     assert window.card_ref == printed and window.card.identification.isVisible()
-    assert "Printed card" in window.card.identification.text() and "redemption is limited" in window.card.identification.toolTip()
+    assert (
+        "Printed card" in window.card.identification.text()
+        and "redemption is limited" in window.card.identification.toolTip()
+    )
 
 
 def test_in_a_form_the_scanner_types_into_the_field(qtbot, window, desk):
@@ -161,7 +164,7 @@ def qr_frame(text: str, size=(480, 640)) -> np.ndarray:
     code = cv2.resize(code, None, fx=4, fy=4, interpolation=cv2.INTER_NEAREST)
     frame = np.full((*size, 3), 200, np.uint8)
     y, x = 60, 160
-    frame[y:y + code.shape[0], x:x + code.shape[1]] = cv2.cvtColor(code, cv2.COLOR_GRAY2BGR)
+    frame[y : y + code.shape[0], x : x + code.shape[1]] = cv2.cvtColor(code, cv2.COLOR_GRAY2BGR)
     return frame
 
 
@@ -182,7 +185,9 @@ def test_the_camera_reads_a_member_code_from_video_and_opens_the_card(qtbot, win
     video = write_video(tmp_path / "counter.avi", [blank] * 15 + [qr_frame(payload)] * 30)
     window.camera.setVisible(True)
     window.camera.start(video)
-    qtbot.waitUntil(lambda: window.card.card is not None and window.card.card.member_no == card.member_no, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.card.card is not None and window.card.card.member_no == card.member_no, timeout=10_000
+    )
     qtbot.waitUntil(lambda: not window.camera.running(), timeout=10_000)
     assert window.camera.preview.pixmap() is not None and not window.camera.preview.pixmap().isNull()
     # The code was in thirty frames but was one scan: a second would have been refused as a copy.

@@ -11,23 +11,23 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
 
-from counter_app import config  # noqa: E402
-from counter_app.devices.printer_emulator import PrinterEmulator  # noqa: E402
-from counter_app.domain.errors import InvalidInput  # noqa: E402
-from counter_app.gui import tasks  # noqa: E402
-from counter_app.gui.app import apply_style, install_translations  # noqa: E402
-from counter_app.gui.device_checks import CameraCheck, PrinterCheck  # noqa: E402
-from counter_app.gui.override_dialog import OverrideDialog  # noqa: E402
-from counter_app.gui.settings_dialog import SettingsDialog  # noqa: E402
-from counter_app.services import printing, audit, auth, member_codes, members  # noqa: E402
-from counter_app.services.desk import change_settings  # noqa: E402
-from tests.conftest import ADMIN, ADMIN_PIN, form  # noqa: E402
-from tests.sync_harness import sqlite_server  # noqa: E402,F401
-from tests.test_gui import type_text  # noqa: E402
-from tests.test_gui_scanning import qr_frame, write_video  # noqa: E402
+from counter_app import config
+from counter_app.devices.printer_emulator import PrinterEmulator
+from counter_app.domain.errors import InvalidInput
+from counter_app.gui import tasks
+from counter_app.gui.app import apply_style, install_translations
+from counter_app.gui.device_checks import CameraCheck, PrinterCheck
+from counter_app.gui.override_dialog import OverrideDialog
+from counter_app.gui.settings_dialog import SettingsDialog
+from counter_app.services import audit, auth, member_codes, members, printing
+from counter_app.services.desk import change_settings
+from tests.conftest import ADMIN, ADMIN_PIN, form
+from tests.sync_harness import sqlite_server  # noqa: F401
+from tests.test_gui import type_text
+from tests.test_gui_scanning import qr_frame, write_video
 
 WAIT_MS = 10_000
 
@@ -76,7 +76,9 @@ def replace_text(qtbot, widget, text: str) -> None:
 
 def test_every_setting_is_on_its_groups_page_exactly_once(dialog):
     assert set(dialog.fields) == {setting.key for setting in config.SETTINGS}
-    assert [dialog.page_list.item(row).text() for row in range(dialog.page_list.count())] == [title for _key, title in config.GROUPS]
+    assert [dialog.page_list.item(row).text() for row in range(dialog.page_list.count())] == [
+        title for _key, title in config.GROUPS
+    ]
     labels = [label.text() for label in dialog.findChildren(QLabel)]
     for setting in config.SETTINGS:
         field = dialog.fields[setting.key]
@@ -104,7 +106,11 @@ def test_bad_input_says_why_under_the_field_and_nothing_can_be_saved(qtbot, dial
 
     prefix = dialog.fields["scanner_prefix"]
     qtbot.keyClicks(prefix.widget, "ABCDE")
-    assert not prefix.error_label.isHidden() and "scanner_prefix" in prefix.error_label.text() and "ABCDE" in prefix.error_label.text()
+    assert (
+        not prefix.error_label.isHidden()
+        and "scanner_prefix" in prefix.error_label.text()
+        and "ABCDE" in prefix.error_label.text()
+    )
     assert not dialog.save_button.isEnabled()
     qtbot.keyClick(prefix.widget, Qt.Key.Key_Backspace)
     assert prefix.error_label.isHidden() and dialog.save_button.isEnabled()
@@ -156,7 +162,11 @@ def test_a_valid_change_is_saved_audited_once_per_key_and_announced(qtbot, dialo
     assert saved.args[0].store_name == "万达广场" and saved.args[0].ui_theme == "high_contrast"
     assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Accepted
     written = settings_file(desk)
-    assert written["store_name"] == "万达广场" and written["idle_lock_minutes"] == 15 and written["ui_theme"] == "high_contrast"
+    assert (
+        written["store_name"] == "万达广场"
+        and written["idle_lock_minutes"] == 15
+        and written["ui_theme"] == "high_contrast"
+    )
     assert config.load_settings(desk.data_dir).idle_lock_minutes == 15
     entries = setting_changes(desk)
     assert sorted(line.subject for line in entries) == ["idle_lock_minutes", "store_name", "ui_theme"]
@@ -201,7 +211,9 @@ def test_change_settings_is_all_or_nothing(desk):
     assert "idle_lock_minutes" in refused.value.message()
     assert settings_file(desk) is None and desk.settings.store_name == "" and not setting_changes(desk)
 
-    change_settings(desk, {"store_name": "万象城", "counter_no": 3, "search_limit": 50})  # search_limit is its default already
+    change_settings(
+        desk, {"store_name": "万象城", "counter_no": 3, "search_limit": 50}
+    )  # search_limit is its default already
     assert settings_file(desk)["store_name"] == "万象城" and desk.settings.counter_no == 3
     assert sorted(line.subject for line in setting_changes(desk)) == ["counter_no", "store_name"]
 
@@ -219,7 +231,9 @@ def test_the_printer_check_prints_a_test_page_to_the_typed_address_before_it_is_
         assert printer.wait_for(1)
         text = printer.receipts[0].text
         assert "Printer test page" in text and "If you can read this" in text
-        assert "12345678901234567890123456789012" in text and "123456789012345678901234567890123" not in text  # 58 mm: 32 columns
+        assert (
+            "12345678901234567890123456789012" in text and "123456789012345678901234567890123" not in text
+        )  # 58 mm: 32 columns
         assert "went out" in check.status_label.text()
         qtbot.mouseClick(check.check_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: check.status_label.text().startswith("Ready"), timeout=WAIT_MS)
@@ -238,7 +252,9 @@ def test_a_printer_that_refuses_or_an_address_that_is_none_is_said(qtbot, gui, d
     with qtbot.waitSignal(check.printed, timeout=WAIT_MS) as printed:
         check.print_test_page()
     assert printed.args == [False]
-    assert f"Cannot reach {uri}" in check.status_label.text() and "print the test page again" in check.status_label.text()
+    assert (
+        f"Cannot reach {uri}" in check.status_label.text() and "print the test page again" in check.status_label.text()
+    )
     # Tried outside the queue: a wrong address leaves nothing behind to retry for ever.
     assert printing.list_jobs(desk, waiting_only=True) == []
 

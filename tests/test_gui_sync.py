@@ -51,7 +51,10 @@ def test_the_status_bar_says_online_then_offline_with_the_limits(synced_window, 
     assert bar.connection.text().startswith("○ Offline · last sync ")
     assert window.pending_status.text() == "Waiting to sync: 1 · oldest 30 min"
     assert window.offline_banner.isVisible()
-    assert f"each member may redeem up to {desk.rules.offline_member_points:,} points, this counter {desk.rules.offline_counter_points:,} more, until " in window.offline_banner.text()
+    assert (
+        f"each member may redeem up to {desk.rules.offline_member_points:,} points, this counter {desk.rules.offline_counter_points:,} more, until "
+        in window.offline_banner.text()
+    )
     assert window.syncer.failures == 1 and window.syncer.timer.isActive()
     assert "cannot be reached" in bar.connection.toolTip()
 
@@ -59,7 +62,14 @@ def test_the_status_bar_says_online_then_offline_with_the_limits(synced_window, 
 def test_refused_operations_show_a_review_count_and_list(qtbot, synced_window):
     window, desk, _clock = synced_window
     with desk.store.write() as connection:
-        append_op(connection, desk.store.keys, desk.counter_uid, "points.activity", {"member_uid": str(uuid.uuid4()), "kind": "activity", "delta": 5}, NOW)
+        append_op(
+            connection,
+            desk.store.keys,
+            desk.counter_uid,
+            "points.activity",
+            {"member_uid": str(uuid.uuid4()), "kind": "activity", "delta": 5},
+            NOW,
+        )
     window.syncer.sync_now()
     assert window.sync_status.review_button.isVisible() and window.sync_status.review_button.text() == "Review: 1"
     dialog = ReviewDialog(desk, window)

@@ -46,11 +46,17 @@ def _shipped_resources() -> set[str]:
 
 def _resource_names_in_the_code() -> set[str]:
     """Every string in the desk's code that names a file under resources/ (by its path or its file name)."""
-    files = {path.relative_to(ROOT / "resources").as_posix() for path in (ROOT / "resources").rglob("*") if path.is_file()}
+    files = {
+        path.relative_to(ROOT / "resources").as_posix() for path in (ROOT / "resources").rglob("*") if path.is_file()
+    }
     named = set()
     for module in (ROOT / "counter_app").rglob("*.py"):
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.endswith(RESOURCE_SUFFIXES):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and node.value.endswith(RESOURCE_SUFFIXES)
+            ):
                 named.update(path for path in files if path == node.value or path.endswith("/" + node.value))
     for sheet in (ROOT / "resources").glob("*.qss"):
         named.update(re.findall(r"@RESOURCES@/([\w./-]+)", sheet.read_text(encoding="utf-8")))
@@ -59,8 +65,15 @@ def _resource_names_in_the_code() -> set[str]:
 
 def test_the_bundle_ships_every_resource_the_desk_reads():
     named = _resource_names_in_the_code()
-    assert {"style.qss", "rules.toml", "icons/chevron-down.svg", "icons/counter-app.svg"} <= named  # the scan finds them
-    catalogs = {f"translations/counter_app_{language}.{kind}" for language in bundle_files.LANGUAGES for kind in ("ts", "qm")}
+    assert {
+        "style.qss",
+        "rules.toml",
+        "icons/chevron-down.svg",
+        "icons/counter-app.svg",
+    } <= named  # the scan finds them
+    catalogs = {
+        f"translations/counter_app_{language}.{kind}" for language in bundle_files.LANGUAGES for kind in ("ts", "qm")
+    }
     assert named | catalogs <= _shipped_resources()
     assert bundle_files.LANGUAGES == i18n.LANGUAGES
 
@@ -76,7 +89,9 @@ def test_a_bundle_is_not_built_without_its_compiled_catalogs(tmp_path, monkeypat
     for language in bundle_files.LANGUAGES:
         (tmp_path / "translations" / f"counter_app_{language}.ts").write_text("<TS/>", encoding="utf-8")
     monkeypatch.setattr(bundle_files, "RESOURCES", str(tmp_path))
-    assert sorted(Path(path).name for path in bundle_files.missing_catalogs()) == sorted(f"counter_app_{language}.qm" for language in bundle_files.LANGUAGES)
+    assert sorted(Path(path).name for path in bundle_files.missing_catalogs()) == sorted(
+        f"counter_app_{language}.qm" for language in bundle_files.LANGUAGES
+    )
 
 
 def test_the_migrations_go_along_as_files_where_the_store_looks_for_them():
@@ -96,7 +111,13 @@ def test_the_migrations_go_along_as_files_where_the_store_looks_for_them():
 def test_what_the_migrations_import_is_bundled_by_name():
     imports = bundle_files.migration_imports()
     # PyInstaller never reads the migration scripts (they are data), so these must be named.
-    assert {"alembic", "sqlalchemy", "counter_app.db.models", "counter_app.db.sealing", "counter_app.domain.search"} <= set(imports)
+    assert {
+        "alembic",
+        "sqlalchemy",
+        "counter_app.db.models",
+        "counter_app.db.sealing",
+        "counter_app.domain.search",
+    } <= set(imports)
     assert "__future__" not in imports
 
 
@@ -156,8 +177,12 @@ def test_the_windows_setup_takes_its_version_from_the_build_script():
 def test_the_windows_setup_installs_the_bundle_and_keeps_the_members_data():
     setup = dict(line.split("=", 1) for line in _iss_section("Setup"))
     assert setup["DefaultDirName"] == r"{autopf}\MemberDesk\counter-app"
-    assert (INSTALLER / "windows" / setup["SetupIconFile"].replace("\\", "/")).resolve() == ROOT / "resources" / "icons" / "counter-app.ico"
-    assert any(line.startswith('Source: "{#BundleDir}\\*"') and "recursesubdirs" in line for line in _iss_section("Files"))
+    assert (
+        INSTALLER / "windows" / setup["SetupIconFile"].replace("\\", "/")
+    ).resolve() == ROOT / "resources" / "icons" / "counter-app.ico"
+    assert any(
+        line.startswith('Source: "{#BundleDir}\\*"') and "recursesubdirs" in line for line in _iss_section("Files")
+    )
     assert any("{autoprograms}" in line and "counter-app.exe" in line for line in _iss_section("Icons"))
     assert any("{autodesktop}" in line and "Tasks: desktopicon" in line for line in _iss_section("Icons"))
     # platformdirs keeps the store in %LOCALAPPDATA%\MemberDesk\counter-app: nothing there may go with the program.
@@ -202,7 +227,10 @@ def test_install_sh_installs_for_a_user_and_uninstalls_again(tmp_path):
     result = subprocess.run(["bash", script, "--user", str(bundle)], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     installed = home / ".local" / "opt" / "counter-app" / "counter-app"
-    assert subprocess.run([str(home / ".local" / "bin" / "counter-app")], capture_output=True, text=True).stdout == "desk\n"
+    assert (
+        subprocess.run([str(home / ".local" / "bin" / "counter-app")], capture_output=True, text=True).stdout
+        == "desk\n"
+    )
     entry = (home / ".local" / "share" / "applications" / "counter-app.desktop").read_text(encoding="utf-8")
     assert f"Exec={installed}\n" in entry and "Name=会员服务台" in entry
     assert (home / ".local" / "share" / "icons" / "hicolor" / "256x256" / "apps" / "counter-app.png").is_file()
@@ -216,14 +244,20 @@ def test_install_sh_installs_for_a_user_and_uninstalls_again(tmp_path):
 
 
 def test_install_sh_refuses_a_folder_without_a_bundle(tmp_path):
-    result = subprocess.run(["bash", str(INSTALLER / "linux" / "install.sh"), "--user", str(tmp_path)], capture_output=True, text=True,
-                            env={"PATH": os.environ["PATH"], "HOME": str(tmp_path / "home")})
+    result = subprocess.run(
+        ["bash", str(INSTALLER / "linux" / "install.sh"), "--user", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env={"PATH": os.environ["PATH"], "HOME": str(tmp_path / "home")},
+    )
     assert result.returncode == 2 and "no bundle" in result.stderr
     assert not (tmp_path / "home" / ".local" / "opt").exists()
 
 
 def _runtime_hook():
-    return _load(INSTALLER / "hooks" / "pyi_rth_bundled_libraries.py", "pyi_rth_bundled_libraries")  # outside a bundle it only defines its function
+    return _load(
+        INSTALLER / "hooks" / "pyi_rth_bundled_libraries.py", "pyi_rth_bundled_libraries"
+    )  # outside a bundle it only defines its function
 
 
 def test_the_runtime_hook_finds_a_bundled_libzbar(tmp_path):
@@ -254,7 +288,9 @@ def test_the_smoke_run_tells_a_real_screenshot_from_a_broken_one(tmp_path):
 
 
 def test_the_build_script_explains_itself():
-    result = subprocess.run([sys.executable, str(INSTALLER / "build.py"), "--help"], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(INSTALLER / "build.py"), "--help"], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert "--smoke" in result.stdout and "--installer" in result.stdout
 
@@ -263,7 +299,14 @@ def test_the_installer_scripts_parse():
     for script in ("linux/install.sh", "debian.sh"):
         result = subprocess.run(["bash", "-n", str(INSTALLER / script)], capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
-    for script in ("build.py", "bundle_files.py", "bundle_check.py", "launch.py", "make_icons.py", "hooks/pyi_rth_bundled_libraries.py"):
+    for script in (
+        "build.py",
+        "bundle_files.py",
+        "bundle_check.py",
+        "launch.py",
+        "make_icons.py",
+        "hooks/pyi_rth_bundled_libraries.py",
+    ):
         text = (INSTALLER / script).read_text(encoding="utf-8")
         ast.parse(text)
         assert text.startswith('"""'), f"{script} does not say what it is for"

@@ -53,10 +53,28 @@ def hold_a_large_earn(desk, member_no: str, slip: str) -> int:
     return held.value.params["approval_id"]
 
 
-def pulled_review(desk, review_id: int, kind: str, details: dict, *, member_uid: str | None = None, status: str = "open", resolution: dict | None = None, at=NOW) -> None:
+def pulled_review(
+    desk,
+    review_id: int,
+    kind: str,
+    details: dict,
+    *,
+    member_uid: str | None = None,
+    status: str = "open",
+    resolution: dict | None = None,
+    at=NOW,
+) -> None:
     """A review item as the change feed brings it (the pull's own code path)."""
-    data = {"id": review_id, "kind": kind, "member_uid": member_uid, "op_id": str(uuid.uuid4()), "counter_uid": str(uuid.uuid4()),
-            "details": details, "status": status, "created_at": at.isoformat()}
+    data = {
+        "id": review_id,
+        "kind": kind,
+        "member_uid": member_uid,
+        "op_id": str(uuid.uuid4()),
+        "counter_uid": str(uuid.uuid4()),
+        "details": details,
+        "status": status,
+        "created_at": at.isoformat(),
+    }
     if resolution:
         data["resolution"] = resolution
     with desk.store.write() as connection:
@@ -65,12 +83,19 @@ def pulled_review(desk, review_id: int, kind: str, details: dict, *, member_uid:
 
 def member_uid(desk, member_no: str) -> str:
     with desk.store.read() as connection:
-        return connection.exec_driver_sql("SELECT member_uid FROM members WHERE member_no = ?", (member_no,)).scalar_one()
+        return connection.exec_driver_sql(
+            "SELECT member_uid FROM members WHERE member_no = ?", (member_no,)
+        ).scalar_one()
 
 
 def audit_rows(desk, action: str) -> list[tuple]:
     with desk.store.read() as connection:
-        return [tuple(row) for row in connection.exec_driver_sql("SELECT staff_id, subject, outcome, details FROM audit_log WHERE action = ? ORDER BY seq", (action,))]
+        return [
+            tuple(row)
+            for row in connection.exec_driver_sql(
+                "SELECT staff_id, subject, outcome, details FROM audit_log WHERE action = ? ORDER BY seq", (action,)
+            )
+        ]
 
 
 def complaints_or_skip():
@@ -83,28 +108,76 @@ def complaints_or_skip():
 
 def test_approvals_and_review_items_come_in_urgency_order(desk, clock, member):
     uid = member_uid(desk, member.member_no)
-    pulled_review(desk, 7, "replayed_code", {"member_no": member.member_no, "counter_no": 2, "first_counter_no": 1, "again_at": NOW.isoformat(), "first_at": NOW.isoformat()},
-                  member_uid=uid, at=NOW - 5 * HOUR)
+    pulled_review(
+        desk,
+        7,
+        "replayed_code",
+        {
+            "member_no": member.member_no,
+            "counter_no": 2,
+            "first_counter_no": 1,
+            "again_at": NOW.isoformat(),
+            "first_at": NOW.isoformat(),
+        },
+        member_uid=uid,
+        at=NOW - 5 * HOUR,
+    )
     first_hold = hold_a_large_earn(desk, member.member_no, "BIG-1")
     clock.now = NOW + HOUR
-    pulled_review(desk, 8, "overdraw", {"member_no": member.member_no, "balance_before": 100, "balance_after": -700, "delta": -800}, member_uid=uid, at=clock.now)
+    pulled_review(
+        desk,
+        8,
+        "overdraw",
+        {"member_no": member.member_no, "balance_before": 100, "balance_after": -700, "delta": -800},
+        member_uid=uid,
+        at=clock.now,
+    )
     second_hold = hold_a_large_earn(desk, member.member_no, "BIG-2")
-    pulled_review(desk, 9, "double_write_off", {"code": "CPABCDEFGH12", "first_used_at": NOW.isoformat(), "again_at": clock.now.isoformat()}, member_uid=uid, at=NOW - HOUR)
-    pulled_review(desk, 10, "profile_conflict", {"member_no": member.member_no, "fields": "name"}, member_uid=uid, at=NOW - 9 * HOUR)
+    pulled_review(
+        desk,
+        9,
+        "double_write_off",
+        {"code": "CPABCDEFGH12", "first_used_at": NOW.isoformat(), "again_at": clock.now.isoformat()},
+        member_uid=uid,
+        at=NOW - HOUR,
+    )
+    pulled_review(
+        desk,
+        10,
+        "profile_conflict",
+        {"member_no": member.member_no, "fields": "name"},
+        member_uid=uid,
+        at=NOW - 9 * HOUR,
+    )
     clock.now = NOW + 2 * HOUR
     queue = manager_queue.waiting(desk)
     assert [(item.urgency, item.ref) for item in queue] == [
-        (URGENT_REVIEW, "review:9"), (URGENT_REVIEW, "review:8"),  # money first, the older first
-        (PARKED, str(first_hold)), (PARKED, str(second_hold)),  # holds by age
-        (OTHER_REVIEW, "review:10"), (OTHER_REVIEW, "review:7"),
+        (URGENT_REVIEW, "review:9"),
+        (URGENT_REVIEW, "review:8"),  # money first, the older first
+        (PARKED, str(first_hold)),
+        (PARKED, str(second_hold)),  # holds by age
+        (OTHER_REVIEW, "review:10"),
+        (OTHER_REVIEW, "review:7"),
     ]
     overdraw = queue[1]
-    assert (overdraw.kind, overdraw.item_id, overdraw.title, overdraw.subject, overdraw.requested_by) == ("review", "8", "Overdraw found at sync", member.member_no, None)
+    assert (overdraw.kind, overdraw.item_id, overdraw.title, overdraw.subject, overdraw.requested_by) == (
+        "review",
+        "8",
+        "Overdraw found at sync",
+        member.member_no,
+        None,
+    )
     assert overdraw.details == f"Member {member.member_no} spent more than the balance: 100 → -700 points (-800)."
     assert overdraw.age_minutes == 60
     hold = queue[2]
     assert (hold.kind, hold.approval_id, hold.title, hold.subject, hold.requested_by, hold.age_minutes) == (
-        "approval", first_hold, "Points from a slip held for a check", member.member_no, CLERK, 120)
+        "approval",
+        first_hold,
+        "Points from a slip held for a check",
+        member.member_no,
+        CLERK,
+        120,
+    )
     assert hold.details == "¥60000.00 · BIG-1"
     assert queue[5].subject == member.member_no  # a phone never shows in full: the member by number
 
@@ -121,9 +194,17 @@ def test_compensations_near_their_answer_promise_come_before_holds(desk, clock, 
     as_staff(desk, MANAGER, MANAGER_PIN)
     clock.now = NOW + 8 * HOUR  # the high-severity complaint's answer is due within the hour, unanswered
     queue = manager_queue.waiting(desk)
-    assert [(item.kind, item.urgency) for item in queue] == [("compensation", COMPENSATION_NEAR_SLA), ("approval", PARKED), ("compensation", COMPENSATION)]
+    assert [(item.kind, item.urgency) for item in queue] == [
+        ("compensation", COMPENSATION_NEAR_SLA),
+        ("approval", PARKED),
+        ("compensation", COMPENSATION),
+    ]
     urgent = queue[0]
-    assert (urgent.item_id, urgent.ref, urgent.requested_by) == (pressing_request.request_id, f"compensation:{pressing_request.request_id}", CLERK)
+    assert (urgent.item_id, urgent.ref, urgent.requested_by) == (
+        pressing_request.request_id,
+        f"compensation:{pressing_request.request_id}",
+        CLERK,
+    )
     assert urgent.subject == f"{pressing.ticket_no} · {member.member_no}" and urgent.due_at is not None
     assert urgent.title == "Compensation for a complaint" and "200" in urgent.details
     assert queue[2].item_id == calm_request.request_id
@@ -159,7 +240,13 @@ def test_a_manager_approves_and_rejects_parked_operations(desk, member):
 def test_review_items_are_resolved_with_who_when_and_why_and_pushed(desk, clock, member):
     as_staff(desk, MANAGER, MANAGER_PIN)
     uid = member_uid(desk, member.member_no)
-    pulled_review(desk, 3, "overdraw", {"member_no": member.member_no, "balance_before": 10, "balance_after": -90, "delta": -100}, member_uid=uid)
+    pulled_review(
+        desk,
+        3,
+        "overdraw",
+        {"member_no": member.member_no, "balance_before": 10, "balance_after": -90, "delta": -100},
+        member_uid=uid,
+    )
     pulled_review(desk, 4, "duplicate_slip", {"slip_no": "DUP-1", "member_no": member.member_no}, member_uid=uid)
     clock.now = NOW + HOUR
     done = manager_queue.decide(desk, "review", "3", True, "会员已补回积分")
@@ -168,7 +255,9 @@ def test_review_items_are_resolved_with_who_when_and_why_and_pushed(desk, clock,
         manager_queue.decide(desk, "review", "4", False, None)
     manager_queue.decide(desk, "review", "4", False, "同一张小票在两个柜台录入，已作废一笔")
     with desk.store.read() as connection:
-        rows = connection.exec_driver_sql("SELECT id, status, resolved_by, substr(resolved_at, 1, 16), resolution, resolution_reason FROM review_items ORDER BY id").all()
+        rows = connection.exec_driver_sql(
+            "SELECT id, status, resolved_by, substr(resolved_at, 1, 16), resolution, resolution_reason FROM review_items ORDER BY id"
+        ).all()
         pushed = connection.exec_driver_sql("SELECT op_type FROM outbox WHERE op_type = 'review.resolved'").all()
     assert [tuple(row) for row in rows] == [
         (3, "resolved", MANAGER, "2026-11-23T11:30", "accepted", "会员已补回积分"),
@@ -187,13 +276,31 @@ def test_review_items_are_resolved_with_who_when_and_why_and_pushed(desk, clock,
 
 
 def test_a_resolution_made_at_another_counter_arrives_with_the_feed(desk, member):
-    pulled_review(desk, 5, "overdraw", {"member_no": member.member_no, "balance_before": 10, "balance_after": -90, "delta": -100})
+    pulled_review(
+        desk, 5, "overdraw", {"member_no": member.member_no, "balance_before": 10, "balance_after": -90, "delta": -100}
+    )
     assert [item.ref for item in manager_queue.waiting(desk)] == ["review:5"]
-    pulled_review(desk, 5, "overdraw", {"member_no": member.member_no}, status="resolved",
-                  resolution={"outcome": "accepted", "reason": "已处理", "by": "M009", "at": (NOW + HOUR).isoformat(), "counter_uid": str(uuid.uuid4())})
+    pulled_review(
+        desk,
+        5,
+        "overdraw",
+        {"member_no": member.member_no},
+        status="resolved",
+        resolution={
+            "outcome": "accepted",
+            "reason": "已处理",
+            "by": "M009",
+            "at": (NOW + HOUR).isoformat(),
+            "counter_uid": str(uuid.uuid4()),
+        },
+    )
     assert manager_queue.waiting(desk) == []
     with desk.store.read() as connection:
-        assert tuple(connection.exec_driver_sql("SELECT status, resolved_by, resolution, resolution_reason FROM review_items").one()) == ("resolved", "M009", "accepted", "已处理")
+        assert tuple(
+            connection.exec_driver_sql(
+                "SELECT status, resolved_by, resolution, resolution_reason FROM review_items"
+            ).one()
+        ) == ("resolved", "M009", "accepted", "已处理")
 
 
 def test_a_clerk_cannot_see_or_decide_and_each_refusal_is_audited(desk, member):
@@ -202,7 +309,11 @@ def test_a_clerk_cannot_see_or_decide_and_each_refusal_is_audited(desk, member):
     as_staff(desk, CLERK, CLERK_PIN)
     with pytest.raises(NeedsManager):
         manager_queue.waiting(desk)
-    for kind, item_id, approve in (("approval", str(hold), True), ("review", "6", False), ("compensation", str(uuid.uuid4()), True)):
+    for kind, item_id, approve in (
+        ("approval", str(hold), True),
+        ("review", "6", False),
+        ("compensation", str(uuid.uuid4()), True),
+    ):
         with pytest.raises(NeedsManager):
             manager_queue.decide(desk, kind, item_id, approve, "我来批")
     assert audit_rows(desk, "queue.list") == [(CLERK, None, "refused", "clerk lacks approve")]
@@ -231,10 +342,27 @@ def test_the_cli_lists_the_queue_and_decides_each_kind(data_dir):
     auth.add_staff(desk, CLERK, "服务台小李", "clerk", CLERK_PIN)
     auth.add_staff(desk, MANAGER, "张经理", "manager", MANAGER_PIN)
     card = members.register_member(desk, form())
-    pulled_review(desk, 11, "double_write_off", {"code": "CPABCDEFGH12", "first_used_at": NOW.isoformat(), "again_at": NOW.isoformat()})
+    pulled_review(
+        desk,
+        11,
+        "double_write_off",
+        {"code": "CPABCDEFGH12", "first_used_at": NOW.isoformat(), "again_at": NOW.isoformat()},
+    )
     desk.close()
     (data_dir / ".test-admin").touch()
-    held = run_cli("points", "earn", card.member_no, "--amount", "60000", "--slip", "BIG-1", "--json", data_dir=data_dir, staff=CLERK, pin=CLERK_PIN)
+    held = run_cli(
+        "points",
+        "earn",
+        card.member_no,
+        "--amount",
+        "60000",
+        "--slip",
+        "BIG-1",
+        "--json",
+        data_dir=data_dir,
+        staff=CLERK,
+        pin=CLERK_PIN,
+    )
     assert held.returncode == 3, held.stderr
     approval_id = json.loads(held.stdout)["error"]["approval_id"]
     refused = run_cli("approvals", "list", data_dir=data_dir, staff=CLERK, pin=CLERK_PIN)
@@ -242,18 +370,44 @@ def test_the_cli_lists_the_queue_and_decides_each_kind(data_dir):
     listed = run_cli("approvals", "list", "--json", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN)
     assert listed.returncode == 0, listed.stderr
     queue = json.loads(listed.stdout)
-    assert [(item["ref"], item["urgency"], item["approval_id"]) for item in queue] == [("review:11", URGENT_REVIEW, None), (str(approval_id), PARKED, approval_id)]
+    assert [(item["ref"], item["urgency"], item["approval_id"]) for item in queue] == [
+        ("review:11", URGENT_REVIEW, None),
+        (str(approval_id), PARKED, approval_id),
+    ]
     shown = run_cli("approvals", "list", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN)
-    assert "review:11" in shown.stdout and "Coupon written off twice" in shown.stdout and f"#{approval_id}" in shown.stdout
-    assert run_cli("approvals", "reject", "review:11", "--reason", " ", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN).returncode == 2
-    assert run_cli("approvals", "approve", "review:x", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN).returncode == 2
-    assert run_cli("approvals", "approve", "review:404", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN).returncode == 4
+    assert (
+        "review:11" in shown.stdout and "Coupon written off twice" in shown.stdout and f"#{approval_id}" in shown.stdout
+    )
+    assert (
+        run_cli(
+            "approvals", "reject", "review:11", "--reason", " ", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN
+        ).returncode
+        == 2
+    )
+    assert (
+        run_cli("approvals", "approve", "review:x", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN).returncode == 2
+    )
+    assert (
+        run_cli("approvals", "approve", "review:404", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN).returncode == 4
+    )
     clerk = run_cli("approvals", "approve", str(approval_id), data_dir=data_dir, staff=CLERK, pin=CLERK_PIN)
     assert clerk.returncode == 6
-    rejected = run_cli("approvals", "reject", "review:11", "--reason", "第二次核销为误操作，已联系门店", "--json", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN)
+    rejected = run_cli(
+        "approvals",
+        "reject",
+        "review:11",
+        "--reason",
+        "第二次核销为误操作，已联系门店",
+        "--json",
+        data_dir=data_dir,
+        staff=MANAGER,
+        pin=MANAGER_PIN,
+    )
     assert rejected.returncode == 0, rejected.stderr
     assert json.loads(rejected.stdout)["result"]["outcome"] == "rejected"
-    approved = run_cli("approvals", "approve", str(approval_id), "--json", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN)
+    approved = run_cli(
+        "approvals", "approve", str(approval_id), "--json", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN
+    )
     assert approved.returncode == 0, approved.stderr
     answer = json.loads(approved.stdout)
     assert (answer["approval_id"], answer["status"], answer["result"]["points"]) == (approval_id, "approved", 60000)
@@ -287,7 +441,9 @@ def test_a_review_item_resolved_at_one_counter_closes_at_every_counter(sqlite_se
     for desk in (east, west):
         assert manager_queue.waiting(desk) == []
         with desk.store.read() as connection:
-            assert tuple(connection.exec_driver_sql("SELECT status, resolution, resolved_by FROM review_items").one()) == ("resolved", "accepted", ADMIN)
+            assert tuple(
+                connection.exec_driver_sql("SELECT status, resolution, resolved_by FROM review_items").one()
+            ) == ("resolved", "accepted", ADMIN)
     east.close()
     west.close()
 

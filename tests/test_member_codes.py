@@ -56,7 +56,12 @@ def test_a_dynamic_code_opens_the_card_once_and_a_copy_is_refused(desk, member):
     payload = member_codes.member_code(desk, member.member_no)
     assert payload.startswith("MD1.") and payload.isascii()
     opened = scan(desk, payload)
-    assert (opened.kind, opened.via, opened.card.member_no, opened.ref) == ("member", "code", member.member_no, member.member_no)
+    assert (opened.kind, opened.via, opened.card.member_no, opened.ref) == (
+        "member",
+        "code",
+        member.member_no,
+        member.member_no,
+    )
     assert outbox_types(desk)[-1] == "code.used"
     error = refused("replayed", scan, desk, payload)
     assert "already scanned at this desk" in error.message("en") and "10:30" in error.message("en")
@@ -104,7 +109,9 @@ def test_forged_codes_are_refused(desk, member):
     genuine = codes.issue_certificate(issuer, _uid(desk, member), codes.public_bytes(phone), until)
     refused("forged", scan, desk, codes.present(genuine, Ed25519PrivateKey.generate(), NOW))
     # A card code for this member made up by someone without the key.
-    forged_card = bytearray(base64.urlsafe_b64decode(codes.issue_card(attacker, _uid(desk, member), NOW.date())[4:] + "=="))
+    forged_card = bytearray(
+        base64.urlsafe_b64decode(codes.issue_card(attacker, _uid(desk, member), NOW.date())[4:] + "==")
+    )
     forged_card[1:5] = codes.key_id(ours)
     refused("forged", scan, desk, "MC1." + base64.urlsafe_b64encode(bytes(forged_card)).rstrip(b"=").decode())
     # An expired certificate with a current, correctly signed presentation.
@@ -114,7 +121,9 @@ def test_forged_codes_are_refused(desk, member):
 
 def _uid(desk, member) -> str:
     with desk.store.read() as connection:
-        return connection.exec_driver_sql("SELECT member_uid FROM members WHERE member_no = ?", (member.member_no,)).scalar_one()
+        return connection.exec_driver_sql(
+            "SELECT member_uid FROM members WHERE member_no = ?", (member.member_no,)
+        ).scalar_one()
 
 
 def test_a_code_from_another_chain_is_named_as_such(tmp_path, desk, member):
@@ -155,7 +164,9 @@ def test_text_that_is_no_code_goes_to_the_search_box(desk):
 def test_a_member_not_on_this_desk_yet(desk, member):
     issuer = member_codes._own_issuer(desk)
     phone = Ed25519PrivateKey.generate()
-    certificate = codes.issue_certificate(issuer, str(uuid.uuid4()), codes.public_bytes(phone), NOW + dt.timedelta(days=1))
+    certificate = codes.issue_certificate(
+        issuer, str(uuid.uuid4()), codes.public_bytes(phone), NOW + dt.timedelta(days=1)
+    )
     with pytest.raises(NotFound, match="not on this desk yet"):
         scan(desk, codes.present(certificate, phone, NOW))
 
@@ -173,7 +184,10 @@ def test_a_static_card_opens_the_card_but_redeems_less(desk, member):
         rewards.redeem_gift(desk, card_code, "MUG", 1)
     assert "1500" in caught.value.message("en")
     # With the dynamic code the same member redeems as usual.
-    assert rewards.redeem_gift(desk, scan(desk, member_codes.member_code(desk, member.member_no)).ref, "MUG", 1).points == 1500
+    assert (
+        rewards.redeem_gift(desk, scan(desk, member_codes.member_code(desk, member.member_no)).ref, "MUG", 1).points
+        == 1500
+    )
 
 
 def test_coupon_and_event_codes(desk, member):
@@ -195,7 +209,9 @@ def test_a_dynamic_code_is_not_taken_where_it_could_be_spent_twice(desk, member)
 
 
 def test_the_cli_takes_codes_wherever_it_takes_a_member(data_dir):
-    made = run_cli("member", "register", "--phone", "13800138000", "--name", "张三", "--consent", "--json", data_dir=data_dir)
+    made = run_cli(
+        "member", "register", "--phone", "13800138000", "--name", "张三", "--consent", "--json", data_dir=data_dir
+    )
     assert made.returncode == 0, made.stderr
     member_no = json.loads(made.stdout)["member_no"]
     code = run_cli("member", "code", member_no, "--json", data_dir=data_dir)

@@ -93,6 +93,9 @@ def test_the_server_refuses_bad_certificate_requests(sqlite_server, tmp_path):
     ]:
         answer = client.session.post(f"{sqlite_server.url}/v1/codes", json=body, timeout=5)
         assert answer.status_code == status, (body, answer.text)
-    assert requests.post(f"{sqlite_server.url}/v1/codes", json={"member_uid": uid, "kind": "card"}, timeout=5).status_code == 401
+    assert (
+        requests.post(f"{sqlite_server.url}/v1/codes", json={"member_uid": uid, "kind": "card"}, timeout=5).status_code
+        == 401
+    )
     client.close()
     desk.close()

@@ -53,12 +53,22 @@ def balance(desk, ref: str) -> int:
 
 def test_a_manager_sets_up_an_event_and_the_desk_lists_it(desk, fair):
     assert fair.code == "SPRING-FAIR"  # typed in lower case, kept as printed on posters
-    later = member_events.create_event(desk, "XMAS-26", "  圣诞  手作 ", "2026-12-24T14:00", "2026-12-24T17:00+08:00", "0")
+    later = member_events.create_event(
+        desk, "XMAS-26", "  圣诞  手作 ", "2026-12-24T14:00", "2026-12-24T17:00+08:00", "0"
+    )
     listed = member_events.list_events(desk)
-    assert [(e.code, e.state, e.points, e.capacity, e.places_left) for e in listed] == [("SPRING-FAIR", "open", 20, 2, 2), ("XMAS-26", "upcoming", 0, None, None)]
-    assert listed[1].title == "圣诞 手作" and listed[1].starts_at == "2026-12-24T14:00+08:00"  # no offset given: the desk's own time
+    assert [(e.code, e.state, e.points, e.capacity, e.places_left) for e in listed] == [
+        ("SPRING-FAIR", "open", 20, 2, 2),
+        ("XMAS-26", "upcoming", 0, None, None),
+    ]
+    assert (
+        listed[1].title == "圣诞 手作" and listed[1].starts_at == "2026-12-24T14:00+08:00"
+    )  # no offset given: the desk's own time
     assert listed[0].created_by == ADMIN
-    assert table(desk, "SELECT action, subject FROM audit_log WHERE action = 'event.create'") == [("event.create", "SPRING-FAIR"), ("event.create", "XMAS-26")]
+    assert table(desk, "SELECT action, subject FROM audit_log WHERE action = 'event.create'") == [
+        ("event.create", "SPRING-FAIR"),
+        ("event.create", "XMAS-26"),
+    ]
     with pytest.raises(Conflict, match="SPRING-FAIR is taken already"):
         member_events.create_event(desk, "SPRING-FAIR", "again", NOW, NOW + HOUR, 5)
 
@@ -87,7 +97,15 @@ def test_a_manager_sets_up_an_event_and_the_desk_lists_it(desk, fair):
     ],
 )
 def test_bad_event_input_is_refused_with_its_field_and_nothing_is_stored(desk, changes, field, message):
-    values = {"code": "FAIR", "title": "会员日", "starts_at": NOW, "ends_at": NOW + HOUR, "points": 10, "capacity": None, **changes}
+    values = {
+        "code": "FAIR",
+        "title": "会员日",
+        "starts_at": NOW,
+        "ends_at": NOW + HOUR,
+        "points": 10,
+        "capacity": None,
+        **changes,
+    }
     with pytest.raises(InvalidInput, match=message) as caught:
         member_events.create_event(desk, **values)
     assert field in caught.value.fields
@@ -105,7 +123,10 @@ def test_a_clerk_may_not_set_up_an_event_but_signs_members_up(desk, fair, member
     auth.sign_in(desk, "K001", "246810")
     with pytest.raises(NeedsManager):
         member_events.create_event(desk, "OTHER", "另一个", NOW, NOW + HOUR, 5)
-    assert table(desk, "SELECT staff_id, action, outcome FROM audit_log WHERE action = 'event.create'") == [(ADMIN, "event.create", "done"), ("K001", "event.create", "refused")]
+    assert table(desk, "SELECT staff_id, action, outcome FROM audit_log WHERE action = 'event.create'") == [
+        (ADMIN, "event.create", "done"),
+        ("K001", "event.create", "refused"),
+    ]
     assert member_events.sign_up(desk, "SPRING-FAIR", member.member_no).member_no == member.member_no
 
 
@@ -141,7 +162,13 @@ def test_scanning_a_dynamic_member_code_checks_in_once_with_the_events_points(de
     before = balance(desk, member.member_no)
     scanned = member_codes.member_code(desk, member.member_no)  # what the member's phone shows
     done = member_events.check_in(desk, scanned, "SPRING-FAIR")
-    assert (done.member_no, done.points, done.balance, done.walk_in, done.via) == (member.member_no, 20, before + 20, False, "code")
+    assert (done.member_no, done.points, done.balance, done.walk_in, done.via) == (
+        member.member_no,
+        20,
+        before + 20,
+        False,
+        "code",
+    )
     # The points are an activity entry for the event, in the ledger path award_activity uses; the check-in keeps its id.
     [line] = [line for line in points.history(desk, member.member_no) if line.kind == "activity"]
     assert (line.op_id, line.points, line.note) == (done.op_id, 20, "SPRING-FAIR")
@@ -149,7 +176,10 @@ def test_scanning_a_dynamic_member_code_checks_in_once_with_the_events_points(de
     assert table(desk, "SELECT op_type FROM outbox WHERE op_id = ?", done.op_id) == [("points.activity",)]
     # Half an hour later the member scans a fresh code again: refused with the time, nothing written.
     clock.now = NOW + dt.timedelta(minutes=30)
-    ledger_before, outbox_before = table(desk, "SELECT COUNT(*) FROM ledger"), table(desk, "SELECT COUNT(*) FROM outbox WHERE op_type != 'code.used'")
+    ledger_before, outbox_before = (
+        table(desk, "SELECT COUNT(*) FROM ledger"),
+        table(desk, "SELECT COUNT(*) FROM outbox WHERE op_type != 'code.used'"),
+    )
     with pytest.raises(Conflict, match=f"Member {member.member_no} already checked in at SPRING-FAIR at 10:30"):
         member_events.check_in(desk, member_codes.member_code(desk, member.member_no), "SPRING-FAIR")
     assert balance(desk, member.member_no) == before + 20
@@ -208,10 +238,17 @@ def test_check_in_outside_the_events_hours_is_refused_and_spends_nothing(desk, c
 
 
 def test_walk_ins_are_signed_up_at_the_door_while_places_are_left(desk, fair, member):
-    others = [members.register_member(desk, form(phone=phone, name=name)) for phone, name in (("13900139000", "李娜"), ("13700137000", "王芳"))]
-    done = member_events.check_in(desk, member.member_no, "SPRING-FAIR")  # typed at the desk: phone or member number work too
+    others = [
+        members.register_member(desk, form(phone=phone, name=name))
+        for phone, name in (("13900139000", "李娜"), ("13700137000", "王芳"))
+    ]
+    done = member_events.check_in(
+        desk, member.member_no, "SPRING-FAIR"
+    )  # typed at the desk: phone or member number work too
     assert (done.walk_in, done.via, done.points) == (True, "ref", 20)
-    member_events.check_in(desk, member_codes.member_code(desk, others[0].member_no, static=True), "SPRING-FAIR")  # the printed card
+    member_events.check_in(
+        desk, member_codes.member_code(desk, others[0].member_no, static=True), "SPRING-FAIR"
+    )  # the printed card
     with pytest.raises(Conflict, match="SPRING-FAIR is full \\(2 places\\) and member .* has not signed up"):
         member_events.check_in(desk, others[1].member_no, "SPRING-FAIR")
     assert table(desk, "SELECT COUNT(*), COUNT(checked_in_at) FROM event_signups") == [(2, 2)]
@@ -279,8 +316,31 @@ def _cli_json(result) -> dict:
 def test_the_cli_sets_up_lists_signs_up_checks_in_and_prints_tickets(data_dir):
     now = dt.datetime.now().astimezone()
     start, end = (now - HOUR).isoformat(timespec="minutes"), (now + 2 * HOUR).isoformat(timespec="minutes")
-    assert run_cli("member", "register", "--phone", "13800138000", "--name", "张三丰", "--consent", data_dir=data_dir).returncode == 0
-    created = _cli_json(run_cli("event", "create", "FAIR-1", "--title", "会员日", "--from", start, "--to", end, "--points", "15", "--capacity", "10", "--json", data_dir=data_dir))
+    assert (
+        run_cli(
+            "member", "register", "--phone", "13800138000", "--name", "张三丰", "--consent", data_dir=data_dir
+        ).returncode
+        == 0
+    )
+    created = _cli_json(
+        run_cli(
+            "event",
+            "create",
+            "FAIR-1",
+            "--title",
+            "会员日",
+            "--from",
+            start,
+            "--to",
+            end,
+            "--points",
+            "15",
+            "--capacity",
+            "10",
+            "--json",
+            data_dir=data_dir,
+        )
+    )
     assert (created["code"], created["points"], created["capacity"], created["state"]) == ("FAIR-1", 15, 10, "open")
     listed = run_cli("event", "list", data_dir=data_dir)
     assert listed.returncode == 0 and "FAIR-1" in listed.stdout and "0/10 signed up" in listed.stdout
@@ -291,16 +351,56 @@ def test_the_cli_sets_up_lists_signs_up_checks_in_and_prints_tickets(data_dir):
     done = _cli_json(run_cli("event", "checkin", "FAIR-1", ticket, "--json", data_dir=data_dir))
     assert (done["points"], done["via"], done["balance"]) == (15, "ticket", 15)
     again = run_cli("event", "checkin", "FAIR-1", ticket, data_dir=data_dir)
-    assert again.returncode == 5 and "already checked in at FAIR-1 at " in again.stderr and "Traceback" not in again.stderr
+    assert (
+        again.returncode == 5 and "already checked in at FAIR-1 at " in again.stderr and "Traceback" not in again.stderr
+    )
     code = run_cli("member", "code", "13800138000", data_dir=data_dir).stdout.strip()
     assert run_cli("event", "checkin", "FAIR-1", code, data_dir=data_dir).returncode == 5
-    assert run_cli("event", "create", "x", "--title", "T", "--from", start, "--to", end, "--points", "5", data_dir=data_dir).returncode == 2
-    backwards = run_cli("event", "create", "LATE", "--title", "T", "--from", end, "--to", start, "--points", "5", data_dir=data_dir)
+    assert (
+        run_cli(
+            "event", "create", "x", "--title", "T", "--from", start, "--to", end, "--points", "5", data_dir=data_dir
+        ).returncode
+        == 2
+    )
+    backwards = run_cli(
+        "event", "create", "LATE", "--title", "T", "--from", end, "--to", start, "--points", "5", data_dir=data_dir
+    )
     assert backwards.returncode == 2 and "must end after it starts" in backwards.stderr
     assert run_cli("event", "signup", "NO-SUCH", "13800138000", data_dir=data_dir).returncode == 4
     refused = run_cli("event", "checkin", "NO-SUCH", "13800138000", "--json", data_dir=data_dir)
     assert refused.returncode == 4 and json.loads(refused.stdout)["error"]["kind"] == "NotFound"
-    assert run_cli("staff", "add", "K001", "--name", "小李", "--role", "clerk", data_dir=data_dir, env={"COUNTER_NEW_PIN": "246810"}).returncode == 0
-    assert run_cli("event", "create", "CLERK", "--title", "T", "--from", start, "--to", end, "--points", "5", data_dir=data_dir, staff="K001", pin="246810").returncode == 6
+    assert (
+        run_cli(
+            "staff",
+            "add",
+            "K001",
+            "--name",
+            "小李",
+            "--role",
+            "clerk",
+            data_dir=data_dir,
+            env={"COUNTER_NEW_PIN": "246810"},
+        ).returncode
+        == 0
+    )
+    assert (
+        run_cli(
+            "event",
+            "create",
+            "CLERK",
+            "--title",
+            "T",
+            "--from",
+            start,
+            "--to",
+            end,
+            "--points",
+            "5",
+            data_dir=data_dir,
+            staff="K001",
+            pin="246810",
+        ).returncode
+        == 6
+    )
     history = _cli_json(run_cli("points", "history", "13800138000", "--json", data_dir=data_dir))
     assert [line["kind"] for line in history].count("activity") == 1

@@ -24,7 +24,17 @@ from counter_app.domain.members import (
 TODAY = dt.date(2026, 11, 23)
 
 
-@pytest.mark.parametrize("typed", ["13800138000", "+86 138-0013-8000", "+86 13800138000", "138 0013 8000", "(+86) 138.0013.8000", "１３８００１３８０００"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "13800138000",
+        "+86 138-0013-8000",
+        "+86 13800138000",
+        "138 0013 8000",
+        "(+86) 138.0013.8000",
+        "１３８００１３８０００",
+    ],
+)
 def test_every_way_of_typing_a_mobile_is_the_same_member(typed):
     assert normalize_phone(typed) == "13800138000"
 
@@ -87,14 +97,34 @@ def test_bad_names_are_refused_with_the_offending_character(name, says):
     assert says in caught.value.message("en")
 
 
-@pytest.mark.parametrize(("typed", "expected"), [("1990-05-17", dt.date(1990, 5, 17)), ("19900517", dt.date(1990, 5, 17)), ("1990/5/7", dt.date(1990, 5, 7)), ("1990年5月7日", dt.date(1990, 5, 7)), ("", None), (None, None), ("2026-11-23", TODAY), ("1900-01-01", dt.date(1900, 1, 1))])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("1990-05-17", dt.date(1990, 5, 17)),
+        ("19900517", dt.date(1990, 5, 17)),
+        ("1990/5/7", dt.date(1990, 5, 7)),
+        ("1990年5月7日", dt.date(1990, 5, 7)),
+        ("", None),
+        (None, None),
+        ("2026-11-23", TODAY),
+        ("1900-01-01", dt.date(1900, 1, 1)),
+    ],
+)
 def test_birthdays_in_the_forms_clerks_type(typed, expected):
     assert parse_birthday(typed, TODAY) == expected
 
 
 @pytest.mark.parametrize(
     ("typed", "says"),
-    [("2026-11-24", "future"), ("2099-01-01", "future"), ("1899-12-31", "before 1900-01-01"), ("1990-02-30", "not a date on the calendar"), ("17/05/1990", "YYYY-MM-DD"), ("soon", "YYYY-MM-DD"), ("1990-13-01", "not a date")],
+    [
+        ("2026-11-24", "future"),
+        ("2099-01-01", "future"),
+        ("1899-12-31", "before 1900-01-01"),
+        ("1990-02-30", "not a date on the calendar"),
+        ("17/05/1990", "YYYY-MM-DD"),
+        ("soon", "YYYY-MM-DD"),
+        ("1990-13-01", "not a date"),
+    ],
 )
 def test_impossible_birthdays_are_refused(typed, says):
     with pytest.raises(FieldError) as caught:
@@ -131,10 +161,17 @@ def test_registration_collects_every_field_error_at_once():
 
 
 def test_id_number_fills_in_the_birthday_and_must_agree_with_it():
-    ok = validate_registration(RegistrationForm(phone="13800138000", name="张三", id_number="11010519491231002X", consent=True), TODAY)
+    ok = validate_registration(
+        RegistrationForm(phone="13800138000", name="张三", id_number="11010519491231002X", consent=True), TODAY
+    )
     assert ok.birthday == dt.date(1949, 12, 31)
     with pytest.raises(InvalidInput) as caught:
-        validate_registration(RegistrationForm(phone="13800138000", name="张三", id_number="11010519491231002X", birthday="1950-01-01", consent=True), TODAY)
+        validate_registration(
+            RegistrationForm(
+                phone="13800138000", name="张三", id_number="11010519491231002X", birthday="1950-01-01", consent=True
+            ),
+            TODAY,
+        )
     assert "1949-12-31" in caught.value.fields["birthday"].message("en")
 
 

@@ -26,7 +26,10 @@ def test_registration_writes_the_member_and_its_outbox_entry(desk):
     body = entry.payload
     assert (entry.seq, entry.op_type, entry.counter_uid) == (1, "member.registered", desk.counter_uid)
     assert body["member_no"] == card.member_no and body["phone"] == "13800138000" and body["birthday"] == "1990-05-17"
-    assert entry.created_at.isoformat().startswith("2026-11-23T10:30:00") and entry.created_at.utcoffset().total_seconds() == 8 * 3600
+    assert (
+        entry.created_at.isoformat().startswith("2026-11-23T10:30:00")
+        and entry.created_at.utcoffset().total_seconds() == 8 * 3600
+    )
     assert desk_status(desk).pending_ops == 1
 
 
@@ -149,7 +152,9 @@ def test_find_member_says_what_to_do_when_nobody_matches(desk):
 
 def test_editing_keeps_history_updates_the_index_and_queues_one_operation(populated):
     desk, cards = populated
-    card = members.edit_member(desk, "13800138000", members.ProfileEdit(name="张君宝", gender="M", birthday="19900517", phone="13811112222"))
+    card = members.edit_member(
+        desk, "13800138000", members.ProfileEdit(name="张君宝", gender="M", birthday="19900517", phone="13811112222")
+    )
     assert (card.name, card.gender, card.birthday, card.phone) == ("张君宝", "M", "1990-05-17", "138****2222")
     assert card.member_no == cards["张三丰"].member_no
     assert {m.name for m in members.search_members(desk, "张三丰").members} == set()
@@ -186,7 +191,9 @@ def test_bad_edits_are_refused_and_change_nothing(populated):
         members.edit_member(desk, "13800138000", members.ProfileEdit(name="", birthday="2099-01-01"))
     assert set(caught.value.fields) == {"name", "birthday"}
     with pytest.raises(InvalidInput):
-        members.edit_member(desk, "13800138000", members.ProfileEdit(id_number="11010519491231002X", birthday="1990-01-01"))
+        members.edit_member(
+            desk, "13800138000", members.ProfileEdit(id_number="11010519491231002X", birthday="1990-01-01")
+        )
     card = members.find_member(desk, "13800138000")
     assert (card.name, card.birthday, card.id_number) == ("张三丰", None, None)
     assert members.profile_history(desk, "13800138000") == []
@@ -207,7 +214,9 @@ def test_member_numbers_skip_numbers_taken_after_a_renumbered_counter(desk):
     assert second.member_no != first.member_no
 
 
-@pytest.mark.parametrize("typed", ["张", "张三", "张三丰", "zs", "anna", "8000", "13800138000", "M000100000017", "张 8000", "zs 8000"])
+@pytest.mark.parametrize(
+    "typed", ["张", "张三", "张三丰", "zs", "anna", "8000", "13800138000", "M000100000017", "张 8000", "zs 8000"]
+)
 def test_no_search_scans_the_members_table(populated, typed):
     """Every statement a search runs is planned on an index (FTS5 or B-tree), never a full scan."""
     from sqlalchemy import event
@@ -227,6 +236,8 @@ def test_no_search_scans_the_members_table(populated, typed):
     assert statements
     with desk.store.read() as connection:
         for statement, parameters in statements:
-            plan = " | ".join(row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters))
+            plan = " | ".join(
+                row[-1] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+            )
             assert "SCAN m" not in plan.replace("SCAN member_search", "").replace("SCAN s VIRTUAL", ""), plan
             assert "SCAN members" not in plan, plan

@@ -17,7 +17,9 @@ ID_NUMBER = "11010519491231002X"
 
 
 def _raw_store_bytes(data_dir) -> bytes:
-    return b"".join((data_dir / name).read_bytes() for name in (STORE_FILE, f"{STORE_FILE}-wal") if (data_dir / name).exists())
+    return b"".join(
+        (data_dir / name).read_bytes() for name in (STORE_FILE, f"{STORE_FILE}-wal") if (data_dir / name).exists()
+    )
 
 
 def _assert_no_clear_numbers(data) -> None:
@@ -43,7 +45,9 @@ def test_sealed_values_are_bound_to_their_member(desk):
     members.register_member(desk, form(phone=PHONES[1], name="李四"))
     with desk.store.write() as connection:
         # Moving one member's sealed phone onto another is noticed, not shown as theirs.
-        connection.exec_driver_sql("UPDATE members SET phone_sealed = (SELECT phone_sealed FROM members WHERE name = '张三丰') WHERE name = '李四'")
+        connection.exec_driver_sql(
+            "UPDATE members SET phone_sealed = (SELECT phone_sealed FROM members WHERE name = '张三丰') WHERE name = '李四'"
+        )
     from counter_app.domain.errors import StoreUnavailable
 
     with pytest.raises(StoreUnavailable) as caught:

@@ -69,11 +69,15 @@ def test_gold_earns_double_and_promotions_combine_as_the_rules_say(member):
     assert points.earn_from_slip(member, "13900139000", "10", "G-1", at=MONDAY).points == 20
     member.clock = lambda: dt.datetime(2026, 11, 29, 9, tzinfo=CHINA)
     assert points.earn_from_slip(member, "13900139000", "10", "G-2", at=LAST_SATURDAY).points == 20  # max(2, 2)
-    text = (resources_dir() / "rules.toml").read_text(encoding="utf-8").replace('combine = "max"', 'combine = "multiply"')
+    text = (
+        (resources_dir() / "rules.toml").read_text(encoding="utf-8").replace('combine = "max"', 'combine = "multiply"')
+    )
     member.rules = parse_rules(text)
     assert points.earn_from_slip(member, "13900139000", "10", "G-3", at=LAST_SATURDAY).points == 40
     with member.store.read() as connection:
-        assert connection.exec_driver_sql("SELECT old_tier, new_tier, reason FROM tier_changes").all() == [("regular", "gold", "spend")]
+        assert connection.exec_driver_sql("SELECT old_tier, new_tier, reason FROM tier_changes").all() == [
+            ("regular", "gold", "spend")
+        ]
 
 
 def test_a_slip_earns_once_and_the_refusal_names_the_first_time(member):
@@ -86,7 +90,16 @@ def test_a_slip_earns_once_and_the_refusal_names_the_first_time(member):
 
 @pytest.mark.parametrize(
     ("amount", "says"),
-    [("-1", "more than zero"), ("0", "more than zero"), ("abc", "in yuan"), ("1.234", "two decimals"), ("99999999", "too large"), ("NaN", "in yuan"), ("Infinity", "in yuan"), ("", "in yuan")],
+    [
+        ("-1", "more than zero"),
+        ("0", "more than zero"),
+        ("abc", "in yuan"),
+        ("1.234", "two decimals"),
+        ("99999999", "too large"),
+        ("NaN", "in yuan"),
+        ("Infinity", "in yuan"),
+        ("", "in yuan"),
+    ],
 )
 def test_bad_amounts_are_refused_and_nothing_changes(member, amount, says):
     with pytest.raises(InvalidInput) as caught:
@@ -95,7 +108,15 @@ def test_bad_amounts_are_refused_and_nothing_changes(member, amount, says):
     assert balances(member) == (0, 0, 0)
 
 
-@pytest.mark.parametrize(("slip", "when"), [("", MONDAY), ("坏 单号", MONDAY), ("OK-1", MONDAY + dt.timedelta(days=1)), ("OK-2", MONDAY - dt.timedelta(days=91))])
+@pytest.mark.parametrize(
+    ("slip", "when"),
+    [
+        ("", MONDAY),
+        ("坏 单号", MONDAY),
+        ("OK-1", MONDAY + dt.timedelta(days=1)),
+        ("OK-2", MONDAY - dt.timedelta(days=91)),
+    ],
+)
 def test_bad_slips_and_times_are_refused(member, slip, when):
     with pytest.raises(InvalidInput):
         points.earn_from_slip(member, "13800138000", "10", slip, at=when)
@@ -125,7 +146,9 @@ def test_points_become_cash_in_steps_of_80_from_the_soonest_expiring_lots(member
     new = points.earn_from_slip(member, "13800138000", "100", "NEW", at=dt.datetime(2027, 2, 1, tzinfo=CHINA))
     with pytest.raises(InvalidInput) as caught:
         points.redeem_cash(member, "13800138000", 150)
-    assert "steps of 80" in caught.value.fields["points"].message("en") and "80 or 160" in caught.value.fields["points"].message("en")
+    assert "steps of 80" in caught.value.fields["points"].message("en") and "80 or 160" in caught.value.fields[
+        "points"
+    ].message("en")
     with pytest.raises(InvalidInput):
         points.redeem_cash(member, "13800138000", 240)  # only 200 held
     cashed = points.redeem_cash(member, "13800138000", 160)
@@ -198,7 +221,9 @@ class LedgerMachine(RuleBasedStateMachine):
     @rule(amount=st.decimals(min_value="0.01", max_value="20000", places=2))
     def earn(self, amount):
         self.slips += 1
-        self.voidable.append(points.earn_from_slip(self.desk, "13800138000", str(amount), f"SLIP-{self.slips}", at=self.now).op_id)
+        self.voidable.append(
+            points.earn_from_slip(self.desk, "13800138000", str(amount), f"SLIP-{self.slips}", at=self.now).op_id
+        )
 
     @rule(steps=st.integers(min_value=1, max_value=300))
     def cash(self, steps):
@@ -252,7 +277,8 @@ class LedgerMachine(RuleBasedStateMachine):
         assert points.expire_points(self.desk) == 0  # idempotent
         with self.desk.store.read() as connection:
             lapsed = connection.exec_driver_sql(
-                "SELECT count(*) FROM points_lots WHERE points_left > 0 AND expires_on < ?", (self.now.date().isoformat(),)
+                "SELECT count(*) FROM points_lots WHERE points_left > 0 AND expires_on < ?",
+                (self.now.date().isoformat(),),
             ).scalar()
         assert lapsed == 0
 
@@ -269,7 +295,9 @@ class LedgerMachine(RuleBasedStateMachine):
     @invariant()
     def lots_never_hold_more_than_they_earned_nor_less_than_nothing(self):
         with self.desk.store.read() as connection:
-            odd = connection.exec_driver_sql("SELECT count(*) FROM points_lots WHERE points_left > points_initial OR points_left < 0").scalar()
+            odd = connection.exec_driver_sql(
+                "SELECT count(*) FROM points_lots WHERE points_left > points_initial OR points_left < 0"
+            ).scalar()
         assert odd == 0
 
     @invariant()
@@ -286,11 +314,15 @@ class LedgerMachine(RuleBasedStateMachine):
     @invariant()
     def every_entry_has_its_outbox_operation(self):
         with self.desk.store.read() as connection:
-            missing = connection.exec_driver_sql("SELECT count(*) FROM ledger WHERE entry_id NOT IN (SELECT op_id FROM outbox)").scalar()
+            missing = connection.exec_driver_sql(
+                "SELECT count(*) FROM ledger WHERE entry_id NOT IN (SELECT op_id FROM outbox)"
+            ).scalar()
         assert missing == 0
 
 
-LedgerMachine.TestCase.settings = settings(max_examples=25, stateful_step_count=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+LedgerMachine.TestCase.settings = settings(
+    max_examples=25, stateful_step_count=20, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 test_the_ledger_balances_under_random_use = LedgerMachine.TestCase
 
 
@@ -302,7 +334,11 @@ def test_referral_points_for_both_at_registration(member):
 
 
 def test_referral_points_can_wait_for_the_first_purchase(member):
-    text = (resources_dir() / "rules.toml").read_text(encoding="utf-8").replace('when = "registration"', 'when = "first_purchase"')
+    text = (
+        (resources_dir() / "rules.toml")
+        .read_text(encoding="utf-8")
+        .replace('when = "registration"', 'when = "first_purchase"')
+    )
     member.rules = parse_rules(text)
     members.register_member(member, form(phone="13900139000", name="李四", referrer="13800138000"))
     assert members.find_member(member, "13800138000").points == 0
@@ -322,7 +358,9 @@ def test_gifting_points_keeps_their_expiry_and_respects_the_limits(member):
     gift = points.gift_points(member, "13800138000", "13900139000", 3000)
     assert (gift.from_balance, gift.to_balance) == (9000, 3000)
     with member.store.read() as connection:
-        received = connection.exec_driver_sql("SELECT expires_on FROM points_lots l JOIN members m ON m.id = l.member_id WHERE m.name = '李四'").all()
+        received = connection.exec_driver_sql(
+            "SELECT expires_on FROM points_lots l JOIN members m ON m.id = l.member_id WHERE m.name = '李四'"
+        ).all()
     assert received == [("2027-12-31",)]
     points.gift_points(member, "13800138000", "13900139000", 5000)
     with pytest.raises(InvalidInput) as daily:
@@ -365,7 +403,10 @@ def test_tiers_fall_only_at_their_anniversary(member):
     assert points.daily_jobs(member) == (0, 1)
     card = members.find_member(member, "13800138000")
     assert card.tier == "regular"
-    assert [(t["from"], t["to"], t["reason"]) for t in card.tier_history] == [("gold", "regular", "anniversary"), ("regular", "gold", "spend")]
+    assert [(t["from"], t["to"], t["reason"]) for t in card.tier_history] == [
+        ("gold", "regular", "anniversary"),
+        ("regular", "gold", "spend"),
+    ]
     assert points.review_tiers(member) == 0  # idempotent
 
 

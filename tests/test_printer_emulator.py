@@ -122,7 +122,9 @@ def test_several_receipts_on_one_connection_and_on_several(printer: PrinterEmula
     assert printer.receipts == [] and not printer.wait_for(1, timeout=0.05)
 
 
-def test_a_job_closed_before_its_cut_is_torn_and_status_only_connections_leave_nothing(printer: PrinterEmulator) -> None:
+def test_a_job_closed_before_its_cut_is_torn_and_status_only_connections_leave_nothing(
+    printer: PrinterEmulator,
+) -> None:
     client = connect(printer)
     assert client.is_online()
     client.close()
@@ -151,7 +153,9 @@ def test_a_job_closed_before_its_cut_is_torn_and_status_only_connections_leave_n
         ("disconnect_mid_job", {1: 0x16, 2: 0x12, 3: 0x12, 4: 0x12}, True, 2),
     ],
 )
-def test_status_answers_as_an_epson_printer_does(printer: PrinterEmulator, mode: str, statuses: dict[int, int], online: bool, paper: int) -> None:
+def test_status_answers_as_an_epson_printer_does(
+    printer: PrinterEmulator, mode: str, statuses: dict[int, int], online: bool, paper: int
+) -> None:
     printer.play(mode, after_bytes=10_000)
     client = connect(printer)
     for n, expected in statuses.items():
@@ -292,7 +296,11 @@ def test_parser_reads_chinese_and_code_pages_and_skips_commands() -> None:
         + b"\x1d(A\x02\x00\x00\x00\x1d(k\x03\x001C\x03"
         + b"\x1bX\x1d\x99\x1c\x77"  # unknown, each a pair
         + b"after\n"
-        + b"\x1c&" + "中".encode("gb18030") + b"\x1b@" + "中".encode("gb18030") + b"\n"  # ESC @ leaves Chinese mode
+        + b"\x1c&"
+        + "中".encode("gb18030")
+        + b"\x1b@"
+        + "中".encode("gb18030")
+        + b"\n"  # ESC @ leaves Chinese mode
         + b"\x1dVA\x03"
     )
     (receipt,) = parser.feed(stream)
@@ -327,7 +335,12 @@ def test_a_huge_declared_image_is_skipped_not_held() -> None:
     size = 255 * 65535
     parser.feed(b"\x1dv0\x00\xff\x00\xff\xff")  # 16 MB of raster data announced
     for start in range(0, size, 1_000_000):
-        assert parser.feed(b"\x1dV\x00" * (min(size - start, 1_000_000) // 3) + b"\x00" * (min(size - start, 1_000_000) % 3)) == []
+        assert (
+            parser.feed(
+                b"\x1dV\x00" * (min(size - start, 1_000_000) // 3) + b"\x00" * (min(size - start, 1_000_000) % 3)
+            )
+            == []
+        )
     (receipt,) = parser.feed(b"\x1dV\x00")
     assert receipt.images == [] and len(receipt.raw) == 8 + size + 3
     assert len(parser._buffer) == 0
@@ -337,11 +350,51 @@ def _valid_commands() -> st.SearchStrategy[tuple[bytes, str | None, bool]]:
     """(bytes, the line it prints or None, whether it cuts)."""
     byte = st.integers(0, 255)
     word = st.text(alphabet="ABCxyz019 .,:", min_size=1, max_size=12)
-    fixed = st.sampled_from([b"\x1ba", b"\x1bE", b"\x1b-", b"\x1b!", b"\x1bG", b"\x1bd", b"\x1bJ", b"\x1bt", b"\x1b3", b"\x1bM", b"\x1bV", b"\x1b{", b"\x1c!", b"\x1cC", b"\x1c-", b"\x1cW", b"\x1d!", b"\x1dB", b"\x1dH", b"\x1dh", b"\x1dw", b"\x1df", b"\x1da", b"\x1dr", b"\x10\x05"])
-    raster = st.tuples(st.integers(0, 4), st.integers(0, 30)).flatmap(lambda size: st.binary(min_size=size[0] * size[1], max_size=size[0] * size[1]).map(lambda data, size=size: b"\x1dv0\x00" + bytes((size[0], 0, size[1], 0)) + data))
-    columns = st.tuples(st.sampled_from([0, 33]), st.integers(1, 30)).flatmap(lambda mc: st.binary(min_size=mc[1] * (3 if mc[0] else 1), max_size=mc[1] * (3 if mc[0] else 1)).map(lambda data, mc=mc: b"\x1b*" + bytes((mc[0], mc[1], 0)) + data + b"\n"))
-    two_d = st.binary(max_size=40).map(lambda data: b"\x1d(k" + (len(data) + 3).to_bytes(2, "little") + b"1P0" + data + b"\x1d(k\x03\x001Q0")
-    by_length = st.tuples(st.sampled_from([b"\x1d(L", b"\x1d(A", b"\x1b(A", b"\x1c(A"]), st.binary(max_size=30)).map(lambda pair: pair[0] + len(pair[1]).to_bytes(2, "little") + pair[1])
+    fixed = st.sampled_from(
+        [
+            b"\x1ba",
+            b"\x1bE",
+            b"\x1b-",
+            b"\x1b!",
+            b"\x1bG",
+            b"\x1bd",
+            b"\x1bJ",
+            b"\x1bt",
+            b"\x1b3",
+            b"\x1bM",
+            b"\x1bV",
+            b"\x1b{",
+            b"\x1c!",
+            b"\x1cC",
+            b"\x1c-",
+            b"\x1cW",
+            b"\x1d!",
+            b"\x1dB",
+            b"\x1dH",
+            b"\x1dh",
+            b"\x1dw",
+            b"\x1df",
+            b"\x1da",
+            b"\x1dr",
+            b"\x10\x05",
+        ]
+    )
+    raster = st.tuples(st.integers(0, 4), st.integers(0, 30)).flatmap(
+        lambda size: st.binary(min_size=size[0] * size[1], max_size=size[0] * size[1]).map(
+            lambda data, size=size: b"\x1dv0\x00" + bytes((size[0], 0, size[1], 0)) + data
+        )
+    )
+    columns = st.tuples(st.sampled_from([0, 33]), st.integers(1, 30)).flatmap(
+        lambda mc: st.binary(min_size=mc[1] * (3 if mc[0] else 1), max_size=mc[1] * (3 if mc[0] else 1)).map(
+            lambda data, mc=mc: b"\x1b*" + bytes((mc[0], mc[1], 0)) + data + b"\n"
+        )
+    )
+    two_d = st.binary(max_size=40).map(
+        lambda data: b"\x1d(k" + (len(data) + 3).to_bytes(2, "little") + b"1P0" + data + b"\x1d(k\x03\x001Q0"
+    )
+    by_length = st.tuples(st.sampled_from([b"\x1d(L", b"\x1d(A", b"\x1b(A", b"\x1c(A"]), st.binary(max_size=30)).map(
+        lambda pair: pair[0] + len(pair[1]).to_bytes(2, "little") + pair[1]
+    )
     barcode_a = st.binary(max_size=20).map(lambda data: b"\x1dk\x04" + data.replace(b"\x00", b"1") + b"\x00")
     barcode_b = st.binary(max_size=20).map(lambda data: b"\x1dkI" + bytes((len(data),)) + data)
     return st.one_of(
@@ -349,7 +402,9 @@ def _valid_commands() -> st.SearchStrategy[tuple[bytes, str | None, bool]]:
         word.map(lambda text: (b"\x1c&" + text.encode("gb18030") + b"\x1c.\n", text, False)),
         st.tuples(fixed, byte).map(lambda pair: (pair[0] + bytes((pair[1],)), None, False)),
         st.tuples(byte, byte, byte).map(lambda p: (b"\x1bp" + bytes(p), None, False)),
-        st.sampled_from([b"\x1b@", b"\x1b2", b"\x10\x04\x01", b"\x10\x04\x04", b"\x1dL\x00\x00", b"\x1dW\x40\x02"]).map(lambda c: (c, None, False)),
+        st.sampled_from([b"\x1b@", b"\x1b2", b"\x10\x04\x01", b"\x10\x04\x04", b"\x1dL\x00\x00", b"\x1dW\x40\x02"]).map(
+            lambda c: (c, None, False)
+        ),
         st.one_of(raster, columns, two_d, by_length, barcode_a, barcode_b).map(lambda c: (c, None, False)),
         st.sampled_from([b"\x1dV\x00", b"\x1dV1", b"\x1dVA\x05", b"\x1dVB\x00"]).map(lambda c: (c, None, True)),
     )
@@ -368,7 +423,9 @@ def test_random_bytes_never_break_the_parser(data: bytes, cuts: list[int]) -> No
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_valid_commands(), max_size=25), st.lists(st.integers(0, 2000), max_size=8))
-def test_valid_commands_in_any_pieces_read_back_exactly(commands: list[tuple[bytes, str | None, bool]], splits: list[int]) -> None:
+def test_valid_commands_in_any_pieces_read_back_exactly(
+    commands: list[tuple[bytes, str | None, bool]], splits: list[int]
+) -> None:
     stream = b"".join(command for command, _line, _cut in commands)
     whole = EscposParser(decode_images=False).feed(stream)
     parser = EscposParser(decode_images=False)
@@ -377,7 +434,9 @@ def test_valid_commands_in_any_pieces_read_back_exactly(commands: list[tuple[byt
     pieced = [receipt for piece in pieces for receipt in parser.feed(piece)]
 
     assert len(whole) == sum(cut for _command, _line, cut in commands)
-    assert [(r.lines, r.qr_payloads, r.raw, [i.tobytes() for i in r.images]) for r in pieced] == [(r.lines, r.qr_payloads, r.raw, [i.tobytes() for i in r.images]) for r in whole]
+    assert [(r.lines, r.qr_payloads, r.raw, [i.tobytes() for i in r.images]) for r in pieced] == [
+        (r.lines, r.qr_payloads, r.raw, [i.tobytes() for i in r.images]) for r in whole
+    ]
     expected_lines = [line for _command, line, _cut in commands if line is not None]
     torn = parser.end()
     printed = [line for receipt in [*pieced, *([torn] if torn else [])] for line in receipt.lines]
@@ -413,9 +472,19 @@ def test_the_command_line_prints_receipts_and_saves_pictures(tmp_path: Path) -> 
             padded = np.ones((bits.shape[0], width), dtype=bool)
             padded[:, : bits.shape[1]] = bits
             raster = np.packbits(~padded, axis=1).tobytes()
-            client.sendall(b"\x1dv0\x00" + bytes((width // 8, 0, bits.shape[0] % 256, bits.shape[0] // 256)) + raster + b"\x1dV\x00")
+            client.sendall(
+                b"\x1dv0\x00"
+                + bytes((width // 8, 0, bits.shape[0] % 256, bits.shape[0] // 256))
+                + raster
+                + b"\x1dV\x00"
+            )
         out = [_read_line(process.stdout, timeout=10) for _ in range(5)]
-        assert out[1:] == [CHINESE, "[QR] member:9", f"[image {width}x{bits.shape[0]}] {tmp_path / 'receipt-0001-image-1.png'}", "--- cut ---"]
+        assert out[1:] == [
+            CHINESE,
+            "[QR] member:9",
+            f"[image {width}x{bits.shape[0]}] {tmp_path / 'receipt-0001-image-1.png'}",
+            "--- cut ---",
+        ]
         assert Image.open(tmp_path / "receipt-0001-image-1.png").size == (width, bits.shape[0])
     finally:
         process.send_signal(signal.SIGINT)

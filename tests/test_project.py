@@ -14,7 +14,7 @@ import pytest
 from tests.conftest import ROOT, run_cli
 
 sys.path.insert(0, str(ROOT / "resources"))
-import build  # noqa: E402  (resources/build.py, the build step under test)
+import build
 
 
 def test_import_direction_of_the_design_holds():
@@ -51,30 +51,50 @@ def test_generated_forms_match_their_designer_sources(tmp_path):
         build.compile_form(ui_file, fresh)
         committed = build.form_module(ui_file)
         assert committed.exists(), f"run python resources/build.py: {committed.name} is missing"
-        assert fresh.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8"), f"{committed.name} is stale: run python resources/build.py"
+        assert fresh.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8"), (
+            f"{committed.name} is stale: run python resources/build.py"
+        )
 
 
 def _messages(ts_file: Path) -> dict[tuple[str, str], ET.Element]:
     root = ET.parse(ts_file).getroot()
-    return {(context.findtext("name"), message.findtext("source")): message.find("translation") for context in root.iter("context") for message in context.iter("message")}
+    return {
+        (context.findtext("name"), message.findtext("source")): message.find("translation")
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
 
 
 def test_catalogs_hold_every_string_of_the_code_and_all_are_translated(tmp_path):
     # Extract afresh into a scratch catalog: a string added to the code but not to the catalogs fails here.
     scratch = tmp_path / "scratch.ts"
-    sources = [str(p) for p in (ROOT / "counter_app").rglob("*.py") if "forms" not in p.parts] + [str(p) for p in build.UI_DIR.glob("*.ui")]
-    subprocess.run([build.tool("pyside6-lupdate"), "-locations", "none", *sources, "-ts", str(scratch)], check=True, capture_output=True)
+    sources = [str(p) for p in (ROOT / "counter_app").rglob("*.py") if "forms" not in p.parts] + [
+        str(p) for p in build.UI_DIR.glob("*.ui")
+    ]
+    subprocess.run(
+        [build.tool("pyside6-lupdate"), "-locations", "none", *sources, "-ts", str(scratch)],
+        check=True,
+        capture_output=True,
+    )
     in_code = set(_messages(scratch))
     for language in build.LANGUAGES:
         catalog = _messages(build.TS_DIR / f"counter_app_{language}.ts")
-        assert in_code <= set(catalog), f"run python resources/build.py --update-ts: {sorted(in_code - set(catalog))[:5]}"
-        untranslated = [key for key in in_code if catalog[key].get("type") in ("unfinished", "vanished", "obsolete") or not catalog[key].text]
+        assert in_code <= set(catalog), (
+            f"run python resources/build.py --update-ts: {sorted(in_code - set(catalog))[:5]}"
+        )
+        untranslated = [
+            key
+            for key in in_code
+            if catalog[key].get("type") in ("unfinished", "vanished", "obsolete") or not catalog[key].text
+        ]
         assert untranslated == [], f"{language}: untranslated {untranslated[:5]}"
 
 
 def test_chinese_translations_keep_their_placeholders():
     for (context, source), translation in _messages(build.TS_DIR / "counter_app_zh_CN.ts").items():
-        assert sorted(re.findall(r"\{\w+\}|%\d", source)) == sorted(re.findall(r"\{\w+\}|%\d", translation.text or "")), (context, source)
+        assert sorted(re.findall(r"\{\w+\}|%\d", source)) == sorted(
+            re.findall(r"\{\w+\}|%\d", translation.text or "")
+        ), (context, source)
 
 
 @pytest.mark.parametrize("page", ["main", "card", "register"])

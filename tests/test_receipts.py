@@ -23,22 +23,59 @@ from counter_app.services import auth, members, points, printing, rewards, voids
 from counter_app.services.desk import change_setting
 from tests.conftest import NOW, form, run_cli
 
-HEADER = templates.Header("万达广场", "1F 服务台", 7, "K001", "李娜", dt.datetime(2026, 11, 23, 14, 5, 9), "3f6c2a4e-9d1b-4c7e-8f00-1234567890ab")
+HEADER = templates.Header(
+    "万达广场",
+    "1F 服务台",
+    7,
+    "K001",
+    "李娜",
+    dt.datetime(2026, 11, 23, 14, 5, 9),
+    "3f6c2a4e-9d1b-4c7e-8f00-1234567890ab",
+)
 MEMBER = templates.MemberFacts("M000700000019", "张三丰", "138****8000", "gold", 12880, (("2026-12-31", 300),))
 
 
 def all_templates(language: str = "zh_CN", member: templates.MemberFacts = MEMBER) -> dict[str, templates.Receipt]:
-    complaint = templates.ComplaintFacts("C-20261123-0007", "服务态度", "高", "优衣库", "店员态度冷淡，" * 10, "138****8000", dt.datetime(2026, 11, 24, 14, 5))
-    figures = [templates.DayFigure(templates.DAY_FIGURE_LABELS["earn"], 12, "3,400"), templates.DayFigure(templates.DAY_FIGURE_LABELS["write_off"], 3, "￥30.00")]
+    complaint = templates.ComplaintFacts(
+        "C-20261123-0007",
+        "服务态度",
+        "高",
+        "优衣库",
+        "店员态度冷淡，" * 10,
+        "138****8000",
+        dt.datetime(2026, 11, 24, 14, 5),
+    )
+    figures = [
+        templates.DayFigure(templates.DAY_FIGURE_LABELS["earn"], 12, "3,400"),
+        templates.DayFigure(templates.DAY_FIGURE_LABELS["write_off"], 3, "￥30.00"),
+    ]
     return {
         "registration": templates.registration_receipt(HEADER, member, language, referral_points=50),
-        "earn": templates.earn_receipt(HEADER, member, language, amount_fen=128850, slip_no="UQ-42", shop="优衣库", points=2577, upgraded=True),
+        "earn": templates.earn_receipt(
+            HEADER, member, language, amount_fen=128850, slip_no="UQ-42", shop="优衣库", points=2577, upgraded=True
+        ),
         "gift": templates.gift_receipt(HEADER, member, language, gift_name="晴雨伞", sku="G-UMB", qty=2, points=3000),
-        "coupon": templates.coupon_receipt(HEADER, member, language, title="满100减10", code="CP-4F7K-9QXD-M2ZA-7", value="￥10.00", min_spend="￥100.00", valid_until="2026-12-23", points=800),
+        "coupon": templates.coupon_receipt(
+            HEADER,
+            member,
+            language,
+            title="满100减10",
+            code="CP-4F7K-9QXD-M2ZA-7",
+            value="￥10.00",
+            min_spend="￥100.00",
+            valid_until="2026-12-23",
+            points=800,
+        ),
         "cash": templates.cash_receipt(HEADER, member, language, points=800, yuan_text="10.00"),
-        "write_off": templates.write_off_receipt(HEADER, member, language, title="满100减10", code="CP-4F7K-9QXD-M2ZA-7", value="￥10.00", spend="￥150.00"),
-        "points_gift": templates.points_gift_receipt(HEADER, member, language, to_member_no="M000700000027", to_masked_name="李*", points=500),
-        "void": templates.void_receipt(HEADER, member, language, voided="9a1b", points=-2577, reason="顾客退货", authorised_by="M001"),
+        "write_off": templates.write_off_receipt(
+            HEADER, member, language, title="满100减10", code="CP-4F7K-9QXD-M2ZA-7", value="￥10.00", spend="￥150.00"
+        ),
+        "points_gift": templates.points_gift_receipt(
+            HEADER, member, language, to_member_no="M000700000027", to_masked_name="李*", points=500
+        ),
+        "void": templates.void_receipt(
+            HEADER, member, language, voided="9a1b", points=-2577, reason="顾客退货", authorised_by="M001"
+        ),
         "complaint": templates.complaint_receipt(HEADER, member, language, complaint),
         "day_summary": templates.day_summary_receipt(HEADER, language, dt.date(2026, 11, 23), figures),
         "test": templates.test_page_receipt(HEADER, language, 48),
@@ -78,7 +115,9 @@ def test_cjk_counts_double_and_pairs_are_justified():
 
 def test_long_names_wrap_at_character_boundaries_with_the_value_on_its_own_line():
     name = "阿卜杜拉·穆罕默德·阿里·侯赛因·伊本·哈桑·萨利赫"
-    laid = templates.plain_text(templates.lay_out(templates.Receipt("x", "r", (templates.Pair("会员", name),), "zh_CN"), 32))
+    laid = templates.plain_text(
+        templates.lay_out(templates.Receipt("x", "r", (templates.Pair("会员", name),), "zh_CN"), 32)
+    )
     assert len(laid) >= 2 and all(templates.text_width(line) <= 32 for line in laid)
     assert "".join(line.strip() for line in laid).replace(" ", "") == ("会员" + name).replace(" ", "")
 
@@ -88,7 +127,9 @@ def test_direction_overrides_and_control_characters_never_reach_paper():
 
 
 def test_a_500_character_note_is_shortened_and_wrapped():
-    receipt = templates.void_receipt(HEADER, MEMBER, "zh_CN", voided="x", points=-1, reason="退" * 500, authorised_by="M001")
+    receipt = templates.void_receipt(
+        HEADER, MEMBER, "zh_CN", voided="x", points=-1, reason="退" * 500, authorised_by="M001"
+    )
     reason_lines = [line for line in templates.plain_text(templates.lay_out(receipt, 32)) if "退" in line]
     assert sum(line.count("退") for line in reason_lines) == templates.NOTE_LIMIT - 1
     assert reason_lines[-1].rstrip().endswith("…")
@@ -113,7 +154,11 @@ def test_each_template_prints_its_text_qr_and_cut(kind, paper):
         assert printer.wait_for(1, 5)
         (got,) = printer.receipts
     assert got.cut
-    as_text = [line.rstrip() for line in templates.plain_text(laid) if line.strip() and devices.text_bytes(line, "gb18030") is not None]
+    as_text = [
+        line.rstrip()
+        for line in templates.plain_text(laid)
+        if line.strip() and devices.text_bytes(line, "gb18030") is not None
+    ]
     assert [line.rstrip() for line in got.lines if line.strip()] == as_text
     assert len(got.images) == (1 if kind == "test" else 0)  # the test page's rare characters are drawn
     assert any("万达广场" in line for line in got.lines)
@@ -134,7 +179,9 @@ def test_a_printer_without_chinese_gets_pictures_of_the_lines_and_a_picture_of_t
     assert got.images and all(image.width == 384 for image in got.images)
     assert HEADER.reference in got.qr_payloads  # read back from the picture
     ascii_lines = [line.rstrip() for line in templates.plain_text(laid) if line.isascii() and line.strip()]
-    assert ascii_lines and [line.rstrip() for line in got.lines if line.strip()] == ascii_lines  # ASCII-only lines stay text
+    assert (
+        ascii_lines and [line.rstrip() for line in got.lines if line.strip()] == ascii_lines
+    )  # ASCII-only lines stay text
 
 
 def test_rare_characters_emoji_and_right_to_left_names_print_as_pictures_on_a_chinese_printer():
@@ -150,7 +197,11 @@ def test_rare_characters_emoji_and_right_to_left_names_print_as_pictures_on_a_ch
 
 def test_a_character_outside_gb2312_but_in_gbk_is_text_on_a_gbk_printer():
     member = dataclasses.replace(MEMBER, name="王堃")
-    (got,) = printed(devices.render_escpos(templates.lay_out(all_templates(member=member)["earn"], 48), devices.PrinterProfile(chinese="gbk")))
+    (got,) = printed(
+        devices.render_escpos(
+            templates.lay_out(all_templates(member=member)["earn"], 48), devices.PrinterProfile(chinese="gbk")
+        )
+    )
     assert not got.images and any("王堃" in line for line in got.lines)
 
 
@@ -170,13 +221,16 @@ def test_a_missing_logo_or_one_that_is_not_a_picture_prints_the_receipt_without_
 
 
 def test_preview_looks_like_the_receipt_with_its_stamp():
-    from PIL import Image
     import io
+
+    from PIL import Image
 
     receipt = all_templates()["earn"].as_reprint(3)
     for paper in (58, 80):
         profile = devices.PrinterProfile(paper_mm=paper)
-        picture = Image.open(io.BytesIO(devices.png_bytes(devices.preview_picture(templates.lay_out(receipt, profile.columns), profile))))
+        picture = Image.open(
+            io.BytesIO(devices.png_bytes(devices.preview_picture(templates.lay_out(receipt, profile.columns), profile)))
+        )
         assert picture.width == profile.dots + 48 and picture.height > 600
     assert any("REPRINT #3" in line for line in templates.plain_text(templates.lay_out(receipt, 32)))
 
@@ -184,7 +238,20 @@ def test_preview_looks_like_the_receipt_with_its_stamp():
 # ---- addresses and printers that fail ------------------------------------------------------
 
 
-@pytest.mark.parametrize("uri", ["", "http://printer", "tcp://", "tcp://host:99999", "usb://xyz", "serial:///dev/ttyS0?baud=7", "lp://a b", "tcp://h\x00:9100", "file://"])
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "",
+        "http://printer",
+        "tcp://",
+        "tcp://host:99999",
+        "usb://xyz",
+        "serial:///dev/ttyS0?baud=7",
+        "lp://a b",
+        "tcp://h\x00:9100",
+        "file://",
+    ],
+)
 def test_a_printer_address_that_makes_no_sense_says_how_to_write_one(uri):
     with pytest.raises(InvalidInput) as caught:
         devices.parse_printer_uri(uri)
@@ -209,7 +276,12 @@ def _free_port() -> int:
 
 @pytest.mark.parametrize(
     ("uri", "state"),
-    [("tcp://no-such-printer.invalid:9100", devices.UNREACHABLE), (None, devices.UNREACHABLE), ("usb://0416:5011", devices.UNREACHABLE), ("file:///no/such/dir/lp0", devices.UNREACHABLE)],
+    [
+        ("tcp://no-such-printer.invalid:9100", devices.UNREACHABLE),
+        (None, devices.UNREACHABLE),
+        ("usb://0416:5011", devices.UNREACHABLE),
+        ("file:///no/such/dir/lp0", devices.UNREACHABLE),
+    ],
 )
 def test_a_printer_that_is_not_there_fails_fast_and_nothing_is_reached(uri, state):
     uri = uri or f"tcp://127.0.0.1:{_free_port()}"  # a port that refuses
@@ -221,13 +293,14 @@ def test_a_printer_that_is_not_there_fails_fast_and_nothing_is_reached(uri, stat
 
 
 def test_a_printer_that_accepts_and_never_answers_is_given_up_on():
-    with PrinterEmulator(mode="silent") as printer:
-        with pytest.raises(devices.PrintFailed) as caught:
-            devices.send_job(devices.parse_printer_uri(printer.uri), b"\x1b@hello\n", ask_status=True)
+    with PrinterEmulator(mode="silent") as printer, pytest.raises(devices.PrintFailed) as caught:
+        devices.send_job(devices.parse_printer_uri(printer.uri), b"\x1b@hello\n", ask_status=True)
     assert caught.value.state == devices.NO_ANSWER and not caught.value.reached
 
 
-@pytest.mark.parametrize(("mode", "state"), [("paper_out", devices.PAPER_OUT), ("cover_open", devices.COVER_OPEN), ("ready", devices.READY)])
+@pytest.mark.parametrize(
+    ("mode", "state"), [("paper_out", devices.PAPER_OUT), ("cover_open", devices.COVER_OPEN), ("ready", devices.READY)]
+)
 def test_the_printer_says_what_is_wrong_with_it(mode, state):
     with PrinterEmulator(mode=mode) as printer:
         assert devices.query_printer(devices.parse_printer_uri(printer.uri)) == state
@@ -287,7 +360,16 @@ def test_every_desk_operation_prints_its_receipt_from_what_was_committed(shop):
     members.register_member(desk, form(phone="13900139000", name="李娜"))
     given = points.gift_points(desk, "13800138000", "13900139000", 500)
     voided = voids.void_operation(desk, gift.op_id, "顾客改主意")
-    references = [earned.op_id, gift.op_id, coupon.op_id, cash.op_id, written.code, "M000100000025", given.op_id, voided.op_id]
+    references = [
+        earned.op_id,
+        gift.op_id,
+        coupon.op_id,
+        cash.op_id,
+        written.code,
+        "M000100000025",
+        given.op_id,
+        voided.op_id,
+    ]
     with PrinterEmulator() as printer:
         _printer(desk, printer)
         jobs = [printing.queue_receipt(desk, reference) for reference in references]
@@ -295,11 +377,22 @@ def test_every_desk_operation_prints_its_receipt_from_what_was_committed(shop):
             pass
         assert printer.wait_for(len(references), 5)
         got = printer.receipts
-    assert [job.kind for job in jobs] == ["earn", "gift", "coupon", "cash", "write_off", "registration", "points_gift", "void"]
+    assert [job.kind for job in jobs] == [
+        "earn",
+        "gift",
+        "coupon",
+        "cash",
+        "write_off",
+        "registration",
+        "points_gift",
+        "void",
+    ]
     assert all(job.status == "printed" for job in printing.list_jobs(desk))
     assert [receipt.qr_payloads[-1] for receipt in got] == references
     earn_text = got[0].text
-    assert "优衣库" in earn_text and "R-1" in earn_text and "138****8000" in earn_text and "13800138000" not in earn_text
+    assert (
+        "优衣库" in earn_text and "R-1" in earn_text and "138****8000" in earn_text and "13800138000" not in earn_text
+    )
     assert "+20,000" in earn_text and "M000100000017" in earn_text
     assert "晴雨伞" in got[1].text and "-1,500" in got[1].text
     assert coupon.coupon.code in got[2].qr_payloads
@@ -336,7 +429,11 @@ def test_paper_out_holds_the_queue_in_order_and_it_drains_when_paper_is_back(sho
         first = printing.print_next(shop, retry_after=lambda attempts: 0)
         assert first.status == "queued" and first.last_state == devices.PAPER_OUT
         state = printing.printer_state(shop)
-        assert state.state == devices.PAPER_OUT and state.waiting == 3 and "paper" in i18n.translate("Printing", state.advice)
+        assert (
+            state.state == devices.PAPER_OUT
+            and state.waiting == 3
+            and "paper" in i18n.translate("Printing", state.advice)
+        )
         printer.mode = "ready"
         while printing.print_next(shop) is not None:
             pass
@@ -407,7 +504,9 @@ def test_nothing_is_lost_across_a_restart_and_a_half_sent_job_comes_back_stamped
     printing._claim_next(desk)  # a process took the first job and died while sending it
     desk.close()
     desk = signed_in_desk(data_dir)
-    assert printing.recover_interrupted(desk, older_than_s=0) == 1  # the worker does this at start, for claims over 2 minutes old
+    assert (
+        printing.recover_interrupted(desk, older_than_s=0) == 1
+    )  # the worker does this at start, for claims over 2 minutes old
     with PrinterEmulator() as printer:
         change_setting(desk, "printer_uri", printer.uri)
         with desk.store.write() as connection:  # the queue keeps each job's printer: point them at the new one
@@ -483,12 +582,42 @@ def test_two_hundred_receipts_through_disconnects_and_paper_outs_none_lost_no_un
 
 def test_cli_prints_an_operation_and_warns_when_the_printer_is_down(data_dir, tmp_path):
     with PrinterEmulator() as printer:
-        assert run_cli("member", "register", "--phone", "13800138000", "--name", "张三丰", "--consent", data_dir=data_dir).returncode == 0
-        done = run_cli("points", "earn", "13800138000", "--amount", "88", "--slip", "A-1", "--print", "--printer", printer.uri, "--json", data_dir=data_dir)
+        assert (
+            run_cli(
+                "member", "register", "--phone", "13800138000", "--name", "张三丰", "--consent", data_dir=data_dir
+            ).returncode
+            == 0
+        )
+        done = run_cli(
+            "points",
+            "earn",
+            "13800138000",
+            "--amount",
+            "88",
+            "--slip",
+            "A-1",
+            "--print",
+            "--printer",
+            printer.uri,
+            "--json",
+            data_dir=data_dir,
+        )
         assert done.returncode == 0, done.stderr
         assert printer.wait_for(1, 5) and "M000100000017" in printer.receipts[0].text
     refused = f"tcp://127.0.0.1:{_free_port()}"
-    down = run_cli("points", "earn", "13800138000", "--amount", "88", "--slip", "A-2", "--print", "--printer", refused, data_dir=data_dir)
+    down = run_cli(
+        "points",
+        "earn",
+        "13800138000",
+        "--amount",
+        "88",
+        "--slip",
+        "A-2",
+        "--print",
+        "--printer",
+        refused,
+        data_dir=data_dir,
+    )
     assert down.returncode == 0 and "waits in the queue" in down.stderr
     queue = run_cli("print", "queue", "--json", data_dir=data_dir)
     assert queue.returncode == 0 and '"status": "queued"' in queue.stdout

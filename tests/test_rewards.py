@@ -66,7 +66,9 @@ def test_an_expired_coupon_is_refused_with_its_date(shop):
     assert "expired on 2026-12-23" in caught.value.message("en")
 
 
-@pytest.mark.parametrize(("code", "says"), [("hello", "starts with CP"), ("CP-1234", "13 letters"), ("", "starts with CP")])
+@pytest.mark.parametrize(
+    ("code", "says"), [("hello", "starts with CP"), ("CP-1234", "13 letters"), ("", "starts with CP")]
+)
 def test_malformed_coupon_codes_say_what_is_wrong(shop, code, says):
     with pytest.raises(InvalidInput) as caught:
         rewards.write_off_coupon(shop, code)
@@ -130,10 +132,16 @@ def test_voiding_a_coupon_redemption_revokes_the_coupon_unless_it_was_used(shop)
     with pytest.raises(InvalidInput):
         voids.void_operation(shop, used.op_id, "too late, it was used")
     with shop.store.read() as connection:
-        row = connection.exec_driver_sql("SELECT id FROM members WHERE member_no = ?", (members.find_member(shop, "13800138000").member_no,)).scalar()
+        row = connection.exec_driver_sql(
+            "SELECT id FROM members WHERE member_no = ?", (members.find_member(shop, "13800138000").member_no,)
+        ).scalar()
         from counter_app.db import points as ledger
 
-        assert ledger.balance_from_entries(connection, row) == ledger.balance_from_lots(connection, row) == members.find_member(shop, "13800138000").points
+        assert (
+            ledger.balance_from_entries(connection, row)
+            == ledger.balance_from_lots(connection, row)
+            == members.find_member(shop, "13800138000").points
+        )
 
 
 def test_only_a_manager_voids(shop):

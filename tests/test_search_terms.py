@@ -53,7 +53,11 @@ def test_what_the_clerk_typed_is_recognised(typed, kind, value):
 
 @pytest.mark.parametrize(
     ("typed", "kind", "value", "tail"),
-    [("张伟 8000", QueryKind.NAME, "张伟", "8000"), ("8000 zw", QueryKind.INITIALS, "zw", "8000"), ("Anna Li 0003", QueryKind.INITIALS, "annali", "0003")],
+    [
+        ("张伟 8000", QueryKind.NAME, "张伟", "8000"),
+        ("8000 zw", QueryKind.INITIALS, "zw", "8000"),
+        ("Anna Li 0003", QueryKind.INITIALS, "annali", "0003"),
+    ],
 )
 def test_a_name_and_the_phones_last_four_narrow_each_other(typed, kind, value, tail):
     query = classify_query(typed)

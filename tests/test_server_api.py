@@ -34,7 +34,9 @@ REJECTED = ["400", "401", "403", "404", "409", "413", "422", "429"]
 
 
 def enrolled_token(running: Server) -> str:
-    answer = requests.post(f"{running.url}/v1/enroll", json={"code": running.enroll_code(), "counter_uid": str(uuid.uuid4())}, timeout=10)
+    answer = requests.post(
+        f"{running.url}/v1/enroll", json={"code": running.enroll_code(), "counter_uid": str(uuid.uuid4())}, timeout=10
+    )
     assert answer.status_code == 200, answer.text
     return answer.json()["token"]
 
@@ -49,7 +51,9 @@ def api_schema(running: Server, token: str) -> schemathesis.BaseSchema:
     return schemathesis.openapi.from_url(f"{running.url}/openapi.json", config=config)
 
 
-def fuzz(operation: schemathesis.APIOperation, mode: GenerationMode, base_url: str, statuses: collections.Counter) -> None:
+def fuzz(
+    operation: schemathesis.APIOperation, mode: GenerationMode, base_url: str, statuses: collections.Counter
+) -> None:
     session = requests.Session()
 
     @settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
@@ -64,7 +68,12 @@ def fuzz(operation: schemathesis.APIOperation, mode: GenerationMode, base_url: s
 def test_no_request_makes_the_server_fail_or_answer_off_its_schema(server):
     schema = api_schema(server, enrolled_token(server))
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert {operation.label for operation in operations} >= {"GET /v1/info", "POST /v1/enroll", "POST /v1/push", "GET /v1/changes"}
+    assert {operation.label for operation in operations} >= {
+        "GET /v1/info",
+        "POST /v1/enroll",
+        "POST /v1/push",
+        "GET /v1/changes",
+    }
     statuses: collections.Counter = collections.Counter()
     failures: list[str] = []
     for operation in operations:
@@ -73,9 +82,11 @@ def test_no_request_makes_the_server_fail_or_answer_off_its_schema(server):
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE) if has_input else (GenerationMode.POSITIVE,):
             try:
                 fuzz(operation, mode, server.url, statuses)
-            except (Exception, BaseExceptionGroup) as error:  # noqa: BLE001 - report every operation, not only the first to fail
+            except (Exception, BaseExceptionGroup) as error:
                 failures.append(f"{operation.label} ({mode.value}):\n{error}")
-    summary = "\n".join(f"  {label} {mode}: {status} × {count}" for (label, mode, status), count in sorted(statuses.items()))
+    summary = "\n".join(
+        f"  {label} {mode}: {status} × {count}" for (label, mode, status), count in sorted(statuses.items())
+    )
     print(f"\n{sum(statuses.values())} answers passed the checks on {server.db_url.split(':')[0]}:\n{summary}")
     assert not failures, "\n\n".join(failures)
     assert not any(status >= 500 for (_, _, status) in statuses)
@@ -86,17 +97,33 @@ def test_what_json_allows_but_the_protocol_does_not_is_refused_with_a_reason(ser
     signed = {"Authorization": f"Bearer {token}"}
 
     def push(*ops: dict) -> requests.Response:
-        body = {"ops": [{"op_id": str(uuid.uuid4()), "seq": seq, "at": "2026-11-23T10:30:00+08:00", **op} for seq, op in enumerate(ops, 1)]}
+        body = {
+            "ops": [
+                {"op_id": str(uuid.uuid4()), "seq": seq, "at": "2026-11-23T10:30:00+08:00", **op}
+                for seq, op in enumerate(ops, 1)
+            ]
+        }
         return requests.post(f"{server.url}/v1/push", json=body, headers=signed, timeout=10)
 
     # A lone surrogate has no UTF-8 form; the 422 that quotes it must still be sendable.
-    answer = requests.post(f"{server.url}/v1/enroll", json={"code": "\ud800ABCD", "counter_uid": str(uuid.uuid4())}, timeout=10)
+    answer = requests.post(
+        f"{server.url}/v1/enroll", json={"code": "\ud800ABCD", "counter_uid": str(uuid.uuid4())}, timeout=10
+    )
     assert answer.status_code == 422 and answer.json()["detail"][0]["loc"] == ["body", "code"]
     # PostgreSQL text cannot hold NUL.
-    answer = requests.post(f"{server.url}/v1/enroll", json={"code": server.enroll_code(), "counter_uid": str(uuid.uuid4()), "counter_name": "东\x00"}, timeout=10)
+    answer = requests.post(
+        f"{server.url}/v1/enroll",
+        json={"code": server.enroll_code(), "counter_uid": str(uuid.uuid4()), "counter_name": "东\x00"},
+        timeout=10,
+    )
     assert answer.status_code == 400 and "counter_name" in answer.json()["detail"]
     member_uid = str(uuid.uuid4())
-    registered = push({"type": "member.registered", "payload": {"member_uid": member_uid, "member_no": "M000100000001", "name": "张伟"}})
+    registered = push(
+        {
+            "type": "member.registered",
+            "payload": {"member_uid": member_uid, "member_no": "M000100000001", "name": "张伟"},
+        }
+    )
     assert registered.status_code == 200 and registered.json()["results"][0]["status"] == "applied"
     for payload, where in (
         ({"member_uid": member_uid, "kind": "earn", "delta": 5, "note": "a\x00b"}, "ops.0.payload.note"),
@@ -107,14 +134,20 @@ def test_what_json_allows_but_the_protocol_does_not_is_refused_with_a_reason(ser
         assert answer.status_code == 400 and f"text at {where} " in answer.json()["detail"], answer.text
     # A time is RFC 3339 text with an offset: not seconds since 1970, not a local time of unknown zone.
     for at in (0, 1.7e9, "0008", "2026-11-23T10:30:00", "2026-11-23"):
-        answer = push({"type": "points.earn", "at": at, "payload": {"member_uid": member_uid, "kind": "earn", "delta": 5}})
+        answer = push(
+            {"type": "points.earn", "at": at, "payload": {"member_uid": member_uid, "kind": "earn", "delta": 5}}
+        )
         assert answer.status_code == 422 and answer.json()["detail"][0]["loc"] == ["body", "ops", 0, "at"], answer.text
     # Nor is "1" or true the number 1.
     for seq in ("1", True):
-        answer = push({"type": "points.earn", "seq": seq, "payload": {"member_uid": member_uid, "kind": "earn", "delta": 5}})
+        answer = push(
+            {"type": "points.earn", "seq": seq, "payload": {"member_uid": member_uid, "kind": "earn", "delta": 5}}
+        )
         assert answer.status_code == 422 and answer.json()["detail"][0]["loc"] == ["body", "ops", 0, "seq"], answer.text
     # A malformed field inside an operation refuses that operation, with the field named.
-    answer = push({"type": "member.updated", "payload": {"member_uid": member_uid, "changes": {"birthday": "31/02/2026"}}})
+    answer = push(
+        {"type": "member.updated", "payload": {"member_uid": member_uid, "changes": {"birthday": "31/02/2026"}}}
+    )
     result = answer.json()["results"][0]
     assert answer.status_code == 200 and result["status"] == "rejected" and result["reason"].startswith("birthday:")
     # FastAPI would take the last of a repeated parameter; the server refuses to guess.

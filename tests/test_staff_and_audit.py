@@ -36,18 +36,25 @@ def as_role(desk, role):
 
 def audit_rows(desk):
     with desk.store.read() as connection:
-        return connection.exec_driver_sql("SELECT seq, staff_id, role, authorized_by, action, subject, outcome, details FROM audit_log ORDER BY seq").all()
+        return connection.exec_driver_sql(
+            "SELECT seq, staff_id, role, authorized_by, action, subject, outcome, details FROM audit_log ORDER BY seq"
+        ).all()
 
 
 def test_the_desk_hashes_pins_with_argon2id_at_the_librarys_defaults():
-    from counter_app.services import auth as real_auth
     import importlib
+
+    from counter_app.services import auth as real_auth
 
     fresh = importlib.reload(real_auth).PIN_HASHER
     defaults = PasswordHasher()
     try:
         assert fresh.type is Type.ID
-        assert (fresh.time_cost, fresh.memory_cost, fresh.parallelism) == (defaults.time_cost, defaults.memory_cost, defaults.parallelism)
+        assert (fresh.time_cost, fresh.memory_cost, fresh.parallelism) == (
+            defaults.time_cost,
+            defaults.memory_cost,
+            defaults.parallelism,
+        )
     finally:
         real_auth.PIN_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
@@ -64,7 +71,10 @@ def test_the_first_administrator_is_made_once(desk):
         auth.create_first_admin(desk, "X001", "某人", "864209")
 
 
-@pytest.mark.parametrize(("pin", "says"), [("12", "4 to 12 digits"), ("1111", "too easy"), ("123456", "too easy"), ("short", "8 to 64"), ("", "8 to 64")])
+@pytest.mark.parametrize(
+    ("pin", "says"),
+    [("12", "4 to 12 digits"), ("1111", "too easy"), ("123456", "too easy"), ("short", "8 to 64"), ("", "8 to 64")],
+)
 def test_weak_pins_are_refused(desk, pin, says):
     with pytest.raises(InvalidInput) as caught:
         auth.add_staff(desk, "S009", "新同事", "clerk", pin)
@@ -83,7 +93,9 @@ def test_five_wrong_pins_lock_the_account_for_five_minutes(team):
     assert "locked after 5 wrong PINs until 10:35" in caught.value.message("en")
     clock[0] = NOW + dt.timedelta(minutes=5, seconds=1)
     assert auth.sign_in(team, "K001", PINS["clerk"]).role == "clerk"
-    outcomes = [(row.action, row.outcome) for row in audit_rows(team) if row.subject == "K001" and row.action != "staff.add"]
+    outcomes = [
+        (row.action, row.outcome) for row in audit_rows(team) if row.subject == "K001" and row.action != "staff.add"
+    ]
     assert outcomes.count(("auth.sign_in", "refused")) == 5  # four wrong PINs and the refusal while locked
     assert ("staff.locked_out", "refused") in outcomes
     assert outcomes[-1] == ("auth.sign_in", "done")
@@ -128,8 +140,14 @@ def _operations(desk):
         "find_member": (Permission.LOOKUP, lambda: members.find_member(desk, "13800138000")),
         "search": (Permission.LOOKUP, lambda: members.search_members(desk, "张")),
         "history": (Permission.LOOKUP, lambda: members.profile_history(desk, "13800138000")),
-        "register": (Permission.REGISTER, lambda: members.register_member(desk, form(phone=f"1390013{len(audit_rows(desk)):04d}", name="新会员"))),
-        "edit": (Permission.EDIT_MEMBER, lambda: members.edit_member(desk, "13800138000", members.ProfileEdit(gender="M"))),
+        "register": (
+            Permission.REGISTER,
+            lambda: members.register_member(desk, form(phone=f"1390013{len(audit_rows(desk)):04d}", name="新会员")),
+        ),
+        "edit": (
+            Permission.EDIT_MEMBER,
+            lambda: members.edit_member(desk, "13800138000", members.ProfileEdit(gender="M")),
+        ),
         "reveal": (Permission.REVEAL_PERSONAL_DATA, lambda: privacy.reveal_personal_data(desk, "13800138000")),
         "export": (Permission.EXPORT_MEMBER_DATA, lambda: privacy.export_member_data(desk, "13800138000")),
         "audit_verify": (Permission.AUDIT, lambda: audit.verify(desk)),
@@ -137,7 +155,10 @@ def _operations(desk):
         "staff_list": (Permission.MANAGE_STAFF, lambda: auth.list_staff(desk)),
         "settings": (Permission.SETTINGS, lambda: change_setting(desk, "store_name", "万象城")),
         "demo_data": (Permission.DEMO_DATA, lambda: demo.make_demo_members(desk, 3, seed=1)),
-        "key_backup": (Permission.KEY_BACKUP, lambda: keys.back_up_key(desk, desk.data_dir / f"key-{len(audit_rows(desk))}.txt")),
+        "key_backup": (
+            Permission.KEY_BACKUP,
+            lambda: keys.back_up_key(desk, desk.data_dir / f"key-{len(audit_rows(desk))}.txt"),
+        ),
     }
 
 
@@ -159,7 +180,11 @@ def test_every_operation_for_every_role_follows_the_table_and_refusals_are_audit
         with pytest.raises(expected):
             operation()
         refusal = audit_rows(team)[before:]
-        assert [(r.action.split(".")[0], r.outcome, r.staff_id, r.role) for r in refusal][-1][1:] == ("refused", team.session.staff_id, role), name
+        assert [(r.action.split(".")[0], r.outcome, r.staff_id, r.role) for r in refusal][-1][1:] == (
+            "refused",
+            team.session.staff_id,
+            role,
+        ), name
         assert permission.value in refusal[-1].details, name
 
 
@@ -296,12 +321,10 @@ def test_an_untouched_chain_verifies(team):
 
 
 def test_the_log_refuses_updates_and_deletes_from_sql(team):
-    with pytest.raises(Exception, match="append-only"):
-        with team.store.write() as connection:
-            connection.exec_driver_sql("UPDATE audit_log SET staff_id = 'X' WHERE seq = 1")
-    with pytest.raises(Exception, match="append-only"):
-        with team.store.write() as connection:
-            connection.exec_driver_sql("DELETE FROM audit_log WHERE seq = 1")
+    with pytest.raises(Exception, match="append-only"), team.store.write() as connection:
+        connection.exec_driver_sql("UPDATE audit_log SET staff_id = 'X' WHERE seq = 1")
+    with pytest.raises(Exception, match="append-only"), team.store.write() as connection:
+        connection.exec_driver_sql("DELETE FROM audit_log WHERE seq = 1")
 
 
 def test_an_edited_entry_is_named(team):

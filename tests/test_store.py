@@ -16,9 +16,9 @@ from sqlalchemy import create_engine, text
 from counter_app.db.outbox import entries
 from counter_app.db.store import STORE_FILE, _alembic_config, open_store
 from counter_app.domain.errors import StoreUnavailable
+from counter_app.domain.staff import Actor
 from counter_app.services import members
 from counter_app.services.desk import open_desk
-from counter_app.domain.staff import Actor
 from tests.conftest import NOW, form, signed_in_desk
 
 
@@ -56,14 +56,18 @@ def test_an_old_store_upgrades_itself_seals_its_personal_data_and_keeps_its_memb
     path = _store_at(data_dir, "0001")
     stamp = "2026-01-01T00:00:00+08:00"
     with sqlite3.connect(path) as db:
-        db.execute("INSERT INTO counter (id, counter_uid, last_outbox_seq, last_member_seq, created_at) VALUES (1, 'c-1', 1, 1, ?)", (stamp,))
+        db.execute(
+            "INSERT INTO counter (id, counter_uid, last_outbox_seq, last_member_seq, created_at) VALUES (1, 'c-1', 1, 1, ?)",
+            (stamp,),
+        )
         db.execute(
             "INSERT INTO members (member_uid, member_no, phone, phone_tail, name, id_number, consent_version, consented_at, registered_at, updated_at, counter_uid)"
             " VALUES ('m-1', 'M000100000017', '13900001111', '1111', '欧阳娜娜', '11010519491231002X', '2025-01', ?, ?, ?, 'c-1')",
             (stamp, stamp, stamp),
         )
         db.execute(
-            "INSERT INTO member_changes (member_id, op_id, field, old_value, new_value, changed_at) VALUES (1, 'op-0', 'name', '欧阳', '欧阳娜娜', ?)", (stamp,)
+            "INSERT INTO member_changes (member_id, op_id, field, old_value, new_value, changed_at) VALUES (1, 'op-0', 'name', '欧阳', '欧阳娜娜', ?)",
+            (stamp,),
         )
         db.execute(
             "INSERT INTO outbox (seq, op_id, counter_uid, op_type, payload, created_at) VALUES (1, 'op-1', 'c-1', 'member.registered', ?, ?)",
@@ -100,7 +104,9 @@ def test_a_store_from_a_newer_desk_is_refused_untouched(data_dir, desk):
     assert path.read_bytes() == before
 
 
-@pytest.mark.parametrize("content", [b"this is not a database at all" * 100, b"\x00\xff" * 4096, b"SQLite format 3\x00" + b"\x13" * 8000])
+@pytest.mark.parametrize(
+    "content", [b"this is not a database at all" * 100, b"\x00\xff" * 4096, b"SQLite format 3\x00" + b"\x13" * 8000]
+)
 def test_a_damaged_store_is_reported_and_left_untouched(data_dir, content):
     data_dir.mkdir(parents=True)
     path = data_dir / STORE_FILE
@@ -117,7 +123,10 @@ def test_a_damaged_store_is_reported_and_left_untouched(data_dir, content):
 def _make_read_only(path: Path) -> bool:
     """Root ignores file modes, so as root the file is made immutable instead."""
     if os.geteuid() == 0:
-        if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+        if (
+            shutil.which("chattr") is None
+            or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0
+        ):
             return False
     else:
         path.chmod(0o444)
@@ -151,7 +160,7 @@ def test_a_read_only_store_is_reported_and_left_untouched(data_dir):
     try:
         with pytest.raises(StoreUnavailable) as caught:
             desk = open_desk(data_dir, clock=lambda: NOW)
-            desk.session = Actor('ADMIN', 'admin', 'admin')  # signing in writes too: the store refuses it first
+            desk.session = Actor("ADMIN", "admin", "admin")  # signing in writes too: the store refuses it first
             try:
                 members.register_member(desk, form(phone="13900139000", name="李四"))
             finally:
@@ -174,7 +183,11 @@ def test_an_unwritable_data_folder_is_reported(tmp_path):
 def test_a_failed_write_leaves_nothing_half_written(desk):
     # A real fault inside the transaction: the outbox refuses the insert, as a full disk would.
     with desk.store.write() as connection:
-        connection.execute(text("CREATE TRIGGER outbox_full BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"))
+        connection.execute(
+            text(
+                "CREATE TRIGGER outbox_full BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+            )
+        )
 
     with pytest.raises(StoreUnavailable) as caught:
         members.register_member(desk, form())
@@ -259,4 +272,6 @@ def test_our_own_bugs_are_not_dressed_up_as_store_trouble(desk):
     members.register_member(desk, form())
     with pytest.raises(IntegrityError):
         with desk.store.write() as connection:
-            connection.exec_driver_sql("INSERT INTO outbox (seq, op_id, counter_uid, op_type, payload_sealed, created_at) VALUES (1, 'x', 'c', 't', X'00', 'now')")
+            connection.exec_driver_sql(
+                "INSERT INTO outbox (seq, op_id, counter_uid, op_type, payload_sealed, created_at) VALUES (1, 'x', 'c', 't', X'00', 'now')"
+            )

@@ -23,7 +23,23 @@ from counter_app.gui.support import CrashHandler, CrashNotice, LogViewerDialog, 
 from counter_app.services import diagnostics, members
 from tests.conftest import ROOT, form, run_cli
 
-KEY_LIBRARIES = ("PySide6", "SQLAlchemy", "alembic", "requests", "python-escpos", "pyzbar", "zxing-cpp", "opencv-python-headless", "Pillow", "cryptography", "argon2-cffi", "phonenumbers", "pypinyin", "openpyxl", "pydantic")
+KEY_LIBRARIES = (
+    "PySide6",
+    "SQLAlchemy",
+    "alembic",
+    "requests",
+    "python-escpos",
+    "pyzbar",
+    "zxing-cpp",
+    "opencv-python-headless",
+    "Pillow",
+    "cryptography",
+    "argon2-cffi",
+    "phonenumbers",
+    "pypinyin",
+    "openpyxl",
+    "pydantic",
+)
 
 
 @pytest.fixture
@@ -66,13 +82,19 @@ def _raise_in_slot(qtbot, message: str = "the coupon table went away") -> None:
 
 
 def _notices() -> list[CrashNotice]:
-    return [widget for widget in QApplication.topLevelWidgets() if isinstance(widget, CrashNotice) and widget.isVisible()]
+    return [
+        widget for widget in QApplication.topLevelWidgets() if isinstance(widget, CrashNotice) and widget.isVisible()
+    ]
 
 
 def _visible_text(widget: QWidget) -> str:
     from PySide6.QtWidgets import QAbstractButton, QLabel
 
-    return "\n".join([label.text() for label in widget.findChildren(QLabel)] + [button.text() for button in widget.findChildren(QAbstractButton)] + [widget.windowTitle()])
+    return "\n".join(
+        [label.text() for label in widget.findChildren(QLabel)]
+        + [button.text() for button in widget.findChildren(QAbstractButton)]
+        + [widget.windowTitle()]
+    )
 
 
 @pytest.mark.qt_no_exception_capture
@@ -90,7 +112,14 @@ def test_a_bug_in_a_slot_is_logged_with_context_and_the_clerk_reads_a_sentence(q
     text = _log_text(desk_log)
     assert "ERROR counter_app.crash: unhandled RuntimeError: the coupon table went away" in text
     assert "Traceback (most recent call last)" in text and "in slot" in text
-    for context in ("staff=ADMIN (admin)", f"app_version={__version__}", "page=member card", "thread=MainThread", "#memberCard", f"({desk.counter_uid})"):
+    for context in (
+        "staff=ADMIN (admin)",
+        f"app_version={__version__}",
+        "page=member card",
+        "thread=MainThread",
+        "#memberCard",
+        f"({desk.counter_uid})",
+    ):
         assert context in text
     notice = handler.notice
     assert QApplication.activeModalWidget() is notice  # modal, yet the event loop went on (we are here)
@@ -153,7 +182,11 @@ def test_a_bug_in_a_thread_is_logged_and_shown_on_the_gui_thread(qtbot, qapp, de
     worker.join()
     qtbot.waitUntil(lambda: handler.notice is not None)
     text = _log_text(desk_log)
-    assert "unhandled ValueError: printer answered garbage" in text and "thread=print-worker" in text and "Traceback" in text
+    assert (
+        "unhandled ValueError: printer answered garbage" in text
+        and "thread=print-worker" in text
+        and "Traceback" in text
+    )
     handler.notice.accept()
 
 
@@ -256,7 +289,9 @@ def test_the_log_viewer_lists_filters_and_searches(qtbot, desk, desk_log):
 
         viewer.level_combo.setCurrentIndex(0)
         qtbot.keyClicks(viewer.search_edit, "REFUSED")
-        assert [entry.message for entry in viewer.shown_entries] == ["printer check failed: tcp://192.168.1.50:9100 refused the connection"]
+        assert [entry.message for entry in viewer.shown_entries] == [
+            "printer check failed: tcp://192.168.1.50:9100 refused the connection"
+        ]
         viewer.search_edit.setText("no such words")
         assert viewer.shown_entries == [] and "No entries match" in viewer.status.text()
 
@@ -275,7 +310,9 @@ def test_the_log_viewer_says_when_there_is_no_log(qtbot, tmp_path, desk):
         viewer = LogViewerDialog(desk)  # the desk fixture's folder has no log set up
         qtbot.addWidget(viewer)
         assert viewer.shown_entries == []
-        assert "has not written a log yet" in viewer.status.text() and str(desk.data_dir / "logs") in viewer.status.text()
+        assert (
+            "has not written a log yet" in viewer.status.text() and str(desk.data_dir / "logs") in viewer.status.text()
+        )
     finally:
         tasks.run_synchronously(False)
 
@@ -300,7 +337,9 @@ def test_copy_diagnostics_has_versions_and_no_secrets_or_members_data(qapp, desk
     log.info("sign in ADMIN pin=135790")
     log.warning("sync refused: Authorization: Bearer tok-7f3a9c21e5")
     log.error("lookup of 138 0013 8000 failed for 张三丰, ID 110101199003074514")
-    log.error("enroll --code=K7Q-99X2 failed\n[parameters: ('13800138000', '张三丰', '$argon2id$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA')]")
+    log.error(
+        "enroll --code=K7Q-99X2 failed\n[parameters: ('13800138000', '张三丰', '$argon2id$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA')]"
+    )
     _flush()
 
     text = copy_diagnostics(desk)
@@ -308,10 +347,21 @@ def test_copy_diagnostics_has_versions_and_no_secrets_or_members_data(qapp, desk
     assert text.startswith(f"counter-app {__version__} diagnostics")
     for library in KEY_LIBRARIES:
         assert f"  {library}: " in text
-    assert f"counter uid: {desk.counter_uid}" in text and "schema version: " in text and "qt platform: offscreen" in text
+    assert (
+        f"counter uid: {desk.counter_uid}" in text and "schema version: " in text and "qt platform: offscreen" in text
+    )
     assert "pending operations: 1" in text  # the registration waits to sync
     assert "sync refused" in text and "pin=[removed]" in text
-    for secret in ("135790", "tok-7f3a9c21e5", "K7Q-99X2", "13800138000", "138 0013 8000", "张三丰", "110101199003074514", "$argon2id"):
+    for secret in (
+        "135790",
+        "tok-7f3a9c21e5",
+        "K7Q-99X2",
+        "13800138000",
+        "138 0013 8000",
+        "张三丰",
+        "110101199003074514",
+        "$argon2id",
+    ):
         assert secret not in text, secret
     assert card.member_no  # the member exists; only the number (not personal) may appear
 
@@ -326,7 +376,10 @@ def test_copy_diagnostics_has_versions_and_no_secrets_or_members_data(qapp, desk
         ("printer tcp://admin:s3cret@10.0.0.5:9100", "printer tcp://[removed]@10.0.0.5:9100"),
         ("token: 'abc.def'", "token: '[removed]'"),
         ("mail li@example.com", "mail [email]"),
-        ("2026-11-23 10:30:00,123 INFO x: member M00012345 done", "2026-11-23 10:30:00,123 INFO x: member M00012345 done"),
+        (
+            "2026-11-23 10:30:00,123 INFO x: member M00012345 done",
+            "2026-11-23 10:30:00,123 INFO x: member M00012345 done",
+        ),
     ],
 )
 def test_scrub(line, scrubbed):
@@ -339,16 +392,27 @@ def test_a_failed_background_task_is_logged_once_with_its_traceback(qtbot, desk,
     seen = []
     tasks.run_synchronously(True)
     try:
+
         def fail() -> int:
             return 1 // 0
 
-        tasks.Op(owner, fail).failure(lambda error: (seen.append(error), logging.getLogger("counter_app.gui.test").error("showing it failed", exc_info=error))).run()
-        tasks.Op(owner, lambda: (_ for _ in ()).throw(NotFound("No member {ref}.", ref="M404"))).failure(seen.append).run()
+        tasks.Op(owner, fail).failure(
+            lambda error: (
+                seen.append(error),
+                logging.getLogger("counter_app.gui.test").error("showing it failed", exc_info=error),
+            )
+        ).run()
+        tasks.Op(owner, lambda: (_ for _ in ()).throw(NotFound("No member {ref}.", ref="M404"))).failure(
+            seen.append
+        ).run()
     finally:
         tasks.run_synchronously(False)
     text = _log_text(desk_log)
     assert len(seen) == 2
-    assert "background task test_a_failed_background_task_is_logged_once_with_its_traceback.<locals>.fail (for QWidget) failed" in text
+    assert (
+        "background task test_a_failed_background_task_is_logged_once_with_its_traceback.<locals>.fail (for QWidget) failed"
+        in text
+    )
     assert text.count("Traceback (most recent call last)") == 1 and "ZeroDivisionError" in text
     assert "showing it failed (ZeroDivisionError: traceback logged above)" in text
     assert "No member" not in text  # a refusal the widget explains is no bug
@@ -417,10 +481,19 @@ sys.exit(cli.main(sys.argv[1:]))
 @pytest.mark.parametrize("as_json", [False, True])
 def test_an_unexpected_cli_error_is_a_sentence_and_a_logged_traceback(data_dir, as_json):
     extra = ["--json"] if as_json else []
-    done = subprocess.run([sys.executable, "-c", BUGGY_DESK, "--data-dir", str(data_dir), "--lang", "en", "status", *extra], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", BUGGY_DESK, "--data-dir", str(data_dir), "--lang", "en", "status", *extra],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
     assert done.returncode == EXIT_UNEXPECTED
     assert "Traceback" not in done.stderr and "RuntimeError" not in done.stderr
-    assert done.stderr.strip() == f"Something unexpected went wrong; nothing more was changed. Details are in {data_dir / 'logs' / 'desk.log'}."
+    assert (
+        done.stderr.strip()
+        == f"Something unexpected went wrong; nothing more was changed. Details are in {data_dir / 'logs' / 'desk.log'}."
+    )
     if as_json:
         assert json.loads(done.stdout)["error"]["kind"] == "Unexpected"
     else:

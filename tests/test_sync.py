@@ -14,7 +14,17 @@ from counter_app.services import members, points, rewards, sync
 from sync.client import SyncClient
 from sync.protocol import Op
 from tests.conftest import NOW, form, run_cli
-from tests.sync_harness import BACKENDS, Clock, Server, balances, database_for, enrolled_counter, server, server_balances, sqlite_server  # noqa: F401
+from tests.sync_harness import (  # noqa: F401
+    BACKENDS,
+    Clock,
+    Server,
+    balances,
+    database_for,
+    enrolled_counter,
+    server,
+    server_balances,
+    sqlite_server,
+)
 
 
 def test_two_counters_and_the_server_agree_after_sync(server, tmp_path):
@@ -46,7 +56,13 @@ def test_a_repeated_push_returns_the_stored_result_and_another_body_is_refused(s
     token = sync._client(desk).session.headers["Authorization"].split()[1]
     client = SyncClient(server.url, token)
     member_uid = server.scalar("SELECT member_uid FROM members")
-    op = Op(op_id=str(uuid.uuid4()), seq=99, type="points.activity", at=NOW, payload={"member_uid": member_uid, "kind": "activity", "delta": 20})
+    op = Op(
+        op_id=str(uuid.uuid4()),
+        seq=99,
+        type="points.activity",
+        at=NOW,
+        payload={"member_uid": member_uid, "kind": "activity", "delta": 20},
+    )
     first = client.push([op]).results[0]
     again = client.push([op]).results[0]
     assert first.status == again.status == "applied" and first.result == again.result == {"balance": 120}
@@ -78,7 +94,12 @@ def test_offline_registrations_of_one_phone_become_one_member(server, tmp_path):
     assert balances(east) == balances(west) == server_balances(server) == {first.member_no: 500}
     with west.store.read() as connection:
         assert connection.exec_driver_sql("SELECT COUNT(*) FROM members").scalar() == 1
-        assert connection.exec_driver_sql("SELECT COUNT(*) FROM ledger l LEFT JOIN members m ON m.id = l.member_id WHERE m.id IS NULL").scalar() == 0
+        assert (
+            connection.exec_driver_sql(
+                "SELECT COUNT(*) FROM ledger l LEFT JOIN members m ON m.id = l.member_id WHERE m.id IS NULL"
+            ).scalar()
+            == 0
+        )
     east.close()
     west.close()
 
@@ -111,7 +132,10 @@ def test_two_offline_counters_overdraw_at_most_the_cap_and_open_one_review_item(
     assert items == [("overdraw", card.member_no)]
     [overdraw] = [line for line in sync.review_list(east) if line.source == "server"]
     assert overdraw.what == "Overdraw"
-    assert overdraw.details == f"Member {card.member_no} spent more than the balance: {8000 - spend} → {balance} points ({-spend})."
+    assert (
+        overdraw.details
+        == f"Member {card.member_no} spent more than the balance: {8000 - spend} → {balance} points ({-spend})."
+    )
     assert sync.sync_status(west).review_open == 1
     east.close()
     west.close()
@@ -126,8 +150,22 @@ def test_an_operation_the_server_refuses_is_listed_and_undone_locally(server, tm
     with desk.store.write() as connection:
         from counter_app.db.outbox import append_op
 
-        append_op(connection, desk.store.keys, desk.counter_uid, "coupon.written_off", {"code": "CPNOSUCH0000", "spend_fen": 100}, NOW)
-        append_op(connection, desk.store.keys, desk.counter_uid, "points.activity", {"member_uid": str(uuid.uuid4()), "kind": "activity", "delta": 5}, NOW)
+        append_op(
+            connection,
+            desk.store.keys,
+            desk.counter_uid,
+            "coupon.written_off",
+            {"code": "CPNOSUCH0000", "spend_fen": 100},
+            NOW,
+        )
+        append_op(
+            connection,
+            desk.store.keys,
+            desk.counter_uid,
+            "points.activity",
+            {"member_uid": str(uuid.uuid4()), "kind": "activity", "delta": 5},
+            NOW,
+        )
     report = sync.sync_once(desk)
     assert report.rejected == 2
     lines = sync.review_list(desk)
@@ -153,7 +191,10 @@ def test_offline_redemption_is_bounded_in_time_and_by_the_counter_budget(sqlite_
         sync.sync_once(desk)
     status = sync.sync_status(desk)
     assert not status.online and status.last_error
-    assert status.offline.per_member == desk.rules.offline_member_points and status.offline.counter_left == desk.rules.offline_counter_points
+    assert (
+        status.offline.per_member == desk.rules.offline_member_points
+        and status.offline.counter_left == desk.rules.offline_counter_points
+    )
     budget = desk.rules.offline_counter_points
     spent = 0
     for card in many:
@@ -182,7 +223,11 @@ def test_requests_without_a_valid_token_or_too_large_are_refused_with_a_reason(s
     assert answer.status_code == 401 and "device token" in answer.json()["detail"]
     answer = requests.get(f"{url}/v1/changes", headers={"Authorization": "Bearer forged"})
     assert answer.status_code == 401 and "unknown or revoked" in answer.json()["detail"]
-    answer = requests.post(f"{url}/v1/push", data=b"x" * (3 * 1024 * 1024), headers={"Authorization": "Bearer forged", "Content-Type": "application/json"})
+    answer = requests.post(
+        f"{url}/v1/push",
+        data=b"x" * (3 * 1024 * 1024),
+        headers={"Authorization": "Bearer forged", "Content-Type": "application/json"},
+    )
     assert answer.status_code == 413 and "larger than" in answer.json()["detail"]
     code = sqlite_server.enroll_code()
     body = {"code": code, "counter_uid": str(uuid.uuid4())}
@@ -198,7 +243,10 @@ def test_the_command_line_enrols_syncs_and_reports(sqlite_server, tmp_path):
     done = run_cli("enroll", "--server", sqlite_server.url, "--code", code, "--json", data_dir=data)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["store"] == "大悦城"
-    assert run_cli("member", "register", "--phone", "13600136000", "--name", "赵敏", "--consent", data_dir=data).returncode == 0
+    assert (
+        run_cli("member", "register", "--phone", "13600136000", "--name", "赵敏", "--consent", data_dir=data).returncode
+        == 0
+    )
     status = json.loads(run_cli("sync", "status", "--json", data_dir=data).stdout)
     assert status["enrolled"] and status["pending"] >= 1
     done = run_cli("sync", "--once", "--json", data_dir=data)
@@ -252,7 +300,10 @@ def test_a_slip_earned_at_two_counters_applies_once_each_and_opens_a_review_item
     sync.sync_once(east)
     assert balances(east) == balances(west) == server_balances(sqlite_server) == {card.member_no: 200}
     [item] = [line for line in sync.review_list(east) if line.source == "server"]
-    assert item.what == "Slip earned twice" and item.details == f"Slip DUP-1 earned points at two counters (member {card.member_no})."
+    assert (
+        item.what == "Slip earned twice"
+        and item.details == f"Slip DUP-1 earned points at two counters (member {card.member_no})."
+    )
     east.close()
     west.close()
 
@@ -274,7 +325,9 @@ def test_the_same_field_edited_at_two_counters_keeps_the_servers_value_and_says_
         assert (seen.name, seen.gender, seen.birthday) == ("张三峰", "M", "1990-05-01")
     assert sqlite_server.scalar("SELECT name FROM members") == "张三峰"
     [item] = [line for line in sync.review_list(west) if line.source == "server"]
-    assert item.what == "Profile edited at two counters" and item.details.startswith(f"Member {card.member_no}: name changed at another counter first")
+    assert item.what == "Profile edited at two counters" and item.details.startswith(
+        f"Member {card.member_no}: name changed at another counter first"
+    )
     east.close()
     west.close()
 
@@ -291,7 +344,10 @@ def test_an_operation_the_database_cannot_take_now_is_retried_in_order(sqlite_se
     report = sync.sync_once(desk)
     assert (report.applied, report.held, report.rejected) == (0, 1, 0)  # the batch waits, whole and in order
     assert sync.sync_status(desk).pending == 5
-    assert sqlite_server.scalar("SELECT COUNT(*) FROM applied_ops") == 0 and sqlite_server.scalar("SELECT COUNT(*) FROM ledger") == 0
+    assert (
+        sqlite_server.scalar("SELECT COUNT(*) FROM applied_ops") == 0
+        and sqlite_server.scalar("SELECT COUNT(*) FROM ledger") == 0
+    )
     with sqlite_server.engine.begin() as connection:
         connection.exec_driver_sql("ALTER TABLE coupons_away RENAME TO coupons")
     report = sync.sync_once(desk)
@@ -317,7 +373,11 @@ def test_a_coupon_written_off_at_two_offline_counters_opens_one_review_item(serv
     assert server.rows("SELECT kind FROM review_items") == [("double_write_off",)]
     assert server.scalar("SELECT write_offs FROM coupons") == 2
     [item] = [line for line in sync.review_list(east) if line.source == "server"]
-    assert item.what == "Coupon used twice" and item.details == f"Coupon {coupon.code} was written off again at 2026-11-23 10:30; first used at 2026-11-23 10:30."
+    assert (
+        item.what == "Coupon used twice"
+        and item.details
+        == f"Coupon {coupon.code} was written off again at 2026-11-23 10:30; first used at 2026-11-23 10:30."
+    )
     assert rewards.show_coupon(west, coupon.code).status == "written_off"
     east.close()
     west.close()

@@ -26,7 +26,12 @@ def random_operation(desk, rng: random.Random, phones: list[str], tag: str, n: i
     """One desk operation of the kinds clerks do most; False when the desk refused it (as it should)."""
     try:
         with desk.store.read() as connection:
-            known = [row[0] for row in connection.exec_driver_sql("SELECT member_no FROM members WHERE erased_at IS NULL ORDER BY id DESC LIMIT 50")]
+            known = [
+                row[0]
+                for row in connection.exec_driver_sql(
+                    "SELECT member_no FROM members WHERE erased_at IS NULL ORDER BY id DESC LIMIT 50"
+                )
+            ]
         roll = rng.random()
         if roll < 0.15 or not known:
             members.register_member(desk, form(phone=rng.choice(phones), name="测试会员"))
@@ -74,13 +79,28 @@ def check_agreement(server: Server, desks) -> dict[str, int]:
             made += connection.exec_driver_sql("SELECT COUNT(*) FROM outbox").scalar()
             refused += connection.exec_driver_sql("SELECT COUNT(*) FROM outbox WHERE status = 'rejected'").scalar()
             local_entries += connection.exec_driver_sql("SELECT COUNT(*) FROM ledger WHERE pulled = 0").scalar()
-            assert connection.exec_driver_sql("SELECT COUNT(*) FROM ledger l LEFT JOIN members m ON m.id = l.member_id WHERE m.id IS NULL").scalar() == 0
-            assert connection.exec_driver_sql("SELECT COUNT(*) FROM members m WHERE points != (SELECT COALESCE(SUM(points), 0) FROM ledger WHERE member_id = m.id)").scalar() == 0
+            assert (
+                connection.exec_driver_sql(
+                    "SELECT COUNT(*) FROM ledger l LEFT JOIN members m ON m.id = l.member_id WHERE m.id IS NULL"
+                ).scalar()
+                == 0
+            )
+            assert (
+                connection.exec_driver_sql(
+                    "SELECT COUNT(*) FROM members m WHERE points != (SELECT COALESCE(SUM(points), 0) FROM ledger WHERE member_id = m.id)"
+                ).scalar()
+                == 0
+            )
     applied = server.scalar("SELECT COUNT(*) FROM applied_ops")
     assert applied == made, "every operation reached the server exactly once"
     assert refused == 0
     assert server.scalar("SELECT COUNT(*) FROM ledger") == local_entries, "no ledger entry lost or doubled"
-    assert server.scalar("SELECT COUNT(*) FROM members WHERE points != (SELECT COALESCE(SUM(delta), 0) FROM ledger WHERE ledger.member_uid = members.member_uid)") == 0
+    assert (
+        server.scalar(
+            "SELECT COUNT(*) FROM members WHERE points != (SELECT COALESCE(SUM(delta), 0) FROM ledger WHERE ledger.member_uid = members.member_uid)"
+        )
+        == 0
+    )
     truth = server_balances(server)
     for desk in desks:
         assert balances(desk) == truth
@@ -117,8 +137,10 @@ def test_lost_duplicated_and_delayed_requests_and_a_server_restart_lose_and_doub
     faults.drop_request = faults.lose_response = faults.duplicate = faults.delay = 0.0
     settle(desks)
     figures = check_agreement(sqlite_server, desks)
-    print(f"\nlossy sync: {figures}, {accepted} operations per counter, proxy {faults.counts}, "
-          f"{failed_rounds} failed sync rounds, {time.monotonic() - started:.1f} s")
+    print(
+        f"\nlossy sync: {figures}, {accepted} operations per counter, proxy {faults.counts}, "
+        f"{failed_rounds} failed sync rounds, {time.monotonic() - started:.1f} s"
+    )
     assert faults.counts["lost"] > 0 and faults.counts["duplicated"] > 0 and faults.counts["dropped"] > 0
     for desk in desks:
         desk.close()
@@ -162,12 +184,18 @@ def test_a_counter_killed_at_random_points_keeps_every_acknowledged_operation(sq
     started = time.monotonic()
     for kill in range(KILLS):
         child = subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(folder), ADMIN, ADMIN_PIN, str(kill)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            [sys.executable, "-c", WORKER, str(folder), ADMIN, ADMIN_PIN, str(kill)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
         )
         time.sleep(rng.uniform(0.6, 1.6))
         child.send_signal(signal.SIGKILL)
         output, _ = child.communicate()
-        acknowledged |= {line.split()[1] for line in output.splitlines() if line.startswith("ACK ") and len(line.split()) == 2}
+        acknowledged |= {
+            line.split()[1] for line in output.splitlines() if line.startswith("ACK ") and len(line.split()) == 2
+        }
         with sqlite3.connect(folder / STORE_FILE) as check:
             assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     elapsed = time.monotonic() - started
@@ -181,7 +209,9 @@ def test_a_counter_killed_at_random_points_keeps_every_acknowledged_operation(sq
     at_server = {row[0] for row in sqlite_server.rows("SELECT op_id FROM applied_ops")}
     assert acknowledged <= at_server
     check_agreement(sqlite_server, [desk])
-    print(f"\nkill -9: {KILLS} kills, {len(acknowledged)} acknowledged operations, all kept and at the server; integrity ok each time; {elapsed:.0f} s")
+    print(
+        f"\nkill -9: {KILLS} kills, {len(acknowledged)} acknowledged operations, all kept and at the server; integrity ok each time; {elapsed:.0f} s"
+    )
     desk.close()
 
 
@@ -205,12 +235,27 @@ def test_offline_registrations_with_duplicate_phones_leave_no_orphans(server, tm
     settle(desks)
     assert server.scalar("SELECT COUNT(*) FROM members") == 150
     assert server.scalar("SELECT COUNT(*) FROM member_aliases") == 50
-    assert server.scalar("SELECT COUNT(*) FROM ledger l LEFT JOIN members m ON m.member_uid = l.member_uid WHERE m.member_uid IS NULL") == 0
-    assert server.scalar("SELECT COUNT(*) FROM coupons c LEFT JOIN members m ON m.member_uid = c.member_uid WHERE m.member_uid IS NULL") == 0
+    assert (
+        server.scalar(
+            "SELECT COUNT(*) FROM ledger l LEFT JOIN members m ON m.member_uid = l.member_uid WHERE m.member_uid IS NULL"
+        )
+        == 0
+    )
+    assert (
+        server.scalar(
+            "SELECT COUNT(*) FROM coupons c LEFT JOIN members m ON m.member_uid = c.member_uid WHERE m.member_uid IS NULL"
+        )
+        == 0
+    )
     for desk in desks:
         with desk.store.read() as connection:
             assert connection.exec_driver_sql("SELECT COUNT(*) FROM members").scalar() == 150
-            assert connection.exec_driver_sql("SELECT COUNT(*) FROM coupons c LEFT JOIN members m ON m.id = c.member_id WHERE m.id IS NULL").scalar() == 0
+            assert (
+                connection.exec_driver_sql(
+                    "SELECT COUNT(*) FROM coupons c LEFT JOIN members m ON m.id = c.member_id WHERE m.id IS NULL"
+                ).scalar()
+                == 0
+            )
     figures = check_agreement(server, desks)
     print(f"\nduplicates: 200 registrations, 50 duplicate phones → {figures['members']} members, {figures}")
     for desk in desks:

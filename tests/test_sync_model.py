@@ -53,7 +53,9 @@ class ThreeCounters(RuleBasedStateMachine):
         known = self._members(i)
         if known:
             try:
-                points.redeem_cash(self.desks[i], known[pick % len(known)], str(steps * self.desks[i].rules.cash_points_per_yuan))
+                points.redeem_cash(
+                    self.desks[i], known[pick % len(known)], str(steps * self.desks[i].rules.cash_points_per_yuan)
+                )
             except DeskError:
                 pass  # not enough points here, or beyond the offline limits
 
@@ -77,9 +79,12 @@ class ThreeCounters(RuleBasedStateMachine):
     def balances_are_the_sum_of_the_ledger(self) -> None:
         for desk in self.desks:
             with desk.store.read() as connection:
-                assert connection.exec_driver_sql(
-                    "SELECT COUNT(*) FROM members m WHERE points != (SELECT COALESCE(SUM(points), 0) FROM ledger WHERE member_id = m.id)"
-                ).scalar() == 0
+                assert (
+                    connection.exec_driver_sql(
+                        "SELECT COUNT(*) FROM members m WHERE points != (SELECT COALESCE(SUM(points), 0) FROM ledger WHERE member_id = m.id)"
+                    ).scalar()
+                    == 0
+                )
 
     def teardown(self) -> None:
         try:
@@ -92,6 +97,9 @@ class ThreeCounters(RuleBasedStateMachine):
 
 
 ThreeCounters.TestCase.settings = settings(
-    max_examples=12, stateful_step_count=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
+    max_examples=12,
+    stateful_step_count=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 test_three_counters_converge = ThreeCounters.TestCase

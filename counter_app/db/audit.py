@@ -25,7 +25,9 @@ def _text(value: Any) -> str | None:
 
 def append_entry(connection: Connection, keys: DataKeys, **fields: Any) -> int:
     """Append one entry after the last; the writer lock makes 'the last' well defined."""
-    last = connection.execute(select(audit_log.c.seq, audit_log.c.digest).order_by(audit_log.c.seq.desc()).limit(1)).first()
+    last = connection.execute(
+        select(audit_log.c.seq, audit_log.c.digest).order_by(audit_log.c.seq.desc()).limit(1)
+    ).first()
     seq, previous = (last.seq + 1, last.digest) if last else (1, GENESIS)
     entry = {
         "seq": seq,
@@ -71,7 +73,9 @@ def verify_chain(connection: Connection, keys: DataKeys) -> tuple[int, ChainProb
             return checked, ChainProblem(expected_seq if kind == "deleted" else row.seq, kind)
         if row.digest != digest(keys.audit, previous, entry):
             # Its own content no longer matches: edited. Content that chains to an older link: inserted.
-            return checked, ChainProblem(row.seq, "edited" if _chains_after_next(connection, keys, row, previous) else "inserted")
+            return checked, ChainProblem(
+                row.seq, "edited" if _chains_after_next(connection, keys, row, previous) else "inserted"
+            )
         previous = row.digest
         expected_seq += 1
         checked += 1

@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import Connection, Row, insert, select, update
 
 from counter_app.db.keys import DataKeys
-from counter_app.db.models import Complaint, ComplaintEvent as ComplaintEventRow, Member
+from counter_app.db.models import Complaint, Member
+from counter_app.db.models import ComplaintEvent as ComplaintEventRow
 from counter_app.db.sealing import seal
 from counter_app.domain.complaints import ComplaintEvent, ComplaintState, fold
 
@@ -31,8 +32,14 @@ def seal_contact(keys: DataKeys, complaint_uid: str, contact: str) -> str:
 def insert_event(connection: Connection, event: ComplaintEvent, pulled: bool = False) -> None:
     connection.execute(
         insert(events).values(
-            event_id=event.event_id, complaint_uid=event.complaint_uid, kind=event.kind, payload=json.dumps(dict(event.data), ensure_ascii=False, sort_keys=True, default=_json),
-            at=event.at, staff_id=event.staff_id, counter_uid=event.counter_uid, pulled=pulled,
+            event_id=event.event_id,
+            complaint_uid=event.complaint_uid,
+            kind=event.kind,
+            payload=json.dumps(dict(event.data), ensure_ascii=False, sort_keys=True, default=_json),
+            at=event.at,
+            staff_id=event.staff_id,
+            counter_uid=event.counter_uid,
+            pulled=pulled,
         )
     )
 
@@ -50,7 +57,9 @@ def has_event(connection: Connection, event_id: str) -> bool:
 def events_of(connection: Connection, complaint_uid: str) -> list[ComplaintEvent]:
     rows = connection.execute(select(events).where(events.c.complaint_uid == complaint_uid))
     return [
-        ComplaintEvent(row.event_id, row.complaint_uid, row.kind, row.at, row.counter_uid, row.staff_id, json.loads(row.payload))
+        ComplaintEvent(
+            row.event_id, row.complaint_uid, row.kind, row.at, row.counter_uid, row.staff_id, json.loads(row.payload)
+        )
         for row in rows
     ]
 
@@ -58,9 +67,19 @@ def events_of(connection: Connection, complaint_uid: str) -> list[ComplaintEvent
 def events_of_many(connection: Connection, complaint_uids: list[str]) -> dict[str, list[ComplaintEvent]]:
     found: dict[str, list[ComplaintEvent]] = {uid: [] for uid in complaint_uids}
     for start in range(0, len(complaint_uids), 500):
-        chunk = complaint_uids[start:start + 500]
+        chunk = complaint_uids[start : start + 500]
         for row in connection.execute(select(events).where(events.c.complaint_uid.in_(chunk))):
-            found[row.complaint_uid].append(ComplaintEvent(row.event_id, row.complaint_uid, row.kind, row.at, row.counter_uid, row.staff_id, json.loads(row.payload)))
+            found[row.complaint_uid].append(
+                ComplaintEvent(
+                    row.event_id,
+                    row.complaint_uid,
+                    row.kind,
+                    row.at,
+                    row.counter_uid,
+                    row.staff_id,
+                    json.loads(row.payload),
+                )
+            )
     return found
 
 
@@ -74,7 +93,13 @@ def store_pulled_event(connection: Connection, keys: DataKeys, change: dict[str,
     if change["kind"] == "opened" and contact:
         data["contact_sealed"] = seal_contact(keys, change["complaint_uid"], str(contact))
     event = ComplaintEvent(
-        change["event_id"], change["complaint_uid"], change["kind"], dt.datetime.fromisoformat(change["at"]), change["counter_uid"], change.get("staff_id"), data
+        change["event_id"],
+        change["complaint_uid"],
+        change["kind"],
+        dt.datetime.fromisoformat(change["at"]),
+        change["counter_uid"],
+        change.get("staff_id"),
+        data,
     )
     insert_event(connection, event, pulled=True)
     rebuild(connection, event.complaint_uid)
@@ -91,8 +116,10 @@ def complaint_by_uid(connection: Connection, complaint_uid: str) -> Row[Any] | N
 
 def last_ticket_number(connection: Connection, prefix: str) -> int:
     """The highest NNN handed out under C-YYYYMMDD-CCCC- (tickets of that counter that day)."""
-    found = connection.execute(select(complaints.c.ticket_no).where(complaints.c.ticket_no >= prefix, complaints.c.ticket_no < prefix + "~")).scalars()
-    numbers = [int(ticket[len(prefix):]) for ticket in found if ticket[len(prefix):].isdigit()]
+    found = connection.execute(
+        select(complaints.c.ticket_no).where(complaints.c.ticket_no >= prefix, complaints.c.ticket_no < prefix + "~")
+    ).scalars()
+    numbers = [int(ticket[len(prefix) :]) for ticket in found if ticket[len(prefix) :].isdigit()]
     return max(numbers, default=0)
 
 
@@ -135,7 +162,11 @@ def rebuild(connection: Connection, complaint_uid: str) -> ComplaintState | None
         if holder is not None and holder.complaint_uid != complaint_uid:
             # Two desks numbered alike before they enrolled: the later one keeps a told-apart number.
             ticket_no = f"{ticket_no}-{complaint_uid[:4].upper()}"
-        connection.execute(insert(complaints).values(complaint_uid=complaint_uid, ticket_no=ticket_no, counter_uid=state.counter_uid, **values))
+        connection.execute(
+            insert(complaints).values(
+                complaint_uid=complaint_uid, ticket_no=ticket_no, counter_uid=state.counter_uid, **values
+            )
+        )
     else:
         connection.execute(update(complaints).where(complaints.c.id == current.id).values(**values))
     return state
@@ -143,8 +174,10 @@ def rebuild(connection: Connection, complaint_uid: str) -> ComplaintState | None
 
 def complaints_with_undecided_requests(connection: Connection) -> list[str]:
     """Complaints with a compensation request no decision names yet (the manager's queue folds only these)."""
-    return list(connection.exec_driver_sql(
-        "SELECT DISTINCT r.complaint_uid FROM complaint_events r WHERE r.kind = 'compensation_requested' AND NOT EXISTS ("
-        " SELECT 1 FROM complaint_events d WHERE d.complaint_uid = r.complaint_uid AND d.kind = 'compensation_decided'"
-        " AND json_extract(d.payload, '$.request_id') = r.event_id)"
-    ).scalars())
+    return list(
+        connection.exec_driver_sql(
+            "SELECT DISTINCT r.complaint_uid FROM complaint_events r WHERE r.kind = 'compensation_requested' AND NOT EXISTS ("
+            " SELECT 1 FROM complaint_events d WHERE d.complaint_uid = r.complaint_uid AND d.kind = 'compensation_decided'"
+            " AND json_extract(d.payload, '$.request_id') = r.event_id)"
+        ).scalars()
+    )

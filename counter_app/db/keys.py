@@ -165,7 +165,11 @@ def read_key_backup(source: Path) -> bytes:
     try:
         master = _decode(source.read_text(encoding="ascii", errors="replace"))
     except OSError as error:
-        raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The key backup {path} cannot be read ({reason})."), path=str(source), reason=error.strerror or str(error)) from None
+        raise StoreUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "The key backup {path} cannot be read ({reason})."),
+            path=str(source),
+            reason=error.strerror or str(error),
+        ) from None
     if master is None:
         raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "{path} is not a desk key backup."), path=str(source))
     return master

@@ -102,14 +102,18 @@ def optimize_search_index(connection: Connection) -> None:
     connection.exec_driver_sql("INSERT INTO member_search(member_search) VALUES ('optimize')")
 
 
-def bulk_insert_members(connection: Connection, rows: Sequence[tuple[Any, ...]], index_rows: Iterable[tuple[Any, ...]]) -> None:
+def bulk_insert_members(
+    connection: Connection, rows: Sequence[tuple[Any, ...]], index_rows: Iterable[tuple[Any, ...]]
+) -> None:
     """Demo data: a plain executemany, hundreds of thousands of rows a second."""
     columns = (
         "id, member_uid, member_no, phone_sealed, phone_index, phone_tail_index, name, gender, birthday, tier, points, "
         "spend_12m_cents, consent_version, consented_at, registered_at, updated_at, counter_uid"
     )
     connection.exec_driver_sql(f"INSERT INTO members ({columns}) VALUES ({', '.join('?' * 17)})", rows)
-    connection.exec_driver_sql("INSERT INTO member_search(rowid, grams, initials, name_key) VALUES (?, ?, ?, ?)", list(index_rows))
+    connection.exec_driver_sql(
+        "INSERT INTO member_search(rowid, grams, initials, name_key) VALUES (?, ?, ?, ?)", list(index_rows)
+    )
 
 
 def existing_phone_indexes(connection: Connection) -> set[str]:
@@ -130,7 +134,14 @@ def record_changes(
     connection.execute(
         insert(changes),
         [
-            {"member_id": member_id, "op_id": op_id, "field": field, "old_value": _text(old), "new_value": _text(new), "changed_at": when}
+            {
+                "member_id": member_id,
+                "op_id": op_id,
+                "field": field,
+                "old_value": _text(old),
+                "new_value": _text(new),
+                "changed_at": when,
+            }
             for field, (old, new) in changed.items()
         ],
     )
@@ -157,12 +168,19 @@ def _fts_phrase(term: str) -> str:
 
 
 def recent_members(connection: Connection, limit: int) -> list[Row[Any]]:
-    return list(connection.execute(text(f"SELECT {_SUMMARY_SQL} FROM members m ORDER BY m.id DESC LIMIT :limit"), {"limit": limit}))
+    return list(
+        connection.execute(
+            text(f"SELECT {_SUMMARY_SQL} FROM members m ORDER BY m.id DESC LIMIT :limit"), {"limit": limit}
+        )
+    )
 
 
 def search_phone_tail(connection: Connection, tail_index: str, limit: int) -> list[Row[Any]]:
     return list(
-        connection.execute(text(f"SELECT {_SUMMARY_SQL} FROM members m WHERE m.phone_tail_index = :tail LIMIT :limit"), {"tail": tail_index, "limit": limit})
+        connection.execute(
+            text(f"SELECT {_SUMMARY_SQL} FROM members m WHERE m.phone_tail_index = :tail LIMIT :limit"),
+            {"tail": tail_index, "limit": limit},
+        )
     )
 
 
@@ -184,7 +202,9 @@ def search_name(connection: Connection, key: str, limit: int) -> list[Row[Any]]:
     )
 
 
-def search_with_tail(connection: Connection, tail_index: str, limit: int, key: str | None = None, letters: str | None = None) -> list[Row[Any]]:
+def search_with_tail(
+    connection: Connection, tail_index: str, limit: int, key: str | None = None, letters: str | None = None
+) -> list[Row[Any]]:
     """A name fragment or initials among the members whose phone ends in the tail: driven by the tail index
     (a few hundred members at most), so a common surname costs no more than a rare one."""
     condition = "instr(s.name_key, :key) > 0" if key is not None else "(' ' || s.initials) LIKE :pattern"
@@ -192,7 +212,9 @@ def search_with_tail(connection: Connection, tail_index: str, limit: int, key: s
         condition = f"({condition} OR (' ' || s.initials) LIKE :pattern)"
     return list(
         connection.execute(
-            text(f"SELECT {_SUMMARY_SQL} FROM members m JOIN member_search s ON s.rowid = m.id WHERE m.phone_tail_index = :tail AND {condition} LIMIT :limit"),
+            text(
+                f"SELECT {_SUMMARY_SQL} FROM members m JOIN member_search s ON s.rowid = m.id WHERE m.phone_tail_index = :tail AND {condition} LIMIT :limit"
+            ),
             {"tail": tail_index, "key": key, "pattern": f"% {letters}%" if letters else None, "limit": limit},
         )
     )
@@ -201,7 +223,9 @@ def search_with_tail(connection: Connection, tail_index: str, limit: int, key: s
 def search_initials(connection: Connection, letters: str, limit: int) -> list[Row[Any]]:
     return list(
         connection.execute(
-            text(f"SELECT {_SUMMARY_SQL} FROM member_search s JOIN members m ON m.id = s.rowid WHERE member_search MATCH :match LIMIT :limit"),
+            text(
+                f"SELECT {_SUMMARY_SQL} FROM member_search s JOIN members m ON m.id = s.rowid WHERE member_search MATCH :match LIMIT :limit"
+            ),
             {"match": f"initials : {_fts_phrase(letters)} *", "limit": limit},
         )
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
 
 from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -50,14 +49,14 @@ class Member(Base):
     member_uid: Mapped[str] = mapped_column(String(36), unique=True)
     member_no: Mapped[str] = mapped_column(String(13), unique=True)
     # Phone and ID number are sealed (AES-256-GCM); the blind indexes find them without revealing them.
-    phone_sealed: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
-    phone_index: Mapped[Optional[str]] = mapped_column(String(32), unique=True)
-    phone_tail_index: Mapped[Optional[str]] = mapped_column(String(32), index=True)
+    phone_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    phone_index: Mapped[str | None] = mapped_column(String(32), unique=True)
+    phone_tail_index: Mapped[str | None] = mapped_column(String(32), index=True)
     name: Mapped[str] = mapped_column(String(40))
-    gender: Mapped[Optional[str]] = mapped_column(String(1))
-    birthday: Mapped[Optional[dt.date]]
-    id_number_sealed: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
-    referrer_id: Mapped[Optional[int]] = mapped_column(ForeignKey("members.id"))
+    gender: Mapped[str | None] = mapped_column(String(1))
+    birthday: Mapped[dt.date | None]
+    id_number_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    referrer_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     tier: Mapped[str] = mapped_column(String(10), default="regular")
     points: Mapped[int] = mapped_column(Integer, default=0)
     spend_12m_cents: Mapped[int] = mapped_column(Integer, default=0)
@@ -66,7 +65,7 @@ class Member(Base):
     registered_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
     counter_uid: Mapped[str] = mapped_column(String(36))
-    erased_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
+    erased_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime)
 
 
 class MemberChange(Base):
@@ -79,8 +78,8 @@ class MemberChange(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
     op_id: Mapped[str] = mapped_column(String(36))
     field: Mapped[str] = mapped_column(String(20))
-    old_value: Mapped[Optional[str]] = mapped_column(Text)
-    new_value: Mapped[Optional[str]] = mapped_column(Text)
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
     changed_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
 
 
@@ -96,8 +95,8 @@ class OutboxOp(Base):
     payload_sealed: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
     status: Mapped[str] = mapped_column(String(10), default="pending", index=True)  # pending | applied | rejected
-    reason: Mapped[Optional[str]] = mapped_column(Text)  # the server's words when it refused
-    answered_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
+    reason: Mapped[str | None] = mapped_column(Text)  # the server's words when it refused
+    answered_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime)
 
 
 class StoreMeta(Base):
@@ -120,7 +119,7 @@ class Staff(Base):
     role: Mapped[str] = mapped_column(String(10))
     pin_hash: Mapped[str] = mapped_column(String(200))
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(AwareDateTime)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
@@ -133,16 +132,16 @@ class AuditEntry(Base):
 
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     at: Mapped[str] = mapped_column(String(40))
-    staff_id: Mapped[Optional[str]] = mapped_column(String(20))
-    role: Mapped[Optional[str]] = mapped_column(String(10))
-    authorized_by: Mapped[Optional[str]] = mapped_column(String(20))
+    staff_id: Mapped[str | None] = mapped_column(String(20))
+    role: Mapped[str | None] = mapped_column(String(10))
+    authorized_by: Mapped[str | None] = mapped_column(String(20))
     counter_uid: Mapped[str] = mapped_column(String(36))
     action: Mapped[str] = mapped_column(String(40))
-    subject: Mapped[Optional[str]] = mapped_column(String(40))
+    subject: Mapped[str | None] = mapped_column(String(40))
     outcome: Mapped[str] = mapped_column(String(10))
-    before: Mapped[Optional[str]] = mapped_column(Text)
-    after: Mapped[Optional[str]] = mapped_column(Text)
-    details: Mapped[Optional[str]] = mapped_column(Text)
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    details: Mapped[str | None] = mapped_column(Text)
     digest: Mapped[str] = mapped_column(String(64))
 
 
@@ -153,14 +152,14 @@ class Approval(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     action: Mapped[str] = mapped_column(String(40))
-    subject: Mapped[Optional[str]] = mapped_column(String(40))
+    subject: Mapped[str | None] = mapped_column(String(40))
     params_sealed: Mapped[bytes] = mapped_column(LargeBinary)  # may carry personal data
     requested_by: Mapped[str] = mapped_column(String(20))
     requested_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
     status: Mapped[str] = mapped_column(String(10), default="pending", index=True)
-    decided_by: Mapped[Optional[str]] = mapped_column(String(20))
-    decided_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
-    reason: Mapped[Optional[str]] = mapped_column(Text)
+    decided_by: Mapped[str | None] = mapped_column(String(20))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime)
+    reason: Mapped[str | None] = mapped_column(Text)
 
 
 class LedgerEntry(Base):
@@ -181,15 +180,15 @@ class LedgerEntry(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
     kind: Mapped[str] = mapped_column(String(20))
     points: Mapped[int] = mapped_column(Integer)
-    amount_fen: Mapped[Optional[int]] = mapped_column(Integer)
-    slip_no: Mapped[Optional[str]] = mapped_column(String(40))
-    shop: Mapped[Optional[str]] = mapped_column(String(40))
+    amount_fen: Mapped[int | None] = mapped_column(Integer)
+    slip_no: Mapped[str | None] = mapped_column(String(40))
+    shop: Mapped[str | None] = mapped_column(String(40))
     at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
-    staff_id: Mapped[Optional[str]] = mapped_column(String(20))
-    note: Mapped[Optional[str]] = mapped_column(Text)
-    reverses: Mapped[Optional[str]] = mapped_column(String(36))  # the entry a manager's void undoes
-    item: Mapped[Optional[str]] = mapped_column(String(20))  # gift SKU or coupon type a redemption bought
-    qty: Mapped[Optional[int]] = mapped_column(Integer)
+    staff_id: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    reverses: Mapped[str | None] = mapped_column(String(36))  # the entry a manager's void undoes
+    item: Mapped[str | None] = mapped_column(String(20))  # gift SKU or coupon type a redemption bought
+    qty: Mapped[int | None] = mapped_column(Integer)
     pulled: Mapped[bool] = mapped_column(default=False, server_default=text("0"))  # came from the server, not made here
 
 
@@ -203,7 +202,7 @@ class PointsLot(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
     entry_id: Mapped[str] = mapped_column(ForeignKey("ledger.entry_id"))
     earned_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
-    expires_on: Mapped[Optional[dt.date]]
+    expires_on: Mapped[dt.date | None]
     points_initial: Mapped[int] = mapped_column(Integer)
     points_left: Mapped[int] = mapped_column(Integer)
 
@@ -266,12 +265,12 @@ class Coupon(Base):
     min_spend_fen: Mapped[int] = mapped_column(Integer)
     valid_until: Mapped[dt.date]
     issued_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
-    issued_entry_id: Mapped[Optional[str]] = mapped_column(String(36))
+    issued_entry_id: Mapped[str | None] = mapped_column(String(36))
     status: Mapped[str] = mapped_column(String(12), default="issued")
-    used_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
-    used_counter: Mapped[Optional[str]] = mapped_column(String(36))
-    used_staff: Mapped[Optional[str]] = mapped_column(String(20))
-    used_spend_fen: Mapped[Optional[int]] = mapped_column(Integer)
+    used_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime)
+    used_counter: Mapped[str | None] = mapped_column(String(36))
+    used_staff: Mapped[str | None] = mapped_column(String(20))
+    used_spend_fen: Mapped[int | None] = mapped_column(Integer)
 
 
 class ReviewItem(Base):
@@ -281,17 +280,17 @@ class ReviewItem(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     kind: Mapped[str] = mapped_column(String(20))
-    member_uid: Mapped[Optional[str]] = mapped_column(String(36))
+    member_uid: Mapped[str | None] = mapped_column(String(36))
     op_id: Mapped[str] = mapped_column(String(36))
     counter_uid: Mapped[str] = mapped_column(String(36))
     details: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(10), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
     # Set when a manager resolves it (here, or at another counter: it comes back with the change feed).
-    resolved_by: Mapped[Optional[str]] = mapped_column(String(20))
-    resolved_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
-    resolution: Mapped[Optional[str]] = mapped_column(String(10))  # accepted | rejected
-    resolution_reason: Mapped[Optional[str]] = mapped_column(Text)
+    resolved_by: Mapped[str | None] = mapped_column(String(20))
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime)
+    resolution: Mapped[str | None] = mapped_column(String(10))  # accepted | rejected
+    resolution_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class PrintJob(Base):
@@ -304,22 +303,28 @@ class PrintJob(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    reference: Mapped[str] = mapped_column(String(40))  # the operation's id (or member / coupon number) the receipt is for
+    reference: Mapped[str] = mapped_column(
+        String(40)
+    )  # the operation's id (or member / coupon number) the receipt is for
     kind: Mapped[str] = mapped_column(String(20))
-    document: Mapped[str] = mapped_column(Text)  # the receipt's blocks as JSON: re-rendered for a stamped copy or another printer
+    document: Mapped[str] = mapped_column(
+        Text
+    )  # the receipt's blocks as JSON: re-rendered for a stamped copy or another printer
     data: Mapped[bytes] = mapped_column(LargeBinary)  # the ESC/POS bytes as they go to the printer
     printer_uri: Mapped[str] = mapped_column(String(300))
     status: Mapped[str] = mapped_column(String(12))  # queued, printed, cancelled
     copy_no: Mapped[int] = mapped_column(Integer, default=0)  # 0: the original; n: stamped 重打 / REPRINT #n
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    reached_printer: Mapped[bool] = mapped_column(default=False)  # an attempt may have put paper out: the next is stamped
-    last_state: Mapped[Optional[str]] = mapped_column(String(20))  # what the printer said last: paper_out, unreachable, …
-    last_error: Mapped[Optional[str]] = mapped_column(Text)
+    reached_printer: Mapped[bool] = mapped_column(
+        default=False
+    )  # an attempt may have put paper out: the next is stamped
+    last_state: Mapped[str | None] = mapped_column(String(20))  # what the printer said last: paper_out, unreachable, …
+    last_error: Mapped[str | None] = mapped_column(Text)
     next_attempt_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
     created_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
-    printed_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
-    staff_id: Mapped[Optional[str]] = mapped_column(String(20))
-    cancelled_by: Mapped[Optional[str]] = mapped_column(String(20))
+    printed_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime)
+    staff_id: Mapped[str | None] = mapped_column(String(20))
+    cancelled_by: Mapped[str | None] = mapped_column(String(20))
 
 
 class Complaint(Base):
@@ -334,24 +339,34 @@ class Complaint(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     complaint_uid: Mapped[str] = mapped_column(String(36), unique=True)  # made by the counter that took it
-    ticket_no: Mapped[str] = mapped_column(String(24), unique=True)  # C-YYYYMMDD-CCCC-NNN: counter no. keeps it unique in the chain
-    member_id: Mapped[Optional[int]] = mapped_column(ForeignKey("members.id"))  # None: a walk-in customer
-    walk_in_name: Mapped[Optional[str]] = mapped_column(String(40))
-    contact_sealed: Mapped[Optional[bytes]] = mapped_column(LargeBinary)  # a phone or other contact: personal data, sealed
-    category: Mapped[str] = mapped_column(String(20))  # attitude, response, after_sales, quality, price, environment, other
+    ticket_no: Mapped[str] = mapped_column(
+        String(24), unique=True
+    )  # C-YYYYMMDD-CCCC-NNN: counter no. keeps it unique in the chain
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))  # None: a walk-in customer
+    walk_in_name: Mapped[str | None] = mapped_column(String(40))
+    contact_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)  # a phone or other contact: personal data, sealed
+    category: Mapped[str] = mapped_column(
+        String(20)
+    )  # attitude, response, after_sales, quality, price, environment, other
     severity: Mapped[str] = mapped_column(String(10))  # low, normal, high
-    shop: Mapped[Optional[str]] = mapped_column(String(40))
+    shop: Mapped[str | None] = mapped_column(String(40))
     description: Mapped[str] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(14))  # open, acknowledged, in_progress, resolved, closed, escalated
-    assigned_to: Mapped[Optional[str]] = mapped_column(String(20))
-    root_cause: Mapped[Optional[str]] = mapped_column(String(20))
-    rating: Mapped[Optional[int]] = mapped_column(Integer)  # 1-5, given when closing
+    assigned_to: Mapped[str | None] = mapped_column(String(20))
+    root_cause: Mapped[str | None] = mapped_column(String(20))
+    rating: Mapped[int | None] = mapped_column(Integer)  # 1-5, given when closing
     opened_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
-    due_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)  # the answer promise (24 h by default, per severity in the rules)
-    answered_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)  # first acknowledgement, progress or resolution: the SLA is met if ≤ due_at
-    resolved_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
-    closed_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
-    conflict: Mapped[Optional[str]] = mapped_column(Text)  # two counters moved it apart (e.g. resolved here, escalated there): shown, not hidden
+    due_at: Mapped[dt.datetime] = mapped_column(
+        AwareDateTime
+    )  # the answer promise (24 h by default, per severity in the rules)
+    answered_at: Mapped[dt.datetime | None] = mapped_column(
+        AwareDateTime
+    )  # first acknowledgement, progress or resolution: the SLA is met if ≤ due_at
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime)
+    conflict: Mapped[str | None] = mapped_column(
+        Text
+    )  # two counters moved it apart (e.g. resolved here, escalated there): shown, not hidden
     counter_uid: Mapped[str] = mapped_column(String(36))  # where it was taken
     updated_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
 
@@ -364,10 +379,12 @@ class ComplaintEvent(Base):
 
     event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     complaint_uid: Mapped[str] = mapped_column(String(36))
-    kind: Mapped[str] = mapped_column(String(24))  # opened, acknowledged, progress, note, assigned, escalated, resolved, closed, compensation_requested, compensation_decided
+    kind: Mapped[str] = mapped_column(
+        String(24)
+    )  # opened, acknowledged, progress, note, assigned, escalated, resolved, closed, compensation_requested, compensation_decided
     payload: Mapped[str] = mapped_column(Text)  # JSON
     at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
-    staff_id: Mapped[Optional[str]] = mapped_column(String(20))
+    staff_id: Mapped[str | None] = mapped_column(String(20))
     counter_uid: Mapped[str] = mapped_column(String(36))
     pulled: Mapped[bool] = mapped_column(default=False, server_default=text("0"))  # came from the server, not made here
 
@@ -382,9 +399,9 @@ class MemberEvent(Base):
     starts_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
     ends_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
     points: Mapped[int] = mapped_column(Integer)  # activity points for checking in
-    capacity: Mapped[Optional[int]] = mapped_column(Integer)
+    capacity: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
-    created_by: Mapped[Optional[str]] = mapped_column(String(20))
+    created_by: Mapped[str | None] = mapped_column(String(20))
 
 
 class EventSignup(Base):
@@ -395,5 +412,5 @@ class EventSignup(Base):
     event_code: Mapped[str] = mapped_column(ForeignKey("member_events.code"), primary_key=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
     signed_up_at: Mapped[dt.datetime] = mapped_column(AwareDateTime)
-    checked_in_at: Mapped[Optional[dt.datetime]] = mapped_column(AwareDateTime)
-    entry_id: Mapped[Optional[str]] = mapped_column(String(36))  # the activity points' ledger entry
+    checked_in_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime)
+    entry_id: Mapped[str | None] = mapped_column(String(36))  # the activity points' ledger entry

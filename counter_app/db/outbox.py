@@ -18,12 +18,20 @@ outbox = OutboxOp.__table__
 
 
 def append_op(
-    connection: Connection, keys: DataKeys, counter_uid: str, op_type: str, payload: dict[str, Any], when: dt.datetime, op_id: str | None = None
+    connection: Connection,
+    keys: DataKeys,
+    counter_uid: str,
+    op_type: str,
+    payload: dict[str, Any],
+    when: dt.datetime,
+    op_id: str | None = None,
 ) -> tuple[int, str]:
     """Append in the caller's transaction: the operation and its outbox entry commit or vanish together.
     The payload is sealed: it carries phone and ID numbers."""
     # The sequence lives in the counter row, not max(seq)+1, so pruning synced entries never reuses a number.
-    seq = connection.execute(text("UPDATE counter SET last_outbox_seq = last_outbox_seq + 1 WHERE id = 1 RETURNING last_outbox_seq")).scalar_one()
+    seq = connection.execute(
+        text("UPDATE counter SET last_outbox_seq = last_outbox_seq + 1 WHERE id = 1 RETURNING last_outbox_seq")
+    ).scalar_one()
     op_id = op_id or str(uuid.uuid4())
     connection.execute(
         insert(outbox).values(
@@ -62,7 +70,15 @@ class OutboxEntry:
 def entries(connection: Connection, keys: DataKeys, after_seq: int = 0, limit: int = 1000) -> list[OutboxEntry]:
     rows = connection.execute(select(outbox).where(outbox.c.seq > after_seq).order_by(outbox.c.seq).limit(limit))
     return [
-        OutboxEntry(row.seq, row.op_id, row.counter_uid, row.op_type, unseal_payload(keys, row.payload_sealed, row.op_id), row.created_at, row.status)
+        OutboxEntry(
+            row.seq,
+            row.op_id,
+            row.counter_uid,
+            row.op_type,
+            unseal_payload(keys, row.payload_sealed, row.op_id),
+            row.created_at,
+            row.status,
+        )
         for row in rows
     ]
 
@@ -71,7 +87,15 @@ def pending(connection: Connection, keys: DataKeys, limit: int) -> list[OutboxEn
     """The next operations to push, in sequence order."""
     rows = connection.execute(select(outbox).where(outbox.c.status == "pending").order_by(outbox.c.seq).limit(limit))
     return [
-        OutboxEntry(row.seq, row.op_id, row.counter_uid, row.op_type, unseal_payload(keys, row.payload_sealed, row.op_id), row.created_at, row.status)
+        OutboxEntry(
+            row.seq,
+            row.op_id,
+            row.counter_uid,
+            row.op_type,
+            unseal_payload(keys, row.payload_sealed, row.op_id),
+            row.created_at,
+            row.status,
+        )
         for row in rows
     ]
 
@@ -81,4 +105,6 @@ def answer(connection: Connection, seq: int, status: str, reason: str | None, wh
 
 
 def oldest_pending(connection: Connection) -> dt.datetime | None:
-    return connection.execute(select(outbox.c.created_at).where(outbox.c.status == "pending").order_by(outbox.c.seq).limit(1)).scalar()
+    return connection.execute(
+        select(outbox.c.created_at).where(outbox.c.status == "pending").order_by(outbox.c.seq).limit(1)
+    ).scalar()

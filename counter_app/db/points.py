@@ -20,8 +20,24 @@ def add_entry(connection: Connection, **values: Any) -> None:
     connection.execute(insert(ledger).values(**values))
 
 
-def add_lot(connection: Connection, member_id: int, entry_id: str, earned_at: dt.datetime, expires_on: dt.date | None, points: int) -> None:
-    connection.execute(insert(lots).values(member_id=member_id, entry_id=entry_id, earned_at=earned_at, expires_on=expires_on, points_initial=points, points_left=points))
+def add_lot(
+    connection: Connection,
+    member_id: int,
+    entry_id: str,
+    earned_at: dt.datetime,
+    expires_on: dt.date | None,
+    points: int,
+) -> None:
+    connection.execute(
+        insert(lots).values(
+            member_id=member_id,
+            entry_id=entry_id,
+            earned_at=earned_at,
+            expires_on=expires_on,
+            points_initial=points,
+            points_left=points,
+        )
+    )
 
 
 def open_lots(connection: Connection, member_id: int) -> list[tuple[int, int]]:
@@ -29,7 +45,9 @@ def open_lots(connection: Connection, member_id: int) -> list[tuple[int, int]]:
     return [
         (row.id, row.points_left)
         for row in connection.execute(
-            text("SELECT id, points_left FROM points_lots WHERE member_id = :member AND points_left > 0 ORDER BY expires_on IS NULL, expires_on, id"),
+            text(
+                "SELECT id, points_left FROM points_lots WHERE member_id = :member AND points_left > 0 ORDER BY expires_on IS NULL, expires_on, id"
+            ),
             {"member": member_id},
         )
     ]
@@ -39,7 +57,9 @@ def draw(connection: Connection, entry_id: str, taken: list[tuple[int, int]]) ->
     for lot_id, points in taken:
         connection.execute(update(lots).where(lots.c.id == lot_id).values(points_left=lots.c.points_left - points))
     if taken:
-        connection.execute(insert(draws), [{"entry_id": entry_id, "lot_id": lot_id, "points": points} for lot_id, points in taken])
+        connection.execute(
+            insert(draws), [{"entry_id": entry_id, "lot_id": lot_id, "points": points} for lot_id, points in taken]
+        )
 
 
 def entry_by_slip(connection: Connection, slip_no: str) -> Row[Any] | None:
@@ -49,7 +69,11 @@ def entry_by_slip(connection: Connection, slip_no: str) -> Row[Any] | None:
 def earn_count_between(connection: Connection, member_id: int, start: dt.datetime, end: dt.datetime) -> int:
     return connection.execute(
         text("SELECT count(*) FROM ledger WHERE member_id = :m AND kind = 'earn' AND at >= :start AND at < :end"),
-        {"m": member_id, "start": start.isoformat(timespec="microseconds"), "end": end.isoformat(timespec="microseconds")},
+        {
+            "m": member_id,
+            "start": start.isoformat(timespec="microseconds"),
+            "end": end.isoformat(timespec="microseconds"),
+        },
     ).scalar_one()
 
 
@@ -68,12 +92,21 @@ def set_member_points(connection: Connection, member_id: int, **values: Any) -> 
 
 
 def add_tier_change(connection: Connection, member_id: int, old: str, new: str, at: dt.datetime, reason: str) -> None:
-    connection.execute(insert(tier_changes).values(member_id=member_id, old_tier=old, new_tier=new, at=at, reason=reason))
+    connection.execute(
+        insert(tier_changes).values(member_id=member_id, old_tier=old, new_tier=new, at=at, reason=reason)
+    )
 
 
 def history(connection: Connection, member_id: int, limit: int) -> list[Row[Any]]:
     # Entries made in the same instant keep the order they were written in (SQLite's rowid).
-    return list(connection.execute(select(ledger).where(ledger.c.member_id == member_id).order_by(ledger.c.at.desc(), literal_column("rowid").desc()).limit(limit)))
+    return list(
+        connection.execute(
+            select(ledger)
+            .where(ledger.c.member_id == member_id)
+            .order_by(ledger.c.at.desc(), literal_column("rowid").desc())
+            .limit(limit)
+        )
+    )
 
 
 def expiring(connection: Connection, member_id: int, today: dt.date, until: dt.date) -> list[Row[Any]]:
@@ -92,15 +125,21 @@ def lapsed_lots(connection: Connection, today: dt.date, limit: int) -> list[Row[
     """Lots whose last day has passed and still hold points: what the expiry job turns into entries."""
     return list(
         connection.execute(
-            text("SELECT id, member_id, points_left, expires_on FROM points_lots WHERE expires_on < :today AND points_left > 0 ORDER BY member_id, id LIMIT :limit"),
+            text(
+                "SELECT id, member_id, points_left, expires_on FROM points_lots WHERE expires_on < :today AND points_left > 0 ORDER BY member_id, id LIMIT :limit"
+            ),
             {"today": today.isoformat(), "limit": limit},
         )
     )
 
 
 def balance_from_entries(connection: Connection, member_id: int) -> int:
-    return connection.execute(text("SELECT coalesce(sum(points), 0) FROM ledger WHERE member_id = :m"), {"m": member_id}).scalar_one()
+    return connection.execute(
+        text("SELECT coalesce(sum(points), 0) FROM ledger WHERE member_id = :m"), {"m": member_id}
+    ).scalar_one()
 
 
 def balance_from_lots(connection: Connection, member_id: int) -> int:
-    return connection.execute(text("SELECT coalesce(sum(points_left), 0) FROM points_lots WHERE member_id = :m"), {"m": member_id}).scalar_one()
+    return connection.execute(
+        text("SELECT coalesce(sum(points_left), 0) FROM points_lots WHERE member_id = :m"), {"m": member_id}
+    ).scalar_one()

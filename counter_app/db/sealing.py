@@ -37,13 +37,16 @@ def unseal(keys: DataKeys, blob: bytes, context: str) -> str:
 
 def _broken() -> StoreUnavailable:
     return StoreUnavailable(
-        QT_TRANSLATE_NOOP("Errors", "A sealed value in the store does not open with this store's key: the file was altered or the wrong key restored. Call support; nothing was changed.")
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "A sealed value in the store does not open with this store's key: the file was altered or the wrong key restored. Call support; nothing was changed.",
+        )
     )
 
 
 def blind_index(keys: DataKeys, kind: str, value: str) -> str:
     """Equal values give equal indexes; without the key nothing can be learnt from them."""
-    return hmac.new(keys.index, f"{kind}:{value}".encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+    return hmac.new(keys.index, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()[:32]
 
 
 def phone_index(keys: DataKeys, phone: str) -> str:

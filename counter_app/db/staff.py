@@ -21,7 +21,9 @@ def staff_count(connection: Connection) -> int:
 
 
 def insert_staff(connection: Connection, staff_id: str, name: str, role: str, pin_hash: str, now: dt.datetime) -> None:
-    connection.execute(insert(staff).values(staff_id=staff_id, name=name, role=role, pin_hash=pin_hash, created_at=now, updated_at=now))
+    connection.execute(
+        insert(staff).values(staff_id=staff_id, name=name, role=role, pin_hash=pin_hash, created_at=now, updated_at=now)
+    )
 
 
 def update_staff(connection: Connection, staff_id: str, **values: Any) -> None:

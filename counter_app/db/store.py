@@ -47,25 +47,40 @@ def store_problem(error: BaseException, path: Path) -> StoreUnavailable | None:
     text = str(getattr(error, "orig", error)).lower()
     if "readonly" in text or "read-only" in text or "unable to open" in text or "permission" in text:
         return StoreUnavailable(
-            QT_TRANSLATE_NOOP("Errors", "The desk cannot write its data file {path}: it is read-only. Ask IT to give the desk write access to that folder, or choose another data folder with --data-dir."),
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The desk cannot write its data file {path}: it is read-only. Ask IT to give the desk write access to that folder, or choose another data folder with --data-dir.",
+            ),
             path=str(path),
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StoreUnavailable(
-            QT_TRANSLATE_NOOP("Errors", "The data file {path} is damaged or is not a desk database. It was left untouched; restore it from a backup or choose another data folder with --data-dir."),
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The data file {path} is damaged or is not a desk database. It was left untouched; restore it from a backup or choose another data folder with --data-dir.",
+            ),
             path=str(path),
         )
     if "locked" in text or "busy" in text:
         return StoreUnavailable(
-            QT_TRANSLATE_NOOP("Errors", "Another program is writing to the desk's data file {path}; wait a moment and try again."),
+            QT_TRANSLATE_NOOP(
+                "Errors", "Another program is writing to the desk's data file {path}; wait a moment and try again."
+            ),
             path=str(path),
         )
     if "disk" in text and "full" in text:
-        return StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The disk holding {path} is full; free some space and try again."), path=str(path))
+        return StoreUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "The disk holding {path} is full; free some space and try again."),
+            path=str(path),
+        )
     if "no such" in text or "no column" in text or "syntax error" in text:
         return None  # SQL that does not fit the schema is our bug, not the store's
     if isinstance(error, (OperationalError, sqlite3.OperationalError, OSError)):
-        return StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The desk's data file {path} could not be used ({reason})."), path=str(path), reason=text)
+        return StoreUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "The desk's data file {path} could not be used ({reason})."),
+            path=str(path),
+            reason=text,
+        )
     return None
 
 
@@ -211,7 +226,9 @@ def open_store(data_dir: Path) -> Store:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreUnavailable(
-            QT_TRANSLATE_NOOP("Errors", "The data folder {path} cannot be created ({reason}); choose another one with --data-dir."),
+            QT_TRANSLATE_NOOP(
+                "Errors", "The data folder {path} cannot be created ({reason}); choose another one with --data-dir."
+            ),
             path=str(data_dir),
             reason=error.strerror or str(error),
         ) from error
@@ -231,13 +248,30 @@ def _prepare(store: Store) -> None:
     """Find the store's key (making one for a new store), then migrate the schema, key at hand."""
     try:
         with store.engine.connect() as connection:
-            tables = {name for (name,) in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            current = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() if "alembic_version" in tables else None
-            recorded = dict(connection.exec_driver_sql("SELECT key, value FROM store_meta WHERE key IN ('key_account', 'key_fingerprint')").all()) if "store_meta" in tables else {}
+            tables = {
+                name for (name,) in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            current = (
+                connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                if "alembic_version" in tables
+                else None
+            )
+            recorded = (
+                dict(
+                    connection.exec_driver_sql(
+                        "SELECT key, value FROM store_meta WHERE key IN ('key_account', 'key_fingerprint')"
+                    ).all()
+                )
+                if "store_meta" in tables
+                else {}
+            )
             connection.rollback()
         if current is not None and current >= PERSONAL_DATA_SEALED_AT and "key_fingerprint" not in recorded:
             raise StoreUnavailable(
-                QT_TRANSLATE_NOOP("Errors", "The data file {path} has lost the record of its data key; restore the file from a backup. Nothing was changed."),
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The data file {path} has lost the record of its data key; restore the file from a backup. Nothing was changed.",
+                ),
                 path=str(store.path),
             )
         account = recorded.get("key_account") or str(uuid.uuid4())
@@ -252,7 +286,10 @@ def _prepare(store: Store) -> None:
         head = script.get_current_head()
         if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
             raise StoreUnavailable(
-                QT_TRANSLATE_NOOP("Errors", "The data file {path} was written by a newer version of the desk; install that version (or newer) to open it."),
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The data file {path} was written by a newer version of the desk; install that version (or newer) to open it.",
+                ),
                 path=str(store.path),
             )
         backup = backup_before_upgrade(store, current) if current is not None and current != head else None

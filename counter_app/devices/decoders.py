@@ -37,7 +37,10 @@ class ZxingDecoder:
     def decode(self, gray: np.ndarray) -> list[str]:
         found = self._zxing.read_barcodes(gray, formats=self._zxing.BarcodeFormat.QRCode)
         # In reading order, top to bottom then left to right, whatever order the decoder found them in.
-        found = sorted((result for result in found if result.valid), key=lambda result: (result.position.top_left.y // 50, result.position.top_left.x))
+        found = sorted(
+            (result for result in found if result.valid),
+            key=lambda result: (result.position.top_left.y // 50, result.position.top_left.x),
+        )
         return [result.text for result in found]
 
 

@@ -55,7 +55,14 @@ class PrinterProfile:
 
 # ---- fonts for the raster fallback and the preview -----------------------------------------
 
-_FONT_NAMES = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC", "Microsoft YaHei", "SimHei", "PingFang SC")
+_FONT_NAMES = (
+    "Noto Sans CJK SC",
+    "WenQuanYi Micro Hei",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+)
 _FALLBACK_NAMES = ("DejaVu Sans",)  # Arabic, Hebrew and symbols that CJK fonts lack
 _WINDOWS_FONTS = ("msyh.ttc", "msyh.ttf", "simhei.ttf", "seguisym.ttf")
 
@@ -64,7 +71,9 @@ def _fc_match(name: str) -> tuple[str, int] | None:
     if not shutil.which("fc-match"):
         return None
     try:
-        found = subprocess.run(["fc-match", "-f", "%{file}\t%{index}\t%{family}", name], capture_output=True, text=True, timeout=5).stdout
+        found = subprocess.run(
+            ["fc-match", "-f", "%{file}\t%{index}\t%{family}", name], capture_output=True, text=True, timeout=5
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     parts = found.split("\t")
@@ -154,7 +163,7 @@ def _tile(char: str, width: int, height: int, scale: int, bold: bool) -> Image.I
     drawn = max(width, int(font.getlength(shown)) + 2 + bold)
     tile = Image.new("L", (drawn, height), 0)
     pen = ImageDraw.Draw(tile)
-    for dx in ((0, 1) if bold else (0,)):
+    for dx in (0, 1) if bold else (0,):
         pen.text((drawn / 2 + dx, 3 + size / 2), shown, font=font, fill=255, anchor="mm")
     return tile if drawn == width else tile.resize((width, height), Image.Resampling.LANCZOS)
 
@@ -265,7 +274,10 @@ def render_escpos(laid: list[Laid], profile: PrinterProfile) -> bytes:
 
     printer = Dummy()
     # python-escpos checks a picture's width against the profile's; its profile data is shared, so a copy.
-    printer.profile.profile_data = {**printer.profile.profile_data, "media": {"dpi": 203, "width": {"mm": profile.paper_mm, "pixels": profile.dots}}}
+    printer.profile.profile_data = {
+        **printer.profile.profile_data,
+        "media": {"dpi": 203, "width": {"mm": profile.paper_mm, "pixels": profile.dots}},
+    }
     printer.hw("INIT")
     printer._raw(b"\x1b\x33\x1e")  # line spacing 30 dots: hanzi rows do not touch
     raster: list[Line] = []
@@ -282,7 +294,12 @@ def render_escpos(laid: list[Laid], profile: PrinterProfile) -> bytes:
                 raster.append(item)
                 continue
             if encoded is None:  # no font to draw with: the printer gets what it can show
-                encoded = text_bytes("".join(char if char.isascii() else "?" * cell_width(char) for char in item.text), "gb18030") or b""
+                encoded = (
+                    text_bytes(
+                        "".join(char if char.isascii() else "?" * cell_width(char) for char in item.text), "gb18030"
+                    )
+                    or b""
+                )
             flush_raster()
             printer._raw(b"\x1b\x45" + (b"\x01" if item.bold else b"\x00"))
             printer._raw(b"\x1d\x21" + (b"\x11" if item.big else b"\x00"))
@@ -375,7 +392,15 @@ def parse_printer_uri(uri: str) -> PrinterAddress:
 # ---- talking to it -------------------------------------------------------------------------
 
 # What the desk can know about a printer, each with what the clerk should do about it.
-READY, OFFLINE, PAPER_OUT, COVER_OPEN, NO_ANSWER, UNREACHABLE, UNKNOWN = "ready", "offline", "paper_out", "cover_open", "no_answer", "unreachable", "unknown"
+READY, OFFLINE, PAPER_OUT, COVER_OPEN, NO_ANSWER, UNREACHABLE, UNKNOWN = (
+    "ready",
+    "offline",
+    "paper_out",
+    "cover_open",
+    "no_answer",
+    "unreachable",
+    "unknown",
+)
 
 
 class PrintFailed(Exception):
@@ -410,7 +435,9 @@ class _Connection:
             if address.kind == "tcp":
                 self.device = devices.Network(host=address.target, port=address.port, timeout=timeout)
             elif address.kind == "usb":
-                self.device = devices.Usb(idVendor=address.vendor, idProduct=address.product, timeout=int(timeout * 1000))
+                self.device = devices.Usb(
+                    idVendor=address.vendor, idProduct=address.product, timeout=int(timeout * 1000)
+                )
             elif address.kind == "serial":
                 self.device = devices.Serial(devfile=address.target, baudrate=address.baud, timeout=timeout)
             elif address.kind == "file":
@@ -419,7 +446,9 @@ class _Connection:
                 self.device = devices.LP(printername=address.target)
             self.device.open()
         except DeviceNotFoundError as error:
-            raise PrintFailed(UNREACHABLE, str(error).splitlines()[-1] if str(error) else type(error).__name__, reached=False) from None
+            raise PrintFailed(
+                UNREACHABLE, str(error).splitlines()[-1] if str(error) else type(error).__name__, reached=False
+            ) from None
         except Exception as error:  # the device libraries raise their own kinds (usb.core, serial, OSError)
             raise PrintFailed(UNREACHABLE, f"{type(error).__name__}: {error}", reached=False) from None
         if address.kind == "tcp":
@@ -439,7 +468,7 @@ class _Connection:
             self.device.device.settimeout(STATUS_TIMEOUT_S)
         try:
             answers = [self.device.query_status(DLE_EOT + bytes([n])) for n in (1, 2, 4)]
-        except (socket.timeout, TimeoutError):
+        except TimeoutError:
             return NO_ANSWER
         except Exception as error:
             raise PrintFailed(UNREACHABLE, f"{type(error).__name__}: {error}", reached=False) from None
@@ -484,7 +513,7 @@ def send_job(address: PrinterAddress, data: bytes, *, ask_status: bool, timeout:
                 raise PrintFailed(before, "before sending", reached=False)
         sending = True
         for start in range(0, len(data), CHUNK):
-            connection.send(data[start:start + CHUNK])
+            connection.send(data[start : start + CHUNK])
         if asking:
             try:
                 after = connection.status()

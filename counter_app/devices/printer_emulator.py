@@ -25,7 +25,9 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_AFTER_BYTES = 200  # "disconnect_mid_job": where a job is torn unless told otherwise
 POLL_S = 0.1  # how often idle threads look at stop() and the mode: stop() waits about this long
 STOP_WAIT_S = 2.0  # stop() gives the threads this long in all, then leaves them (they are daemons)
-MAX_IMAGE_BYTES = 4_000_000  # a larger declared bit image is skipped, not buffered: a garbled length must not take the memory
+MAX_IMAGE_BYTES = (
+    4_000_000  # a larger declared bit image is skipped, not buffered: a garbled length must not take the memory
+)
 QUIET_ZONE = 16  # white pixels put around a printed picture before looking for QR codes in it
 QR_MIN_SIDE = 21  # smallest QR code, in modules; smaller pictures are not looked at
 
@@ -40,7 +42,17 @@ EOT, ENQ, DC4 = 0x04, 0x05, 0x14
 _CONTROL = re.compile(rb"[\x00-\x08\x0a-\x1f]")
 
 # ESC t n: the code pages a receipt printer commonly has, by number; any other is read as cp437.
-CODE_PAGES = {0: "cp437", 2: "cp850", 3: "cp860", 4: "cp863", 5: "cp865", 16: "cp1252", 17: "cp866", 18: "cp852", 19: "cp858"}
+CODE_PAGES = {
+    0: "cp437",
+    2: "cp850",
+    3: "cp860",
+    4: "cp863",
+    5: "cp865",
+    16: "cp1252",
+    17: "cp866",
+    18: "cp852",
+    19: "cp858",
+}
 
 # How many parameter bytes follow each fixed-length command (after the two command bytes).
 _ESC_PARAMETERS = {
@@ -102,7 +114,9 @@ class EscposParser:
     While `printing` is False (no paper, cover open), receipts cut go to `discarded` instead.
     """
 
-    def __init__(self, *, connection_no: int = 0, decode_images: bool = True, on_status: Callable[[int], None] | None = None) -> None:
+    def __init__(
+        self, *, connection_no: int = 0, decode_images: bool = True, on_status: Callable[[int], None] | None = None
+    ) -> None:
         self.connection_no = connection_no
         self.decode_images = decode_images
         self.on_status = on_status  # called with n for each DLE EOT n, as soon as it is read
@@ -365,7 +379,9 @@ class EscposParser:
 
     def _end_line(self, *, if_empty: bool) -> None:
         if self._line or if_empty:
-            self._receipt.lines.append("".join(data.decode(encoding, errors="replace") for encoding, data in self._line))
+            self._receipt.lines.append(
+                "".join(data.decode(encoding, errors="replace") for encoding, data in self._line)
+            )
         self._line = []
 
     def _raster_image(self, buffer: bytearray, pos: int) -> int:
@@ -513,7 +529,9 @@ class PrinterEmulator:
         **mode_parameters: int | None,
     ) -> None:
         if not allow_remote and not _is_loopback(host):
-            raise ValueError(f"the printer emulator listens on loopback only, not {host!r} (allow_remote=True to insist)")
+            raise ValueError(
+                f"the printer emulator listens on loopback only, not {host!r} (allow_remote=True to insist)"
+            )
         self.host = host
         self.decode_images = decode_images
         self.on_receipt = on_receipt  # called from a connection's thread for each receipt and torn receipt
@@ -690,7 +708,9 @@ class PrinterEmulator:
 
     def _bind(self, port: int, *, listen: bool = True) -> socket.socket:
         # IPv4 first: "localhost" is then the 127.0.0.1 that clients are usually given.
-        addresses = sorted(socket.getaddrinfo(self.host, port, type=socket.SOCK_STREAM), key=lambda info: info[0] != socket.AF_INET)
+        addresses = sorted(
+            socket.getaddrinfo(self.host, port, type=socket.SOCK_STREAM), key=lambda info: info[0] != socket.AF_INET
+        )
         family, kind, proto, _name, address = addresses[0]
         sock = socket.socket(family, kind, proto)
         # The same port is bound again on leaving offline, while the old connections linger in TIME_WAIT.
@@ -784,7 +804,9 @@ class PrinterEmulator:
             self._connection_count += 1
             connection = _Connection(self._connection_count, sock)
             self._connections[connection.number] = connection
-        connection.thread = threading.Thread(target=self._handle, args=(connection,), name=f"printer-connection-{connection.number}", daemon=True)
+        connection.thread = threading.Thread(
+            target=self._handle, args=(connection,), name=f"printer-connection-{connection.number}", daemon=True
+        )
         connection.thread.start()
 
     # -- one connection ----------------------------------------------------------------------------
@@ -816,7 +838,11 @@ class PrinterEmulator:
                     break
                 if not chunk:
                     break
-                if self._mode == "disconnect_mid_job" and received + len(chunk) >= self._after_bytes and self._claim_disconnect():
+                if (
+                    self._mode == "disconnect_mid_job"
+                    and received + len(chunk) >= self._after_bytes
+                    and self._claim_disconnect()
+                ):
                     reset = True
                     chunk = chunk[: max(0, self._after_bytes - received)]
                 received += len(chunk)
@@ -865,11 +891,18 @@ def _show(receipt: PrintedReceipt, save: Path | None, number: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    arguments = argparse.ArgumentParser(prog="python -m counter_app.devices.printer_emulator", description="A pretend ESC/POS receipt printer on a TCP port.")
-    arguments.add_argument("--host", default=None, help=f"address to listen on (default {DEFAULT_HOST}; given explicitly, any address)")
+    arguments = argparse.ArgumentParser(
+        prog="python -m counter_app.devices.printer_emulator",
+        description="A pretend ESC/POS receipt printer on a TCP port.",
+    )
+    arguments.add_argument(
+        "--host", default=None, help=f"address to listen on (default {DEFAULT_HOST}; given explicitly, any address)"
+    )
     arguments.add_argument("--port", type=int, default=9100, help="TCP port (default 9100; 0: any free one)")
     arguments.add_argument("--mode", choices=MODES, default="ready")
-    arguments.add_argument("--after-bytes", type=int, default=DEFAULT_AFTER_BYTES, help="disconnect_mid_job: bytes before the reset")
+    arguments.add_argument(
+        "--after-bytes", type=int, default=DEFAULT_AFTER_BYTES, help="disconnect_mid_job: bytes before the reset"
+    )
     arguments.add_argument("--times", type=int, default=None, help="disconnect_mid_job: only the next N connections")
     arguments.add_argument("--save", type=Path, default=None, metavar="DIR", help="save printed images as PNG here")
     args = arguments.parse_args(argv)
@@ -887,7 +920,14 @@ def main(argv: list[str] | None = None) -> int:
             _show(receipt, args.save, shown)
 
     parameters = {"after_bytes": args.after_bytes, "times": args.times} if args.mode == "disconnect_mid_job" else {}
-    printer = PrinterEmulator(args.host or DEFAULT_HOST, args.port, args.mode, allow_remote=args.host is not None, on_receipt=show, **parameters)
+    printer = PrinterEmulator(
+        args.host or DEFAULT_HOST,
+        args.port,
+        args.mode,
+        allow_remote=args.host is not None,
+        on_receipt=show,
+        **parameters,
+    )
     with printer:
         print(f"printer emulator on {printer.uri}, mode {printer.mode}; Ctrl+C to stop", file=sys.stderr, flush=True)
         try:

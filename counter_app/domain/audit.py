@@ -9,11 +9,26 @@ from typing import Any
 
 GENESIS = "0" * 64
 # The fields the digest covers, in a fixed order; a change to any of them breaks the chain.
-CHAINED_FIELDS = ("seq", "at", "staff_id", "role", "authorized_by", "counter_uid", "action", "subject", "outcome", "before", "after", "details")
+CHAINED_FIELDS = (
+    "seq",
+    "at",
+    "staff_id",
+    "role",
+    "authorized_by",
+    "counter_uid",
+    "action",
+    "subject",
+    "outcome",
+    "before",
+    "after",
+    "details",
+)
 
 
 def canonical(entry: dict[str, Any]) -> bytes:
-    return json.dumps({field: entry.get(field) for field in CHAINED_FIELDS}, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return json.dumps(
+        {field: entry.get(field) for field in CHAINED_FIELDS}, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    ).encode("utf-8")
 
 
 def digest(key: bytes, previous: str, entry: dict[str, Any]) -> str:

@@ -46,7 +46,9 @@ _PRESENTATION_CONTEXT = b"counter-app member code v1\x00"
 _CARD_CONTEXT = b"counter-app member card v1\x00"
 _TICKET_CONTEXT = b"counter-app event ticket v1\x00"
 
-_CERTIFICATE = struct.Struct(">B4s16s32sI")  # version, issuer key id, member uid, member's public key, valid until (unix s)
+_CERTIFICATE = struct.Struct(
+    ">B4s16s32sI"
+)  # version, issuer key id, member uid, member's public key, valid until (unix s)
 _PRESENTATION = struct.Struct(">I8s")  # time step, nonce
 _CARD = struct.Struct(">B4s16sI")  # version, issuer key id, member uid, issued (days since 1970)
 _TICKET = struct.Struct(">B4s16s16s")  # version, issuer key id, event uid, member uid
@@ -67,11 +69,20 @@ class CodeRefused(InvalidInput):
 
 
 def _damaged() -> CodeRefused:
-    return CodeRefused("damaged", QT_TRANSLATE_NOOP("Errors", "The code is damaged or incomplete; ask the member to refresh it and scan again."))
+    return CodeRefused(
+        "damaged",
+        QT_TRANSLATE_NOOP("Errors", "The code is damaged or incomplete; ask the member to refresh it and scan again."),
+    )
 
 
 def _forged() -> CodeRefused:
-    return CodeRefused("forged", QT_TRANSLATE_NOOP("Errors", "This code's signature is not valid: it was not issued by this mall. Ask for the member's phone or ID instead."))
+    return CodeRefused(
+        "forged",
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "This code's signature is not valid: it was not issued by this mall. Ask for the member's phone or ID instead.",
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -189,14 +200,31 @@ def parse(text: str) -> ScannedCode:
     if not isinstance(text, str):
         raise _damaged()
     if len(text) > MAX_PAYLOAD_CHARS:
-        raise CodeRefused("too_long", QT_TRANSLATE_NOOP("Errors", "That scan is far longer than any member, card, coupon or event code; scan the code again."))
+        raise CodeRefused(
+            "too_long",
+            QT_TRANSLATE_NOOP(
+                "Errors", "That scan is far longer than any member, card, coupon or event code; scan the code again."
+            ),
+        )
     payload = text.strip()  # a scanner's trailing CR/LF or tab is not part of the code
     match = _PAYLOAD.fullmatch(payload)
     if not match or match.group(1) not in KINDS:
-        raise CodeRefused("unknown", QT_TRANSLATE_NOOP("Errors", "This is not a member, card, coupon or event code of this mall; scan the member's code, or search by phone."))
+        raise CodeRefused(
+            "unknown",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This is not a member, card, coupon or event code of this mall; scan the member's code, or search by phone.",
+            ),
+        )
     kind, version, body = match.group(1), int(match.group(2)), match.group(3)
     if version > KINDS[kind]:
-        raise CodeRefused("newer", QT_TRANSLATE_NOOP("Errors", "This code is of a newer kind than this desk reads; update the desk software, or search by phone meanwhile."))
+        raise CodeRefused(
+            "newer",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This code is of a newer kind than this desk reads; update the desk software, or search by phone meanwhile.",
+            ),
+        )
     if version != KINDS[kind] or match.group(2) != str(version):
         raise _damaged()
     if kind == "CP":
@@ -209,7 +237,7 @@ def parse(text: str) -> ScannedCode:
         certificate = _certificate(raw[:CERTIFICATE_BYTES])
         presented = raw[CERTIFICATE_BYTES : CERTIFICATE_BYTES + _PRESENTATION.size]
         step, nonce = _PRESENTATION.unpack(presented)
-        return DynamicCode(certificate, step, nonce, raw[-SIGNATURE_BYTES:], raw[: -SIGNATURE_BYTES])
+        return DynamicCode(certificate, step, nonce, raw[-SIGNATURE_BYTES:], raw[:-SIGNATURE_BYTES])
     if kind == "MC":
         raw = _unb64(body, _CARD.size + SIGNATURE_BYTES)
         format_version, issuer, member, days = _CARD.unpack(raw[: _CARD.size])
@@ -224,7 +252,9 @@ def parse(text: str) -> ScannedCode:
     format_version, issuer, event, member = _TICKET.unpack(raw[: _TICKET.size])
     if format_version != 1:
         raise _damaged()
-    return EventTicket(issuer, str(uuid.UUID(bytes=event)), str(uuid.UUID(bytes=member)), raw[: _TICKET.size], raw[_TICKET.size :])
+    return EventTicket(
+        issuer, str(uuid.UUID(bytes=event)), str(uuid.UUID(bytes=member)), raw[: _TICKET.size], raw[_TICKET.size :]
+    )
 
 
 def _certificate(raw: bytes) -> MemberCertificate:
@@ -233,13 +263,24 @@ def _certificate(raw: bytes) -> MemberCertificate:
     if format_version != 1:
         raise _damaged()
     return MemberCertificate(
-        issuer, str(uuid.UUID(bytes=member)), public_key, dt.datetime.fromtimestamp(valid_until, dt.timezone.utc), signed, raw[_CERTIFICATE.size :]
+        issuer,
+        str(uuid.UUID(bytes=member)),
+        public_key,
+        dt.datetime.fromtimestamp(valid_until, dt.UTC),
+        signed,
+        raw[_CERTIFICATE.size :],
     )
 
 
 def _check_issuer(found: bytes, issuer_key: bytes) -> Ed25519PublicKey:
     if found != key_id(issuer_key):
-        raise CodeRefused("other_chain", QT_TRANSLATE_NOOP("Errors", "This code was issued by another mall's member system, not this one; ask for the member's phone instead."))
+        raise CodeRefused(
+            "other_chain",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This code was issued by another mall's member system, not this one; ask for the member's phone instead.",
+            ),
+        )
     return Ed25519PublicKey.from_public_bytes(issuer_key)
 
 
@@ -262,11 +303,28 @@ def verify_member_code(code: DynamicCode, issuer_key: bytes, now: dt.datetime) -
     _verify(member_key, code.signature, _PRESENTATION_CONTEXT + code.signed)
     current = step_of(now)
     if code.step < current - STEP_TOLERANCE:
-        raise CodeRefused("expired", QT_TRANSLATE_NOOP("Errors", "This member code has expired (codes change every minute); ask the member to show the current code."))
+        raise CodeRefused(
+            "expired",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This member code has expired (codes change every minute); ask the member to show the current code.",
+            ),
+        )
     if code.step > current + STEP_TOLERANCE:
-        raise CodeRefused("future", QT_TRANSLATE_NOOP("Errors", "This member code is from a later time than this desk's clock; check the desk's date and time, then scan again."))
+        raise CodeRefused(
+            "future",
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This member code is from a later time than this desk's clock; check the desk's date and time, then scan again.",
+            ),
+        )
     if certificate.valid_until < now:
-        raise CodeRefused("certificate_expired", QT_TRANSLATE_NOOP("Errors", "The member's code certificate has run out; the member opens the app online once to renew it."))
+        raise CodeRefused(
+            "certificate_expired",
+            QT_TRANSLATE_NOOP(
+                "Errors", "The member's code certificate has run out; the member opens the app online once to renew it."
+            ),
+        )
 
 
 def verify_card(code: CardCode, issuer_key: bytes) -> None:
@@ -283,7 +341,9 @@ def verify_ticket(code: EventTicket, issuer_key: bytes) -> None:
 def issue_certificate(issuer: Ed25519PrivateKey, member_uid: str, member_key: bytes, valid_until: dt.datetime) -> bytes:
     if len(member_key) != 32:
         raise ValueError("an Ed25519 public key is 32 bytes")
-    signed = _CERTIFICATE.pack(1, key_id(public_bytes(issuer)), uuid.UUID(member_uid).bytes, member_key, int(valid_until.timestamp()))
+    signed = _CERTIFICATE.pack(
+        1, key_id(public_bytes(issuer)), uuid.UUID(member_uid).bytes, member_key, int(valid_until.timestamp())
+    )
     return signed + issuer.sign(_CERTIFICATE_CONTEXT + signed)
 
 

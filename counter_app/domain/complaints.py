@@ -57,7 +57,13 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "closed": frozenset(),
 }
 # The events that move a complaint, and the state each moves it to.
-MOVES: dict[str, str] = {"acknowledged": "acknowledged", "progress": "in_progress", "escalated": "escalated", "resolved": "resolved", "closed": "closed"}
+MOVES: dict[str, str] = {
+    "acknowledged": "acknowledged",
+    "progress": "in_progress",
+    "escalated": "escalated",
+    "resolved": "resolved",
+    "closed": "closed",
+}
 EVENT_KINDS = ("opened", *MOVES, "note", "assigned", "compensation_requested", "compensation_decided")
 EVENT_LABELS: dict[str, str] = {
     "opened": QT_TRANSLATE_NOOP("Complaints", "Opened"),
@@ -124,29 +130,47 @@ def _choice(value: str | None, table: Mapping[str, str], template: str) -> str:
 
 
 def check_category(value: str | None) -> str:
-    return _choice(value, CATEGORIES, QT_TRANSLATE_NOOP("Errors", "“{value}” is not a complaint category; choose one of: {allowed}."))
+    return _choice(
+        value,
+        CATEGORIES,
+        QT_TRANSLATE_NOOP("Errors", "“{value}” is not a complaint category; choose one of: {allowed}."),
+    )
 
 
 def check_severity(value: str | None) -> str:
-    return _choice(value, SEVERITIES, QT_TRANSLATE_NOOP("Errors", "“{value}” is not a severity; choose one of: {allowed}."))
+    return _choice(
+        value, SEVERITIES, QT_TRANSLATE_NOOP("Errors", "“{value}” is not a severity; choose one of: {allowed}.")
+    )
 
 
 def check_root_cause(value: str | None) -> str:
     if not (value or "").strip():
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "A resolved complaint needs its root cause; choose one of: {allowed}."), allowed=", ".join(ROOT_CAUSES))
-    return _choice(value, ROOT_CAUSES, QT_TRANSLATE_NOOP("Errors", "“{value}” is not a root cause; choose one of: {allowed}."))
+        raise FieldError(
+            QT_TRANSLATE_NOOP("Errors", "A resolved complaint needs its root cause; choose one of: {allowed}."),
+            allowed=", ".join(ROOT_CAUSES),
+        )
+    return _choice(
+        value, ROOT_CAUSES, QT_TRANSLATE_NOOP("Errors", "“{value}” is not a root cause; choose one of: {allowed}.")
+    )
 
 
 def check_rating(value: int | str | None) -> int:
     """The customer's satisfaction, 1 (very unhappy) to 5 (very happy): it closes the complaint."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "Closing a complaint needs the customer's satisfaction rating, 1 to 5; ask the customer."))
+        raise FieldError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "Closing a complaint needs the customer's satisfaction rating, 1 to 5; ask the customer."
+            )
+        )
     try:
         rating = int(str(value).strip()) if not isinstance(value, bool) else -1
     except ValueError:
         rating = -1
     if not 1 <= rating <= 5:
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The rating is a whole number from 1 to 5, not “{value}”."), value=str(value)[:10])
+        raise FieldError(
+            QT_TRANSLATE_NOOP("Errors", "The rating is a whole number from 1 to 5, not “{value}”."),
+            value=str(value)[:10],
+        )
     return rating
 
 
@@ -162,7 +186,11 @@ def check_description(value: str | None) -> str:
         raise FieldError(QT_TRANSLATE_NOOP("Errors", "Write down what happened, in the customer's words."))
     if len(text) > MAX_DESCRIPTION:
         raise FieldError(
-            QT_TRANSLATE_NOOP("Errors", "The description is too long: at most {limit} characters, this one has {count}; shorten it."), limit=MAX_DESCRIPTION, count=len(text)
+            QT_TRANSLATE_NOOP(
+                "Errors", "The description is too long: at most {limit} characters, this one has {count}; shorten it."
+            ),
+            limit=MAX_DESCRIPTION,
+            count=len(text),
         )
     return text
 
@@ -174,16 +202,30 @@ def check_note(value: str | None, required: bool = False, limit: int = MAX_NOTE)
             raise FieldError(QT_TRANSLATE_NOOP("Errors", "Write the note (what was said or done)."))
         return None
     if len(text) > limit:
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The text is too long: at most {limit} characters, this one has {count}; shorten it."), limit=limit, count=len(text))
+        raise FieldError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The text is too long: at most {limit} characters, this one has {count}; shorten it."
+            ),
+            limit=limit,
+            count=len(text),
+        )
     return text
 
 
 def check_reason(value: str | None) -> str:
     text = " ".join(_text(value).split())
     if not text:
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "Give the reason; it goes into the complaint's record and the audit log."))
+        raise FieldError(
+            QT_TRANSLATE_NOOP("Errors", "Give the reason; it goes into the complaint's record and the audit log.")
+        )
     if len(text) > MAX_REASON:
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The reason is too long: at most {limit} characters, this one has {count}; shorten it."), limit=MAX_REASON, count=len(text))
+        raise FieldError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The reason is too long: at most {limit} characters, this one has {count}; shorten it."
+            ),
+            limit=MAX_REASON,
+            count=len(text),
+        )
     return text
 
 
@@ -217,16 +259,25 @@ def parse_compensation(kind: str | None, value: str | int | None, max_points: in
     kind_code = (kind or "").strip().lower()
     if kind_code not in COMPENSATION_KINDS:
         raise FieldError(
-            QT_TRANSLATE_NOOP("Errors", "Compensation is points:N, coupon:TYPE or gift:SKU; “{value}” is none of them."), value=f"{kind or ''}:{value or ''}"[:40]
+            QT_TRANSLATE_NOOP(
+                "Errors", "Compensation is points:N, coupon:TYPE or gift:SKU; “{value}” is none of them."
+            ),
+            value=f"{kind or ''}:{value or ''}"[:40],
         )
     text = unicodedata.normalize("NFKC", str(value if value is not None else "")).strip()
     if kind_code == "points":
         if not text.isdigit() or not text.isascii() or int(text) < 1:
-            raise FieldError(QT_TRANSLATE_NOOP("Errors", "Compensation points are a whole number from 1 to {limit}."), limit=max_points)
+            raise FieldError(
+                QT_TRANSLATE_NOOP("Errors", "Compensation points are a whole number from 1 to {limit}."),
+                limit=max_points,
+            )
         points = int(text)
         if points > max_points:
             raise FieldError(
-                QT_TRANSLATE_NOOP("Errors", "Compensation is at most {limit} points by the chain's rules; ask for {limit} or less, or offer a coupon or gift."),
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Compensation is at most {limit} points by the chain's rules; ask for {limit} or less, or offer a coupon or gift.",
+                ),
                 limit=max_points,
             )
         return Compensation("points", str(points), points)
@@ -243,12 +294,21 @@ def check_move(state: str, kind: str) -> str:
         allowed = sorted(TRANSITIONS.get(state, frozenset()), key=list(STATES).index)
         if not allowed:
             raise InvalidInput(
-                QT_TRANSLATE_NOOP("Errors", "The complaint is closed ({current} → {wanted} is not possible); a new complaint can be opened instead."),
-                current=Labels(STATES[state]), wanted=Labels(STATES[target]),
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The complaint is closed ({current} → {wanted} is not possible); a new complaint can be opened instead.",
+                ),
+                current=Labels(STATES[state]),
+                wanted=Labels(STATES[target]),
             )
         raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "A complaint cannot go from {current} to {wanted} ({current} → {wanted}); from {current} it can go to: {allowed}."),
-            current=Labels(STATES[state]), wanted=Labels(STATES[target]), allowed=Labels(*(STATES[s] for s in allowed)),
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "A complaint cannot go from {current} to {wanted} ({current} → {wanted}); from {current} it can go to: {allowed}.",
+            ),
+            current=Labels(STATES[state]),
+            wanted=Labels(STATES[target]),
+            allowed=Labels(*(STATES[s] for s in allowed)),
         )
     return target
 
@@ -325,13 +385,15 @@ class ComplaintEvent:
     @property
     def counter_no(self) -> str:
         number = self.data.get("counter_no")
-        return f"{int(number):04d}" if isinstance(number, int) and not isinstance(number, bool) else self.counter_uid[:8]
+        return (
+            f"{int(number):04d}" if isinstance(number, int) and not isinstance(number, bool) else self.counter_uid[:8]
+        )
 
 
 def event_order(event: ComplaintEvent) -> tuple[Any, ...]:
     """Deterministic at every counter and the server: the opening first, then by time (compared in
     UTC), then counter, then event id."""
-    return (event.kind != "opened", event.at.astimezone(dt.timezone.utc), event.counter_uid, event.event_id)
+    return (event.kind != "opened", event.at.astimezone(dt.UTC), event.counter_uid, event.event_id)
 
 
 @dataclass(frozen=True)
@@ -348,13 +410,22 @@ class ComplaintConflict:
 
     def text(self, language: str | None = None) -> str:
         template = (
-            QT_TRANSLATE_NOOP("Complaints", "Counter {first_counter}: {first}; counter {second_counter}: {second} — both from {state}. The later one ({second}) stands; check the outcome with both counters.")
-            if self.applied else
-            QT_TRANSLATE_NOOP("Complaints", "Counter {first_counter}: {first}; counter {second_counter}: {second} — both from {state}. {second} was not applied (not possible after {first}); check with both counters.")
+            QT_TRANSLATE_NOOP(
+                "Complaints",
+                "Counter {first_counter}: {first}; counter {second_counter}: {second} — both from {state}. The later one ({second}) stands; check the outcome with both counters.",
+            )
+            if self.applied
+            else QT_TRANSLATE_NOOP(
+                "Complaints",
+                "Counter {first_counter}: {first}; counter {second_counter}: {second} — both from {state}. {second} was not applied (not possible after {first}); check with both counters.",
+            )
         )
         return translate("Complaints", template, language).format(
-            first_counter=self.first_counter, second_counter=self.second_counter, state=label(STATES, self.state, language),
-            first=label(EVENT_LABELS, self.first_kind, language), second=label(EVENT_LABELS, self.second_kind, language),
+            first_counter=self.first_counter,
+            second_counter=self.second_counter,
+            state=label(STATES, self.state, language),
+            first=label(EVENT_LABELS, self.first_kind, language),
+            second=label(EVENT_LABELS, self.second_kind, language),
         )
 
 
@@ -370,9 +441,12 @@ class DoubleDecision:
 
     def text(self, language: str | None = None) -> str:
         template = QT_TRANSLATE_NOOP(
-            "Complaints", "Compensation request {request} was decided at counter {first_counter} and again at counter {second_counter}; the first decision stands. Check the member's points and coupons for a double compensation."
+            "Complaints",
+            "Compensation request {request} was decided at counter {first_counter} and again at counter {second_counter}; the first decision stands. Check the member's points and coupons for a double compensation.",
         )
-        return translate("Complaints", template, language).format(request=self.request_id[:8], first_counter=self.first_counter, second_counter=self.second_counter)
+        return translate("Complaints", template, language).format(
+            request=self.request_id[:8], first_counter=self.first_counter, second_counter=self.second_counter
+        )
 
 
 @dataclass(frozen=True)
@@ -418,7 +492,9 @@ class ComplaintState:
     ticket_no: str
     member_uid: str | None
     walk_in_name: str | None
-    contact_sealed: str | None  # as this store holds it (base64 of the sealed contact); the contact itself never enters a fold
+    contact_sealed: (
+        str | None
+    )  # as this store holds it (base64 of the sealed contact); the contact itself never enters a fold
     category: str
     severity: str
     shop: str | None
@@ -518,7 +594,11 @@ def fold(events: Iterable[ComplaintEvent]) -> ComplaintState:
                 if target == state:
                     applied = False  # both counters made the same move: nothing to tell apart
                 elif rival is not None and rival.counter_uid != event.counter_uid and MOVES[rival.kind] != target:
-                    conflicts.append(ComplaintConflict(seen, rival.kind, rival.counter_no, event.kind, event.counter_no, possible, event.event_id))
+                    conflicts.append(
+                        ComplaintConflict(
+                            seen, rival.kind, rival.counter_no, event.kind, event.counter_no, possible, event.event_id
+                        )
+                    )
                     applied = possible
                 else:
                     applied = possible
@@ -546,8 +626,14 @@ def fold(events: Iterable[ComplaintEvent]) -> ComplaintState:
         elif event.kind == "compensation_requested":
             points = data.get("points")
             requests[event.event_id] = CompensationRequestFacts(
-                event.event_id, str(data.get("kind") or ""), str(data.get("value") or ""), points if isinstance(points, int) else None,
-                str(data.get("reason") or ""), event.at, event.staff_id, event.counter_no,
+                event.event_id,
+                str(data.get("kind") or ""),
+                str(data.get("value") or ""),
+                points if isinstance(points, int) else None,
+                str(data.get("reason") or ""),
+                event.at,
+                event.staff_id,
+                event.counter_no,
             )
         elif event.kind == "compensation_decided":
             request_id = str(data.get("request_id") or "")
@@ -556,16 +642,42 @@ def fold(events: Iterable[ComplaintEvent]) -> ComplaintState:
                 applied = False
             elif request.decision is not None:
                 applied = False
-                conflicts.append(DoubleDecision(request_id, request.decision.counter, event.counter_no, bool(data.get("approve")), event.event_id))
+                conflicts.append(
+                    DoubleDecision(
+                        request_id,
+                        request.decision.counter,
+                        event.counter_no,
+                        bool(data.get("approve")),
+                        event.event_id,
+                    )
+                )
             else:
                 requests[request_id] = CompensationRequestFacts(
-                    request.request_id, request.kind, request.value, request.points, request.reason, request.requested_at, request.requested_by, request.counter,
+                    request.request_id,
+                    request.kind,
+                    request.value,
+                    request.points,
+                    request.reason,
+                    request.requested_at,
+                    request.requested_by,
+                    request.counter,
                     CompensationDecision(
-                        bool(data.get("approve")), str(data.get("reason") or ""), event.at, event.staff_id, event.counter_no, event.event_id,
-                        data.get("entry_id"), data.get("coupon_code"), data.get("gift_sku"),
+                        bool(data.get("approve")),
+                        str(data.get("reason") or ""),
+                        event.at,
+                        event.staff_id,
+                        event.counter_no,
+                        event.event_id,
+                        data.get("entry_id"),
+                        data.get("coupon_code"),
+                        data.get("gift_sku"),
                     ),
                 )
-        timeline.append(TimelineEntry(event.event_id, event.kind, event.at, event.staff_id, event.counter_no, _event_text(event), applied))
+        timeline.append(
+            TimelineEntry(
+                event.event_id, event.kind, event.at, event.staff_id, event.counter_no, _event_text(event), applied
+            )
+        )
     return ComplaintState(
         complaint_uid=opening.complaint_uid,
         ticket_no=str(facts.get("ticket_no") or ""),

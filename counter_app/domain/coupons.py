@@ -38,10 +38,20 @@ def parse_code(text: str) -> str:
     raw = unicodedata.normalize("NFKC", text or "").upper()
     compact = re.sub(r"[\s\-]", "", raw)
     if not compact.startswith(PREFIX):
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "A coupon code starts with CP; scan the coupon's QR or type the code under it."))
+        raise FieldError(
+            QT_TRANSLATE_NOOP("Errors", "A coupon code starts with CP; scan the coupon's QR or type the code under it.")
+        )
     body = compact[len(PREFIX) :].translate(_MISREAD)
     if len(body) != BODY_LENGTH + 1 or any(char not in ALPHABET for char in body):
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "A coupon code is CP and 13 letters or digits, e.g. CP-4F7K-9QXD-M2ZA-7; check it."))
+        raise FieldError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "A coupon code is CP and 13 letters or digits, e.g. CP-4F7K-9QXD-M2ZA-7; check it."
+            )
+        )
     if not luhn.is_valid(body, alphabet=ALPHABET):
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "That coupon code is mistyped (its check character does not match); check each character."))
+        raise FieldError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "That coupon code is mistyped (its check character does not match); check each character."
+            )
+        )
     return PREFIX + body

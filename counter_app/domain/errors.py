@@ -32,7 +32,7 @@ class InvalidInput(DeskError):
 
     exit_code = 2
 
-    def __init__(self, template: str, fields: dict[str, "DeskError"] | None = None, **params: object) -> None:
+    def __init__(self, template: str, fields: dict[str, DeskError] | None = None, **params: object) -> None:
         self.fields = dict(fields or {})
         super().__init__(template, **params)
 

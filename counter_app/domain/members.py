@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import phonenumbers
 from stdnum import luhn
@@ -44,10 +45,16 @@ def normalize_phone(text: str) -> str:
     try:
         number = phonenumbers.parse(raw, "CN")
     except phonenumbers.NumberParseException:
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "This is not a phone number: enter the 11-digit mobile number, e.g. 13800138000.")) from None
+        raise FieldError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "This is not a phone number: enter the 11-digit mobile number, e.g. 13800138000."
+            )
+        ) from None
     if number.country_code != 86:
         raise FieldError(
-            QT_TRANSLATE_NOOP("Errors", "Only mainland China mobile numbers (+86) can be registered; this number is from {region}."),
+            QT_TRANSLATE_NOOP(
+                "Errors", "Only mainland China mobile numbers (+86) can be registered; this number is from {region}."
+            ),
             region=phonenumbers.region_code_for_number(number) or f"+{number.country_code}",
         )
     digits = str(number.national_number)
@@ -55,11 +62,19 @@ def normalize_phone(text: str) -> str:
     if number_type == phonenumbers.PhoneNumberType.FIXED_LINE:
         raise FieldError(QT_TRANSLATE_NOOP("Errors", "This is a landline number; register the member's mobile number."))
     if len(digits) < 11 and digits.startswith("1"):
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The mobile number is too short: it has {count} digits, it needs 11."), count=len(digits))
+        raise FieldError(
+            QT_TRANSLATE_NOOP("Errors", "The mobile number is too short: it has {count} digits, it needs 11."),
+            count=len(digits),
+        )
     if len(digits) > 11 and digits.startswith("1"):
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The mobile number is too long: it has {count} digits, it needs 11."), count=len(digits))
+        raise FieldError(
+            QT_TRANSLATE_NOOP("Errors", "The mobile number is too long: it has {count} digits, it needs 11."),
+            count=len(digits),
+        )
     if not phonenumbers.is_valid_number(number) or number_type != phonenumbers.PhoneNumberType.MOBILE:
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "{digits} is not a mainland mobile number; check the digits."), digits=digits)
+        raise FieldError(
+            QT_TRANSLATE_NOOP("Errors", "{digits} is not a mainland mobile number; check the digits."), digits=digits
+        )
     return digits
 
 
@@ -77,7 +92,10 @@ def normalize_name(text: str) -> str:
         if char in _NAME_PUNCTUATION or unicodedata.category(char)[0] in "LM":
             continue
         shown = char if char.isprintable() else f"U+{ord(char):04X}"
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "A name may contain only letters, spaces and · . ' -; remove “{char}”."), char=shown)
+        raise FieldError(
+            QT_TRANSLATE_NOOP("Errors", "A name may contain only letters, spaces and · . ' -; remove “{char}”."),
+            char=shown,
+        )
     return name
 
 
@@ -104,7 +122,9 @@ def parse_birthday(value: str | dt.date | None, today: dt.date) -> dt.date | Non
         try:
             birthday = dt.date(*(int(part) for part in match.groups()))
         except ValueError:
-            raise FieldError(QT_TRANSLATE_NOOP("Errors", "{text} is not a date on the calendar; check the month and day."), text=text) from None
+            raise FieldError(
+                QT_TRANSLATE_NOOP("Errors", "{text} is not a date on the calendar; check the month and day."), text=text
+            ) from None
     if birthday is None:
         return None
     if birthday > today:
@@ -122,11 +142,21 @@ def normalize_id_number(value: str | None) -> str | None:
     try:
         return ric.validate(text)
     except InvalidChecksum:
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The ID number's check character is wrong; check every digit and the last character.")) from None
+        raise FieldError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The ID number's check character is wrong; check every digit and the last character."
+            )
+        ) from None
     except (InvalidLength, InvalidFormat):
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "A resident ID number has 18 characters: 17 digits, then a digit or X.")) from None
+        raise FieldError(
+            QT_TRANSLATE_NOOP("Errors", "A resident ID number has 18 characters: 17 digits, then a digit or X.")
+        ) from None
     except (InvalidComponent, ValidationError):
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The ID number holds an impossible birth date or region; check it against the card.")) from None
+        raise FieldError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The ID number holds an impossible birth date or region; check it against the card."
+            )
+        ) from None
 
 
 def id_number_birthday(id_number: str) -> dt.date:
@@ -218,11 +248,15 @@ def validate_registration(form: RegistrationForm, today: dt.date) -> Registratio
             values["birthday"] = born  # the card says it; the clerk need not type it twice
         elif values["birthday"] != born:
             errors["birthday"] = FieldError(
-                QT_TRANSLATE_NOOP("Errors", "The birthday differs from the one in the ID number ({born}); correct one of them."),
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The birthday differs from the one in the ID number ({born}); correct one of them."
+                ),
                 born=born.isoformat(),
             )
     if not form.consent:
-        errors["consent"] = FieldError(QT_TRANSLATE_NOOP("Errors", "The member must agree to the privacy notice before registering."))
+        errors["consent"] = FieldError(
+            QT_TRANSLATE_NOOP("Errors", "The member must agree to the privacy notice before registering.")
+        )
     if errors:
         raise form_invalid(errors)
     referrer = " ".join((form.referrer or "").split()) or None

@@ -31,7 +31,9 @@ def parse_amount(text: str | Decimal) -> int:
     if amount != amount.quantize(Decimal("0.01")):
         raise FieldError(QT_TRANSLATE_NOOP("Errors", "An amount has at most two decimals (fen)."))
     if amount > MAX_AMOUNT:
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The amount is too large for one slip (at most ¥9,999,999.99); check it."))
+        raise FieldError(
+            QT_TRANSLATE_NOOP("Errors", "The amount is too large for one slip (at most ¥9,999,999.99); check it.")
+        )
     return int(amount * 100)
 
 
@@ -50,7 +52,9 @@ def parse_points(value: str | int) -> int:
 def normalize_slip_no(text: str) -> str:
     slip = unicodedata.normalize("NFKC", text or "").strip().upper()
     if not _SLIP.match(slip):
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "A slip number is 1 to 40 letters, digits, - _ or /, as printed on the slip."))
+        raise FieldError(
+            QT_TRANSLATE_NOOP("Errors", "A slip number is 1 to 40 letters, digits, - _ or /, as printed on the slip.")
+        )
     return slip
 
 

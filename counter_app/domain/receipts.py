@@ -156,7 +156,7 @@ def wrap(text: str, columns: int) -> list[str]:
                 lines.append(line)
                 line, width = "", 0
             line, width = line + char, width + cell_width(char)
-        if word in _NO_LINE_START and lines and not line[:-len(word)].strip() and len(lines[-1].rstrip()) > 1:
+        if word in _NO_LINE_START and lines and not line[: -len(word)].strip() and len(lines[-1].rstrip()) > 1:
             # Chinese typesetting never starts a line with closing punctuation: the character before comes along.
             carried = lines[-1].rstrip()[-1]
             lines[-1] = lines[-1].rstrip()[:-1]
@@ -209,14 +209,18 @@ def lay_out(receipt: Receipt, columns: int, language: str | None = None) -> list
     for block in receipt.blocks:
         if isinstance(block, Text):
             room = columns // 2 if block.big else columns
-            laid.extend(Line(_aligned(part, room, block.align), block.bold, block.big) for part in wrap(block.text, room))
+            laid.extend(
+                Line(_aligned(part, room, block.align), block.bold, block.big) for part in wrap(block.text, room)
+            )
         elif isinstance(block, Pair):
             laid.extend(Line(text, block.bold) for text in _pair(block.label, block.value, columns))
         elif isinstance(block, Rule):
             laid.append(Line((block.char * columns)[:columns]))
         elif isinstance(block, Qr):
             laid.append(Qr(block.payload))
-            laid.extend(Line(_aligned(part, columns, "center")) for part in wrap(block.caption, columns) if block.caption)
+            laid.extend(
+                Line(_aligned(part, columns, "center")) for part in wrap(block.caption, columns) if block.caption
+            )
         else:
             laid.append(block)
     if receipt.reprint:
@@ -277,7 +281,14 @@ def _t(text: str, language: str) -> str:
 
 def _top(kind: str, header: Header, language: str) -> list[Block]:
     blocks: list[Block] = [Logo()]
-    blocks.append(Text(header.store_name or translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Member Service Desk"), language), "center", bold=True, big=True))
+    blocks.append(
+        Text(
+            header.store_name or translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Member Service Desk"), language),
+            "center",
+            bold=True,
+            big=True,
+        )
+    )
     if header.counter_name:
         blocks.append(Text(header.counter_name, "center"))
     blocks += [Text(_t(KIND_TITLES[kind], language), "center", bold=True), Rule()]
@@ -290,18 +301,32 @@ def _member(member: MemberFacts, language: str) -> list[Block]:
         Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Member no."), language), member.member_no),
     ]
     if member.masked_phone:
-        blocks.append(Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Phone"), language), member.masked_phone))
+        blocks.append(
+            Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Phone"), language), member.masked_phone)
+        )
     return blocks
 
 
 def _balance(member: MemberFacts, language: str) -> list[Block]:
     blocks: list[Block] = [
         Rule(),
-        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points balance"), language), f"{member.balance:,}", bold=True),
-        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Tier"), language), translate("Tiers", TIER_LABELS.get(member.tier, member.tier), language)),
+        Pair(
+            translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points balance"), language),
+            f"{member.balance:,}",
+            bold=True,
+        ),
+        Pair(
+            translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Tier"), language),
+            translate("Tiers", TIER_LABELS.get(member.tier, member.tier), language),
+        ),
     ]
     for on, points in member.expiring[:3]:
-        blocks.append(Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Expiring {date}"), language).format(date=on), f"{points:,}"))
+        blocks.append(
+            Pair(
+                translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Expiring {date}"), language).format(date=on),
+                f"{points:,}",
+            )
+        )
     return blocks
 
 
@@ -309,14 +334,22 @@ def _bottom(header: Header, language: str, footer: str = "") -> list[Block]:
     staff = f"{header.staff_id} {header.staff_name}".strip()
     blocks: list[Block] = [
         Rule(),
-        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Time"), language), header.at.strftime("%Y-%m-%d %H:%M:%S")),
+        Pair(
+            translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Time"), language),
+            header.at.strftime("%Y-%m-%d %H:%M:%S"),
+        ),
         Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Counter"), language), f"{header.counter_no:04d}"),
         Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Staff"), language), staff),
     ]
     if footer:
         blocks.append(Text(footer, "center"))
     blocks += [
-        Qr(header.reference, caption=translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Ref. {reference}"), language).format(reference=short_reference(header.reference))),
+        Qr(
+            header.reference,
+            caption=translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Ref. {reference}"), language).format(
+                reference=short_reference(header.reference)
+            ),
+        ),
         Text(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Thank you for your visit"), language), "center"),
     ]
     return blocks
@@ -327,7 +360,9 @@ def short_reference(reference: str) -> str:
     return reference[:8] if len(reference) == 36 and reference.count("-") == 4 else reference
 
 
-def _receipt(kind: str, header: Header, language: str, middle: list[Block], member: MemberFacts | None = None, footer: str = "") -> Receipt:
+def _receipt(
+    kind: str, header: Header, language: str, middle: list[Block], member: MemberFacts | None = None, footer: str = ""
+) -> Receipt:
     blocks = _top(kind, header, language)
     if member is not None:
         blocks += _member(member, language)
@@ -343,57 +378,144 @@ def yuan(fen: int) -> str:
 
 
 def registration_receipt(header: Header, member: MemberFacts, language: str, referral_points: int = 0) -> Receipt:
-    middle: list[Block] = [Text(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Welcome! Your membership is active."), language), "center")]
+    middle: list[Block] = [
+        Text(
+            translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Welcome! Your membership is active."), language),
+            "center",
+        )
+    ]
     if referral_points:
-        middle.append(Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Welcome points"), language), f"+{referral_points:,}"))
+        middle.append(
+            Pair(
+                translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Welcome points"), language),
+                f"+{referral_points:,}",
+            )
+        )
     return _receipt("registration", header, language, middle, member)
 
 
-def earn_receipt(header: Header, member: MemberFacts, language: str, *, amount_fen: int, slip_no: str, shop: str | None, points: int, upgraded: bool = False) -> Receipt:
+def earn_receipt(
+    header: Header,
+    member: MemberFacts,
+    language: str,
+    *,
+    amount_fen: int,
+    slip_no: str,
+    shop: str | None,
+    points: int,
+    upgraded: bool = False,
+) -> Receipt:
     middle: list[Block] = [Rule()]
     if shop:
         middle.append(Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Shop"), language), shop))
-    middle += [Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Slip no."), language), slip_no), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Amount"), language), yuan(amount_fen)), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points earned"), language), f"+{points:,}", bold=True)]
+    middle += [
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Slip no."), language), slip_no),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Amount"), language), yuan(amount_fen)),
+        Pair(
+            translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points earned"), language), f"+{points:,}", bold=True
+        ),
+    ]
     if upgraded:
-        middle.append(Text(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Congratulations: your tier went up!"), language), "center", bold=True))
+        middle.append(
+            Text(
+                translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Congratulations: your tier went up!"), language),
+                "center",
+                bold=True,
+            )
+        )
     return _receipt("earn", header, language, middle, member)
 
 
-def gift_receipt(header: Header, member: MemberFacts, language: str, *, gift_name: str, sku: str, qty: int, points: int) -> Receipt:
-    middle: list[Block] = [Rule(), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Gift"), language), gift_name), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Item no."), language), sku), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Quantity"), language), str(qty)), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points used"), language), f"-{points:,}", bold=True)]
+def gift_receipt(
+    header: Header, member: MemberFacts, language: str, *, gift_name: str, sku: str, qty: int, points: int
+) -> Receipt:
+    middle: list[Block] = [
+        Rule(),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Gift"), language), gift_name),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Item no."), language), sku),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Quantity"), language), str(qty)),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points used"), language), f"-{points:,}", bold=True),
+    ]
     return _receipt("gift", header, language, middle, member)
 
 
-def coupon_receipt(header: Header, member: MemberFacts, language: str, *, title: str, code: str, value: str, min_spend: str, valid_until: str, points: int) -> Receipt:
+def coupon_receipt(
+    header: Header,
+    member: MemberFacts,
+    language: str,
+    *,
+    title: str,
+    code: str,
+    value: str,
+    min_spend: str,
+    valid_until: str,
+    points: int,
+) -> Receipt:
     middle: list[Block] = [
-        Rule(), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Coupon"), language), title), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Value"), language), value), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Minimum spend"), language), min_spend),
-        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Valid until"), language), valid_until), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points used"), language), f"-{points:,}", bold=True),
-        Qr(code, caption=translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Coupon {code}"), language).format(code=code)),
+        Rule(),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Coupon"), language), title),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Value"), language), value),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Minimum spend"), language), min_spend),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Valid until"), language), valid_until),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points used"), language), f"-{points:,}", bold=True),
+        Qr(
+            code,
+            caption=translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Coupon {code}"), language).format(code=code),
+        ),
     ]
     return _receipt("coupon", header, language, middle, member)
 
 
 def cash_receipt(header: Header, member: MemberFacts, language: str, *, points: int, yuan_text: str) -> Receipt:
-    middle: list[Block] = [Rule(), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points used"), language), f"-{points:,}"), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Cash deduction"), language), f"￥{yuan_text}", bold=True)]
+    middle: list[Block] = [
+        Rule(),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points used"), language), f"-{points:,}"),
+        Pair(
+            translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Cash deduction"), language),
+            f"￥{yuan_text}",
+            bold=True,
+        ),
+    ]
     return _receipt("cash", header, language, middle, member)
 
 
-def write_off_receipt(header: Header, member: MemberFacts | None, language: str, *, title: str, code: str, value: str, spend: str | None) -> Receipt:
-    middle: list[Block] = [Rule(), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Coupon"), language), title), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Code"), language), code), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Value"), language), value, bold=True)]
+def write_off_receipt(
+    header: Header, member: MemberFacts | None, language: str, *, title: str, code: str, value: str, spend: str | None
+) -> Receipt:
+    middle: list[Block] = [
+        Rule(),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Coupon"), language), title),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Code"), language), code),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Value"), language), value, bold=True),
+    ]
     if spend:
         middle.append(Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Spend"), language), spend))
     return _receipt("write_off", header, language, middle, member)
 
 
-def points_gift_receipt(header: Header, member: MemberFacts, language: str, *, to_member_no: str, to_masked_name: str, points: int) -> Receipt:
-    middle: list[Block] = [Rule(), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Given to"), language), f"{to_masked_name} {to_member_no}".strip()), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points given"), language), f"-{points:,}", bold=True)]
+def points_gift_receipt(
+    header: Header, member: MemberFacts, language: str, *, to_member_no: str, to_masked_name: str, points: int
+) -> Receipt:
+    middle: list[Block] = [
+        Rule(),
+        Pair(
+            translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Given to"), language),
+            f"{to_masked_name} {to_member_no}".strip(),
+        ),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points given"), language), f"-{points:,}", bold=True),
+    ]
     return _receipt("points_gift", header, language, middle, member)
 
 
-def void_receipt(header: Header, member: MemberFacts, language: str, *, voided: str, points: int, reason: str, authorised_by: str) -> Receipt:
+def void_receipt(
+    header: Header, member: MemberFacts, language: str, *, voided: str, points: int, reason: str, authorised_by: str
+) -> Receipt:
     middle: list[Block] = [
-        Rule(), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Voided operation"), language), voided), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points"), language), f"{points:+,}", bold=True),
-        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Reason"), language), shorten(reason)), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Authorised by"), language), authorised_by),
+        Rule(),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Voided operation"), language), voided),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Points"), language), f"{points:+,}", bold=True),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Reason"), language), shorten(reason)),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Authorised by"), language), authorised_by),
     ]
     return _receipt("void", header, language, middle, member)
 
@@ -411,20 +533,39 @@ class ComplaintFacts:
 
 def complaint_receipt(header: Header, member: MemberFacts | None, language: str, complaint: ComplaintFacts) -> Receipt:
     middle: list[Block] = [
-        Rule(), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Ticket no."), language), complaint.ticket_no, bold=True), Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Category"), language), complaint.category),
+        Rule(),
+        Pair(
+            translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Ticket no."), language), complaint.ticket_no, bold=True
+        ),
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Category"), language), complaint.category),
         Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Severity"), language), complaint.severity),
     ]
     if complaint.shop:
         middle.append(Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Shop"), language), complaint.shop))
     if complaint.contact:
-        middle.append(Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Contact"), language), complaint.contact))
+        middle.append(
+            Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Contact"), language), complaint.contact)
+        )
     middle += [
-        Text(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "What happened:"), language)), Text(shorten(complaint.description)), Rule(),
+        Text(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "What happened:"), language)),
+        Text(shorten(complaint.description)),
+        Rule(),
         Text(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "We will answer by"), language), "center"),
         Text(complaint.promised_by.strftime("%Y-%m-%d %H:%M"), "center", bold=True, big=True),
     ]
     # A walk-in customer's ticket has no member block and no balance.
-    blocks = _top("complaint", header, language) + (_member(member, language) if member else []) + middle + _bottom(header, language, translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Keep this ticket to follow up on your complaint."), language))
+    blocks = (
+        _top("complaint", header, language)
+        + (_member(member, language) if member else [])
+        + middle
+        + _bottom(
+            header,
+            language,
+            translate(
+                "Receipts", QT_TRANSLATE_NOOP("Receipts", "Keep this ticket to follow up on your complaint."), language
+            ),
+        )
+    )
     return Receipt("complaint", header.reference, tuple(blocks), language)
 
 
@@ -436,7 +577,10 @@ class DayFigure:
 
 
 def day_summary_receipt(header: Header, language: str, day: dt.date, figures: list[DayFigure]) -> Receipt:
-    middle: list[Block] = [Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Day"), language), day.isoformat(), bold=True), Rule()]
+    middle: list[Block] = [
+        Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Day"), language), day.isoformat(), bold=True),
+        Rule(),
+    ]
     for figure in figures:
         middle.append(Pair(f"{_t(figure.label, language)} ×{figure.count}", figure.value))
     blocks = _top("day_summary", header, language) + middle + _bottom(header, language)
@@ -446,11 +590,18 @@ def day_summary_receipt(header: Header, language: str, day: dt.date, figures: li
 def test_page_receipt(header: Header, language: str, columns: int) -> Receipt:
     """Shows a technician what the printer can do: both scripts, rare characters, the width, a QR, the cut."""
     middle: list[Block] = [
-        Text(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "If you can read this, the printer works."), language), "center"),
+        Text(
+            translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "If you can read this, the printer works."), language),
+            "center",
+        ),
         Rule("="),
         Text("中文：会员服务台 积分兑换 优惠券核销"),
         Text("ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789"),
-        Text(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Rare characters: {sample}"), language).format(sample="䶮 堃 喆 昇 頔 𠀀")),
+        Text(
+            translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Rare characters: {sample}"), language).format(
+                sample="䶮 堃 喆 昇 頔 𠀀"
+            )
+        ),
         Text("".join(str(i % 10) for i in range(1, columns + 1))),
         Pair(translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Columns"), language), str(columns)),
     ]
@@ -488,7 +639,10 @@ def receipt_to_json(receipt: Receipt) -> str:
     import json
 
     blocks = [{"type": _TYPE_NAMES[type(block)], **dataclasses.asdict(block)} for block in receipt.blocks]
-    return json.dumps({"kind": receipt.kind, "reference": receipt.reference, "language": receipt.language, "blocks": blocks}, ensure_ascii=False)
+    return json.dumps(
+        {"kind": receipt.kind, "reference": receipt.reference, "language": receipt.language, "blocks": blocks},
+        ensure_ascii=False,
+    )
 
 
 def receipt_from_json(text: str, reprint: int = 0) -> Receipt:

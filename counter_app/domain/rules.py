@@ -70,7 +70,9 @@ def _get(document: dict[str, Any], dotted: str) -> Any:
     return node
 
 
-def _number(document: dict[str, Any], key: str, *, minimum: Decimal = Decimal(0), integer: bool = False, positive: bool = False) -> Decimal:
+def _number(
+    document: dict[str, Any], key: str, *, minimum: Decimal = Decimal(0), integer: bool = False, positive: bool = False
+) -> Decimal:
     value = _get(document, key)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or (integer and not isinstance(value, int)):
         raise _bad(key, value, "a whole number" if integer else "a number")
@@ -98,12 +100,16 @@ def parse_rules(text: str) -> Rules:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The rules file is not valid TOML: {reason}."), reason=str(error)) from None
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "The rules file is not valid TOML: {reason}."), reason=str(error)
+        ) from None
     thresholds = {tier: _number(document, f"tiers.{tier}", positive=True) for tier in TIERS[1:]}
     ordered = [thresholds[tier] for tier in TIERS[1:]]
     if ordered != sorted(set(ordered)):
         raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "Rules file: tier thresholds overlap; silver < gold < diamond is needed, got {values}."),
+            QT_TRANSLATE_NOOP(
+                "Errors", "Rules file: tier thresholds overlap; silver < gold < diamond is needed, got {values}."
+            ),
             values=", ".join(f"{tier} = {thresholds[tier]}" for tier in TIERS[1:]),
         )
     return Rules(
@@ -116,7 +122,9 @@ def parse_rules(text: str) -> Rules:
         cash_points_per_yuan=int(_number(document, "cash.points_per_yuan", integer=True, positive=True)),
         expiry_policy=_choice(document, "expiry.policy", EXPIRY_POLICIES),
         expiry_warn_days=int(_number(document, "expiry.warn_days", integer=True)),
-        max_slips_per_member_per_day=int(_number(document, "risk.max_slips_per_member_per_day", integer=True, positive=True)),
+        max_slips_per_member_per_day=int(
+            _number(document, "risk.max_slips_per_member_per_day", integer=True, positive=True)
+        ),
         large_earn_yuan=_number(document, "risk.large_earn_yuan", positive=True),
         redeem_approval_over=int(_number(document, "approval.redeem_points_over", integer=True, positive=True)),
         void_within_days=int(_number(document, "approval.void_within_days", integer=True)),
@@ -140,17 +148,24 @@ def _complaint_rules(document: dict[str, Any]) -> dict[str, Any]:
     """[complaints]; a rules file from before complaints existed (a chain's published one) has none: the defaults hold."""
     if "complaints" not in document:
         return {}
-    sla = {severity: int(_number(document, f"complaints.sla_hours.{severity}", integer=True, positive=True)) for severity in COMPLAINT_SLA_DEFAULTS}
+    sla = {
+        severity: int(_number(document, f"complaints.sla_hours.{severity}", integer=True, positive=True))
+        for severity in COMPLAINT_SLA_DEFAULTS
+    }
     share = _number(document, "complaints.amber_share", positive=True)
     if share >= 1:
         raise _bad("complaints.amber_share", _get(document, "complaints.amber_share"), "between 0 and 1, e.g. 0.25")
     types = _get(document, "complaints.compensation_coupon_types")
     if not isinstance(types, list) or not all(isinstance(code, str) and code.strip() for code in types):
-        raise _bad("complaints.compensation_coupon_types", types, 'a list of coupon type codes, e.g. ["C10"], or [] for any')
+        raise _bad(
+            "complaints.compensation_coupon_types", types, 'a list of coupon type codes, e.g. ["C10"], or [] for any'
+        )
     return {
         "complaint_sla_hours": sla,
         "complaint_amber_share": float(share),
         "complaint_escalate_when_left_hours": _number(document, "complaints.escalate_when_left_hours"),
-        "compensation_max_points": int(_number(document, "complaints.compensation_max_points", integer=True, positive=True)),
+        "compensation_max_points": int(
+            _number(document, "complaints.compensation_max_points", integer=True, positive=True)
+        ),
         "compensation_coupon_types": tuple(code.strip().upper() for code in types),
     }

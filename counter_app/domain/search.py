@@ -53,7 +53,11 @@ def _char_initials(char: str) -> tuple[str, ...]:
     from pypinyin import Style, pinyin  # 0.2 s of dictionaries: loaded when a name is first indexed, not at start
 
     readings = pinyin(char, style=Style.FIRST_LETTER, heteronym=True, errors="ignore")
-    letters = tuple(dict.fromkeys(r[0].lower() for r in (readings[0] if readings else []) if r and r[0].isascii() and r[0].isalpha()))
+    letters = tuple(
+        dict.fromkeys(
+            r[0].lower() for r in (readings[0] if readings else []) if r and r[0].isascii() and r[0].isalpha()
+        )
+    )
     return letters
 
 
@@ -81,7 +85,10 @@ def classify_query(text: str) -> Query | None:
     if not raw:
         return None
     if len(raw) > QUERY_MAX:
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The search text is too long; type at most {limit} characters."), limit=QUERY_MAX)
+        raise FieldError(
+            QT_TRANSLATE_NOOP("Errors", "The search text is too long; type at most {limit} characters."),
+            limit=QUERY_MAX,
+        )
     member_no = parse_member_no(raw)
     if member_no:
         return Query(QueryKind.MEMBER_NO, member_no)
@@ -93,7 +100,9 @@ def classify_query(text: str) -> Query | None:
             return Query(named.kind, named.value, tail=tails[0])
     if re.fullmatch(r"[Mm]\d+", raw):
         if len(raw) == 13:
-            raise FieldError(QT_TRANSLATE_NOOP("Errors", "No member number has this check digit; check the digits on the card."))
+            raise FieldError(
+                QT_TRANSLATE_NOOP("Errors", "No member number has this check digit; check the digits on the card.")
+            )
         raise FieldError(QT_TRANSLATE_NOOP("Errors", "A member number is M followed by 12 digits; check the card."))
     compact = re.sub(r"[\s\-()+.]", "", raw)
     if compact.isdigit() and compact.isascii():
@@ -104,9 +113,15 @@ def classify_query(text: str) -> Query | None:
                 return Query(QueryKind.PHONE, normalize_phone(raw))
             except FieldError:
                 if len(compact) == 12:
-                    raise FieldError(QT_TRANSLATE_NOOP("Errors", "No member number has this check digit; check the digits on the card.")) from None
+                    raise FieldError(
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "No member number has this check digit; check the digits on the card."
+                        )
+                    ) from None
                 raise
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "Type the last 4 digits of the phone, or the whole phone or member number."))
+        raise FieldError(
+            QT_TRANSLATE_NOOP("Errors", "Type the last 4 digits of the phone, or the whole phone or member number.")
+        )
     key = name_key(raw)
     if not key:
         raise FieldError(QT_TRANSLATE_NOOP("Errors", "Type a phone number, member number, name or pinyin initials."))

@@ -59,7 +59,13 @@ _MANAGER = _CLERK | {
     Permission.REPORTS,
     Permission.AUDIT,
 }
-_ADMIN = _MANAGER | {Permission.MANAGE_STAFF, Permission.SETTINGS, Permission.RULES, Permission.DEMO_DATA, Permission.KEY_BACKUP}
+_ADMIN = _MANAGER | {
+    Permission.MANAGE_STAFF,
+    Permission.SETTINGS,
+    Permission.RULES,
+    Permission.DEMO_DATA,
+    Permission.KEY_BACKUP,
+}
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     "cashier": frozenset(_CASHIER),
     "clerk": frozenset(_CLERK),
@@ -105,7 +111,11 @@ class HeldForApproval(DeskError):
 def normalize_staff_id(text: str) -> str:
     staff_id = unicodedata.normalize("NFKC", text or "").strip()
     if not _STAFF_ID.match(staff_id):
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "A staff ID is 2 to 20 letters, digits, dots, dashes or underscores, e.g. S012."))
+        raise FieldError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "A staff ID is 2 to 20 letters, digits, dots, dashes or underscores, e.g. S012."
+            )
+        )
     return staff_id.upper()
 
 
@@ -116,10 +126,14 @@ def check_pin(pin: str) -> str:
         if not 4 <= len(pin) <= 12:
             raise FieldError(QT_TRANSLATE_NOOP("Errors", "A PIN has 4 to 12 digits."))
         if len(set(pin)) == 1 or pin in "0123456789012" or pin in "9876543210":
-            raise FieldError(QT_TRANSLATE_NOOP("Errors", "That PIN is too easy to guess (all one digit, or a run); choose another."))
+            raise FieldError(
+                QT_TRANSLATE_NOOP("Errors", "That PIN is too easy to guess (all one digit, or a run); choose another.")
+            )
         return pin
     if not 8 <= len(pin) <= 64:
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "Use a PIN of 4 to 12 digits, or a password of 8 to 64 characters."))
+        raise FieldError(
+            QT_TRANSLATE_NOOP("Errors", "Use a PIN of 4 to 12 digits, or a password of 8 to 64 characters.")
+        )
     return pin
 
 

@@ -79,10 +79,18 @@ def run_gui(args: argparse.Namespace) -> int:
     screenshot = args.command == "screenshot"
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    elif sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")):
+    elif sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    ):
         # Qt would abort with a terse message; say what to do instead.
         i18n.set_language(args.lang or i18n.DEFAULT_LANGUAGE)
-        sys.stderr.write(i18n.translate("Cli", "No screen to show the desk on: start it from a desktop session, or use the command line (counter-app --help).") + "\n")
+        sys.stderr.write(
+            i18n.translate(
+                "Cli",
+                "No screen to show the desk on: start it from a desktop session, or use the command line (counter-app --help).",
+            )
+            + "\n"
+        )
         return 2
     data_dir: Path = args.data_dir or default_data_dir()
     setup_logging(data_dir)

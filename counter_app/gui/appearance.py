@@ -18,7 +18,14 @@ from counter_app.paths import resources_dir
 
 log = logging.getLogger(__name__)
 BASE_POINT_SIZE = 10.5
-CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "Noto Sans SC")
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans SC",
+)
 STYLE_FILE = "style.qss"
 THEME_LAYERS = {"standard": None, "high_contrast": "style-high-contrast.qss"}  # laid over style.qss
 _SCALED = re.compile(r"\b(font-size|min-height|min-width)(\s*:\s*)(\d+(?:\.\d+)?)(pt|px)\b")

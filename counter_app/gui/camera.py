@@ -8,7 +8,7 @@ import time
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QObject, QThread, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -40,7 +40,11 @@ class CameraWorker(QObject):
         try:
             capture, is_file = open_capture(self.source)
         except CameraUnavailable:
-            self.failed.emit(self.tr("No camera at “%1”. Check the cable or the camera setting; the handheld scanner and the search box still work.").replace("%1", self.source))
+            self.failed.emit(
+                self.tr(
+                    "No camera at “%1”. Check the cable or the camera setting; the handheld scanner and the search box still work."
+                ).replace("%1", self.source)
+            )
             self.stopped.emit()
             return
         # Decoding runs beside the capture, always on the newest frame: a slow decode drops frames
@@ -58,7 +62,11 @@ class CameraWorker(QObject):
                 ok, image = capture.read()
                 if not ok or image is None:
                     if not is_file:
-                        self.failed.emit(self.tr("The camera stopped sending pictures (unplugged?). Plug it in again and press Camera; scanning with the handheld scanner still works."))
+                        self.failed.emit(
+                            self.tr(
+                                "The camera stopped sending pictures (unplugged?). Plug it in again and press Camera; scanning with the handheld scanner still works."
+                            )
+                        )
                     break
                 if started >= preview_due:
                     # Due times advance by the interval (not from now), so a 30 fps camera previews at 20, not 15.
@@ -71,7 +79,11 @@ class CameraWorker(QObject):
                     time.sleep(max(0.0, pace - (time.monotonic() - started)))
         except cv2.error:
             log.exception("camera %s failed", self.source)
-            self.failed.emit(self.tr("The camera stopped sending pictures (unplugged?). Plug it in again and press Camera; scanning with the handheld scanner still works."))
+            self.failed.emit(
+                self.tr(
+                    "The camera stopped sending pictures (unplugged?). Plug it in again and press Camera; scanning with the handheld scanner still works."
+                )
+            )
         finally:
             capture.release()
             with ready:
@@ -95,10 +107,14 @@ class CameraWorker(QObject):
 
     def _show(self, image) -> None:
         height, width = image.shape[:2]
-        small = cv2.resize(image, (PREVIEW_WIDTH, max(1, height * PREVIEW_WIDTH // width)), interpolation=cv2.INTER_AREA)
+        small = cv2.resize(
+            image, (PREVIEW_WIDTH, max(1, height * PREVIEW_WIDTH // width)), interpolation=cv2.INTER_AREA
+        )
         # Converted straight into a QImage that owns its memory: the GUI thread gets a picture of its own, copied once.
         picture = QImage(small.shape[1], small.shape[0], QImage.Format.Format_RGB888)
-        pixels = np.ndarray((small.shape[0], small.shape[1], 3), np.uint8, buffer=picture.bits(), strides=(picture.bytesPerLine(), 3, 1))
+        pixels = np.ndarray(
+            (small.shape[0], small.shape[1], 3), np.uint8, buffer=picture.bits(), strides=(picture.bytesPerLine(), 3, 1)
+        )
         cv2.cvtColor(small, cv2.COLOR_BGR2RGB, dst=pixels)
         self.frame.emit(picture)
         self.frames_shown += 1
@@ -183,7 +199,11 @@ class CameraPanel(QWidget):
         if self._run is not None:
             return
         if not self.source:
-            self.message.setText(self.tr("No camera is set up; choose one in the settings (camera). The handheld scanner works meanwhile."))
+            self.message.setText(
+                self.tr(
+                    "No camera is set up; choose one in the settings (camera). The handheld scanner works meanwhile."
+                )
+            )
             self.toggle.setChecked(False)
             return
         self.message.setText("")
@@ -214,7 +234,7 @@ class CameraPanel(QWidget):
     def _show_frame(self, image: QImage) -> None:
         self.preview.setPixmap(QPixmap.fromImage(image))
         self.painted.append(time.monotonic())
-        del self.painted[:-PREVIEW_FPS * 10]  # the last ten seconds or so: enough to tell the frame rate
+        del self.painted[: -PREVIEW_FPS * 10]  # the last ten seconds or so: enough to tell the frame rate
 
     def preview_fps(self) -> float | None:
         """Frames painted per second lately (bench/scan.py prints it)."""

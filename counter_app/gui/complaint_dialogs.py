@@ -37,8 +37,15 @@ from counter_app.domain.staff import Permission
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.gui.guarded import run_guarded
 from counter_app.gui.layout import fit_to_screen
+from counter_app.gui.models import (
+    SLA_BACKGROUNDS,
+    SLA_COLOURS,
+    ComplaintsModel,
+    complaint_customer,
+    local_time,
+    sla_text,
+)
 from counter_app.gui.shortcuts import bind_button, cancel_button, default_button
-from counter_app.gui.models import SLA_BACKGROUNDS, SLA_COLOURS, ComplaintsModel, complaint_customer, local_time, sla_text
 from counter_app.gui.tasks import Op
 from counter_app.services import complaints
 from counter_app.services.auth import NotSignedIn
@@ -80,7 +87,7 @@ class _EnterSubmits(QObject):
         super().__init__(parent)
         self.submit = submit
 
-    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+    def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self.submit()
@@ -94,7 +101,9 @@ class ComplaintIntakeDialog(QDialog):
 
     opened = Signal(object)  # ComplaintInfo, after it committed
 
-    def __init__(self, desk: Desk, card: MemberCard | None = None, parent: QWidget | None = None, ref: str | None = None) -> None:
+    def __init__(
+        self, desk: Desk, card: MemberCard | None = None, parent: QWidget | None = None, ref: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.card = card
@@ -109,11 +118,15 @@ class ComplaintIntakeDialog(QDialog):
         who.setTextFormat(Qt.TextFormat.PlainText)
         if card is not None:
             who.setText(
-                self.tr("From member %1 · %2 · %3").replace("%1", card.name).replace("%2", card.member_no)
+                self.tr("From member %1 · %2 · %3")
+                .replace("%1", card.name)
+                .replace("%2", card.member_no)
                 .replace("%3", i18n.translate("Tiers", TIER_LABELS.get(card.tier, card.tier)))
             )
         else:
-            who.setText(self.tr("From a walk-in customer (not a member): a name and a phone for the callback are optional."))
+            who.setText(
+                self.tr("From a walk-in customer (not a member): a name and a phone for the callback are optional.")
+            )
         layout.addWidget(who)
 
         grid = QGridLayout()
@@ -124,7 +137,9 @@ class ComplaintIntakeDialog(QDialog):
         self.category_combo = QComboBox()
         for code, label in complaint_rules.CATEGORIES.items():
             self.category_combo.addItem(i18n.translate("Complaints", label), code)
-        self.shop_edit = QLineEdit(maxLength=complaint_rules.MAX_SHOP, placeholderText=self.tr("Optional: the shop or place, e.g. 优衣库 3F"))
+        self.shop_edit = QLineEdit(
+            maxLength=complaint_rules.MAX_SHOP, placeholderText=self.tr("Optional: the shop or place, e.g. 优衣库 3F")
+        )
         self.severity_combo = QComboBox()
         for code, label in complaint_rules.SEVERITIES.items():
             self.severity_combo.addItem(i18n.translate("Complaints", label), code)
@@ -135,7 +150,9 @@ class ComplaintIntakeDialog(QDialog):
         self.description_edit.setMinimumHeight(110)
         self.description_edit.installEventFilter(_EnterSubmits(self.submit, self))
         self.name_edit = QLineEdit(maxLength=40, placeholderText=self.tr("Optional"))
-        self.contact_edit = QLineEdit(maxLength=20, placeholderText=self.tr("Optional: a mobile number for the callback"))
+        self.contact_edit = QLineEdit(
+            maxLength=20, placeholderText=self.tr("Optional: a mobile number for the callback")
+        )
         fields: list[tuple[str, str, QWidget]] = [
             ("category", self.tr("Category"), self.category_combo),
             ("shop", self.tr("Shop"), self.shop_edit),
@@ -148,7 +165,9 @@ class ComplaintIntakeDialog(QDialog):
         for row, (key, caption, widget) in enumerate(fields):
             label = QLabel(caption)
             label.setBuddy(widget)
-            grid.addWidget(label, 2 * row, 0, Qt.AlignmentFlag.AlignTop if key == "text" else Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(
+                label, 2 * row, 0, Qt.AlignmentFlag.AlignTop if key == "text" else Qt.AlignmentFlag.AlignVCenter
+            )
             grid.addWidget(widget, 2 * row, 1)
             error = QLabel(visible=False, wordWrap=True)
             error.setProperty("role", "fieldError")
@@ -164,7 +183,10 @@ class ComplaintIntakeDialog(QDialog):
         self.error = QLabel(objectName="formError", wordWrap=True, visible=False)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.error)
-        keys = QLabel(self.tr("Tab  next field  ·  Enter  take the complaint  ·  Shift+Enter  new line  ·  Esc  cancel"), objectName="keysHint")
+        keys = QLabel(
+            self.tr("Tab  next field  ·  Enter  take the complaint  ·  Shift+Enter  new line  ·  Esc  cancel"),
+            objectName="keysHint",
+        )
         layout.addWidget(keys)
 
         buttons = QHBoxLayout()
@@ -187,7 +209,7 @@ class ComplaintIntakeDialog(QDialog):
             edit.textEdited.connect(lambda _text: self.error.setVisible(False))
         self.category_combo.setFocus()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event) -> None:
         # Enter on a field (a choice list, a line) takes the complaint; the dialog never closes on it by itself.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.ok.click()  # as a click would: nothing while it is disabled
@@ -196,7 +218,11 @@ class ComplaintIntakeDialog(QDialog):
 
     def _show_promise(self) -> None:
         hours = self.desk.rules.complaint_sla_hours.get(self.severity_combo.currentData(), 24)
-        self.promise.setText(self.tr("The customer is promised an answer within %1 hours; the ticket says by when.").replace("%1", str(hours)))
+        self.promise.setText(
+            self.tr("The customer is promised an answer within %1 hours; the ticket says by when.").replace(
+                "%1", str(hours)
+            )
+        )
 
     def submit(self) -> None:
         if not self.ok.isEnabled():
@@ -210,9 +236,15 @@ class ComplaintIntakeDialog(QDialog):
         contact = self.contact_edit.text().strip() or None
         self.ok.setEnabled(False)
         run_guarded(
-            self, self.desk,
-            lambda: complaints.open_complaint(self.desk, ref, category, text, severity, shop, walk_in_name=name, contact=contact),
-            self._opened, self.show_error, action="complaint.open", permission=Permission.COMPLAINT_INTAKE,
+            self,
+            self.desk,
+            lambda: complaints.open_complaint(
+                self.desk, ref, category, text, severity, shop, walk_in_name=name, contact=contact
+            ),
+            self._opened,
+            self.show_error,
+            action="complaint.open",
+            permission=Permission.COMPLAINT_INTAKE,
         )
 
     def _opened(self, info: ComplaintInfo) -> None:
@@ -231,11 +263,19 @@ class ComplaintIntakeDialog(QDialog):
             self.errors[key].setText(fields[key].message())
             self.errors[key].setVisible(True)
         if shown:
-            widgets = {"category": self.category_combo, "shop": self.shop_edit, "severity": self.severity_combo, "text": self.description_edit,
-                       "name": self.name_edit, "contact": self.contact_edit}
+            widgets = {
+                "category": self.category_combo,
+                "shop": self.shop_edit,
+                "severity": self.severity_combo,
+                "text": self.description_edit,
+                "name": self.name_edit,
+                "contact": self.contact_edit,
+            }
             widgets[shown[0]].setFocus()
         if not shown or len(shown) < len(fields):
-            self.error.setText(_message(error, self.tr("Something unexpected went wrong; nothing was saved. Try again.")))
+            self.error.setText(
+                _message(error, self.tr("Something unexpected went wrong; nothing was saved. Try again."))
+            )
             self.error.setVisible(True)
 
 
@@ -278,7 +318,7 @@ class ComplaintActionDialog(QDialog):
         self.grid.addWidget(widget, row, 1)
         return widget
 
-    def exec(self) -> int:  # noqa: A003 - Qt's name
+    def exec(self) -> int:
         self.layout_.addLayout(self.buttons)
         return super().exec()
 
@@ -318,10 +358,14 @@ class ComplaintDetail(QFrame):
         facts.setColumnStretch(1, 1)
         self.values: dict[str, QLabel] = {}
         captions = [
-            ("customer", self.tr("Customer")), ("contact", self.tr("Contact")),
-            ("category", self.tr("Category")), ("shop", self.tr("Shop")),
-            ("taken", self.tr("Taken")), ("due", self.tr("Answer promised by")),
-            ("assigned", self.tr("Assigned to")), ("outcome", self.tr("Root cause · satisfaction")),
+            ("customer", self.tr("Customer")),
+            ("contact", self.tr("Contact")),
+            ("category", self.tr("Category")),
+            ("shop", self.tr("Shop")),
+            ("taken", self.tr("Taken")),
+            ("due", self.tr("Answer promised by")),
+            ("assigned", self.tr("Assigned to")),
+            ("outcome", self.tr("Root cause · satisfaction")),
         ]
         for position, (key, caption) in enumerate(captions):
             row, column = divmod(position, 2)
@@ -374,15 +418,57 @@ class ComplaintDetail(QFrame):
         others.setSpacing(8)
         self.buttons: dict[str, QPushButton] = {}
         specs = [
-            ("acknowledge", self.tr("Acknowledge"), self.tr("Tell the customer the complaint was received: the first answer, which stops the clock"), self.acknowledge, True, "Alt+A"),
+            (
+                "acknowledge",
+                self.tr("Acknowledge"),
+                self.tr("Tell the customer the complaint was received: the first answer, which stops the clock"),
+                self.acknowledge,
+                True,
+                "Alt+A",
+            ),
             ("progress", self.tr("Start work"), self.tr("Work on it starts"), self.start_progress, False, "Alt+S"),
             ("resolve", self.tr("Resolve…"), self.tr("Resolved, with its root cause"), self.resolve, True, "Alt+R"),
-            ("close", self.tr("Close…"), self.tr("Closed with the customer's satisfaction, 1 to 5"), self.close_complaint, True, "Alt+C"),
-            ("escalate", self.tr("Escalate…"), self.tr("Hand it to a manager, with the reason"), self.escalate, False, "Alt+E"),
+            (
+                "close",
+                self.tr("Close…"),
+                self.tr("Closed with the customer's satisfaction, 1 to 5"),
+                self.close_complaint,
+                True,
+                "Alt+C",
+            ),
+            (
+                "escalate",
+                self.tr("Escalate…"),
+                self.tr("Hand it to a manager, with the reason"),
+                self.escalate,
+                False,
+                "Alt+E",
+            ),
             ("note", self.tr("Add note…"), self.tr("What was said or done"), self.add_note, False, "Alt+N"),
-            ("assign", self.tr("Assign…"), self.tr("Hand it to a staff member of this desk"), self.assign, False, "Alt+G"),
-            ("compensate", self.tr("Compensation…"), self.tr("Ask a manager for points, a coupon or a gift for the customer"), self.request_compensation, False, "Alt+O"),
-            ("ticket", self.tr("Ticket…"), self.tr("The customer's complaint ticket as it prints; print it again from there"), self.reprint_ticket, False, "Alt+T"),
+            (
+                "assign",
+                self.tr("Assign…"),
+                self.tr("Hand it to a staff member of this desk"),
+                self.assign,
+                False,
+                "Alt+G",
+            ),
+            (
+                "compensate",
+                self.tr("Compensation…"),
+                self.tr("Ask a manager for points, a coupon or a gift for the customer"),
+                self.request_compensation,
+                False,
+                "Alt+O",
+            ),
+            (
+                "ticket",
+                self.tr("Ticket…"),
+                self.tr("The customer's complaint ticket as it prints; print it again from there"),
+                self.reprint_ticket,
+                False,
+                "Alt+T",
+            ),
         ]
         for key, text, tip, slot, primary, shortcut in specs:
             button = QPushButton(text, objectName="primaryButton" if primary else "secondaryButton", autoDefault=False)
@@ -426,20 +512,32 @@ class ComplaintDetail(QFrame):
         self.sla_badge.setVisible(True)
         for badge in (self.state_badge, self.sla_badge):
             _restyle(badge)
-        self.conflict.setText(self.tr("Two counters disagree about this complaint: %1").replace("%1", info.conflict) if info.conflict else "")
+        self.conflict.setText(
+            self.tr("Two counters disagree about this complaint: %1").replace("%1", info.conflict)
+            if info.conflict
+            else ""
+        )
         self.conflict.setVisible(bool(info.conflict))
         who = complaint_customer(info)
-        self.values["customer"].setText(who if info.member_no else self.tr("%1 (walk-in)").replace("%1", who) if info.walk_in_name else who)
+        self.values["customer"].setText(
+            who if info.member_no else self.tr("%1 (walk-in)").replace("%1", who) if info.walk_in_name else who
+        )
         self.values["contact"].setText(info.contact or none)
         self.values["category"].setText(f"{info.category_label} · {info.severity_label}")
         self.values["shop"].setText(info.shop or none)
-        self.values["taken"].setText(self.tr("%1 by %2").replace("%1", local_time(info.opened_at, zone, today)).replace("%2", info.opened_by or none))
+        self.values["taken"].setText(
+            self.tr("%1 by %2")
+            .replace("%1", local_time(info.opened_at, zone, today))
+            .replace("%2", info.opened_by or none)
+        )
         self.values["due"].setText(local_time(info.due_at, zone, today))
         self.values["assigned"].setText(info.assigned_to or none)
         stars = ("★" * info.rating + "☆" * (5 - info.rating)) if info.rating else ""
         self.values["outcome"].setText(" · ".join(part for part in (info.root_cause_label, stars) if part) or none)
         if info.escalation_reason and info.state == "escalated":
-            self.values["assigned"].setText((info.assigned_to or none) + "  ·  " + self.tr("escalated: %1").replace("%1", info.escalation_reason))
+            self.values["assigned"].setText(
+                (info.assigned_to or none) + "  ·  " + self.tr("escalated: %1").replace("%1", info.escalation_reason)
+            )
         self.description.setText(info.description)
         self.timeline.setRowCount(len(info.timeline))
         for row, line in enumerate(reversed(info.timeline)):  # newest on top
@@ -452,7 +550,11 @@ class ComplaintDetail(QFrame):
                 item.setToolTip(text)
                 self.timeline.setItem(row, column, item)
         self.timeline.resizeRowsToContents()
-        verdicts = {"pending": self.tr("waiting for a manager"), "approved": self.tr("approved"), "rejected": self.tr("rejected")}
+        verdicts = {
+            "pending": self.tr("waiting for a manager"),
+            "approved": self.tr("approved"),
+            "rejected": self.tr("rejected"),
+        }
         lines = []
         for request in info.compensations:
             offer = _label(complaint_rules.COMPENSATION_KINDS, request.kind) + " " + request.value
@@ -480,7 +582,13 @@ class ComplaintDetail(QFrame):
         self.buttons["ticket"].setEnabled(info is not None)
         for key, button in self.buttons.items():
             # The next step stands out; the others stay quiet.
-            primary = key == {"open": "acknowledge", "acknowledged": "progress", "in_progress": "resolve", "escalated": "resolve", "resolved": "close"}.get(state)
+            primary = key == {
+                "open": "acknowledge",
+                "acknowledged": "progress",
+                "in_progress": "resolve",
+                "escalated": "resolve",
+                "resolved": "close",
+            }.get(state)
             button.setObjectName("primaryButton" if primary and button.isEnabled() else "secondaryButton")
             _restyle(button)
 
@@ -492,8 +600,13 @@ class ComplaintDetail(QFrame):
         for button in self.buttons.values():
             button.setEnabled(False)
         run_guarded(
-            self, self.desk, lambda: work(ticket), lambda result: self._done(result, done), self._failed,
-            action=action, permission=Permission.COMPLAINT_INTAKE,
+            self,
+            self.desk,
+            lambda: work(ticket),
+            lambda result: self._done(result, done),
+            self._failed,
+            action=action,
+            permission=Permission.COMPLAINT_INTAKE,
         )
 
     def _done(self, result: Any, message: str) -> None:
@@ -505,7 +618,9 @@ class ComplaintDetail(QFrame):
         # A compensation request: the complaint's record shows it once read again.
         self.notice.setText(message.replace("%1", result.ticket_no))
         ticket = result.ticket_no
-        Op(self, lambda: complaints.show_complaint(self.desk, ticket)).success(lambda info: (self.show_complaint(info), self.changed.emit(info))).failure(self._failed).run()
+        Op(self, lambda: complaints.show_complaint(self.desk, ticket)).success(
+            lambda info: (self.show_complaint(info), self.changed.emit(info))
+        ).failure(self._failed).run()
 
     def _failed(self, error: BaseException) -> None:
         self._enable_actions()
@@ -518,11 +633,19 @@ class ComplaintDetail(QFrame):
         self.error.setVisible(True)
 
     def acknowledge(self) -> None:
-        self._act("complaint.acknowledged", lambda ticket: complaints.acknowledge(self.desk, ticket), self.tr("%1 acknowledged: the customer has had the first answer."))
+        self._act(
+            "complaint.acknowledged",
+            lambda ticket: complaints.acknowledge(self.desk, ticket),
+            self.tr("%1 acknowledged: the customer has had the first answer."),
+        )
 
     def start_progress(self) -> None:
         reopening = self.info is not None and self.info.state == "resolved"
-        self._act("complaint.progress", lambda ticket: complaints.start_progress(self.desk, ticket), self.tr("%1 reopened.") if reopening else self.tr("Work on %1 started."))
+        self._act(
+            "complaint.progress",
+            lambda ticket: complaints.start_progress(self.desk, ticket),
+            self.tr("%1 reopened.") if reopening else self.tr("Work on %1 started."),
+        )
 
     def ask_text(self, title: str, label: str, ok: str, multiline: bool = False) -> str | None:
         dialog = QInputDialog(self)
@@ -536,22 +659,49 @@ class ComplaintDetail(QFrame):
         return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def escalate(self) -> None:
-        reason = self.ask_text(self.tr("Escalate"), self.tr("Why does a manager take this complaint over? The reason goes into its record."), self.tr("Escalate"))
+        reason = self.ask_text(
+            self.tr("Escalate"),
+            self.tr("Why does a manager take this complaint over? The reason goes into its record."),
+            self.tr("Escalate"),
+        )
         if reason is not None:
-            self._act("complaint.escalated", lambda ticket: complaints.escalate(self.desk, ticket, reason), self.tr("%1 escalated to a manager."))
+            self._act(
+                "complaint.escalated",
+                lambda ticket: complaints.escalate(self.desk, ticket, reason),
+                self.tr("%1 escalated to a manager."),
+            )
 
     def add_note(self) -> None:
-        note = self.ask_text(self.tr("Add a note"), self.tr("What was said or done:"), self.tr("Add note"), multiline=True)
+        note = self.ask_text(
+            self.tr("Add a note"), self.tr("What was said or done:"), self.tr("Add note"), multiline=True
+        )
         if note is not None:
-            self._act("complaint.note", lambda ticket: complaints.add_note(self.desk, ticket, note), self.tr("Note added to %1."))
+            self._act(
+                "complaint.note",
+                lambda ticket: complaints.add_note(self.desk, ticket, note),
+                self.tr("Note added to %1."),
+            )
 
     def assign(self) -> None:
-        staff_id = self.ask_text(self.tr("Assign"), self.tr("The staff ID of the person who answers for it from now on (e.g. S012):"), self.tr("Assign"))
+        staff_id = self.ask_text(
+            self.tr("Assign"),
+            self.tr("The staff ID of the person who answers for it from now on (e.g. S012):"),
+            self.tr("Assign"),
+        )
         if staff_id is not None:
-            self._act("complaint.assigned", lambda ticket: complaints.assign(self.desk, ticket, staff_id), self.tr("%1 assigned."))
+            self._act(
+                "complaint.assigned",
+                lambda ticket: complaints.assign(self.desk, ticket, staff_id),
+                self.tr("%1 assigned."),
+            )
 
     def ask_resolution(self) -> tuple[str, str] | None:
-        dialog = ComplaintActionDialog(self.tr("Resolve"), self.tr("What caused it? The root cause goes into the chain's reports."), self.tr("Resolve"), self)
+        dialog = ComplaintActionDialog(
+            self.tr("Resolve"),
+            self.tr("What caused it? The root cause goes into the chain's reports."),
+            self.tr("Resolve"),
+            self,
+        )
         causes = QComboBox()
         for code, label in complaint_rules.ROOT_CAUSES.items():
             causes.addItem(i18n.translate("Complaints", label), code)
@@ -565,20 +715,38 @@ class ComplaintDetail(QFrame):
         answer = self.ask_resolution()
         if answer is not None:
             cause, note = answer
-            self._act("complaint.resolved", lambda ticket: complaints.resolve(self.desk, ticket, cause, note or None), self.tr("%1 resolved."))
+            self._act(
+                "complaint.resolved",
+                lambda ticket: complaints.resolve(self.desk, ticket, cause, note or None),
+                self.tr("%1 resolved."),
+            )
 
     def ask_rating(self) -> tuple[int, str] | None:
-        dialog = ComplaintActionDialog(self.tr("Close"), self.tr("How satisfied is the customer with the outcome? Ask them: 1 very unhappy … 5 very happy (keys 1 to 5)."), self.tr("Close"), self)
+        dialog = ComplaintActionDialog(
+            self.tr("Close"),
+            self.tr(
+                "How satisfied is the customer with the outcome? Ask them: 1 very unhappy … 5 very happy (keys 1 to 5)."
+            ),
+            self.tr("Close"),
+            self,
+        )
         row = QHBoxLayout()
         group = QButtonGroup(dialog)
         for stars in range(1, 6):
             button = QPushButton(f"{stars} ★", objectName="ratingButton", checkable=True, autoDefault=False)
             group.addButton(button, stars)
             row.addWidget(button)
-            bind_button(dialog, button, QKeySequence(str(stars)), self.tr("The customer's satisfaction: %1 of 5").replace("%1", str(stars)))
+            bind_button(
+                dialog,
+                button,
+                QKeySequence(str(stars)),
+                self.tr("The customer's satisfaction: %1 of 5").replace("%1", str(stars)),
+            )
         group.button(5).setChecked(True)
         dialog.layout_.addLayout(row)
-        note = QLineEdit(maxLength=complaint_rules.MAX_NOTE, placeholderText=self.tr("Optional: what the customer said"))
+        note = QLineEdit(
+            maxLength=complaint_rules.MAX_NOTE, placeholderText=self.tr("Optional: what the customer said")
+        )
         dialog.add(self.tr("Note"), note)
         return (group.checkedId(), note.text()) if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -586,13 +754,20 @@ class ComplaintDetail(QFrame):
         answer = self.ask_rating()
         if answer is not None:
             rating, note = answer
-            self._act("complaint.closed", lambda ticket: complaints.close(self.desk, ticket, rating, note or None), self.tr("%1 closed."))
+            self._act(
+                "complaint.closed",
+                lambda ticket: complaints.close(self.desk, ticket, rating, note or None),
+                self.tr("%1 closed."),
+            )
 
     def ask_compensation(self) -> tuple[str, str, str] | None:
         dialog = ComplaintActionDialog(
             self.tr("Ask for compensation"),
-            self.tr("A manager decides in their queue (Ctrl+M). At most %1 points by the chain's rules.").replace("%1", f"{self.desk.rules.compensation_max_points:,}"),
-            self.tr("Ask a manager"), self,
+            self.tr("A manager decides in their queue (Ctrl+M). At most %1 points by the chain's rules.").replace(
+                "%1", f"{self.desk.rules.compensation_max_points:,}"
+            ),
+            self.tr("Ask a manager"),
+            self,
         )
         kinds = QComboBox()
         for code, label in complaint_rules.COMPENSATION_KINDS.items():
@@ -603,14 +778,17 @@ class ComplaintDetail(QFrame):
         dialog.add(self.tr("What"), value)
         dialog.add(self.tr("Reason"), reason)
         kinds.setFocus()
-        return (kinds.currentData(), value.text(), reason.text()) if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return (
+            (kinds.currentData(), value.text(), reason.text()) if dialog.exec() == QDialog.DialogCode.Accepted else None
+        )
 
     def request_compensation(self) -> None:
         answer = self.ask_compensation()
         if answer is not None:
             kind, value, reason = answer
             self._act(
-                "complaint.compensation_requested", lambda ticket: complaints.request_compensation(self.desk, ticket, kind, value, reason),
+                "complaint.compensation_requested",
+                lambda ticket: complaints.request_compensation(self.desk, ticket, kind, value, reason),
                 self.tr("Compensation for %1 waits for a manager (Ctrl+M)."),
             )
 
@@ -658,7 +836,9 @@ class ComplaintsDialog(QDialog):
         top.addWidget(self.count_label)
         new = QPushButton(self.tr("Walk-in complaint…"), objectName="secondaryButton", autoDefault=False)
         new.clicked.connect(self.take_walk_in)
-        bind_button(self, new, QKeySequence("Shift+F7"), self.tr("Take a complaint from a customer who is not a member"))
+        bind_button(
+            self, new, QKeySequence("Shift+F7"), self.tr("Take a complaint from a customer who is not a member")
+        )
         top.addWidget(new)
         layout.addLayout(top)
 
@@ -677,14 +857,18 @@ class ComplaintsDialog(QDialog):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # a narrow list elides its category instead
+        self.table.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )  # a narrow list elides its category instead
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ComplaintsModel.COLUMNS.index("category"), QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._selected(current.row()))
         left_layout.addWidget(self.table, 1)
-        self.empty = QLabel(objectName="emptyHint", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, visible=False)
+        self.empty = QLabel(
+            objectName="emptyHint", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True, visible=False
+        )
         left_layout.addWidget(self.empty)
         self.error = QLabel(objectName="formError", wordWrap=True, visible=False)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -742,7 +926,9 @@ class ComplaintsDialog(QDialog):
         self.error.setVisible(False)
         late = sum(c.overdue for c in found)
         self.count_label.setText(
-            self.tr("%1 shown · %2 overdue").replace("%1", str(len(found))).replace("%2", str(late)) if late else self.tr("%1 shown").replace("%1", str(len(found)))
+            self.tr("%1 shown · %2 overdue").replace("%1", str(len(found))).replace("%2", str(late))
+            if late
+            else self.tr("%1 shown").replace("%1", str(len(found)))
         )
         empty_texts = {
             "overdue": self.tr("No complaint is overdue: every customer was answered within the promise."),
@@ -760,7 +946,8 @@ class ComplaintsDialog(QDialog):
 
     def select_row(self, row: int) -> None:
         self.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
         )
         self._selected(row)
 
@@ -783,5 +970,9 @@ class ComplaintsDialog(QDialog):
         if isinstance(error, NotSignedIn):
             self.reject()
             return
-        self.error.setText(_message(error, QCoreApplication.translate("ComplaintsDialog", "Something unexpected went wrong; try again.")))
+        self.error.setText(
+            _message(
+                error, QCoreApplication.translate("ComplaintsDialog", "Something unexpected went wrong; try again.")
+            )
+        )
         self.error.setVisible(True)

@@ -7,7 +7,16 @@ import dataclasses
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
 from counter_app import config
@@ -32,11 +41,15 @@ PRINTER_EXAMPLES = (
 # What a printer's state means at the counter, in a few words; "%1" is the printer's address.
 PRINTER_WORDS = {
     "ready": QT_TRANSLATE_NOOP("DeviceChecks", "Ready: the printer at %1 answers and has paper."),
-    "unknown": QT_TRANSLATE_NOOP("DeviceChecks", "Connected to %1; this printer cannot report paper or cover, so print a test page to be sure."),
+    "unknown": QT_TRANSLATE_NOOP(
+        "DeviceChecks", "Connected to %1; this printer cannot report paper or cover, so print a test page to be sure."
+    ),
     "paper_out": QT_TRANSLATE_NOOP("DeviceChecks", "Out of paper — load a roll into the printer at %1."),
     "cover_open": QT_TRANSLATE_NOOP("DeviceChecks", "The cover of the printer at %1 is open — close it."),
     "offline": QT_TRANSLATE_NOOP("DeviceChecks", "The printer at %1 is offline: check its power and its error light."),
-    "unreachable": QT_TRANSLATE_NOOP("DeviceChecks", "Cannot reach %1; check the cable and the address, and that the printer is on."),
+    "unreachable": QT_TRANSLATE_NOOP(
+        "DeviceChecks", "Cannot reach %1; check the cable and the address, and that the printer is on."
+    ),
     "no_answer": QT_TRANSLATE_NOOP("DeviceChecks", "The printer at %1 does not answer; switch it off and on again."),
 }
 
@@ -66,7 +79,13 @@ def choice_names(key: str) -> list[tuple[str, object]]:
 
 
 def _error_text(error: BaseException) -> str:
-    return error.message() if isinstance(error, DeskError) else QCoreApplication.translate("DeviceChecks", "Something unexpected went wrong; try again, and see the log if it happens again.")
+    return (
+        error.message()
+        if isinstance(error, DeskError)
+        else QCoreApplication.translate(
+            "DeviceChecks", "Something unexpected went wrong; try again, and see the log if it happens again."
+        )
+    )
 
 
 def _set_role(label: QLabel, role: str) -> None:
@@ -87,7 +106,9 @@ def code_kind(text: str) -> str:
     if codes.code_shaped(payload):
         kind = CODE_KINDS.get(payload[:2])
         return _tr(kind) if kind else QCoreApplication.translate("DeviceChecks", "a code of another system")
-    return QCoreApplication.translate("DeviceChecks", "plain text of %1 characters (a printed barcode or a phone number)").replace("%1", str(len(payload)))
+    return QCoreApplication.translate(
+        "DeviceChecks", "plain text of %1 characters (a printed barcode or a phone number)"
+    ).replace("%1", str(len(payload)))
 
 
 class PrinterCheck(QWidget):
@@ -100,22 +121,30 @@ class PrinterCheck(QWidget):
         super().__init__(parent, objectName="printerCheck")
         self.desk = desk
         self._busy = False
-        self.uri_edit = QLineEdit(maxLength=300, clearButtonEnabled=True, minimumWidth=FIELD_WIDTH, maximumWidth=FIELD_WIDTH + 120)
+        self.uri_edit = QLineEdit(
+            maxLength=300, clearButtonEnabled=True, minimumWidth=FIELD_WIDTH, maximumWidth=FIELD_WIDTH + 120
+        )
         self.uri_edit.setPlaceholderText(PRINTER_EXAMPLES[0])
-        self.uri_edit.setToolTip(self.tr("Where the receipt printer is; pick an example from the list (Down arrow) and change it"))
+        self.uri_edit.setToolTip(
+            self.tr("Where the receipt printer is; pick an example from the list (Down arrow) and change it")
+        )
         completer = QCompleter(list(PRINTER_EXAMPLES), self.uri_edit)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.uri_edit.setCompleter(completer)
-        QShortcut(QKeySequence(Qt.Key.Key_Down), self.uri_edit, completer.complete, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Down), self.uri_edit, completer.complete, context=Qt.ShortcutContext.WidgetShortcut
+        )
         examples = QLabel(objectName="fieldCaption", wordWrap=True)
         # A fixed width: a wrapped caption with only a maximum is given the height of a wider one, and its last line is cut.
         examples.setFixedWidth(FIELD_WIDTH + 120)
         examples.setTextFormat(Qt.TextFormat.PlainText)
-        examples.setText(self.tr(
-            "Network: tcp://192.168.1.50:9100 · USB: usb://VID:PID (e.g. usb://0416:5011) · serial: serial:///dev/ttyUSB0?baud=9600 · "
-            "device file: file:///dev/usb/lp0 · system queue: lp://QUEUE. Empty: no printer."
-        ))
+        examples.setText(
+            self.tr(
+                "Network: tcp://192.168.1.50:9100 · USB: usb://VID:PID (e.g. usb://0416:5011) · serial: serial:///dev/ttyUSB0?baud=9600 · "
+                "device file: file:///dev/usb/lp0 · system queue: lp://QUEUE. Empty: no printer."
+            )
+        )
         examples.setMinimumHeight(examples.heightForWidth(FIELD_WIDTH + 120))
         self.paper_combo = QComboBox(sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToContents)
         for name, mm in choice_names("printer_paper_mm"):
@@ -202,7 +231,9 @@ class PrinterCheck(QWidget):
             return
         self._start(self.tr("Asking the printer at %1…").replace("%1", uri))
         trial = self._trial_desk(uri)
-        Op(self, lambda: printing.check_printer(trial, uri)).success(lambda state: self._checked(state, uri)).failure(self._check_failed).run()
+        Op(self, lambda: printing.check_printer(trial, uri)).success(lambda state: self._checked(state, uri)).failure(
+            self._check_failed
+        ).run()
 
     def print_test_page(self) -> None:
         """Print the test page to uri() now (in the background), before the address is saved; emits printed."""
@@ -213,7 +244,9 @@ class PrinterCheck(QWidget):
         self._start(self.tr("Printing a test page at %1…").replace("%1", uri))
         trial = self._trial_desk(uri)
 
-        Op(self, lambda: printing.print_test_page(trial, uri)).success(lambda outcome: self._test_page_done(outcome, uri)).failure(self._test_page_failed).run()
+        Op(self, lambda: printing.print_test_page(trial, uri)).success(
+            lambda outcome: self._test_page_done(outcome, uri)
+        ).failure(self._test_page_failed).run()
 
     def _trial_desk(self, uri: str) -> Desk:
         """The desk as it would be with the typed address and paper: the wizard tests a printer before saving it."""
@@ -250,11 +283,17 @@ class PrinterCheck(QWidget):
     def _test_page_done(self, outcome: printing.TestPageOutcome, uri: str) -> None:
         self._finish()
         if outcome.printed:
-            self._say(self.tr("The test page went out to %1. Check that it came out whole, Chinese characters and QR code included.").replace("%1", uri))
+            self._say(
+                self.tr(
+                    "The test page went out to %1. Check that it came out whole, Chinese characters and QR code included."
+                ).replace("%1", uri)
+            )
             self.printed.emit(True)
             return
         # Sent outside the queue: nothing waits to print later, so the clerk fixes the printer and tries again.
-        self._say(printer_words(outcome.state, uri) + " " + self.tr("Fix it and print the test page again."), error=True)
+        self._say(
+            printer_words(outcome.state, uri) + " " + self.tr("Fix it and print the test page again."), error=True
+        )
         self.printed.emit(False)
 
     def _test_page_failed(self, error: BaseException) -> None:
@@ -298,9 +337,13 @@ class CameraCheck(QWidget):
         self._run: CameraRun | None = None
         self._failed = False
         self._read = 0
-        self.source_edit = QLineEdit(maxLength=300, clearButtonEnabled=True, minimumWidth=FIELD_WIDTH, maximumWidth=FIELD_WIDTH + 120)
+        self.source_edit = QLineEdit(
+            maxLength=300, clearButtonEnabled=True, minimumWidth=FIELD_WIDTH, maximumWidth=FIELD_WIDTH + 120
+        )
         self.source_edit.setPlaceholderText("0")
-        self.source_edit.setToolTip(self.tr("The camera's number (0 is the first), a device path such as /dev/video0, or a video file"))
+        self.source_edit.setToolTip(
+            self.tr("The camera's number (0 is the first), a device path such as /dev/video0, or a video file")
+        )
         self.test_button = QPushButton(self.tr("Test ca&mera"), objectName="secondaryButton", checkable=True)
         self.test_button.setToolTip(self.tr("Start or stop the camera and hold a member's code up to it (Alt+M)"))
         self.test_button.toggled.connect(lambda on: self.start() if on else self.stop())
@@ -315,7 +358,13 @@ class CameraCheck(QWidget):
 
         self.source_label = source_label = QLabel(setting_label("camera"))
         source_label.setBuddy(self.source_edit)
-        hint = QLabel(self.tr("0 for the first camera, 1 for the second, a device path (/dev/video0) or a video file. Empty: no camera; the handheld scanner still works."), objectName="fieldCaption", wordWrap=True)
+        hint = QLabel(
+            self.tr(
+                "0 for the first camera, 1 for the second, a device path (/dev/video0) or a video file. Empty: no camera; the handheld scanner still works."
+            ),
+            objectName="fieldCaption",
+            wordWrap=True,
+        )
         hint.setFixedWidth(FIELD_WIDTH + 120)  # as the printer's examples: the whole caption, never its last line cut
         self.form = form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
@@ -385,7 +434,11 @@ class CameraCheck(QWidget):
         self.preview.setPixmap(QPixmap())
         self.preview.setText(self.tr("Camera off"))
         if not self._failed and not self._read:
-            self._say(self.tr("The camera stopped before it read a code. Press Test camera and hold a code steady about 20 cm away."))
+            self._say(
+                self.tr(
+                    "The camera stopped before it read a code. Press Test camera and hold a code steady about 20 cm away."
+                )
+            )
 
     def _set_toggle(self, on: bool) -> None:
         self.test_button.blockSignals(True)
@@ -417,10 +470,10 @@ class CameraCheck(QWidget):
         self.status_label.setText(text)
         _set_role(self.status_label, "fieldError" if error else "caption")
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event) -> None:
         self.stop()
         super().closeEvent(event)
 
-    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def hideEvent(self, event) -> None:
         self.stop()  # a camera left running behind a closed page or dialog keeps the device busy
         super().hideEvent(event)

@@ -73,7 +73,9 @@ class EventCheckInDialog(QDialog):
         layout.addWidget(self.result)
         layout.addWidget(QLabel(self.tr("Checked in at this counter"), objectName="sectionTitle"))
         self.table = QTableWidget(0, 4, objectName="results")
-        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Member no."), self.tr("Points"), self.tr("How")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Member no."), self.tr("Points"), self.tr("How")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setShowGrid(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -90,7 +92,9 @@ class EventCheckInDialog(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         self.events: list[member_events.EventInfo] = []
-        Op(self, lambda: member_events.list_events(desk, include_ended=False)).success(self.show_events).failure(self.show_error).run()
+        Op(self, lambda: member_events.list_events(desk, include_ended=False)).success(self.show_events).failure(
+            self.show_error
+        ).run()
         self.scan_edit.setFocus()
 
     def show_events(self, events: list[member_events.EventInfo]) -> None:
@@ -102,7 +106,9 @@ class EventCheckInDialog(QDialog):
         if events:
             self.event_combo.setCurrentIndex(open_now)
         else:
-            self.event_line.setText(self.tr("No event is running or coming up. A manager sets one up (counter-app event create)."))
+            self.event_line.setText(
+                self.tr("No event is running or coming up. A manager sets one up (counter-app event create).")
+            )
         self.scan_edit.setEnabled(bool(events))
 
     def _show_event(self) -> None:
@@ -111,11 +117,20 @@ class EventCheckInDialog(QDialog):
             return
         event = self.events[index]
         states = {"open": self.tr("check-in open"), "upcoming": self.tr("not started yet"), "ended": self.tr("ended")}
-        places = self.tr("%1 places left").replace("%1", f"{event.places_left:,}") if event.places_left is not None else self.tr("open to all")
+        places = (
+            self.tr("%1 places left").replace("%1", f"{event.places_left:,}")
+            if event.places_left is not None
+            else self.tr("open to all")
+        )
         self.event_line.setText(
             self.tr("%1 to %2 · %3 · %4 points · %5 signed up, %6 checked in · %7")
-            .replace("%1", event.starts_at.replace("T", " ")[:16]).replace("%2", event.ends_at.replace("T", " ")[:16]).replace("%3", states.get(event.state, event.state))
-            .replace("%4", f"{event.points:,}").replace("%5", f"{event.signed_up:,}").replace("%6", f"{event.checked_in:,}").replace("%7", places)
+            .replace("%1", event.starts_at.replace("T", " ")[:16])
+            .replace("%2", event.ends_at.replace("T", " ")[:16])
+            .replace("%3", states.get(event.state, event.state))
+            .replace("%4", f"{event.points:,}")
+            .replace("%5", f"{event.signed_up:,}")
+            .replace("%6", f"{event.checked_in:,}")
+            .replace("%7", places)
         )
 
     def take_scan(self, text: str) -> None:
@@ -129,19 +144,35 @@ class EventCheckInDialog(QDialog):
             return
         self.scan_edit.setEnabled(False)
         run_guarded(
-            self, self.desk, lambda: member_events.check_in(self.desk, text, code), self._checked_in, self.show_error,
-            action="event.check_in", permission=Permission.EARN,
+            self,
+            self.desk,
+            lambda: member_events.check_in(self.desk, text, code),
+            self._checked_in,
+            self.show_error,
+            action="event.check_in",
+            permission=Permission.EARN,
         )
 
     def _checked_in(self, result: member_events.CheckInResult) -> None:
         self._result(
             "good",
             self.tr("✓ %1 checked in to %2").replace("%1", result.member_no).replace("%2", result.title),
-            (self.tr("+%1 points · balance %2").replace("%1", f"{result.points:,}").replace("%2", f"{result.balance:,}") if result.points else self.tr("No points for this event"))
+            (
+                self.tr("+%1 points · balance %2")
+                .replace("%1", f"{result.points:,}")
+                .replace("%2", f"{result.balance:,}")
+                if result.points
+                else self.tr("No points for this event")
+            )
             + ("  ·  " + self.tr("signed up at the door") if result.walk_in else ""),
         )
         self.table.insertRow(0)
-        how = {"code": self.tr("member code"), "card": self.tr("printed card"), "ticket": self.tr("event ticket"), "ref": self.tr("typed in")}.get(result.via, result.via)
+        how = {
+            "code": self.tr("member code"),
+            "card": self.tr("printed card"),
+            "ticket": self.tr("event ticket"),
+            "ref": self.tr("typed in"),
+        }.get(result.via, result.via)
         for column, text in enumerate((result.checked_in_at[11:16], result.member_no, f"+{result.points:,}", how)):
             self.table.setItem(0, column, QTableWidgetItem(text))
         self.checked_in.emit(result)

@@ -9,8 +9,20 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
-    QVBoxLayout, QWidget, QWizard, QWizardPage,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
 )
 
 from counter_app import i18n
@@ -23,7 +35,9 @@ from counter_app.services import auth, first_run, sync
 from counter_app.services.desk import Desk
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}  # each in its own language, whatever the wizard shows
-EMULATOR_COMMAND = ".venv/bin/python -m counter_app.devices.printer_emulator --port 9100"  # from the folder the desk was installed in
+EMULATOR_COMMAND = (
+    ".venv/bin/python -m counter_app.devices.printer_emulator --port 9100"  # from the folder the desk was installed in
+)
 EMULATOR_URI = "tcp://127.0.0.1:9100"
 WIZARD_SIZE = (860, 640)
 
@@ -80,10 +94,10 @@ class _Page(QWizardPage):
         old.deleteLater()
         self.check = new
 
-    def isComplete(self) -> bool:  # noqa: N802 (Qt's name): Next waits while a save runs
+    def isComplete(self) -> bool:
         return not self._busy
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self._passed = False
         _say(self.message, None)
 
@@ -92,7 +106,9 @@ class _Page(QWizardPage):
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
         self.completeChanged.emit()
 
-    def _leave_after(self, work: Callable[[], Any], done: Callable[[Any], bool | None] | None = None, busy_text: str = "") -> bool:
+    def _leave_after(
+        self, work: Callable[[], Any], done: Callable[[Any], bool | None] | None = None, busy_text: str = ""
+    ) -> bool:
         """validatePage's body: run `work`; on success go on (unless `done` says False), on failure stay and say why."""
         if self._passed:
             return True
@@ -129,7 +145,12 @@ class _Page(QWizardPage):
         pass
 
     def show_error(self, error: BaseException) -> None:
-        _say(self.message, error.message() if isinstance(error, DeskError) else self.tr("Something unexpected went wrong; try again, and see the log if it happens again."))
+        _say(
+            self.message,
+            error.message()
+            if isinstance(error, DeskError)
+            else self.tr("Something unexpected went wrong; try again, and see the log if it happens again."),
+        )
 
 
 class WelcomePage(_Page):
@@ -165,19 +186,29 @@ class WelcomePage(_Page):
         self.set_title(self.tr("Welcome to the Member Service Desk"))
         self.setSubTitle(self.tr("Choose the language of the desk, then press Enter (Next) to set up this counter."))
         self.language_label.setText(self.tr("&Language"))
-        self.intro.setText(self.tr(
-            "This wizard sets up the desk in a few minutes: it names the store and this counter, creates the first "
-            "administrator, connects the counter to the chain's central server or leaves it standalone, and tests the "
-            "receipt printer and the camera. Every step can be changed later in the settings."
-        ))
-        self.steps.setText("\n".join((
-            self.tr("1. Store and counter names"),
-            self.tr("2. The first administrator"),
-            self.tr("3. Central server, or standalone"),
-            self.tr("4. Receipt printer, with a test page"),
-            self.tr("5. Camera for member codes"),
-        )))
-        self.resume.setText(self.tr("If the desk is closed before the end, setup carries on from the unfinished step at the next start."))
+        self.intro.setText(
+            self.tr(
+                "This wizard sets up the desk in a few minutes: it names the store and this counter, creates the first "
+                "administrator, connects the counter to the chain's central server or leaves it standalone, and tests the "
+                "receipt printer and the camera. Every step can be changed later in the settings."
+            )
+        )
+        self.steps.setText(
+            "\n".join(
+                (
+                    self.tr("1. Store and counter names"),
+                    self.tr("2. The first administrator"),
+                    self.tr("3. Central server, or standalone"),
+                    self.tr("4. Receipt printer, with a test page"),
+                    self.tr("5. Camera for member codes"),
+                )
+            )
+        )
+        self.resume.setText(
+            self.tr(
+                "If the desk is closed before the end, setup carries on from the unfinished step at the next start."
+            )
+        )
 
 
 class StorePage(_Page):
@@ -196,7 +227,10 @@ class StorePage(_Page):
         form = QFormLayout()
         form.setVerticalSpacing(4)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for label, edit, hint, error in ((self.store_label, self.store_edit, self.store_hint, self.store_error), (self.counter_label, self.counter_edit, self.counter_hint, self.counter_error)):
+        for label, edit, hint, error in (
+            (self.store_label, self.store_edit, self.store_hint, self.store_error),
+            (self.counter_label, self.counter_edit, self.counter_hint, self.counter_error),
+        ):
             column = QVBoxLayout()
             column.setSpacing(2)
             column.addWidget(edit)
@@ -212,20 +246,24 @@ class StorePage(_Page):
 
     def retranslate(self) -> None:
         self.set_title(self.tr("Store and counter"))
-        self.setSubTitle(self.tr("Type the store's name as customers know it, and a name for this counter. Both are shown on screen and printed on receipts."))
+        self.setSubTitle(
+            self.tr(
+                "Type the store's name as customers know it, and a name for this counter. Both are shown on screen and printed on receipts."
+            )
+        )
         self.store_label.setText(self.tr("&Store name"))
         self.counter_label.setText(self.tr("&Counter name"))
         self.store_hint.setText(self.tr("Required, at most 40 characters, e.g. 万象城."))
         self.counter_hint.setText(self.tr("At most 40 characters, e.g. 1F 服务台; may stay empty."))
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         super().initializePage()
         self.store_edit.setFocus()
 
     def values(self) -> tuple[str, str]:
         return first_run.check_store(self.store_edit.text(), self.counter_edit.text())
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         # Nothing is saved yet: the settings are saved by the administrator, on the next page.
         _say(self.store_error, None)
         _say(self.counter_error, None)
@@ -262,8 +300,10 @@ class AdminPage(_Page):
         grid.setColumnStretch(1, 1)
         row = 0
         for key, label, edit in (
-            ("staff_id", self.staff_label, self.staff_edit), ("name", self.name_label, self.name_edit),
-            ("pin", self.pin_label, self.pin_edit), ("pin_again", self.pin_again_label, self.pin_again_edit),
+            ("staff_id", self.staff_label, self.staff_edit),
+            ("name", self.name_label, self.name_edit),
+            ("pin", self.pin_label, self.pin_edit),
+            ("pin_again", self.pin_again_label, self.pin_again_edit),
         ):
             label.setBuddy(edit)
             grid.addWidget(label, row, 0)
@@ -281,26 +321,40 @@ class AdminPage(_Page):
         layout.addStretch(1)
         self.busy_label = _caption()
         layout.addWidget(self.busy_label)
-        for first, second in ((self.staff_edit, self.name_edit), (self.name_edit, self.pin_edit), (self.pin_edit, self.pin_again_edit)):
+        for first, second in (
+            (self.staff_edit, self.name_edit),
+            (self.name_edit, self.pin_edit),
+            (self.pin_edit, self.pin_again_edit),
+        ):
             self.setTabOrder(first, second)
         self.creating = True
 
     def retranslate(self) -> None:
         if self.creating:
             self.set_title(self.tr("The first administrator"))
-            self.setSubTitle(self.tr("Create the administrator's account. Administrators add the other staff and change the settings; keep the PIN safe."))
+            self.setSubTitle(
+                self.tr(
+                    "Create the administrator's account. Administrators add the other staff and change the settings; keep the PIN safe."
+                )
+            )
             self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create administrator"))
         else:
             self.set_title(self.tr("Sign in to carry on"))
-            self.setSubTitle(self.tr("The administrator was created before setup stopped. Sign in with the administrator's PIN to finish setting up."))
+            self.setSubTitle(
+                self.tr(
+                    "The administrator was created before setup stopped. Sign in with the administrator's PIN to finish setting up."
+                )
+            )
             self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Sign in"))
         self.staff_label.setText(self.tr("Staff &ID"))
         self.name_label.setText(self.tr("&Name"))
         self.pin_label.setText(self.tr("&PIN"))
         self.pin_again_label.setText(self.tr("PIN &again"))
-        self.pin_hint.setText(self.tr("4 to 12 digits (not all one digit, not a run such as 1234), or a password of 8 to 64 characters."))
+        self.pin_hint.setText(
+            self.tr("4 to 12 digits (not all one digit, not a run such as 1234), or a password of 8 to 64 characters.")
+        )
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         super().initializePage()
         progress = first_run.progress(self.desk)
         self.creating = not progress.has_staff
@@ -312,12 +366,14 @@ class AdminPage(_Page):
             self.staff_edit.setText(progress.admin_id)
         self.retranslate()
         # After the page is on screen: the wizard gives its first field the focus when it shows the page.
-        QTimer.singleShot(0, (self.pin_edit if self.staff_edit.text() and not self.creating else self.staff_edit).setFocus)
+        QTimer.singleShot(
+            0, (self.pin_edit if self.staff_edit.text() and not self.creating else self.staff_edit).setFocus
+        )
 
     def show_busy(self, text: str) -> None:
         self.busy_label.setText(text)
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         if self._passed:
             return True
         for label in self.errors.values():
@@ -329,13 +385,24 @@ class AdminPage(_Page):
             return False
         wizard = self.owner()
         store_name, counter_name = wizard.store_page.values()
-        staff_id, name, pin, creating = self.staff_edit.text(), self.name_edit.text(), self.pin_edit.text(), self.creating
+        staff_id, name, pin, creating = (
+            self.staff_edit.text(),
+            self.name_edit.text(),
+            self.pin_edit.text(),
+            self.creating,
+        )
         language = wizard.welcome_page.language()
 
         def work() -> Actor:
-            actor = first_run.create_admin(self.desk, staff_id, name, pin) if creating else auth.sign_in(self.desk, staff_id, pin)
+            actor = (
+                first_run.create_admin(self.desk, staff_id, name, pin)
+                if creating
+                else auth.sign_in(self.desk, staff_id, pin)
+            )
             if "store" not in first_run.progress(self.desk).done:
-                first_run.save_step(self.desk, "store", {"store_name": store_name, "counter_name": counter_name, "language": language})
+                first_run.save_step(
+                    self.desk, "store", {"store_name": store_name, "counter_name": counter_name, "language": language}
+                )
             return actor
 
         def done(actor: Actor) -> None:
@@ -408,23 +475,40 @@ class ServerPage(_Page):
         layout.addWidget(self.message)
         layout.addStretch(1)
         self.enrol_radio.toggled.connect(self._mode_changed)
-        for first, second in ((self.standalone_radio, self.enrol_radio), (self.enrol_radio, self.server_edit), (self.server_edit, self.code_edit), (self.code_edit, self.enrol_button)):
+        for first, second in (
+            (self.standalone_radio, self.enrol_radio),
+            (self.enrol_radio, self.server_edit),
+            (self.server_edit, self.code_edit),
+            (self.code_edit, self.enrol_button),
+        ):
             self.setTabOrder(first, second)
         self._mode_changed()
 
     def retranslate(self) -> None:
         self.set_title(self.tr("Central server"))
-        self.setSubTitle(self.tr("A counter of a chain enrols with the central server to share members and points. A single store can stay standalone and enrol later."))
+        self.setSubTitle(
+            self.tr(
+                "A counter of a chain enrols with the central server to share members and points. A single store can stay standalone and enrol later."
+            )
+        )
         self.standalone_radio.setText(self.tr("Stay s&tandalone"))
-        self.standalone_hint.setText(self.tr("This counter keeps its members to itself. Enrol later under Settings › Server (Ctrl+,), or from the command line: counter-app enroll --server URL --code CODE."))
+        self.standalone_hint.setText(
+            self.tr(
+                "This counter keeps its members to itself. Enrol later under Settings › Server (Ctrl+,), or from the command line: counter-app enroll --server URL --code CODE."
+            )
+        )
         self.enrol_radio.setText(self.tr("&Enrol with the central server"))
-        self.enrol_hint.setText(self.tr("Ask the server's administrator for a one-time enrolment code (counter-server enroll-code --store NAME)."))
+        self.enrol_hint.setText(
+            self.tr(
+                "Ask the server's administrator for a one-time enrolment code (counter-server enroll-code --store NAME)."
+            )
+        )
         self.server_label.setText(self.tr("Server &address"))
         self.code_label.setText(self.tr("One-time c&ode"))
         self.enrol_button.setText(self.tr("Enrol &now"))
         self._show_result()
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         super().initializePage()
         status = sync.sync_status(self.desk)
         if status.enrolled and self.result is None:
@@ -447,7 +531,9 @@ class ServerPage(_Page):
         if self.result is not None:
             self.status_label.setText(
                 self.tr("Enrolled with %1: store %2, counter number %3. Press Next to go on.")
-                .replace("%1", self.result.server).replace("%2", self.result.store).replace("%3", str(self.result.counter_no))
+                .replace("%1", self.result.server)
+                .replace("%2", self.result.store)
+                .replace("%3", str(self.result.counter_no))
             )
             self.status_label.setProperty("role", "caption")
         elif not self._busy:
@@ -460,7 +546,7 @@ class ServerPage(_Page):
         if self.result is None and not self._busy:
             self.validatePage()
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         if self._passed:
             return True
         if not self.enrolling() or self.result is not None:
@@ -476,7 +562,11 @@ class ServerPage(_Page):
             return False
 
         self.enrol_box.setEnabled(False)
-        return self._leave_after(lambda: sync.enroll(self.desk, server, code), enrolled, self.tr("Enrolling with %1…").replace("%1", server.strip()))
+        return self._leave_after(
+            lambda: sync.enroll(self.desk, server, code),
+            enrolled,
+            self.tr("Enrolling with %1…").replace("%1", server.strip()),
+        )
 
     def show_error(self, error: BaseException) -> None:
         super().show_error(error)
@@ -494,7 +584,9 @@ class PrinterPage(_Page):
         self.skip_box.toggled.connect(lambda skip: self.check.setEnabled(not skip))
         self.emulator_hint = _caption()
         self.emulator_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.emulator_hint.setStyleSheet("QLabel { background: #eef3fb; border-radius: 6px; padding: 8px 10px; color: #3e4c59; }")
+        self.emulator_hint.setStyleSheet(
+            "QLabel { background: #eef3fb; border-radius: 6px; padding: 8px 10px; color: #3e4c59; }"
+        )
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(self.check)
@@ -507,11 +599,18 @@ class PrinterPage(_Page):
     def retranslate(self) -> None:
         self.renew_check(self._new_check)
         self.set_title(self.tr("Receipt printer"))
-        self.setSubTitle(self.tr("Type the printer's address and print a test page: it should come out whole, Chinese characters and QR code included."))
+        self.setSubTitle(
+            self.tr(
+                "Type the printer's address and print a test page: it should come out whole, Chinese characters and QR code included."
+            )
+        )
         self.skip_box.setText(self.tr("S&kip: no printer at this counter"))
         self.emulator_hint.setText(
-            self.tr("No printer yet? Try the printer emulator: in a second terminal run %1, then type %2 here and print the test page.")
-            .replace("%1", EMULATOR_COMMAND).replace("%2", EMULATOR_URI)
+            self.tr(
+                "No printer yet? Try the printer emulator: in a second terminal run %1, then type %2 here and print the test page."
+            )
+            .replace("%1", EMULATOR_COMMAND)
+            .replace("%2", EMULATOR_URI)
         )
 
     def _new_check(self) -> PrinterCheck:
@@ -522,11 +621,11 @@ class PrinterPage(_Page):
         self.setTabOrder(check.print_button, self.skip_box)
         return check
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         super().initializePage()
         self.check.uri_edit.setFocus()
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         if self._passed:
             return True
         if self.skip_box.isChecked():
@@ -541,7 +640,9 @@ class PrinterPage(_Page):
             self.check.uri_edit.setFocus()
             return False
         uri, paper = self.check.uri(), self.check.paper_mm()
-        return self._leave_after(lambda: first_run.save_step(self.desk, "printer", {"printer_uri": uri, "printer_paper_mm": paper}))
+        return self._leave_after(
+            lambda: first_run.save_step(self.desk, "printer", {"printer_uri": uri, "printer_paper_mm": paper})
+        )
 
 
 class CameraPage(_Page):
@@ -562,7 +663,11 @@ class CameraPage(_Page):
     def retranslate(self) -> None:
         self.renew_check(self._new_check)
         self.set_title(self.tr("Camera"))
-        self.setSubTitle(self.tr("Type the camera (0 is the first), press Test camera and hold a member's code up to it. A counter with a handheld scanner only skips this."))
+        self.setSubTitle(
+            self.tr(
+                "Type the camera (0 is the first), press Test camera and hold a member's code up to it. A counter with a handheld scanner only skips this."
+            )
+        )
         self.skip_box.setText(self.tr("S&kip: handheld scanner only"))
 
     def _new_check(self) -> CameraCheck:
@@ -577,11 +682,11 @@ class CameraPage(_Page):
             self.check.stop()
         self.check.setEnabled(not skip)
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         super().initializePage()
         self.check.source_edit.setFocus()
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         if self._passed:
             return True
         if self.skip_box.isChecked():
@@ -597,7 +702,13 @@ class CameraPage(_Page):
 
 
 class DonePage(_Page):
-    KEYS = (("F2", "Register a member"), ("F3", "Points for a purchase"), ("F4", "Redeem points"), ("F7", "Take a complaint"), ("Ctrl+L", "Lock the desk"))
+    KEYS = (
+        ("F2", "Register a member"),
+        ("F3", "Points for a purchase"),
+        ("F4", "Redeem points"),
+        ("F7", "Take a complaint"),
+        ("Ctrl+L", "Lock the desk"),
+    )
 
     def __init__(self, wizard: FirstRunWizard) -> None:
         super().__init__(wizard)
@@ -610,7 +721,9 @@ class DonePage(_Page):
         self.key_labels: list[QLabel] = []
         for row, (key, _words) in enumerate(self.KEYS):
             cap = QLabel(key)
-            cap.setStyleSheet("QLabel { background: #ffffff; border: 1px solid #cfd6e0; border-radius: 5px; padding: 2px 8px; font-weight: 600; }")
+            cap.setStyleSheet(
+                "QLabel { background: #ffffff; border: 1px solid #cfd6e0; border-radius: 5px; padding: 2px 8px; font-weight: 600; }"
+            )
             words = QLabel()
             self.keys_grid.addWidget(cap, row, 0, Qt.AlignmentFlag.AlignLeft)
             self.keys_grid.addWidget(words, row, 1)
@@ -627,15 +740,23 @@ class DonePage(_Page):
 
     def retranslate(self) -> None:
         self.set_title(self.tr("The desk is ready"))
-        self.setSubTitle(self.tr("Check what was set, then press Finish (Enter) to open the desk, signed in as the administrator."))
+        self.setSubTitle(
+            self.tr("Check what was set, then press Finish (Enter) to open the desk, signed in as the administrator.")
+        )
         self.summary_title.setText(self.tr("This counter"))
         self.keys_title.setText(self.tr("Keys to know"))
-        words = (self.tr("Register a member"), self.tr("Points for a purchase"), self.tr("Redeem points"), self.tr("Take a complaint"), self.tr("Lock the desk when you step away"))
+        words = (
+            self.tr("Register a member"),
+            self.tr("Points for a purchase"),
+            self.tr("Redeem points"),
+            self.tr("Take a complaint"),
+            self.tr("Lock the desk when you step away"),
+        )
         for label, text in zip(self.key_labels, words):
             label.setText(text)
         self._fill_summary()
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         super().initializePage()
         self._fill_summary()
 
@@ -645,15 +766,29 @@ class DonePage(_Page):
         none = self.tr("none")
         lines = [
             self.tr("Store: %1").replace("%1", settings.store_name or none),
-            self.tr("Counter: %1 (number %2)").replace("%1", settings.counter_name or none).replace("%2", str(settings.counter_no)),
-            self.tr("Administrator: %1 %2").replace("%1", wizard.actor.staff_id if wizard.actor else "").replace("%2", wizard.actor.name if wizard.actor else ""),
-            self.tr("Central server: %1 (store %2)").replace("%1", status.server or "").replace("%2", status.store or "") if status.enrolled else self.tr("Central server: standalone"),
-            self.tr("Printer: %1, %2 mm paper").replace("%1", settings.printer_uri).replace("%2", str(settings.printer_paper_mm)) if settings.printer_uri else self.tr("Printer: none"),
-            self.tr("Camera: %1").replace("%1", settings.camera) if settings.camera else self.tr("Camera: none (handheld scanner only)"),
+            self.tr("Counter: %1 (number %2)")
+            .replace("%1", settings.counter_name or none)
+            .replace("%2", str(settings.counter_no)),
+            self.tr("Administrator: %1 %2")
+            .replace("%1", wizard.actor.staff_id if wizard.actor else "")
+            .replace("%2", wizard.actor.name if wizard.actor else ""),
+            self.tr("Central server: %1 (store %2)")
+            .replace("%1", status.server or "")
+            .replace("%2", status.store or "")
+            if status.enrolled
+            else self.tr("Central server: standalone"),
+            self.tr("Printer: %1, %2 mm paper")
+            .replace("%1", settings.printer_uri)
+            .replace("%2", str(settings.printer_paper_mm))
+            if settings.printer_uri
+            else self.tr("Printer: none"),
+            self.tr("Camera: %1").replace("%1", settings.camera)
+            if settings.camera
+            else self.tr("Camera: none (handheld scanner only)"),
         ]
         self.summary.setText("\n".join(lines))
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         return self._leave_after(lambda: first_run.finish_setup(self.desk))
 
 
@@ -681,14 +816,26 @@ class FirstRunWizard(QWizard):
         self.printer_page = PrinterPage(self)
         self.camera_page = CameraPage(self)
         self.done_page = DonePage(self)
-        self.pages = (self.welcome_page, self.store_page, self.admin_page, self.server_page, self.printer_page, self.camera_page, self.done_page)
+        self.pages = (
+            self.welcome_page,
+            self.store_page,
+            self.admin_page,
+            self.server_page,
+            self.printer_page,
+            self.camera_page,
+            self.done_page,
+        )
         for number, page in enumerate(self.pages):
             self.setPage(number, page)
         self.setTitleFormat(Qt.TextFormat.RichText)
         self.setSubTitleFormat(Qt.TextFormat.PlainText)
-        for which, name in ((QWizard.WizardButton.NextButton, "primaryButton"), (QWizard.WizardButton.CommitButton, "primaryButton"),
-                            (QWizard.WizardButton.FinishButton, "primaryButton"), (QWizard.WizardButton.BackButton, "secondaryButton"),
-                            (QWizard.WizardButton.CancelButton, "secondaryButton")):
+        for which, name in (
+            (QWizard.WizardButton.NextButton, "primaryButton"),
+            (QWizard.WizardButton.CommitButton, "primaryButton"),
+            (QWizard.WizardButton.FinishButton, "primaryButton"),
+            (QWizard.WizardButton.BackButton, "secondaryButton"),
+            (QWizard.WizardButton.CancelButton, "secondaryButton"),
+        ):
             button = self.button(which)
             button.setObjectName(name)
             button.setMinimumSize(110, 40)
@@ -701,7 +848,7 @@ class FirstRunWizard(QWizard):
         self.setStartId(self.ADMIN if progress.has_staff and "store" in progress.done else self.WELCOME)
         self.retranslate()
 
-    def nextId(self) -> int:  # noqa: N802 (Qt's name)
+    def nextId(self) -> int:
         current = self.currentId()
         if current == self.ADMIN:
             step = first_run.progress(self.desk).next_step() if self.actor is not None else "server"
@@ -714,7 +861,7 @@ class FirstRunWizard(QWizard):
         install_translations(QApplication.instance(), language)  # the LanguageChange that follows retranslates
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

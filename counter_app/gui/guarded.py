@@ -43,6 +43,8 @@ def run_guarded(
 
             Op(parent, as_authorised).success(on_success).failure(on_failure).run()
         elif outcome == PARK and park is not None:
-            Op(parent, lambda: approvals.request(desk, *park)).success(on_parked or (lambda _id: None)).failure(on_failure).run()
+            Op(parent, lambda: approvals.request(desk, *park)).success(on_parked or (lambda _id: None)).failure(
+                on_failure
+            ).run()
 
     Op(parent, work).success(on_success).failure(refused).run()

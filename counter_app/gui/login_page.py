@@ -43,7 +43,12 @@ class LoginPage(QWidget):
         self.pin_label = QLabel(self.tr("PIN"))
         self.pin_again_label = QLabel(self.tr("PIN again"))
         for row, (label, edit) in enumerate(
-            ((self.staff_label, self.staff_edit), (self.name_label, self.name_edit), (self.pin_label, self.pin_edit), (self.pin_again_label, self.pin_again_edit))
+            (
+                (self.staff_label, self.staff_edit),
+                (self.name_label, self.name_edit),
+                (self.pin_label, self.pin_edit),
+                (self.pin_again_label, self.pin_again_edit),
+            )
         ):
             label.setBuddy(edit)
             grid.addWidget(label, row, 0)
@@ -82,7 +87,9 @@ class LoginPage(QWidget):
     def show_first_admin(self) -> None:
         self.first_admin = True
         self.title.setText(self.tr("Welcome to the desk"))
-        self.subtitle.setText(self.tr("Create the first administrator. Administrators add the other staff; keep this PIN safe."))
+        self.subtitle.setText(
+            self.tr("Create the first administrator. Administrators add the other staff; keep this PIN safe.")
+        )
         self.button.setText(self.tr("Create administrator"))
         self.button.setToolTip(with_key(self.tr("Create the first administrator's account and sign in"), ENTER))
         for widget in (self.name_label, self.name_edit, self.pin_again_label, self.pin_again_edit):

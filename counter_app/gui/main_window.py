@@ -31,25 +31,26 @@ from counter_app import i18n
 from counter_app.domain.coupons import looks_like_coupon
 from counter_app.domain.errors import DeskError
 from counter_app.domain.staff import ROLE_LABELS, Actor, Permission
+from counter_app.gui import shortcuts
+from counter_app.gui.appearance import apply_appearance
 from counter_app.gui.camera import CameraPanel
 from counter_app.gui.complaint_dialogs import ComplaintIntakeDialog, ComplaintsDialog
 from counter_app.gui.event_checkin import EventCheckInDialog
 from counter_app.gui.guarded import run_guarded
-from counter_app.gui.scanner import KeyboardWedge
 from counter_app.gui.login_page import LoginPage
 from counter_app.gui.manager_queue import ManagerQueueDialog
-from counter_app.gui.points_dialogs import EarnDialog, HistoryDialog, RedeemDialog, WriteOffDialog
-from counter_app.gui.print_queue import PrintQueueDialog
-from counter_app.gui.receipt_preview import ReceiptPreviewDialog
-from counter_app.gui.reports_page import ReportsDialog
-from counter_app.gui.printer_status import PrinterBanner, PrinterController, PrinterIndicator
 from counter_app.gui.member_card import MemberCardView
 from counter_app.gui.models import MemberResultsModel
+from counter_app.gui.points_dialogs import EarnDialog, HistoryDialog, RedeemDialog, WriteOffDialog
+from counter_app.gui.print_queue import PrintQueueDialog
+from counter_app.gui.printer_status import PrinterBanner, PrinterController, PrinterIndicator
+from counter_app.gui.receipt_preview import ReceiptPreviewDialog
 from counter_app.gui.register_dialog import RegisterDialog
+from counter_app.gui.reports_page import ReportsDialog
+from counter_app.gui.scanner import KeyboardWedge
+from counter_app.gui.shortcuts import DESK_KEYS as KEYS
+from counter_app.gui.shortcuts import bind, bind_button, tab_order
 from counter_app.gui.sync_status import OfflineBanner, SyncController, SyncStatusBar, format_age
-from counter_app.gui.appearance import apply_appearance
-from counter_app.gui.shortcuts import DESK_KEYS as KEYS, bind, bind_button, tab_order
-from counter_app.gui import shortcuts
 from counter_app.gui.tasks import Op
 from counter_app.services import auth, demo, manager_queue, member_codes, members, points, privacy
 from counter_app.services.auth import NotSignedIn
@@ -73,7 +74,7 @@ class _ElidingLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def setText(self, text: str) -> None:
         self._full = text
         self.setToolTip(text)
         self._elide()
@@ -81,17 +82,19 @@ class _ElidingLabel(QLabel):
     def full_text(self) -> str:
         return self._full
 
-    def sizeHint(self):  # noqa: N802 - Qt's name
+    def sizeHint(self):
         hint = super().sizeHint()
         hint.setWidth(self.fontMetrics().horizontalAdvance(self._full) + 4)
         return hint
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event) -> None:
         self._elide()
         super().resizeEvent(event)
 
     def _elide(self) -> None:
-        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width() - 4, 0)))
+        super().setText(
+            self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width() - 4, 0))
+        )
 
 
 class MainWindow(QMainWindow):
@@ -184,8 +187,12 @@ class MainWindow(QMainWindow):
         self._queue_timer.start()
         settings = desk.settings
         self.wedge = KeyboardWedge(
-            self, max_gap_ms=settings.scanner_max_gap_ms, min_length=settings.scanner_min_length,
-            prefix=settings.scanner_prefix, suffix=settings.scanner_suffix, accepts_scan=self._accepts_scan,
+            self,
+            max_gap_ms=settings.scanner_max_gap_ms,
+            min_length=settings.scanner_min_length,
+            prefix=settings.scanner_prefix,
+            suffix=settings.scanner_suffix,
+            accepts_scan=self._accepts_scan,
         )
         self.wedge.scanned.connect(self.handle_scan)
         QApplication.instance().installEventFilter(self.wedge)
@@ -214,7 +221,11 @@ class MainWindow(QMainWindow):
             self.login_page.show_sign_in(locked_by)
 
     def _signed_in(self, actor: Actor) -> None:
-        self.staff_status.setText(self.tr("%1 · %2").replace("%1", actor.name).replace("%2", i18n.translate("Roles", ROLE_LABELS.get(actor.role, actor.role))))
+        self.staff_status.setText(
+            self.tr("%1 · %2")
+            .replace("%1", actor.name)
+            .replace("%2", i18n.translate("Roles", ROLE_LABELS.get(actor.role, actor.role)))
+        )
         self.pages.setCurrentWidget(self.desk_page)
         self.register_button.setEnabled(True)
         self._enable_header(True)
@@ -232,7 +243,9 @@ class MainWindow(QMainWindow):
         if getattr(self, "_daily_jobs_ran_on", None) == today:
             return
         self._daily_jobs_ran_on = today
-        Op(self, lambda: points.daily_jobs(self.desk)).failure(lambda error: log.error("daily jobs failed", exc_info=error)).run()
+        Op(self, lambda: points.daily_jobs(self.desk)).failure(
+            lambda error: log.error("daily jobs failed", exc_info=error)
+        ).run()
 
     def lock(self) -> None:
         """Ctrl+L or idle time: the screen clears of member data and the next person signs in."""
@@ -260,21 +273,60 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(header)
         layout.setContentsMargins(24, 12, 24, 12)
         title = QLabel(self.tr("Member Service Desk"), objectName="appTitle")
-        self.store_label = _ElidingLabel(objectName="storeLabel")  # the status bar names the store too: it may shorten here
+        self.store_label = _ElidingLabel(
+            objectName="storeLabel"
+        )  # the status bar names the store too: it may shorten here
         layout.addWidget(title)
         layout.addSpacing(24)
         # What a manager (and a clerk taking a complaint) reaches from anywhere; the search box keeps the focus.
-        self.complaints_button = self._header_button(self.tr("Complaints"), self.tr("Complaints on the answer promise's clock"), KEYS["complaints"], self.open_complaints)
-        self.check_in_button = self._header_button(self.tr("Check-in"), self.tr("Check members in at an event by scanning their code"), KEYS["check_in"], self.open_check_in)
-        self.reports_button = self._header_button(self.tr("Reports"), self.tr("Members, points, coupons, complaints and RFM over a date range"), KEYS["reports"], self.open_reports)
-        self.queue_button = self._header_button(self.tr("Approvals"), self.tr("What waits for a manager's approval"), KEYS["approvals"], self.open_manager_queue)
-        self.settings_button = self._header_button(self.tr("Settings"), self.tr("This desk's settings: printer, scanner, text size, colours"), KEYS["settings"], self.open_settings)
-        # Help: a click (or F1) opens the support log; its arrow also offers to copy the diagnostics for support.
-        self.help_action = shortcuts.action(self, self.tr("Help"), self.tr("The desk's log and diagnostics for support"), KEYS["help"], self.open_support_log)
-        self.diagnostics_action = shortcuts.action(
-            self, self.tr("Copy diagnostics"), self.tr("Copy what support needs to know about this desk, to paste into a message"), KEYS["diagnostics"], self.copy_diagnostics,
+        self.complaints_button = self._header_button(
+            self.tr("Complaints"),
+            self.tr("Complaints on the answer promise's clock"),
+            KEYS["complaints"],
+            self.open_complaints,
         )
-        self.help_button = QToolButton(objectName="headerButton", popupMode=QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.check_in_button = self._header_button(
+            self.tr("Check-in"),
+            self.tr("Check members in at an event by scanning their code"),
+            KEYS["check_in"],
+            self.open_check_in,
+        )
+        self.reports_button = self._header_button(
+            self.tr("Reports"),
+            self.tr("Members, points, coupons, complaints and RFM over a date range"),
+            KEYS["reports"],
+            self.open_reports,
+        )
+        self.queue_button = self._header_button(
+            self.tr("Approvals"),
+            self.tr("What waits for a manager's approval"),
+            KEYS["approvals"],
+            self.open_manager_queue,
+        )
+        self.settings_button = self._header_button(
+            self.tr("Settings"),
+            self.tr("This desk's settings: printer, scanner, text size, colours"),
+            KEYS["settings"],
+            self.open_settings,
+        )
+        # Help: a click (or F1) opens the support log; its arrow also offers to copy the diagnostics for support.
+        self.help_action = shortcuts.action(
+            self,
+            self.tr("Help"),
+            self.tr("The desk's log and diagnostics for support"),
+            KEYS["help"],
+            self.open_support_log,
+        )
+        self.diagnostics_action = shortcuts.action(
+            self,
+            self.tr("Copy diagnostics"),
+            self.tr("Copy what support needs to know about this desk, to paste into a message"),
+            KEYS["diagnostics"],
+            self.copy_diagnostics,
+        )
+        self.help_button = QToolButton(
+            objectName="headerButton", popupMode=QToolButton.ToolButtonPopupMode.MenuButtonPopup
+        )
         self.help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.help_button.setDefaultAction(self.help_action)
         help_menu = QMenu(self.help_button)
@@ -296,13 +348,26 @@ class MainWindow(QMainWindow):
         return button
 
     def _header_buttons(self) -> tuple[QWidget, ...]:
-        return (self.complaints_button, self.check_in_button, self.reports_button, self.queue_button, self.settings_button, self.help_button)
+        return (
+            self.complaints_button,
+            self.check_in_button,
+            self.reports_button,
+            self.queue_button,
+            self.settings_button,
+            self.help_button,
+        )
 
     def _bind_keys(self) -> None:
         """Every key of the desk; a button doing the same names the key in its tooltip, from the same sequence."""
         card = self.card
         bind(self, Qt.Key.Key_Escape, self.focus_search)
-        bind(self, KEYS["search"], self.focus_search, target=self.search_box, tip=self.tr("Scan the member code, or type to search"))
+        bind(
+            self,
+            KEYS["search"],
+            self.focus_search,
+            target=self.search_box,
+            tip=self.tr("Scan the member code, or type to search"),
+        )
         bind(self, KEYS["lock"], self.lock)
         bind(self, KEYS["walk_in"], lambda: self.take_complaint(walk_in=True))
         bind_button(self, self.register_button, KEYS["register"], self.tr("Register a new member"))
@@ -310,17 +375,51 @@ class MainWindow(QMainWindow):
         bind_button(self, card.redeem_button, KEYS["redeem"], self.tr("Cash, gifts or coupons for points"))
         bind_button(self, card.history_button, KEYS["history"], self.tr("The member's points history"))
         bind_button(self, card.edit_button, KEYS["edit"], self.tr("Change this member's profile"))
-        bind_button(self, card.reveal_button, KEYS["reveal"], self.tr("Show this member's full phone and ID number; a manager's right, and recorded in the audit log"))
+        bind_button(
+            self,
+            card.reveal_button,
+            KEYS["reveal"],
+            self.tr("Show this member's full phone and ID number; a manager's right, and recorded in the audit log"),
+        )
         # Without a card, F7 takes a walk-in complaint: the key works beyond its button.
-        bind(self, KEYS["complaint"], self.take_complaint, target=card.complaint_button, tip=self.tr("Take a complaint from this member; the ticket prints"))
-        bind(self, KEYS["camera"], self.toggle_camera, target=self.camera.toggle, tip=self.tr("Start or stop the counter camera"))
+        bind(
+            self,
+            KEYS["complaint"],
+            self.take_complaint,
+            target=card.complaint_button,
+            tip=self.tr("Take a complaint from this member; the ticket prints"),
+        )
+        bind(
+            self,
+            KEYS["camera"],
+            self.toggle_camera,
+            target=self.camera.toggle,
+            tip=self.tr("Start or stop the counter camera"),
+        )
         bind(self, KEYS["print_queue"], self.open_print_queue)
-        bind_button(self, self.demo_button, KEYS["demo"], self.tr("Fill the desk with demo members to try it out; they never sync"))
-        bind_button(self, self.sync_status.review_button, KEYS["sync_review"], self.tr("What the server refused or changed, for a manager to look at"))
+        bind_button(
+            self,
+            self.demo_button,
+            KEYS["demo"],
+            self.tr("Fill the desk with demo members to try it out; they never sync"),
+        )
+        bind_button(
+            self,
+            self.sync_status.review_button,
+            KEYS["sync_review"],
+            self.tr("What the server refused or changed, for a manager to look at"),
+        )
         # The desk's flow: the search box, the list it fills, then the member's card and what to do with them.
         tab_order(
-            self.search_box, self.results, card.earn_button, card.redeem_button, card.history_button, card.complaint_button,
-            card.reveal_button, card.edit_button, self.camera.toggle,
+            self.search_box,
+            self.results,
+            card.earn_button,
+            card.redeem_button,
+            card.history_button,
+            card.complaint_button,
+            card.reveal_button,
+            card.edit_button,
+            self.camera.toggle,
         )
 
     def _enable_header(self, enabled: bool) -> None:
@@ -333,7 +432,9 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout()
         row.setSpacing(12)
         self.search_box = QLineEdit(objectName="searchBox")
-        self.search_box.setPlaceholderText(self.tr("Scan the member code, or type phone / last 4 digits / member no. / name / pinyin initials"))
+        self.search_box.setPlaceholderText(
+            self.tr("Scan the member code, or type phone / last 4 digits / member no. / name / pinyin initials")
+        )
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMaxLength(200)
         self.search_box.installEventFilter(self)
@@ -348,8 +449,13 @@ class MainWindow(QMainWindow):
         banner = QFrame(objectName="demoBanner")
         layout = QHBoxLayout(banner)
         layout.setContentsMargins(16, 10, 16, 10)
-        text = QLabel(self.tr("This desk has no members yet. Register the first one with F2, or try the desk with demo members."), wordWrap=True)
-        self.demo_button = QPushButton(self.tr("Create %1 demo members").replace("%1", f"{DEMO_MEMBERS_OFFER:,}"), objectName="secondaryButton")
+        text = QLabel(
+            self.tr("This desk has no members yet. Register the first one with F2, or try the desk with demo members."),
+            wordWrap=True,
+        )
+        self.demo_button = QPushButton(
+            self.tr("Create %1 demo members").replace("%1", f"{DEMO_MEMBERS_OFFER:,}"), objectName="secondaryButton"
+        )
         self.demo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.demo_button.clicked.connect(self.create_demo_members)
         self.demo_progress = QProgressBar(maximumWidth=200, visible=False)
@@ -399,7 +505,7 @@ class MainWindow(QMainWindow):
         else:
             self.showMaximized()  # a counter PC gives the desk the whole screen
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self.camera.stop()
         QApplication.instance().removeEventFilter(self.wedge)
@@ -408,7 +514,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # --- behaviour ------------------------------------------------------------------------
-    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+    def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Resize and watched is getattr(self, "results", None):
             QTimer.singleShot(0, self._fit_result_columns)  # after the resize has been laid out
         if event.type() in _ACTIVITY and self._idle_timer.isActive():
@@ -418,7 +524,8 @@ class MainWindow(QMainWindow):
             if self.results_model.rowCount():
                 self.results.setFocus()
                 self.results.selectionModel().setCurrentIndex(
-                    self.results_model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                    self.results_model.index(0, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
                 )
                 return True
         return super().eventFilter(watched, event)
@@ -435,7 +542,8 @@ class MainWindow(QMainWindow):
         def needed() -> int:
             return sum(
                 max(header.sectionSizeHint(column), self.results.sizeHintForColumn(column))
-                for column in range(len(columns)) if not header.isSectionHidden(column)
+                for column in range(len(columns))
+                if not header.isSectionHidden(column)
             )
 
         for column in optional:
@@ -468,7 +576,9 @@ class MainWindow(QMainWindow):
 
     def _show_queue_count(self, count: int | None) -> None:
         waiting = bool(count)
-        self.queue_button.setText(self.tr("Approvals: %1").replace("%1", str(count)) if waiting else self.tr("Approvals"))
+        self.queue_button.setText(
+            self.tr("Approvals: %1").replace("%1", str(count)) if waiting else self.tr("Approvals")
+        )
         self.queue_button.setProperty("waiting", waiting)
         self.queue_button.style().unpolish(self.queue_button)
         self.queue_button.style().polish(self.queue_button)
@@ -489,7 +599,11 @@ class MainWindow(QMainWindow):
         """The sync's own count (fresher than the desk status) and how long the oldest has waited."""
         text = self.tr("Waiting to sync: %1").replace("%1", str(state.pending))
         if state.enrolled and state.oldest_pending_seconds is not None:
-            text = self.tr("Waiting to sync: %1 · oldest %2").replace("%1", str(state.pending)).replace("%2", format_age(state.oldest_pending_seconds))
+            text = (
+                self.tr("Waiting to sync: %1 · oldest %2")
+                .replace("%1", str(state.pending))
+                .replace("%2", format_age(state.oldest_pending_seconds))
+            )
         self.pending_status.setText(text)
 
     def show_recent(self, message: str | None = None) -> None:
@@ -579,7 +693,8 @@ class MainWindow(QMainWindow):
 
     def _complaint_taken(self, info) -> None:
         self.search_message.setText(
-            self.tr("Complaint %1 taken; the answer is promised by %2. The ticket prints now.").replace("%1", info.ticket_no)
+            self.tr("Complaint %1 taken; the answer is promised by %2. The ticket prints now.")
+            .replace("%1", info.ticket_no)
             .replace("%2", info.due_at[:16].replace("T", " "))
         )
         self.printer.queue_receipt(info.ticket_no)  # the customer's ticket, after the complaint committed
@@ -621,7 +736,9 @@ class MainWindow(QMainWindow):
         """Ctrl+,: this desk's settings; what is saved takes effect at once (the dialog says what needs a restart)."""
         if not self.signed_in():
             return
-        from counter_app.gui.settings_dialog import SettingsDialog  # loaded when first asked for: the desk starts faster
+        from counter_app.gui.settings_dialog import (
+            SettingsDialog,  # loaded when first asked for: the desk starts faster
+        )
 
         dialog = SettingsDialog(self.desk, self)
         dialog.settings_changed.connect(self.apply_settings)
@@ -633,7 +750,10 @@ class MainWindow(QMainWindow):
         apply_appearance(QApplication.instance(), settings)
         self._fit_result_columns()
         self.wedge.configure(
-            max_gap_ms=settings.scanner_max_gap_ms, min_length=settings.scanner_min_length, prefix=settings.scanner_prefix, suffix=settings.scanner_suffix,
+            max_gap_ms=settings.scanner_max_gap_ms,
+            min_length=settings.scanner_min_length,
+            prefix=settings.scanner_prefix,
+            suffix=settings.scanner_suffix,
         )
         self._idle_timer.stop()
         if settings.idle_lock_minutes and self.desk.session is not None:
@@ -691,7 +811,11 @@ class MainWindow(QMainWindow):
         elif not result.members:
             self.search_message.setText(self.tr("No member found. Check the number, or register a new member with F2."))
         elif result.more:
-            self.search_message.setText(self.tr("Showing the first %1 members; type more to narrow the list.").replace("%1", str(len(result.members))))
+            self.search_message.setText(
+                self.tr("Showing the first %1 members; type more to narrow the list.").replace(
+                    "%1", str(len(result.members))
+                )
+            )
         else:
             self.search_message.setText(self.tr("%1 members found").replace("%1", str(len(result.members))))
         if result.exact is None and len(result.members) == 1:
@@ -708,7 +832,9 @@ class MainWindow(QMainWindow):
             self.open_member(self.results_model.member(index.row()).member_no)
 
     def open_member(self, member_no: str) -> None:
-        Op(self, lambda: members.find_member(self.desk, member_no)).success(self.show_card).failure(self.show_error).run()
+        Op(self, lambda: members.find_member(self.desk, member_no)).success(self.show_card).failure(
+            self.show_error
+        ).run()
 
     # --- scanning: the handheld scanner anywhere in the app, and the camera ---------------------
     def toggle_camera(self) -> None:
@@ -749,7 +875,9 @@ class MainWindow(QMainWindow):
         elif outcome.kind == "coupon" and outcome.coupon is not None:
             self.write_off(outcome.coupon.code)
         elif self.card.card is not None and outcome.slip_no is not None:
-            self.points_dialog(EarnDialog, slip_no=outcome.slip_no)  # the slip for the member on the card: the amount is what is left
+            self.points_dialog(
+                EarnDialog, slip_no=outcome.slip_no
+            )  # the slip for the member on the card: the amount is what is left
         else:
             self.search_box.setText(outcome.text or "")
             self._search_now()
@@ -801,9 +929,13 @@ class MainWindow(QMainWindow):
             return
         dialog = RegisterDialog(self.desk, self, editing=card)
         dialog.member_saved.connect(self._member_saved)
-        dialog.parked.connect(lambda approval_id: self.search_message.setText(
-            self.tr("The change waits for a manager as request %1; nothing changes until it is approved.").replace("%1", str(approval_id))
-        ))
+        dialog.parked.connect(
+            lambda approval_id: self.search_message.setText(
+                self.tr("The change waits for a manager as request %1; nothing changes until it is approved.").replace(
+                    "%1", str(approval_id)
+                )
+            )
+        )
         dialog.exec()
         self.focus_search()
 
@@ -816,7 +948,9 @@ class MainWindow(QMainWindow):
         self.demo_button.setEnabled(False)
         self.demo_progress.setVisible(True)
         self.demo_progress.setRange(0, 0)
-        Op(self, lambda: demo.make_demo_members(self.desk, DEMO_MEMBERS_OFFER)).success(self._demo_done).failure(self._demo_failed).run()
+        Op(self, lambda: demo.make_demo_members(self.desk, DEMO_MEMBERS_OFFER)).success(self._demo_done).failure(
+            self._demo_failed
+        ).run()
 
     def _demo_done(self, count: int) -> None:
         self.demo_progress.setVisible(False)
@@ -839,6 +973,8 @@ class MainWindow(QMainWindow):
             message = error.message()
         else:
             log.error("unexpected error at the desk", exc_info=error)
-            message = self.tr("Something unexpected went wrong; nothing more was changed. Try again, and call support if it happens again.")
+            message = self.tr(
+                "Something unexpected went wrong; nothing more was changed. Try again, and call support if it happens again."
+            )
         self.search_message.setText(message)
         self.focus_search()

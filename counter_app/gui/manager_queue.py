@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from counter_app.gui.shortcuts import CTRL_ENTER, bind_button, cancel_button
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,8 +22,9 @@ from PySide6.QtWidgets import (
 from counter_app.domain.errors import DeskError
 from counter_app.domain.staff import NeedsManager, Permission
 from counter_app.gui.guarded import run_guarded
-from counter_app.gui.models import ManagerQueueModel
 from counter_app.gui.layout import fit_to_screen
+from counter_app.gui.models import ManagerQueueModel
+from counter_app.gui.shortcuts import CTRL_ENTER, bind_button, cancel_button
 from counter_app.gui.tasks import Op
 from counter_app.services import manager_queue
 from counter_app.services.auth import NotSignedIn
@@ -53,8 +53,11 @@ class ManagerQueueDialog(QDialog):
         top.addWidget(self.count_label)
         layout.addLayout(top)
         explanation = QLabel(
-            self.tr("Most urgent first: money found at sync, compensation for a complaint whose answer is nearly due, then what staff parked for you, oldest first."),
-            objectName="subtitleLabel", wordWrap=True,
+            self.tr(
+                "Most urgent first: money found at sync, compensation for a complaint whose answer is nearly due, then what staff parked for you, oldest first."
+            ),
+            objectName="subtitleLabel",
+            wordWrap=True,
         )
         layout.addWidget(explanation)
 
@@ -78,7 +81,12 @@ class ManagerQueueDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable_buttons())
         layout.addWidget(self.table, 1)
 
-        self.empty = QLabel(self.tr("Nothing waits for a manager."), objectName="emptyTitle", alignment=Qt.AlignmentFlag.AlignCenter, visible=False)
+        self.empty = QLabel(
+            self.tr("Nothing waits for a manager."),
+            objectName="emptyTitle",
+            alignment=Qt.AlignmentFlag.AlignCenter,
+            visible=False,
+        )
         layout.addWidget(self.empty)
         self.error = QLabel(objectName="formError", wordWrap=True, visible=False)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -88,14 +96,32 @@ class ManagerQueueDialog(QDialog):
         layout.addWidget(self.notice)
 
         row = QHBoxLayout()
-        self.refresh_button = self._button(self.tr("Refresh"), self.refresh, self.tr("Read the queue again"), Qt.Key.Key_F5)
-        self.authorise_button = self._button(self.tr("Manager sign-in…"), self.refresh_as_manager, self.tr("A manager shows the queue with their own ID and PIN"), "Ctrl+Shift+M")
+        self.refresh_button = self._button(
+            self.tr("Refresh"), self.refresh, self.tr("Read the queue again"), Qt.Key.Key_F5
+        )
+        self.authorise_button = self._button(
+            self.tr("Manager sign-in…"),
+            self.refresh_as_manager,
+            self.tr("A manager shows the queue with their own ID and PIN"),
+            "Ctrl+Shift+M",
+        )
         self.authorise_button.setVisible(False)
         row.addWidget(self.refresh_button)
         row.addWidget(self.authorise_button)
         row.addStretch()
-        self.reject_button = self._button(self.tr("Reject…"), self.reject_selected, self.tr("Refuse the selected item, with the reason the requester will see"), Qt.Key.Key_Delete)
-        self.approve_button = self._button(self.tr("Approve"), self.approve_selected, self.tr("Approve the selected item; a parked operation runs now"), CTRL_ENTER, primary=True)
+        self.reject_button = self._button(
+            self.tr("Reject…"),
+            self.reject_selected,
+            self.tr("Refuse the selected item, with the reason the requester will see"),
+            Qt.Key.Key_Delete,
+        )
+        self.approve_button = self._button(
+            self.tr("Approve"),
+            self.approve_selected,
+            self.tr("Approve the selected item; a parked operation runs now"),
+            CTRL_ENTER,
+            primary=True,
+        )
         close = self._button(self.tr("Close"), self.reject, self.tr("Close the queue"))
         cancel_button(close, self.tr("Close the queue"))
         for button in (self.reject_button, self.approve_button, close):
@@ -125,7 +151,15 @@ class ManagerQueueDialog(QDialog):
         Op(self, lambda: manager_queue.waiting(self.desk)).success(self.show_items).failure(failed).run()
 
     def refresh_as_manager(self) -> None:
-        run_guarded(self, self.desk, lambda: manager_queue.waiting(self.desk), self.show_items, self.show_error, action="queue.list", permission=Permission.APPROVE)
+        run_guarded(
+            self,
+            self.desk,
+            lambda: manager_queue.waiting(self.desk),
+            self.show_items,
+            self.show_error,
+            action="queue.list",
+            permission=Permission.APPROVE,
+        )
 
     def show_items(self, items: list[manager_queue.QueueItem]) -> None:
         selected = self.selected_item()
@@ -146,7 +180,8 @@ class ManagerQueueDialog(QDialog):
 
     def select_row(self, row: int) -> None:
         self.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
         )
 
     def _enable_buttons(self) -> None:
@@ -175,7 +210,11 @@ class ManagerQueueDialog(QDialog):
     def ask_reason(self, item: manager_queue.QueueItem) -> str | None:
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Reject"))
-        dialog.setLabelText(self.tr("Why is “%1” refused? The requester sees the reason, and it goes into the audit log.").replace("%1", item.title))
+        dialog.setLabelText(
+            self.tr("Why is “%1” refused? The requester sees the reason, and it goes into the audit log.").replace(
+                "%1", item.title
+            )
+        )
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setOkButtonText(self.tr("Reject"))
         dialog.setCancelButtonText(self.tr("Back"))
@@ -189,9 +228,13 @@ class ManagerQueueDialog(QDialog):
         self.approve_button.setEnabled(False)
         self.reject_button.setEnabled(False)
         run_guarded(
-            self, self.desk, lambda: manager_queue.decide(self.desk, kind, item_id, approve, reason),
-            lambda decision: self._decided(item, decision), self.show_error,
-            action="queue.decide", permission=Permission.APPROVE,
+            self,
+            self.desk,
+            lambda: manager_queue.decide(self.desk, kind, item_id, approve, reason),
+            lambda decision: self._decided(item, decision),
+            self.show_error,
+            action="queue.decide",
+            permission=Permission.APPROVE,
         )
 
     def _decided(self, item: manager_queue.QueueItem, decision: manager_queue.QueueDecision) -> None:

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter_app import i18n
-from counter_app.domain.tiers import TIER_LABELS
 from counter_app.domain.members import FIELD_LABELS
+from counter_app.domain.tiers import TIER_LABELS
 from counter_app.services.members import MemberCard, ProfileChange
 
 HISTORY_SHOWN = 3
@@ -24,7 +35,7 @@ class _ButtonRow(QWidget):
         for button in buttons:
             layout.addWidget(button)
 
-    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+    def minimumSizeHint(self):
         hint = super().minimumSizeHint()
         hint.setWidth(0)
         return hint
@@ -51,14 +62,22 @@ class MemberCardView(QStackedWidget):
         page = QFrame(objectName="emptyCard")
         layout = QVBoxLayout(page)
         layout.addStretch(2)
-        self.empty_title = QLabel(self.tr("Scan a member code to begin"), objectName="emptyTitle", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty_title = QLabel(
+            self.tr("Scan a member code to begin"), objectName="emptyTitle", alignment=Qt.AlignmentFlag.AlignCenter
+        )
         self.empty_hint = QLabel(
-            self.tr("Or type a phone number, its last 4 digits, a member number, a name or pinyin initials (zsf finds 张三丰). A name and the last 4 digits together narrow it down: 张伟 8000."),
+            self.tr(
+                "Or type a phone number, its last 4 digits, a member number, a name or pinyin initials (zsf finds 张三丰). A name and the last 4 digits together narrow it down: 张伟 8000."
+            ),
             objectName="emptyHint",
             alignment=Qt.AlignmentFlag.AlignCenter,
             wordWrap=True,
         )
-        keys = QLabel(self.tr("Enter  search  ·  Esc  back to the search box  ·  F2  new member"), objectName="keysHint", alignment=Qt.AlignmentFlag.AlignCenter)
+        keys = QLabel(
+            self.tr("Enter  search  ·  Esc  back to the search box  ·  F2  new member"),
+            objectName="keysHint",
+            alignment=Qt.AlignmentFlag.AlignCenter,
+        )
         for widget in (self.empty_title, self.empty_hint, keys):
             layout.addWidget(widget)
         layout.addStretch(3)
@@ -79,7 +98,9 @@ class MemberCardView(QStackedWidget):
         self.tier_badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.member_no_label = QLabel(objectName="cardMemberNo")
         self.member_no_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.points_value = QLabel(objectName="pointsValue", alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.points_value = QLabel(
+            objectName="pointsValue", alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
         points_caption = QLabel(self.tr("points"), objectName="pointsCaption", alignment=Qt.AlignmentFlag.AlignRight)
         name_row = QHBoxLayout()
         name_row.addWidget(self.name_label)
@@ -192,9 +213,15 @@ class MemberCardView(QStackedWidget):
             self.actions.addWidget(self._profile_actions, 0, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
             self.actions.addWidget(self._operations, 1, 0, Qt.AlignmentFlag.AlignLeft)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event) -> None:
         margins = self.actions.contentsMargins()
-        needed = self._operations.sizeHint().width() + self._profile_actions.sizeHint().width() + margins.left() + margins.right() + 24
+        needed = (
+            self._operations.sizeHint().width()
+            + self._profile_actions.sizeHint().width()
+            + margins.left()
+            + margins.right()
+            + 24
+        )
         self._arrange_actions(event.size().width() >= needed)
         super().resizeEvent(event)
 
@@ -222,24 +249,45 @@ class MemberCardView(QStackedWidget):
         if card.tier_history:
             # The tier's story under the member number: since when, and from what.
             last = card.tier_history[0]
-            since = self.tr("Since %1 (was %2)").replace("%1", last["at"]).replace("%2", i18n.translate("Tiers", TIER_LABELS.get(last["from"], last["from"])))
-            self.member_no_label.setText(self.member_no_label.text() + "  ·  " + i18n.translate("Tiers", TIER_LABELS.get(card.tier, card.tier)) + " " + since)
+            since = (
+                self.tr("Since %1 (was %2)")
+                .replace("%1", last["at"])
+                .replace("%2", i18n.translate("Tiers", TIER_LABELS.get(last["from"], last["from"])))
+            )
+            self.member_no_label.setText(
+                self.member_no_label.text()
+                + "  ·  "
+                + i18n.translate("Tiers", TIER_LABELS.get(card.tier, card.tier))
+                + " "
+                + since
+            )
             self.tier_badge.setToolTip(
-                "\n".join(f"{t['at']}  {i18n.translate('Tiers', TIER_LABELS.get(t['from'], t['from']))} → {i18n.translate('Tiers', TIER_LABELS.get(t['to'], t['to']))}" for t in card.tier_history)
+                "\n".join(
+                    f"{t['at']}  {i18n.translate('Tiers', TIER_LABELS.get(t['from'], t['from']))} → {i18n.translate('Tiers', TIER_LABELS.get(t['to'], t['to']))}"
+                    for t in card.tier_history
+                )
             )
         else:
             self.tier_badge.setToolTip("")
         self.expiring_label.setText(
-            "\n".join(f"{item['points']:,} · {item['expires_on']}" for item in card.expiring) or self.tr("Nothing expires soon")
+            "\n".join(f"{item['points']:,} · {item['expires_on']}" for item in card.expiring)
+            or self.tr("Nothing expires soon")
         )
-        self.coupons_label.setText("\n".join(f"{item['title']} · {item['code']}" for item in card.coupons) or self.tr("No coupons"))
+        self.coupons_label.setText(
+            "\n".join(f"{item['title']} · {item['code']}" for item in card.coupons) or self.tr("No coupons")
+        )
         self.history_label.setText("")
         self.setCurrentIndex(1)
 
     def show_identification(self, via: str | None) -> None:
         self.identified_by = via
         notices = {
-            "card": (self.tr("Printed card · limited"), self.tr("Identified by the printed card only: redemption is limited. Ask for the phone code or ID for more.")),
+            "card": (
+                self.tr("Printed card · limited"),
+                self.tr(
+                    "Identified by the printed card only: redemption is limited. Ask for the phone code or ID for more."
+                ),
+            ),
             "ticket": (self.tr("Event ticket"), self.tr("Opened from an event ticket.")),
         }
         badge, explanation = notices.get(via or "", ("", ""))

@@ -35,13 +35,13 @@ class RowsModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return self.headers()[section]
@@ -116,7 +116,14 @@ class PrintJobsModel(RowsModel):
 
     def headers(self) -> tuple[str, ...]:
         return (
-            self.tr("No."), self.tr("Time"), self.tr("Receipt"), self.tr("Reference"), self.tr("Status"), self.tr("Copy"), self.tr("Attempts"), self.tr("Printer said")
+            self.tr("No."),
+            self.tr("Time"),
+            self.tr("Receipt"),
+            self.tr("Reference"),
+            self.tr("Status"),
+            self.tr("Copy"),
+            self.tr("Attempts"),
+            self.tr("Printer said"),
         )
 
     def _time(self, iso: str | None) -> str:
@@ -195,7 +202,11 @@ def format_minutes(minutes: int) -> str:
     if minutes < 60:
         return QCoreApplication.translate("Durations", "%1 min").replace("%1", str(minutes))
     if minutes < 48 * 60:
-        return QCoreApplication.translate("Durations", "%1 h %2 min").replace("%1", str(minutes // 60)).replace("%2", f"{minutes % 60:02d}")
+        return (
+            QCoreApplication.translate("Durations", "%1 h %2 min")
+            .replace("%1", str(minutes // 60))
+            .replace("%2", f"{minutes % 60:02d}")
+        )
     days, rest = divmod(minutes, 24 * 60)
     return QCoreApplication.translate("Durations", "%1 d %2 h").replace("%1", str(days)).replace("%2", str(rest // 60))
 
@@ -232,13 +243,13 @@ class ReportTableModel(QAbstractTableModel):
     def value(self, row: int, column: int) -> Any:
         return self._table.rows[row][column]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt's name
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() or self._table is None else len(self._table.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() or self._table is None else len(self._table.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if self._table is None or orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -296,7 +307,9 @@ class ManagerQueueModel(RowsModel):
 
     COLUMNS = ("urgency", "kind", "title", "subject", "details", "requested_by", "requested_at", "age")
 
-    def __init__(self, parent: QObject | None = None, zone: dt.tzinfo | None = None, today: dt.date | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, zone: dt.tzinfo | None = None, today: dt.date | None = None
+    ) -> None:
         super().__init__(parent)
         self.zone = zone
         self.today = today
@@ -322,7 +335,14 @@ class ManagerQueueModel(RowsModel):
 
     def headers(self) -> tuple[str, ...]:
         return (
-            "", self.tr("Kind"), self.tr("What"), self.tr("Member / ticket"), self.tr("Details"), self.tr("Asked by"), self.tr("When"), self.tr("Waiting")
+            "",
+            self.tr("Kind"),
+            self.tr("What"),
+            self.tr("Member / ticket"),
+            self.tr("Details"),
+            self.tr("Asked by"),
+            self.tr("When"),
+            self.tr("Waiting"),
         )
 
     def text(self, item: Any, column: str) -> str:
@@ -358,7 +378,11 @@ class ManagerQueueModel(RowsModel):
             font.setWeight(QFont.Weight.DemiBold)
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("urgency", "age"):
-            return int(Qt.AlignmentFlag.AlignCenter if column == "urgency" else Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(
+                Qt.AlignmentFlag.AlignCenter
+                if column == "urgency"
+                else Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
         return None
 
 
@@ -370,10 +394,18 @@ SLA_BACKGROUNDS = {"on_track": "#e6f4ea", "amber": "#fff1db", "breached": "#fdec
 def sla_text(complaint: Any) -> str:
     """Time left on the promise, how late it is, or how it was kept: from ComplaintInfo's frozen figures."""
     if complaint.answered_at:
-        return QCoreApplication.translate("ComplaintsModel", "Answered in time") if complaint.sla_status == "met" else QCoreApplication.translate("ComplaintsModel", "Answered late")
+        return (
+            QCoreApplication.translate("ComplaintsModel", "Answered in time")
+            if complaint.sla_status == "met"
+            else QCoreApplication.translate("ComplaintsModel", "Answered late")
+        )
     if complaint.minutes_left < 0:
-        return QCoreApplication.translate("ComplaintsModel", "Late by %1").replace("%1", format_minutes(complaint.minutes_left))
-    return QCoreApplication.translate("ComplaintsModel", "%1 left").replace("%1", format_minutes(complaint.minutes_left))
+        return QCoreApplication.translate("ComplaintsModel", "Late by %1").replace(
+            "%1", format_minutes(complaint.minutes_left)
+        )
+    return QCoreApplication.translate("ComplaintsModel", "%1 left").replace(
+        "%1", format_minutes(complaint.minutes_left)
+    )
 
 
 def complaint_customer(complaint: Any) -> str:
@@ -387,7 +419,9 @@ class ComplaintsModel(RowsModel):
 
     COLUMNS = ("sla", "ticket_no", "customer", "category", "state")
 
-    def __init__(self, parent: QObject | None = None, zone: dt.tzinfo | None = None, today: dt.date | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, zone: dt.tzinfo | None = None, today: dt.date | None = None
+    ) -> None:
         super().__init__(parent)
         self.zone = zone
         self.today = today
@@ -433,15 +467,23 @@ class ComplaintsModel(RowsModel):
             return self.text(complaint, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "sla":
-                return QCoreApplication.translate("ComplaintsModel", "%1 · answer promised by %2").replace("%1", complaint.sla_label).replace(
-                    "%2", local_time(complaint.due_at, self.zone)
+                return (
+                    QCoreApplication.translate("ComplaintsModel", "%1 · answer promised by %2")
+                    .replace("%1", complaint.sla_label)
+                    .replace("%2", local_time(complaint.due_at, self.zone))
                 )
             if column == "ticket_no":
-                return QCoreApplication.translate("ComplaintsModel", "%1 · taken %2").replace("%1", complaint.ticket_no).replace("%2", local_time(complaint.opened_at, self.zone, self.today))
+                return (
+                    QCoreApplication.translate("ComplaintsModel", "%1 · taken %2")
+                    .replace("%1", complaint.ticket_no)
+                    .replace("%2", local_time(complaint.opened_at, self.zone, self.today))
+                )
             if column == "customer" and complaint.contact:
                 return f"{complaint_customer(complaint)} · {complaint.contact}"
             if column == "category":
-                return f"{complaint.category_label} · {complaint.severity_label}" + (f" · {complaint.shop}" if complaint.shop else "")
+                return f"{complaint.category_label} · {complaint.severity_label}" + (
+                    f" · {complaint.shop}" if complaint.shop else ""
+                )
             if column == "state" and complaint.assigned_to:
                 return f"{complaint.state_label} · {complaint.assigned_to}"
             return self.text(complaint, column)
@@ -451,7 +493,9 @@ class ComplaintsModel(RowsModel):
             return QColor(SLA_BACKGROUNDS.get(complaint.sla_status, "#ffffff"))
         if column == "state" and role == Qt.ItemDataRole.ForegroundRole and complaint.state == "escalated":
             return QColor("#b3261e")
-        if role == Qt.ItemDataRole.FontRole and (column == "sla" or (column == "state" and complaint.state == "escalated")):
+        if role == Qt.ItemDataRole.FontRole and (
+            column == "sla" or (column == "state" and complaint.state == "escalated")
+        ):
             font = QFont()
             font.setWeight(QFont.Weight.DemiBold)
             return font

@@ -19,7 +19,9 @@ PARK = 2  # dialog result: send to the manager's queue instead
 class OverrideDialog(QDialog):
     """Accepted: `self.actor` is the clerk with the manager's authority for this one operation."""
 
-    def __init__(self, desk: Desk, action: str, permission: Permission | None, parkable: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, action: str, permission: Permission | None, parkable: bool, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.permission = permission
@@ -32,16 +34,29 @@ class OverrideDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
-        layout.addWidget(QLabel(self.tr("An administrator is needed") if admin_only else self.tr("A manager is needed"), objectName="titleLabel"))
+        layout.addWidget(
+            QLabel(
+                self.tr("An administrator is needed") if admin_only else self.tr("A manager is needed"),
+                objectName="titleLabel",
+            )
+        )
         explanation = QLabel(objectName="subtitleLabel", wordWrap=True)
         explanation.setTextFormat(Qt.TextFormat.PlainText)
         explanation.setText(
             (
-                self.tr("%1 may not do this alone. An administrator can authorise it now with their own ID and PIN; both names go into the audit log.")
+                self.tr(
+                    "%1 may not do this alone. An administrator can authorise it now with their own ID and PIN; both names go into the audit log."
+                )
                 if admin_only
-                else self.tr("%1 may not do this alone. A manager can authorise it now with their own ID and PIN; both names go into the audit log.")
+                else self.tr(
+                    "%1 may not do this alone. A manager can authorise it now with their own ID and PIN; both names go into the audit log."
+                )
             ).replace("%1", desk.actor().name if desk.actor() else "")
-            + ("\n" + self.tr("Or send it to the manager's queue: nothing changes until it is approved.") if parkable else "")
+            + (
+                "\n" + self.tr("Or send it to the manager's queue: nothing changes until it is approved.")
+                if parkable
+                else ""
+            )
         )
         layout.addWidget(explanation)
         grid = QGridLayout()
@@ -68,7 +83,12 @@ class OverrideDialog(QDialog):
         layout.addLayout(buttons)
         default_button(self.authorise_button, self.tr("The manager's ID and PIN allow it now"))
         cancel_button(cancel, self.tr("Leave it undone"))
-        bind_button(self, self.park_button, QKeySequence("Alt+Q"), self.tr("It waits in the manager's queue; nothing happens until it is approved"))
+        bind_button(
+            self,
+            self.park_button,
+            QKeySequence("Alt+Q"),
+            self.tr("It waits in the manager's queue; nothing happens until it is approved"),
+        )
         tab_order(self.manager_edit, self.pin_edit, self.authorise_button, cancel, self.park_button)
         self.pin_edit.returnPressed.connect(self.authorise)
         self.manager_edit.setFocus()
@@ -76,7 +96,9 @@ class OverrideDialog(QDialog):
     def authorise(self) -> None:
         manager, pin = self.manager_edit.text(), self.pin_edit.text()
         self.authorise_button.setEnabled(False)
-        Op(self, lambda: auth.manager_override(self.desk, manager, pin, self.permission, self.action_name)).success(self._authorised).failure(self._refused).run()
+        Op(self, lambda: auth.manager_override(self.desk, manager, pin, self.permission, self.action_name)).success(
+            self._authorised
+        ).failure(self._refused).run()
 
     def _authorised(self, actor: Actor) -> None:
         self.actor = actor
@@ -85,5 +107,7 @@ class OverrideDialog(QDialog):
     def _refused(self, error: BaseException) -> None:
         self.authorise_button.setEnabled(True)
         self.pin_edit.clear()
-        self.message.setText(error.message() if isinstance(error, DeskError) else self.tr("Something unexpected went wrong; try again."))
+        self.message.setText(
+            error.message() if isinstance(error, DeskError) else self.tr("Something unexpected went wrong; try again.")
+        )
         self.message.setVisible(True)

@@ -23,14 +23,24 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app import i18n
-from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.domain.errors import DeskError
 from counter_app.domain.staff import Permission
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.gui.guarded import run_guarded
 from counter_app.gui.receipt_preview import ReceiptPreviewDialog
-from counter_app.gui.shortcuts import CTRL_ENTER, ENTER, bind_button, bind_buttons, cancel_button, default_button, tab_order, when_focused, with_key
+from counter_app.gui.shortcuts import (
+    CTRL_ENTER,
+    ENTER,
+    bind_button,
+    bind_buttons,
+    cancel_button,
+    default_button,
+    tab_order,
+    when_focused,
+    with_key,
+)
 from counter_app.gui.tasks import Op
+from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services import points, printing, rewards
 from counter_app.services.desk import Desk
 from counter_app.services.members import MemberCard
@@ -49,7 +59,9 @@ class _DeskDialog(QDialog):
     receipt = Signal(str)  # the committed operation's receipt reference, after done_message
     job_queued = Signal(object)  # printing.PrintJobInfo: a receipt printed from the dialog itself
 
-    def __init__(self, desk: Desk, card: MemberCard | None, parent: QWidget | None = None, ref: str | None = None) -> None:
+    def __init__(
+        self, desk: Desk, card: MemberCard | None, parent: QWidget | None = None, ref: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.desk = desk
         self.card = card
@@ -65,7 +77,10 @@ class _DeskDialog(QDialog):
         self.balance_label.setTextFormat(Qt.TextFormat.PlainText)
         if card is not None:
             self.balance_label.setText(
-                self.tr("%1 · %2 · %3 points").replace("%1", card.name).replace("%2", _tier(card.tier)).replace("%3", f"{card.points:,}")
+                self.tr("%1 · %2 · %3 points")
+                .replace("%1", card.name)
+                .replace("%2", _tier(card.tier))
+                .replace("%3", f"{card.points:,}")
             )
         self.layout_.addWidget(self.balance_label)
         self.error = QLabel(objectName="formError", wordWrap=True, visible=False)
@@ -102,14 +117,27 @@ class EarnDialog(_DeskDialog):
     """Amount, Enter, slip number, Enter: the points land and the new balance shows. Opened by scanning the
     slip (or a slip scanned while it is open), the slip number is filled in: the amount and Enter are left."""
 
-    def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None, ref: str | None = None, slip_no: str | None = None) -> None:
+    def __init__(
+        self,
+        desk: Desk,
+        card: MemberCard,
+        parent: QWidget | None = None,
+        ref: str | None = None,
+        slip_no: str | None = None,
+    ) -> None:
         super().__init__(desk, card, parent, ref)
         self.set_title(self.tr("Earn points from a slip"))
         grid = QGridLayout()
         self.amount_edit = QLineEdit(maxLength=14, placeholderText=self.tr("Amount in yuan, e.g. 1234.50"))
         self.slip_edit = QLineEdit(maxLength=40, placeholderText=self.tr("Scan or type the slip number"))
         self.shop_edit = QLineEdit(maxLength=40, placeholderText=self.tr("Optional"))
-        for row, (caption, edit) in enumerate(((self.tr("Amount (¥)"), self.amount_edit), (self.tr("Slip no."), self.slip_edit), (self.tr("Shop"), self.shop_edit))):
+        for row, (caption, edit) in enumerate(
+            (
+                (self.tr("Amount (¥)"), self.amount_edit),
+                (self.tr("Slip no."), self.slip_edit),
+                (self.tr("Shop"), self.shop_edit),
+            )
+        ):
             grid.addWidget(QLabel(caption), row, 0)
             grid.addWidget(edit, row, 1)
         self.layout_.addLayout(grid)
@@ -126,14 +154,16 @@ class EarnDialog(_DeskDialog):
         cancel_button(cancel, self.tr("Close without adding points"))
         bind_button(self, self.ok, CTRL_ENTER, self.tr("Add the points from this slip"))
         tab_order(self.amount_edit, self.slip_edit, self.shop_edit, self.ok, cancel)
-        self.amount_edit.returnPressed.connect(lambda: self.slip_edit.setFocus() if not self.slip_edit.text() else self.submit())
+        self.amount_edit.returnPressed.connect(
+            lambda: self.slip_edit.setFocus() if not self.slip_edit.text() else self.submit()
+        )
         self.slip_edit.returnPressed.connect(self.submit)
         self.shop_edit.returnPressed.connect(self.submit)
         if slip_no:
             self.slip_edit.setText(slip_no)
         self.amount_edit.setFocus()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event) -> None:
         # Enter belongs to the field it was pressed in (on to the slip number, or take the points); passed on, it
         # would also click the default button and take the points before the slip number is there.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -163,12 +193,22 @@ class EarnDialog(_DeskDialog):
         member_no = self.card.member_no
         self.ok.setEnabled(False)
         run_guarded(
-            self, self.desk, lambda: points.earn_from_slip(self.desk, member_no, amount, slip, shop or None), self._earned, self.show_error,
-            action="points.earn", permission=Permission.EARN,
+            self,
+            self.desk,
+            lambda: points.earn_from_slip(self.desk, member_no, amount, slip, shop or None),
+            self._earned,
+            self.show_error,
+            action="points.earn",
+            permission=Permission.EARN,
         )
 
     def _earned(self, result: points.EarnResult) -> None:
-        message = self.tr("%1 points earned; balance %2, %3.").replace("%1", f"{result.points:,}").replace("%2", f"{result.balance:,}").replace("%3", _tier(result.tier))
+        message = (
+            self.tr("%1 points earned; balance %2, %3.")
+            .replace("%1", f"{result.points:,}")
+            .replace("%2", f"{result.balance:,}")
+            .replace("%3", _tier(result.tier))
+        )
         if result.upgraded:
             message += " " + self.tr("Upgraded to %1!").replace("%1", _tier(result.tier))
         self.finish(message, result.op_id)
@@ -194,7 +234,14 @@ class RedeemDialog(_DeskDialog):
         close = QPushButton(self.tr("Close"), objectName="secondaryButton")
         close.clicked.connect(self.reject)
         cancel_button(close, self.tr("Close; nothing more is redeemed"))
-        bind_buttons(self, CTRL_ENTER, [(self.cash_button, self.tr("Pay these points out as cash")), (self.give_button, self.tr("Give these points to the friend"))])
+        bind_buttons(
+            self,
+            CTRL_ENTER,
+            [
+                (self.cash_button, self.tr("Pay these points out as cash")),
+                (self.give_button, self.tr("Give these points to the friend")),
+            ],
+        )
         row = QHBoxLayout()
         row.addStretch()
         row.addWidget(close)
@@ -225,7 +272,9 @@ class RedeemDialog(_DeskDialog):
         ratio = self.desk.rules.cash_points_per_yuan
         layout.addWidget(QLabel(self.tr("%1 points = ¥1; whole yuan only.").replace("%1", str(ratio))))
         row = QHBoxLayout()
-        self.cash_edit = QLineEdit(maxLength=9, placeholderText=self.tr("Points, e.g. %1").replace("%1", str(ratio * 10)))
+        self.cash_edit = QLineEdit(
+            maxLength=9, placeholderText=self.tr("Points, e.g. %1").replace("%1", str(ratio * 10))
+        )
         self.cash_value = QLabel()
         self.cash_edit.textChanged.connect(self._show_cash_value)
         self.cash_button = QPushButton(self.tr("Pay out"), objectName="primaryButton")
@@ -256,7 +305,8 @@ class RedeemDialog(_DeskDialog):
         for index, item in enumerate(items):
             button = QPushButton(objectName="secondaryButton")
             button.setText(
-                f"{item.name}\n" + self.tr("%1 points · %2 in stock").replace("%1", f"{item.points:,}").replace("%2", str(item.stock))
+                f"{item.name}\n"
+                + self.tr("%1 points · %2 in stock").replace("%1", f"{item.points:,}").replace("%2", str(item.stock))
             )
             button.setMinimumHeight(64)
             button.setEnabled(item.stock > 0 and item.points <= self.card.points)
@@ -283,7 +333,10 @@ class RedeemDialog(_DeskDialog):
 
     def _show_coupons(self, kinds: list[rewards.CouponKind]) -> None:
         for kind in kinds:
-            button = QPushButton(self.tr("%1 — %2 points").replace("%1", kind.title).replace("%2", f"{kind.points:,}"), objectName="secondaryButton")
+            button = QPushButton(
+                self.tr("%1 — %2 points").replace("%1", kind.title).replace("%2", f"{kind.points:,}"),
+                objectName="secondaryButton",
+            )
             button.setEnabled(kind.points <= self.card.points)
             button.clicked.connect(lambda _checked=False, code=kind.type_code: self.redeem_coupon(code))
             self.coupon_buttons.append(button)
@@ -294,7 +347,9 @@ class RedeemDialog(_DeskDialog):
     def _give_tab(self) -> QWidget:
         page = QWidget()
         grid = QGridLayout(page)
-        self.friend_edit = QLineEdit(maxLength=40, placeholderText=self.tr("The friend's phone or member number (scan their code)"))
+        self.friend_edit = QLineEdit(
+            maxLength=40, placeholderText=self.tr("The friend's phone or member number (scan their code)")
+        )
         self.give_edit = QLineEdit(maxLength=9, placeholderText=self.tr("Points"))
         self.give_button = QPushButton(self.tr("Give"), objectName="primaryButton")
         self.give_button.clicked.connect(self.give_points)
@@ -311,40 +366,76 @@ class RedeemDialog(_DeskDialog):
         friend, amount, ref = self.friend_edit.text(), self.give_edit.text(), self.ref
         self.give_button.setEnabled(False)
         run_guarded(
-            self, self.desk, lambda: points.gift_points(self.desk, ref, friend, amount),
+            self,
+            self.desk,
+            lambda: points.gift_points(self.desk, ref, friend, amount),
             lambda r: self.finish(
-                self.tr("%1 points given to %2; balance %3 (theirs %4).").replace("%1", f"{r.points:,}").replace("%2", r.to_member_no)
-                .replace("%3", f"{r.from_balance:,}").replace("%4", f"{r.to_balance:,}"),
+                self.tr("%1 points given to %2; balance %3 (theirs %4).")
+                .replace("%1", f"{r.points:,}")
+                .replace("%2", r.to_member_no)
+                .replace("%3", f"{r.from_balance:,}")
+                .replace("%4", f"{r.to_balance:,}"),
                 r.op_id,
             ),
-            self.show_error, action="points.gift", permission=Permission.REDEEM,
+            self.show_error,
+            action="points.gift",
+            permission=Permission.REDEEM,
         )
 
     def redeem_cash(self) -> None:
         wanted, ref = self.cash_edit.text(), self.ref
         self.cash_button.setEnabled(False)
         run_guarded(
-            self, self.desk, lambda: points.redeem_cash(self.desk, ref, wanted),
-            lambda r: self.finish(self.tr("%1 points paid out as ¥%2; balance %3.").replace("%1", f"{r.points:,}").replace("%2", r.yuan).replace("%3", f"{r.balance:,}"), r.op_id),
-            self.show_error, action="points.cash", permission=Permission.REDEEM,
+            self,
+            self.desk,
+            lambda: points.redeem_cash(self.desk, ref, wanted),
+            lambda r: self.finish(
+                self.tr("%1 points paid out as ¥%2; balance %3.")
+                .replace("%1", f"{r.points:,}")
+                .replace("%2", r.yuan)
+                .replace("%3", f"{r.balance:,}"),
+                r.op_id,
+            ),
+            self.show_error,
+            action="points.cash",
+            permission=Permission.REDEEM,
             park=("points.cash", self.card.member_no, {"ref": ref, "points": wanted}),
-            on_parked=lambda approval_id: self.finish(self.tr("Waits for a manager as request %1.").replace("%1", str(approval_id))),
+            on_parked=lambda approval_id: self.finish(
+                self.tr("Waits for a manager as request %1.").replace("%1", str(approval_id))
+            ),
         )
 
     def redeem_gift(self, sku: str) -> None:
         ref = self.ref
         run_guarded(
-            self, self.desk, lambda: rewards.redeem_gift(self.desk, ref, sku),
-            lambda r: self.finish(self.tr("%1 handed over for %2 points; balance %3.").replace("%1", sku).replace("%2", f"{r.points:,}").replace("%3", f"{r.balance:,}"), r.op_id),
-            self.show_error, action="gift.redeem", permission=Permission.REDEEM,
+            self,
+            self.desk,
+            lambda: rewards.redeem_gift(self.desk, ref, sku),
+            lambda r: self.finish(
+                self.tr("%1 handed over for %2 points; balance %3.")
+                .replace("%1", sku)
+                .replace("%2", f"{r.points:,}")
+                .replace("%3", f"{r.balance:,}"),
+                r.op_id,
+            ),
+            self.show_error,
+            action="gift.redeem",
+            permission=Permission.REDEEM,
         )
 
     def redeem_coupon(self, type_code: str) -> None:
         ref = self.ref
         run_guarded(
-            self, self.desk, lambda: rewards.redeem_coupon(self.desk, ref, type_code),
-            lambda r: self.finish(self.tr("Coupon %1 issued; balance %2.").replace("%1", r.coupon.code).replace("%2", f"{r.balance:,}"), r.op_id),
-            self.show_error, action="coupon.redeem", permission=Permission.REDEEM,
+            self,
+            self.desk,
+            lambda: rewards.redeem_coupon(self.desk, ref, type_code),
+            lambda r: self.finish(
+                self.tr("Coupon %1 issued; balance %2.").replace("%1", r.coupon.code).replace("%2", f"{r.balance:,}"),
+                r.op_id,
+            ),
+            self.show_error,
+            action="coupon.redeem",
+            permission=Permission.REDEEM,
         )
 
 
@@ -372,7 +463,9 @@ class HistoryDialog(_DeskDialog):
         self.setMinimumSize(760, 520)
         self.lines: list[points.HistoryLine] = []
         self.table = QTableWidget(0, 5, objectName="results")  # the look of the desk's member list
-        self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Points"), self.tr("Amount"), self.tr("Slip / note")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("What"), self.tr("Points"), self.tr("Amount"), self.tr("Slip / note")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
@@ -383,18 +476,24 @@ class HistoryDialog(_DeskDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._enable_receipt_buttons)
-        self.table.itemActivated.connect(lambda _item: self.preview_button.click())  # Enter on a line, as the button says
+        self.table.itemActivated.connect(
+            lambda _item: self.preview_button.click()
+        )  # Enter on a line, as the button says
         self.layout_.addWidget(self.table, 1)
         self.add_error_line()
         self.notice = QLabel(objectName="subtitleLabel", wordWrap=True)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.layout_.addWidget(self.notice)
         self.preview_button = QPushButton(self.tr("Preview receipt"), objectName="secondaryButton")
-        self.preview_button.setToolTip(with_key(self.tr("The selected line's receipt as it prints"), ENTER))  # Enter on the line
+        self.preview_button.setToolTip(
+            with_key(self.tr("The selected line's receipt as it prints"), ENTER)
+        )  # Enter on the line
         self.preview_button.clicked.connect(self.preview_receipt)
         self.reprint_button = QPushButton(self.tr("Reprint"), objectName="secondaryButton")
         self.reprint_button.clicked.connect(self.reprint)
-        bind_button(self, self.reprint_button, "Ctrl+P", self.tr("Another copy of the selected line's receipt, stamped REPRINT"))
+        bind_button(
+            self, self.reprint_button, "Ctrl+P", self.tr("Another copy of the selected line's receipt, stamped REPRINT")
+        )
         close = QPushButton(self.tr("Close"), objectName="secondaryButton")
         close.clicked.connect(self.reject)
         cancel_button(close, self.tr("Close the history"))
@@ -444,7 +543,11 @@ class HistoryDialog(_DeskDialog):
     def _reprinted(self, job: printing.PrintJobInfo) -> None:
         self._enable_receipt_buttons()
         self.error.setVisible(False)
-        self.notice.setText(self.tr("Reprint sent to the printer as job %1 (copy %2).").replace("%1", str(job.id)).replace("%2", str(job.copy_no)))
+        self.notice.setText(
+            self.tr("Reprint sent to the printer as job %1 (copy %2).")
+            .replace("%1", str(job.id))
+            .replace("%2", str(job.copy_no))
+        )
         self.job_queued.emit(job)
 
     def _show(self, lines: list[points.HistoryLine]) -> None:
@@ -452,7 +555,13 @@ class HistoryDialog(_DeskDialog):
         self.table.setRowCount(len(lines))
         for row, line in enumerate(lines):
             kind = i18n.translate("PointsKinds", KIND_LABELS.get(line.kind, line.kind))
-            cells = [line.at[:16].replace("T", " "), kind, f"{line.points:+,}", f"¥{line.amount}" if line.amount else "", line.slip_no or line.note or ""]
+            cells = [
+                line.at[:16].replace("T", " "),
+                kind,
+                f"{line.points:+,}",
+                f"¥{line.amount}" if line.amount else "",
+                line.slip_no or line.note or "",
+            ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 2:
@@ -498,15 +607,26 @@ class WriteOffDialog(_DeskDialog):
 
     def _show(self, coupon: rewards.CouponItem) -> None:
         self.balance_label.setText(
-            self.tr("%1 · ¥%2 off a spend of ¥%3 · valid until %4").replace("%1", coupon.title).replace("%2", coupon.value).replace("%3", coupon.min_spend).replace("%4", coupon.valid_until)
-            + "\n" + coupon.code
+            self.tr("%1 · ¥%2 off a spend of ¥%3 · valid until %4")
+            .replace("%1", coupon.title)
+            .replace("%2", coupon.value)
+            .replace("%3", coupon.min_spend)
+            .replace("%4", coupon.valid_until)
+            + "\n"
+            + coupon.code
         )
 
     def submit(self) -> None:
         spend = self.spend_edit.text().strip() or None
         self.ok.setEnabled(False)
         run_guarded(
-            self, self.desk, lambda: rewards.write_off_coupon(self.desk, self.code, spend),
-            lambda used: self.finish(self.tr("Coupon %1 written off: ¥%2 off.").replace("%1", used.code).replace("%2", used.value), used.code),
-            self.show_error, action="coupon.write_off", permission=Permission.WRITE_OFF_COUPON,
+            self,
+            self.desk,
+            lambda: rewards.write_off_coupon(self.desk, self.code, spend),
+            lambda used: self.finish(
+                self.tr("Coupon %1 written off: ¥%2 off.").replace("%1", used.code).replace("%2", used.value), used.code
+            ),
+            self.show_error,
+            action="coupon.write_off",
+            permission=Permission.WRITE_OFF_COUPON,
         )

@@ -90,16 +90,37 @@ class PrintQueueDialog(QDialog):
         layout.addWidget(self.notice)
 
         row = QHBoxLayout()
-        self.refresh_button = self._button(self.tr("Refresh"), self.refresh, self.tr("Read the queue again"), Qt.Key.Key_F5)
-        self.test_button = self._button(self.tr("Print test page"), self.print_test_page, self.tr("Both scripts, the paper's width, a QR code and the cut"), "Alt+T")
-        self.check_button = self._button(self.tr("Check printer"), self.check_printer, self.tr("Ask the printer now whether it has paper and its cover is closed"), "Alt+C")
+        self.refresh_button = self._button(
+            self.tr("Refresh"), self.refresh, self.tr("Read the queue again"), Qt.Key.Key_F5
+        )
+        self.test_button = self._button(
+            self.tr("Print test page"),
+            self.print_test_page,
+            self.tr("Both scripts, the paper's width, a QR code and the cut"),
+            "Alt+T",
+        )
+        self.check_button = self._button(
+            self.tr("Check printer"),
+            self.check_printer,
+            self.tr("Ask the printer now whether it has paper and its cover is closed"),
+            "Alt+C",
+        )
         for button in (self.refresh_button, self.test_button, self.check_button):
             row.addWidget(button)
         row.addStretch()
         self.preview_button = self._button(self.tr("Preview"), self.preview)
-        self.preview_button.setToolTip(with_key(self.tr("The selected receipt as it prints"), ENTER))  # Enter on the list's row
-        self.reprint_button = self._button(self.tr("Reprint"), self.reprint, self.tr("Another copy of the selected receipt, stamped REPRINT"), "Ctrl+P")
-        self.cancel_button = self._button(self.tr("Cancel job…"), self.cancel_job, self.tr("Take a waiting receipt out of the queue (a manager; the reason is kept)"), Qt.Key.Key_Delete)
+        self.preview_button.setToolTip(
+            with_key(self.tr("The selected receipt as it prints"), ENTER)
+        )  # Enter on the list's row
+        self.reprint_button = self._button(
+            self.tr("Reprint"), self.reprint, self.tr("Another copy of the selected receipt, stamped REPRINT"), "Ctrl+P"
+        )
+        self.cancel_button = self._button(
+            self.tr("Cancel job…"),
+            self.cancel_job,
+            self.tr("Take a waiting receipt out of the queue (a manager; the reason is kept)"),
+            Qt.Key.Key_Delete,
+        )
         close = self._button(self.tr("Close"), self.reject)
         cancel_button(close, self.tr("Close the print queue"))
         for button in (self.preview_button, self.reprint_button, self.cancel_button, close):
@@ -131,7 +152,9 @@ class PrintQueueDialog(QDialog):
     # --- reading ----------------------------------------------------------------------------
     def refresh(self) -> None:
         waiting_only = self.waiting_only.isChecked()
-        Op(self, lambda: printing.list_jobs(self.desk, waiting_only)).success(self.show_jobs).failure(self.show_error).run()
+        Op(self, lambda: printing.list_jobs(self.desk, waiting_only)).success(self.show_jobs).failure(
+            self.show_error
+        ).run()
 
     def _follow(self) -> None:
         if self.isVisible():
@@ -149,9 +172,17 @@ class PrintQueueDialog(QDialog):
         elif not waiting:
             self._timer.stop()
         if not jobs:
-            self.notice.setText(self.tr("No receipt waits for the printer.") if self.waiting_only.isChecked() else self.tr("Nothing has been printed at this counter yet."))
+            self.notice.setText(
+                self.tr("No receipt waits for the printer.")
+                if self.waiting_only.isChecked()
+                else self.tr("Nothing has been printed at this counter yet.")
+            )
         elif not self.notice.text() or self.notice.property("counts"):
-            self.notice.setText(self.tr("%1 waiting · %2 shown (newest first)").replace("%1", str(waiting)).replace("%2", str(len(jobs))))
+            self.notice.setText(
+                self.tr("%1 waiting · %2 shown (newest first)")
+                .replace("%1", str(waiting))
+                .replace("%2", str(len(jobs)))
+            )
             self.notice.setProperty("counts", True)
 
     def show_printer(self, state: printing.PrinterState) -> None:
@@ -160,7 +191,9 @@ class PrintQueueDialog(QDialog):
             return
         text = self.tr("%1 · %2").replace("%1", advice(state)).replace("%2", state.uri)
         if state.waiting:
-            text += "\n" + self.tr("Waiting to print: %1. They print in order, by themselves, once the printer is ready.").replace("%1", str(state.waiting))
+            text += "\n" + self.tr(
+                "Waiting to print: %1. They print in order, by themselves, once the printer is ready."
+            ).replace("%1", str(state.waiting))
         self.printer_line.setText(text)
 
     def selected_job(self) -> printing.PrintJobInfo | None:
@@ -169,7 +202,8 @@ class PrintQueueDialog(QDialog):
 
     def select_row(self, row: int) -> None:
         self.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
         )
 
     def select_job(self, job_id: int) -> bool:
@@ -226,8 +260,9 @@ class PrintQueueDialog(QDialog):
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Cancel print job %1").replace("%1", str(job.id)))
         dialog.setLabelText(
-            self.tr("Why is print job %1 taken out of the queue? The reason goes into the audit log; the receipt can be reprinted from the points history.")
-            .replace("%1", str(job.id))
+            self.tr(
+                "Why is print job %1 taken out of the queue? The reason goes into the audit log; the receipt can be reprinted from the points history."
+            ).replace("%1", str(job.id))
         )
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setOkButtonText(self.tr("Cancel the job"))
@@ -249,12 +284,21 @@ class PrintQueueDialog(QDialog):
             return
         job_id = job.id
         run_guarded(
-            self, self.desk, lambda: printing.cancel_job(self.desk, job_id, reason), self._cancelled, self.show_error,
-            action="print.cancel", permission=Permission.APPROVE,
+            self,
+            self.desk,
+            lambda: printing.cancel_job(self.desk, job_id, reason),
+            self._cancelled,
+            self.show_error,
+            action="print.cancel",
+            permission=Permission.APPROVE,
         )
 
     def _cancelled(self, job: printing.PrintJobInfo) -> None:
-        self._say(self.tr("Print job %1 cancelled; reprint it from the points history when the member needs it.").replace("%1", str(job.id)))
+        self._say(
+            self.tr("Print job %1 cancelled; reprint it from the points history when the member needs it.").replace(
+                "%1", str(job.id)
+            )
+        )
         self.refresh()
         if self.printer is not None:
             self.printer.refresh()
@@ -262,8 +306,11 @@ class PrintQueueDialog(QDialog):
     def _queued(self, job: printing.PrintJobInfo) -> None:
         self.test_button.setEnabled(True)
         self._say(
-            self.tr("Sent to the printer as job %1.").replace("%1", str(job.id)) if not job.copy_no
-            else self.tr("Sent to the printer as job %1, stamped copy %2.").replace("%1", str(job.id)).replace("%2", str(job.copy_no))
+            self.tr("Sent to the printer as job %1.").replace("%1", str(job.id))
+            if not job.copy_no
+            else self.tr("Sent to the printer as job %1, stamped copy %2.")
+            .replace("%1", str(job.id))
+            .replace("%2", str(job.copy_no))
         )
         self.job_queued.emit(job)
         self.refresh()

@@ -18,7 +18,9 @@ from counter_app.services.desk import Desk
 
 log = logging.getLogger(__name__)
 WATCH_MS = 3000  # while receipts wait, the indicator re-reads the queue this often (a cheap count)
-RECHECK_MS = 30_000  # a printer in trouble with nothing waiting is asked again this often (the worker only learns by printing)
+RECHECK_MS = (
+    30_000  # a printer in trouble with nothing waiting is asked again this often (the worker only learns by printing)
+)
 TROUBLE = ("paper_out", "cover_open", "offline", "unreachable", "no_answer")  # the clerk has to do something
 
 # How long the worker waits before trying a job again; tests replace it (their clock stands still).
@@ -62,7 +64,9 @@ class PrinterController(QObject):
     def start(self) -> None:
         """Start printing in the background when a printer is set (again after the settings changed)."""
         if self.worker is None and self.background and self.desk.settings.printer_uri:
-            self.worker = printing.PrintWorker(self.desk, on_change=self._from_worker, retry_after=lambda attempts: retry_after(attempts))
+            self.worker = printing.PrintWorker(
+                self.desk, on_change=self._from_worker, retry_after=lambda attempts: retry_after(attempts)
+            )
             try:
                 self.worker.start()
             except Exception as error:  # recovering the queue needs the store; the desk still works without a printer
@@ -135,7 +139,9 @@ class PrinterController(QObject):
         """After an operation committed (its "done" message is on screen): its receipt, when the desk prints them."""
         if not reference or not printing.wants_receipts(self.desk):
             return
-        Op(self, lambda: printing.queue_receipt(self.desk, reference)).success(self.queued).failure(self._not_queued).run()
+        Op(self, lambda: printing.queue_receipt(self.desk, reference)).success(self.queued).failure(
+            self._not_queued
+        ).run()
 
     def queued(self, job: printing.PrintJobInfo) -> None:
         self.job_queued.emit(job)
@@ -148,7 +154,9 @@ class PrinterController(QObject):
             log.error("a receipt was not queued", exc_info=error)
             reason = self.tr("something unexpected went wrong.")
         self.problem.emit(
-            self.tr("The receipt was not queued: %1 The operation itself is saved; reprint its receipt from the points history.").replace("%1", reason)
+            self.tr(
+                "The receipt was not queued: %1 The operation itself is saved; reprint its receipt from the points history."
+            ).replace("%1", reason)
         )
 
 
@@ -186,7 +194,7 @@ class PrinterIndicator(QLabel):
         self.style().unpolish(self)
         self.style().polish(self)
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
             self.clicked.emit()
         super().mouseReleaseEvent(event)

@@ -55,7 +55,11 @@ class ReceiptPreviewDialog(QDialog):
         self.reference = reference
         self.job_id = job_id
         self.was_printed = True if job_id is not None else was_printed
-        self.paper_mm = paper_mm if paper_mm in PAPERS else (desk.settings.printer_paper_mm if desk.settings.printer_paper_mm in PAPERS else 80)
+        self.paper_mm = (
+            paper_mm
+            if paper_mm in PAPERS
+            else (desk.settings.printer_paper_mm if desk.settings.printer_paper_mm in PAPERS else 80)
+        )
         self._serial = 0
         self.setWindowTitle(self.tr("Receipt preview"))
         self.setMinimumWidth(560)
@@ -82,7 +86,9 @@ class ReceiptPreviewDialog(QDialog):
         printer_paper = desk.settings.printer_paper_mm
         self.printer_hint = QLabel(objectName="subtitleLabel")
         self.printer_hint.setText(
-            self.tr("The printer is set to %1 mm paper.").replace("%1", str(printer_paper)) if desk.settings.printer_uri else self.tr("No printer is set.")
+            self.tr("The printer is set to %1 mm paper.").replace("%1", str(printer_paper))
+            if desk.settings.printer_uri
+            else self.tr("No printer is set.")
         )
         paper_row.addWidget(self.printer_hint)
         layout.addLayout(paper_row)
@@ -119,7 +125,12 @@ class ReceiptPreviewDialog(QDialog):
         cancel_button(close, self.tr("Close the preview"))
         self.print_button = QPushButton(objectName="primaryButton", default=True)
         self.print_button.clicked.connect(self.print_receipt)
-        bind_button(self, self.print_button, QKeySequence("Ctrl+P"), self.tr("Send this receipt to the printer; a second copy is stamped REPRINT"))
+        bind_button(
+            self,
+            self.print_button,
+            QKeySequence("Ctrl+P"),
+            self.tr("Send this receipt to the printer; a second copy is stamped REPRINT"),
+        )
         buttons.addWidget(close)
         buttons.addWidget(self.print_button)
         layout.addLayout(buttons)
@@ -127,7 +138,9 @@ class ReceiptPreviewDialog(QDialog):
         self.resize(720, 860)
 
         if job_id is not None:
-            self.subtitle.setText(self.tr("Print job %1 · %2").replace("%1", str(job_id)).replace("%2", reference or ""))
+            self.subtitle.setText(
+                self.tr("Print job %1 · %2").replace("%1", str(job_id)).replace("%2", reference or "")
+            )
         else:
             self.subtitle.setText(self.tr("Reference %1").replace("%1", reference or ""))
         self.show_paper(self.paper_mm)
@@ -140,8 +153,10 @@ class ReceiptPreviewDialog(QDialog):
         self.paper_mm = paper_mm
         self._serial += 1
         serial, reference, job_id = self._serial, self.reference, self.job_id
-        work = (lambda: printing.preview(self.desk, job_id=job_id, paper_mm=paper_mm)) if job_id is not None else (
-            lambda: printing.preview(self.desk, reference=reference, paper_mm=paper_mm)
+        work = (
+            (lambda: printing.preview(self.desk, job_id=job_id, paper_mm=paper_mm))
+            if job_id is not None
+            else (lambda: printing.preview(self.desk, reference=reference, paper_mm=paper_mm))
         )
         Op(self, work).success(lambda png: self._show_png(serial, png)).failure(self.show_error).run()
 
@@ -187,7 +202,11 @@ class ReceiptPreviewDialog(QDialog):
         self.was_printed = True
         self._show_print_button()
         if job.copy_no:
-            self.notice.setText(self.tr("Sent to the printer as job %1, stamped copy %2.").replace("%1", str(job.id)).replace("%2", str(job.copy_no)))
+            self.notice.setText(
+                self.tr("Sent to the printer as job %1, stamped copy %2.")
+                .replace("%1", str(job.id))
+                .replace("%2", str(job.copy_no))
+            )
         else:
             self.notice.setText(self.tr("Sent to the printer as job %1.").replace("%1", str(job.id)))
         self.job_queued.emit(job)

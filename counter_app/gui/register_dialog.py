@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import html
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from counter_app.domain.errors import Conflict, DeskError, FieldError, InvalidInput
 from counter_app.domain.members import RegistrationForm, field_checks
-from counter_app.gui.forms.ui_register_dialog import Ui_RegisterDialog
 from counter_app.domain.staff import Permission
+from counter_app.gui.forms.ui_register_dialog import Ui_RegisterDialog
 from counter_app.gui.guarded import run_guarded
 from counter_app.gui.shortcuts import cancel_button, default_button, tab_order
 from counter_app.services import members
@@ -41,12 +41,26 @@ class RegisterDialog(QDialog):
         self.ok_button.setText(self.tr("Register") if editing is None else self.tr("Save"))
         cancel = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("Cancel"))
-        default_button(self.ok_button, self.tr("Register this member") if editing is None else self.tr("Save the changes"))
+        default_button(
+            self.ok_button, self.tr("Register this member") if editing is None else self.tr("Save the changes")
+        )
         cancel_button(cancel, self.tr("Close without saving"))
         ui = self.ui
-        tab_order(ui.phoneEdit, ui.nameEdit, ui.genderCombo, ui.birthdayEdit, ui.idNumberEdit, ui.referrerEdit, ui.consentCheck, self.ok_button, cancel)
+        tab_order(
+            ui.phoneEdit,
+            ui.nameEdit,
+            ui.genderCombo,
+            ui.birthdayEdit,
+            ui.idNumberEdit,
+            ui.referrerEdit,
+            ui.consentCheck,
+            self.ok_button,
+            cancel,
+        )
         self.ui.consentCheck.setText(
-            self.tr("Member agrees to the privacy notice (version %1)").replace("%1", desk.settings.privacy_notice_version)
+            self.tr("Member agrees to the privacy notice (version %1)").replace(
+                "%1", desk.settings.privacy_notice_version
+            )
         )
         self.errors: dict[str, QLabel] = {
             "phone": self.ui.phoneError,
@@ -72,10 +86,17 @@ class RegisterDialog(QDialog):
 
     def _wire_inline_checks(self) -> None:
         rules = field_checks(self.desk.today())
-        edits = {"phone": self.ui.phoneEdit, "name": self.ui.nameEdit, "birthday": self.ui.birthdayEdit, "id_number": self.ui.idNumberEdit}
+        edits = {
+            "phone": self.ui.phoneEdit,
+            "name": self.ui.nameEdit,
+            "birthday": self.ui.birthdayEdit,
+            "id_number": self.ui.idNumberEdit,
+        }
         for field, edit in edits.items():
             check = rules[field]
-            edit.editingFinished.connect(lambda field=field, edit=edit, check=check: self._check_field(field, edit.text(), check))
+            edit.editingFinished.connect(
+                lambda field=field, edit=edit, check=check: self._check_field(field, edit.text(), check)
+            )
             edit.textEdited.connect(lambda _text, field=field: self.show_field_error(field, None))
         self.ui.consentCheck.toggled.connect(lambda checked: checked and self.show_field_error("consent", None))
 
@@ -93,14 +114,24 @@ class RegisterDialog(QDialog):
     def _prepare_edit(self, card: members.MemberCard) -> None:
         self.setWindowTitle(self.tr("Edit member profile"))
         self.ui.titleLabel.setText(card.name)
-        self.ui.subtitleLabel.setText(self.tr("Member %1 · leave the mobile and ID number empty to keep them").replace("%1", card.member_no))
+        self.ui.subtitleLabel.setText(
+            self.tr("Member %1 · leave the mobile and ID number empty to keep them").replace("%1", card.member_no)
+        )
         self.ui.phoneLabel.setText(self.tr("Mobile number"))
         self.ui.phoneEdit.setPlaceholderText(self.tr("Unchanged: %1").replace("%1", card.phone))
-        self.ui.idNumberEdit.setPlaceholderText(self.tr("Unchanged: %1").replace("%1", card.id_number or self.tr("none")))
+        self.ui.idNumberEdit.setPlaceholderText(
+            self.tr("Unchanged: %1").replace("%1", card.id_number or self.tr("none"))
+        )
         self.ui.nameEdit.setText(card.name)
         self.ui.genderCombo.setCurrentIndex(GENDERS.index(card.gender))
         self.ui.birthdayEdit.setText(card.birthday or "")
-        for widget in (self.ui.referrerLabel, self.ui.referrerEdit, self.ui.referrerError, self.ui.consentCheck, self.ui.consentError):
+        for widget in (
+            self.ui.referrerLabel,
+            self.ui.referrerEdit,
+            self.ui.referrerError,
+            self.ui.consentCheck,
+            self.ui.consentError,
+        ):
             widget.setVisible(False)
 
     def show_field_error(self, field: str, message: str | None, rich: bool = False) -> None:
@@ -133,8 +164,13 @@ class RegisterDialog(QDialog):
         form = self.form()
         if self.editing is None:
             run_guarded(
-                self, self.desk, lambda: members.register_member(self.desk, form), self._saved, self._failed,
-                action="member.register", permission=Permission.REGISTER,
+                self,
+                self.desk,
+                lambda: members.register_member(self.desk, form),
+                self._saved,
+                self._failed,
+                action="member.register",
+                permission=Permission.REGISTER,
             )
             return
         fields = {
@@ -146,9 +182,15 @@ class RegisterDialog(QDialog):
         }
         member_no = self.editing.member_no
         run_guarded(
-            self, self.desk, lambda: members.edit_member(self.desk, member_no, members.ProfileEdit(**fields)), self._saved, self._failed,
-            action="member.edit", permission=Permission.EDIT_MEMBER,
-            park=("member.edit", member_no, {"ref": member_no, **fields}), on_parked=self._parked,
+            self,
+            self.desk,
+            lambda: members.edit_member(self.desk, member_no, members.ProfileEdit(**fields)),
+            self._saved,
+            self._failed,
+            action="member.edit",
+            permission=Permission.EDIT_MEMBER,
+            park=("member.edit", member_no, {"ref": member_no, **fields}),
+            on_parked=self._parked,
         )
 
     def _parked(self, approval_id: int) -> None:
@@ -173,15 +215,25 @@ class RegisterDialog(QDialog):
                 if field in self.errors:
                     self.show_field_error(field, field_error.message())
             first = next(iter(error.fields))
-            focus = {"phone": self.ui.phoneEdit, "name": self.ui.nameEdit, "birthday": self.ui.birthdayEdit,
-                     "id_number": self.ui.idNumberEdit, "referrer": self.ui.referrerEdit, "consent": self.ui.consentCheck}.get(first)
+            focus = {
+                "phone": self.ui.phoneEdit,
+                "name": self.ui.nameEdit,
+                "birthday": self.ui.birthdayEdit,
+                "id_number": self.ui.idNumberEdit,
+                "referrer": self.ui.referrerEdit,
+                "consent": self.ui.consentCheck,
+            }.get(first)
             if focus is not None:
                 focus.setFocus()
         elif isinstance(error, DeskError):
             self.show_form_error(error.message())
         else:
             log.error("saving a member failed", exc_info=error)
-            self.show_form_error(self.tr("Something unexpected went wrong; nothing was saved. Try again, and call support if it happens again."))
+            self.show_form_error(
+                self.tr(
+                    "Something unexpected went wrong; nothing was saved. Try again, and call support if it happens again."
+                )
+            )
 
     def _open_conflicting_member(self) -> None:
         if self._conflict_member_no:

@@ -49,8 +49,8 @@ from counter_app import i18n
 from counter_app.domain.errors import DeskError
 from counter_app.domain.staff import NotPermitted
 from counter_app.domain.tiers import TIER_LABELS
-from counter_app.gui.models import ReportTableModel, format_figure
 from counter_app.gui.layout import fit_to_screen
+from counter_app.gui.models import ReportTableModel, format_figure
 from counter_app.gui.shortcuts import bind_button, cancel_button
 from counter_app.gui.tasks import Op
 from counter_app.services import reports
@@ -66,7 +66,18 @@ CHART_HEIGHT = 300
 TABLE_MAX_HEIGHT = 420
 
 # The desk's palette: one accent, then calm companions; the promise's clock in its own traffic colours.
-SERIES_COLOURS = ("#1f6feb", "#e8833a", "#7b8794", "#1a7f37", "#6a5ae0", "#c2410c", "#0e7490", "#a16207", "#be185d", "#475569")
+SERIES_COLOURS = (
+    "#1f6feb",
+    "#e8833a",
+    "#7b8794",
+    "#1a7f37",
+    "#6a5ae0",
+    "#c2410c",
+    "#0e7490",
+    "#a16207",
+    "#be185d",
+    "#475569",
+)
 TIER_COLOURS = {"regular": "#8a9bb3", "silver": "#aab4bf", "gold": "#d6ad55", "diamond": "#6a5ae0"}
 SLA_PIE_COLOURS = ("#1a7f37", "#b3261e", "#e8a33a")  # met, late, still in time
 
@@ -146,7 +157,9 @@ def _value_axis(top: float) -> QValueAxis:
     return axis
 
 
-def bar_chart(categories: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], horizontal: bool = False) -> QChart:
+def bar_chart(
+    categories: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], horizontal: bool = False
+) -> QChart:
     """Bars per category, one set per series (name, values); horizontal for long labels."""
     chart = _chart()
     if horizontal:
@@ -181,7 +194,9 @@ def bar_chart(categories: Sequence[str], series: Sequence[tuple[str, Sequence[fl
     return chart
 
 
-def bars_and_line(categories: Sequence[str], bar: tuple[str, Sequence[float]], line: tuple[str, Sequence[float]]) -> QChart:
+def bars_and_line(
+    categories: Sequence[str], bar: tuple[str, Sequence[float]], line: tuple[str, Sequence[float]]
+) -> QChart:
     """Bars on the left axis (e.g. new members a month), a line on the right (members at the month's end)."""
     chart = _chart()
     bars = QBarSeries()
@@ -227,7 +242,10 @@ def pie_chart(slices: Sequence[tuple[str, float]], colours: Sequence[str] | None
     pie.setPieSize(0.85)
     total = sum(value for _, value in slices) or 1
     for index, (label, value) in enumerate(slices):
-        piece = pie.append(f"{label}  {format_figure(int(value) if float(value).is_integer() else value)} · {100 * value / total:.1f}%", float(value))
+        piece = pie.append(
+            f"{label}  {format_figure(int(value) if float(value).is_integer() else value)} · {100 * value / total:.1f}%",
+            float(value),
+        )
         colour = QColor((colours or SERIES_COLOURS)[index % len(colours or SERIES_COLOURS)])
         piece.setColor(colour)
         piece.setBorderColor(QColor("#ffffff"))
@@ -332,11 +350,24 @@ class ReportView(QWidget):
         self.placeholder_title.style().polish(self.placeholder_title)
         self.stack.setCurrentWidget(self.placeholder)
 
-    def show_report(self, report: Any, tables: tuple[Any, ...], figures: list[Figure], sections: list[Section], empty: bool, note: str = "") -> None:
+    def show_report(
+        self,
+        report: Any,
+        tables: tuple[Any, ...],
+        figures: list[Figure],
+        sections: list[Section],
+        empty: bool,
+        note: str = "",
+    ) -> None:
         self.report, self.tables = report, tables
         self.table_views, self.chart_views = [], []
         if empty:
-            self.say(self.tr("No data in this range"), self.tr("Nothing was recorded from %1 to %2. Choose a longer range, e.g. This year.").replace("%1", report.start).replace("%2", report.end))
+            self.say(
+                self.tr("No data in this range"),
+                self.tr("Nothing was recorded from %1 to %2. Choose a longer range, e.g. This year.")
+                .replace("%1", report.start)
+                .replace("%2", report.end),
+            )
             return
         content = QWidget(objectName="reportContent")
         layout = QVBoxLayout(content)
@@ -376,7 +407,9 @@ class ReportView(QWidget):
             self.chart_views.append(view)
             row.addWidget(view, 3)
         else:
-            empty = QLabel(self.tr("No data in this range"), objectName="chartEmpty", alignment=Qt.AlignmentFlag.AlignCenter)
+            empty = QLabel(
+                self.tr("No data in this range"), objectName="chartEmpty", alignment=Qt.AlignmentFlag.AlignCenter
+            )
             empty.setMinimumHeight(120)
             row.addWidget(empty, 3)
         table = figures_table(self, section.table)
@@ -413,11 +446,19 @@ class ReportLayouts(QObject):
     def figures(self, report: Any, tables: tuple[Any, ...]) -> tuple[list[Figure], list[Section], bool, str]:
         return getattr(self, "_" + type(report).__name__)(report, tables)
 
-    def _MembersReport(self, r: reports.MembersReport, tables):  # noqa: N802 - named after the report
+    def _MembersReport(self, r: reports.MembersReport, tables):
         figures = [
-            Figure(self.tr("Members now"), _n(r.members), self.tr("%1 erased on request").replace("%1", _n(r.erased_members)) if r.erased_members else ""),
+            Figure(
+                self.tr("Members now"),
+                _n(r.members),
+                self.tr("%1 erased on request").replace("%1", _n(r.erased_members)) if r.erased_members else "",
+            ),
             Figure(self.tr("New members"), _n(r.new_members), self.tr("registered in this range")),
-            Figure(self.tr("Active members"), _n(r.active_members), self.tr("%1% of members earned points").replace("%1", format_figure(r.active_percent))),
+            Figure(
+                self.tr("Active members"),
+                _n(r.active_members),
+                self.tr("%1% of members earned points").replace("%1", format_figure(r.active_percent)),
+            ),
         ]
         tiers = [(i18n.translate("Tiers", TIER_LABELS.get(t.tier, t.tier)), t.members) for t in r.by_tier]
         tier_colours = [TIER_COLOURS.get(t.tier, SERIES_COLOURS[i]) for i, t in enumerate(r.by_tier)]
@@ -426,49 +467,92 @@ class ReportLayouts(QObject):
         at_end = [m.members_at_end for m in r.months]
         by_tier, by_month = tables[1], tables[2]
         sections = [
-            Section(self.tr("Members by tier (now)"), None if _all_zero([n for _, n in tiers]) else (lambda: pie_chart(tiers, tier_colours)), by_tier),
+            Section(
+                self.tr("Members by tier (now)"),
+                None if _all_zero([n for _, n in tiers]) else (lambda: pie_chart(tiers, tier_colours)),
+                by_tier,
+            ),
             Section(
                 self.tr("Growth by month"),
-                None if _all_zero(new, at_end) else (lambda: bars_and_line(months, (by_month.columns[1], new), (by_month.columns[2], at_end))),
+                None
+                if _all_zero(new, at_end)
+                else (lambda: bars_and_line(months, (by_month.columns[1], new), (by_month.columns[2], at_end))),
                 by_month,
             ),
         ]
         empty = r.members == 0 and r.erased_members == 0 and r.new_members == 0
         return figures, sections, empty, ""
 
-    def _PointsReport(self, r: reports.PointsReport, tables):  # noqa: N802
+    def _PointsReport(self, r: reports.PointsReport, tables):
         figures = [
-            Figure(self.tr("Points issued"), _n(r.issued), self.tr("%1 given between members").replace("%1", _n(r.given_between_members)) if r.given_between_members else ""),
+            Figure(
+                self.tr("Points issued"),
+                _n(r.issued),
+                self.tr("%1 given between members").replace("%1", _n(r.given_between_members))
+                if r.given_between_members
+                else "",
+            ),
             Figure(self.tr("Points redeemed"), _n(r.redeemed), self.tr("cash, gifts and coupons")),
             Figure(self.tr("Points expired"), _n(r.expired)),
-            Figure(self.tr("Outstanding now"), _n(r.outstanding), self.tr("worth %1 at %2 points per ¥1").replace("%1", _yuan(r.outstanding_yuan)).replace("%2", _n(r.points_per_yuan))),
+            Figure(
+                self.tr("Outstanding now"),
+                _n(r.outstanding),
+                self.tr("worth %1 at %2 points per ¥1")
+                .replace("%1", _yuan(r.outstanding_yuan))
+                .replace("%2", _n(r.points_per_yuan)),
+            ),
         ]
         by_kind, by_month = tables[1], tables[2]
         months = month_labels([m.month for m in r.months])
-        issued, redeemed, expired = [m.issued for m in r.months], [m.redeemed for m in r.months], [m.expired for m in r.months]
+        issued, redeemed, expired = (
+            [m.issued for m in r.months],
+            [m.redeemed for m in r.months],
+            [m.expired for m in r.months],
+        )
         kinds = [row[0] for row in by_kind.rows]
         points_in, points_out = [k.points_in for k in r.by_kind], [k.points_out for k in r.by_kind]
         sections = [
             Section(
                 self.tr("Issued, redeemed and expired by month"),
-                None if _all_zero(issued, redeemed, expired) else (lambda: bar_chart(months, [(by_month.columns[1], issued), (by_month.columns[2], redeemed), (by_month.columns[3], expired)])),
+                None
+                if _all_zero(issued, redeemed, expired)
+                else (
+                    lambda: bar_chart(
+                        months,
+                        [
+                            (by_month.columns[1], issued),
+                            (by_month.columns[2], redeemed),
+                            (by_month.columns[3], expired),
+                        ],
+                    )
+                ),
                 by_month,
             ),
             Section(
                 self.tr("By kind of entry"),
-                None if _all_zero(points_in, points_out) else (lambda: bar_chart(kinds, [(by_kind.columns[2], points_in), (by_kind.columns[3], points_out)], horizontal=True)),
+                None
+                if _all_zero(points_in, points_out)
+                else (
+                    lambda: bar_chart(
+                        kinds, [(by_kind.columns[2], points_in), (by_kind.columns[3], points_out)], horizontal=True
+                    )
+                ),
                 by_kind,
             ),
         ]
         empty = not r.by_kind and r.outstanding == 0
         return figures, sections, empty, ""
 
-    def _CouponsReport(self, r: reports.CouponsReport, tables):  # noqa: N802
+    def _CouponsReport(self, r: reports.CouponsReport, tables):
         figures = [
             Figure(self.tr("Coupons issued"), _n(r.issued), self.tr("worth %1").replace("%1", _yuan(r.issued_yuan))),
-            Figure(self.tr("Written off"), _n(r.written_off), self.tr("worth %1").replace("%1", _yuan(r.written_off_yuan))),
+            Figure(
+                self.tr("Written off"), _n(r.written_off), self.tr("worth %1").replace("%1", _yuan(r.written_off_yuan))
+            ),
             Figure(self.tr("Used of those issued"), format_figure(r.used_percent) + "%"),
-            Figure(self.tr("Open now"), _n(r.open_now), self.tr("worth %1, still valid").replace("%1", _yuan(r.open_yuan))),
+            Figure(
+                self.tr("Open now"), _n(r.open_now), self.tr("worth %1, still valid").replace("%1", _yuan(r.open_yuan))
+            ),
         ]
         by_type, by_month = tables[1], tables[2]
         months = month_labels([m.month for m in r.months])
@@ -478,19 +562,27 @@ class ReportLayouts(QObject):
         sections = [
             Section(
                 self.tr("Issued and written off by month"),
-                None if _all_zero(issued, used) else (lambda: bar_chart(months, [(by_month.columns[1], issued), (by_month.columns[3], used)])),
+                None
+                if _all_zero(issued, used)
+                else (lambda: bar_chart(months, [(by_month.columns[1], issued), (by_month.columns[3], used)])),
                 by_month,
             ),
             Section(
                 self.tr("By coupon type"),
-                None if _all_zero(type_issued, type_used) else (lambda: bar_chart(titles, [(by_type.columns[2], type_issued), (by_type.columns[4], type_used)], horizontal=True)),
+                None
+                if _all_zero(type_issued, type_used)
+                else (
+                    lambda: bar_chart(
+                        titles, [(by_type.columns[2], type_issued), (by_type.columns[4], type_used)], horizontal=True
+                    )
+                ),
                 by_type,
             ),
         ]
         empty = r.issued == 0 and r.written_off == 0 and r.open_now == 0
         return figures, sections, empty, ""
 
-    def _ComplaintsReport(self, r: reports.ComplaintsReport, tables):  # noqa: N802
+    def _ComplaintsReport(self, r: reports.ComplaintsReport, tables):
         answered = r.sla_met + r.sla_breached
         figures = [
             Figure(self.tr("Complaints taken"), _n(r.opened)),
@@ -498,15 +590,25 @@ class ReportLayouts(QObject):
                 self.tr("Answered within the promise"),
                 format_figure(r.sla_met_percent) + "%" if answered else "—",
                 self.tr("%1 in time · %2 late").replace("%1", _n(r.sla_met)).replace("%2", _n(r.sla_breached)),
-                "" if not answered else "good" if r.sla_met_percent >= 90 else "warn" if r.sla_met_percent >= 70 else "bad",
+                ""
+                if not answered
+                else "good"
+                if r.sla_met_percent >= 90
+                else "warn"
+                if r.sla_met_percent >= 70
+                else "bad",
             ),
             Figure(
-                self.tr("Average satisfaction"), f"{r.rating_average:.2f} / 5" if r.rated else "—",
+                self.tr("Average satisfaction"),
+                f"{r.rating_average:.2f} / 5" if r.rated else "—",
                 self.tr("%1 ratings").replace("%1", _n(r.rated)),
             ),
             Figure(
                 # The service's own words for it: "Open now" in this page's context is the coupons' (still unused).
-                i18n.translate("Reports", "Open now"), _n(r.open_now), self.tr("%1 overdue").replace("%1", _n(r.overdue_now)), "bad" if r.overdue_now else "",
+                i18n.translate("Reports", "Open now"),
+                _n(r.open_now),
+                self.tr("%1 overdue").replace("%1", _n(r.overdue_now)),
+                "bad" if r.overdue_now else "",
             ),
         ]
         summary, by_category, by_cause, ratings = tables
@@ -514,36 +616,61 @@ class ReportLayouts(QObject):
         category_counts = [c.complaints for c in r.by_category]
         causes = [row[0] for row in by_cause.rows]
         cause_counts = [c.complaints for c in r.by_root_cause]
-        sla = [(summary.rows[3][0], r.sla_met), (summary.rows[4][0], r.sla_breached), (summary.rows[5][0], r.sla_pending)]
+        sla = [
+            (summary.rows[3][0], r.sla_met),
+            (summary.rows[4][0], r.sla_breached),
+            (summary.rows[5][0], r.sla_pending),
+        ]
         stars = [f"★{rating.rating}" for rating in r.ratings]
         star_counts = [rating.complaints for rating in r.ratings]
         sections = [
             Section(
                 self.tr("By category"),
-                None if _all_zero(category_counts) else (lambda: bar_chart(categories, [(by_category.columns[1], category_counts)], horizontal=True)),
+                None
+                if _all_zero(category_counts)
+                else (lambda: bar_chart(categories, [(by_category.columns[1], category_counts)], horizontal=True)),
                 by_category,
             ),
-            Section(self.tr("The 24-hour answer promise"), None if _all_zero([n for _, n in sla]) else (lambda: pie_chart(sla, SLA_PIE_COLOURS)), summary),
+            Section(
+                self.tr("The 24-hour answer promise"),
+                None if _all_zero([n for _, n in sla]) else (lambda: pie_chart(sla, SLA_PIE_COLOURS)),
+                summary,
+            ),
             Section(
                 self.tr("By root cause"),
-                None if _all_zero(cause_counts) else (lambda: bar_chart(causes, [(by_cause.columns[1], cause_counts)], horizontal=True)),
+                None
+                if _all_zero(cause_counts)
+                else (lambda: bar_chart(causes, [(by_cause.columns[1], cause_counts)], horizontal=True)),
                 by_cause,
             ),
-            Section(self.tr("Satisfaction ratings"), None if _all_zero(star_counts) else (lambda: bar_chart(stars, [(ratings.columns[1], star_counts)])), ratings),
+            Section(
+                self.tr("Satisfaction ratings"),
+                None if _all_zero(star_counts) else (lambda: bar_chart(stars, [(ratings.columns[1], star_counts)])),
+                ratings,
+            ),
         ]
         empty = r.opened == 0 and r.open_now == 0
         return figures, sections, empty, ""
 
-    def _RfmReport(self, r: reports.RfmReport, tables):  # noqa: N802
+    def _RfmReport(self, r: reports.RfmReport, tables):
         share = {s.segment: s for s in r.segments}
 
         def segment(code: str) -> Figure:
             line = share[code]
             return Figure(
-                i18n.translate("Reports", reports.SEGMENT_LABELS[code]), _n(line.members), self.tr("%1% of members · average spend %2").replace("%1", format_figure(line.percent)).replace("%2", _yuan(line.monetary_yuan))
+                i18n.translate("Reports", reports.SEGMENT_LABELS[code]),
+                _n(line.members),
+                self.tr("%1% of members · average spend %2")
+                .replace("%1", format_figure(line.percent))
+                .replace("%2", _yuan(line.monetary_yuan)),
             )
 
-        figures = [Figure(self.tr("Members scored"), _n(r.members), self.tr("earned at least once in the year")), segment("champions"), segment("loyal"), segment("at_risk")]
+        figures = [
+            Figure(self.tr("Members scored"), _n(r.members), self.tr("earned at least once in the year")),
+            segment("champions"),
+            segment("loyal"),
+            segment("at_risk"),
+        ]
         segments, scores = tables[1], tables[2]
         names = [row[0] for row in segments.rows]
         counts = [s.members for s in r.segments]
@@ -551,19 +678,35 @@ class ReportLayouts(QObject):
         sections = [
             Section(
                 self.tr("Segments"),
-                None if _all_zero(counts) else (lambda: bar_chart(names, [(segments.columns[1], counts)], horizontal=True)),
+                None
+                if _all_zero(counts)
+                else (lambda: bar_chart(names, [(segments.columns[1], counts)], horizontal=True)),
                 segments,
             ),
             Section(
                 self.tr("Scores (5 best)"),
-                None if r.members == 0 else (lambda: bar_chart(
-                    score_names,
-                    [(scores.columns[1], [s.recency_members for s in r.scores]), (scores.columns[3], [s.frequency_members for s in r.scores]), (scores.columns[5], [s.monetary_members for s in r.scores])],
-                )),
+                None
+                if r.members == 0
+                else (
+                    lambda: bar_chart(
+                        score_names,
+                        [
+                            (scores.columns[1], [s.recency_members for s in r.scores]),
+                            (scores.columns[3], [s.frequency_members for s in r.scores]),
+                            (scores.columns[5], [s.monetary_members for s in r.scores]),
+                        ],
+                    )
+                ),
                 scores,
             ),
         ]
-        note = self.tr("RFM looks at the 365 days up to %2 (%1 to %2), whatever the range starts on: recency, frequency and spend of each member who earned points.").replace("%1", r.start).replace("%2", r.end)
+        note = (
+            self.tr(
+                "RFM looks at the 365 days up to %2 (%1 to %2), whatever the range starts on: recency, frequency and spend of each member who earned points."
+            )
+            .replace("%1", r.start)
+            .replace("%2", r.end)
+        )
         return figures, sections, r.members == 0, note
 
 
@@ -613,8 +756,11 @@ class ReportsDialog(QDialog):
         self.preset_group = QButtonGroup(self)
         self.preset_buttons: dict[str, QPushButton] = {}
         labels = {
-            "today": self.tr("Today"), "last_7": self.tr("Last 7 days"), "this_month": self.tr("This month"),
-            "last_30": self.tr("Last 30 days"), "this_year": self.tr("This year"),
+            "today": self.tr("Today"),
+            "last_7": self.tr("Last 7 days"),
+            "this_month": self.tr("This month"),
+            "last_30": self.tr("Last 30 days"),
+            "this_year": self.tr("This year"),
         }
         for number, preset in enumerate(PRESETS, start=1):
             button = QPushButton(labels[preset], objectName="presetButton", checkable=True, autoDefault=False)
@@ -638,8 +784,11 @@ class ReportsDialog(QDialog):
 
         self.tabs = QTabWidget(objectName="reportTabs")
         titles = {
-            "members": self.tr("Members"), "points": self.tr("Points"), "coupons": self.tr("Coupons"),
-            "complaints": self.tr("Complaints"), "rfm": self.tr("RFM segments"),
+            "members": self.tr("Members"),
+            "points": self.tr("Points"),
+            "coupons": self.tr("Coupons"),
+            "complaints": self.tr("Complaints"),
+            "rfm": self.tr("RFM segments"),
         }
         self.views: dict[str, ReportView] = {}
         for kind in KINDS:
@@ -655,10 +804,17 @@ class ReportsDialog(QDialog):
         bottom.addWidget(self.notice, 1)
         self.csv_button = QPushButton(self.tr("Export CSV…"), objectName="secondaryButton", autoDefault=False)
         self.csv_button.clicked.connect(lambda: self.export_csv())
-        bind_button(self, self.csv_button, QKeySequence("Ctrl+S"), self.tr("Save this report as a CSV file (opens in Excel)"))
+        bind_button(
+            self, self.csv_button, QKeySequence("Ctrl+S"), self.tr("Save this report as a CSV file (opens in Excel)")
+        )
         self.xlsx_button = QPushButton(self.tr("Export XLSX…"), objectName="secondaryButton", autoDefault=False)
         self.xlsx_button.clicked.connect(lambda: self.export_xlsx())
-        bind_button(self, self.xlsx_button, QKeySequence("Ctrl+Shift+S"), self.tr("Save this report as an Excel workbook, a sheet per table"))
+        bind_button(
+            self,
+            self.xlsx_button,
+            QKeySequence("Ctrl+Shift+S"),
+            self.tr("Save this report as an Excel workbook, a sheet per table"),
+        )
         close = QPushButton(self.tr("Close"), objectName="secondaryButton", autoDefault=False)
         cancel_button(close, self.tr("Close the reports"))
         close.clicked.connect(self.reject)
@@ -703,7 +859,9 @@ class ReportsDialog(QDialog):
     def _dates_changed(self) -> None:
         self._recompute.stop()
         start, end = self.range()
-        if self._results and all(report.start == start.isoformat() and report.end == end.isoformat() for report, _ in self._results.values()):
+        if self._results and all(
+            report.start == start.isoformat() and report.end == end.isoformat() for report, _ in self._results.values()
+        ):
             return  # editing finished without a change
         # Dates typed by hand: a preset button stays lit only when it still describes the range.
         self.preset_group.setExclusive(False)
@@ -717,7 +875,12 @@ class ReportsDialog(QDialog):
         start, end = self.range()
         store = self.desk.settings.store_name
         days = (end - start).days + 1
-        span = self.tr("%1 to %2 · %3 days").replace("%1", start.isoformat()).replace("%2", end.isoformat()).replace("%3", f"{days:,}")
+        span = (
+            self.tr("%1 to %2 · %3 days")
+            .replace("%1", start.isoformat())
+            .replace("%2", end.isoformat())
+            .replace("%3", f"{days:,}")
+        )
         self.subtitle.setText(f"{store}  ·  {span}" if store else span)
         self.compute()
 
@@ -738,7 +901,9 @@ class ReportsDialog(QDialog):
         serial = self._serial
         self._computing = serial
         self.error.setVisible(False)
-        self.views[kind].say(self.tr("Computing…"), self.tr("%1 to %2").replace("%1", start.isoformat()).replace("%2", end.isoformat()))
+        self.views[kind].say(
+            self.tr("Computing…"), self.tr("%1 to %2").replace("%1", start.isoformat()).replace("%2", end.isoformat())
+        )
         self.progress.setRange(0, 0)
         self.progress.setFormat(self.tr("Computing… %p%"))
         self.progress.setVisible(True)
@@ -756,7 +921,9 @@ class ReportsDialog(QDialog):
             report = report_of(desk, start, end, progress)
             return report, reports.report_tables(report)
 
-        Op(self, work).success(lambda result: self._computed(serial, kind, result)).failure(lambda error: self._failed(serial, kind, error)).run()
+        Op(self, work).success(lambda result: self._computed(serial, kind, result)).failure(
+            lambda error: self._failed(serial, kind, error)
+        ).run()
 
     def _advanced(self, serial: int, done: int, total: int) -> None:
         if serial == self._computing and total > 0:
@@ -772,7 +939,9 @@ class ReportsDialog(QDialog):
         self._results[kind] = result
         figures, sections, empty, note = self._layouts.figures(report, tables)
         self.views[kind].show_report(report, tables, figures, sections, empty, note)
-        self.notice.setText(self.tr("Computed at %1 from this counter's store.").replace("%1", self.desk.now().strftime("%H:%M")))
+        self.notice.setText(
+            self.tr("Computed at %1 from this counter's store.").replace("%1", self.desk.now().strftime("%H:%M"))
+        )
         self._enable_export()
 
     def _failed(self, serial: int, kind: str, error: BaseException) -> None:
@@ -794,7 +963,13 @@ class ReportsDialog(QDialog):
             self.error.setVisible(True)
         else:
             log.error("a report failed", exc_info=error)
-            view.say(self.tr("The report could not be computed"), self.tr("Something unexpected went wrong; nothing was changed. Try again, and call support if it happens again."), "bad")
+            view.say(
+                self.tr("The report could not be computed"),
+                self.tr(
+                    "Something unexpected went wrong; nothing was changed. Try again, and call support if it happens again."
+                ),
+                "bad",
+            )
         self._enable_export()
 
     def _enable_export(self) -> None:
@@ -821,7 +996,9 @@ class ReportsDialog(QDialog):
             return
         if path is None:
             filters = {"csv": self.tr("CSV file (*.csv)"), "xlsx": self.tr("Excel workbook (*.xlsx)")}
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), str(self.suggested_path(fmt)), filters[fmt])
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export report"), str(self.suggested_path(fmt)), filters[fmt]
+            )
             if not chosen:
                 return
             path = chosen if chosen.lower().endswith("." + fmt) else chosen + "." + fmt
@@ -829,7 +1006,9 @@ class ReportsDialog(QDialog):
         target = Path(path)
         self.csv_button.setEnabled(False)
         self.xlsx_button.setEnabled(False)
-        Op(self, lambda: reports.export_report(report, target, fmt)).success(self._exported).failure(self._export_failed).run()
+        Op(self, lambda: reports.export_report(report, target, fmt)).success(self._exported).failure(
+            self._export_failed
+        ).run()
 
     def _exported(self, path: Path) -> None:
         self._enable_export()

@@ -38,8 +38,15 @@ class KeyboardWedge(QObject):
     enabled_by_default = True  # the GUI tests that type with QTest (as fast as a scanner) switch it off
 
     def __init__(
-        self, parent: QObject | None = None, *, max_gap_ms: int = 35, min_length: int = 6, prefix: str = "", suffix: str = "enter",
-        clock: Callable[[], float] = time.monotonic, accepts_scan: Callable[[], bool] = lambda: True,
+        self,
+        parent: QObject | None = None,
+        *,
+        max_gap_ms: int = 35,
+        min_length: int = 6,
+        prefix: str = "",
+        suffix: str = "enter",
+        clock: Callable[[], float] = time.monotonic,
+        accepts_scan: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(parent)
         # Asked when a burst ends: where no scan is wanted (a form's slip-number field, the sign-in
@@ -60,7 +67,7 @@ class KeyboardWedge(QObject):
         self.max_gap, self.min_length, self.prefix, self.end_keys = max_gap_ms / 1000, min_length, prefix, _ENDS[suffix]
         self._timer.setInterval(max_gap_ms)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or self._replaying or not self.enabled:
             return False
         now = self.clock()
@@ -89,7 +96,7 @@ class KeyboardWedge(QObject):
         return fast and len(text) - len(self.prefix) >= self.min_length and text.startswith(self.prefix)
 
     def _finish(self) -> None:
-        text = "".join(held.text for held in self._held)[len(self.prefix):]
+        text = "".join(held.text for held in self._held)[len(self.prefix) :]
         self._held.clear()
         self._timer.stop()
         self.scanned.emit(text)
@@ -109,7 +116,11 @@ class KeyboardWedge(QObject):
         try:
             for key in held:
                 if key.target is not None and isValid(key.target):  # a dialog may have closed meanwhile
-                    QApplication.sendEvent(key.target, QKeyEvent(QEvent.Type.KeyPress, key.key, key.modifiers, key.text))
-                    QApplication.sendEvent(key.target, QKeyEvent(QEvent.Type.KeyRelease, key.key, key.modifiers, key.text))
+                    QApplication.sendEvent(
+                        key.target, QKeyEvent(QEvent.Type.KeyPress, key.key, key.modifiers, key.text)
+                    )
+                    QApplication.sendEvent(
+                        key.target, QKeyEvent(QEvent.Type.KeyRelease, key.key, key.modifiers, key.text)
+                    )
         finally:
             self._replaying = False

@@ -36,8 +36,39 @@ MANAGER_PAGES = ("reports", "reportcomplaints", "queue", "complaints", "complain
 # The first-run wizard's pages (a new data folder shows them as an IT person first meets them), settings and support.
 WIZARD_PAGES = tuple(f"wizard-{name}" for name in ("welcome", "store", "admin", "server", "printer", "camera", "done"))
 SETUP_PAGES = (*WIZARD_PAGES, "settings", "logs")
-PAGES = ("main", "card", "register", "login", "lock", "override", "earn", "redeem", "history", "review", "scan", "receipt", "receipt58", "printqueue", *MANAGER_PAGES, *SETUP_PAGES)
-MEMBER_PAGES = ("main", "card", "register", "override", "earn", "redeem", "history", "review", "scan", "receipt", "receipt58", "printqueue", *MANAGER_PAGES)
+PAGES = (
+    "main",
+    "card",
+    "register",
+    "login",
+    "lock",
+    "override",
+    "earn",
+    "redeem",
+    "history",
+    "review",
+    "scan",
+    "receipt",
+    "receipt58",
+    "printqueue",
+    *MANAGER_PAGES,
+    *SETUP_PAGES,
+)
+MEMBER_PAGES = (
+    "main",
+    "card",
+    "register",
+    "override",
+    "earn",
+    "redeem",
+    "history",
+    "review",
+    "scan",
+    "receipt",
+    "receipt58",
+    "printqueue",
+    *MANAGER_PAGES,
+)
 REFUSING_PRINTER = "tcp://127.0.0.1:9"  # the discard port: nothing listens, a connection is refused at once
 RECEIPT_KINDS = ("earn", "birthday", "activity", "referral")
 
@@ -60,13 +91,17 @@ def _phone_in_view(payload: str):
     frame = np.full((height, PREVIEW_WIDTH, 3), (96, 110, 122), np.uint8)
     phone_left, phone_width = PREVIEW_WIDTH // 4, PREVIEW_WIDTH // 2
     cv2.rectangle(frame, (phone_left, 8), (phone_left + phone_width, height - 4), (30, 30, 30), -1)  # the phone
-    cv2.rectangle(frame, (phone_left + 6, 22), (phone_left + phone_width - 6, height - 16), (255, 255, 255), -1)  # its screen
+    cv2.rectangle(
+        frame, (phone_left + 6, 22), (phone_left + phone_width - 6, height - 16), (255, 255, 255), -1
+    )  # its screen
     size = phone_width - 20
     code = cv2.resize(code, (size, size), interpolation=cv2.INTER_AREA)
     top, left = 22 + (height - 38 - size) // 2, phone_left + 10
-    frame[top:top + size, left:left + size] = cv2.cvtColor(code, cv2.COLOR_GRAY2BGR)
+    frame[top : top + size, left : left + size] = cv2.cvtColor(code, cv2.COLOR_GRAY2BGR)
     rgb = np.ascontiguousarray(frame[:, :, ::-1])
-    return QPixmap.fromImage(QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.strides[0], QImage.Format.Format_RGB888).copy())
+    return QPixmap.fromImage(
+        QImage(rgb.data, rgb.shape[1], rgb.shape[0], rgb.strides[0], QImage.Format.Format_RGB888).copy()
+    )
 
 
 def _earn_receipt(desk: Desk, member_ref: str) -> str:
@@ -75,9 +110,16 @@ def _earn_receipt(desk: Desk, member_ref: str) -> str:
         if line.kind in RECEIPT_KINDS:
             return line.op_id
     if not desk_status(desk).demo_data:
-        raise NotFound(QT_TRANSLATE_NOOP("Errors", "This member has earned no points yet, so there is no receipt to show; give --member of one who has."))
+        raise NotFound(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This member has earned no points yet, so there is no receipt to show; give --member of one who has.",
+            )
+        )
     card = members.find_member(desk, member_ref)
-    return points.earn_from_slip(desk, card.member_no, "1288.00", f"UQ-{desk.today():%Y%m%d}-{card.member_no[-4:]}", "优衣库 UNIQLO").op_id
+    return points.earn_from_slip(
+        desk, card.member_no, "1288.00", f"UQ-{desk.today():%Y%m%d}-{card.member_no[-4:]}", "优衣库 UNIQLO"
+    ).op_id
 
 
 def _sample_print_jobs(desk: Desk, member_ref: str) -> None:
@@ -94,12 +136,24 @@ def _sample_print_jobs(desk: Desk, member_ref: str) -> None:
         printing.print_next(desk)
         printing.reprint(desk, earned, paper)
         printing.print_next(desk)
-    others = [member for member in members.recent_members(desk, 4) if member.member_no != members.find_member(desk, member_ref).member_no]
+    others = [
+        member
+        for member in members.recent_members(desk, 4)
+        if member.member_no != members.find_member(desk, member_ref).member_no
+    ]
     if others:
-        second = points.earn_from_slip(desk, others[0].member_no, "356.00", f"ST-{desk.today():%Y%m%d}-{others[0].member_no[-4:]}", "星巴克 Starbucks")
+        second = points.earn_from_slip(
+            desk,
+            others[0].member_no,
+            "356.00",
+            f"ST-{desk.today():%Y%m%d}-{others[0].member_no[-4:]}",
+            "星巴克 Starbucks",
+        )
         job = printing.queue_receipt(desk, second.op_id, REFUSING_PRINTER)
         if desk.actor() is not None and desk.actor().may(Permission.APPROVE):
-            printing.cancel_job(desk, job.id, QCoreApplication.translate("Screenshot", "The member did not want a receipt"))
+            printing.cancel_job(
+                desk, job.id, QCoreApplication.translate("Screenshot", "The member did not want a receipt")
+            )
         newest = others[-1].member_no
     else:
         newest = members.find_member(desk, member_ref).member_no
@@ -108,7 +162,18 @@ def _sample_print_jobs(desk: Desk, member_ref: str) -> None:
     printing.queue_test_page(desk, REFUSING_PRINTER)
 
 
-SAMPLE_SHOPS = ("优衣库 UNIQLO", "星巴克 Starbucks", "海底捞火锅", "屈臣氏 Watsons", "Apple 专卖店", "无印良品 MUJI", "周大福", "万达影城", "盒马鲜生", "耐克 Nike")
+SAMPLE_SHOPS = (
+    "优衣库 UNIQLO",
+    "星巴克 Starbucks",
+    "海底捞火锅",
+    "屈臣氏 Watsons",
+    "Apple 专卖店",
+    "无印良品 MUJI",
+    "周大福",
+    "万达影城",
+    "盒马鲜生",
+    "耐克 Nike",
+)
 SAMPLE_DAYS = 95
 DEMO_EVENT = "WINTER-FAIR"
 
@@ -146,7 +211,11 @@ def _sample_trade(desk: Desk, rng: random.Random, pool: list, now: dt.datetime) 
             member = rng.choice(pool)
             amount = min(18_000.0, round(rng.lognormvariate(5.7, 0.9), 2))
             with _desk_clock_at(desk, moment):
-                _quietly(lambda: points.earn_from_slip(desk, member.member_no, f"{amount:.2f}", f"DM-{day:%Y%m%d}-{n:03d}", rng.choice(SAMPLE_SHOPS)))
+                _quietly(
+                    lambda: points.earn_from_slip(
+                        desk, member.member_no, f"{amount:.2f}", f"DM-{day:%Y%m%d}-{n:03d}", rng.choice(SAMPLE_SHOPS)
+                    )
+                )
         moment = dt.datetime.combine(day, dt.time(rng.randint(11, 20), rng.randint(0, 59)), now.tzinfo)
         if moment >= now:
             continue
@@ -154,10 +223,16 @@ def _sample_trade(desk: Desk, rng: random.Random, pool: list, now: dt.datetime) 
             rich = [m for m in pool if m.points >= 2000]
             if rich and rng.random() < 0.5:
                 member = rng.choice(rich)
-                _quietly(lambda: points.redeem_cash(desk, member.member_no, desk.rules.cash_points_per_yuan * rng.choice((10, 20, 25))))
+                _quietly(
+                    lambda: points.redeem_cash(
+                        desk, member.member_no, desk.rules.cash_points_per_yuan * rng.choice((10, 20, 25))
+                    )
+                )
             if rich and rng.random() < 0.45:
                 member = rng.choice(rich)
-                redeemed = _quietly(lambda: rewards.redeem_coupon(desk, member.member_no, rng.choice(("C10", "C10", "C50"))))
+                redeemed = _quietly(
+                    lambda: rewards.redeem_coupon(desk, member.member_no, rng.choice(("C10", "C10", "C50")))
+                )
                 if redeemed is not None:
                     issued.append(redeemed.coupon.code)
         if issued and rng.random() < 0.4:
@@ -186,7 +261,16 @@ def _sample_complaints(desk: Desk, rng: random.Random, pool: list, now: dt.datet
         category = rng.choices(list(weights), list(weights.values()))[0]
         member = rng.choice(pool)
         with _desk_clock_at(desk, opened):
-            info = _quietly(lambda: complaints.open_complaint(desk, member.member_no, category, said[category], rng.choice(("low", "normal", "normal", "high")), rng.choice(SAMPLE_SHOPS)))
+            info = _quietly(
+                lambda: complaints.open_complaint(
+                    desk,
+                    member.member_no,
+                    category,
+                    said[category],
+                    rng.choice(("low", "normal", "normal", "high")),
+                    rng.choice(SAMPLE_SHOPS),
+                )
+            )
         if info is None:
             continue
         late = rng.random() < 0.12
@@ -199,25 +283,57 @@ def _sample_complaints(desk: Desk, rng: random.Random, pool: list, now: dt.datet
             _quietly(lambda: complaints.resolve(desk, info.ticket_no, rng.choice(causes[:6]), "已与店铺协调处理。"))
         if rng.random() < 0.85:
             with _desk_clock_at(desk, answered + dt.timedelta(hours=rng.uniform(31, 60))):
-                _quietly(lambda: complaints.close(desk, info.ticket_no, rng.choices((5, 4, 3, 2, 1), (45, 30, 12, 8, 5))[0]))
+                _quietly(
+                    lambda: complaints.close(desk, info.ticket_no, rng.choices((5, 4, 3, 2, 1), (45, 30, 12, 8, 5))[0])
+                )
     # Today's: on track, nearly due, late, escalated, in progress with notes, resolved waiting for the rating, a walk-in.
     today = [
-        (2, "normal", "quality", None), (21, "normal", "attitude", None), (30, "normal", "response", None), (1, "high", "after_sales", "escalate"),
-        (5, "normal", "price", "progress"), (26, "low", "environment", "resolved"), (3, "normal", "other", "walk_in"),
+        (2, "normal", "quality", None),
+        (21, "normal", "attitude", None),
+        (30, "normal", "response", None),
+        (1, "high", "after_sales", "escalate"),
+        (5, "normal", "price", "progress"),
+        (26, "low", "environment", "resolved"),
+        (3, "normal", "other", "walk_in"),
     ]
     for hours, severity, category, step in today:
         member = rng.choice(pool)
         with _desk_clock_at(desk, now - dt.timedelta(hours=hours)):
             if step == "walk_in":
-                info = _quietly(lambda: complaints.open_complaint(desk, None, category, "停车缴费机不找零，顾客多付了 20 元。", severity, "B2 停车场", walk_in_name="陈女士", contact="13912345678"))
+                info = _quietly(
+                    lambda: complaints.open_complaint(
+                        desk,
+                        None,
+                        category,
+                        "停车缴费机不找零，顾客多付了 20 元。",
+                        severity,
+                        "B2 停车场",
+                        walk_in_name="陈女士",
+                        contact="13912345678",
+                    )
+                )
             else:
-                info = _quietly(lambda: complaints.open_complaint(desk, member.member_no, category, said[category], severity, rng.choice(SAMPLE_SHOPS), contact=None))
+                info = _quietly(
+                    lambda: complaints.open_complaint(
+                        desk,
+                        member.member_no,
+                        category,
+                        said[category],
+                        severity,
+                        rng.choice(SAMPLE_SHOPS),
+                        contact=None,
+                    )
+                )
         if info is None or step in (None, "walk_in"):
             continue
         with _desk_clock_at(desk, now - dt.timedelta(hours=hours) + dt.timedelta(minutes=40)):
             if step == "escalate":
                 _quietly(lambda: complaints.escalate(desk, info.ticket_no, "顾客要求店铺经理当面答复。"))
-                _quietly(lambda: complaints.request_compensation(desk, info.ticket_no, "points", "500", "维修期间无法使用，给予积分补偿。"))
+                _quietly(
+                    lambda: complaints.request_compensation(
+                        desk, info.ticket_no, "points", "500", "维修期间无法使用，给予积分补偿。"
+                    )
+                )
             else:
                 _quietly(lambda: complaints.acknowledge(desk, info.ticket_no, "已告知顾客 24 小时内答复。"))
                 _quietly(lambda: complaints.start_progress(desk, info.ticket_no))
@@ -243,7 +359,17 @@ def _sample_manager_desk(desk: Desk) -> None:
     _sample_complaints(desk, rng, pool, now)
     if desk.actor() is not None and desk.actor().may(Permission.APPROVE):
         start = now.replace(hour=9, minute=0, second=0, microsecond=0)
-        event = _quietly(lambda: member_events.create_event(desk, DEMO_EVENT, "冬季会员嘉年华", start, start + dt.timedelta(days=3, hours=12), desk.rules.activity_points, 300))
+        event = _quietly(
+            lambda: member_events.create_event(
+                desk,
+                DEMO_EVENT,
+                "冬季会员嘉年华",
+                start,
+                start + dt.timedelta(days=3, hours=12),
+                desk.rules.activity_points,
+                300,
+            )
+        )
         if event is not None and now >= start:
             for member in pool[:5]:
                 _quietly(lambda: member_events.sign_up(desk, DEMO_EVENT, member.member_no))
@@ -252,20 +378,30 @@ def _sample_manager_desk(desk: Desk) -> None:
     rich = [m for m in members.recent_members(desk, 400) if m.points >= 4000]
     if rich:
         ratio = desk.rules.cash_points_per_yuan
-        approvals.request(desk, "points.cash", rich[0].member_no, {"ref": rich[0].member_no, "points": str(ratio * 50)}, details="large redemption")
+        approvals.request(
+            desk,
+            "points.cash",
+            rich[0].member_no,
+            {"ref": rich[0].member_no, "points": str(ratio * 50)},
+            details="large redemption",
+        )
     member = pool[7]
     slip = f"UQ-{now:%Y%m%d}-8801"
     params = {"ref": member.member_no, "amount": "68000.00", "slip_no": slip, "shop": "周大福", "at": now.isoformat()}
     approvals.request(desk, "points.earn", slip, params, details="large amount ¥68000.00")
 
 
-def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, font_warning: str | None, staff: str | None) -> int:
+def take_screenshot(
+    desk: Desk, page: str, out: Path, member_ref: str | None, font_warning: str | None, staff: str | None
+) -> int:
     tasks.run_synchronously(True)  # every result is on screen before the picture is taken
     try:
         if staff:
             auth.sign_in(desk, staff, os.environ.get("COUNTER_PIN", ""))
         elif page in MEMBER_PAGES:
-            raise auth.NotSignedIn(QT_TRANSLATE_NOOP("Errors", "This page shows member data: give --staff, with the PIN in COUNTER_PIN."))
+            raise auth.NotSignedIn(
+                QT_TRANSLATE_NOOP("Errors", "This page shows member data: give --staff, with the PIN in COUNTER_PIN.")
+            )
         window = MainWindow(desk, font_warning, print_in_background=False)  # a picture prints nothing
         window.resize(*WINDOW_SIZE)
         window.show()
@@ -316,12 +452,17 @@ def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, fo
 
             reference = _earn_receipt(desk, member_ref or members.recent_members(desk, 1)[0].member_no)
             if not desk.settings.printer_uri:
-                desk.settings = desk.settings.with_value("printer_uri", REFUSING_PRINTER)  # for this picture; never saved
+                desk.settings = desk.settings.with_value(
+                    "printer_uri", REFUSING_PRINTER
+                )  # for this picture; never saved
             dialog = ReceiptPreviewDialog(desk, reference, parent=window, paper_mm=58 if page == "receipt58" else 80)
             dialog.show()
             _settle()
             # The whole slip in the picture, as a reviewer wants to read it.
-            dialog.resize(dialog.width(), dialog.height() + dialog.scroll.widget().sizeHint().height() - dialog.scroll.viewport().height() + 2)
+            dialog.resize(
+                dialog.width(),
+                dialog.height() + dialog.scroll.widget().sizeHint().height() - dialog.scroll.viewport().height() + 2,
+            )
             _settle()
             picture = dialog.grab()
         elif page == "printqueue":
@@ -381,7 +522,12 @@ def take_screenshot(desk: Desk, page: str, out: Path, member_ref: str | None, fo
     except OSError:
         saved = False
     if not saved:
-        sys.stderr.write(QApplication.translate("DeskApp", "Could not write %1; check the folder exists and can be written.").replace("%1", str(out)) + "\n")
+        sys.stderr.write(
+            QApplication.translate(
+                "DeskApp", "Could not write %1; check the folder exists and can be written."
+            ).replace("%1", str(out))
+            + "\n"
+        )
         return 2
     return 0
 

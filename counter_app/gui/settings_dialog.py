@@ -8,8 +8,22 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPushButton, QScrollArea, QSpinBox, QStackedWidget, QVBoxLayout, QWidget,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from counter_app import config
@@ -47,7 +61,9 @@ def _caption(text: str = "") -> QLabel:
 
 def _heading(text: str) -> QLabel:
     label = QLabel(text, objectName="sectionHeading")
-    label.setStyleSheet("QLabel#sectionHeading { font-size: 12pt; font-weight: 600; color: #12326b; padding-top: 6px; }")
+    label.setStyleSheet(
+        "QLabel#sectionHeading { font-size: 12pt; font-weight: 600; color: #12326b; padding-top: 6px; }"
+    )
     return label
 
 
@@ -60,8 +76,16 @@ def _rule() -> QFrame:
 class _Field:
     """One setting on screen: how its widget is read and set, and where the reason it is refused goes."""
 
-    def __init__(self, setting: config.Setting, page: str, widget: QWidget, read: Callable[[], Any], write: Callable[[Any], None],
-                 error_label: QLabel | None, extra_check: Callable[[], str | None] | None = None) -> None:
+    def __init__(
+        self,
+        setting: config.Setting,
+        page: str,
+        widget: QWidget,
+        read: Callable[[], Any],
+        write: Callable[[Any], None],
+        error_label: QLabel | None,
+        extra_check: Callable[[], str | None] | None = None,
+    ) -> None:
         self.setting = setting
         self.page = page
         self.widget = widget
@@ -136,7 +160,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         self.restore_button = QPushButton(self.tr("Restore &defaults"), objectName="secondaryButton")
-        self.restore_button.setToolTip(self.tr("Put this page's settings back to their defaults; nothing is saved until you press Save (Alt+D)"))
+        self.restore_button.setToolTip(
+            self.tr("Put this page's settings back to their defaults; nothing is saved until you press Save (Alt+D)")
+        )
         self.restore_button.clicked.connect(self.restore_defaults)
         self.state_label = _caption()
         self.cancel_button = QPushButton(self.tr("Cancel"), objectName="secondaryButton", autoDefault=False)
@@ -165,12 +191,18 @@ class SettingsDialog(QDialog):
         row.setContentsMargins(12, 8, 12, 8)
         self.banner_label = QLabel(wordWrap=True)
         self.banner_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner_label.setText(self.tr(
-            "Only an administrator can change the settings. You can look at them and test the printer and camera; "
-            "an administrator can approve changes here with their own ID and PIN."
-        ))
-        self.approve_button = QPushButton(self.tr("Administrator &approves…"), objectName="secondaryButton", autoDefault=False)
-        self.approve_button.setToolTip(self.tr("An administrator types their ID and PIN to allow changes in this dialog (Alt+A)"))
+        self.banner_label.setText(
+            self.tr(
+                "Only an administrator can change the settings. You can look at them and test the printer and camera; "
+                "an administrator can approve changes here with their own ID and PIN."
+            )
+        )
+        self.approve_button = QPushButton(
+            self.tr("Administrator &approves…"), objectName="secondaryButton", autoDefault=False
+        )
+        self.approve_button.setToolTip(
+            self.tr("An administrator types their ID and PIN to allow changes in this dialog (Alt+A)")
+        )
         self.approve_button.clicked.connect(self.ask_administrator)
         row.addWidget(self.banner_label, 1)
         row.addWidget(self.approve_button)
@@ -191,8 +223,12 @@ class SettingsDialog(QDialog):
             column.addWidget(_rule())
             labels += [self.printer_check.address_label, self.printer_check.paper_label]
             check = self.printer_check
-            self._bind(check.uri_edit, config.setting_for("printer_uri"), group, check.uri, check.set_uri, check.address_error)
-            self._bind(check.paper_combo, config.setting_for("printer_paper_mm"), group, check.paper_mm, check.set_paper_mm)
+            self._bind(
+                check.uri_edit, config.setting_for("printer_uri"), group, check.uri, check.set_uri, check.address_error
+            )
+            self._bind(
+                check.paper_combo, config.setting_for("printer_paper_mm"), group, check.paper_mm, check.set_paper_mm
+            )
             check.changed.connect(self.revalidate)
         elif group == "scanner":
             self.camera_check = CameraCheck(self.desk, page)
@@ -226,7 +262,9 @@ class SettingsDialog(QDialog):
             label.setMinimumWidth(width)
         scroller = QScrollArea(objectName="settingsScroller", widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         scroller.setWidget(page)
-        scroller.setStyleSheet("QScrollArea#settingsScroller, QScrollArea#settingsScroller > QWidget > QWidget { background: transparent; }")
+        scroller.setStyleSheet(
+            "QScrollArea#settingsScroller, QScrollArea#settingsScroller > QWidget > QWidget { background: transparent; }"
+        )
         self.pages[group] = page
         self.stack.addWidget(scroller)
         item = QListWidgetItem(title)
@@ -245,7 +283,9 @@ class SettingsDialog(QDialog):
         column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
         hint = help_text
         if setting.bounds is not None:
-            hint += " " + self.tr("(%1 to %2)").replace("%1", str(setting.bounds[0])).replace("%2", str(setting.bounds[1]))
+            hint += " " + self.tr("(%1 to %2)").replace("%1", str(setting.bounds[0])).replace(
+                "%2", str(setting.bounds[1])
+            )
         if setting.restart:
             hint += "\n" + self.tr("Takes effect the next time the desk starts.")
         column.addWidget(_caption(hint))
@@ -274,20 +314,29 @@ class SettingsDialog(QDialog):
             return combo, combo.currentData, write_choice
         if setting.kind is int:
             spin = QSpinBox()
-            low, high = setting.bounds or (-2**31, 2**31 - 1)
+            low, high = setting.bounds or (-(2**31), 2**31 - 1)
             spin.setRange(low, high)
             spin.setValue(current)
             spin.setFixedWidth(NUMBER_WIDTH)
             spin.lineEdit().textChanged.connect(self.revalidate)  # each keystroke, also a number still being typed
-            spin.valueChanged.connect(self.revalidate)  # set from code or stepped: the spin box updates its text silently
+            spin.valueChanged.connect(
+                self.revalidate
+            )  # set from code or stepped: the spin box updates its text silently
             return spin, spin.cleanText, lambda value, spin=spin: spin.setValue(int(value))
         edit = QLineEdit(str(current))
         edit.setFixedWidth(FIELD_WIDTH)
         edit.textChanged.connect(self.revalidate)
         return edit, lambda edit=edit: edit.text().strip(), lambda value, edit=edit: edit.setText(str(value))
 
-    def _bind(self, widget: QWidget, setting: config.Setting, group: str, read: Callable[[], Any], write: Callable[[Any], None],
-              extra_check: Callable[[], str | None] | None = None) -> None:
+    def _bind(
+        self,
+        widget: QWidget,
+        setting: config.Setting,
+        group: str,
+        read: Callable[[], Any],
+        write: Callable[[Any], None],
+        extra_check: Callable[[], str | None] | None = None,
+    ) -> None:
         """A setting edited inside a device check: the check shows its own messages."""
         widget.setToolTip(_translated(setting.help))
         self.fields[setting.key] = _Field(setting, group, widget, read, write, None, extra_check)
@@ -304,7 +353,10 @@ class SettingsDialog(QDialog):
         self.sync_labels: dict[str, QLabel] = {}
         self.sync_titles: list[QLabel] = []
         for key, title in (
-            ("server", self.tr("Address")), ("store", self.tr("Store")), ("last_sync", self.tr("Last sync")), ("pending", self.tr("Waiting to send")),
+            ("server", self.tr("Address")),
+            ("store", self.tr("Store")),
+            ("last_sync", self.tr("Last sync")),
+            ("pending", self.tr("Waiting to send")),
         ):
             value = QLabel(objectName="fieldValue", wordWrap=True)
             value.setTextFormat(Qt.TextFormat.PlainText)
@@ -315,10 +367,14 @@ class SettingsDialog(QDialog):
             status.addRow(title_label, value)
         column.addLayout(status)
         column.addWidget(_heading(self.tr("Enrol this counter")))
-        column.addWidget(_caption(self.tr(
-            "The server's administrator gives a one-time code for this counter. Enrolling joins the counter to the chain: "
-            "its members, points and coupons then sync with the server."
-        )))
+        column.addWidget(
+            _caption(
+                self.tr(
+                    "The server's administrator gives a one-time code for this counter. Enrolling joins the counter to the chain: "
+                    "its members, points and coupons then sync with the server."
+                )
+            )
+        )
         enrol_form = QFormLayout()
         enrol_form.setHorizontalSpacing(16)
         enrol_form.setVerticalSpacing(8)
@@ -362,7 +418,11 @@ class SettingsDialog(QDialog):
             widget.setEnabled(editable)
         self.banner.setVisible(not editable or self.authority.authorized_by is not None)
         if editable and self.authority.authorized_by is not None:
-            self.banner_label.setText(self.tr("%1 approved changes in this dialog; both names go into the audit log.").replace("%1", self.authority.authorized_by))
+            self.banner_label.setText(
+                self.tr("%1 approved changes in this dialog; both names go into the audit log.").replace(
+                    "%1", self.authority.authorized_by
+                )
+            )
             self.approve_button.setVisible(False)
         self.revalidate()
 
@@ -396,7 +456,9 @@ class SettingsDialog(QDialog):
             item.setForeground(QBrush(QColor("#c62828")) if wrong else QBrush())
         changes = self.changes()
         if problems:
-            self.state_label.setText(self.tr("Correct the fields marked in red to save (%1).").replace("%1", str(len(problems))))
+            self.state_label.setText(
+                self.tr("Correct the fields marked in red to save (%1).").replace("%1", str(len(problems)))
+            )
         elif changes:
             self.state_label.setText(self.tr("%1 changed, not saved yet.").replace("%1", str(len(changes))))
         else:
@@ -425,7 +487,13 @@ class SettingsDialog(QDialog):
 
     def _save_failed(self, error: BaseException) -> None:
         self._saving = False
-        self.message.setText(error.message() if isinstance(error, DeskError) else self.tr("The settings could not be saved; nothing was changed. Try again, and see the log if it happens again."))
+        self.message.setText(
+            error.message()
+            if isinstance(error, DeskError)
+            else self.tr(
+                "The settings could not be saved; nothing was changed. Try again, and see the log if it happens again."
+            )
+        )
         self.message.setVisible(True)
         self.revalidate()
 
@@ -445,11 +513,15 @@ class SettingsDialog(QDialog):
 
     # --- the central server -------------------------------------------------------------------
     def refresh_sync_status(self) -> None:
-        Op(self, lambda: sync.sync_status(self.desk)).success(self._show_sync_status).failure(lambda error: self._show_enrol_message(error, failed=True)).run()
+        Op(self, lambda: sync.sync_status(self.desk)).success(self._show_sync_status).failure(
+            lambda error: self._show_enrol_message(error, failed=True)
+        ).run()
 
     def _show_sync_status(self, status: sync.SyncStatus) -> None:
         if not status.enrolled:
-            self.sync_labels["server"].setText(self.tr("Not enrolled: this counter works on its own, with its own members."))
+            self.sync_labels["server"].setText(
+                self.tr("Not enrolled: this counter works on its own, with its own members.")
+            )
             for key in ("store", "last_sync"):
                 self.sync_labels[key].setText("—")
         else:
@@ -457,9 +529,12 @@ class SettingsDialog(QDialog):
             self.sync_labels["store"].setText(status.store or "")
             self.sync_labels["last_sync"].setText(
                 (status.last_sync or "")[:16].replace("T", " ") or self.tr("Never yet")
-                if not status.last_error else self.tr("Failed: %1").replace("%1", status.last_error)
+                if not status.last_error
+                else self.tr("Failed: %1").replace("%1", status.last_error)
             )
-        self.sync_labels["pending"].setText(self.tr("%1 operations").replace("%1", str(status.pending)) if status.pending else self.tr("Nothing"))
+        self.sync_labels["pending"].setText(
+            self.tr("%1 operations").replace("%1", str(status.pending)) if status.pending else self.tr("Nothing")
+        )
         if status.server and not self.server_edit.text():
             self.server_edit.setText(status.server)
 
@@ -479,7 +554,11 @@ class SettingsDialog(QDialog):
     def _enrolled(self, result: sync.EnrolResult) -> None:
         self.enrol_button.setEnabled(self.authority is not None)
         self.code_edit.clear()
-        self._show_enrol_message(self.tr("Enrolled with %1 as counter %2. The counter now syncs with the server.").replace("%1", result.store).replace("%2", str(result.counter_no)))
+        self._show_enrol_message(
+            self.tr("Enrolled with %1 as counter %2. The counter now syncs with the server.")
+            .replace("%1", result.store)
+            .replace("%2", str(result.counter_no))
+        )
         # Enrolment set the counter's number (and maybe the store's name): fields the clerk left alone follow it.
         for key, field in self.fields.items():
             if field.problem() is None and field.value() == getattr(self._shown, key):
@@ -491,7 +570,11 @@ class SettingsDialog(QDialog):
     def _show_enrol_message(self, message: str | BaseException, failed: bool = False) -> None:
         if isinstance(message, BaseException):
             self.enrol_button.setEnabled(self.authority is not None)
-            message = message.message() if isinstance(message, DeskError) else self.tr("Something unexpected went wrong; try again, and see the log if it happens again.")
+            message = (
+                message.message()
+                if isinstance(message, DeskError)
+                else self.tr("Something unexpected went wrong; try again, and see the log if it happens again.")
+            )
         self.enrol_message.setText(message)
         self.enrol_message.setProperty("role", "fieldError" if failed else "")
         self.enrol_message.setObjectName("" if failed else "fieldCaption")
@@ -500,9 +583,13 @@ class SettingsDialog(QDialog):
         self.enrol_message.setVisible(True)
 
     # --- closing ------------------------------------------------------------------------------
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched, event) -> bool:
         # Enter in the enrolment fields enrols; everywhere else it is the default button's (Save).
-        if watched in (self.server_edit, self.code_edit) and event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if (
+            watched in (self.server_edit, self.code_edit)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self.enrol()
             return True
         return super().eventFilter(watched, event)
@@ -515,7 +602,11 @@ class SettingsDialog(QDialog):
 def screenshot_page(desk: Desk, window: QWidget, page: str) -> QPixmap:
     """`counter-app screenshot settings`: the Printer page, with a store's network printer typed in (never saved)."""
     if desk.session is None:
-        raise auth.NotSignedIn(QT_TRANSLATE_NOOP("Errors", "The settings are an administrator's: give --staff, with the PIN in COUNTER_PIN."))
+        raise auth.NotSignedIn(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The settings are an administrator's: give --staff, with the PIN in COUNTER_PIN."
+            )
+        )
     if not desk.settings.printer_uri:
         desk.settings = desk.settings.with_value("printer_uri", SCREENSHOT_PRINTER)  # for this picture; never saved
     dialog = SettingsDialog(desk, window)

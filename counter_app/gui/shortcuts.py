@@ -75,8 +75,15 @@ def _keys(key: Key) -> list[QKeySequence]:
     return [first]
 
 
-def bind(parent: QWidget, key: Key, slot: Callable[[], object], *, target: QAbstractButton | QAction | None = None,
-         tip: str | None = None, context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QShortcut:
+def bind(
+    parent: QWidget,
+    key: Key,
+    slot: Callable[[], object],
+    *,
+    target: QAbstractButton | QAction | None = None,
+    tip: str | None = None,
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+) -> QShortcut:
     """A shortcut in parent's window that runs slot; target (a button or action) gets the tooltip naming the key."""
     shortcut = QShortcut(parent)
     shortcut.setKeys(_keys(key))

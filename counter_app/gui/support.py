@@ -65,7 +65,12 @@ def _display_part() -> dict[str, Any]:
     part: dict[str, Any] = {"qt_runtime": qVersion(), "qt_platform": QGuiApplication.platformName()}
     if app is not None:
         screens = QGuiApplication.screens()
-        part["screens"] = "; ".join(f"{screen.size().width()}x{screen.size().height()} @{screen.devicePixelRatio():g}" for screen in screens) or "none"
+        part["screens"] = (
+            "; ".join(
+                f"{screen.size().width()}x{screen.size().height()} @{screen.devicePixelRatio():g}" for screen in screens
+            )
+            or "none"
+        )
         part["font"] = f"{QGuiApplication.font().family()} {QGuiApplication.font().pointSizeF():g}pt"
     return part
 
@@ -90,7 +95,9 @@ def _window_context() -> dict[str, str]:
         return {"window": "none"}
     title = scrub(widget.windowTitle())
     focus = QApplication.focusWidget()
-    context = {"window": f"{type(widget).__name__} '{title}'" + (f" #{widget.objectName()}" if widget.objectName() else "")}
+    context = {
+        "window": f"{type(widget).__name__} '{title}'" + (f" #{widget.objectName()}" if widget.objectName() else "")
+    }
     if focus is not None:
         context["focus"] = type(focus).__name__ + (f" #{focus.objectName()}" if focus.objectName() else "")
     return context
@@ -114,7 +121,11 @@ class CrashNotice(QDialog):
         font = self.headline.font()
         font.setBold(True)
         self.headline.setFont(font)
-        self.advice = QLabel(self.tr('Your last completed operation is saved. Check the screen: if what you were doing is not shown as done, do it again. If this keeps happening, click "Copy diagnostics" and send the text to support.'))
+        self.advice = QLabel(
+            self.tr(
+                'Your last completed operation is saved. Check the screen: if what you were doing is not shown as done, do it again. If this keeps happening, click "Copy diagnostics" and send the text to support.'
+            )
+        )
         self.advice.setWordWrap(True)
         self.repeats = QLabel()
         self.repeats.setVisible(False)
@@ -154,7 +165,9 @@ class CrashNotice(QDialog):
             copy_diagnostics(self.desk)
         except Exception:
             log.exception("diagnostics could not be gathered")
-            self.status.setText(self.tr('The diagnostics could not be gathered; click "Show log" and read it to support instead.'))
+            self.status.setText(
+                self.tr('The diagnostics could not be gathered; click "Show log" and read it to support instead.')
+            )
         else:
             self.status.setText(self.tr("Diagnostics copied: paste them into your message to support."))
         self.status.setVisible(True)
@@ -175,7 +188,13 @@ class CrashHandler(QObject):
 
     _from_thread = Signal(str)  # a worker thread's bug: the notice is shown on the GUI thread
 
-    def __init__(self, app: QApplication, desk: Desk, context: Callable[[], dict] | None = None, quiet_seconds: float = QUIET_SECONDS) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        desk: Desk,
+        context: Callable[[], dict] | None = None,
+        quiet_seconds: float = QUIET_SECONDS,
+    ) -> None:
         super().__init__(app)
         self.app = app
         self.desk = desk
@@ -227,7 +246,13 @@ class CrashHandler(QObject):
     def _on_gui_thread(self) -> bool:
         return threading.current_thread() is threading.main_thread()  # where QApplication was made
 
-    def report(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None, thread: threading.Thread | None = None) -> None:
+    def report(
+        self,
+        kind: type[BaseException],
+        error: BaseException,
+        tb: TracebackType | None,
+        thread: threading.Thread | None = None,
+    ) -> None:
         if getattr(self._inside, "active", False):
             return  # a bug while reporting a bug: the first one is being logged already
         self._inside.active = True
@@ -330,8 +355,18 @@ class LogViewerDialog(QDialog):
         self.refresh_button.clicked.connect(self.refresh)
         # Each button's key, named in its tooltip (counter_app.gui.shortcuts); copying is the main window's key too.
         bind_button(self, self.refresh_button, Qt.Key.Key_F5, self.tr("Read the log again"))
-        bind_button(self, self.copy_button, DESK_KEYS["diagnostics"], self.tr("Copy what support needs to know about this desk, to paste into a message"))
-        bind_button(self, self.folder_button, "Ctrl+O", self.tr("Open the folder with the log files, to attach them to a message"))
+        bind_button(
+            self,
+            self.copy_button,
+            DESK_KEYS["diagnostics"],
+            self.tr("Copy what support needs to know about this desk, to paste into a message"),
+        )
+        bind_button(
+            self,
+            self.folder_button,
+            "Ctrl+O",
+            self.tr("Open the folder with the log files, to attach them to a message"),
+        )
         cancel_button(self.buttons.button(QDialogButtonBox.StandardButton.Close), self.tr("Close the log"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -362,23 +397,43 @@ class LogViewerDialog(QDialog):
         self.shown_entries = []
         self.text.clear()
         reason = getattr(error, "strerror", None) or str(error)
-        self.status.setText(self.tr("The log in %1 cannot be read (%2); check that this user may read that folder.").replace("%1", str(self.folder)).replace("%2", reason))
+        self.status.setText(
+            self.tr("The log in %1 cannot be read (%2); check that this user may read that folder.")
+            .replace("%1", str(self.folder))
+            .replace("%2", reason)
+        )
 
     def apply_filter(self) -> None:
         levels = LEVEL_FILTERS[max(self.level_combo.currentIndex(), 0)][1]
         needle = self.search_edit.text().strip().casefold()
-        matching = [entry for entry in reversed(self.entries) if (not levels or entry.level in levels) and (not needle or needle in entry.text().casefold())]
+        matching = [
+            entry
+            for entry in reversed(self.entries)
+            if (not levels or entry.level in levels) and (not needle or needle in entry.text().casefold())
+        ]
         self.shown_entries = matching[:MAX_SHOWN]
         self.text.setPlainText("\n".join(entry.text() for entry in self.shown_entries))
         self.text.moveCursor(self.text.textCursor().MoveOperation.Start)
         if not self.entries:
-            self.status.setText(self.tr("The desk has not written a log yet; it will be in %1 once there is something to note.").replace("%1", str(self.folder)))
+            self.status.setText(
+                self.tr(
+                    "The desk has not written a log yet; it will be in %1 once there is something to note."
+                ).replace("%1", str(self.folder))
+            )
         elif not matching:
             self.status.setText(self.tr('No entries match; choose "All" or change the search.'))
         elif len(matching) > MAX_SHOWN:
-            self.status.setText(self.tr("The newest %1 of %2 matching entries, newest first; search to find older ones.").replace("%1", str(MAX_SHOWN)).replace("%2", str(len(matching))))
+            self.status.setText(
+                self.tr("The newest %1 of %2 matching entries, newest first; search to find older ones.")
+                .replace("%1", str(MAX_SHOWN))
+                .replace("%2", str(len(matching)))
+            )
         else:
-            self.status.setText(self.tr("%1 of %2 entries, newest first. Phone and ID numbers, secrets and Chinese text are hidden.").replace("%1", str(len(matching))).replace("%2", str(len(self.entries))))
+            self.status.setText(
+                self.tr("%1 of %2 entries, newest first. Phone and ID numbers, secrets and Chinese text are hidden.")
+                .replace("%1", str(len(matching)))
+                .replace("%2", str(len(self.entries)))
+            )
 
     def copy(self) -> None:
         try:
@@ -391,7 +446,9 @@ class LogViewerDialog(QDialog):
 
     def open_folder(self) -> None:
         if not open_log_folder(self.desk):
-            self.status.setText(self.tr("No file manager could be opened; the log is in %1.").replace("%1", str(self.folder)))
+            self.status.setText(
+                self.tr("No file manager could be opened; the log is in %1.").replace("%1", str(self.folder))
+            )
 
 
 def _read_scrubbed(data_dir: Path) -> list[logs.LogEntry]:
@@ -404,10 +461,18 @@ def _read_scrubbed(data_dir: Path) -> list[logs.LogEntry]:
 
 def _sample_log_lines() -> None:
     """A new desk's log is empty; the picture shows what a working day writes."""
-    logging.getLogger("counter_app.services.sync").info("no hold for 6f1c2d3e-9a41-4c1b-8e0a-52d7c4b1e9a0: the server is out of reach; offline limits apply")
-    logging.getLogger("counter_app.gui.printer_status").warning("printer check failed: tcp://192.168.1.50:9100 refused the connection")
-    logging.getLogger("counter_app.devices.printer").warning("receipt logo /srv/desk/logo.png not printed: cannot identify image file")
-    logging.getLogger("counter_app.services.sync").warning("clock skew 412 s against the server; the counter's clock needs setting")
+    logging.getLogger("counter_app.services.sync").info(
+        "no hold for 6f1c2d3e-9a41-4c1b-8e0a-52d7c4b1e9a0: the server is out of reach; offline limits apply"
+    )
+    logging.getLogger("counter_app.gui.printer_status").warning(
+        "printer check failed: tcp://192.168.1.50:9100 refused the connection"
+    )
+    logging.getLogger("counter_app.devices.printer").warning(
+        "receipt logo /srv/desk/logo.png not printed: cannot identify image file"
+    )
+    logging.getLogger("counter_app.services.sync").warning(
+        "clock skew 412 s against the server; the counter's clock needs setting"
+    )
     logging.getLogger("counter_app.gui.printer_status").info("printer ready again; 2 receipts printed from the queue")
 
 

@@ -5,12 +5,23 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from counter_app.services import sync
-from counter_app.services.desk import Desk
 from counter_app.gui.shortcuts import cancel_button
 from counter_app.gui.tasks import Op
+from counter_app.services import sync
+from counter_app.services.desk import Desk
 
 SOON_MS = 1500  # after a desk operation: push it while the clerk is still talking to the member
 
@@ -42,7 +53,11 @@ class SyncController(QObject):
     def _reachability_changed(self, reachability) -> None:
         from PySide6.QtNetwork import QNetworkInformation
 
-        if reachability in (QNetworkInformation.Reachability.Online, QNetworkInformation.Reachability.Site, QNetworkInformation.Reachability.Local):
+        if reachability in (
+            QNetworkInformation.Reachability.Online,
+            QNetworkInformation.Reachability.Site,
+            QNetworkInformation.Reachability.Local,
+        ):
             self.failures = 0
             self.sync_now()
 
@@ -56,7 +71,11 @@ class SyncController(QObject):
         self.timer.stop()
 
     def soon(self) -> None:
-        if not self.running and not self.stopped and (not self.timer.isActive() or self.timer.remainingTime() > SOON_MS):
+        if (
+            not self.running
+            and not self.stopped
+            and (not self.timer.isActive() or self.timer.remainingTime() > SOON_MS)
+        ):
             self.timer.start(SOON_MS)
 
     def sync_now(self) -> None:
@@ -133,7 +152,9 @@ class SyncStatusBar(QWidget):
     def show_state(self, state: sync.SyncStatus) -> None:
         if not state.enrolled:
             self.connection.setText(self.tr("Standalone"))
-            self.connection.setToolTip(self.tr("Not connected to a central server; everything is kept on this computer."))
+            self.connection.setToolTip(
+                self.tr("Not connected to a central server; everything is kept on this computer.")
+            )
             self._set_state("standalone")
             return
         self.progress_bar.setVisible(state.head > state.cursor)
@@ -151,7 +172,11 @@ class SyncStatusBar(QWidget):
         self.skew.setVisible(state.skew_warning)
         if state.skew_warning:
             self.skew.setText(self.tr("Clock off by %1 s").replace("%1", str(round(state.skew_seconds or 0))))
-            self.skew.setToolTip(self.tr("This computer's clock differs from the server's; set it right (times on receipts and in the audit log come from it)."))
+            self.skew.setToolTip(
+                self.tr(
+                    "This computer's clock differs from the server's; set it right (times on receipts and in the audit log come from it)."
+                )
+            )
 
     def _set_state(self, state: str) -> None:
         self.connection.setProperty("state", state)
@@ -174,11 +199,20 @@ class OfflineBanner(QLabel):
         if limits is None:
             return
         if limits.expired:
-            self.setText(self.tr("Offline since %1: redemption is paused until the desk syncs again; earning and registration go on.").replace("%1", _when(limits.since)))
+            self.setText(
+                self.tr(
+                    "Offline since %1: redemption is paused until the desk syncs again; earning and registration go on."
+                ).replace("%1", _when(limits.since))
+            )
         else:
             self.setText(
-                self.tr("Offline since %1: each member may redeem up to %2 points, this counter %3 more, until %4. Earning and registration go on as usual.")
-                .replace("%1", _when(limits.since)).replace("%2", f"{limits.per_member:,}").replace("%3", f"{limits.counter_left:,}").replace("%4", _when(limits.until))
+                self.tr(
+                    "Offline since %1: each member may redeem up to %2 points, this counter %3 more, until %4. Earning and registration go on as usual."
+                )
+                .replace("%1", _when(limits.since))
+                .replace("%2", f"{limits.per_member:,}")
+                .replace("%3", f"{limits.counter_left:,}")
+                .replace("%4", _when(limits.until))
             )
 
 
@@ -196,7 +230,13 @@ class ReviewDialog(QDialog):
         self.setWindowTitle(self.tr("Review list"))
         self.resize(820, 420)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Operations the central server refused, and items it opened for a manager (overdraws, coupons used twice).")))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Operations the central server refused, and items it opened for a manager (overdraws, coupons used twice)."
+                )
+            )
+        )
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([self.tr("Source"), self.tr("When"), self.tr("What"), self.tr("Details")])
         header = self.table.horizontalHeader()
@@ -217,7 +257,9 @@ class ReviewDialog(QDialog):
         sources = {"rejected": self.tr("Refused"), "server": self.tr("Server")}
         self.table.setRowCount(len(lines))
         for row, line in enumerate(lines):
-            for column, value in enumerate((sources.get(line.source, line.source), line.at[:16].replace("T", " "), line.what, line.details)):
+            for column, value in enumerate(
+                (sources.get(line.source, line.source), line.at[:16].replace("T", " "), line.what, line.details)
+            ):
                 item = QTableWidgetItem(value)
                 item.setToolTip(line.ref if column < 3 else value)  # the operation id, for support
                 self.table.setItem(row, column, item)

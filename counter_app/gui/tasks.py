@@ -77,7 +77,12 @@ class Op(Generic[T]):
         except Exception as error:  # handed to the GUI thread, never lost in a worker
             if not isinstance(error, DeskError):
                 # A bug: logged here, where its traceback is whole, even if the window that asked is gone by now.
-                log.error("background task %s (for %s) failed", getattr(self._fn, "__qualname__", self._fn), type(self._parent).__name__, exc_info=error)
+                log.error(
+                    "background task %s (for %s) failed",
+                    getattr(self._fn, "__qualname__", self._fn),
+                    type(self._parent).__name__,
+                    exc_info=error,
+                )
             return lambda failure=error: self._deliver_failure(failure)  # "as" names die with the block
         return lambda: self._deliver_success(result)
 
@@ -93,7 +98,9 @@ class Op(Generic[T]):
             return
         if self._on_failure is None:
             if isinstance(error, DeskError):
-                log.warning("background task %s refused: %s", getattr(self._fn, "__qualname__", self._fn), error.message("en"))
+                log.warning(
+                    "background task %s refused: %s", getattr(self._fn, "__qualname__", self._fn), error.message("en")
+                )
             return
         self._on_failure(error)
 

@@ -51,7 +51,16 @@ class ApprovalInfo:
 
 
 def _info(row: Any) -> ApprovalInfo:
-    return ApprovalInfo(row.id, row.action, row.subject, row.requested_by, row.requested_at.isoformat(timespec="seconds"), row.status, row.decided_by, row.reason)
+    return ApprovalInfo(
+        row.id,
+        row.action,
+        row.subject,
+        row.requested_by,
+        row.requested_at.isoformat(timespec="seconds"),
+        row.status,
+        row.decided_by,
+        row.reason,
+    )
 
 
 def _context(approval_id: int) -> str:
@@ -65,7 +74,10 @@ def run_or_park(desk: Desk, action: str, subject: str | None, **params: Any) -> 
     except NeedsManager:
         approval_id = request(desk, action, subject, params)
         raise HeldForApproval(
-            QT_TRANSLATE_NOOP("Errors", "Held for a manager's approval as request {approval_id}; nothing is changed until a manager approves it."),
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Held for a manager's approval as request {approval_id}; nothing is changed until a manager approves it.",
+            ),
             approval_id=approval_id,
         ) from None
 
@@ -75,22 +87,38 @@ def request(desk: Desk, action: str, subject: str | None, params: dict[str, Any]
     if actor is None:
         raise NotSignedIn(QT_TRANSLATE_NOOP("Errors", "Sign in first: this needs a staff member at the desk."))
     if action not in PARKABLE:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "{action} cannot wait for approval; ask a manager to do it now."), action=action)
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "{action} cannot wait for approval; ask a manager to do it now."), action=action
+        )
     with desk.store.write() as connection:
         approval_id = connection.execute(
-            insert(approvals).values(action=action, subject=subject, params_sealed=b"", requested_by=actor.staff_id, requested_at=desk.now())
+            insert(approvals).values(
+                action=action, subject=subject, params_sealed=b"", requested_by=actor.staff_id, requested_at=desk.now()
+            )
         ).inserted_primary_key[0]
         # Parameters may carry a phone number: sealed like any personal data, bound to this request.
         sealed = seal(desk.store.keys, json.dumps(params, ensure_ascii=False), _context(approval_id))
         connection.execute(update(approvals).where(approvals.c.id == approval_id).values(params_sealed=sealed))
-        record(desk, connection, actor, "approval.request", subject, details=f"#{approval_id} {action}" + (f": {details}" if details else ""))
+        record(
+            desk,
+            connection,
+            actor,
+            "approval.request",
+            subject,
+            details=f"#{approval_id} {action}" + (f": {details}" if details else ""),
+        )
     return approval_id
 
 
 def pending(desk: Desk) -> list[ApprovalInfo]:
     authorize(desk, Permission.APPROVE, "approval.list")
     with desk.store.read() as connection:
-        return [_info(row) for row in connection.execute(select(approvals).where(approvals.c.status == "pending").order_by(approvals.c.id))]
+        return [
+            _info(row)
+            for row in connection.execute(
+                select(approvals).where(approvals.c.status == "pending").order_by(approvals.c.id)
+            )
+        ]
 
 
 def parked_params(desk: Desk, connection: Any, approval_id: int) -> dict[str, Any]:
@@ -104,9 +132,15 @@ def parked_params(desk: Desk, connection: Any, approval_id: int) -> dict[str, An
 def _pending_row(connection: Any, approval_id: int) -> Any:
     row = connection.execute(select(approvals).where(approvals.c.id == approval_id)).first()
     if row is None:
-        raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no approval request {approval_id}."), approval_id=approval_id)
+        raise NotFound(
+            QT_TRANSLATE_NOOP("Errors", "There is no approval request {approval_id}."), approval_id=approval_id
+        )
     if row.status != "pending":
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Request {approval_id} was {status} already."), approval_id=approval_id, status=row.status)
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "Request {approval_id} was {status} already."),
+            approval_id=approval_id,
+            status=row.status,
+        )
     return row
 
 
@@ -120,7 +154,13 @@ def approve(desk: Desk, approval_id: int) -> Any:
             row = _pending_row(connection, approval_id)
             params = json.loads(unseal(desk.store.keys, row.params_sealed, _context(approval_id)))
             who = staff_rows.staff_by_id(connection, row.requested_by)
-            requester = Actor(row.requested_by, who.name if who else row.requested_by, who.role if who else "", authorized_by=manager.staff_id, authorizer_role=manager.role)
+            requester = Actor(
+                row.requested_by,
+                who.name if who else row.requested_by,
+                who.role if who else "",
+                authorized_by=manager.staff_id,
+                authorizer_role=manager.role,
+            )
             try:
                 with desk.acting_as(requester):
                     result = PARKABLE[row.action](desk, **params)
@@ -128,7 +168,9 @@ def approve(desk: Desk, approval_id: int) -> Any:
                 failure = error
                 raise
             connection.execute(
-                update(approvals).where(approvals.c.id == approval_id).values(status="approved", decided_by=manager.staff_id, decided_at=desk.now())
+                update(approvals)
+                .where(approvals.c.id == approval_id)
+                .values(status="approved", decided_by=manager.staff_id, decided_at=desk.now())
             )
             record(desk, connection, manager, "approval.approve", row.subject, details=f"#{approval_id} {row.action}")
             return result
@@ -139,9 +181,22 @@ def approve(desk: Desk, approval_id: int) -> Any:
                 connection.execute(
                     update(approvals)
                     .where(approvals.c.id == approval_id)
-                    .values(status="failed", decided_by=manager.staff_id, decided_at=desk.now(), reason=failure.message("en")[:500])
+                    .values(
+                        status="failed",
+                        decided_by=manager.staff_id,
+                        decided_at=desk.now(),
+                        reason=failure.message("en")[:500],
+                    )
                 )
-                record(desk, connection, manager, "approval.approve", None, outcome="failed", details=f"#{approval_id}: {failure.message('en')}")
+                record(
+                    desk,
+                    connection,
+                    manager,
+                    "approval.approve",
+                    None,
+                    outcome="failed",
+                    details=f"#{approval_id}: {failure.message('en')}",
+                )
 
 
 def reject(desk: Desk, approval_id: int, reason: str) -> ApprovalInfo:
@@ -152,7 +207,16 @@ def reject(desk: Desk, approval_id: int, reason: str) -> ApprovalInfo:
     with desk.store.write() as connection:
         row = _pending_row(connection, approval_id)
         connection.execute(
-            update(approvals).where(approvals.c.id == approval_id).values(status="rejected", decided_by=manager.staff_id, decided_at=desk.now(), reason=reason[:500])
+            update(approvals)
+            .where(approvals.c.id == approval_id)
+            .values(status="rejected", decided_by=manager.staff_id, decided_at=desk.now(), reason=reason[:500])
         )
-        record(desk, connection, manager, "approval.reject", row.subject, details=f"#{approval_id} {row.action}: {reason[:500]}")
+        record(
+            desk,
+            connection,
+            manager,
+            "approval.reject",
+            row.subject,
+            details=f"#{approval_id} {row.action}: {reason[:500]}",
+        )
         return _info(connection.execute(select(approvals).where(approvals.c.id == approval_id)).one())

@@ -66,8 +66,8 @@ PROBLEMS = {
 
 
 def verify(desk: Desk) -> AuditReport:
-    from counter_app.services.auth import authorize
     from counter_app.domain.staff import Permission
+    from counter_app.services.auth import authorize
 
     authorize(desk, Permission.AUDIT, "audit.verify")
     with desk.store.read() as connection:
@@ -75,7 +75,9 @@ def verify(desk: Desk) -> AuditReport:
     if problem is None:
         message = translate("Audit", "The audit log is intact: {count} entries checked.").format(count=checked)
         return AuditReport(checked, True, None, None, message)
-    return AuditReport(checked, False, problem.seq, problem.kind, translate("Audit", PROBLEMS[problem.kind]).format(seq=problem.seq))
+    return AuditReport(
+        checked, False, problem.seq, problem.kind, translate("Audit", PROBLEMS[problem.kind]).format(seq=problem.seq)
+    )
 
 
 @dataclass(frozen=True)
@@ -92,8 +94,8 @@ class AuditLine:
 
 
 def recent(desk: Desk, limit: int = 50) -> list[AuditLine]:
-    from counter_app.services.auth import authorize
     from counter_app.domain.staff import Permission
+    from counter_app.services.auth import authorize
 
     authorize(desk, Permission.AUDIT, "audit.list")
     with desk.store.read() as connection:

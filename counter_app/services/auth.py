@@ -45,7 +45,13 @@ class StaffInfo:
 
 
 def _info(row) -> StaffInfo:
-    return StaffInfo(row.staff_id, row.name, row.role, bool(row.active), row.locked_until.isoformat(timespec="minutes") if row.locked_until else None)
+    return StaffInfo(
+        row.staff_id,
+        row.name,
+        row.role,
+        bool(row.active),
+        row.locked_until.isoformat(timespec="minutes") if row.locked_until else None,
+    )
 
 
 def has_staff(desk: Desk) -> bool:
@@ -56,7 +62,12 @@ def has_staff(desk: Desk) -> bool:
 def _new_staff_fields(staff_id: str, name: str, role: str, pin: str) -> tuple[str, str, str, str]:
     errors: dict[str, DeskError] = {}
     values = {}
-    for field, check, value in (("staff_id", normalize_staff_id, staff_id), ("name", normalize_name, name), ("role", check_role, role), ("pin", check_pin, pin)):
+    for field, check, value in (
+        ("staff_id", normalize_staff_id, staff_id),
+        ("name", normalize_name, name),
+        ("role", check_role, role),
+        ("pin", check_pin, pin),
+    ):
         try:
             values[field] = check(value)
         except FieldError as error:
@@ -71,10 +82,21 @@ def create_first_admin(desk: Desk, staff_id: str, name: str, pin: str) -> StaffI
     staff_id, name, role, pin_hash = _new_staff_fields(staff_id, name, "admin", pin)
     with desk.store.write() as connection:
         if staff_rows.staff_count(connection):
-            raise NotPermitted(QT_TRANSLATE_NOOP("Errors", "This desk has staff accounts already; an administrator adds new ones after signing in."))
+            raise NotPermitted(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "This desk has staff accounts already; an administrator adds new ones after signing in."
+                )
+            )
         staff_rows.insert_staff(connection, staff_id, name, role, pin_hash, desk.now())
         row = staff_rows.staff_by_id(connection, staff_id)
-        record(desk, connection, Actor(staff_id, name, role), "staff.first_admin", staff_id, after={"name": name, "role": role})
+        record(
+            desk,
+            connection,
+            Actor(staff_id, name, role),
+            "staff.first_admin",
+            staff_id,
+            after={"name": name, "role": role},
+        )
         return _info(row)
 
 
@@ -83,7 +105,9 @@ def add_staff(desk: Desk, staff_id: str, name: str, role: str, pin: str) -> Staf
     staff_id, name, role, pin_hash = _new_staff_fields(staff_id, name, role, pin)
     with desk.store.write() as connection:
         if staff_rows.staff_by_id(connection, staff_id):
-            raise Conflict(QT_TRANSLATE_NOOP("Errors", "Staff ID {staff_id} is taken; choose another."), staff_id=staff_id)
+            raise Conflict(
+                QT_TRANSLATE_NOOP("Errors", "Staff ID {staff_id} is taken; choose another."), staff_id=staff_id
+            )
         staff_rows.insert_staff(connection, staff_id, name, role, pin_hash, desk.now())
         record(desk, connection, actor, "staff.add", staff_id, after={"name": name, "role": role})
         return _info(staff_rows.staff_by_id(connection, staff_id))
@@ -95,7 +119,15 @@ def list_staff(desk: Desk) -> list[StaffInfo]:
         return [_info(row) for row in staff_rows.all_staff(connection)]
 
 
-def change_staff(desk: Desk, staff_id: str, *, role: str | None = None, active: bool | None = None, pin: str | None = None, unlock: bool = False) -> StaffInfo:
+def change_staff(
+    desk: Desk,
+    staff_id: str,
+    *,
+    role: str | None = None,
+    active: bool | None = None,
+    pin: str | None = None,
+    unlock: bool = False,
+) -> StaffInfo:
     """An administrator changes a role, disables an account, sets a new PIN, or lifts a lockout."""
     actor = authorize(desk, Permission.MANAGE_STAFF, "staff.change", staff_id)
     staff_id = normalize_staff_id(staff_id)
@@ -111,10 +143,22 @@ def change_staff(desk: Desk, staff_id: str, *, role: str | None = None, active: 
     with desk.store.write() as connection:
         row = _require_staff(connection, staff_id)
         if staff_id == actor.staff_id and (values.get("active") is False or values.get("role", "admin") != "admin"):
-            raise NotPermitted(QT_TRANSLATE_NOOP("Errors", "You cannot disable or demote your own account; ask another administrator."))
+            raise NotPermitted(
+                QT_TRANSLATE_NOOP("Errors", "You cannot disable or demote your own account; ask another administrator.")
+            )
         staff_rows.update_staff(connection, staff_id, **values, updated_at=desk.now())
-        shown = {key: value for key, value in values.items() if key != "pin_hash"} | ({"pin": "changed"} if pin is not None else {})
-        record(desk, connection, actor, "staff.change", staff_id, before={"role": row.role, "active": bool(row.active)}, after=shown)
+        shown = {key: value for key, value in values.items() if key != "pin_hash"} | (
+            {"pin": "changed"} if pin is not None else {}
+        )
+        record(
+            desk,
+            connection,
+            actor,
+            "staff.change",
+            staff_id,
+            before={"role": row.role, "active": bool(row.active)},
+            after=shown,
+        )
         return _info(staff_rows.staff_by_id(connection, staff_id))
 
 
@@ -141,7 +185,10 @@ def _check_credentials(desk: Desk, staff_id: str, pin: str, action: str) -> Acto
     if row.locked_until is not None and row.locked_until > now:
         record_alone(desk, None, action, staff_id, outcome="refused", details="account locked")
         raise NotPermitted(
-            QT_TRANSLATE_NOOP("Errors", "Account {staff_id} is locked after {attempts} wrong PINs until {until}; wait, or ask an administrator to unlock it."),
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Account {staff_id} is locked after {attempts} wrong PINs until {until}; wait, or ask an administrator to unlock it.",
+            ),
             staff_id=staff_id,
             attempts=LOCKOUT_ATTEMPTS,
             until=row.locked_until.strftime("%H:%M"),
@@ -155,10 +202,26 @@ def _check_credentials(desk: Desk, staff_id: str, pin: str, action: str) -> Acto
             if attempts >= LOCKOUT_ATTEMPTS:
                 until = now + dt.timedelta(minutes=LOCKOUT_MINUTES)
                 staff_rows.update_staff(connection, staff_id, failed_attempts=0, locked_until=until)
-                record(desk, connection, None, "staff.locked_out", staff_id, outcome="refused", details=f"{attempts} wrong PINs")
+                record(
+                    desk,
+                    connection,
+                    None,
+                    "staff.locked_out",
+                    staff_id,
+                    outcome="refused",
+                    details=f"{attempts} wrong PINs",
+                )
             else:
                 staff_rows.update_staff(connection, staff_id, failed_attempts=attempts)
-                record(desk, connection, None, action, staff_id, outcome="refused", details=f"wrong PIN ({attempts} of {LOCKOUT_ATTEMPTS})")
+                record(
+                    desk,
+                    connection,
+                    None,
+                    action,
+                    staff_id,
+                    outcome="refused",
+                    details=f"wrong PIN ({attempts} of {LOCKOUT_ATTEMPTS})",
+                )
         raise wrong from None
     actor = Actor(row.staff_id, row.name, row.role)
     with desk.store.write() as connection:
@@ -190,19 +253,39 @@ def manager_override(desk: Desk, staff_id: str, pin: str, permission: Permission
     manager = _check_credentials(desk, staff_id, pin, "auth.override")
     needed = permission or Permission.APPROVE  # no named permission: anyone who may approve
     if not may(manager.role, needed):
-        record_alone(desk, requester, action, None, outcome="refused", details=f"override by {manager.staff_id} ({manager.role}) lacks {needed.value}")
-        raise NotPermitted(QT_TRANSLATE_NOOP("Errors", "{staff_id} may not authorise this either; ask a manager."), staff_id=manager.staff_id)
-    return Actor(requester.staff_id, requester.name, requester.role, authorized_by=manager.staff_id, authorizer_role=manager.role)
+        record_alone(
+            desk,
+            requester,
+            action,
+            None,
+            outcome="refused",
+            details=f"override by {manager.staff_id} ({manager.role}) lacks {needed.value}",
+        )
+        raise NotPermitted(
+            QT_TRANSLATE_NOOP("Errors", "{staff_id} may not authorise this either; ask a manager."),
+            staff_id=manager.staff_id,
+        )
+    return Actor(
+        requester.staff_id, requester.name, requester.role, authorized_by=manager.staff_id, authorizer_role=manager.role
+    )
 
 
 def authorize(desk: Desk, permission: Permission, action: str, subject: str | None = None) -> Actor:
     """Every service asks here first; a refusal is audited and says who could do it."""
     actor = desk.actor()
     if actor is None:
-        raise NotSignedIn(QT_TRANSLATE_NOOP("Errors", "Sign in first: this needs a staff member at the desk (on the command line: --staff ID, PIN in COUNTER_PIN)."))
+        raise NotSignedIn(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Sign in first: this needs a staff member at the desk (on the command line: --staff ID, PIN in COUNTER_PIN).",
+            )
+        )
     if actor.may(permission):
         return actor
     record_alone(desk, actor, action, subject, outcome="refused", details=f"{actor.role} lacks {permission.value}")
     if may("manager", permission):
-        raise NeedsManager(QT_TRANSLATE_NOOP("Errors", "Your role may not do this; a manager can authorise it."), permission=permission.value)
+        raise NeedsManager(
+            QT_TRANSLATE_NOOP("Errors", "Your role may not do this; a manager can authorise it."),
+            permission=permission.value,
+        )
     raise NotPermitted(QT_TRANSLATE_NOOP("Errors", "Only an administrator may do this."), permission=permission.value)

@@ -136,11 +136,18 @@ def _require(connection: Connection, ticket: str) -> Row[Any]:
         row = complaint_rows.complaint_by_uid(connection, text.lower())
     else:
         raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "“{ticket}” is not a complaint ticket number; it looks like C-20261123-0001-001 (on the customer's ticket)."), ticket=text[:40]
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "“{ticket}” is not a complaint ticket number; it looks like C-20261123-0001-001 (on the customer's ticket).",
+            ),
+            ticket=text[:40],
         )
     if row is None:
         raise NotFound(
-            QT_TRANSLATE_NOOP("Errors", "No complaint has the ticket number {ticket}; check it (complaint list), or it was taken at another counter not yet synced."),
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "No complaint has the ticket number {ticket}; check it (complaint list), or it was taken at another counter not yet synced.",
+            ),
             ticket=(ticket_no or text)[:40],
         )
     return row
@@ -159,15 +166,30 @@ def _member_no(connection: Connection, member_id: int | None) -> str | None:
     return member.member_no if member else None
 
 
-def _request_dto(state: ComplaintState, ticket_no: str, member_no: str | None, request: rules.CompensationRequestFacts) -> CompensationRequest:
+def _request_dto(
+    state: ComplaintState, ticket_no: str, member_no: str | None, request: rules.CompensationRequestFacts
+) -> CompensationRequest:
     decision = request.decision
     status = "pending" if decision is None else "approved" if decision.approved else "rejected"
     return CompensationRequest(
-        request.request_id, ticket_no, state.complaint_uid, member_no, request.kind, request.value, request.points, request.reason,
-        _iso(request.requested_at) or "", request.requested_by, request.counter, status,
-        decided_by=decision.decided_by if decision else None, decided_at=_iso(decision.decided_at) if decision else None,
-        decision_reason=decision.reason if decision else None, entry_id=decision.entry_id if decision else None,
-        coupon_code=decision.coupon_code if decision else None, gift_sku=decision.gift_sku if decision else None,
+        request.request_id,
+        ticket_no,
+        state.complaint_uid,
+        member_no,
+        request.kind,
+        request.value,
+        request.points,
+        request.reason,
+        _iso(request.requested_at) or "",
+        request.requested_by,
+        request.counter,
+        status,
+        decided_by=decision.decided_by if decision else None,
+        decided_at=_iso(decision.decided_at) if decision else None,
+        decision_reason=decision.reason if decision else None,
+        entry_id=decision.entry_id if decision else None,
+        coupon_code=decision.coupon_code if decision else None,
+        gift_sku=decision.gift_sku if decision else None,
     )
 
 
@@ -205,11 +227,21 @@ def _info(desk: Desk, connection: Connection, row: Row[Any], state: ComplaintSta
         sla_label=rules.label(rules.SLA_LABELS, clock.status),
         minutes_left=int(clock.time_left.total_seconds() // 60),
         overdue=clock.overdue,
-        due_for_escalation=clock.due_for_escalation(escalate_at) and state.state not in ("escalated", "closed", "resolved"),
+        due_for_escalation=clock.due_for_escalation(escalate_at)
+        and state.state not in ("escalated", "closed", "resolved"),
         conflict=state.conflict_text(),
         counter_uid=state.counter_uid,
         timeline=[
-            TimelineLine(e.event_id, _iso(e.at) or "", e.kind, rules.label(rules.EVENT_LABELS, e.kind), e.staff_id, e.counter, e.text, e.applied)
+            TimelineLine(
+                e.event_id,
+                _iso(e.at) or "",
+                e.kind,
+                rules.label(rules.EVENT_LABELS, e.kind),
+                e.staff_id,
+                e.counter,
+                e.text,
+                e.applied,
+            )
             for e in state.timeline
         ],
         compensations=[_request_dto(state, row.ticket_no, member_no, request) for request in state.compensations],
@@ -227,29 +259,46 @@ def show_complaint(desk: Desk, ticket: str) -> ComplaintInfo:
         return _info(desk, connection, row, _state(connection, row))
 
 
-def list_complaints(desk: Desk, overdue: bool = False, status: str | None = None, due_for_escalation: bool = False, limit: int = LIST_LIMIT) -> list[ComplaintInfo]:
+def list_complaints(
+    desk: Desk,
+    overdue: bool = False,
+    status: str | None = None,
+    due_for_escalation: bool = False,
+    limit: int = LIST_LIMIT,
+) -> list[ComplaintInfo]:
     """Soonest due first. `overdue`: no answer yet and past the promise; `due_for_escalation`: no answer,
     not escalated, and less time left than the rules' escalate_when_left_hours (breached ones too)."""
     authorize(desk, Permission.COMPLAINT_INTAKE, "complaint.list")
     if status is not None and status not in rules.STATES:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "“{value}” is not a complaint state; choose one of: {allowed}."), value=status[:20], allowed=", ".join(rules.STATES))
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "“{value}” is not a complaint state; choose one of: {allowed}."),
+            value=status[:20],
+            allowed=", ".join(rules.STATES),
+        )
     query = select(complaint_rows.complaints)
     if status is not None:
         query = query.where(complaint_rows.complaints.c.state == status)
     if overdue or due_for_escalation:
         # Only unanswered ones can be late; the time itself is compared as times, not as text (offsets may differ).
-        query = query.where(complaint_rows.complaints.c.answered_at.is_(None), complaint_rows.complaints.c.state.notin_(("closed", "resolved")))
+        query = query.where(
+            complaint_rows.complaints.c.answered_at.is_(None),
+            complaint_rows.complaints.c.state.notin_(("closed", "resolved")),
+        )
     elif status is None:
-        query = query.order_by(complaint_rows.complaints.c.id.desc()).limit(limit)  # everything: the latest taken or received
+        query = query.order_by(complaint_rows.complaints.c.id.desc()).limit(
+            limit
+        )  # everything: the latest taken or received
     with desk.store.read() as connection:
         found = connection.execute(query).all()
         events = complaint_rows.events_of_many(connection, [row.complaint_uid for row in found])
-        infos = [_info(desk, connection, row, fold(events[row.complaint_uid])) for row in found if events[row.complaint_uid]]
+        infos = [
+            _info(desk, connection, row, fold(events[row.complaint_uid])) for row in found if events[row.complaint_uid]
+        ]
     if overdue:
         infos = [info for info in infos if info.overdue]
     if due_for_escalation:
         infos = [info for info in infos if info.due_for_escalation]
-    infos.sort(key=lambda info: (dt.datetime.fromisoformat(info.due_at).astimezone(dt.timezone.utc), info.ticket_no))
+    infos.sort(key=lambda info: (dt.datetime.fromisoformat(info.due_at).astimezone(dt.UTC), info.ticket_no))
     return infos[:limit]
 
 
@@ -266,11 +315,15 @@ def pending_compensations(desk: Desk) -> list[CompensationRequest]:
                 continue
             state = fold(events[uid])
             member_no = _member_no(connection, row.member_id)
-            waiting += [_request_dto(state, row.ticket_no, member_no, request) for request in state.pending_compensations]
+            waiting += [
+                _request_dto(state, row.ticket_no, member_no, request) for request in state.pending_compensations
+            ]
     return sorted(waiting, key=lambda request: (request.requested_at, request.request_id))
 
 
-def complaint_facts_for_receipt(desk: Desk, connection: Connection, reference: str, language: str) -> ComplaintReceiptFacts | None:
+def complaint_facts_for_receipt(
+    desk: Desk, connection: Connection, reference: str, language: str
+) -> ComplaintReceiptFacts | None:
     """The complaint ticket's facts when `reference` is a ticket number; None otherwise (printing tries other receipts)."""
     ticket_no = rules.parse_ticket_no(reference)
     if ticket_no is None:
@@ -282,8 +335,13 @@ def complaint_facts_for_receipt(desk: Desk, connection: Connection, reference: s
     contact = _contact(desk, row)
     promised = state.due_at.astimezone(desk.now().tzinfo)
     facts = ComplaintFacts(
-        row.ticket_no, rules.label(rules.CATEGORIES, state.category, language), rules.label(rules.SEVERITIES, state.severity, language),
-        state.shop or "", state.description, mask_phone(contact) if contact else "", promised,
+        row.ticket_no,
+        rules.label(rules.CATEGORIES, state.category, language),
+        rules.label(rules.SEVERITIES, state.severity, language),
+        state.shop or "",
+        state.description,
+        mask_phone(contact) if contact else "",
+        promised,
     )
     return ComplaintReceiptFacts(row.ticket_no, row.member_id, state.opened_by, state.opened_at, facts)
 
@@ -292,7 +350,13 @@ def complaint_facts_for_receipt(desk: Desk, connection: Connection, reference: s
 
 
 def _append(
-    desk: Desk, connection: Connection, actor: Actor, complaint_uid: str, kind: str, data: dict[str, Any], known: list[ComplaintEvent],
+    desk: Desk,
+    connection: Connection,
+    actor: Actor,
+    complaint_uid: str,
+    kind: str,
+    data: dict[str, Any],
+    known: list[ComplaintEvent],
     wire: dict[str, Any] | None = None,
 ) -> ComplaintEvent:
     """One event: its row, its outbox entry (the event id is the op id), the rebuilt cache row. `wire`
@@ -307,8 +371,12 @@ def _append(
     complaint_rows.insert_event(connection, event)
     sent = {key: value for key, value in data.items() if key != "contact_sealed"} | (wire or {})
     payload = {
-        "complaint_uid": complaint_uid, "kind": kind, "at": at.isoformat(timespec="microseconds"), "staff_id": actor.staff_id,
-        "counter_uid": desk.counter_uid, "data": sent,
+        "complaint_uid": complaint_uid,
+        "kind": kind,
+        "at": at.isoformat(timespec="microseconds"),
+        "staff_id": actor.staff_id,
+        "counter_uid": desk.counter_uid,
+        "data": sent,
     }
     append_op(connection, desk.store.keys, desk.counter_uid, OP_TYPE, payload, now, op_id=event.event_id)
     return event
@@ -319,8 +387,15 @@ def _invalid(field_name: str, error: FieldError) -> InvalidInput:
 
 
 def open_complaint(
-    desk: Desk, ref: str | None, category: str, text: str, severity: str = "normal", shop: str | None = None, *,
-    walk_in_name: str | None = None, contact: str | None = None,
+    desk: Desk,
+    ref: str | None,
+    category: str,
+    text: str,
+    severity: str = "normal",
+    shop: str | None = None,
+    *,
+    walk_in_name: str | None = None,
+    contact: str | None = None,
 ) -> ComplaintInfo:
     """Take a complaint from a member (REF) or a walk-in customer (ref None: a name and a contact phone,
     both optional). The answer is promised by the rules' hours for its severity (24 h for normal)."""
@@ -328,9 +403,15 @@ def open_complaint(
     errors: dict[str, DeskError] = {}
     values: dict[str, Any] = {}
     checks = (
-        ("category", rules.check_category, category), ("severity", rules.check_severity, severity or "normal"), ("text", rules.check_description, text),
+        ("category", rules.check_category, category),
+        ("severity", rules.check_severity, severity or "normal"),
+        ("text", rules.check_description, text),
         ("shop", rules.check_shop, shop),
-        ("name", lambda value: normalize_name(value) if (value or "").strip() else None, walk_in_name if ref is None else None),
+        (
+            "name",
+            lambda value: normalize_name(value) if (value or "").strip() else None,
+            walk_in_name if ref is None else None,
+        ),
         ("contact", lambda value: normalize_phone(value) if (value or "").strip() else None, contact),
     )
     for name, check, value in checks:
@@ -348,8 +429,14 @@ def open_complaint(
         prefix = rules.format_ticket_no(desk.today(), desk.settings.counter_no, 0)[:-3]
         ticket_no = f"{prefix}{complaint_rows.last_ticket_number(connection, prefix) + 1:03d}"
         data: dict[str, Any] = {
-            "ticket_no": ticket_no, "member_uid": member.member_uid if member is not None else None, "walk_in_name": values["name"],
-            "category": values["category"], "severity": values["severity"], "shop": values["shop"], "description": values["text"], "due_at": due.isoformat(),
+            "ticket_no": ticket_no,
+            "member_uid": member.member_uid if member is not None else None,
+            "walk_in_name": values["name"],
+            "category": values["category"],
+            "severity": values["severity"],
+            "shop": values["shop"],
+            "description": values["text"],
+            "due_at": due.isoformat(),
         }
         if values["contact"]:
             data["contact_sealed"] = complaint_rows.seal_contact(desk.store.keys, complaint_uid, values["contact"])
@@ -357,9 +444,18 @@ def open_complaint(
         state = complaint_rows.rebuild(connection, complaint_uid)
         row = complaint_rows.complaint_by_uid(connection, complaint_uid)
         record(
-            desk, connection, actor, "complaint.open", row.ticket_no,
-            after={"category": values["category"], "severity": values["severity"], "member_no": member.member_no if member else None,
-                   "contact": mask_phone(values["contact"]) if values["contact"] else None, "due_at": due.isoformat(timespec="minutes")},
+            desk,
+            connection,
+            actor,
+            "complaint.open",
+            row.ticket_no,
+            after={
+                "category": values["category"],
+                "severity": values["severity"],
+                "member_no": member.member_no if member else None,
+                "contact": mask_phone(values["contact"]) if values["contact"] else None,
+                "due_at": due.isoformat(timespec="minutes"),
+            },
         )
         return _info(desk, connection, row, state)
 
@@ -374,7 +470,15 @@ def _move(desk: Desk, actor: Actor, ticket: str, kind: str, data: dict[str, Any]
             check(row, state)
         _append(desk, connection, actor, row.complaint_uid, kind, {"from_state": state.state, **data}, known)
         after = complaint_rows.rebuild(connection, row.complaint_uid)
-        record(desk, connection, actor, f"complaint.{kind}", row.ticket_no, before={"state": state.state}, after={"state": after.state, **{k: v for k, v in data.items() if k != "note"}})
+        record(
+            desk,
+            connection,
+            actor,
+            f"complaint.{kind}",
+            row.ticket_no,
+            before={"state": state.state},
+            after={"state": after.state, **{k: v for k, v in data.items() if k != "note"}},
+        )
         return _info(desk, connection, complaint_rows.complaint_by_uid(connection, row.complaint_uid), after)
 
 
@@ -426,14 +530,22 @@ def close(desk: Desk, ticket: str, rating: int | str | None, note: str | None = 
 
     def has_root_cause(row: Row[Any], state: ComplaintState) -> None:
         if not state.root_cause:
-            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Complaint {ticket} has no root cause recorded; resolve it with its root cause first."), ticket=row.ticket_no)
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Complaint {ticket} has no root cause recorded; resolve it with its root cause first."
+                ),
+                ticket=row.ticket_no,
+            )
 
     return _move(desk, actor, ticket, "closed", {"rating": stars, "note": _note(note)}, has_root_cause)
 
 
 def _not_closed(row: Row[Any], state: ComplaintState) -> None:
     if state.state == "closed":
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Complaint {ticket} is closed; open a new complaint for anything further."), ticket=row.ticket_no)
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "Complaint {ticket} is closed; open a new complaint for anything further."),
+            ticket=row.ticket_no,
+        )
 
 
 def _annotate(desk: Desk, actor: Actor, ticket: str, kind: str, data: dict[str, Any], check=None) -> ComplaintInfo:
@@ -446,7 +558,14 @@ def _annotate(desk: Desk, actor: Actor, ticket: str, kind: str, data: dict[str, 
             check(connection, row, state)
         _append(desk, connection, actor, row.complaint_uid, kind, data, known)
         after = complaint_rows.rebuild(connection, row.complaint_uid)
-        record(desk, connection, actor, f"complaint.{kind}", row.ticket_no, after={k: v for k, v in data.items() if k != "note"} or None)
+        record(
+            desk,
+            connection,
+            actor,
+            f"complaint.{kind}",
+            row.ticket_no,
+            after={k: v for k, v in data.items() if k != "note"} or None,
+        )
         return _info(desk, connection, complaint_rows.complaint_by_uid(connection, row.complaint_uid), after)
 
 
@@ -472,7 +591,12 @@ def assign(desk: Desk, ticket: str, staff_id: str, note: str | None = None) -> C
         _not_closed(row, state)
         person = staff_rows.staff_by_id(connection, assignee)
         if person is None or not person.active:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no active staff member {staff_id} at this desk; check the ID (staff list)."), staff_id=assignee)
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "There is no active staff member {staff_id} at this desk; check the ID (staff list)."
+                ),
+                staff_id=assignee,
+            )
 
     return _annotate(desk, actor, ticket, "assigned", {"assigned_to": assignee, "note": text}, known_staff)
 
@@ -483,32 +607,57 @@ def assign(desk: Desk, ticket: str, staff_id: str, note: str | None = None) -> C
 def _check_compensation(desk: Desk, connection: Connection, state: ComplaintState, offer: rules.Compensation) -> None:
     """What the offer needs here: a member for points and coupons, a coupon type the rules allow, a gift in the catalog."""
     if state.member_uid is None and offer.kind in ("points", "coupon"):
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "Errors", "This complaint is from a walk-in customer, who has no member account for points or coupons; offer a gift instead."
-        ))
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This complaint is from a walk-in customer, who has no member account for points or coupons; offer a gift instead.",
+            )
+        )
     if offer.kind == "coupon":
         allowed = desk.rules.compensation_coupon_types
         if allowed and offer.value not in allowed:
             raise InvalidInput(
-                QT_TRANSLATE_NOOP("Errors", "Coupon type {type_code} is not allowed as compensation by the chain's rules; allowed: {allowed}."),
-                type_code=offer.value, allowed=", ".join(allowed),
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Coupon type {type_code} is not allowed as compensation by the chain's rules; allowed: {allowed}.",
+                ),
+                type_code=offer.value,
+                allowed=", ".join(allowed),
             )
-        kind = connection.execute(select(coupon_types).where(coupon_types.c.type_code == offer.value, coupon_types.c.active)).first()
+        kind = connection.execute(
+            select(coupon_types).where(coupon_types.c.type_code == offer.value, coupon_types.c.active)
+        ).first()
         if kind is None:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no coupon {type_code}; check the code."), type_code=offer.value)
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "There is no coupon {type_code}; check the code."), type_code=offer.value
+            )
     if offer.kind == "gift":
         gift = connection.execute(select(gifts).where(gifts.c.sku == offer.value, gifts.c.active)).first()
         if gift is None:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no gift {sku} in the catalog; check the code (counter-app gift list)."), sku=offer.value)
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "There is no gift {sku} in the catalog; check the code (counter-app gift list)."
+                ),
+                sku=offer.value,
+            )
 
 
-def _offer(desk: Desk, actor: Actor, kind: str, value: str | int | None, action: str, subject: str | None) -> rules.Compensation:
+def _offer(
+    desk: Desk, actor: Actor, kind: str, value: str | int | None, action: str, subject: str | None
+) -> rules.Compensation:
     try:
         return rules.parse_compensation(kind, value, desk.rules.compensation_max_points)
     except FieldError as error:
         if (kind or "").strip().lower() == "points" and str(value or "").strip().isdigit():
             # Over the limit: a refusal the audit keeps, as for redemptions over theirs.
-            record_alone(desk, actor, action, subject, outcome="refused", details=f"{value} points over the {desk.rules.compensation_max_points} limit")
+            record_alone(
+                desk,
+                actor,
+                action,
+                subject,
+                outcome="refused",
+                details=f"{value} points over the {desk.rules.compensation_max_points} limit",
+            )
         raise _invalid("compensation", error) from None
 
 
@@ -517,7 +666,12 @@ def compensation_offer(desk: Desk, text: str, ticket: str | None = None) -> rule
     actor = authorize(desk, Permission.COMPLAINT_INTAKE, "complaint.compensation_requested", (ticket or "")[:40])
     kind, _, value = (text or "").partition(":")
     if not value.strip():
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Compensation is points:N, coupon:TYPE or gift:SKU; “{value}” is none of them."), value=(text or "")[:40])
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors", "Compensation is points:N, coupon:TYPE or gift:SKU; “{value}” is none of them."
+            ),
+            value=(text or "")[:40],
+        )
     return _offer(desk, actor, kind, value, "complaint.compensation_requested", (ticket or "")[:40])
 
 
@@ -536,10 +690,23 @@ def request_compensation(desk: Desk, ticket: str, kind: str, value: str | int, r
         _not_closed(row, state)
         _check_compensation(desk, connection, state, offer)
         event = _append(
-            desk, connection, actor, row.complaint_uid, "compensation_requested", {"kind": offer.kind, "value": offer.value, "points": offer.points, "reason": why}, known,
+            desk,
+            connection,
+            actor,
+            row.complaint_uid,
+            "compensation_requested",
+            {"kind": offer.kind, "value": offer.value, "points": offer.points, "reason": why},
+            known,
         )
         after = complaint_rows.rebuild(connection, row.complaint_uid)
-        record(desk, connection, actor, "complaint.compensation_requested", row.ticket_no, after={"kind": offer.kind, "value": offer.value, "request": event.event_id})
+        record(
+            desk,
+            connection,
+            actor,
+            "complaint.compensation_requested",
+            row.ticket_no,
+            after={"kind": offer.kind, "value": offer.value, "request": event.event_id},
+        )
         [request] = [r for r in after.compensations if r.request_id == event.event_id]
         return _request_dto(after, row.ticket_no, _member_no(connection, row.member_id), request)
 
@@ -552,11 +719,25 @@ def _request_event(connection: Connection, request_id: str) -> Any:
     if _UUID.match(wanted):
         found = connection.execute(query.where(table.c.event_id == wanted)).all()
     elif len(wanted) >= 8 and all(char in "0123456789abcdef-" for char in wanted):
-        found = connection.execute(query.where(table.c.event_id >= wanted, table.c.event_id < wanted + "g").limit(2)).all()
+        found = connection.execute(
+            query.where(table.c.event_id >= wanted, table.c.event_id < wanted + "g").limit(2)
+        ).all()
     else:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "“{request}” is not a compensation request id; copy it from the list of compensations (at least 8 characters)."), request=wanted[:40])
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "“{request}” is not a compensation request id; copy it from the list of compensations (at least 8 characters).",
+            ),
+            request=wanted[:40],
+        )
     if len(found) != 1:
-        raise NotFound(QT_TRANSLATE_NOOP("Errors", "No compensation request has the id {request}; check it (complaint compensations), or sync first."), request=wanted[:40])
+        raise NotFound(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "No compensation request has the id {request}; check it (complaint compensations), or sync first.",
+            ),
+            request=wanted[:40],
+        )
     return found[0]
 
 
@@ -573,15 +754,32 @@ def decide_compensation(desk: Desk, request_id: str, approve: bool, reason: str)
         asked = _request_event(connection, request_id)
         row = complaint_rows.complaint_by_uid(connection, asked.complaint_uid)
         if row is None:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "No compensation request has the id {request}; check it (complaint compensations), or sync first."), request=asked.event_id[:8])
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "No compensation request has the id {request}; check it (complaint compensations), or sync first.",
+                ),
+                request=asked.event_id[:8],
+            )
         known = complaint_rows.events_of(connection, row.complaint_uid)
         state = fold(known)
         [request] = [r for r in state.compensations if r.request_id == asked.event_id]
         if request.decision is not None:
-            verdict = translate("Complaints", QT_TRANSLATE_NOOP("Complaints", "approved") if request.decision.approved else QT_TRANSLATE_NOOP("Complaints", "rejected"))
+            verdict = translate(
+                "Complaints",
+                QT_TRANSLATE_NOOP("Complaints", "approved")
+                if request.decision.approved
+                else QT_TRANSLATE_NOOP("Complaints", "rejected"),
+            )
             raise Conflict(
-                QT_TRANSLATE_NOOP("Errors", "Compensation request {request} was {verdict} already by {staff} on {when}; it is not decided twice."),
-                request=request.request_id[:8], verdict=verdict, staff=request.decision.decided_by or "—", when=request.decision.decided_at.strftime("%Y-%m-%d %H:%M"),
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Compensation request {request} was {verdict} already by {staff} on {when}; it is not decided twice.",
+                ),
+                request=request.request_id[:8],
+                verdict=verdict,
+                staff=request.decision.decided_by or "—",
+                when=request.decision.decided_at.strftime("%Y-%m-%d %H:%M"),
             )
         decided: dict[str, Any] = {"request_id": request.request_id, "approve": bool(approve), "reason": why}
         if approve:
@@ -589,22 +787,41 @@ def decide_compensation(desk: Desk, request_id: str, approve: bool, reason: str)
         _append(desk, connection, actor, row.complaint_uid, "compensation_decided", decided, known)
         after = complaint_rows.rebuild(connection, row.complaint_uid)
         record(
-            desk, connection, actor, "complaint.compensate", row.ticket_no,
-            after={"request": request.request_id, "approve": bool(approve), "kind": request.kind, "value": request.value,
-                   **{key: decided[key] for key in ("entry_id", "coupon_code", "gift_sku") if decided.get(key)}},
+            desk,
+            connection,
+            actor,
+            "complaint.compensate",
+            row.ticket_no,
+            after={
+                "request": request.request_id,
+                "approve": bool(approve),
+                "kind": request.kind,
+                "value": request.value,
+                **{key: decided[key] for key in ("entry_id", "coupon_code", "gift_sku") if decided.get(key)},
+            },
             details=why,
         )
         [done] = [r for r in after.compensations if r.request_id == request.request_id]
         return _request_dto(after, row.ticket_no, _member_no(connection, row.member_id), done)
 
 
-def _give(desk: Desk, connection: Connection, actor: Actor, row: Row[Any], state: ComplaintState, request: rules.CompensationRequestFacts) -> dict[str, Any]:
+def _give(
+    desk: Desk,
+    connection: Connection,
+    actor: Actor,
+    row: Row[Any],
+    state: ComplaintState,
+    request: rules.CompensationRequestFacts,
+) -> dict[str, Any]:
     """Carry an approved compensation out, in the decision's transaction; what was given goes into the decision's event."""
     # The rules here decide: the request may come from a counter with other limits.
     offer = rules.parse_compensation(request.kind, request.value, 10**9)
     if offer.kind == "points" and offer.points is not None and offer.points > desk.rules.compensation_max_points:
         raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "Compensation is at most {limit} points by the chain's rules; reject this request and ask for {limit} or less."),
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Compensation is at most {limit} points by the chain's rules; reject this request and ask for {limit} or less.",
+            ),
             limit=desk.rules.compensation_max_points,
         )
     _check_compensation(desk, connection, state, offer)
@@ -614,7 +831,11 @@ def _give(desk: Desk, connection: Connection, actor: Actor, row: Row[Any], state
         if member is None and row.member_id is not None:
             member = member_rows.member_by(connection, id=row.member_id)
         if member is None:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "The complaint's member is not at this counter yet; sync, then decide again."))
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The complaint's member is not at this counter yet; sync, then decide again."
+                )
+            )
     if offer.kind == "points":
         entry_id = credit_points(desk, connection, member, "compensation", offer.points, actor, note=row.ticket_no)
         return {"entry_id": entry_id}
@@ -622,8 +843,16 @@ def _give(desk: Desk, connection: Connection, actor: Actor, row: Row[Any], state
         kind = connection.execute(select(coupon_types).where(coupon_types.c.type_code == offer.value)).one()
         coupon = issue_coupon(desk, connection, member, kind, None)
         return {"coupon_code": coupon.code.replace("-", "")}
-    taken = connection.execute(update(gifts).where(gifts.c.sku == offer.value, gifts.c.stock >= 1).values(stock=gifts.c.stock - 1))
+    taken = connection.execute(
+        update(gifts).where(gifts.c.sku == offer.value, gifts.c.stock >= 1).values(stock=gifts.c.stock - 1)
+    )
     if taken.rowcount != 1:
         name = connection.execute(select(gifts.c.name).where(gifts.c.sku == offer.value)).scalar() or offer.value
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "{name} is out of stock here; reject the request and ask for another gift, or add stock first."), name=name)
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{name} is out of stock here; reject the request and ask for another gift, or add stock first.",
+            ),
+            name=name,
+        )
     return {"gift_sku": offer.value}

@@ -13,9 +13,9 @@ from counter_app.db import sealing
 from counter_app.db.meta import set_meta
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.members import format_member_no
+from counter_app.domain.staff import Permission
 from counter_app.domain.tiers import tier_for_spend
 from counter_app.i18n import QT_TRANSLATE_NOOP
-from counter_app.domain.staff import Permission
 from counter_app.services.audit import record
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
@@ -24,20 +24,66 @@ from counter_app.services.sync import is_enrolled
 DEMO_MAX = 5_000_000
 BATCH = 50_000
 # Mainland mobile prefixes in wide use; every number made from them is a valid mobile to phonenumbers.
-MOBILE_PREFIXES = (
-    "130 131 132 133 134 135 136 137 138 139 150 151 152 153 155 156 157 158 159 "
-    "166 173 175 176 177 178 180 181 182 183 184 185 186 187 188 189 191 198 199"
-).split()
+MOBILE_PREFIXES = [
+    "130",
+    "131",
+    "132",
+    "133",
+    "134",
+    "135",
+    "136",
+    "137",
+    "138",
+    "139",
+    "150",
+    "151",
+    "152",
+    "153",
+    "155",
+    "156",
+    "157",
+    "158",
+    "159",
+    "166",
+    "173",
+    "175",
+    "176",
+    "177",
+    "178",
+    "180",
+    "181",
+    "182",
+    "183",
+    "184",
+    "185",
+    "186",
+    "187",
+    "188",
+    "189",
+    "191",
+    "198",
+    "199",
+]
 
 
-def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress: Callable[[int, int], None] | None = None) -> int:
+def make_demo_members(
+    desk: Desk, count: int, seed: int | None = None, progress: Callable[[int, int], None] | None = None
+) -> int:
     """Add `count` demo members, committed batch by batch; the store is marked as holding demo data."""
     actor = authorize(desk, Permission.DEMO_DATA, "demo.create")
     with desk.store.read() as connection:
         if is_enrolled(connection):
-            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "This desk is enrolled with the central server; demo members are only for a desk on its own (use a new data folder)."))
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "This desk is enrolled with the central server; demo members are only for a desk on its own (use a new data folder).",
+                )
+            )
     if not 1 <= count <= DEMO_MAX:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The number of demo members must be between 1 and {limit}."), limit=f"{DEMO_MAX:,}")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "The number of demo members must be between 1 and {limit}."),
+            limit=f"{DEMO_MAX:,}",
+        )
     from faker.providers.person.zh_CN import Provider as ChineseNames  # name lists only; imported when needed
 
     rng = random.Random(seed)
@@ -50,7 +96,9 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
     keys = desk.store.keys
     with desk.store.read() as connection:
         taken = rows.existing_phone_indexes(connection) if rows.has_members(connection) else set()
-    phones = _unique_phones(rng, count, (lambda phone: sealing.phone_index(keys, phone) in taken) if taken else (lambda phone: False))
+    phones = _unique_phones(
+        rng, count, (lambda phone: sealing.phone_index(keys, phone) in taken) if taken else (lambda phone: False)
+    )
     made = 0
     while made < count:
         size = min(BATCH, count - made)
@@ -87,35 +135,46 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
                     entry_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
                     earned_at = earned.isoformat(timespec="microseconds")
                     ledger_rows.append((entry_id, member_id, "adjust", points, earned_at, "demo opening balance"))
-                    lot_rows.append((member_id, entry_id, earned_at, dt.date(earned.year + 1, 12, 31).isoformat(), points, points))
+                    lot_rows.append(
+                        (member_id, entry_id, earned_at, dt.date(earned.year + 1, 12, 31).isoformat(), points, points)
+                    )
                 sealed = sealing.sealed_member_fields(keys, member_uid, phone, None)
-                member_rows.append((
-                    member_id,
-                    member_uid,
-                    format_member_no(desk.settings.counter_no, first_seq + offset),
-                    sealed["phone_sealed"],
-                    sealed["phone_index"],
-                    sealed["phone_tail_index"],
-                    name,
-                    gender,
-                    birthday.isoformat(),
-                    tier,
-                    points,
-                    int(spend * 100),
-                    desk.settings.privacy_notice_version,
-                    stamp,
-                    stamp,
-                    stamp,
-                    desk.counter_uid,
-                ))
+                member_rows.append(
+                    (
+                        member_id,
+                        member_uid,
+                        format_member_no(desk.settings.counter_no, first_seq + offset),
+                        sealed["phone_sealed"],
+                        sealed["phone_index"],
+                        sealed["phone_tail_index"],
+                        name,
+                        gender,
+                        birthday.isoformat(),
+                        tier,
+                        points,
+                        int(spend * 100),
+                        desk.settings.privacy_notice_version,
+                        stamp,
+                        stamp,
+                        stamp,
+                        desk.counter_uid,
+                    )
+                )
                 index_rows.append((member_id, *rows.search_terms(name)))
             rows.bulk_insert_members(connection, member_rows, index_rows)
-            connection.exec_driver_sql("INSERT INTO ledger (entry_id, member_id, kind, points, at, note) VALUES (?, ?, ?, ?, ?, ?)", ledger_rows)
             connection.exec_driver_sql(
-                "INSERT INTO points_lots (member_id, entry_id, earned_at, expires_on, points_initial, points_left) VALUES (?, ?, ?, ?, ?, ?)", lot_rows
+                "INSERT INTO ledger (entry_id, member_id, kind, points, at, note) VALUES (?, ?, ?, ?, ?, ?)",
+                ledger_rows,
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO points_lots (member_id, entry_id, earned_at, expires_on, points_initial, points_left) VALUES (?, ?, ?, ?, ?, ?)",
+                lot_rows,
             )
             if tier_rows:
-                connection.exec_driver_sql("INSERT INTO tier_changes (member_id, old_tier, new_tier, at, reason) VALUES (?, ?, ?, ?, ?)", tier_rows)
+                connection.exec_driver_sql(
+                    "INSERT INTO tier_changes (member_id, old_tier, new_tier, at, reason) VALUES (?, ?, ?, ?, ?)",
+                    tier_rows,
+                )
             # Demo members are made up: they are never sent to the central server.
             set_meta(connection, "demo_data", "true")
         made += size
@@ -128,15 +187,23 @@ def make_demo_members(desk: Desk, count: int, seed: int | None = None, progress:
     return made
 
 
-DEMO_GIFTS = (("G-PARK", "停车券 2 小时", 500, 999), ("G-UMB", "晴雨伞", 1500, 50), ("G-CUP", "保温杯", 3000, 30), ("G-MOVIE", "电影票 2 张", 4000, 20))
+DEMO_GIFTS = (
+    ("G-PARK", "停车券 2 小时", 500, 999),
+    ("G-UMB", "晴雨伞", 1500, 50),
+    ("G-CUP", "保温杯", 3000, 30),
+    ("G-MOVIE", "电影票 2 张", 4000, 20),
+)
 DEMO_COUPONS = (("C10", "满100减10", 1000, 10000, 30, 800), ("C50", "满500减50", 5000, 50000, 60, 3800))
 
 
 def _demo_catalog(connection) -> None:
     """A small catalog so a demo desk has something to redeem; left alone if the chain has one."""
-    connection.exec_driver_sql("INSERT OR IGNORE INTO gift_catalog (sku, name, points, stock, active) VALUES (?, ?, ?, ?, 1)", list(DEMO_GIFTS))
     connection.exec_driver_sql(
-        "INSERT OR IGNORE INTO coupon_types (type_code, title, value_fen, min_spend_fen, valid_days, points, active) VALUES (?, ?, ?, ?, ?, ?, 1)", list(DEMO_COUPONS)
+        "INSERT OR IGNORE INTO gift_catalog (sku, name, points, stock, active) VALUES (?, ?, ?, ?, 1)", list(DEMO_GIFTS)
+    )
+    connection.exec_driver_sql(
+        "INSERT OR IGNORE INTO coupon_types (type_code, title, value_fen, min_spend_fen, valid_days, points, active) VALUES (?, ?, ?, ?, ?, ?, 1)",
+        list(DEMO_COUPONS),
     )
 
 

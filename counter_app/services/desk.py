@@ -6,10 +6,9 @@ import contextlib
 import datetime as dt
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from counter_app import config
 from counter_app.db import members as member_rows
@@ -89,7 +88,9 @@ def open_desk(data_dir: Path | None = None, clock: Callable[[], dt.datetime] | N
     except BaseException:
         store.close()
         raise
-    return Desk(data_dir=data_dir, store=store, settings=settings, counter_uid=row.counter_uid, clock=clock, rules=rules)
+    return Desk(
+        data_dir=data_dir, store=store, settings=settings, counter_uid=row.counter_uid, clock=clock, rules=rules
+    )
 
 
 def desk_status(desk: Desk) -> DeskStatus:
@@ -129,7 +130,15 @@ def change_settings(desk: Desk, changes: dict[str, object]) -> config.Settings:
         return desk.settings
     with desk.store.write() as connection:
         for key in differing:
-            record(desk, connection, actor, "settings.change", key, before={key: getattr(desk.settings, key)}, after={key: getattr(changed, key)})
+            record(
+                desk,
+                connection,
+                actor,
+                "settings.change",
+                key,
+                before={key: getattr(desk.settings, key)},
+                after={key: getattr(changed, key)},
+            )
         # The file is written last inside the audit entries' transaction: a failed write leaves no entry behind.
         config.save_settings(desk.data_dir, changed)
     desk.settings = changed

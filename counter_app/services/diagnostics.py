@@ -63,7 +63,10 @@ _SCRUBBERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\$argon2[a-z]*\$[^\s'\"]+"), "[hash]"),
     (re.compile(r"(?i)\bbearer\s+[^\s'\",;]+"), "Bearer [removed]"),
     (re.compile(r"(?i)\b(" + _SECRET_NAMES + r")\b(['\"]?\s*[:=]\s*['\"]?)[^\s'\",;&)}\]]+"), r"\1\2[removed]"),
-    (re.compile(r"(?i)(\benrol(?:l)?\b.*?--code[=\s]+)[^\s'\",;]+"), r"\1[removed]"),  # `counter-app enroll --code …` quoted in a log
+    (
+        re.compile(r"(?i)(\benrol(?:l)?\b.*?--code[=\s]+)[^\s'\",;]+"),
+        r"\1[removed]",
+    ),  # `counter-app enroll --code …` quoted in a log
     (re.compile(r"(?i)\b(\w[\w+.-]*://)[^\s/@:]+:[^\s/@]+@"), r"\1[removed]@"),
     (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[email]"),
     # National ID numbers (GB 11643): 18 characters, the last a digit or X; the old 15-digit form too.
@@ -141,7 +144,12 @@ def version_text() -> str:
     """`counter-app X.Y.Z`, then one `name: version` line per library (what `counter-app --version` prints)."""
     versions = library_versions()
     width = max(map(len, versions))
-    return "\n".join([f"counter-app {versions.pop('counter-app')}", *(f"  {name + ':':<{width + 1}} {value}" for name, value in versions.items())])
+    return "\n".join(
+        [
+            f"counter-app {versions.pop('counter-app')}",
+            *(f"  {name + ':':<{width + 1}} {value}" for name, value in versions.items()),
+        ]
+    )
 
 
 def _guarded(gather: Callable[[], dict[str, Any]]) -> dict[str, Any]:
@@ -174,7 +182,7 @@ def _system(data_dir: Path) -> dict[str, Any]:
         "installer_build": bool(getattr(sys, "frozen", False)),
         "time_now": now.isoformat(timespec="seconds"),
         "time_zone": now.tzname(),
-        "free_space": f"{usage.free / 1024 ** 3:.1f} GB of {usage.total / 1024 ** 3:.1f} GB",
+        "free_space": f"{usage.free / 1024**3:.1f} GB of {usage.total / 1024**3:.1f} GB",
     }
 
 
@@ -186,7 +194,9 @@ def _desk_part(desk: Desk) -> dict[str, Any]:
     actor = desk.session
     return {
         "data_folder": str(desk.data_dir),
-        "store_file": f"{desk.store.path} ({_size(desk.store.path)})" if desk.store.path.exists() else str(desk.store.path),
+        "store_file": f"{desk.store.path} ({_size(desk.store.path)})"
+        if desk.store.path.exists()
+        else str(desk.store.path),
         "schema_version": schema,
         "schema_head": SCHEMA_HEAD,
         "counter_uid": desk.counter_uid,
@@ -218,14 +228,21 @@ def _sync_part(desk: Desk) -> dict[str, Any]:
     }
     if state.offline is not None:
         part["offline_limits"] = {
-            "since": state.offline.since, "until": state.offline.until, "per_member": state.offline.per_member,
-            "counter_left": state.offline.counter_left, "expired": state.offline.expired,
+            "since": state.offline.since,
+            "until": state.offline.until,
+            "per_member": state.offline.per_member,
+            "counter_left": state.offline.counter_left,
+            "expired": state.offline.expired,
         }
     return part
 
 
 def _settings_group(settings: config.Settings, group: str) -> dict[str, Any]:
-    return {setting.key: _setting_value(setting.key, getattr(settings, setting.key)) for setting in config.SETTINGS if setting.group == group}
+    return {
+        setting.key: _setting_value(setting.key, getattr(settings, setting.key))
+        for setting in config.SETTINGS
+        if setting.group == group
+    }
 
 
 def _setting_value(key: str, value: Any) -> Any:
@@ -247,7 +264,14 @@ def _printer_part(desk: Desk) -> dict[str, Any]:
 def _all_settings(settings: config.Settings) -> dict[str, Any]:
     values = {setting.key: _setting_value(setting.key, getattr(settings, setting.key)) for setting in config.SETTINGS}
     # Keys a newer version wrote: kept in the file, shown here so support sees them too.
-    values.update({f"(unknown) {key}": _setting_value(key, value) if isinstance(value, (str, int, float, bool)) or value is None else "[…]" for key, value in settings.extra.items()})
+    values.update(
+        {
+            f"(unknown) {key}": _setting_value(key, value)
+            if isinstance(value, (str, int, float, bool)) or value is None
+            else "[…]"
+            for key, value in settings.extra.items()
+        }
+    )
     return values
 
 
@@ -256,10 +280,18 @@ def _crash_part(data_dir: Path) -> dict[str, Any]:
     if found is None:
         return {"last_hard_crash": None}
     at, text = found
-    return {"last_hard_crash": at.isoformat(timespec="seconds"), "trace": [scrub(line) for line in text.splitlines()[-CRASH_LINES:]]}
+    return {
+        "last_hard_crash": at.isoformat(timespec="seconds"),
+        "trace": [scrub(line) for line in text.splitlines()[-CRASH_LINES:]],
+    }
 
 
-def diagnostics(desk: Desk | None, data_dir: Path | None = None, log_lines: int = LOG_LINES, extra: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+def diagnostics(
+    desk: Desk | None,
+    data_dir: Path | None = None,
+    log_lines: int = LOG_LINES,
+    extra: dict[str, dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     """The report as plain data (for --json). Without a desk (its store would not open) the parts that need it are left out.
 
     `extra` adds parts gathered elsewhere (the GUI adds its screen and Qt platform)."""
@@ -325,6 +357,8 @@ def render_report(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def diagnostics_report(desk: Desk | None, data_dir: Path | None = None, extra: dict[str, dict[str, Any]] | None = None) -> str:
+def diagnostics_report(
+    desk: Desk | None, data_dir: Path | None = None, extra: dict[str, dict[str, Any]] | None = None
+) -> str:
     """Everything support needs, as plain text; see the module docstring for what is left out."""
     return render_report(diagnostics(desk, data_dir, extra=extra))

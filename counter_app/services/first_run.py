@@ -75,9 +75,15 @@ def check_store(store_name: str, counter_name: str) -> tuple[str, str]:
         except InvalidInput:
             # The declaration's only check is the length ("≤ 40"): say it as a person would.
             limit = config.setting_for(key).rule.lstrip("≤ ")
-            errors[key] = FieldError(QT_TRANSLATE_NOOP("Errors", "Too long: at most {limit} characters, this one has {count}."), limit=limit, count=len(text))
+            errors[key] = FieldError(
+                QT_TRANSLATE_NOOP("Errors", "Too long: at most {limit} characters, this one has {count}."),
+                limit=limit,
+                count=len(text),
+            )
     if "store_name" not in errors and not values["store_name"]:
-        errors["store_name"] = FieldError(QT_TRANSLATE_NOOP("Errors", "Enter the store's name: it is shown on screen and printed on every receipt."))
+        errors["store_name"] = FieldError(
+            QT_TRANSLATE_NOOP("Errors", "Enter the store's name: it is shown on screen and printed on every receipt.")
+        )
     if errors:
         raise form_invalid(errors)
     return values["store_name"], values["counter_name"]
@@ -115,7 +121,10 @@ def save_step(desk: Desk, step: str, changes: dict[str, Any]) -> config.Settings
         changed = changed.with_value(key, value)  # each checked by its declaration; a refusal saves nothing
     with desk.store.write() as connection:
         state = _state(connection)
-        _save_state(connection, {**state, "started": True, "done": [s for s in STEPS if s in state.get("done", ()) or s == step]})
+        _save_state(
+            connection,
+            {**state, "started": True, "done": [s for s in STEPS if s in state.get("done", ()) or s == step]},
+        )
         for key in changes:
             before, after = getattr(desk.settings, key), getattr(changed, key)
             if before != after:

@@ -8,8 +8,8 @@ from pathlib import Path
 from counter_app.db.keys import KEY_FILE, export_key, fingerprint_of, read_key_backup, save_key
 from counter_app.db.store import STORE_FILE
 from counter_app.domain.errors import StoreUnavailable
-from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.domain.staff import Permission
+from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
@@ -21,9 +21,16 @@ def back_up_key(desk: Desk, target: Path) -> str:
     try:
         export_key(desk.store.keys, target)
     except FileExistsError:
-        raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "{path} exists already; choose a new file name for the key backup."), path=str(target)) from None
+        raise StoreUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "{path} exists already; choose a new file name for the key backup."),
+            path=str(target),
+        ) from None
     except OSError as error:
-        raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The key backup {path} cannot be written ({reason})."), path=str(target), reason=error.strerror or str(error)) from None
+        raise StoreUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "The key backup {path} cannot be written ({reason})."),
+            path=str(target),
+            reason=error.strerror or str(error),
+        ) from None
     record_alone(desk, actor, "key.export", desk.store.keys.fingerprint, details=str(target))
     return desk.store.keys.fingerprint
 
@@ -34,12 +41,19 @@ def restore_key(data_dir: Path, source: Path) -> str:
     master = read_key_backup(source)
     store_file = data_dir / STORE_FILE
     if not store_file.exists():
-        raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "There is no desk store in {path}; check --data-dir."), path=str(data_dir))
+        raise StoreUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "There is no desk store in {path}; check --data-dir."), path=str(data_dir)
+        )
     with sqlite3.connect(f"file:{store_file}?mode=ro", uri=True) as db:
-        recorded = dict(db.execute("SELECT key, value FROM store_meta WHERE key IN ('key_account', 'key_fingerprint')").fetchall())
+        recorded = dict(
+            db.execute("SELECT key, value FROM store_meta WHERE key IN ('key_account', 'key_fingerprint')").fetchall()
+        )
     if recorded.get("key_fingerprint") != fingerprint_of(master):
         raise StoreUnavailable(
-            QT_TRANSLATE_NOOP("Errors", "That key belongs to another store (fingerprint {found}, this store needs {needed}); nothing was changed."),
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "That key belongs to another store (fingerprint {found}, this store needs {needed}); nothing was changed.",
+            ),
             found=fingerprint_of(master),
             needed=recorded.get("key_fingerprint", "—"),
         )

@@ -128,7 +128,9 @@ def _approval_items(desk: Desk, connection: Connection) -> list[QueueItem]:
         if waiting.action == "points.earn":
             details = f"¥{params.get('amount', '?')} · {params.get('slip_no') or waiting.subject or ''}".strip(" ·")
         elif waiting.action == "points.cash":
-            details = i18n.translate("ManagerQueue", QT_TRANSLATE_NOOP("ManagerQueue", "{points} points as cash")).format(points=params.get("points", "?"))
+            details = i18n.translate(
+                "ManagerQueue", QT_TRANSLATE_NOOP("ManagerQueue", "{points} points as cash")
+            ).format(points=params.get("points", "?"))
         elif waiting.action in ("member.erase", "points.void"):
             details = str(params.get("reason") or "")
         elif waiting.action == "member.edit":
@@ -137,12 +139,28 @@ def _approval_items(desk: Desk, connection: Connection) -> list[QueueItem]:
         else:
             details = ""
         template = TITLES.get(waiting.action)
-        title = i18n.translate("ManagerQueue", template) if template else i18n.translate("ManagerQueue", _OTHER_APPROVAL).format(action=waiting.action)
+        title = (
+            i18n.translate("ManagerQueue", template)
+            if template
+            else i18n.translate("ManagerQueue", _OTHER_APPROVAL).format(action=waiting.action)
+        )
         requested = _moment(waiting.requested_at)
-        items.append(QueueItem(
-            "approval", str(waiting.approval_id), str(waiting.approval_id), title, _shown_ref(desk, connection, params.get("ref") or waiting.subject), details,
-            waiting.requested_by, waiting.requested_at, PARKED, None, _minutes_since(desk, requested), waiting.approval_id,
-        ))
+        items.append(
+            QueueItem(
+                "approval",
+                str(waiting.approval_id),
+                str(waiting.approval_id),
+                title,
+                _shown_ref(desk, connection, params.get("ref") or waiting.subject),
+                details,
+                waiting.requested_by,
+                waiting.requested_at,
+                PARKED,
+                None,
+                _minutes_since(desk, requested),
+                waiting.approval_id,
+            )
+        )
     return items
 
 
@@ -164,26 +182,41 @@ def _compensation_items(desk: Desk, connection: Connection) -> list[QueueItem]:
     items = []
     for request in complaints.pending_compensations(desk):
         ticket_no = getattr(request, "ticket_no", None)
-        complaint = connection.exec_driver_sql(
-            "SELECT opened_at, due_at, answered_at FROM complaints WHERE ticket_no = ?", (ticket_no,)
-        ).first() if ticket_no else None
+        complaint = (
+            connection.exec_driver_sql(
+                "SELECT opened_at, due_at, answered_at FROM complaints WHERE ticket_no = ?", (ticket_no,)
+            ).first()
+            if ticket_no
+            else None
+        )
         urgent = _near_breach(desk, complaint)
         member = getattr(request, "member_no", None) or getattr(request, "member", None)
         kind, value = getattr(request, "kind", ""), getattr(request, "value", "")
         details = f"{kind} {value}".strip() + (f" — {request.reason}" if getattr(request, "reason", None) else "")
         requested = _moment(getattr(request, "requested_at", None))
-        items.append(QueueItem(
-            "compensation", request.request_id, f"compensation:{request.request_id}", i18n.translate("ManagerQueue", TITLES["compensation"]),
-            " · ".join(part for part in (ticket_no, member) if part) or None, details, getattr(request, "requested_by", None),
-            requested.isoformat(timespec="seconds") if requested else str(getattr(request, "requested_at", "")),
-            COMPENSATION_NEAR_SLA if urgent else COMPENSATION, _iso(complaint.due_at) if complaint else None, _minutes_since(desk, requested),
-        ))
+        items.append(
+            QueueItem(
+                "compensation",
+                request.request_id,
+                f"compensation:{request.request_id}",
+                i18n.translate("ManagerQueue", TITLES["compensation"]),
+                " · ".join(part for part in (ticket_no, member) if part) or None,
+                details,
+                getattr(request, "requested_by", None),
+                requested.isoformat(timespec="seconds") if requested else str(getattr(request, "requested_at", "")),
+                COMPENSATION_NEAR_SLA if urgent else COMPENSATION,
+                _iso(complaint.due_at) if complaint else None,
+                _minutes_since(desk, requested),
+            )
+        )
     return items
 
 
 def _review_items(desk: Desk, connection: Connection) -> list[QueueItem]:
     items = []
-    rows = connection.exec_driver_sql("SELECT id, kind, member_uid, details, created_at FROM review_items WHERE status = 'open' ORDER BY id").all()
+    rows = connection.exec_driver_sql(
+        "SELECT id, kind, member_uid, details, created_at FROM review_items WHERE status = 'open' ORDER BY id"
+    ).all()
     for row in rows:
         try:
             found = json.loads(row.details)
@@ -191,14 +224,31 @@ def _review_items(desk: Desk, connection: Connection) -> list[QueueItem]:
             found = {}
         member_no = found.get("member_no") if isinstance(found, dict) else None
         if member_no is None and row.member_uid:
-            member_no = connection.exec_driver_sql("SELECT member_no FROM members WHERE member_uid = ?", (row.member_uid,)).scalar()
+            member_no = connection.exec_driver_sql(
+                "SELECT member_no FROM members WHERE member_uid = ?", (row.member_uid,)
+            ).scalar()
         template = TITLES.get(row.kind)
-        title = i18n.translate("ManagerQueue", template) if template else i18n.translate("ManagerQueue", _OTHER_REVIEW).format(kind=row.kind)
+        title = (
+            i18n.translate("ManagerQueue", template)
+            if template
+            else i18n.translate("ManagerQueue", _OTHER_REVIEW).format(kind=row.kind)
+        )
         created = _moment(row.created_at)
-        items.append(QueueItem(
-            "review", str(row.id), f"review:{row.id}", title, member_no, sync.review_sentence(row.kind, found if isinstance(found, dict) else {}, row.details),
-            None, _iso(row.created_at) or str(row.created_at), URGENT_REVIEW if row.kind in MONEY_REVIEWS else OTHER_REVIEW, None, _minutes_since(desk, created),
-        ))
+        items.append(
+            QueueItem(
+                "review",
+                str(row.id),
+                f"review:{row.id}",
+                title,
+                member_no,
+                sync.review_sentence(row.kind, found if isinstance(found, dict) else {}, row.details),
+                None,
+                _iso(row.created_at) or str(row.created_at),
+                URGENT_REVIEW if row.kind in MONEY_REVIEWS else OTHER_REVIEW,
+                None,
+                _minutes_since(desk, created),
+            )
+        )
     return items
 
 
@@ -207,9 +257,11 @@ def _order(item: QueueItem) -> tuple[Any, ...]:
     requested = _moment(item.requested_at)
     return (
         item.urgency,
-        due is None, due.timestamp() if due else 0.0,
+        due is None,
+        due.timestamp() if due else 0.0,
         requested.timestamp() if requested else 0.0,
-        KINDS.index(item.kind), item.item_id.zfill(20),
+        KINDS.index(item.kind),
+        item.item_id.zfill(20),
     )
 
 
@@ -217,31 +269,50 @@ def waiting(desk: Desk) -> list[QueueItem]:
     """Everything waiting for a manager at this desk, most urgent first (the order is described at URGENT_REVIEW)."""
     authorize(desk, Permission.APPROVE, "queue.list")
     with desk.store.read() as connection:
-        items = _approval_items(desk, connection) + _compensation_items(desk, connection) + _review_items(desk, connection)
+        items = (
+            _approval_items(desk, connection) + _compensation_items(desk, connection) + _review_items(desk, connection)
+        )
     return sorted(items, key=_order)
 
 
 def parse_queue_ref(text: str) -> tuple[str, str]:
-    """"12" or "approval:12", "compensation:<id>", "review:5": the kind and the item's own id."""
+    """ "12" or "approval:12", "compensation:<id>", "review:5": the kind and the item's own id."""
     value = (text or "").strip()
     kind, _, item_id = value.rpartition(":") if ":" in value else ("approval", "", value)
     kind, item_id = kind.strip().lower(), item_id.strip()
-    if kind not in KINDS or not item_id or len(item_id) > 40 or (kind in ("approval", "review") and not item_id.isdigit()):
+    if (
+        kind not in KINDS
+        or not item_id
+        or len(item_id) > 40
+        or (kind in ("approval", "review") and not item_id.isdigit())
+    ):
         raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "“{ref}” names nothing in the manager's queue; use the number of a request (12), review:N or compensation:ID, as approvals list shows them."),
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "“{ref}” names nothing in the manager's queue; use the number of a request (12), review:N or compensation:ID, as approvals list shows them.",
+            ),
             ref=value[:40],
         )
     return kind, item_id
 
 
-_ACTIONS = {"approval": ("approval.approve", "approval.reject"), "compensation": ("complaint.compensate", "complaint.compensate"), "review": ("review.resolve", "review.resolve")}
+_ACTIONS = {
+    "approval": ("approval.approve", "approval.reject"),
+    "compensation": ("complaint.compensate", "complaint.compensate"),
+    "review": ("review.resolve", "review.resolve"),
+}
 
 
 def decide(desk: Desk, kind: str, item_id: str | int, approve: bool, reason: str | None = None) -> QueueDecision:
     """Approve or reject one item; a rejection needs its reason. Each kind is decided by its own service, which
     audits it (a reason given with an approval of a parked operation is audited beside it)."""
     if kind not in KINDS:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The manager's queue holds approvals, compensations and review items; {kind} is none of them."), kind=str(kind)[:20])
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The manager's queue holds approvals, compensations and review items; {kind} is none of them."
+            ),
+            kind=str(kind)[:20],
+        )
     item_id = str(item_id).strip()
     actor = authorize(desk, Permission.APPROVE, _ACTIONS[kind][0 if approve else 1], f"{kind}:{item_id}"[:40])
     note = " ".join((reason or "").split())
@@ -249,7 +320,9 @@ def decide(desk: Desk, kind: str, item_id: str | int, approve: bool, reason: str
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Give a reason for the rejection; the requester will see it."))
     if kind == "approval":
         if not item_id.isdigit():
-            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "An approval request is named by its number, as approvals list shows it."))
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("Errors", "An approval request is named by its number, as approvals list shows it.")
+            )
         number = int(item_id)
         if not approve:
             return QueueDecision(kind, item_id, False, approvals.reject(desk, number, note))
@@ -260,6 +333,13 @@ def decide(desk: Desk, kind: str, item_id: str | int, approve: bool, reason: str
     if kind == "compensation":
         complaints = _complaints_service()
         if complaints is None:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "This desk cannot decide complaint compensation yet; update the desk."))
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "This desk cannot decide complaint compensation yet; update the desk.")
+            )
         return QueueDecision(kind, item_id, approve, complaints.decide_compensation(desk, item_id, approve, note))
-    return QueueDecision(kind, item_id, approve, sync.resolve_review_item(desk, item_id, "accepted" if approve else "rejected", note or None))
+    return QueueDecision(
+        kind,
+        item_id,
+        approve,
+        sync.resolve_review_item(desk, item_id, "accepted" if approve else "rejected", note or None),
+    )

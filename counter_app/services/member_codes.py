@@ -27,7 +27,7 @@ from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
 from counter_app.services.members import MemberCard, find_member, require_member
 from counter_app.services.rewards import CouponItem, show_coupon
-from counter_app.services.sync import SyncError, _client, _get, _set, is_enrolled
+from counter_app.services.sync import SyncError, _client, _get, is_enrolled
 
 _OWN_ISSUER = "codes.issuer_key"  # a standalone desk is its own issuer; the key is sealed with the data key
 
@@ -55,7 +55,12 @@ class ScanOutcome:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "kind": self.kind, "via": self.via, "ref": self.ref, "event_uid": self.event_uid, "text": self.text, "slip_no": self.slip_no,
+            "kind": self.kind,
+            "via": self.via,
+            "ref": self.ref,
+            "event_uid": self.event_uid,
+            "text": self.text,
+            "slip_no": self.slip_no,
             "member": self.card.to_json() if self.card else None,
             "coupon": self.coupon.__dict__ if self.coupon else None,
         }
@@ -71,7 +76,9 @@ def _own_issuer(desk: Desk) -> Ed25519PrivateKey:
                 raw = codes.private_bytes(Ed25519PrivateKey.generate())
                 sealed = sealing.seal(desk.store.keys, _b64(raw), "codes.issuer").hex()
                 store_meta.set_meta(connection, _OWN_ISSUER, sealed)
-    return Ed25519PrivateKey.from_private_bytes(_unb64(sealing.unseal(desk.store.keys, bytes.fromhex(sealed), "codes.issuer")))
+    return Ed25519PrivateKey.from_private_bytes(
+        _unb64(sealing.unseal(desk.store.keys, bytes.fromhex(sealed), "codes.issuer"))
+    )
 
 
 def issuer_key(desk: Desk) -> bytes:
@@ -81,14 +88,24 @@ def issuer_key(desk: Desk) -> bytes:
     if not enrolled:
         return codes.public_bytes(_own_issuer(desk))
     if not pinned:
-        raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "This desk has not yet received the chain's member-code key; sync once while online, or search by phone meanwhile."))
+        raise StoreUnavailable(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This desk has not yet received the chain's member-code key; sync once while online, or search by phone meanwhile.",
+            )
+        )
     return _unb64(pinned)
 
 
 def _member_row(connection: Connection, member_uid: str) -> Row[Any]:
     row = member_rows.member_by(connection, member_uid=member_uid)
     if row is None:
-        raise NotFound(QT_TRANSLATE_NOOP("Errors", "The member of this code is not on this desk yet; sync the desk, or search by phone meanwhile."))
+        raise NotFound(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The member of this code is not on this desk yet; sync the desk, or search by phone meanwhile.",
+            )
+        )
     return row
 
 
@@ -98,23 +115,47 @@ def _use_dynamic(desk: Desk, code: DynamicCode, issuer: bytes) -> Row[Any]:
     codes.verify_member_code(code, issuer, now)
     nonce = code.nonce.hex()
     with desk.store.write() as connection:
-        seen = connection.exec_driver_sql("SELECT seen_at, counter_uid FROM used_codes WHERE nonce = ?", (nonce,)).first()
+        seen = connection.exec_driver_sql(
+            "SELECT seen_at, counter_uid FROM used_codes WHERE nonce = ?", (nonce,)
+        ).first()
         if seen is None:
             row = _member_row(connection, code.member_uid)
             connection.exec_driver_sql(
                 "INSERT INTO used_codes (nonce, member_uid, step, seen_at, counter_uid) VALUES (?, ?, ?, ?, ?)",
                 (nonce, code.member_uid, code.step, now.isoformat(), desk.counter_uid),
             )
-            connection.exec_driver_sql("DELETE FROM used_codes WHERE step < ?", (codes.step_of(now) - codes.NONCE_KEEP_STEPS,))
-            append_op(connection, desk.store.keys, desk.counter_uid, "code.used", {"member_uid": code.member_uid, "nonce": nonce, "step": code.step}, now)
+            connection.exec_driver_sql(
+                "DELETE FROM used_codes WHERE step < ?", (codes.step_of(now) - codes.NONCE_KEEP_STEPS,)
+            )
+            append_op(
+                connection,
+                desk.store.keys,
+                desk.counter_uid,
+                "code.used",
+                {"member_uid": code.member_uid, "nonce": nonce, "step": code.step},
+                now,
+            )
             return row
     here = seen.counter_uid == desk.counter_uid
-    record_alone(desk, desk.actor(), "member.scan", code.member_uid, outcome="refused", details=f"replayed code {nonce} first seen {seen.seen_at}")
+    record_alone(
+        desk,
+        desk.actor(),
+        "member.scan",
+        code.member_uid,
+        outcome="refused",
+        details=f"replayed code {nonce} first seen {seen.seen_at}",
+    )
     raise CodeRefused(
         "replayed",
-        QT_TRANSLATE_NOOP("Errors", "This member code was already scanned at this desk at {time}: it is a copy. Ask the member to show the code live on their phone.")
-        if here else
-        QT_TRANSLATE_NOOP("Errors", "This member code was already scanned at another counter at {time}: it is a copy. Ask the member to show the code live on their phone."),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "This member code was already scanned at this desk at {time}: it is a copy. Ask the member to show the code live on their phone.",
+        )
+        if here
+        else QT_TRANSLATE_NOOP(
+            "Errors",
+            "This member code was already scanned at another counter at {time}: it is a copy. Ask the member to show the code live on their phone.",
+        ),
         time=seen.seen_at[11:16],
     )
 
@@ -135,8 +176,14 @@ def member_for_code(desk: Desk, connection: Connection, ref: str) -> Row[Any]:
     if isinstance(parsed, (CardCode, EventTicket)):
         return _verified_member(desk, connection, parsed)
     if isinstance(parsed, CouponCode):
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "That is a coupon, not a member; write it off with the coupon command or the coupon box."))
-    raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "A member's dynamic code is read once, by the scanner: scan it again at the desk."))
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors", "That is a coupon, not a member; write it off with the coupon command or the coupon box."
+            )
+        )
+    raise InvalidInput(
+        QT_TRANSLATE_NOOP("Errors", "A member's dynamic code is read once, by the scanner: scan it again at the desk.")
+    )
 
 
 def scan(desk: Desk, text: str) -> ScanOutcome:
@@ -145,7 +192,13 @@ def scan(desk: Desk, text: str) -> ScanOutcome:
     payload = text.strip()
     if not codes.code_shaped(payload):
         if not payload or len(payload) > 60 or not payload.isprintable():
-            raise CodeRefused("unknown", QT_TRANSLATE_NOOP("Errors", "This is not a member, card, coupon or event code of this mall; scan the member's code, or search by phone."))
+            raise CodeRefused(
+                "unknown",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "This is not a member, card, coupon or event code of this mall; scan the member's code, or search by phone.",
+                ),
+            )
         # A printed member number or phone barcode: the search box takes it; anything else shaped like a slip number
         # is a purchase slip, which earns for the member on the card.
         return ScanOutcome("text", text=payload, slip_no=slip_number(payload))
@@ -159,7 +212,9 @@ def scan(desk: Desk, text: str) -> ScanOutcome:
         row = _verified_member(desk, connection, parsed)
     if isinstance(parsed, CardCode):
         return ScanOutcome("member", card=find_member(desk, row.member_no), via="card", ref=payload)
-    return ScanOutcome("member", card=find_member(desk, row.member_no), via="ticket", ref=row.member_no, event_uid=parsed.event_uid)
+    return ScanOutcome(
+        "member", card=find_member(desk, row.member_no), via="ticket", ref=row.member_no, event_uid=parsed.event_uid
+    )
 
 
 def slip_number(text: str) -> str | None:
@@ -183,7 +238,11 @@ def identify(desk: Desk, ref: str) -> str:
         return ref
     outcome = scan(desk, ref)
     if outcome.kind != "member":
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "That is a coupon, not a member; write it off with the coupon command or the coupon box."))
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors", "That is a coupon, not a member; write it off with the coupon command or the coupon box."
+            )
+        )
     return outcome.ref or ""
 
 
@@ -200,7 +259,9 @@ def member_code(desk: Desk, ref: str, static: bool = False) -> str:
         if static:
             return codes.issue_card(issuer, member_uid, desk.today())
         device = Ed25519PrivateKey.generate()
-        certificate = codes.issue_certificate(issuer, member_uid, codes.public_bytes(device), desk.now() + dt.timedelta(days=codes.CERTIFICATE_DAYS))
+        certificate = codes.issue_certificate(
+            issuer, member_uid, codes.public_bytes(device), desk.now() + dt.timedelta(days=codes.CERTIFICATE_DAYS)
+        )
         return codes.present(certificate, device, desk.now())
     client = _client(desk)
     device = Ed25519PrivateKey.generate()
@@ -211,8 +272,18 @@ def member_code(desk: Desk, ref: str, static: bool = False) -> str:
             answer = client.member_code(member_uid, "certificate", _b64(codes.public_bytes(device)))
     except SyncError as error:
         if error.status == 404:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "The central server does not know member {member_no} yet; sync the desk, then try again."), member_no=row.member_no) from None
-        raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "A member code is signed by the central server, which cannot be reached now; try again when online.")) from None
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The central server does not know member {member_no} yet; sync the desk, then try again."
+                ),
+                member_no=row.member_no,
+            ) from None
+        raise StoreUnavailable(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "A member code is signed by the central server, which cannot be reached now; try again when online.",
+            )
+        ) from None
     finally:
         client.close()
     if static:
@@ -220,7 +291,11 @@ def member_code(desk: Desk, ref: str, static: bool = False) -> str:
     try:
         certificate = _unb64(answer.certificate or "")
     except (binascii.Error, ValueError):
-        raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The central server answered with a certificate this desk cannot read; update the desk.")) from None
+        raise StoreUnavailable(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The central server answered with a certificate this desk cannot read; update the desk."
+            )
+        ) from None
     return codes.present(certificate, device, desk.now())
 
 
@@ -236,10 +311,20 @@ def issue_event_ticket(desk: Desk, event_uid: str, member_uid: str, member_no: s
         answer = client.member_code(member_uid, "ticket", event_uid=event_uid)
     except SyncError as error:
         if error.status == 404:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "The central server does not know member {member_no} yet; sync the desk, then try again."), member_no=member_no) from None
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The central server does not know member {member_no} yet; sync the desk, then try again."
+                ),
+                member_no=member_no,
+            ) from None
         if error.status == 422:  # a server from before tickets: it does not know the kind
             raise StoreUnavailable(_NO_TICKETS) from None
-        raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "An event ticket is signed by the central server, which cannot be reached now; try again when online.")) from None
+        raise StoreUnavailable(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "An event ticket is signed by the central server, which cannot be reached now; try again when online.",
+            )
+        ) from None
     finally:
         client.close()
     if not answer.ticket:
@@ -247,4 +332,7 @@ def issue_event_ticket(desk: Desk, event_uid: str, member_uid: str, member_no: s
     return answer.ticket
 
 
-_NO_TICKETS = QT_TRANSLATE_NOOP("Errors", "The central server does not issue event tickets yet; update the server, or check members in by their member code.")
+_NO_TICKETS = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The central server does not issue event tickets yet; update the server, or check members in by their member code.",
+)

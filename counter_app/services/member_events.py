@@ -74,12 +74,18 @@ def event_uid(code: str) -> str:
 def normalize_event_code(text: str) -> str:
     code = unicodedata.normalize("NFKC", text or "").strip().upper()
     if not _CODE.match(code):
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "An event code is 2 to 20 capital letters, digits or dashes, e.g. SPRING-FAIR."))
+        raise FieldError(
+            QT_TRANSLATE_NOOP("Errors", "An event code is 2 to 20 capital letters, digits or dashes, e.g. SPRING-FAIR.")
+        )
     return code
 
 
-_START_FORMAT = QT_TRANSLATE_NOOP("Errors", "Give the start time as 2026-12-05T10:00 (or with its UTC offset, 2026-12-05T10:00+08:00).")
-_END_FORMAT = QT_TRANSLATE_NOOP("Errors", "Give the end time as 2026-12-05T18:00 (or with its UTC offset, 2026-12-05T18:00+08:00).")
+_START_FORMAT = QT_TRANSLATE_NOOP(
+    "Errors", "Give the start time as 2026-12-05T10:00 (or with its UTC offset, 2026-12-05T10:00+08:00)."
+)
+_END_FORMAT = QT_TRANSLATE_NOOP(
+    "Errors", "Give the end time as 2026-12-05T18:00 (or with its UTC offset, 2026-12-05T18:00+08:00)."
+)
 
 
 def _moment(desk: Desk, value: dt.datetime | str, template: str) -> dt.datetime:
@@ -120,7 +126,13 @@ def _clock_time(desk: Desk, moment: dt.datetime) -> str:
 def _event_row(connection: Connection, code: str) -> Row[Any]:
     row = connection.exec_driver_sql("SELECT * FROM member_events WHERE code = ?", (code,)).first()
     if row is None:
-        raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no event {code} on this desk; check the code on the event sheet (event list shows them)."), code=code)
+        raise NotFound(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "There is no event {code} on this desk; check the code on the event sheet (event list shows them).",
+            ),
+            code=code,
+        )
     return row
 
 
@@ -140,13 +152,28 @@ def _info(desk: Desk, connection: Connection, row: Row[Any]) -> EventInfo:
         "SELECT COUNT(*), COUNT(checked_in_at) FROM event_signups WHERE event_code = ?", (row.code,)
     ).one()
     return EventInfo(
-        row.code, row.title, _minutes(row.starts_at), _minutes(row.ends_at), row.points, row.capacity, signed, checked,
-        None if row.capacity is None else max(0, row.capacity - signed), _state(desk, row), row.created_by,
+        row.code,
+        row.title,
+        _minutes(row.starts_at),
+        _minutes(row.ends_at),
+        row.points,
+        row.capacity,
+        signed,
+        checked,
+        None if row.capacity is None else max(0, row.capacity - signed),
+        _state(desk, row),
+        row.created_by,
     )
 
 
 def create_event(
-    desk: Desk, code: str, title: str, starts_at: dt.datetime | str, ends_at: dt.datetime | str, points: int | str, capacity: int | str | None = None
+    desk: Desk,
+    code: str,
+    title: str,
+    starts_at: dt.datetime | str,
+    ends_at: dt.datetime | str,
+    points: int | str,
+    capacity: int | str | None = None,
 ) -> EventInfo:
     """A manager sets up an event. Its points are capped by the rules' check-in points ([activity]): a desk
     cannot mint more points through an event than the chain allows for a check-in."""
@@ -159,10 +186,32 @@ def create_event(
         ("title", lambda: _title(title)),
         ("starts_at", lambda: _moment(desk, starts_at, _START_FORMAT)),
         ("ends_at", lambda: _moment(desk, ends_at, _END_FORMAT)),
-        ("points", lambda: _whole_number(points, 0, limit, QT_TRANSLATE_NOOP("Errors", "An event gives {minimum} to {maximum} points for checking in (the rules' limit)."))),
-        ("capacity", lambda: None if capacity in (None, "") else _whole_number(
-            capacity, 1, CAPACITY_MAX, QT_TRANSLATE_NOOP("Errors", "The capacity is {minimum} to {maximum} places, or none for an open event.")
-        )),
+        (
+            "points",
+            lambda: _whole_number(
+                points,
+                0,
+                limit,
+                QT_TRANSLATE_NOOP(
+                    "Errors", "An event gives {minimum} to {maximum} points for checking in (the rules' limit)."
+                ),
+            ),
+        ),
+        (
+            "capacity",
+            lambda: (
+                None
+                if capacity in (None, "")
+                else _whole_number(
+                    capacity,
+                    1,
+                    CAPACITY_MAX,
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "The capacity is {minimum} to {maximum} places, or none for an open event."
+                    ),
+                )
+            ),
+        ),
     )
     for field, check in checks:
         try:
@@ -171,23 +220,52 @@ def create_event(
             errors[field] = error
     if "starts_at" in values and "ends_at" in values:
         if values["ends_at"] <= values["starts_at"]:
-            errors["ends_at"] = FieldError(QT_TRANSLATE_NOOP("Errors", "The event must end after it starts; check the end time."))
+            errors["ends_at"] = FieldError(
+                QT_TRANSLATE_NOOP("Errors", "The event must end after it starts; check the end time.")
+            )
         elif values["ends_at"] <= desk.now():
-            errors["ends_at"] = FieldError(QT_TRANSLATE_NOOP("Errors", "That end time has passed already; check the date."))
+            errors["ends_at"] = FieldError(
+                QT_TRANSLATE_NOOP("Errors", "That end time has passed already; check the date.")
+            )
     if errors:
         raise form_invalid(errors)
     with desk.store.write() as connection:
-        earlier = connection.exec_driver_sql("SELECT title FROM member_events WHERE code = ?", (values["code"],)).first()
+        earlier = connection.exec_driver_sql(
+            "SELECT title FROM member_events WHERE code = ?", (values["code"],)
+        ).first()
         if earlier is not None:
-            raise Conflict(QT_TRANSLATE_NOOP("Errors", "Event code {code} is taken already ({title}); choose another."), code=values["code"], title=earlier.title)
+            raise Conflict(
+                QT_TRANSLATE_NOOP("Errors", "Event code {code} is taken already ({title}); choose another."),
+                code=values["code"],
+                title=earlier.title,
+            )
         connection.exec_driver_sql(
             "INSERT INTO member_events (code, title, starts_at, ends_at, points, capacity, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (values["code"], values["title"], _stamp(values["starts_at"]), _stamp(values["ends_at"]), values["points"], values["capacity"], _stamp(desk.now()), actor.staff_id),
+            (
+                values["code"],
+                values["title"],
+                _stamp(values["starts_at"]),
+                _stamp(values["ends_at"]),
+                values["points"],
+                values["capacity"],
+                _stamp(desk.now()),
+                actor.staff_id,
+            ),
         )
-        record(desk, connection, actor, "event.create", values["code"], after={
-            "title": values["title"], "starts_at": values["starts_at"].isoformat(), "ends_at": values["ends_at"].isoformat(),
-            "points": values["points"], "capacity": values["capacity"],
-        })
+        record(
+            desk,
+            connection,
+            actor,
+            "event.create",
+            values["code"],
+            after={
+                "title": values["title"],
+                "starts_at": values["starts_at"].isoformat(),
+                "ends_at": values["ends_at"].isoformat(),
+                "points": values["points"],
+                "capacity": values["capacity"],
+            },
+        )
         return _info(desk, connection, _event_row(connection, values["code"]))
 
 
@@ -223,7 +301,10 @@ def _code_argument(event_code: str) -> str:
 def _usable_member(connection: Connection, desk: Desk, ref: str) -> Row[Any]:
     row = require_member(desk, connection, ref)
     if row.erased_at is not None:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Member {member_no}'s data was erased; they cannot take part in events."), member_no=row.member_no)
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "Member {member_no}'s data was erased; they cannot take part in events."),
+            member_no=row.member_no,
+        )
     return row
 
 
@@ -234,21 +315,39 @@ def sign_up(desk: Desk, event_code: str, member_ref: str) -> SignupResult:
     with desk.store.read() as connection:
         event = _event_row(connection, code)
     if _state(desk, event) == "ended":
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "{event} ended on {when}; sign-ups are closed."), event=code, when=_shown(event.ends_at))
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "{event} ended on {when}; sign-ups are closed."),
+            event=code,
+            when=_shown(event.ends_at),
+        )
     ref = member_codes.identify(desk, member_ref)  # a dynamic code's nonce is spent here, once
     with desk.store.write() as connection:
         row = _usable_member(connection, desk, ref)
-        earlier = connection.exec_driver_sql("SELECT signed_up_at FROM event_signups WHERE event_code = ? AND member_id = ?", (code, row.id)).first()
+        earlier = connection.exec_driver_sql(
+            "SELECT signed_up_at FROM event_signups WHERE event_code = ? AND member_id = ?", (code, row.id)
+        ).first()
         if earlier is not None:
             raise Conflict(
-                QT_TRANSLATE_NOOP("Errors", "Member {member_no} is signed up for {event} already (since {when}); print their ticket again if it is lost."),
-                member_no=row.member_no, event=code, when=_shown(earlier.signed_up_at),
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Member {member_no} is signed up for {event} already (since {when}); print their ticket again if it is lost.",
+                ),
+                member_no=row.member_no,
+                event=code,
+                when=_shown(earlier.signed_up_at),
             )
         taken = _taken(connection, code)
         if event.capacity is not None and taken >= event.capacity:
-            raise Conflict(QT_TRANSLATE_NOOP("Errors", "{event} is full: all {capacity} places are taken."), event=code, capacity=event.capacity)
+            raise Conflict(
+                QT_TRANSLATE_NOOP("Errors", "{event} is full: all {capacity} places are taken."),
+                event=code,
+                capacity=event.capacity,
+            )
         now = desk.now()
-        connection.exec_driver_sql("INSERT INTO event_signups (event_code, member_id, signed_up_at) VALUES (?, ?, ?)", (code, row.id, _stamp(now)))
+        connection.exec_driver_sql(
+            "INSERT INTO event_signups (event_code, member_id, signed_up_at) VALUES (?, ?, ?)",
+            (code, row.id, _stamp(now)),
+        )
         record(desk, connection, actor, "event.sign_up", row.member_no, details=code)
         left = None if event.capacity is None else event.capacity - taken - 1
         return SignupResult(code, row.member_no, now.isoformat(timespec="seconds"), left)
@@ -262,9 +361,17 @@ def ticket_for(desk: Desk, event_code: str, member_ref: str) -> str:
     with desk.store.read() as connection:
         _event_row(connection, code)
         row = _usable_member(connection, desk, ref)
-        signed = connection.exec_driver_sql("SELECT 1 FROM event_signups WHERE event_code = ? AND member_id = ?", (code, row.id)).first()
+        signed = connection.exec_driver_sql(
+            "SELECT 1 FROM event_signups WHERE event_code = ? AND member_id = ?", (code, row.id)
+        ).first()
     if signed is None:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Member {member_no} is not signed up for {event}; sign them up first, then print the ticket."), member_no=row.member_no, event=code)
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors", "Member {member_no} is not signed up for {event}; sign them up first, then print the ticket."
+            ),
+            member_no=row.member_no,
+            event=code,
+        )
     return member_codes.issue_event_ticket(desk, event_uid(code), row.member_uid, row.member_no)
 
 
@@ -272,12 +379,21 @@ def _event_of_ticket(connection: Connection, ticket: EventTicket, named: str | N
     if named is not None:
         event = _event_row(connection, named)
         if event_uid(event.code) != ticket.event_uid:
-            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "This ticket is for another event, not {event}; check the event on the ticket."), event=named)
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "This ticket is for another event, not {event}; check the event on the ticket."
+                ),
+                event=named,
+            )
         return event
     for event in connection.exec_driver_sql("SELECT * FROM member_events").all():
         if event_uid(event.code) == ticket.event_uid:
             return event
-    raise NotFound(QT_TRANSLATE_NOOP("Errors", "This ticket is for an event this desk does not run; check the member in at the event's own desk."))
+    raise NotFound(
+        QT_TRANSLATE_NOOP(
+            "Errors", "This ticket is for an event this desk does not run; check the member in at the event's own desk."
+        )
+    )
 
 
 def check_in(desk: Desk, scanned_text_or_ref: str, event_code: str | None = None) -> CheckInResult:
@@ -290,51 +406,111 @@ def check_in(desk: Desk, scanned_text_or_ref: str, event_code: str | None = None
     actor = authorize(desk, Permission.EARN, "event.check_in", (event_code or "")[:20] or None)
     text = (scanned_text_or_ref or "").strip()
     if not text:
-        raise form_invalid({"member": FieldError(QT_TRANSLATE_NOOP("Errors", "Scan the member's code or event ticket, or type their phone or member number."))})
+        raise form_invalid(
+            {
+                "member": FieldError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "Scan the member's code or event ticket, or type their phone or member number."
+                    )
+                )
+            }
+        )
     parsed = codes.parse(text) if codes.looks_like_code(text) else None
     named = None if event_code in (None, "") else _code_argument(event_code)
     with desk.store.read() as connection:
         if isinstance(parsed, EventTicket):
             event = _event_of_ticket(connection, parsed, named)
         elif named is None:
-            raise form_invalid({"event": FieldError(QT_TRANSLATE_NOOP("Errors", "Name the event to check in to, or scan the member's event ticket."))})
+            raise form_invalid(
+                {
+                    "event": FieldError(
+                        QT_TRANSLATE_NOOP("Errors", "Name the event to check in to, or scan the member's event ticket.")
+                    )
+                }
+            )
         else:
             event = _event_row(connection, named)
     # Checked before the member's code is read: a refused scan spends no nonce.
     state = _state(desk, event)
     if state == "upcoming":
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Check-in for {event} opens at {when}; ask the member to come back then."), event=event.code, when=_shown(event.starts_at))
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "Check-in for {event} opens at {when}; ask the member to come back then."),
+            event=event.code,
+            when=_shown(event.starts_at),
+        )
     if state == "ended":
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "{event} ended at {when}; check-in is closed."), event=event.code, when=_shown(event.ends_at))
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "{event} ended at {when}; check-in is closed."),
+            event=event.code,
+            when=_shown(event.ends_at),
+        )
     ref = member_codes.identify(desk, text)  # verifies the code; a dynamic code's nonce is spent here, once
     via = {DynamicCode: "code", CardCode: "card", EventTicket: "ticket"}.get(type(parsed), "ref")
     with desk.store.write() as connection:
         row = _usable_member(connection, desk, ref)
-        signup = connection.exec_driver_sql("SELECT checked_in_at FROM event_signups WHERE event_code = ? AND member_id = ?", (event.code, row.id)).first()
-        earlier = signup.checked_in_at if signup is not None and signup.checked_in_at else connection.exec_driver_sql(
-            "SELECT at FROM ledger WHERE member_id = ? AND kind = 'activity' AND item = ? ORDER BY at LIMIT 1", (row.id, event.code)
-        ).scalar()
+        signup = connection.exec_driver_sql(
+            "SELECT checked_in_at FROM event_signups WHERE event_code = ? AND member_id = ?", (event.code, row.id)
+        ).first()
+        earlier = (
+            signup.checked_in_at
+            if signup is not None and signup.checked_in_at
+            else connection.exec_driver_sql(
+                "SELECT at FROM ledger WHERE member_id = ? AND kind = 'activity' AND item = ? ORDER BY at LIMIT 1",
+                (row.id, event.code),
+            ).scalar()
+        )
         if earlier:
             raise Conflict(
-                QT_TRANSLATE_NOOP("Errors", "Member {member_no} already checked in at {event} at {when}; the event's points were given then."),
-                member_no=row.member_no, event=event.code, when=_clock_time(desk, dt.datetime.fromisoformat(earlier)),
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Member {member_no} already checked in at {event} at {when}; the event's points were given then.",
+                ),
+                member_no=row.member_no,
+                event=event.code,
+                when=_clock_time(desk, dt.datetime.fromisoformat(earlier)),
             )
         walk_in = signup is None
         now = desk.now()
         if walk_in:
             if via != "ticket" and event.capacity is not None and _taken(connection, event.code) >= event.capacity:
                 raise Conflict(
-                    QT_TRANSLATE_NOOP("Errors", "{event} is full ({capacity} places) and member {member_no} has not signed up; they cannot be let in."),
-                    event=event.code, capacity=event.capacity, member_no=row.member_no,
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "{event} is full ({capacity} places) and member {member_no} has not signed up; they cannot be let in.",
+                    ),
+                    event=event.code,
+                    capacity=event.capacity,
+                    member_no=row.member_no,
                 )
-            connection.exec_driver_sql("INSERT INTO event_signups (event_code, member_id, signed_up_at) VALUES (?, ?, ?)", (event.code, row.id, _stamp(now)))
+            connection.exec_driver_sql(
+                "INSERT INTO event_signups (event_code, member_id, signed_up_at) VALUES (?, ?, ?)",
+                (event.code, row.id, _stamp(now)),
+            )
         entry_id, balance = None, points.points_balance(connection, row.id)
         if event.points:
             earned = points.award_activity(desk, row.member_no, event.code, event.points)  # joins this transaction
             entry_id, balance = earned.op_id, earned.balance
         connection.exec_driver_sql(
-            "UPDATE event_signups SET checked_in_at = ?, entry_id = ? WHERE event_code = ? AND member_id = ?", (_stamp(now), entry_id, event.code, row.id)
+            "UPDATE event_signups SET checked_in_at = ?, entry_id = ? WHERE event_code = ? AND member_id = ?",
+            (_stamp(now), entry_id, event.code, row.id),
         )
-        record(desk, connection, actor, "event.check_in", row.member_no, after={"points": event.points, "balance": balance},
-               details=f"{event.code} via {via}" + (" (walk-in)" if walk_in else ""))
-        return CheckInResult(event.code, event.title, row.member_no, event.points, balance, now.isoformat(timespec="seconds"), entry_id, walk_in, via)
+        record(
+            desk,
+            connection,
+            actor,
+            "event.check_in",
+            row.member_no,
+            after={"points": event.points, "balance": balance},
+            details=f"{event.code} via {via}" + (" (walk-in)" if walk_in else ""),
+        )
+        return CheckInResult(
+            event.code,
+            event.title,
+            row.member_no,
+            event.points,
+            balance,
+            now.isoformat(timespec="seconds"),
+            entry_id,
+            walk_in,
+            via,
+        )

@@ -101,11 +101,19 @@ class ProfileEdit:
 
 
 def member_phone(desk: Desk, row: Row[Any]) -> str | None:
-    return sealing.unseal(desk.store.keys, row.phone_sealed, sealing.phone_context(row.member_uid)) if row.phone_sealed else None
+    return (
+        sealing.unseal(desk.store.keys, row.phone_sealed, sealing.phone_context(row.member_uid))
+        if row.phone_sealed
+        else None
+    )
 
 
 def member_id_number(desk: Desk, row: Row[Any]) -> str | None:
-    return sealing.unseal(desk.store.keys, row.id_number_sealed, sealing.id_number_context(row.member_uid)) if row.id_number_sealed else None
+    return (
+        sealing.unseal(desk.store.keys, row.id_number_sealed, sealing.id_number_context(row.member_uid))
+        if row.id_number_sealed
+        else None
+    )
 
 
 def _card(desk: Desk, connection: Connection, row: Row[Any]) -> MemberCard:
@@ -128,12 +136,15 @@ def _card(desk: Desk, connection: Connection, row: Row[Any]) -> MemberCard:
         consent_version=row.consent_version,
         expiring=[
             {"points": lot.points, "expires_on": str(lot.expires_on)}
-            for lot in points_rows.expiring(connection, row.id, desk.today(), desk.today() + dt.timedelta(days=desk.rules.expiry_warn_days))
+            for lot in points_rows.expiring(
+                connection, row.id, desk.today(), desk.today() + dt.timedelta(days=desk.rules.expiry_warn_days)
+            )
         ],
         tier_history=[
             {"from": t.old_tier, "to": t.new_tier, "at": t.at[:10], "reason": t.reason}
             for t in connection.exec_driver_sql(
-                "SELECT old_tier, new_tier, at, reason FROM tier_changes WHERE member_id = ? AND old_tier != new_tier ORDER BY id DESC LIMIT 5", (row.id,)
+                "SELECT old_tier, new_tier, at, reason FROM tier_changes WHERE member_id = ? AND old_tier != new_tier ORDER BY id DESC LIMIT 5",
+                (row.id,),
             )
         ],
         coupons=[
@@ -148,7 +159,13 @@ def _card(desk: Desk, connection: Connection, row: Row[Any]) -> MemberCard:
 
 
 def _summary(desk: Desk, row: Row[Any]) -> MemberSummary:
-    return MemberSummary(member_no=row.member_no, name=row.name, phone=mask_phone(member_phone(desk, row) or ""), tier=row.tier, points=row.points)
+    return MemberSummary(
+        member_no=row.member_no,
+        name=row.name,
+        phone=mask_phone(member_phone(desk, row) or ""),
+        tier=row.tier,
+        points=row.points,
+    )
 
 
 def _by_phone(desk: Desk, connection: Connection, phone: str) -> Row[Any] | None:
@@ -168,7 +185,8 @@ def _find_row(desk: Desk, connection: Connection, ref: str) -> Row[Any] | None:
         phone = normalize_phone(ref)
     except FieldError:
         raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "“{ref}” is neither a mobile number nor a member number (M and 12 digits)."), ref=ref[:40]
+            QT_TRANSLATE_NOOP("Errors", "“{ref}” is neither a mobile number nor a member number (M and 12 digits)."),
+            ref=ref[:40],
         ) from None
     return _by_phone(desk, connection, phone)
 
@@ -176,7 +194,12 @@ def _find_row(desk: Desk, connection: Connection, ref: str) -> Row[Any] | None:
 def require_member(desk: Desk, connection: Connection, ref: str) -> Row[Any]:
     row = _find_row(desk, connection, ref)
     if row is None:
-        raise NotFound(QT_TRANSLATE_NOOP("Errors", "No member has the phone or member number {ref}; check it, or register the member."), ref=ref[:40])
+        raise NotFound(
+            QT_TRANSLATE_NOOP(
+                "Errors", "No member has the phone or member number {ref}; check it, or register the member."
+            ),
+            ref=ref[:40],
+        )
     return row
 
 
@@ -208,7 +231,9 @@ def search_members(desk: Desk, text: str, limit: int | None = None) -> SearchRes
         keys = desk.store.keys
         if query.tail is not None:
             letters = query.value if query.kind is QueryKind.INITIALS else None
-            found = rows.search_with_tail(connection, sealing.tail_index(keys, query.tail), fetch, key=query.value, letters=letters)
+            found = rows.search_with_tail(
+                connection, sealing.tail_index(keys, query.tail), fetch, key=query.value, letters=letters
+            )
         elif query.kind is QueryKind.PHONE_TAIL:
             found = rows.search_phone_tail(connection, sealing.tail_index(keys, query.value), fetch)
         elif query.kind is QueryKind.INITIALS:
@@ -238,7 +263,10 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
     with desk.store.write() as connection:
         existing = _by_phone(desk, connection, registration.phone)
         if existing is not None:
-            raise Conflict(QT_TRANSLATE_NOOP("Errors", "This phone is already registered: member {member_no}."), member_no=existing.member_no)
+            raise Conflict(
+                QT_TRANSLATE_NOOP("Errors", "This phone is already registered: member {member_no}."),
+                member_no=existing.member_no,
+            )
         referrer_id = referrer_uid = None
         if registration.referrer:
             try:
@@ -246,7 +274,16 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
             except InvalidInput as error:
                 raise form_invalid({"referrer": FieldError(error.template, **error.params)}) from None
             if referrer is None:
-                raise form_invalid({"referrer": FieldError(QT_TRANSLATE_NOOP("Errors", "No member has the phone or member number {ref}; check the referrer."), ref=registration.referrer[:40])})
+                raise form_invalid(
+                    {
+                        "referrer": FieldError(
+                            QT_TRANSLATE_NOOP(
+                                "Errors", "No member has the phone or member number {ref}; check the referrer."
+                            ),
+                            ref=registration.referrer[:40],
+                        )
+                    }
+                )
             referrer_id, referrer_uid = referrer.id, referrer.member_uid
         member_no = _next_member_no(connection, desk.settings.counter_no)
         member_uid = str(uuid.uuid4())
@@ -265,7 +302,10 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
             "counter_uid": desk.counter_uid,
         }
         rows.insert_member(connection, values)
-        payload = {key: values[key] for key in ("member_uid", "member_no", "name", "gender", "birthday", "consent_version", "consented_at")}
+        payload = {
+            key: values[key]
+            for key in ("member_uid", "member_no", "name", "gender", "birthday", "consent_version", "consented_at")
+        }
         payload.update(phone=registration.phone, id_number=registration.id_number, referrer_uid=referrer_uid)
         append_op(connection, desk.store.keys, desk.counter_uid, "member.registered", payload, now)
         if desk.rules.referral_when == "registration":
@@ -304,23 +344,43 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
     now = desk.now()
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
-        current = {"phone": member_phone(desk, row), "name": row.name, "gender": row.gender, "birthday": row.birthday, "id_number": member_id_number(desk, row)}
+        current = {
+            "phone": member_phone(desk, row),
+            "name": row.name,
+            "gender": row.gender,
+            "birthday": row.birthday,
+            "id_number": member_id_number(desk, row),
+        }
         changed = {name: (current[name], value) for name, value in wanted.items() if current[name] != value}
         if "phone" in changed:
             holder = _by_phone(desk, connection, wanted["phone"])
             if holder is not None:
-                raise Conflict(QT_TRANSLATE_NOOP("Errors", "This phone is already registered: member {member_no}."), member_no=holder.member_no)
+                raise Conflict(
+                    QT_TRANSLATE_NOOP("Errors", "This phone is already registered: member {member_no}."),
+                    member_no=holder.member_no,
+                )
         birthday = changed.get("birthday", (None, current["birthday"]))[1]
         id_number = changed.get("id_number", (None, current["id_number"]))[1]
         if id_number and birthday and id_number_birthday(id_number) != birthday:
-            raise form_invalid({"birthday": FieldError(
-                QT_TRANSLATE_NOOP("Errors", "The birthday differs from the one in the ID number ({born}); correct one of them."),
-                born=id_number_birthday(id_number).isoformat(),
-            )})
+            raise form_invalid(
+                {
+                    "birthday": FieldError(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "The birthday differs from the one in the ID number ({born}); correct one of them.",
+                        ),
+                        born=id_number_birthday(id_number).isoformat(),
+                    )
+                }
+            )
         if not changed:
             return _card(desk, connection, row)
-        values: dict[str, Any] = {name: new for name, (_, new) in changed.items() if name in ("name", "gender", "birthday")}
-        sealed = sealing.sealed_member_fields(desk.store.keys, row.member_uid, changed.get("phone", (None, None))[1], id_number)
+        values: dict[str, Any] = {
+            name: new for name, (_, new) in changed.items() if name in ("name", "gender", "birthday")
+        }
+        sealed = sealing.sealed_member_fields(
+            desk.store.keys, row.member_uid, changed.get("phone", (None, None))[1], id_number
+        )
         if "phone" in changed:
             values.update({column: sealed[column] for column in ("phone_sealed", "phone_index", "phone_tail_index")})
         if "id_number" in changed:
@@ -333,13 +393,27 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
             desk.counter_uid,
             "member.updated",
             # The values seen before the change let the server tell a clash with another counter's edit.
-            {"member_uid": row.member_uid, "changes": {name: new for name, (_, new) in changed.items()}, "before": {name: old for name, (old, _) in changed.items()}},
+            {
+                "member_uid": row.member_uid,
+                "changes": {name: new for name, (_, new) in changed.items()},
+                "before": {name: old for name, (old, _) in changed.items()},
+            },
             now,
         )
         masked = _masked_changes(changed)
         rows.record_changes(connection, row.id, op_id, masked, now)
-        audited = {field: tuple(_AUDIT_MASKS.get(field, _same)(value) for value in pair) for field, pair in masked.items()}
-        record(desk, connection, actor, "member.edit", row.member_no, before={k: v[0] for k, v in audited.items()}, after={k: v[1] for k, v in audited.items()})
+        audited = {
+            field: tuple(_AUDIT_MASKS.get(field, _same)(value) for value in pair) for field, pair in masked.items()
+        }
+        record(
+            desk,
+            connection,
+            actor,
+            "member.edit",
+            row.member_no,
+            before={k: v[0] for k, v in audited.items()},
+            after={k: v[1] for k, v in audited.items()},
+        )
         return _card(desk, connection, rows.member_by(connection, id=row.id))
 
 
@@ -370,6 +444,12 @@ def profile_history(desk: Desk, ref: str) -> list[ProfileChange]:
     with desk.store.read() as connection:
         row = require_member(desk, connection, ref)
         return [
-            ProfileChange(field=change.field, old=change.old_value, new=change.new_value, changed_at=change.changed_at.isoformat(timespec="seconds"), op_id=change.op_id)
+            ProfileChange(
+                field=change.field,
+                old=change.old_value,
+                new=change.new_value,
+                changed_at=change.changed_at.isoformat(timespec="seconds"),
+                op_id=change.op_id,
+            )
             for change in rows.change_history(connection, row.id)
         ]

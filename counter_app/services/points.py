@@ -8,15 +8,23 @@ from dataclasses import dataclass
 
 from counter_app.db import points as ledger
 from counter_app.db.outbox import append_op
+from counter_app.domain.codes import is_card_ref
 from counter_app.domain.errors import Conflict, DeskError, FieldError, InvalidInput, form_invalid
-from counter_app.domain.points import draw_fifo, expires_on, normalize_slip_no, parse_amount, parse_points, points_for, tier_for_spend
+from counter_app.domain.points import (
+    draw_fifo,
+    expires_on,
+    normalize_slip_no,
+    parse_amount,
+    parse_points,
+    points_for,
+    tier_for_spend,
+)
 from counter_app.domain.staff import HeldForApproval, NeedsManager, Permission
 from counter_app.domain.tiers import TIERS
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
-from counter_app.domain.codes import is_card_ref
 from counter_app.services.members import require_member
 from counter_app.services.sync import is_enrolled, reserve_redemption
 
@@ -58,7 +66,9 @@ class HistoryLine:
     note: str | None
 
 
-def _earn_inputs(desk: Desk, amount: str, slip_no: str, shop: str | None, at: dt.datetime | None) -> tuple[int, str, str | None, dt.datetime]:
+def _earn_inputs(
+    desk: Desk, amount: str, slip_no: str, shop: str | None, at: dt.datetime | None
+) -> tuple[int, str, str | None, dt.datetime]:
     errors: dict[str, DeskError] = {}
     values: dict[str, object] = {}
     for field, check in (("amount", lambda: parse_amount(amount)), ("slip_no", lambda: normalize_slip_no(slip_no))):
@@ -69,11 +79,18 @@ def _earn_inputs(desk: Desk, amount: str, slip_no: str, shop: str | None, at: dt
     now = desk.now()
     when = at or now
     if when.tzinfo is None:
-        errors["at"] = FieldError(QT_TRANSLATE_NOOP("Errors", "Give the slip's time with its UTC offset, e.g. 2026-11-23T14:05+08:00."))
+        errors["at"] = FieldError(
+            QT_TRANSLATE_NOOP("Errors", "Give the slip's time with its UTC offset, e.g. 2026-11-23T14:05+08:00.")
+        )
     elif when > now + dt.timedelta(minutes=5):
-        errors["at"] = FieldError(QT_TRANSLATE_NOOP("Errors", "The slip's time is in the future; check the date and the counter's clock."))
+        errors["at"] = FieldError(
+            QT_TRANSLATE_NOOP("Errors", "The slip's time is in the future; check the date and the counter's clock.")
+        )
     elif when < now - dt.timedelta(days=BACKDATE_DAYS):
-        errors["at"] = FieldError(QT_TRANSLATE_NOOP("Errors", "The slip is older than {days} days; it cannot earn points any more."), days=BACKDATE_DAYS)
+        errors["at"] = FieldError(
+            QT_TRANSLATE_NOOP("Errors", "The slip is older than {days} days; it cannot earn points any more."),
+            days=BACKDATE_DAYS,
+        )
     shop_name = " ".join((shop or "").split()) or None
     if shop_name and len(shop_name) > 40:
         errors["shop"] = FieldError(QT_TRANSLATE_NOOP("Errors", "The shop name is too long: at most 40 characters."))
@@ -96,24 +113,37 @@ def _risk_hold(desk: Desk, ref: str, amount_fen: int, slip: str, shop: str | Non
     return None
 
 
-def earn_from_slip(desk: Desk, ref: str, amount: str, slip_no: str, shop: str | None = None, at: dt.datetime | str | None = None) -> EarnResult:
+def earn_from_slip(
+    desk: Desk, ref: str, amount: str, slip_no: str, shop: str | None = None, at: dt.datetime | str | None = None
+) -> EarnResult:
     """points = floor(amount × rate × tier × promotion); one slip earns once; risky earns wait for a manager."""
     actor = authorize(desk, Permission.EARN, "points.earn")
     if isinstance(at, str):
         try:
             at = dt.datetime.fromisoformat(at)
         except ValueError:
-            raise form_invalid({"at": FieldError(QT_TRANSLATE_NOOP("Errors", "Give the slip's time as 2026-11-23T14:05+08:00."))}) from None
+            raise form_invalid(
+                {"at": FieldError(QT_TRANSLATE_NOOP("Errors", "Give the slip's time as 2026-11-23T14:05+08:00."))}
+            ) from None
     amount_fen, slip, shop_name, when = _earn_inputs(desk, amount, slip_no, shop, at)
     if not actor.may(Permission.APPROVE):
         reason = _risk_hold(desk, ref, amount_fen, slip, shop_name, when)
         if reason:
             from counter_app.services import approvals
 
-            params = {"ref": ref, "amount": f"{amount_fen / 100:.2f}", "slip_no": slip, "shop": shop_name, "at": when.isoformat()}
+            params = {
+                "ref": ref,
+                "amount": f"{amount_fen / 100:.2f}",
+                "slip_no": slip,
+                "shop": shop_name,
+                "at": when.isoformat(),
+            }
             approval_id = approvals.request(desk, "points.earn", slip, params, details=reason)
             raise HeldForApproval(
-                QT_TRANSLATE_NOOP("Errors", "Held for a manager's check ({reason}) as request {approval_id}; no points are added until a manager approves."),
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Held for a manager's check ({reason}) as request {approval_id}; no points are added until a manager approves.",
+                ),
                 reason=reason,
                 approval_id=approval_id,
             )
@@ -121,7 +151,10 @@ def earn_from_slip(desk: Desk, ref: str, amount: str, slip_no: str, shop: str | 
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
         if row.erased_at is not None:
-            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Member {member_no}'s data was erased; they cannot earn points."), member_no=row.member_no)
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("Errors", "Member {member_no}'s data was erased; they cannot earn points."),
+                member_no=row.member_no,
+            )
         earlier = ledger.entry_by_slip(connection, slip)
         if earlier is not None:
             raise Conflict(
@@ -130,12 +163,26 @@ def earn_from_slip(desk: Desk, ref: str, amount: str, slip_no: str, shop: str | 
                 when=earlier.at.strftime("%Y-%m-%d %H:%M"),
                 op_id=earlier.entry_id,
             )
-        first_purchase = rules.referral_when == "first_purchase" and not connection.exec_driver_sql(
-            "SELECT 1 FROM ledger WHERE member_id = ? AND kind = 'earn' LIMIT 1", (row.id,)
-        ).first()
+        first_purchase = (
+            rules.referral_when == "first_purchase"
+            and not connection.exec_driver_sql(
+                "SELECT 1 FROM ledger WHERE member_id = ? AND kind = 'earn' LIMIT 1", (row.id,)
+            ).first()
+        )
         points = points_for(amount_fen, row.tier, when.date(), rules)
         entry_id = str(uuid.uuid4())
-        ledger.add_entry(connection, entry_id=entry_id, member_id=row.id, kind="earn", points=points, amount_fen=amount_fen, slip_no=slip, shop=shop_name, at=when, staff_id=actor.staff_id)
+        ledger.add_entry(
+            connection,
+            entry_id=entry_id,
+            member_id=row.id,
+            kind="earn",
+            points=points,
+            amount_fen=amount_fen,
+            slip_no=slip,
+            shop=shop_name,
+            at=when,
+            staff_id=actor.staff_id,
+        )
         lapses = expires_on(when.date(), rules)
         if points:
             ledger.add_lot(connection, row.id, entry_id, when, lapses, points)
@@ -146,13 +193,38 @@ def earn_from_slip(desk: Desk, ref: str, amount: str, slip_no: str, shop: str | 
         if tier != row.tier:
             ledger.add_tier_change(connection, row.id, row.tier, tier, when, "spend")
         balance = row.points + points
-        ledger.set_member_points(connection, row.id, points=balance, spend_12m_cents=spend, tier=tier, updated_at=desk.now())
-        append_op(
-            connection, desk.store.keys, desk.counter_uid, "points.earned",
-            {"member_uid": row.member_uid, "kind": "earn", "delta": points, "expires_on": lapses, "points": points, "amount_fen": amount_fen, "slip_no": slip, "shop": shop_name, "at": when.isoformat(), "tier": tier},
-            desk.now(), op_id=entry_id,
+        ledger.set_member_points(
+            connection, row.id, points=balance, spend_12m_cents=spend, tier=tier, updated_at=desk.now()
         )
-        record(desk, connection, actor, "points.earn", row.member_no, after={"points": points, "balance": balance, "tier": tier}, details=f"slip {slip} ¥{amount_fen / 100:.2f}")
+        append_op(
+            connection,
+            desk.store.keys,
+            desk.counter_uid,
+            "points.earned",
+            {
+                "member_uid": row.member_uid,
+                "kind": "earn",
+                "delta": points,
+                "expires_on": lapses,
+                "points": points,
+                "amount_fen": amount_fen,
+                "slip_no": slip,
+                "shop": shop_name,
+                "at": when.isoformat(),
+                "tier": tier,
+            },
+            desk.now(),
+            op_id=entry_id,
+        )
+        record(
+            desk,
+            connection,
+            actor,
+            "points.earn",
+            row.member_no,
+            after={"points": points, "balance": balance, "tier": tier},
+            details=f"slip {slip} ¥{amount_fen / 100:.2f}",
+        )
         if first_purchase:
             award_referral(desk, connection, row, actor)
             balance = points_balance(connection, row.id)
@@ -170,17 +242,39 @@ def redeem_cash(desk: Desk, ref: str, points: int | str) -> CashResult:
     ratio = rules.cash_points_per_yuan
     if wanted % ratio:
         lower, upper = wanted // ratio * ratio, (wanted // ratio + 1) * ratio
-        raise form_invalid({"points": FieldError(
-            QT_TRANSLATE_NOOP("Errors", "Points become cash in steps of {ratio} (¥1); {points} is not one: {lower} or {upper}?"),
-            ratio=ratio, points=wanted, lower=lower, upper=upper,
-        )})
+        raise form_invalid(
+            {
+                "points": FieldError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Points become cash in steps of {ratio} (¥1); {points} is not one: {lower} or {upper}?",
+                    ),
+                    ratio=ratio,
+                    points=wanted,
+                    lower=lower,
+                    upper=upper,
+                )
+            }
+        )
     if wanted > rules.redeem_approval_over and not actor.may(Permission.APPROVE):
-        record_alone(desk, actor, "points.cash", None, outcome="refused", details=f"{wanted} points over the {rules.redeem_approval_over} limit")
-        raise NeedsManager(QT_TRANSLATE_NOOP("Errors", "Redeeming more than {limit} points needs a manager."), limit=rules.redeem_approval_over)
+        record_alone(
+            desk,
+            actor,
+            "points.cash",
+            None,
+            outcome="refused",
+            details=f"{wanted} points over the {rules.redeem_approval_over} limit",
+        )
+        raise NeedsManager(
+            QT_TRANSLATE_NOOP("Errors", "Redeeming more than {limit} points needs a manager."),
+            limit=rules.redeem_approval_over,
+        )
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
         yuan = wanted // ratio
-        entry_id, _ = debit_points(desk, connection, row, "cash", wanted, actor, note=f"¥{yuan}", by_card=is_card_ref(ref))
+        entry_id, _ = debit_points(
+            desk, connection, row, "cash", wanted, actor, note=f"¥{yuan}", by_card=is_card_ref(ref)
+        )
         return CashResult(entry_id, row.member_no, wanted, f"{yuan}.00", points_balance(connection, row.id), row.tier)
 
 
@@ -190,8 +284,15 @@ def history(desk: Desk, ref: str, limit: int = 100) -> list[HistoryLine]:
         row = require_member(desk, connection, ref)
         return [
             HistoryLine(
-                e.entry_id, e.kind, e.points, e.at.isoformat(timespec="seconds"),
-                f"{e.amount_fen / 100:.2f}" if e.amount_fen is not None else None, e.slip_no, e.shop, e.staff_id, e.note,
+                e.entry_id,
+                e.kind,
+                e.points,
+                e.at.isoformat(timespec="seconds"),
+                f"{e.amount_fen / 100:.2f}" if e.amount_fen is not None else None,
+                e.slip_no,
+                e.shop,
+                e.staff_id,
+                e.note,
             )
             for e in ledger.history(connection, row.id, limit)
         ]
@@ -214,40 +315,117 @@ def expire_points(desk: Desk) -> int:
                 return total
             for lot in lapsed:
                 entry_id = str(uuid.uuid4())
-                member = connection.exec_driver_sql("SELECT member_uid, member_no, points FROM members WHERE id = ?", (lot.member_id,)).one()
-                ledger.add_entry(connection, entry_id=entry_id, member_id=lot.member_id, kind="expire", points=-lot.points_left, at=desk.now(), note=f"expired {lot.expires_on}")
+                member = connection.exec_driver_sql(
+                    "SELECT member_uid, member_no, points FROM members WHERE id = ?", (lot.member_id,)
+                ).one()
+                ledger.add_entry(
+                    connection,
+                    entry_id=entry_id,
+                    member_id=lot.member_id,
+                    kind="expire",
+                    points=-lot.points_left,
+                    at=desk.now(),
+                    note=f"expired {lot.expires_on}",
+                )
                 ledger.draw(connection, entry_id, [(lot.id, lot.points_left)])
                 ledger.set_member_points(connection, lot.member_id, points=member.points - lot.points_left)
                 append_op(
-                    connection, desk.store.keys, desk.counter_uid, "points.expired",
-                    {"member_uid": member.member_uid, "kind": "expire", "delta": -lot.points_left, "points": lot.points_left, "expires_on": str(lot.expires_on)},
-                    desk.now(), op_id=entry_id,
+                    connection,
+                    desk.store.keys,
+                    desk.counter_uid,
+                    "points.expired",
+                    {
+                        "member_uid": member.member_uid,
+                        "kind": "expire",
+                        "delta": -lot.points_left,
+                        "points": lot.points_left,
+                        "expires_on": str(lot.expires_on),
+                    },
+                    desk.now(),
+                    op_id=entry_id,
                 )
-                record(desk, connection, None, "points.expire", member.member_no, after={"points": -lot.points_left}, details=f"lot {lot.id} ended {lot.expires_on}")
+                record(
+                    desk,
+                    connection,
+                    None,
+                    "points.expire",
+                    member.member_no,
+                    after={"points": -lot.points_left},
+                    details=f"lot {lot.id} ended {lot.expires_on}",
+                )
                 total += lot.points_left
 
 
 def credit_points(
-    desk: Desk, connection, row, kind: str, points_: int, actor, *, expires: dt.date | None | str = "rules", note: str | None = None, item: str | None = None
+    desk: Desk,
+    connection,
+    row,
+    kind: str,
+    points_: int,
+    actor,
+    *,
+    expires: dt.date | None | str = "rules",
+    note: str | None = None,
+    item: str | None = None,
 ) -> str:
     """Points in: a ledger entry, its lot, the cached balance, the outbox and the audit, in the caller's transaction."""
     now = desk.now()
     entry_id = str(uuid.uuid4())
-    ledger.add_entry(connection, entry_id=entry_id, member_id=row.id, kind=kind, points=points_, at=now, staff_id=actor.staff_id if actor else None, note=note, item=item)
+    ledger.add_entry(
+        connection,
+        entry_id=entry_id,
+        member_id=row.id,
+        kind=kind,
+        points=points_,
+        at=now,
+        staff_id=actor.staff_id if actor else None,
+        note=note,
+        item=item,
+    )
     lapses = expires_on(now.date(), desk.rules) if expires == "rules" else expires
     ledger.add_lot(connection, row.id, entry_id, now, lapses, points_)
     balance = points_balance(connection, row.id) + points_
     ledger.set_member_points(connection, row.id, points=balance, updated_at=now)
     append_op(
-        connection, desk.store.keys, desk.counter_uid, f"points.{kind}",
-        {"member_uid": row.member_uid, "kind": kind, "delta": points_, "expires_on": lapses, "points": points_, "note": note, "item": item}, now, op_id=entry_id,
+        connection,
+        desk.store.keys,
+        desk.counter_uid,
+        f"points.{kind}",
+        {
+            "member_uid": row.member_uid,
+            "kind": kind,
+            "delta": points_,
+            "expires_on": lapses,
+            "points": points_,
+            "note": note,
+            "item": item,
+        },
+        now,
+        op_id=entry_id,
     )
-    record(desk, connection, actor, f"points.{kind}", row.member_no, after={"points": points_, "balance": balance}, details=note)
+    record(
+        desk,
+        connection,
+        actor,
+        f"points.{kind}",
+        row.member_no,
+        after={"points": points_, "balance": balance},
+        details=note,
+    )
     return entry_id
 
 
 def debit_points(
-    desk: Desk, connection, row, kind: str, points_: int, actor, *, note: str | None = None, item: str | None = None, qty: int | None = None,
+    desk: Desk,
+    connection,
+    row,
+    kind: str,
+    points_: int,
+    actor,
+    *,
+    note: str | None = None,
+    item: str | None = None,
+    qty: int | None = None,
     by_card: bool = False,
 ) -> tuple[str, list[tuple[int, int]]]:
     """Points out, first in first out; refuses more than the balance, and beyond a static card's limits."""
@@ -255,21 +433,56 @@ def debit_points(
         _check_card_limits(desk, connection, row, kind, points_)
     balance = points_balance(connection, row.id)
     if points_ > balance:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Member {member_no} has {balance} points; {points} cannot be redeemed."), member_no=row.member_no, balance=balance, points=points_)
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "Member {member_no} has {balance} points; {points} cannot be redeemed."),
+            member_no=row.member_no,
+            balance=balance,
+            points=points_,
+        )
     entry_id = str(uuid.uuid4())
     reserve_redemption(desk, connection, row.id, row.member_uid, points_, entry_id)
     now = desk.now()
     ledger.add_entry(
-        connection, entry_id=entry_id, member_id=row.id, kind=kind, points=-points_, at=now, staff_id=actor.staff_id if actor else None, note=note, item=item, qty=qty
+        connection,
+        entry_id=entry_id,
+        member_id=row.id,
+        kind=kind,
+        points=-points_,
+        at=now,
+        staff_id=actor.staff_id if actor else None,
+        note=note,
+        item=item,
+        qty=qty,
     )
     taken = draw_fifo(ledger.open_lots(connection, row.id), points_)
     ledger.draw(connection, entry_id, taken)
     ledger.set_member_points(connection, row.id, points=balance - points_, updated_at=now)
     append_op(
-        connection, desk.store.keys, desk.counter_uid, f"points.{kind}",
-        {"member_uid": row.member_uid, "kind": kind, "delta": -points_, "points": points_, "note": note, "item": item, "qty": qty}, now, op_id=entry_id,
+        connection,
+        desk.store.keys,
+        desk.counter_uid,
+        f"points.{kind}",
+        {
+            "member_uid": row.member_uid,
+            "kind": kind,
+            "delta": -points_,
+            "points": points_,
+            "note": note,
+            "item": item,
+            "qty": qty,
+        },
+        now,
+        op_id=entry_id,
     )
-    record(desk, connection, actor, f"points.{kind}", row.member_no, after={"points": -points_, "balance": balance - points_}, details=note)
+    record(
+        desk,
+        connection,
+        actor,
+        f"points.{kind}",
+        row.member_no,
+        after={"points": -points_, "balance": balance - points_},
+        details=note,
+    )
     return entry_id, taken
 
 
@@ -277,17 +490,25 @@ def _check_card_limits(desk: Desk, connection, row, kind: str, points_: int) -> 
     """A static card code can be photocopied: on the card alone a member redeems less (rules [card])."""
     rules = desk.rules
     if kind == "cash" and not rules.card_cash:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "Errors", "Points as cash need the member's phone code or ID, not the printed card; ask for either, or redeem a gift instead."
-        ))
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Points as cash need the member's phone code or ID, not the printed card; ask for either, or redeem a gift instead.",
+            )
+        )
     start = dt.datetime.combine(desk.today(), dt.time(), desk.now().tzinfo).isoformat(timespec="microseconds")
     spent = -connection.exec_driver_sql(
-        "SELECT COALESCE(SUM(points), 0) FROM ledger WHERE member_id = ? AND kind IN ('cash', 'redeem-gift', 'redeem-coupon', 'gift-out') AND at >= ?", (row.id, start)
+        "SELECT COALESCE(SUM(points), 0) FROM ledger WHERE member_id = ? AND kind IN ('cash', 'redeem-gift', 'redeem-coupon', 'gift-out') AND at >= ?",
+        (row.id, start),
     ).scalar_one()
     if spent + points_ > rules.card_max_points_per_day:
         raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "On the printed card alone a member redeems at most {limit} points a day ({spent} already today); ask for the phone code or ID for more."),
-            limit=rules.card_max_points_per_day, spent=spent,
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "On the printed card alone a member redeems at most {limit} points a day ({spent} already today); ask for the phone code or ID for more.",
+            ),
+            limit=rules.card_max_points_per_day,
+            spent=spent,
         )
 
 
@@ -315,14 +536,25 @@ def gift_points(desk: Desk, from_ref: str, to_ref: str, points_: int | str) -> G
     except FieldError as error:
         raise form_invalid({"points": error}) from None
     if wanted > rules.gift_max_points:
-        raise form_invalid({"points": FieldError(QT_TRANSLATE_NOOP("Errors", "One gift is at most {limit} points."), limit=rules.gift_max_points)})
+        raise form_invalid(
+            {
+                "points": FieldError(
+                    QT_TRANSLATE_NOOP("Errors", "One gift is at most {limit} points."), limit=rules.gift_max_points
+                )
+            }
+        )
     with desk.store.write() as connection:
         giver = require_member(desk, connection, from_ref)
         receiver = require_member(desk, connection, to_ref)
         if giver.id == receiver.id:
-            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "A member cannot give points to themselves; scan the friend's code."))
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("Errors", "A member cannot give points to themselves; scan the friend's code.")
+            )
         if receiver.erased_at is not None:
-            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Member {member_no}'s data was erased; they cannot receive points."), member_no=receiver.member_no)
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("Errors", "Member {member_no}'s data was erased; they cannot receive points."),
+                member_no=receiver.member_no,
+            )
         start = desk.now().replace(hour=0, minute=0, second=0, microsecond=0)
         given_today = -connection.exec_driver_sql(
             "SELECT coalesce(sum(points), 0) FROM ledger WHERE member_id = ? AND kind = 'gift-out' AND at >= ?",
@@ -330,17 +562,49 @@ def gift_points(desk: Desk, from_ref: str, to_ref: str, points_: int | str) -> G
         ).scalar_one()
         if given_today + wanted > rules.gift_max_points_per_day:
             raise InvalidInput(
-                QT_TRANSLATE_NOOP("Errors", "Member {member_no} may give {left} more points today (limit {limit} a day)."),
-                member_no=giver.member_no, left=max(0, rules.gift_max_points_per_day - given_today), limit=rules.gift_max_points_per_day,
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Member {member_no} may give {left} more points today (limit {limit} a day)."
+                ),
+                member_no=giver.member_no,
+                left=max(0, rules.gift_max_points_per_day - given_today),
+                limit=rules.gift_max_points_per_day,
             )
-        entry_id, taken = debit_points(desk, connection, giver, "gift-out", wanted, actor, note=f"to {receiver.member_no}", by_card=is_card_ref(from_ref))
-        expiries = dict(connection.exec_driver_sql(
-            f"SELECT id, expires_on FROM points_lots WHERE id IN ({','.join('?' * len(taken))})", tuple(lot for lot, _ in taken)
-        ).all())
+        entry_id, taken = debit_points(
+            desk,
+            connection,
+            giver,
+            "gift-out",
+            wanted,
+            actor,
+            note=f"to {receiver.member_no}",
+            by_card=is_card_ref(from_ref),
+        )
+        expiries = dict(
+            connection.exec_driver_sql(
+                f"SELECT id, expires_on FROM points_lots WHERE id IN ({','.join('?' * len(taken))})",
+                tuple(lot for lot, _ in taken),
+            ).all()
+        )
         for lot_id, amount in taken:
             expiry = expiries[lot_id]
-            credit_points(desk, connection, receiver, "gift-in", amount, actor, expires=dt.date.fromisoformat(expiry) if expiry else None, note=f"from {giver.member_no}")
-        return GiftResult(entry_id, giver.member_no, receiver.member_no, wanted, points_balance(connection, giver.id), points_balance(connection, receiver.id))
+            credit_points(
+                desk,
+                connection,
+                receiver,
+                "gift-in",
+                amount,
+                actor,
+                expires=dt.date.fromisoformat(expiry) if expiry else None,
+                note=f"from {giver.member_no}",
+            )
+        return GiftResult(
+            entry_id,
+            giver.member_no,
+            receiver.member_no,
+            wanted,
+            points_balance(connection, giver.id),
+            points_balance(connection, receiver.id),
+        )
 
 
 def claim_birthday(desk: Desk, ref: str) -> EarnResult:
@@ -350,17 +614,31 @@ def claim_birthday(desk: Desk, ref: str) -> EarnResult:
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
         if row.birthday is None:
-            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Member {member_no} has no birthday on file; add it to the profile first."), member_no=row.member_no)
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("Errors", "Member {member_no} has no birthday on file; add it to the profile first."),
+                member_no=row.member_no,
+            )
         if row.birthday.month != today.month:
-            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The birthday gift is claimed in the birthday month ({month}); come back then."), month=row.birthday.month)
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The birthday gift is claimed in the birthday month ({month}); come back then."
+                ),
+                month=row.birthday.month,
+            )
         claimed = connection.exec_driver_sql(
             "SELECT at FROM ledger WHERE member_id = ? AND kind = 'birthday' AND at >= ? ORDER BY at DESC LIMIT 1",
             (row.id, f"{today.year:04d}-01-01"),
         ).scalar()
         if claimed:
-            raise Conflict(QT_TRANSLATE_NOOP("Errors", "This year's birthday gift was given on {when}."), when=claimed[:10])
-        entry_id = credit_points(desk, connection, row, "birthday", desk.rules.birthday_points, actor, note=str(today.year))
-        return EarnResult(entry_id, row.member_no, desk.rules.birthday_points, points_balance(connection, row.id), row.tier, False)
+            raise Conflict(
+                QT_TRANSLATE_NOOP("Errors", "This year's birthday gift was given on {when}."), when=claimed[:10]
+            )
+        entry_id = credit_points(
+            desk, connection, row, "birthday", desk.rules.birthday_points, actor, note=str(today.year)
+        )
+        return EarnResult(
+            entry_id, row.member_no, desk.rules.birthday_points, points_balance(connection, row.id), row.tier, False
+        )
 
 
 def award_activity(desk: Desk, ref: str, event: str, points_: int | None = None) -> EarnResult:
@@ -369,12 +647,27 @@ def award_activity(desk: Desk, ref: str, event: str, points_: int | None = None)
     actor = authorize(desk, Permission.EARN, "points.activity")
     event = " ".join((event or "").split()).upper()
     if not event or len(event) > 20:
-        raise form_invalid({"event": FieldError(QT_TRANSLATE_NOOP("Errors", "An event code is 1 to 20 characters, as on the event's check-in sheet."))})
+        raise form_invalid(
+            {
+                "event": FieldError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "An event code is 1 to 20 characters, as on the event's check-in sheet."
+                    )
+                )
+            }
+        )
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
-        earlier = connection.exec_driver_sql("SELECT at FROM ledger WHERE member_id = ? AND kind = 'activity' AND item = ?", (row.id, event)).scalar()
+        earlier = connection.exec_driver_sql(
+            "SELECT at FROM ledger WHERE member_id = ? AND kind = 'activity' AND item = ?", (row.id, event)
+        ).scalar()
         if earlier:
-            raise Conflict(QT_TRANSLATE_NOOP("Errors", "Member {member_no} checked in at {event} already, on {when}."), member_no=row.member_no, event=event, when=earlier[:16].replace("T", " "))
+            raise Conflict(
+                QT_TRANSLATE_NOOP("Errors", "Member {member_no} checked in at {event} already, on {when}."),
+                member_no=row.member_no,
+                event=event,
+                when=earlier[:16].replace("T", " "),
+            )
         awarded = desk.rules.activity_points if points_ is None else points_
         entry_id = credit_points(desk, connection, row, "activity", awarded, actor, note=event, item=event)
         return EarnResult(entry_id, row.member_no, awarded, points_balance(connection, row.id), row.tier, False)
@@ -399,8 +692,24 @@ def review_tiers(desk: Desk) -> int:
             if TIERS.index(due) < TIERS.index(member.tier):
                 ledger.add_tier_change(connection, member.id, member.tier, due, now, "anniversary")
                 ledger.set_member_points(connection, member.id, tier=due, spend_12m_cents=spend, updated_at=now)
-                append_op(connection, desk.store.keys, desk.counter_uid, "member.tier", {"member_uid": member.member_uid, "tier": due, "reason": "anniversary"}, now)
-                record(desk, connection, None, "member.tier", member.member_no, before={"tier": member.tier}, after={"tier": due}, details="anniversary")
+                append_op(
+                    connection,
+                    desk.store.keys,
+                    desk.counter_uid,
+                    "member.tier",
+                    {"member_uid": member.member_uid, "tier": due, "reason": "anniversary"},
+                    now,
+                )
+                record(
+                    desk,
+                    connection,
+                    None,
+                    "member.tier",
+                    member.member_no,
+                    before={"tier": member.tier},
+                    after={"tier": due},
+                    details="anniversary",
+                )
                 changed += 1
             elif due == member.tier:
                 # Kept at the anniversary: the next review is a year from now.
@@ -424,6 +733,22 @@ def award_referral(desk: Desk, connection, newcomer, actor) -> None:
 
     referrer_row = member_rows.member_by(connection, id=newcomer.referrer_id)
     if desk.rules.referrer_points:
-        credit_points(desk, connection, referrer_row, "referral", desk.rules.referrer_points, actor, note=f"referred {newcomer.member_no}")
+        credit_points(
+            desk,
+            connection,
+            referrer_row,
+            "referral",
+            desk.rules.referrer_points,
+            actor,
+            note=f"referred {newcomer.member_no}",
+        )
     if desk.rules.newcomer_points:
-        credit_points(desk, connection, newcomer, "referral", desk.rules.newcomer_points, actor, note=f"referred by {referrer_row.member_no}")
+        credit_points(
+            desk,
+            connection,
+            newcomer,
+            "referral",
+            desk.rules.newcomer_points,
+            actor,
+            note=f"referred by {referrer_row.member_no}",
+        )

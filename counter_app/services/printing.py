@@ -9,23 +9,22 @@ afterwards) makes the next attempt a stamped copy: a customer never holds two un
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
 import logging
 import random
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from counter_app.db import points as points_rows
 from counter_app.db.members import member_by
 from counter_app.db.models import Coupon, CouponType, Gift, LedgerEntry, PrintJob, Staff
-from counter_app.db import points as points_rows
 from counter_app.devices import printer as devices
 from counter_app.domain import receipts as templates
-
 from counter_app.domain.coupons import display as coupon_display
 from counter_app.domain.coupons import parse_code as parse_coupon_code
 from counter_app.domain.errors import Conflict, InvalidInput, NotFound
@@ -51,11 +50,19 @@ MAX_BACKOFF_S = 60.0
 # What the clerk is told about the printer, with what to do.
 STATE_ADVICE = {
     devices.READY: QT_TRANSLATE_NOOP("Printing", "Printer ready"),
-    devices.PAPER_OUT: QT_TRANSLATE_NOOP("Printing", "Printer out of paper: load a new roll; waiting receipts then print by themselves."),
-    devices.COVER_OPEN: QT_TRANSLATE_NOOP("Printing", "Printer cover open: close it; waiting receipts then print by themselves."),
+    devices.PAPER_OUT: QT_TRANSLATE_NOOP(
+        "Printing", "Printer out of paper: load a new roll; waiting receipts then print by themselves."
+    ),
+    devices.COVER_OPEN: QT_TRANSLATE_NOOP(
+        "Printing", "Printer cover open: close it; waiting receipts then print by themselves."
+    ),
     devices.OFFLINE: QT_TRANSLATE_NOOP("Printing", "Printer offline: check its power and error light."),
-    devices.UNREACHABLE: QT_TRANSLATE_NOOP("Printing", "Printer not reachable: check that it is on and its cable or network; receipts wait in the queue."),
-    devices.NO_ANSWER: QT_TRANSLATE_NOOP("Printing", "Printer does not answer: switch it off and on again; receipts wait in the queue."),
+    devices.UNREACHABLE: QT_TRANSLATE_NOOP(
+        "Printing", "Printer not reachable: check that it is on and its cable or network; receipts wait in the queue."
+    ),
+    devices.NO_ANSWER: QT_TRANSLATE_NOOP(
+        "Printing", "Printer does not answer: switch it off and on again; receipts wait in the queue."
+    ),
     devices.UNKNOWN: QT_TRANSLATE_NOOP("Printing", "Printer connected (it cannot report paper or cover)"),
     "none": QT_TRANSLATE_NOOP("Printing", "No printer set: an administrator sets printer_uri in the settings."),
 }
@@ -87,36 +94,54 @@ class PrinterState:
 
 def _info(row: Any) -> PrintJobInfo:
     return PrintJobInfo(
-        row.id, row.reference, row.kind, row.status, row.copy_no, row.attempts, row.last_state, row.last_error,
-        row.created_at.isoformat(timespec="seconds"), row.printed_at.isoformat(timespec="seconds") if row.printed_at else None, row.printer_uri,
+        row.id,
+        row.reference,
+        row.kind,
+        row.status,
+        row.copy_no,
+        row.attempts,
+        row.last_state,
+        row.last_error,
+        row.created_at.isoformat(timespec="seconds"),
+        row.printed_at.isoformat(timespec="seconds") if row.printed_at else None,
+        row.printer_uri,
     )
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
-    return moment.astimezone(dt.timezone.utc)  # queue times compare as text: one offset for all
+    return moment.astimezone(dt.UTC)  # queue times compare as text: one offset for all
 
 
 def _machine_now() -> dt.datetime:
     """When to retry is the machine's time, not the desk's business clock (which tests and demos may hold still)."""
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def profile(desk: Desk) -> devices.PrinterProfile:
     s = desk.settings
-    return devices.PrinterProfile(s.printer_paper_mm, s.printer_chinese, s.printer_qr == "native", s.printer_status == "yes", s.printer_logo)
+    return devices.PrinterProfile(
+        s.printer_paper_mm, s.printer_chinese, s.printer_qr == "native", s.printer_status == "yes", s.printer_logo
+    )
 
 
 def _printer_uri(desk: Desk, printer_uri: str | None) -> str:
     uri = (printer_uri or desk.settings.printer_uri or "").strip()
     if not uri:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "No printer is set. Set printer_uri in the settings (e.g. tcp://192.168.1.50:9100), or give --printer."))
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "No printer is set. Set printer_uri in the settings (e.g. tcp://192.168.1.50:9100), or give --printer.",
+            )
+        )
     return devices.parse_printer_uri(uri).uri
 
 
 # ---- building a receipt from what the store holds -------------------------------------------
 
 
-def _header(desk: Desk, connection: Connection, reference: str, staff_id: str | None, at: dt.datetime) -> templates.Header:
+def _header(
+    desk: Desk, connection: Connection, reference: str, staff_id: str | None, at: dt.datetime
+) -> templates.Header:
     staff = Staff.__table__
     name = connection.execute(select(staff.c.name).where(staff.c.staff_id == staff_id)).scalar() if staff_id else None
     s = desk.settings
@@ -125,9 +150,14 @@ def _header(desk: Desk, connection: Connection, reference: str, staff_id: str | 
 
 def _member_facts(desk: Desk, connection: Connection, row: Any) -> templates.MemberFacts:
     today = desk.today()
-    expiring = tuple((lot.expires_on, int(lot.points)) for lot in points_rows.expiring(connection, row.id, today, today + dt.timedelta(days=EXPIRING_DAYS)))
+    expiring = tuple(
+        (lot.expires_on, int(lot.points))
+        for lot in points_rows.expiring(connection, row.id, today, today + dt.timedelta(days=EXPIRING_DAYS))
+    )
     phone = member_phone(desk, row)
-    return templates.MemberFacts(row.member_no, row.name or "", mask_phone(phone) if phone else "", row.tier, row.points, expiring)
+    return templates.MemberFacts(
+        row.member_no, row.name or "", mask_phone(phone) if phone else "", row.tier, row.points, expiring
+    )
 
 
 def build_receipt(desk: Desk, connection: Connection, reference: str, language: str) -> templates.Receipt:
@@ -141,7 +171,9 @@ def build_receipt(desk: Desk, connection: Connection, reference: str, language: 
         # The ticket's QR and reference are its number: the customer quotes it when following up.
         row = member_by(connection, id=complaint.member_id) if complaint.member_id is not None else None
         header = _header(desk, connection, complaint.ticket_no, complaint.staff_id, complaint.opened_at)
-        return templates.complaint_receipt(header, _member_facts(desk, connection, row) if row else None, language, complaint.facts)
+        return templates.complaint_receipt(
+            header, _member_facts(desk, connection, row) if row else None, language, complaint.facts
+        )
     member_no = parse_member_no(reference)
     if member_no:
         row = member_by(connection, member_no=member_no)
@@ -152,15 +184,32 @@ def build_receipt(desk: Desk, connection: Connection, reference: str, language: 
         code = parse_coupon_code(reference)
     except InvalidInput:
         code = None
-    c = connection.execute(select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)).first() if code else None
+    c = (
+        connection.execute(
+            select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)
+        ).first()
+        if code
+        else None
+    )
     if c is not None and c.status == "written_off":
         row = member_by(connection, id=c.member_id)
         header = _header(desk, connection, coupon_display(c.code), c.used_staff, c.used_at or desk.now())
         return templates.write_off_receipt(
-            header, _member_facts(desk, connection, row) if row else None, language, title=c.title, code=coupon_display(c.code),
-            value=templates.yuan(c.value_fen), spend=templates.yuan(c.used_spend_fen) if c.used_spend_fen else None,
+            header,
+            _member_facts(desk, connection, row) if row else None,
+            language,
+            title=c.title,
+            code=coupon_display(c.code),
+            value=templates.yuan(c.value_fen),
+            spend=templates.yuan(c.used_spend_fen) if c.used_spend_fen else None,
         )
-    raise NotFound(QT_TRANSLATE_NOOP("Errors", "No operation, member or used coupon has the reference {reference}; copy it from the points history."), reference=reference[:40])
+    raise NotFound(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "No operation, member or used coupon has the reference {reference}; copy it from the points history.",
+        ),
+        reference=reference[:40],
+    )
 
 
 def _entry(connection: Connection, reference: str) -> Any:
@@ -168,7 +217,9 @@ def _entry(connection: Connection, reference: str) -> Any:
     entry = connection.execute(select(ledger).where(ledger.c.entry_id == reference)).first()
     if entry is not None or not 8 <= len(reference) < 36 or not all(char in "0123456789abcdef-" for char in reference):
         return entry
-    found = connection.execute(select(ledger).where(ledger.c.entry_id >= reference, ledger.c.entry_id < reference + "g").limit(2)).all()
+    found = connection.execute(
+        select(ledger).where(ledger.c.entry_id >= reference, ledger.c.entry_id < reference + "g").limit(2)
+    ).all()
     return found[0] if len(found) == 1 else None
 
 
@@ -177,17 +228,47 @@ def _ledger_receipt(desk: Desk, connection: Connection, entry: Any, language: st
     member = _member_facts(desk, connection, row)
     header = _header(desk, connection, entry.entry_id, entry.staff_id, entry.at)
     kind = entry.kind
-    if kind in ("earn", "birthday", "activity", "referral", "gift-in", "compensation"):  # compensation: its note is the complaint's ticket
-        return templates.earn_receipt(header, member, language, amount_fen=entry.amount_fen or 0, slip_no=entry.slip_no or entry.note or kind, shop=entry.shop, points=entry.points)
+    if kind in (
+        "earn",
+        "birthday",
+        "activity",
+        "referral",
+        "gift-in",
+        "compensation",
+    ):  # compensation: its note is the complaint's ticket
+        return templates.earn_receipt(
+            header,
+            member,
+            language,
+            amount_fen=entry.amount_fen or 0,
+            slip_no=entry.slip_no or entry.note or kind,
+            shop=entry.shop,
+            points=entry.points,
+        )
     if kind == "redeem-gift":
-        name = connection.execute(select(Gift.__table__.c.name).where(Gift.__table__.c.sku == entry.item)).scalar() or entry.item or ""
-        return templates.gift_receipt(header, member, language, gift_name=name, sku=entry.item or "", qty=entry.qty or 1, points=-entry.points)
+        name = (
+            connection.execute(select(Gift.__table__.c.name).where(Gift.__table__.c.sku == entry.item)).scalar()
+            or entry.item
+            or ""
+        )
+        return templates.gift_receipt(
+            header, member, language, gift_name=name, sku=entry.item or "", qty=entry.qty or 1, points=-entry.points
+        )
     if kind == "redeem-coupon":
-        c = connection.execute(select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.issued_entry_id == entry.entry_id)).first()
+        c = connection.execute(
+            select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.issued_entry_id == entry.entry_id)
+        ).first()
         if c is not None:
             return templates.coupon_receipt(
-                header, member, language, title=c.title, code=coupon_display(c.code), value=templates.yuan(c.value_fen),
-                min_spend=templates.yuan(c.min_spend_fen), valid_until=c.valid_until.isoformat(), points=-entry.points,
+                header,
+                member,
+                language,
+                title=c.title,
+                code=coupon_display(c.code),
+                value=templates.yuan(c.value_fen),
+                min_spend=templates.yuan(c.min_spend_fen),
+                valid_until=c.valid_until.isoformat(),
+                points=-entry.points,
             )
     if kind == "cash":
         try:
@@ -198,10 +279,27 @@ def _ledger_receipt(desk: Desk, connection: Connection, entry: Any, language: st
     if kind == "gift-out":
         receiver_no = (entry.note or "").removeprefix("to ").strip()
         receiver = member_by(connection, member_no=receiver_no) if receiver_no else None
-        return templates.points_gift_receipt(header, member, language, to_member_no=receiver_no, to_masked_name=mask_name(receiver.name) or "" if receiver else "", points=-entry.points)
+        return templates.points_gift_receipt(
+            header,
+            member,
+            language,
+            to_member_no=receiver_no,
+            to_masked_name=mask_name(receiver.name) or "" if receiver else "",
+            points=-entry.points,
+        )
     if kind == "reversal":
-        return templates.void_receipt(header, member, language, voided=entry.reverses or "", points=entry.points, reason=entry.note or "", authorised_by=entry.staff_id or "")
-    raise NotFound(QT_TRANSLATE_NOOP("Errors", "Operation {reference} has no receipt to print."), reference=entry.entry_id)
+        return templates.void_receipt(
+            header,
+            member,
+            language,
+            voided=entry.reverses or "",
+            points=entry.points,
+            reason=entry.note or "",
+            authorised_by=entry.staff_id or "",
+        )
+    raise NotFound(
+        QT_TRANSLATE_NOOP("Errors", "Operation {reference} has no receipt to print."), reference=entry.entry_id
+    )
 
 
 # ---- the queue ------------------------------------------------------------------------------
@@ -212,13 +310,31 @@ def _render(desk: Desk, receipt: templates.Receipt) -> bytes:
     return devices.render_escpos(templates.lay_out(receipt, prof.columns), prof)
 
 
-def _insert_job(desk: Desk, connection: Connection, receipt: templates.Receipt, uri: str, staff_id: str | None, data: bytes | None = None) -> int:
+def _insert_job(
+    desk: Desk,
+    connection: Connection,
+    receipt: templates.Receipt,
+    uri: str,
+    staff_id: str | None,
+    data: bytes | None = None,
+) -> int:
     now = _machine_now()
-    return connection.execute(insert(jobs_table).values(
-        reference=receipt.reference, kind=receipt.kind, document=templates.receipt_to_json(receipt),
-        data=data if data is not None else _render(desk, receipt), printer_uri=uri, status="queued",
-        copy_no=receipt.reprint, attempts=0, reached_printer=False, next_attempt_at=now, created_at=now, staff_id=staff_id,
-    )).inserted_primary_key[0]
+    return connection.execute(
+        insert(jobs_table).values(
+            reference=receipt.reference,
+            kind=receipt.kind,
+            document=templates.receipt_to_json(receipt),
+            data=data if data is not None else _render(desk, receipt),
+            printer_uri=uri,
+            status="queued",
+            copy_no=receipt.reprint,
+            attempts=0,
+            reached_printer=False,
+            next_attempt_at=now,
+            created_at=now,
+            staff_id=staff_id,
+        )
+    ).inserted_primary_key[0]
 
 
 def _job(connection: Connection, job_id: int) -> Any:
@@ -238,7 +354,9 @@ def queue_receipt(desk: Desk, reference: str, printer_uri: str | None = None) ->
     uri = _printer_uri(desk, printer_uri)
     with desk.store.read() as connection:
         receipt = build_receipt(desk, connection, reference, language())
-    data = _render(desk, receipt)  # outside the write lock: a raster receipt takes milliseconds the next clerk should not wait
+    data = _render(
+        desk, receipt
+    )  # outside the write lock: a raster receipt takes milliseconds the next clerk should not wait
     with desk.store.write() as connection:
         return _info(_job(connection, _insert_job(desk, connection, receipt, uri, actor.staff_id, data)))
 
@@ -251,7 +369,9 @@ def reprint(desk: Desk, reference: str, printer_uri: str | None = None) -> Print
         reference = reference.strip()
         entry = _entry(connection, reference.lower())
         reference = entry.entry_id if entry is not None else reference
-        earlier = connection.execute(select(jobs_table).where(jobs_table.c.reference == reference).order_by(jobs_table.c.id)).all()
+        earlier = connection.execute(
+            select(jobs_table).where(jobs_table.c.reference == reference).order_by(jobs_table.c.id)
+        ).all()
         if earlier:
             receipt = templates.receipt_from_json(earlier[0].document)
         else:
@@ -305,23 +425,39 @@ def day_summary(desk: Desk, day: dt.date | None = None) -> list[templates.DayFig
     figures: list[templates.DayFigure] = []
     with desk.store.read() as connection:
         by_kind = {
-            row.kind: row for row in connection.exec_driver_sql(
+            row.kind: row
+            for row in connection.exec_driver_sql(
                 "SELECT kind, count(*) AS n, coalesce(sum(points), 0) AS points, coalesce(sum(amount_fen), 0) AS fen FROM ledger "
-                "WHERE at >= ? AND at < ? AND pulled = 0 GROUP BY kind", (start.isoformat(timespec="microseconds"), end.isoformat(timespec="microseconds")),
+                "WHERE at >= ? AND at < ? AND pulled = 0 GROUP BY kind",
+                (start.isoformat(timespec="microseconds"), end.isoformat(timespec="microseconds")),
             )
         }
-        registered = connection.exec_driver_sql(
-            "SELECT count(*) FROM outbox WHERE op_type = 'member.registered' AND created_at >= ? AND created_at < ?",
-            (start.isoformat(timespec="microseconds"), end.isoformat(timespec="microseconds")),
-        ).scalar() or 0
-        used = connection.execute(
-            select(coupons.c.value_fen).where(coupons.c.status == "written_off", coupons.c.used_counter == desk.counter_uid, coupons.c.used_at >= start, coupons.c.used_at < end)
-        ).scalars().all()
+        registered = (
+            connection.exec_driver_sql(
+                "SELECT count(*) FROM outbox WHERE op_type = 'member.registered' AND created_at >= ? AND created_at < ?",
+                (start.isoformat(timespec="microseconds"), end.isoformat(timespec="microseconds")),
+            ).scalar()
+            or 0
+        )
+        used = (
+            connection.execute(
+                select(coupons.c.value_fen).where(
+                    coupons.c.status == "written_off",
+                    coupons.c.used_counter == desk.counter_uid,
+                    coupons.c.used_at >= start,
+                    coupons.c.used_at < end,
+                )
+            )
+            .scalars()
+            .all()
+        )
     labels = templates.DAY_FIGURE_LABELS
     earn = by_kind.get("earn")
     figures.append(templates.DayFigure(labels["registration"], registered, ""))
     figures.append(templates.DayFigure(labels["earn"], earn.n if earn else 0, f"{earn.points if earn else 0:,}"))
-    figures.append(templates.DayFigure(labels["earn_amount"], earn.n if earn else 0, templates.yuan(earn.fen if earn else 0)))
+    figures.append(
+        templates.DayFigure(labels["earn_amount"], earn.n if earn else 0, templates.yuan(earn.fen if earn else 0))
+    )
     for kind, label in (("redeem-gift", "gift"), ("redeem-coupon", "coupon"), ("cash", "cash"), ("reversal", "void")):
         row = by_kind.get(kind)
         figures.append(templates.DayFigure(labels[label], row.n if row else 0, f"{row.points if row else 0:,}"))
@@ -335,7 +471,9 @@ def queue_day_summary(desk: Desk, day: dt.date | None = None, printer_uri: str |
     day = day or desk.today()
     figures = day_summary(desk, day)
     with desk.store.write() as connection:
-        header = _header(desk, connection, f"DAY-{day:%Y%m%d}-{desk.settings.counter_no:04d}", actor.staff_id, desk.now())
+        header = _header(
+            desk, connection, f"DAY-{day:%Y%m%d}-{desk.settings.counter_no:04d}", actor.staff_id, desk.now()
+        )
         receipt = templates.day_summary_receipt(header, language(), day, figures)
         return _info(_job(connection, _insert_job(desk, connection, receipt, uri, actor.staff_id)))
 
@@ -355,13 +493,20 @@ def jobs_for(desk: Desk, reference: str) -> list[PrintJobInfo]:
     with desk.store.read() as connection:
         entry = _entry(connection, reference.strip().lower())
         reference = entry.entry_id if entry is not None else reference.strip()
-        return [_info(row) for row in connection.execute(select(jobs_table).where(jobs_table.c.reference == reference).order_by(jobs_table.c.id))]
+        return [
+            _info(row)
+            for row in connection.execute(
+                select(jobs_table).where(jobs_table.c.reference == reference).order_by(jobs_table.c.id)
+            )
+        ]
 
 
 def retry_now(desk: Desk) -> int:
     """The waiting receipts are due at once: paper was loaded, the printer came back, or a new one is queued."""
     with desk.store.write() as connection:
-        return connection.execute(update(jobs_table).where(jobs_table.c.status == "queued").values(next_attempt_at=_machine_now())).rowcount
+        return connection.execute(
+            update(jobs_table).where(jobs_table.c.status == "queued").values(next_attempt_at=_machine_now())
+        ).rowcount
 
 
 def cancel_job(desk: Desk, job_id: int, reason: str) -> PrintJobInfo:
@@ -373,8 +518,16 @@ def cancel_job(desk: Desk, job_id: int, reason: str) -> PrintJobInfo:
     with desk.store.write() as connection:
         job = _job(connection, job_id)
         if job.status not in ("queued", "printing"):
-            raise Conflict(QT_TRANSLATE_NOOP("Errors", "Print job {job_id} is {status} already; there is nothing to cancel."), job_id=job_id, status=job.status)
-        connection.execute(update(jobs_table).where(jobs_table.c.id == job_id).values(status="cancelled", cancelled_by=actor.staff_id, last_error=reason[:200]))
+            raise Conflict(
+                QT_TRANSLATE_NOOP("Errors", "Print job {job_id} is {status} already; there is nothing to cancel."),
+                job_id=job_id,
+                status=job.status,
+            )
+        connection.execute(
+            update(jobs_table)
+            .where(jobs_table.c.id == job_id)
+            .values(status="cancelled", cancelled_by=actor.staff_id, last_error=reason[:200])
+        )
         record(desk, connection, actor, "print.cancel", job.reference, details=f"job {job_id}: {reason[:200]}")
         return _info(_job(connection, job_id))
 
@@ -415,7 +568,9 @@ def recover_interrupted(desk: Desk, older_than_s: float = CLAIM_STALE_S) -> int:
     stale = _machine_now() - dt.timedelta(seconds=older_than_s)
     with desk.store.write() as connection:
         return connection.execute(
-            update(jobs_table).where(jobs_table.c.status == "printing", jobs_table.c.next_attempt_at <= stale).values(status="queued", reached_printer=True)
+            update(jobs_table)
+            .where(jobs_table.c.status == "printing", jobs_table.c.next_attempt_at <= stale)
+            .values(status="queued", reached_printer=True)
         ).rowcount
 
 
@@ -426,7 +581,8 @@ def _claim_next(desk: Desk) -> Any:
         row = connection.exec_driver_sql(
             "SELECT j.id FROM print_jobs j WHERE j.status = 'queued' AND j.next_attempt_at <= ? AND NOT EXISTS ("
             " SELECT 1 FROM print_jobs e WHERE e.printer_uri = j.printer_uri AND e.status IN ('queued', 'printing') AND e.id < j.id"
-            ") ORDER BY j.id LIMIT 1", (now.isoformat(timespec="microseconds"),),
+            ") ORDER BY j.id LIMIT 1",
+            (now.isoformat(timespec="microseconds"),),
         ).first()
         if row is None:
             return None
@@ -434,8 +590,17 @@ def _claim_next(desk: Desk) -> Any:
         values: dict[str, Any] = {"status": "printing", "attempts": job.attempts + 1, "next_attempt_at": now}
         if job.reached_printer:
             # The last attempt may have printed: this one is the next copy, and says so.
-            copy_no = (connection.exec_driver_sql("SELECT max(copy_no) FROM print_jobs WHERE reference = ?", (job.reference,)).scalar() or 0) + 1
-            values.update(copy_no=copy_no, reached_printer=False, data=_render(desk, templates.receipt_from_json(job.document, copy_no)))
+            copy_no = (
+                connection.exec_driver_sql(
+                    "SELECT max(copy_no) FROM print_jobs WHERE reference = ?", (job.reference,)
+                ).scalar()
+                or 0
+            ) + 1
+            values.update(
+                copy_no=copy_no,
+                reached_printer=False,
+                data=_render(desk, templates.receipt_from_json(job.document, copy_no)),
+            )
         connection.execute(update(jobs_table).where(jobs_table.c.id == job.id).values(**values))
         return _job(connection, job.id)
 
@@ -446,24 +611,47 @@ def print_next(desk: Desk, retry_after: Callable[[int], float] = backoff) -> Pri
     if job is None:
         return None
     try:
-        devices.send_job(devices.parse_printer_uri(job.printer_uri), job.data, ask_status=desk.settings.printer_status == "yes")
+        devices.send_job(
+            devices.parse_printer_uri(job.printer_uri), job.data, ask_status=desk.settings.printer_status == "yes"
+        )
     except devices.PrintFailed as failure:
         _last_state[desk.data_dir] = failure.state
         later = _machine_now() + dt.timedelta(seconds=retry_after(job.attempts))
         with desk.store.write() as connection:
             # Only while it is still ours: a manager may have cancelled it meanwhile.
-            connection.execute(update(jobs_table).where(jobs_table.c.id == job.id, jobs_table.c.status == "printing").values(
-                status="queued", reached_printer=failure.reached, last_state=failure.state, last_error=failure.detail[:300], next_attempt_at=later,
-            ))
+            connection.execute(
+                update(jobs_table)
+                .where(jobs_table.c.id == job.id, jobs_table.c.status == "printing")
+                .values(
+                    status="queued",
+                    reached_printer=failure.reached,
+                    last_state=failure.state,
+                    last_error=failure.detail[:300],
+                    next_attempt_at=later,
+                )
+            )
             return _info(_job(connection, job.id))
     except InvalidInput as error:  # an address that no longer parses: keep the job, say why
         _last_state[desk.data_dir] = devices.UNREACHABLE
         with desk.store.write() as connection:
-            connection.execute(update(jobs_table).where(jobs_table.c.id == job.id, jobs_table.c.status == "printing").values(status="queued", last_state=devices.UNREACHABLE, last_error=error.message("en")[:300], next_attempt_at=_machine_now() + dt.timedelta(seconds=MAX_BACKOFF_S)))
+            connection.execute(
+                update(jobs_table)
+                .where(jobs_table.c.id == job.id, jobs_table.c.status == "printing")
+                .values(
+                    status="queued",
+                    last_state=devices.UNREACHABLE,
+                    last_error=error.message("en")[:300],
+                    next_attempt_at=_machine_now() + dt.timedelta(seconds=MAX_BACKOFF_S),
+                )
+            )
             return _info(_job(connection, job.id))
     _last_state[desk.data_dir] = devices.READY
     with desk.store.write() as connection:
-        connection.execute(update(jobs_table).where(jobs_table.c.id == job.id, jobs_table.c.status == "printing").values(status="printed", printed_at=_machine_now(), last_state=devices.READY, last_error=None))
+        connection.execute(
+            update(jobs_table)
+            .where(jobs_table.c.id == job.id, jobs_table.c.status == "printing")
+            .values(status="printed", printed_at=_machine_now(), last_state=devices.READY, last_error=None)
+        )
         return _info(_job(connection, job.id))
 
 
@@ -479,8 +667,15 @@ def print_job_now(desk: Desk, job_id: int) -> PrintJobInfo:
 
 def printer_state(desk: Desk) -> PrinterState:
     with desk.store.read() as connection:
-        waiting = connection.exec_driver_sql("SELECT count(*) FROM print_jobs WHERE status IN ('queued', 'printing')").scalar() or 0
-        last = connection.exec_driver_sql("SELECT last_state FROM print_jobs WHERE last_state IS NOT NULL ORDER BY id DESC LIMIT 1").scalar()
+        waiting = (
+            connection.exec_driver_sql(
+                "SELECT count(*) FROM print_jobs WHERE status IN ('queued', 'printing')"
+            ).scalar()
+            or 0
+        )
+        last = connection.exec_driver_sql(
+            "SELECT last_state FROM print_jobs WHERE last_state IS NOT NULL ORDER BY id DESC LIMIT 1"
+        ).scalar()
     uri = desk.settings.printer_uri
     state = "none" if not uri else _last_state.get(desk.data_dir) or last or devices.UNKNOWN
     return PrinterState(bool(uri), state, STATE_ADVICE.get(state, STATE_ADVICE[devices.UNKNOWN]), waiting, uri)
@@ -500,7 +695,13 @@ def check_printer(desk: Desk, printer_uri: str | None = None) -> PrinterState:
 class PrintWorker:
     """Prints the queue in the background, off the clerk's thread: at once when woken, else on its backoff."""
 
-    def __init__(self, desk: Desk, on_change: Callable[[PrinterState], None] | None = None, retry_after: Callable[[int], float] = backoff, idle_check_s: float = 30.0) -> None:
+    def __init__(
+        self,
+        desk: Desk,
+        on_change: Callable[[PrinterState], None] | None = None,
+        retry_after: Callable[[int], float] = backoff,
+        idle_check_s: float = 30.0,
+    ) -> None:
         self.desk = desk
         self.on_change = on_change
         self.retry_after = retry_after
@@ -549,7 +750,9 @@ class PrintWorker:
     def _seconds_to_next(self) -> float:
         try:
             with self.desk.store.read() as connection:
-                due = connection.exec_driver_sql("SELECT min(next_attempt_at) FROM print_jobs WHERE status = 'queued'").scalar()
+                due = connection.exec_driver_sql(
+                    "SELECT min(next_attempt_at) FROM print_jobs WHERE status = 'queued'"
+                ).scalar()
         except Exception:
             return self.idle_check_s
         if due is None:
@@ -562,29 +765,80 @@ def sample_receipts(desk: Desk, paper_mm: int | None = None) -> dict[str, templa
     s = desk.settings
     lang = language()
     at = desk.now()
-    header = templates.Header(s.store_name or "万达广场", s.counter_name or "1F 服务台", s.counter_no, "K001", "李娜", at, "3f6c2a4e-9d1b-4c7e-8f00-1234567890ab")
-    member = templates.MemberFacts("M000100000017", "张三丰", "138****8000", "gold", 12880, (((at + dt.timedelta(days=20)).date().isoformat(), 300),))
+    header = templates.Header(
+        s.store_name or "万达广场",
+        s.counter_name or "1F 服务台",
+        s.counter_no,
+        "K001",
+        "李娜",
+        at,
+        "3f6c2a4e-9d1b-4c7e-8f00-1234567890ab",
+    )
+    member = templates.MemberFacts(
+        "M000100000017",
+        "张三丰",
+        "138****8000",
+        "gold",
+        12880,
+        (((at + dt.timedelta(days=20)).date().isoformat(), 300),),
+    )
     complaint = templates.ComplaintFacts(
-        "C-20261123-0007", translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Service attitude"), lang), translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "High"), lang), "优衣库 UNIQLO",
-        "试衣间排队四十分钟，店员态度冷淡，未给出解释。", "138****8000", at + dt.timedelta(hours=24),
+        "C-20261123-0007",
+        translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "Service attitude"), lang),
+        translate("Receipts", QT_TRANSLATE_NOOP("Receipts", "High"), lang),
+        "优衣库 UNIQLO",
+        "试衣间排队四十分钟，店员态度冷淡，未给出解释。",
+        "138****8000",
+        at + dt.timedelta(hours=24),
     )
     labels = templates.DAY_FIGURE_LABELS
     figures = [
-        templates.DayFigure(labels["registration"], 14, ""), templates.DayFigure(labels["earn"], 132, "186,420"),
-        templates.DayFigure(labels["earn_amount"], 132, "￥93,210.00"), templates.DayFigure(labels["gift"], 9, "-13,500"),
+        templates.DayFigure(labels["registration"], 14, ""),
+        templates.DayFigure(labels["earn"], 132, "186,420"),
+        templates.DayFigure(labels["earn_amount"], 132, "￥93,210.00"),
+        templates.DayFigure(labels["gift"], 9, "-13,500"),
         templates.DayFigure(labels["write_off"], 21, "￥420.00"),
     ]
     code = "CP-4F7K-9QXD-M2ZA-7"
     return {
         "registration": templates.registration_receipt(header, member, lang, referral_points=50),
-        "earn": templates.earn_receipt(header, member, lang, amount_fen=128850, slip_no="UQ-20261123-042", shop="优衣库 UNIQLO", points=2577, upgraded=True),
-        "gift": templates.gift_receipt(header, member, lang, gift_name="晴雨伞（限量款）", sku="G-UMB", qty=1, points=1500),
-        "coupon": templates.coupon_receipt(header, member, lang, title="满100减10", code=code, value="￥10.00", min_spend="￥100.00", valid_until=(at + dt.timedelta(days=30)).date().isoformat(), points=800),
+        "earn": templates.earn_receipt(
+            header,
+            member,
+            lang,
+            amount_fen=128850,
+            slip_no="UQ-20261123-042",
+            shop="优衣库 UNIQLO",
+            points=2577,
+            upgraded=True,
+        ),
+        "gift": templates.gift_receipt(
+            header, member, lang, gift_name="晴雨伞（限量款）", sku="G-UMB", qty=1, points=1500
+        ),
+        "coupon": templates.coupon_receipt(
+            header,
+            member,
+            lang,
+            title="满100减10",
+            code=code,
+            value="￥10.00",
+            min_spend="￥100.00",
+            valid_until=(at + dt.timedelta(days=30)).date().isoformat(),
+            points=800,
+        ),
         "cash": templates.cash_receipt(header, member, lang, points=800, yuan_text="10.00"),
-        "write_off": templates.write_off_receipt(header, member, lang, title="满100减10", code=code, value="￥10.00", spend="￥158.00"),
-        "points_gift": templates.points_gift_receipt(header, member, lang, to_member_no="M000100000025", to_masked_name="李*", points=500),
-        "void": templates.void_receipt(header, member, lang, voided="9a1b7c2d", points=-2577, reason="顾客退货，小票作废", authorised_by="M001"),
+        "write_off": templates.write_off_receipt(
+            header, member, lang, title="满100减10", code=code, value="￥10.00", spend="￥158.00"
+        ),
+        "points_gift": templates.points_gift_receipt(
+            header, member, lang, to_member_no="M000100000025", to_masked_name="李*", points=500
+        ),
+        "void": templates.void_receipt(
+            header, member, lang, voided="9a1b7c2d", points=-2577, reason="顾客退货，小票作废", authorised_by="M001"
+        ),
         "complaint": templates.complaint_receipt(header, member, lang, complaint),
         "day_summary": templates.day_summary_receipt(header, lang, at.date(), figures),
-        "test": templates.test_page_receipt(header, lang, templates.PAPER_COLUMNS.get(paper_mm or 0, profile(desk).columns)),
+        "test": templates.test_page_receipt(
+            header, lang, templates.PAPER_COLUMNS.get(paper_mm or 0, profile(desk).columns)
+        ),
     }

@@ -57,7 +57,8 @@ def export_member_data(desk: Desk, ref: str) -> dict[str, Any]:
             "registered_at": row.registered_at.isoformat(),
             "consent": {"notice_version": row.consent_version},
             "profile_changes": [
-                {"field": h.field, "old": h.old_value, "new": h.new_value, "changed_at": h.changed_at.isoformat()} for h in history
+                {"field": h.field, "old": h.old_value, "new": h.new_value, "changed_at": h.changed_at.isoformat()}
+                for h in history
             ],
             "exported_at": desk.now().isoformat(),
             "exported_by": actor.staff_id,
@@ -77,15 +78,23 @@ def erase_member(desk: Desk, ref: str, reason: str) -> Erasure:
     (accounts must balance); name, phone, ID number, birthday, gender and the search entry go."""
     reason = " ".join((reason or "").split())
     if not reason:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Give the reason for the erasure (e.g. the member's request of today)."))
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "Give the reason for the erasure (e.g. the member's request of today).")
+        )
     if len(reason) > REASON_MAX:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The reason is too long: at most {limit} characters."), limit=REASON_MAX)
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "The reason is too long: at most {limit} characters."), limit=REASON_MAX
+        )
     actor = authorize(desk, Permission.ERASE_MEMBER, "member.erase")
     now = desk.now()
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
         if row.erased_at is not None:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "Member {member_no}'s personal data was erased already, on {when}."), member_no=row.member_no, when=row.erased_at.date().isoformat())
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "Member {member_no}'s personal data was erased already, on {when}."),
+                member_no=row.member_no,
+                when=row.erased_at.date().isoformat(),
+            )
         rows.update_member(
             connection,
             row.id,
@@ -102,7 +111,16 @@ def erase_member(desk: Desk, ref: str, reason: str) -> Erasure:
             },
         )
         connection.execute(text("DELETE FROM member_search WHERE rowid = :id"), {"id": row.id})
-        connection.execute(text("UPDATE member_changes SET old_value = NULL, new_value = NULL WHERE member_id = :id"), {"id": row.id})
-        append_op(connection, desk.store.keys, desk.counter_uid, "member.erased", {"member_uid": row.member_uid, "reason": reason}, now)
+        connection.execute(
+            text("UPDATE member_changes SET old_value = NULL, new_value = NULL WHERE member_id = :id"), {"id": row.id}
+        )
+        append_op(
+            connection,
+            desk.store.keys,
+            desk.counter_uid,
+            "member.erased",
+            {"member_uid": row.member_uid, "reason": reason},
+            now,
+        )
         record(desk, connection, actor, "member.erase", row.member_no, details=reason)
         return Erasure(row.member_no, now.isoformat(timespec="seconds"))

@@ -34,7 +34,21 @@ RFM_WINDOW_DAYS = 365
 REDEEMING_KINDS = ("cash", "redeem-gift", "redeem-coupon")
 TRANSFER_KINDS = ("gift-in", "gift-out")
 # Points in, then points out; a kind not listed comes after them, alphabetically.
-KIND_ORDER = ("earn", "birthday", "activity", "referral", "compensation", "adjust", "gift-in", "gift-out", "cash", "redeem-gift", "redeem-coupon", "expire", "reversal")
+KIND_ORDER = (
+    "earn",
+    "birthday",
+    "activity",
+    "referral",
+    "compensation",
+    "adjust",
+    "gift-in",
+    "gift-out",
+    "cash",
+    "redeem-gift",
+    "redeem-coupon",
+    "expire",
+    "reversal",
+)
 
 # Earns a manager voided are left out of activity and spend, as the rolling spend leaves them
 # (db/points.spend_since). NOT IN over the few reversals builds one small lookup table once; it
@@ -70,7 +84,18 @@ RFM_GRID = {
     2: ("hibernating", "hibernating", "at_risk", "at_risk", "cant_lose"),
     1: ("hibernating", "hibernating", "at_risk", "at_risk", "cant_lose"),
 }
-RFM_SEGMENTS = ("champions", "loyal", "potential_loyalist", "new", "promising", "need_attention", "about_to_sleep", "at_risk", "cant_lose", "hibernating")
+RFM_SEGMENTS = (
+    "champions",
+    "loyal",
+    "potential_loyalist",
+    "new",
+    "promising",
+    "need_attention",
+    "about_to_sleep",
+    "at_risk",
+    "cant_lose",
+    "hibernating",
+)
 SEGMENT_LABELS = {
     "champions": QT_TRANSLATE_NOOP("Reports", "Champions"),
     "loyal": QT_TRANSLATE_NOOP("Reports", "Loyal"),
@@ -262,24 +287,60 @@ def check_range(desk: Desk, start: dt.date, end: dt.date) -> tuple[dt.date, dt.d
     """Whole days from 2000-01-01 to a year ahead, end not before start, at most five years long."""
     for name, day in (("start", start), ("end", end)):
         if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-            raise form_invalid({name: FieldError(QT_TRANSLATE_NOOP("Errors", "Give the report's dates as days, e.g. 2026-11-01."))})
+            raise form_invalid(
+                {name: FieldError(QT_TRANSLATE_NOOP("Errors", "Give the report's dates as days, e.g. 2026-11-01."))}
+            )
     latest = _years_later(desk.today(), 1)
     for name, day in (("start", start), ("end", end)):
         if day < EARLIEST_DAY:
-            raise form_invalid({name: FieldError(QT_TRANSLATE_NOOP("Errors", "{day} is before 2000-01-01; reports start from then. Check the year."), day=day.isoformat())})
+            raise form_invalid(
+                {
+                    name: FieldError(
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "{day} is before 2000-01-01; reports start from then. Check the year."
+                        ),
+                        day=day.isoformat(),
+                    )
+                }
+            )
         if day > latest:
-            raise form_invalid({name: FieldError(
-                QT_TRANSLATE_NOOP("Errors", "{day} is more than a year ahead (after {latest}); check the year."), day=day.isoformat(), latest=latest.isoformat()
-            )})
+            raise form_invalid(
+                {
+                    name: FieldError(
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "{day} is more than a year ahead (after {latest}); check the year."
+                        ),
+                        day=day.isoformat(),
+                        latest=latest.isoformat(),
+                    )
+                }
+            )
     if end < start:
-        raise form_invalid({"end": FieldError(
-            QT_TRANSLATE_NOOP("Errors", "The report ends on {end}, before it starts on {start}; swap the dates."), start=start.isoformat(), end=end.isoformat()
-        )})
+        raise form_invalid(
+            {
+                "end": FieldError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "The report ends on {end}, before it starts on {start}; swap the dates."
+                    ),
+                    start=start.isoformat(),
+                    end=end.isoformat(),
+                )
+            }
+        )
     if end > _years_later(start, MAX_YEARS):
-        raise form_invalid({"end": FieldError(
-            QT_TRANSLATE_NOOP("Errors", "A report covers at most {years} years; {start} to {end} is longer. Split it into shorter reports."),
-            years=MAX_YEARS, start=start.isoformat(), end=end.isoformat(),
-        )})
+        raise form_invalid(
+            {
+                "end": FieldError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "A report covers at most {years} years; {start} to {end} is longer. Split it into shorter reports.",
+                    ),
+                    years=MAX_YEARS,
+                    start=start.isoformat(),
+                    end=end.isoformat(),
+                )
+            }
+        )
     return start, end
 
 
@@ -324,7 +385,11 @@ def _yuan(fen: int | None) -> str:
 
 
 def _points_as_yuan(points: int, points_per_yuan: int) -> str:
-    return str((Decimal(points) / Decimal(points_per_yuan)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)) if points_per_yuan else "0.00"
+    return (
+        str((Decimal(points) / Decimal(points_per_yuan)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+        if points_per_yuan
+        else "0.00"
+    )
 
 
 # The range's months as [lo, hi) bounds on the date text: the first and last cut at the range's ends.
@@ -368,11 +433,16 @@ def members_report(desk: Desk, start: dt.date, end: dt.date, progress: Progress 
             {**bounds, **tier_params},
         ).one()
         tiers = dict(zip(TIERS, counts[: len(TIERS)]))
-        other_tiers, erased, on_books = counts[len(TIERS):]
+        other_tiers, erased, on_books = counts[len(TIERS) :]
         if other_tiers:  # a tier these rules do not name (a newer chain's?): shown, not hidden
-            tiers.update(connection.execute(text(
-                f"SELECT tier, count(*) FROM members WHERE erased_at IS NULL AND tier NOT IN ({', '.join(':' + key for key in tier_params)}) GROUP BY tier"
-            ), tier_params).all())
+            tiers.update(
+                connection.execute(
+                    text(
+                        f"SELECT tier, count(*) FROM members WHERE erased_at IS NULL AND tier NOT IN ({', '.join(':' + key for key in tier_params)}) GROUP BY tier"
+                    ),
+                    tier_params,
+                ).all()
+            )
         steps.step()
         # Only the members who joined or were erased in the range are grouped (and so sorted).
         joined: dict[str, int] = {}
@@ -404,9 +474,15 @@ def members_report(desk: Desk, start: dt.date, end: dt.date, progress: Progress 
         on_books += joined.get(month, 0) - left.get(month, 0)
         lines.append(MemberMonth(month, joined.get(month, 0), on_books))
     return MembersReport(
-        start=start.isoformat(), end=end.isoformat(), members=members_now, erased_members=erased,
+        start=start.isoformat(),
+        end=end.isoformat(),
+        members=members_now,
+        erased_members=erased,
         by_tier=tuple(TierCount(tier, n, _percent(n, members_now)) for tier, n in tiers.items()),
-        new_members=sum(joined.values()), active_members=active, active_percent=_percent(active, members_now), months=tuple(lines),
+        new_members=sum(joined.values()),
+        active_members=active,
+        active_percent=_percent(active, members_now),
+        months=tuple(lines),
     )
 
 
@@ -476,12 +552,24 @@ def points_report(desk: Desk, start: dt.date, end: dt.date, progress: Progress =
     months = []
     for month in _months(start, end):
         m_issued, m_redeemed, m_expired, _, m_net = _split(by_month.get(month, ()))
-        months.append(PointsMonth(month, m_issued, m_redeemed, m_expired, m_net - m_issued + m_redeemed + m_expired, m_net))
+        months.append(
+            PointsMonth(month, m_issued, m_redeemed, m_expired, m_net - m_issued + m_redeemed + m_expired, m_net)
+        )
     ratio = rules.cash_points_per_yuan
     return PointsReport(
-        start=start.isoformat(), end=end.isoformat(), issued=issued, redeemed=redeemed, expired=expired, given_between_members=given,
-        corrections=net - issued + redeemed + expired, net=net, outstanding=outstanding, outstanding_yuan=_points_as_yuan(outstanding, ratio),
-        points_per_yuan=ratio, by_kind=kinds, months=tuple(months),
+        start=start.isoformat(),
+        end=end.isoformat(),
+        issued=issued,
+        redeemed=redeemed,
+        expired=expired,
+        given_between_members=given,
+        corrections=net - issued + redeemed + expired,
+        net=net,
+        outstanding=outstanding,
+        outstanding_yuan=_points_as_yuan(outstanding, ratio),
+        points_per_yuan=ratio,
+        by_kind=kinds,
+        months=tuple(months),
     )
 
 
@@ -508,7 +596,10 @@ def coupons_report(desk: Desk, start: dt.date, end: dt.date, progress: Progress 
         )
         steps.step()
         still_open = connection.execute(
-            text("SELECT count(*), coalesce(sum(value_fen), 0) FROM coupons WHERE status = 'issued' AND valid_until >= :today"), {"today": desk.today().isoformat()}
+            text(
+                "SELECT count(*), coalesce(sum(value_fen), 0) FROM coupons WHERE status = 'issued' AND valid_until >= :today"
+            ),
+            {"today": desk.today().isoformat()},
         ).one()
         titles = dict(connection.execute(text("SELECT type_code, title FROM coupon_types")).all())
         steps.step()
@@ -533,11 +624,18 @@ def coupons_report(desk: Desk, start: dt.date, end: dt.date, progress: Progress 
         month[3] += row.fen or 0
     n_issued = sum(line[0] for line in types.values())
     return CouponsReport(
-        start=start.isoformat(), end=end.isoformat(), issued=n_issued, issued_yuan=_yuan(sum(line[1] for line in types.values())),
-        written_off=sum(line[2] for line in types.values()), written_off_yuan=_yuan(sum(line[3] for line in types.values())),
-        used_percent=_percent(sum(line[5] for line in types.values()), n_issued), open_now=still_open[0], open_yuan=_yuan(still_open[1]),
+        start=start.isoformat(),
+        end=end.isoformat(),
+        issued=n_issued,
+        issued_yuan=_yuan(sum(line[1] for line in types.values())),
+        written_off=sum(line[2] for line in types.values()),
+        written_off_yuan=_yuan(sum(line[3] for line in types.values())),
+        used_percent=_percent(sum(line[5] for line in types.values()), n_issued),
+        open_now=still_open[0],
+        open_yuan=_yuan(still_open[1]),
         by_type=tuple(
-            CouponTypeLine(code, titles.get(code, code), line[0], _yuan(line[1]), line[2], _yuan(line[3]), line[4]) for code, line in sorted(types.items())
+            CouponTypeLine(code, titles.get(code, code), line[0], _yuan(line[1]), line[2], _yuan(line[3]), line[4])
+            for code, line in sorted(types.items())
         ),
         months=tuple(
             CouponMonth(month, n_in, _yuan(fen_in), n_used, _yuan(fen_used))
@@ -569,9 +667,19 @@ def complaints_report(desk: Desk, start: dt.date, end: dt.date, progress: Progre
             ),
             {**bounds, "now": now},
         ).one()
-        categories = dict(connection.execute(text("SELECT category, count(*) " + in_range + " GROUP BY 1"), bounds).all())
-        causes = dict(connection.execute(text("SELECT coalesce(root_cause, ''), count(*) " + in_range + " GROUP BY 1"), bounds).all())
-        ratings = dict(connection.execute(text("SELECT rating, count(*) " + in_range + " AND rating BETWEEN 1 AND 5 GROUP BY 1"), bounds).all())
+        categories = dict(
+            connection.execute(text("SELECT category, count(*) " + in_range + " GROUP BY 1"), bounds).all()
+        )
+        causes = dict(
+            connection.execute(
+                text("SELECT coalesce(root_cause, ''), count(*) " + in_range + " GROUP BY 1"), bounds
+            ).all()
+        )
+        ratings = dict(
+            connection.execute(
+                text("SELECT rating, count(*) " + in_range + " AND rating BETWEEN 1 AND 5 GROUP BY 1"), bounds
+            ).all()
+        )
         steps.step()
         open_now, overdue_now = connection.execute(
             text(
@@ -584,15 +692,24 @@ def complaints_report(desk: Desk, start: dt.date, end: dt.date, progress: Progre
     steps.step()
     # Every category and root cause the rules know, in their order, then any other code found, then "not recorded".
     category_order = list(complaint_rules.CATEGORIES) + sorted(set(categories) - set(complaint_rules.CATEGORIES))
-    cause_order = list(complaint_rules.ROOT_CAUSES) + sorted(set(causes) - set(complaint_rules.ROOT_CAUSES) - {""}) + [""]
+    cause_order = (
+        list(complaint_rules.ROOT_CAUSES) + sorted(set(causes) - set(complaint_rules.ROOT_CAUSES) - {""}) + [""]
+    )
     return ComplaintsReport(
-        start=start.isoformat(), end=end.isoformat(), opened=sla.opened,
+        start=start.isoformat(),
+        end=end.isoformat(),
+        opened=sla.opened,
         by_category=tuple(CountLine(code, categories.get(code, 0)) for code in category_order),
         by_root_cause=tuple(CountLine(code, causes.get(code, 0)) for code in cause_order),
-        sla_met=sla.met, sla_breached=sla.breached, sla_pending=sla.pending, sla_met_percent=_percent(sla.met, sla.met + sla.breached),
-        rated=sla.rated, rating_average=round(sla.rating_sum / sla.rated, 2) if sla.rated else 0.0,
+        sla_met=sla.met,
+        sla_breached=sla.breached,
+        sla_pending=sla.pending,
+        sla_met_percent=_percent(sla.met, sla.met + sla.breached),
+        rated=sla.rated,
+        rating_average=round(sla.rating_sum / sla.rated, 2) if sla.rated else 0.0,
         ratings=tuple(RatingCount(rating, ratings.get(rating, 0)) for rating in range(1, 6)),
-        open_now=open_now, overdue_now=overdue_now,
+        open_now=open_now,
+        overdue_now=overdue_now,
     )
 
 
@@ -637,7 +754,8 @@ def rfm_report(desk: Desk, start: dt.date, end: dt.date, progress: Progress = No
                    min(monetary) AS m_low, max(monetary) AS m_high
             FROM scored GROUP BY r, f, m
             """,
-            end=end.isoformat(), **_bounds(window_start, end),
+            end=end.isoformat(),
+            **_bounds(window_start, end),
         )
         steps.step()
     scored = sum(cell.n for cell in cells)
@@ -649,7 +767,11 @@ def rfm_report(desk: Desk, start: dt.date, end: dt.date, progress: Progress = No
         totals[1] += cell.recency_sum
         totals[2] += cell.frequency_sum
         totals[3] += cell.monetary_sum
-        for name, low, high in (("r", cell.r_low, cell.r_high), ("f", cell.f_low, cell.f_high), ("m", cell.m_low, cell.m_high)):
+        for name, low, high in (
+            ("r", cell.r_low, cell.r_high),
+            ("f", cell.f_low, cell.f_high),
+            ("m", cell.m_low, cell.m_high),
+        ):
             score = dimensions[name].setdefault(getattr(cell, name), [0, low, high])
             score[0] += cell.n
             score[1], score[2] = min(score[1], low), max(score[2], high)
@@ -666,12 +788,23 @@ def rfm_report(desk: Desk, start: dt.date, end: dt.date, progress: Progress = No
         return found[0], low if low == high else f"{low}–{high}"
 
     return RfmReport(
-        start=window_start.isoformat(), end=end.isoformat(), members=scored,
+        start=window_start.isoformat(),
+        end=end.isoformat(),
+        members=scored,
         segments=tuple(
-            RfmSegment(name, n, _percent(n, scored), average(days, n), average(earns, n), _yuan(round(fen / n)) if n else "0.00")
+            RfmSegment(
+                name,
+                n,
+                _percent(n, scored),
+                average(days, n),
+                average(earns, n),
+                _yuan(round(fen / n)) if n else "0.00",
+            )
             for name, (n, days, earns, fen) in segments.items()
         ),
-        scores=tuple(RfmScore(score, *span("r", score), *span("f", score), *span("m", score, _yuan)) for score in range(5, 0, -1)),
+        scores=tuple(
+            RfmScore(score, *span("r", score), *span("f", score), *span("m", score, _yuan)) for score in range(5, 0, -1)
+        ),
     )
 
 
@@ -705,9 +838,16 @@ def _money(value: str) -> Decimal:
 
 
 def _summary(language: str | None, report: Report, *pairs: tuple[str, Cell]) -> ReportTable:
-    rows = [(_t(QT_TRANSLATE_NOOP("Reports", "From"), language), report.start), (_t(QT_TRANSLATE_NOOP("Reports", "To"), language), report.end)]
+    rows = [
+        (_t(QT_TRANSLATE_NOOP("Reports", "From"), language), report.start),
+        (_t(QT_TRANSLATE_NOOP("Reports", "To"), language), report.end),
+    ]
     rows += [(_t(label, language), value) for label, value in pairs]
-    return ReportTable(_t(QT_TRANSLATE_NOOP("Reports", "Summary"), language), (_t(QT_TRANSLATE_NOOP("Reports", "Figure"), language), _t(QT_TRANSLATE_NOOP("Reports", "Value"), language)), tuple(rows))
+    return ReportTable(
+        _t(QT_TRANSLATE_NOOP("Reports", "Summary"), language),
+        (_t(QT_TRANSLATE_NOOP("Reports", "Figure"), language), _t(QT_TRANSLATE_NOOP("Reports", "Value"), language)),
+        tuple(rows),
+    )
 
 
 def _table(language: str | None, title: str, columns: Iterable[str], rows: Iterable[tuple[Cell, ...]]) -> ReportTable:
@@ -731,7 +871,8 @@ def report_tables(report: Report, language: str | None = None) -> tuple[ReportTa
     if isinstance(report, MembersReport):
         return (
             _summary(
-                language, report,
+                language,
+                report,
                 (QT_TRANSLATE_NOOP("Reports", "Members now"), report.members),
                 (QT_TRANSLATE_NOOP("Reports", "Erased members"), report.erased_members),
                 (QT_TRANSLATE_NOOP("Reports", "New members"), report.new_members),
@@ -739,20 +880,34 @@ def report_tables(report: Report, language: str | None = None) -> tuple[ReportTa
                 (QT_TRANSLATE_NOOP("Reports", "Active share (%)"), report.active_percent),
             ),
             _table(
-                language, QT_TRANSLATE_NOOP("Reports", "By tier"),
-                (QT_TRANSLATE_NOOP("Reports", "Tier"), QT_TRANSLATE_NOOP("Reports", "Members"), QT_TRANSLATE_NOOP("Reports", "Share (%)")),
-                ((translate("Tiers", TIER_LABELS.get(t.tier, t.tier), language), t.members, t.percent) for t in report.by_tier),
+                language,
+                QT_TRANSLATE_NOOP("Reports", "By tier"),
+                (
+                    QT_TRANSLATE_NOOP("Reports", "Tier"),
+                    QT_TRANSLATE_NOOP("Reports", "Members"),
+                    QT_TRANSLATE_NOOP("Reports", "Share (%)"),
+                ),
+                (
+                    (translate("Tiers", TIER_LABELS.get(t.tier, t.tier), language), t.members, t.percent)
+                    for t in report.by_tier
+                ),
             ),
             _table(
-                language, QT_TRANSLATE_NOOP("Reports", "By month"),
-                (QT_TRANSLATE_NOOP("Reports", "Month"), QT_TRANSLATE_NOOP("Reports", "New members"), QT_TRANSLATE_NOOP("Reports", "Members at month end")),
+                language,
+                QT_TRANSLATE_NOOP("Reports", "By month"),
+                (
+                    QT_TRANSLATE_NOOP("Reports", "Month"),
+                    QT_TRANSLATE_NOOP("Reports", "New members"),
+                    QT_TRANSLATE_NOOP("Reports", "Members at month end"),
+                ),
                 ((m.month, m.new_members, m.members_at_end) for m in report.months),
             ),
         )
     if isinstance(report, PointsReport):
         return (
             _summary(
-                language, report,
+                language,
+                report,
                 (QT_TRANSLATE_NOOP("Reports", "Points issued"), report.issued),
                 (QT_TRANSLATE_NOOP("Reports", "Points redeemed"), report.redeemed),
                 (QT_TRANSLATE_NOOP("Reports", "Points expired"), report.expired),
@@ -764,21 +919,43 @@ def report_tables(report: Report, language: str | None = None) -> tuple[ReportTa
                 (QT_TRANSLATE_NOOP("Reports", "Points per ¥1"), report.points_per_yuan),
             ),
             _table(
-                language, QT_TRANSLATE_NOOP("Reports", "By kind"),
-                (QT_TRANSLATE_NOOP("Reports", "Kind"), QT_TRANSLATE_NOOP("Reports", "Entries"), QT_TRANSLATE_NOOP("Reports", "Points in"), QT_TRANSLATE_NOOP("Reports", "Points out")),
-                ((translate("PointsKinds", KIND_LABELS.get(k.kind, k.kind), language), k.entries, k.points_in, k.points_out) for k in report.by_kind),
+                language,
+                QT_TRANSLATE_NOOP("Reports", "By kind"),
+                (
+                    QT_TRANSLATE_NOOP("Reports", "Kind"),
+                    QT_TRANSLATE_NOOP("Reports", "Entries"),
+                    QT_TRANSLATE_NOOP("Reports", "Points in"),
+                    QT_TRANSLATE_NOOP("Reports", "Points out"),
+                ),
+                (
+                    (
+                        translate("PointsKinds", KIND_LABELS.get(k.kind, k.kind), language),
+                        k.entries,
+                        k.points_in,
+                        k.points_out,
+                    )
+                    for k in report.by_kind
+                ),
             ),
             _table(
-                language, QT_TRANSLATE_NOOP("Reports", "By month"),
-                (QT_TRANSLATE_NOOP("Reports", "Month"), QT_TRANSLATE_NOOP("Reports", "Issued"), QT_TRANSLATE_NOOP("Reports", "Redeemed"), QT_TRANSLATE_NOOP("Reports", "Expired"),
-                 QT_TRANSLATE_NOOP("Reports", "Voids and adjustments"), QT_TRANSLATE_NOOP("Reports", "Net change")),
+                language,
+                QT_TRANSLATE_NOOP("Reports", "By month"),
+                (
+                    QT_TRANSLATE_NOOP("Reports", "Month"),
+                    QT_TRANSLATE_NOOP("Reports", "Issued"),
+                    QT_TRANSLATE_NOOP("Reports", "Redeemed"),
+                    QT_TRANSLATE_NOOP("Reports", "Expired"),
+                    QT_TRANSLATE_NOOP("Reports", "Voids and adjustments"),
+                    QT_TRANSLATE_NOOP("Reports", "Net change"),
+                ),
                 ((m.month, m.issued, m.redeemed, m.expired, m.corrections, m.net) for m in report.months),
             ),
         )
     if isinstance(report, CouponsReport):
         return (
             _summary(
-                language, report,
+                language,
+                report,
                 (QT_TRANSLATE_NOOP("Reports", "Coupons issued"), report.issued),
                 (QT_TRANSLATE_NOOP("Reports", "Value issued (¥)"), _money(report.issued_yuan)),
                 (QT_TRANSLATE_NOOP("Reports", "Coupons written off"), report.written_off),
@@ -788,22 +965,51 @@ def report_tables(report: Report, language: str | None = None) -> tuple[ReportTa
                 (QT_TRANSLATE_NOOP("Reports", "Open value now (¥)"), _money(report.open_yuan)),
             ),
             _table(
-                language, QT_TRANSLATE_NOOP("Reports", "By coupon type"),
-                (QT_TRANSLATE_NOOP("Reports", "Coupon type"), QT_TRANSLATE_NOOP("Reports", "Title"), QT_TRANSLATE_NOOP("Reports", "Issued"), QT_TRANSLATE_NOOP("Reports", "Value issued (¥)"),
-                 QT_TRANSLATE_NOOP("Reports", "Written off"), QT_TRANSLATE_NOOP("Reports", "Value written off (¥)"), QT_TRANSLATE_NOOP("Reports", "Withdrawn")),
-                ((c.type_code, c.title, c.issued, _money(c.issued_yuan), c.written_off, _money(c.written_off_yuan), c.revoked) for c in report.by_type),
+                language,
+                QT_TRANSLATE_NOOP("Reports", "By coupon type"),
+                (
+                    QT_TRANSLATE_NOOP("Reports", "Coupon type"),
+                    QT_TRANSLATE_NOOP("Reports", "Title"),
+                    QT_TRANSLATE_NOOP("Reports", "Issued"),
+                    QT_TRANSLATE_NOOP("Reports", "Value issued (¥)"),
+                    QT_TRANSLATE_NOOP("Reports", "Written off"),
+                    QT_TRANSLATE_NOOP("Reports", "Value written off (¥)"),
+                    QT_TRANSLATE_NOOP("Reports", "Withdrawn"),
+                ),
+                (
+                    (
+                        c.type_code,
+                        c.title,
+                        c.issued,
+                        _money(c.issued_yuan),
+                        c.written_off,
+                        _money(c.written_off_yuan),
+                        c.revoked,
+                    )
+                    for c in report.by_type
+                ),
             ),
             _table(
-                language, QT_TRANSLATE_NOOP("Reports", "By month"),
-                (QT_TRANSLATE_NOOP("Reports", "Month"), QT_TRANSLATE_NOOP("Reports", "Issued"), QT_TRANSLATE_NOOP("Reports", "Value issued (¥)"),
-                 QT_TRANSLATE_NOOP("Reports", "Written off"), QT_TRANSLATE_NOOP("Reports", "Value written off (¥)")),
-                ((m.month, m.issued, _money(m.issued_yuan), m.written_off, _money(m.written_off_yuan)) for m in report.months),
+                language,
+                QT_TRANSLATE_NOOP("Reports", "By month"),
+                (
+                    QT_TRANSLATE_NOOP("Reports", "Month"),
+                    QT_TRANSLATE_NOOP("Reports", "Issued"),
+                    QT_TRANSLATE_NOOP("Reports", "Value issued (¥)"),
+                    QT_TRANSLATE_NOOP("Reports", "Written off"),
+                    QT_TRANSLATE_NOOP("Reports", "Value written off (¥)"),
+                ),
+                (
+                    (m.month, m.issued, _money(m.issued_yuan), m.written_off, _money(m.written_off_yuan))
+                    for m in report.months
+                ),
             ),
         )
     if isinstance(report, ComplaintsReport):
         return (
             _summary(
-                language, report,
+                language,
+                report,
                 (QT_TRANSLATE_NOOP("Reports", "Complaints opened"), report.opened),
                 (QT_TRANSLATE_NOOP("Reports", "Answered in time"), report.sla_met),
                 (QT_TRANSLATE_NOOP("Reports", "Answered late or overdue"), report.sla_breached),
@@ -815,15 +1021,32 @@ def report_tables(report: Report, language: str | None = None) -> tuple[ReportTa
                 (QT_TRANSLATE_NOOP("Reports", "Overdue now"), report.overdue_now),
             ),
             _table(
-                language, QT_TRANSLATE_NOOP("Reports", "By category"), (QT_TRANSLATE_NOOP("Reports", "Category"), QT_TRANSLATE_NOOP("Reports", "Complaints")),
-                ((complaint_rules.label(complaint_rules.CATEGORIES, c.code, language), c.complaints) for c in report.by_category),
+                language,
+                QT_TRANSLATE_NOOP("Reports", "By category"),
+                (QT_TRANSLATE_NOOP("Reports", "Category"), QT_TRANSLATE_NOOP("Reports", "Complaints")),
+                (
+                    (complaint_rules.label(complaint_rules.CATEGORIES, c.code, language), c.complaints)
+                    for c in report.by_category
+                ),
             ),
             _table(
-                language, QT_TRANSLATE_NOOP("Reports", "By root cause"), (QT_TRANSLATE_NOOP("Reports", "Root cause"), QT_TRANSLATE_NOOP("Reports", "Complaints")),
-                ((complaint_rules.label(complaint_rules.ROOT_CAUSES, c.code, language) if c.code else tr(NOT_RECORDED), c.complaints) for c in report.by_root_cause),
+                language,
+                QT_TRANSLATE_NOOP("Reports", "By root cause"),
+                (QT_TRANSLATE_NOOP("Reports", "Root cause"), QT_TRANSLATE_NOOP("Reports", "Complaints")),
+                (
+                    (
+                        complaint_rules.label(complaint_rules.ROOT_CAUSES, c.code, language)
+                        if c.code
+                        else tr(NOT_RECORDED),
+                        c.complaints,
+                    )
+                    for c in report.by_root_cause
+                ),
             ),
             _table(
-                language, QT_TRANSLATE_NOOP("Reports", "Ratings"), (QT_TRANSLATE_NOOP("Reports", "Rating"), QT_TRANSLATE_NOOP("Reports", "Complaints")),
+                language,
+                QT_TRANSLATE_NOOP("Reports", "Ratings"),
+                (QT_TRANSLATE_NOOP("Reports", "Rating"), QT_TRANSLATE_NOOP("Reports", "Complaints")),
                 ((r.rating, r.complaints) for r in report.ratings),
             ),
         )
@@ -831,17 +1054,52 @@ def report_tables(report: Report, language: str | None = None) -> tuple[ReportTa
         return (
             _summary(language, report, (QT_TRANSLATE_NOOP("Reports", "Members scored"), report.members)),
             _table(
-                language, QT_TRANSLATE_NOOP("Reports", "Segments"),
-                (QT_TRANSLATE_NOOP("Reports", "Segment"), QT_TRANSLATE_NOOP("Reports", "Members"), QT_TRANSLATE_NOOP("Reports", "Share (%)"),
-                 QT_TRANSLATE_NOOP("Reports", "Average days since last purchase"), QT_TRANSLATE_NOOP("Reports", "Average purchases"), QT_TRANSLATE_NOOP("Reports", "Average spend (¥)")),
-                ((tr(SEGMENT_LABELS[s.segment]), s.members, s.percent, s.recency_days, s.frequency, _money(s.monetary_yuan)) for s in report.segments),
+                language,
+                QT_TRANSLATE_NOOP("Reports", "Segments"),
+                (
+                    QT_TRANSLATE_NOOP("Reports", "Segment"),
+                    QT_TRANSLATE_NOOP("Reports", "Members"),
+                    QT_TRANSLATE_NOOP("Reports", "Share (%)"),
+                    QT_TRANSLATE_NOOP("Reports", "Average days since last purchase"),
+                    QT_TRANSLATE_NOOP("Reports", "Average purchases"),
+                    QT_TRANSLATE_NOOP("Reports", "Average spend (¥)"),
+                ),
+                (
+                    (
+                        tr(SEGMENT_LABELS[s.segment]),
+                        s.members,
+                        s.percent,
+                        s.recency_days,
+                        s.frequency,
+                        _money(s.monetary_yuan),
+                    )
+                    for s in report.segments
+                ),
             ),
             _table(
-                language, QT_TRANSLATE_NOOP("Reports", "Scores"),
-                (QT_TRANSLATE_NOOP("Reports", "Score"), QT_TRANSLATE_NOOP("Reports", "Members by recency"), QT_TRANSLATE_NOOP("Reports", "Days since last purchase"),
-                 QT_TRANSLATE_NOOP("Reports", "Members by frequency"), QT_TRANSLATE_NOOP("Reports", "Purchases"),
-                 QT_TRANSLATE_NOOP("Reports", "Members by spend"), QT_TRANSLATE_NOOP("Reports", "Spend (¥)")),
-                ((s.score, s.recency_members, s.recency_days, s.frequency_members, s.frequency_earns, s.monetary_members, s.monetary_yuan) for s in report.scores),
+                language,
+                QT_TRANSLATE_NOOP("Reports", "Scores"),
+                (
+                    QT_TRANSLATE_NOOP("Reports", "Score"),
+                    QT_TRANSLATE_NOOP("Reports", "Members by recency"),
+                    QT_TRANSLATE_NOOP("Reports", "Days since last purchase"),
+                    QT_TRANSLATE_NOOP("Reports", "Members by frequency"),
+                    QT_TRANSLATE_NOOP("Reports", "Purchases"),
+                    QT_TRANSLATE_NOOP("Reports", "Members by spend"),
+                    QT_TRANSLATE_NOOP("Reports", "Spend (¥)"),
+                ),
+                (
+                    (
+                        s.score,
+                        s.recency_members,
+                        s.recency_days,
+                        s.frequency_members,
+                        s.frequency_earns,
+                        s.monetary_members,
+                        s.monetary_yuan,
+                    )
+                    for s in report.scores
+                ),
             ),
         )
     raise TypeError(f"not a report: {type(report).__name__}")
@@ -860,7 +1118,13 @@ def export_report(report: Report, path: Path | str, fmt: str | None = None, lang
     path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     if fmt not in EXPORT_FORMATS:
-        raise form_invalid({"out": FieldError(QT_TRANSLATE_NOOP("Errors", "Reports are saved as .csv or .xlsx; name the file e.g. report.xlsx."))})
+        raise form_invalid(
+            {
+                "out": FieldError(
+                    QT_TRANSLATE_NOOP("Errors", "Reports are saved as .csv or .xlsx; name the file e.g. report.xlsx.")
+                )
+            }
+        )
     tables = report_tables(report, language)
     title = report_title(report, language)
     folder = path.parent
@@ -879,8 +1143,12 @@ def export_report(report: Report, path: Path | str, fmt: str | None = None, lang
         temporary = None
     except OSError as error:
         raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "The report cannot be saved as {path} ({reason}); choose a folder you may write to, or another file name."),
-            path=str(path), reason=error.strerror or str(error),
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The report cannot be saved as {path} ({reason}); choose a folder you may write to, or another file name.",
+            ),
+            path=str(path),
+            reason=error.strerror or str(error),
         ) from None
     finally:
         if temporary is not None:

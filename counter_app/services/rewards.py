@@ -10,6 +10,7 @@ from sqlalchemy import insert, select, update
 
 from counter_app.db.models import Coupon, CouponType, Gift
 from counter_app.db.outbox import append_op
+from counter_app.domain.codes import is_card_ref
 from counter_app.domain.coupons import display, new_code, parse_code
 from counter_app.domain.errors import Conflict, FieldError, InvalidInput, NotFound, form_invalid
 from counter_app.domain.points import parse_amount, parse_points
@@ -18,7 +19,6 @@ from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
-from counter_app.domain.codes import is_card_ref
 from counter_app.services.members import require_member
 from counter_app.services.points import debit_points, points_balance
 
@@ -62,29 +62,41 @@ class Redemption:
 def _clean_text(value: str, limit: int, field: str) -> str:
     text = " ".join(unicodedata.normalize("NFC", value or "").split())
     if not text or len(text) > limit:
-        raise form_invalid({field: FieldError(QT_TRANSLATE_NOOP("Errors", "Give a name of 1 to {limit} characters."), limit=limit)})
+        raise form_invalid(
+            {field: FieldError(QT_TRANSLATE_NOOP("Errors", "Give a name of 1 to {limit} characters."), limit=limit)}
+        )
     return text
 
 
 def _sku(value: str) -> str:
     sku = unicodedata.normalize("NFKC", value or "").strip().upper()
     if not sku or len(sku) > 20 or not all(c.isalnum() or c in "-_" for c in sku):
-        raise form_invalid({"sku": FieldError(QT_TRANSLATE_NOOP("Errors", "A code is 1 to 20 letters, digits, - or _."))})
+        raise form_invalid(
+            {"sku": FieldError(QT_TRANSLATE_NOOP("Errors", "A code is 1 to 20 letters, digits, - or _."))}
+        )
     return sku
 
 
-def stock_gift(desk: Desk, sku: str, name: str | None = None, points: int | str | None = None, add: int = 0) -> GiftItem:
+def stock_gift(
+    desk: Desk, sku: str, name: str | None = None, points: int | str | None = None, add: int = 0
+) -> GiftItem:
     """Add a gift to the catalog, change its price, or add stock (an administrator's rules work)."""
     actor = authorize(desk, Permission.RULES, "gift.stock")
     sku = _sku(sku)
     if add < 0 or add > 100_000:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Add between 0 and 100000 to the stock; stock is never taken away here."))
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "Add between 0 and 100000 to the stock; stock is never taken away here.")
+        )
     with desk.store.write() as connection:
         row = connection.execute(select(gifts).where(gifts.c.sku == sku)).first()
         if row is None:
             if name is None or points is None:
                 raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "A new gift needs a name and its points."))
-            connection.execute(insert(gifts).values(sku=sku, name=_clean_text(name, 60, "name"), points=parse_points(points), stock=add))
+            connection.execute(
+                insert(gifts).values(
+                    sku=sku, name=_clean_text(name, 60, "name"), points=parse_points(points), stock=add
+                )
+            )
         else:
             values: dict[str, object] = {"stock": row.stock + add}
             if name is not None:
@@ -93,21 +105,33 @@ def stock_gift(desk: Desk, sku: str, name: str | None = None, points: int | str 
                 values["points"] = parse_points(points)
             connection.execute(update(gifts).where(gifts.c.sku == sku).values(**values))
         item = connection.execute(select(gifts).where(gifts.c.sku == sku)).one()
-        record(desk, connection, actor, "gift.stock", sku, after={"name": item.name, "points": item.points, "stock": item.stock})
+        record(
+            desk,
+            connection,
+            actor,
+            "gift.stock",
+            sku,
+            after={"name": item.name, "points": item.points, "stock": item.stock},
+        )
         return GiftItem(item.sku, item.name, item.points, item.stock)
 
 
 def gift_catalog(desk: Desk) -> list[GiftItem]:
     authorize(desk, Permission.LOOKUP, "gift.list")
     with desk.store.read() as connection:
-        return [GiftItem(r.sku, r.name, r.points, r.stock) for r in connection.execute(select(gifts).where(gifts.c.active).order_by(gifts.c.points, gifts.c.sku))]
+        return [
+            GiftItem(r.sku, r.name, r.points, r.stock)
+            for r in connection.execute(select(gifts).where(gifts.c.active).order_by(gifts.c.points, gifts.c.sku))
+        ]
 
 
 def _needs_manager_over_limit(desk: Desk, actor, points: int, action: str) -> None:
     limit = desk.rules.redeem_approval_over
     if points > limit and not actor.may(Permission.APPROVE):
         record_alone(desk, actor, action, None, outcome="refused", details=f"{points} points over the {limit} limit")
-        raise NeedsManager(QT_TRANSLATE_NOOP("Errors", "Redeeming more than {limit} points needs a manager."), limit=limit)
+        raise NeedsManager(
+            QT_TRANSLATE_NOOP("Errors", "Redeeming more than {limit} points needs a manager."), limit=limit
+        )
 
 
 def redeem_gift(desk: Desk, ref: str, sku: str, qty: int = 1) -> Redemption:
@@ -115,21 +139,53 @@ def redeem_gift(desk: Desk, ref: str, sku: str, qty: int = 1) -> Redemption:
     actor = authorize(desk, Permission.REDEEM, "gift.redeem")
     sku = _sku(sku)
     if not 1 <= int(qty) <= MAX_QTY:
-        raise form_invalid({"qty": FieldError(QT_TRANSLATE_NOOP("Errors", "Redeem 1 to {limit} at a time."), limit=MAX_QTY)})
+        raise form_invalid(
+            {"qty": FieldError(QT_TRANSLATE_NOOP("Errors", "Redeem 1 to {limit} at a time."), limit=MAX_QTY)}
+        )
     with desk.store.read() as connection:
         item = connection.execute(select(gifts).where(gifts.c.sku == sku, gifts.c.active)).first()
     if item is None:
-        raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no gift {sku} in the catalog; check the code (counter-app gift list)."), sku=sku)
+        raise NotFound(
+            QT_TRANSLATE_NOOP(
+                "Errors", "There is no gift {sku} in the catalog; check the code (counter-app gift list)."
+            ),
+            sku=sku,
+        )
     _needs_manager_over_limit(desk, actor, item.points * qty, "gift.redeem")
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
-        taken = connection.execute(update(gifts).where(gifts.c.sku == sku, gifts.c.stock >= qty).values(stock=gifts.c.stock - qty))
+        taken = connection.execute(
+            update(gifts).where(gifts.c.sku == sku, gifts.c.stock >= qty).values(stock=gifts.c.stock - qty)
+        )
         if taken.rowcount != 1:
             stock = connection.execute(select(gifts.c.stock).where(gifts.c.sku == sku)).scalar_one()
-            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Only {stock} of {name} left; choose fewer or another gift."), stock=stock, name=item.name)
-        entry_id, _ = debit_points(desk, connection, row, "redeem-gift", item.points * qty, actor, note=f"{sku} × {qty}", item=sku, qty=qty, by_card=is_card_ref(ref))
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("Errors", "Only {stock} of {name} left; choose fewer or another gift."),
+                stock=stock,
+                name=item.name,
+            )
+        entry_id, _ = debit_points(
+            desk,
+            connection,
+            row,
+            "redeem-gift",
+            item.points * qty,
+            actor,
+            note=f"{sku} × {qty}",
+            item=sku,
+            qty=qty,
+            by_card=is_card_ref(ref),
+        )
         stock_left = connection.execute(select(gifts.c.stock).where(gifts.c.sku == sku)).scalar_one()
-        return Redemption(entry_id, row.member_no, item.points * qty, points_balance(connection, row.id), sku=sku, qty=qty, stock_left=stock_left)
+        return Redemption(
+            entry_id,
+            row.member_no,
+            item.points * qty,
+            points_balance(connection, row.id),
+            sku=sku,
+            qty=qty,
+            stock_left=stock_left,
+        )
 
 
 @dataclass(frozen=True)
@@ -146,11 +202,15 @@ def coupon_kinds(desk: Desk) -> list[CouponKind]:
     with desk.store.read() as connection:
         return [
             CouponKind(r.type_code, r.title, f"{r.value_fen / 100:.2f}", f"{r.min_spend_fen / 100:.2f}", r.points)
-            for r in connection.execute(select(coupon_types).where(coupon_types.c.active).order_by(coupon_types.c.points))
+            for r in connection.execute(
+                select(coupon_types).where(coupon_types.c.active).order_by(coupon_types.c.points)
+            )
         ]
 
 
-def define_coupon(desk: Desk, type_code: str, title: str, value: str, min_spend: str, valid_days: int, points: int | str) -> None:
+def define_coupon(
+    desk: Desk, type_code: str, title: str, value: str, min_spend: str, valid_days: int, points: int | str
+) -> None:
     actor = authorize(desk, Permission.RULES, "coupon.define")
     type_code = _sku(type_code)
     value_fen, min_fen = parse_amount(value), parse_amount(min_spend)
@@ -159,7 +219,13 @@ def define_coupon(desk: Desk, type_code: str, title: str, value: str, min_spend:
     if not 1 <= int(valid_days) <= 3650:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "A coupon is valid for 1 to 3650 days."))
     with desk.store.write() as connection:
-        values = dict(title=_clean_text(title, 60, "title"), value_fen=value_fen, min_spend_fen=min_fen, valid_days=int(valid_days), points=parse_points(points))
+        values = dict(
+            title=_clean_text(title, 60, "title"),
+            value_fen=value_fen,
+            min_spend_fen=min_fen,
+            valid_days=int(valid_days),
+            points=parse_points(points),
+        )
         if connection.execute(select(coupon_types.c.type_code).where(coupon_types.c.type_code == type_code)).first():
             connection.execute(update(coupon_types).where(coupon_types.c.type_code == type_code).values(**values))
         else:
@@ -169,8 +235,13 @@ def define_coupon(desk: Desk, type_code: str, title: str, value: str, min_spend:
 
 def _coupon_item(row) -> CouponItem:
     return CouponItem(
-        display(row.code), row.title if hasattr(row, "title") else row.type_code, f"{row.value_fen / 100:.2f}", f"{row.min_spend_fen / 100:.2f}",
-        row.valid_until.isoformat(), row.status, row.used_at.isoformat(timespec="minutes") if row.used_at else None,
+        display(row.code),
+        row.title if hasattr(row, "title") else row.type_code,
+        f"{row.value_fen / 100:.2f}",
+        f"{row.min_spend_fen / 100:.2f}",
+        row.valid_until.isoformat(),
+        row.status,
+        row.used_at.isoformat(timespec="minutes") if row.used_at else None,
     )
 
 
@@ -179,13 +250,28 @@ def redeem_coupon(desk: Desk, ref: str, type_code: str) -> Redemption:
     actor = authorize(desk, Permission.REDEEM, "coupon.redeem")
     type_code = _sku(type_code)
     with desk.store.read() as connection:
-        kind = connection.execute(select(coupon_types).where(coupon_types.c.type_code == type_code, coupon_types.c.active)).first()
+        kind = connection.execute(
+            select(coupon_types).where(coupon_types.c.type_code == type_code, coupon_types.c.active)
+        ).first()
     if kind is None:
-        raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no coupon {type_code}; check the code."), type_code=type_code)
+        raise NotFound(
+            QT_TRANSLATE_NOOP("Errors", "There is no coupon {type_code}; check the code."), type_code=type_code
+        )
     _needs_manager_over_limit(desk, actor, kind.points, "coupon.redeem")
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
-        entry_id, _ = debit_points(desk, connection, row, "redeem-coupon", kind.points, actor, note=type_code, item=type_code, qty=1, by_card=is_card_ref(ref))
+        entry_id, _ = debit_points(
+            desk,
+            connection,
+            row,
+            "redeem-coupon",
+            kind.points,
+            actor,
+            note=type_code,
+            item=type_code,
+            qty=1,
+            by_card=is_card_ref(ref),
+        )
         coupon = issue_coupon(desk, connection, row, kind, entry_id)
         return Redemption(entry_id, row.member_no, kind.points, points_balance(connection, row.id), coupon=coupon)
 
@@ -198,25 +284,47 @@ def issue_coupon(desk: Desk, connection, row, kind, entry_id: str | None) -> Cou
     valid_until = now.date() + dt.timedelta(days=kind.valid_days)
     connection.execute(
         insert(coupons).values(
-            code=code, type_code=kind.type_code, member_id=row.id, value_fen=kind.value_fen, min_spend_fen=kind.min_spend_fen,
-            valid_until=valid_until, issued_at=now, issued_entry_id=entry_id,
+            code=code,
+            type_code=kind.type_code,
+            member_id=row.id,
+            value_fen=kind.value_fen,
+            min_spend_fen=kind.min_spend_fen,
+            valid_until=valid_until,
+            issued_at=now,
+            issued_entry_id=entry_id,
         )
     )
     append_op(
-        connection, desk.store.keys, desk.counter_uid, "coupon.issued", {
-            "member_uid": row.member_uid, "code": code, "type": kind.type_code, "value_fen": kind.value_fen, "min_spend_fen": kind.min_spend_fen,
-            "valid_until": valid_until, "issued_entry_id": entry_id,
+        connection,
+        desk.store.keys,
+        desk.counter_uid,
+        "coupon.issued",
+        {
+            "member_uid": row.member_uid,
+            "code": code,
+            "type": kind.type_code,
+            "value_fen": kind.value_fen,
+            "min_spend_fen": kind.min_spend_fen,
+            "valid_until": valid_until,
+            "issued_entry_id": entry_id,
         },
         now,
     )
-    return _coupon_item(connection.execute(select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)).one())
+    return _coupon_item(
+        connection.execute(select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)).one()
+    )
 
 
 def member_coupons(desk: Desk, ref: str) -> list[CouponItem]:
     authorize(desk, Permission.LOOKUP, "coupon.list")
     with desk.store.read() as connection:
         row = require_member(desk, connection, ref)
-        found = connection.execute(select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.member_id == row.id).order_by(coupons.c.valid_until))
+        found = connection.execute(
+            select(coupons, coupon_types.c.title)
+            .join(coupon_types)
+            .where(coupons.c.member_id == row.id)
+            .order_by(coupons.c.valid_until)
+        )
         return [_coupon_item(c) for c in found]
 
 
@@ -224,9 +332,16 @@ def show_coupon(desk: Desk, code: str) -> CouponItem:
     authorize(desk, Permission.LOOKUP, "coupon.show")
     code = _parse(code)
     with desk.store.read() as connection:
-        coupon = connection.execute(select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)).first()
+        coupon = connection.execute(
+            select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)
+        ).first()
     if coupon is None:
-        raise NotFound(QT_TRANSLATE_NOOP("Errors", "No coupon has the code {code}; check it, or it was issued at another counter not yet synced."), code=display(code))
+        raise NotFound(
+            QT_TRANSLATE_NOOP(
+                "Errors", "No coupon has the code {code}; check it, or it was issued at another counter not yet synced."
+            ),
+            code=display(code),
+        )
     return _coupon_item(coupon)
 
 
@@ -244,27 +359,76 @@ def write_off_coupon(desk: Desk, code: str, spend: str | None = None) -> CouponI
     spend_fen = parse_amount(spend) if spend else None
     now = desk.now()
     with desk.store.write() as connection:
-        coupon = connection.execute(select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)).first()
+        coupon = connection.execute(
+            select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)
+        ).first()
         if coupon is None:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "No coupon has the code {code}; check it, or it was issued at another counter not yet synced."), code=display(code))
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "No coupon has the code {code}; check it, or it was issued at another counter not yet synced.",
+                ),
+                code=display(code),
+            )
         if coupon.status == "written_off":
             raise Conflict(
-                QT_TRANSLATE_NOOP("Errors", "Coupon {code} was used already on {when} at counter {counter} by {staff}."),
-                code=display(code), when=coupon.used_at.strftime("%Y-%m-%d %H:%M"), counter=(coupon.used_counter or "")[:8], staff=coupon.used_staff or "—",
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Coupon {code} was used already on {when} at counter {counter} by {staff}."
+                ),
+                code=display(code),
+                when=coupon.used_at.strftime("%Y-%m-%d %H:%M"),
+                counter=(coupon.used_counter or "")[:8],
+                staff=coupon.used_staff or "—",
             )
         if coupon.status != "issued":
-            raise Conflict(QT_TRANSLATE_NOOP("Errors", "Coupon {code} was withdrawn ({status}); it cannot be used."), code=display(code), status=coupon.status)
+            raise Conflict(
+                QT_TRANSLATE_NOOP("Errors", "Coupon {code} was withdrawn ({status}); it cannot be used."),
+                code=display(code),
+                status=coupon.status,
+            )
         if now.date() > coupon.valid_until:
-            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Coupon {code} expired on {date}."), code=display(code), date=coupon.valid_until.isoformat())
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("Errors", "Coupon {code} expired on {date}."),
+                code=display(code),
+                date=coupon.valid_until.isoformat(),
+            )
         if spend_fen is not None and spend_fen < coupon.min_spend_fen:
             raise InvalidInput(
-                QT_TRANSLATE_NOOP("Errors", "Coupon {code} needs a spend of at least ¥{minimum}; this one is ¥{spend}."),
-                code=display(code), minimum=f"{coupon.min_spend_fen / 100:.2f}", spend=f"{spend_fen / 100:.2f}",
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Coupon {code} needs a spend of at least ¥{minimum}; this one is ¥{spend}."
+                ),
+                code=display(code),
+                minimum=f"{coupon.min_spend_fen / 100:.2f}",
+                spend=f"{spend_fen / 100:.2f}",
             )
         connection.execute(
-            update(coupons).where(coupons.c.code == code).values(status="written_off", used_at=now, used_counter=desk.counter_uid, used_staff=actor.staff_id, used_spend_fen=spend_fen)
+            update(coupons)
+            .where(coupons.c.code == code)
+            .values(
+                status="written_off",
+                used_at=now,
+                used_counter=desk.counter_uid,
+                used_staff=actor.staff_id,
+                used_spend_fen=spend_fen,
+            )
         )
-        append_op(connection, desk.store.keys, desk.counter_uid, "coupon.written_off", {"code": code, "spend_fen": spend_fen}, now)
-        record(desk, connection, actor, "coupon.write_off", display(code), details=f"spend ¥{spend_fen / 100:.2f}" if spend_fen is not None else None)
-        used = connection.execute(select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)).one()
+        append_op(
+            connection,
+            desk.store.keys,
+            desk.counter_uid,
+            "coupon.written_off",
+            {"code": code, "spend_fen": spend_fen},
+            now,
+        )
+        record(
+            desk,
+            connection,
+            actor,
+            "coupon.write_off",
+            display(code),
+            details=f"spend ¥{spend_fen / 100:.2f}" if spend_fen is not None else None,
+        )
+        used = connection.execute(
+            select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)
+        ).one()
         return _coupon_item(used)

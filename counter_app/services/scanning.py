@@ -28,12 +28,28 @@ def decode_images(paths: list[Path]) -> list[DecodedImage]:
                 raise ImageUnreadable("too large")
             gray = read_image(path.read_bytes())
         except FileNotFoundError:
-            results.append(DecodedImage(str(path), [], translate("Errors", QT_TRANSLATE_NOOP("Errors", "There is no file {path}.")).format(path=path)))
+            results.append(
+                DecodedImage(
+                    str(path),
+                    [],
+                    translate("Errors", QT_TRANSLATE_NOOP("Errors", "There is no file {path}.")).format(path=path),
+                )
+            )
             continue
         except (OSError, ImageUnreadable):
-            results.append(DecodedImage(str(path), [], translate("Errors", QT_TRANSLATE_NOOP(
-                "Errors", "{path} is not a picture that can be read (PNG, JPEG or WebP, at most 64 MB); check the file."
-            )).format(path=path)))
+            results.append(
+                DecodedImage(
+                    str(path),
+                    [],
+                    translate(
+                        "Errors",
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "{path} is not a picture that can be read (PNG, JPEG or WebP, at most 64 MB); check the file.",
+                        ),
+                    ).format(path=path),
+                )
+            )
             continue
         results.append(DecodedImage(str(path), decode_codes(gray, decoder)))
     return results

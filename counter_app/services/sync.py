@@ -8,19 +8,19 @@ import logging
 import os
 import random
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import Connection, text
 
 from counter_app import config, i18n
 from counter_app.db import complaints as complaint_rows
-from counter_app.db import meta as store_meta
 from counter_app.db import members as member_rows
-from counter_app.db import outbox
+from counter_app.db import meta as store_meta
+from counter_app.db import outbox, sealing
 from counter_app.db import points as ledger
-from counter_app.db import sealing
 from counter_app.domain.codes import NONCE_KEEP_STEPS, step_of
 from counter_app.domain.coupons import display as display_coupon
 from counter_app.domain.coupons import looks_like_coupon
@@ -126,9 +126,12 @@ def pin_code_key(connection: Connection, key: str) -> None:
     """Kept from enrolment on: a different key later is not taken silently (it would accept another chain's codes)."""
     pinned = _get(connection, "code_key")
     if pinned and pinned != key:
-        raise StoreUnavailable(QT_TRANSLATE_NOOP(
-            "Errors", "The central server now signs member codes with another key than the one this desk trusts; enrol the desk again to accept it."
-        ))
+        raise StoreUnavailable(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The central server now signs member codes with another key than the one this desk trusts; enrol the desk again to accept it.",
+            )
+        )
     _set(connection, "code_key", key)
 
 
@@ -145,21 +148,42 @@ def enroll(desk: Desk, server: str, code: str) -> EnrolResult:
     actor = authorize(desk, Permission.SETTINGS, "sync.enroll")
     server = server.strip()
     if not server.startswith(("http://", "https://")) or len(server) > 200:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The server address must start with http:// or https://, e.g. http://10.0.0.5:8700."))
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The server address must start with http:// or https://, e.g. http://10.0.0.5:8700."
+            )
+        )
     code = code.strip()
     if not 4 <= len(code) <= 40:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The enrolment code has 8 letters and digits, e.g. K7QX-M2PD; ask the server's administrator for one."))
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The enrolment code has 8 letters and digits, e.g. K7QX-M2PD; ask the server's administrator for one.",
+            )
+        )
     with desk.store.read() as connection:
         if store_meta.get_meta(connection, "demo_data") == "true":
-            raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "This desk holds demo members, which must never reach the chain; enrol a desk with a new data folder."))
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "This desk holds demo members, which must never reach the chain; enrol a desk with a new data folder.",
+                )
+            )
     client = SyncClient(server, retries=0)
     try:
         answer = client.enroll(code, desk.counter_uid, desk.settings.counter_name)
     except SyncError as error:
         record_alone(desk, actor, "sync.enroll", server, outcome="refused", details=str(error))
         if error.offline:
-            raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The server {server} cannot be reached; check the address and the network."), server=server) from None
-        raise Conflict(QT_TRANSLATE_NOOP("Errors", "The server refused the enrolment: {reason}"), reason=str(error)) from None
+            raise StoreUnavailable(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The server {server} cannot be reached; check the address and the network."
+                ),
+                server=server,
+            ) from None
+        raise Conflict(
+            QT_TRANSLATE_NOOP("Errors", "The server refused the enrolment: {reason}"), reason=str(error)
+        ) from None
     finally:
         client.close()
     changed = desk.settings.with_value("counter_no", answer.counter_no)
@@ -176,7 +200,14 @@ def enroll(desk: Desk, server: str, code: str) -> EnrolResult:
         if _get(connection, "cursor") is None:
             _set(connection, "cursor", 0)
         config.save_settings(desk.data_dir, changed)
-        record(desk, connection, actor, "sync.enroll", server, after={"store": answer.store, "counter_no": answer.counter_no, "device": answer.device_id})
+        record(
+            desk,
+            connection,
+            actor,
+            "sync.enroll",
+            server,
+            after={"store": answer.store, "counter_no": answer.counter_no, "device": answer.device_id},
+        )
     desk.settings = changed
     return EnrolResult(server, answer.store, answer.counter_no, answer.device_id)
 
@@ -189,7 +220,12 @@ def _client(desk: Desk) -> SyncClient:
 def _client_for(desk: Desk, connection: Connection, retries: int = 2) -> SyncClient:
     server, token = _get(connection, "server"), _get(connection, "token")
     if not server or not token:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "This counter is not enrolled with a central server; enrol it first (counter-app enroll --server URL --code CODE)."))
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This counter is not enrolled with a central server; enrol it first (counter-app enroll --server URL --code CODE).",
+            )
+        )
     return SyncClient(server, sealing.unseal(desk.store.keys, bytes.fromhex(token), "sync.token"), retries=retries)
 
 
@@ -212,8 +248,15 @@ def sync_once(desk: Desk, progress: Callable[[int, int], None] | None = None) ->
                 _set(connection, "last_attempt", desk.now().isoformat())
                 _set(connection, "last_error", str(error))
             if error.offline:
-                raise StoreUnavailable(QT_TRANSLATE_NOOP("Errors", "The central server cannot be reached; the desk works offline and will sync when it is back.")) from None
-            raise Conflict(QT_TRANSLATE_NOOP("Errors", "The central server refused the sync: {reason}"), reason=str(error)) from None
+                raise StoreUnavailable(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "The central server cannot be reached; the desk works offline and will sync when it is back.",
+                    )
+                ) from None
+            raise Conflict(
+                QT_TRANSLATE_NOOP("Errors", "The central server refused the sync: {reason}"), reason=str(error)
+            ) from None
     finally:
         client.close()
     with desk.store.write() as connection:
@@ -255,13 +298,21 @@ def _push(desk: Desk, client: SyncClient, report: SyncReport) -> None:
                     # Only "retry" holds the queue: what follows waits, in order.
                     report.held += 1
                     break
-                reason = json.dumps({"code": result.code, "params": result.params or {}, "text": result.reason}, ensure_ascii=False) if result.status == "rejected" else None
+                reason = (
+                    json.dumps(
+                        {"code": result.code, "params": result.params or {}, "text": result.reason}, ensure_ascii=False
+                    )
+                    if result.status == "rejected"
+                    else None
+                )
                 outbox.answer(connection, entry.seq, result.status, reason, desk.now())
                 if result.status == "applied":
                     report.applied += 1
                 else:
                     report.rejected += 1
-                    report.rejections.append({"op_id": entry.op_id, "type": entry.op_type, "reason": result.reason or ""})
+                    report.rejections.append(
+                        {"op_id": entry.op_id, "type": entry.op_type, "reason": result.reason or ""}
+                    )
                     _undo_refused(desk, connection, entry)
         if report.held or len(batch) < MAX_BATCH:
             return
@@ -272,15 +323,37 @@ def _undo_refused(desk: Desk, connection: Connection, entry: outbox.OutboxEntry)
     The undo is local (pulled) and the refusal stays in the review list."""
     if not entry.op_type.startswith("points."):
         return
-    local = connection.exec_driver_sql("SELECT member_id, points FROM ledger WHERE entry_id = ?", (entry.op_id,)).first()
+    local = connection.exec_driver_sql(
+        "SELECT member_id, points FROM ledger WHERE entry_id = ?", (entry.op_id,)
+    ).first()
     if local is None or local.points == 0:
         return
-    _book(desk, connection, local.member_id, str(uuid.uuid5(uuid.NAMESPACE_URL, f"refused:{entry.op_id}")), "refused", -local.points, desk.now(), note=f"refused by the server: {entry.op_id}")
+    _book(
+        desk,
+        connection,
+        local.member_id,
+        str(uuid.uuid5(uuid.NAMESPACE_URL, f"refused:{entry.op_id}")),
+        "refused",
+        -local.points,
+        desk.now(),
+        note=f"refused by the server: {entry.op_id}",
+    )
 
 
-def _book(desk: Desk, connection: Connection, member_id: int, entry_id: str, kind: str, delta: int, at: dt.datetime, **values: Any) -> None:
+def _book(
+    desk: Desk,
+    connection: Connection,
+    member_id: int,
+    entry_id: str,
+    kind: str,
+    delta: int,
+    at: dt.datetime,
+    **values: Any,
+) -> None:
     """A ledger entry that came from outside this counter's own operations: no outbox, not pushed."""
-    ledger.add_entry(connection, entry_id=entry_id, member_id=member_id, kind=kind, points=delta, at=at, pulled=True, **values)
+    ledger.add_entry(
+        connection, entry_id=entry_id, member_id=member_id, kind=kind, points=delta, at=at, pulled=True, **values
+    )
     if delta > 0:
         ledger.add_lot(connection, member_id, entry_id, at, expires_on(at.date(), desk.rules), delta)
     elif delta < 0:
@@ -349,8 +422,13 @@ def _present(connection: Connection, column: str, values: list[str]) -> set[str]
     """Which of VALUES the members table already has in COLUMN (member_uid or phone_index)."""
     found: set[str] = set()
     for start in range(0, len(values), 500):  # SQLite's limit on bound parameters is far above this
-        chunk = values[start:start + 500]
-        found.update(row[0] for row in connection.exec_driver_sql(f"SELECT {column} FROM members WHERE {column} IN ({', '.join('?' * len(chunk))})", tuple(chunk)))
+        chunk = values[start : start + 500]
+        found.update(
+            row[0]
+            for row in connection.exec_driver_sql(
+                f"SELECT {column} FROM members WHERE {column} IN ({', '.join('?' * len(chunk))})", tuple(chunk)
+            )
+        )
     return found
 
 
@@ -359,13 +437,22 @@ def _apply_members(desk: Desk, connection: Connection, run: list[dict[str, Any]]
         return
     keys = desk.store.keys
     known = _present(connection, "member_uid", [data["member_uid"] for data in run])
-    sealed = {data["member_uid"]: sealing.sealed_member_fields(keys, data["member_uid"], data.get("phone"), None) for data in run if not data.get("erased_at")}
+    sealed = {
+        data["member_uid"]: sealing.sealed_member_fields(keys, data["member_uid"], data.get("phone"), None)
+        for data in run
+        if not data.get("erased_at")
+    }
     indexes = {uid: fields["phone_index"] for uid, fields in sealed.items() if fields["phone_index"]}
     taken = _present(connection, "phone_index", list(indexes.values()))
     bulk, one_by_one = [], []
     for data in run:
         uid = data["member_uid"]
-        simple = uid not in known and not data.get("erased_at") and not data.get("id_number") and not data.get("referrer_uid")
+        simple = (
+            uid not in known
+            and not data.get("erased_at")
+            and not data.get("id_number")
+            and not data.get("referrer_uid")
+        )
         index = indexes.get(uid)
         if simple and (index is None or index not in taken):
             bulk.append(data)
@@ -381,11 +468,27 @@ def _apply_members(desk: Desk, connection: Connection, run: list[dict[str, Any]]
             member_id = first_id + offset
             fields = sealed[data["member_uid"]]
             registered = _stamp(data["registered_at"]) if data.get("registered_at") else now
-            rows.append((
-                member_id, data["member_uid"], data["member_no"], fields["phone_sealed"], fields["phone_index"], fields["phone_tail_index"],
-                data["name"], data.get("gender"), data.get("birthday"), data.get("tier") or "regular", 0, 0, data.get("consent_version") or "",
-                _stamp(data["consented_at"]) if data.get("consented_at") else registered, registered, now, data.get("counter_uid") or "",
-            ))
+            rows.append(
+                (
+                    member_id,
+                    data["member_uid"],
+                    data["member_no"],
+                    fields["phone_sealed"],
+                    fields["phone_index"],
+                    fields["phone_tail_index"],
+                    data["name"],
+                    data.get("gender"),
+                    data.get("birthday"),
+                    data.get("tier") or "regular",
+                    0,
+                    0,
+                    data.get("consent_version") or "",
+                    _stamp(data["consented_at"]) if data.get("consented_at") else registered,
+                    registered,
+                    now,
+                    data.get("counter_uid") or "",
+                )
+            )
             index_rows.append((member_id, *member_rows.search_terms(data["name"])))
         member_rows.bulk_insert_members(connection, rows, index_rows)
     for data in one_by_one:
@@ -417,8 +520,20 @@ def _apply_change(desk: Desk, connection: Connection, change: Change) -> None:
             "status = CASE WHEN review_items.status = 'resolved' AND excluded.status = 'open' THEN review_items.status ELSE excluded.status END, "
             "resolved_by = coalesce(excluded.resolved_by, review_items.resolved_by), resolved_at = coalesce(excluded.resolved_at, review_items.resolved_at), "
             "resolution = coalesce(excluded.resolution, review_items.resolution), resolution_reason = coalesce(excluded.resolution_reason, review_items.resolution_reason)",
-            (data["id"], data["kind"], data.get("member_uid"), data["op_id"], data["counter_uid"], json.dumps(data.get("details") or {}, ensure_ascii=False), data["status"], data["created_at"],
-             resolution.get("by"), resolved_at, resolution.get("outcome"), resolution.get("reason")),
+            (
+                data["id"],
+                data["kind"],
+                data.get("member_uid"),
+                data["op_id"],
+                data["counter_uid"],
+                json.dumps(data.get("details") or {}, ensure_ascii=False),
+                data["status"],
+                data["created_at"],
+                resolution.get("by"),
+                resolved_at,
+                resolution.get("outcome"),
+                resolution.get("reason"),
+            ),
         )
     elif change.kind == "code":
         # Another counter scanned this code: a copy of it shown here is a replay. Old ones cannot be replayed anyway.
@@ -438,7 +553,15 @@ def _apply_change(desk: Desk, connection: Connection, change: Change) -> None:
             "INSERT INTO coupon_types (type_code, title, value_fen, min_spend_fen, valid_days, points, active) VALUES (?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(type_code) DO UPDATE SET title = excluded.title, value_fen = excluded.value_fen, min_spend_fen = excluded.min_spend_fen, "
             "valid_days = excluded.valid_days, points = excluded.points, active = excluded.active",
-            (data["type_code"], data["title"], data["value_fen"], data["min_spend_fen"], data["valid_days"], data["points"], data["active"]),
+            (
+                data["type_code"],
+                data["title"],
+                data["value_fen"],
+                data["min_spend_fen"],
+                data["valid_days"],
+                data["points"],
+                data["active"],
+            ),
         )
     elif change.kind == "rules":
         _apply_rules(desk, data["text"])
@@ -476,10 +599,20 @@ def _apply_member(desk: Desk, connection: Connection, data: dict[str, Any]) -> N
     values.update(sealing.sealed_member_fields(desk.store.keys, uid, phone, None if erased else data.get("id_number")))
     if row is None:
         referrer = data.get("referrer_uid")
-        referrer_id = connection.exec_driver_sql("SELECT id FROM members WHERE member_uid = ?", (referrer,)).scalar() if referrer else None
+        referrer_id = (
+            connection.exec_driver_sql("SELECT id FROM members WHERE member_uid = ?", (referrer,)).scalar()
+            if referrer
+            else None
+        )
         values.update(
-            member_uid=uid, referrer_id=referrer_id, points=0, spend_12m_cents=0, consent_version=data.get("consent_version") or "",
-            consented_at=_iso(data.get("consented_at")) or registered, registered_at=registered, counter_uid=data.get("counter_uid") or "",
+            member_uid=uid,
+            referrer_id=referrer_id,
+            points=0,
+            spend_12m_cents=0,
+            consent_version=data.get("consent_version") or "",
+            consented_at=_iso(data.get("consented_at")) or registered,
+            registered_at=registered,
+            counter_uid=data.get("counter_uid") or "",
         )
         member_id = member_rows.insert_member(connection, values)
         if erased:
@@ -488,19 +621,28 @@ def _apply_member(desk: Desk, connection: Connection, data: dict[str, Any]) -> N
     member_rows.update_member(connection, row.id, values)
     if erased:
         connection.execute(text("DELETE FROM member_search WHERE rowid = :id"), {"id": row.id})
-        connection.execute(text("UPDATE member_changes SET old_value = NULL, new_value = NULL WHERE member_id = :id"), {"id": row.id})
+        connection.execute(
+            text("UPDATE member_changes SET old_value = NULL, new_value = NULL WHERE member_id = :id"), {"id": row.id}
+        )
 
 
 def _rename(desk: Desk, connection: Connection, member_id: int, new_uid: str) -> None:
     """A provisional member takes the registry's id. Phone and ID number are sealed under the id,
     so they are opened with the old one and sealed again with the new."""
-    row = connection.exec_driver_sql("SELECT member_uid, phone_sealed, id_number_sealed FROM members WHERE id = ?", (member_id,)).one()
+    row = connection.exec_driver_sql(
+        "SELECT member_uid, phone_sealed, id_number_sealed FROM members WHERE id = ?", (member_id,)
+    ).one()
     keys = desk.store.keys
     phone = sealing.unseal(keys, row.phone_sealed, sealing.phone_context(row.member_uid)) if row.phone_sealed else None
-    id_number = sealing.unseal(keys, row.id_number_sealed, sealing.id_number_context(row.member_uid)) if row.id_number_sealed else None
+    id_number = (
+        sealing.unseal(keys, row.id_number_sealed, sealing.id_number_context(row.member_uid))
+        if row.id_number_sealed
+        else None
+    )
     sealed = sealing.sealed_member_fields(keys, new_uid, phone, id_number)
     connection.exec_driver_sql(
-        "UPDATE members SET member_uid = ?, phone_sealed = ?, id_number_sealed = ? WHERE id = ?", (new_uid, sealed["phone_sealed"], sealed["id_number_sealed"], member_id)
+        "UPDATE members SET member_uid = ?, phone_sealed = ?, id_number_sealed = ? WHERE id = ?",
+        (new_uid, sealed["phone_sealed"], sealed["id_number_sealed"], member_id),
     )
 
 
@@ -519,13 +661,18 @@ def _apply_alias(desk: Desk, connection: Connection, data: dict[str, Any]) -> No
     connection.exec_driver_sql("UPDATE members SET referrer_id = ? WHERE referrer_id = ?", (target, alias))
     connection.execute(text("DELETE FROM member_search WHERE rowid = :id"), {"id": alias})
     connection.exec_driver_sql("DELETE FROM members WHERE id = ?", (alias,))
-    connection.exec_driver_sql("UPDATE members SET points = (SELECT COALESCE(SUM(points), 0) FROM ledger WHERE member_id = ?) WHERE id = ?", (target, target))
+    connection.exec_driver_sql(
+        "UPDATE members SET points = (SELECT COALESCE(SUM(points), 0) FROM ledger WHERE member_id = ?) WHERE id = ?",
+        (target, target),
+    )
 
 
 def _apply_entry(desk: Desk, connection: Connection, data: dict[str, Any]) -> None:
     if connection.exec_driver_sql("SELECT 1 FROM ledger WHERE entry_id = ?", (data["entry_id"],)).first():
         return  # made here, or pulled before
-    member_id = connection.exec_driver_sql("SELECT id FROM members WHERE member_uid = ?", (data["member_uid"],)).scalar()
+    member_id = connection.exec_driver_sql(
+        "SELECT id FROM members WHERE member_uid = ?", (data["member_uid"],)
+    ).scalar()
     if member_id is None:
         log.error("entry %s for unknown member %s skipped", data["entry_id"], data["member_uid"])
         return
@@ -535,11 +682,23 @@ def _apply_entry(desk: Desk, connection: Connection, data: dict[str, Any]) -> No
     ledger_values = {key: data.get(key) for key in ("amount_fen", "shop", "note", "reverses", "item", "qty")}
     # In this desk's time zone: the ledger orders by its stored time text.
     at = (_iso(data["at"]) or desk.now()).astimezone(desk.now().tzinfo)
-    _book(desk, connection, member_id, data["entry_id"], data["kind"], int(data["delta"]), at, slip_no=slip, **ledger_values)
+    _book(
+        desk,
+        connection,
+        member_id,
+        data["entry_id"],
+        data["kind"],
+        int(data["delta"]),
+        at,
+        slip_no=slip,
+        **ledger_values,
+    )
 
 
 def _apply_coupon(connection: Connection, data: dict[str, Any]) -> None:
-    member_id = connection.exec_driver_sql("SELECT id FROM members WHERE member_uid = ?", (data["member_uid"],)).scalar()
+    member_id = connection.exec_driver_sql(
+        "SELECT id FROM members WHERE member_uid = ?", (data["member_uid"],)
+    ).scalar()
     if member_id is None:
         log.error("coupon %s for unknown member %s skipped", data["code"], data["member_uid"])
         return
@@ -553,12 +712,24 @@ def _apply_coupon(connection: Connection, data: dict[str, Any]) -> None:
         connection.exec_driver_sql(
             "INSERT INTO coupons (code, type_code, member_id, value_fen, min_spend_fen, valid_until, issued_at, issued_entry_id, status, used_at, used_counter) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (data["code"], data["type_code"], member_id, data.get("value_fen") or 0, data.get("min_spend_fen") or 0, data.get("valid_until") or "9999-12-31",
-             data["issued_at"], data.get("issued_entry_id"), data["status"], data.get("used_at"), data.get("used_counter")),
+            (
+                data["code"],
+                data["type_code"],
+                member_id,
+                data.get("value_fen") or 0,
+                data.get("min_spend_fen") or 0,
+                data.get("valid_until") or "9999-12-31",
+                data["issued_at"],
+                data.get("issued_entry_id"),
+                data["status"],
+                data.get("used_at"),
+                data.get("used_counter"),
+            ),
         )
     elif data["status"] == "written_off" and local.status != "written_off":
         connection.exec_driver_sql(
-            "UPDATE coupons SET status = 'written_off', used_at = ?, used_counter = ? WHERE code = ?", (data.get("used_at"), data.get("used_counter"), data["code"])
+            "UPDATE coupons SET status = 'written_off', used_at = ?, used_counter = ? WHERE code = ?",
+            (data.get("used_at"), data.get("used_counter"), data["code"]),
         )
 
 
@@ -588,8 +759,11 @@ def offline_limits(desk: Desk, connection: Connection, assume_offline: bool = Fa
     until = since + dt.timedelta(hours=rules.offline_max_hours)
     spent = _spent_offline(connection, since)
     return OfflineLimits(
-        since=since.isoformat(timespec="minutes"), until=until.isoformat(timespec="minutes"), per_member=rules.offline_member_points,
-        counter_left=max(0, rules.offline_counter_points - spent), expired=now > until,
+        since=since.isoformat(timespec="minutes"),
+        until=until.isoformat(timespec="minutes"),
+        per_member=rules.offline_member_points,
+        counter_left=max(0, rules.offline_counter_points - spent),
+        expired=now > until,
     )
 
 
@@ -603,7 +777,9 @@ def _spent_offline(connection: Connection, since: dt.datetime, member_id: int | 
     return connection.exec_driver_sql(sql, tuple(params)).scalar_one()
 
 
-def reserve_redemption(desk: Desk, connection: Connection, member_id: int, member_uid: str, points: int, op_id: str) -> None:
+def reserve_redemption(
+    desk: Desk, connection: Connection, member_id: int, member_uid: str, points: int, op_id: str
+) -> None:
     """Online, the server keeps the points for this redemption (another counter cannot spend them
     meanwhile); offline, or when the server does not answer at once, the offline limits apply.
     Called inside the redemption's transaction, before anything is written."""
@@ -611,7 +787,8 @@ def reserve_redemption(desk: Desk, connection: Connection, member_id: int, membe
         return
     if offline_limits(desk, connection) is None:
         unsent = connection.exec_driver_sql(
-            "SELECT COALESCE(SUM(l.points), 0) FROM ledger l JOIN outbox o ON o.op_id = l.entry_id WHERE l.member_id = ? AND o.status = 'pending'", (member_id,)
+            "SELECT COALESCE(SUM(l.points), 0) FROM ledger l JOIN outbox o ON o.op_id = l.entry_id WHERE l.member_id = ? AND o.status = 'pending'",
+            (member_id,),
         ).scalar_one()
         client = _client_for(desk, connection, retries=0)
         try:
@@ -623,15 +800,21 @@ def reserve_redemption(desk: Desk, connection: Connection, member_id: int, membe
                 return
             if answer.known:
                 raise InvalidInput(
-                    QT_TRANSLATE_NOOP("Errors", "The central server shows {available} points this member may spend now (another counter redeemed some); {points} cannot be redeemed."),
-                    available=answer.available, points=points,
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "The central server shows {available} points this member may spend now (another counter redeemed some); {points} cannot be redeemed.",
+                    ),
+                    available=answer.available,
+                    points=points,
                 )
         finally:
             client.close()
     check_offline_redemption(desk, connection, member_id, points, offline=True)
 
 
-def check_offline_redemption(desk: Desk, connection: Connection, member_id: int, points: int, offline: bool = False) -> None:
+def check_offline_redemption(
+    desk: Desk, connection: Connection, member_id: int, points: int, offline: bool = False
+) -> None:
     """Offline, a redemption is bounded per member, per counter and in time, so an overdraw found at
     sync can never exceed the cap. `offline`: the server just failed to answer, whatever the time
     since the last sync."""
@@ -640,18 +823,27 @@ def check_offline_redemption(desk: Desk, connection: Connection, member_id: int,
         return
     if limits.expired:
         raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "This counter has been offline since {since}; after {hours} hours redemption waits until it syncs again."),
-            since=limits.since.replace("T", " "), hours=desk.rules.offline_max_hours,
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This counter has been offline since {since}; after {hours} hours redemption waits until it syncs again.",
+            ),
+            since=limits.since.replace("T", " "),
+            hours=desk.rules.offline_max_hours,
         )
     member_spent = _spent_offline(connection, dt.datetime.fromisoformat(limits.since), member_id)
     if member_spent + points > limits.per_member:
         raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "Offline, a member may redeem at most {cap} points until the desk syncs; {left} are left for this member."),
-            cap=limits.per_member, left=max(0, limits.per_member - member_spent),
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Offline, a member may redeem at most {cap} points until the desk syncs; {left} are left for this member.",
+            ),
+            cap=limits.per_member,
+            left=max(0, limits.per_member - member_spent),
         )
     if points > limits.counter_left:
         raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "Offline, this counter may redeem {left} more points until it syncs."), left=limits.counter_left,
+            QT_TRANSLATE_NOOP("Errors", "Offline, this counter may redeem {left} more points until it syncs."),
+            left=limits.counter_left,
         )
 
 
@@ -670,10 +862,21 @@ def sync_status(desk: Desk) -> SyncStatus:
     now = desk.now()
     skew_seconds = float(skew_text) if skew_text else None
     return SyncStatus(
-        enrolled=enrolled, server=server, store=store, online=enrolled and limits is None and not last_error,
-        pending=pending, oldest_pending_seconds=int((now - oldest).total_seconds()) if oldest else None,
-        last_sync=last_ok, last_error=last_error, review_open=review_open, rejected=rejected, skew_seconds=skew_seconds,
-        skew_warning=skew_seconds is not None and abs(skew_seconds) > SKEW_WARNING.total_seconds(), offline=limits, cursor=cursor, head=head,
+        enrolled=enrolled,
+        server=server,
+        store=store,
+        online=enrolled and limits is None and not last_error,
+        pending=pending,
+        oldest_pending_seconds=int((now - oldest).total_seconds()) if oldest else None,
+        last_sync=last_ok,
+        last_error=last_error,
+        review_open=review_open,
+        rejected=rejected,
+        skew_seconds=skew_seconds,
+        skew_warning=skew_seconds is not None and abs(skew_seconds) > SKEW_WARNING.total_seconds(),
+        offline=limits,
+        cursor=cursor,
+        head=head,
     )
 
 
@@ -708,28 +911,41 @@ WHAT = {
     "review.resolved": QT_TRANSLATE_NOOP("Review", "Review item resolved"),
 }
 WHY = {
-    "unknown_member": QT_TRANSLATE_NOOP("Review", "The server has no such member; the operation refers to a member it never received."),
+    "unknown_member": QT_TRANSLATE_NOOP(
+        "Review", "The server has no such member; the operation refers to a member it never received."
+    ),
     "unknown_coupon": QT_TRANSLATE_NOOP("Review", "The server has no coupon {code}."),
     "coupon_exists": QT_TRANSLATE_NOOP("Review", "The coupon code {code} exists already at the server."),
     "unknown_entry": QT_TRANSLATE_NOOP("Review", "The voided operation is not in the server's ledger."),
     "already_voided": QT_TRANSLATE_NOOP("Review", "The operation was voided already."),
     "reused_id": QT_TRANSLATE_NOOP("Review", "The server had an operation with the same id and another content."),
-    "unknown_type": QT_TRANSLATE_NOOP("Review", "The server does not know this kind of operation ({type}); update the server."),
+    "unknown_type": QT_TRANSLATE_NOOP(
+        "Review", "The server does not know this kind of operation ({type}); update the server."
+    ),
     "malformed": QT_TRANSLATE_NOOP("Review", "The server found the operation malformed ({field}: {problem})."),
     "invalid": QT_TRANSLATE_NOOP("Review", "The server refused a value ({field}: {problem})."),
     "unknown_complaint": QT_TRANSLATE_NOOP("Review", "The server has no such complaint; its opening never reached it."),
     "complaint_exists": QT_TRANSLATE_NOOP("Review", "The server has this complaint opened already."),
     "unknown_request": QT_TRANSLATE_NOOP("Review", "The server has no such compensation request for this complaint."),
     "double_compensation": QT_TRANSLATE_NOOP(
-        "Review", "Complaint {ticket_no}: compensation request {request} was decided again at counter {counter_no} ({again_at}), after a first decision ({first_at}); check for a double compensation."
+        "Review",
+        "Complaint {ticket_no}: compensation request {request} was decided again at counter {counter_no} ({again_at}), after a first decision ({first_at}); check for a double compensation.",
     ),
     "unknown_review": QT_TRANSLATE_NOOP("Review", "The server has no review item {review_id}."),
-    "overdraw": QT_TRANSLATE_NOOP("Review", "Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta})."),
-    "double_write_off": QT_TRANSLATE_NOOP("Review", "Coupon {code} was written off again at {again_at}; first used at {first_used_at}."),
+    "overdraw": QT_TRANSLATE_NOOP(
+        "Review", "Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta})."
+    ),
+    "double_write_off": QT_TRANSLATE_NOOP(
+        "Review", "Coupon {code} was written off again at {again_at}; first used at {first_used_at}."
+    ),
     "duplicate_slip": QT_TRANSLATE_NOOP("Review", "Slip {slip_no} earned points at two counters (member {member_no})."),
-    "profile_conflict": QT_TRANSLATE_NOOP("Review", "Member {member_no}: {fields} changed at another counter first; that value stands, check it with the member."),
+    "profile_conflict": QT_TRANSLATE_NOOP(
+        "Review",
+        "Member {member_no}: {fields} changed at another counter first; that value stands, check it with the member.",
+    ),
     "replayed_code": QT_TRANSLATE_NOOP(
-        "Review", "Member {member_no}'s code was scanned at counter {counter_no} at {again_at}, but counter {first_counter_no} had scanned it at {first_at}: one was a copy."
+        "Review",
+        "Member {member_no}'s code was scanned at counter {counter_no} at {again_at}, but counter {first_counter_no} had scanned it at {first_at}: one was a copy.",
     ),
 }
 
@@ -753,7 +969,9 @@ def _explain(code: str | None, params: dict[str, Any], fallback: str) -> str:
     if template is None:
         return fallback
     try:
-        return i18n.translate("Review", template).format(**{key: _readable(key, value) for key, value in params.items()})
+        return i18n.translate("Review", template).format(
+            **{key: _readable(key, value) for key, value in params.items()}
+        )
     except (KeyError, IndexError, ValueError):
         return fallback
 
@@ -762,24 +980,40 @@ def review_list(desk: Desk) -> list[ReviewLine]:
     """Operations the server refused and items it opened: nothing is dropped silently."""
     authorize(desk, Permission.LOOKUP, "sync.review")
     with desk.store.read() as connection:
-        refused = connection.exec_driver_sql("SELECT op_id, op_type, answered_at, reason FROM outbox WHERE status = 'rejected' ORDER BY seq").all()
-        items = connection.exec_driver_sql("SELECT id, kind, created_at, details FROM review_items WHERE status = 'open' ORDER BY id").all()
+        refused = connection.exec_driver_sql(
+            "SELECT op_id, op_type, answered_at, reason FROM outbox WHERE status = 'rejected' ORDER BY seq"
+        ).all()
+        items = connection.exec_driver_sql(
+            "SELECT id, kind, created_at, details FROM review_items WHERE status = 'open' ORDER BY id"
+        ).all()
     lines = []
     for row in refused:
         try:
             reason = json.loads(row.reason or "{}")
         except ValueError:
             reason = {"text": row.reason}
-        lines.append(ReviewLine(
-            "rejected", row.op_id, row.op_type, i18n.translate("Review", WHAT.get(row.op_type, row.op_type)), str(row.answered_at or ""),
-            _explain(reason.get("code"), reason.get("params") or {}, reason.get("text") or ""),
-        ))
+        lines.append(
+            ReviewLine(
+                "rejected",
+                row.op_id,
+                row.op_type,
+                i18n.translate("Review", WHAT.get(row.op_type, row.op_type)),
+                str(row.answered_at or ""),
+                _explain(reason.get("code"), reason.get("params") or {}, reason.get("text") or ""),
+            )
+        )
     for row in items:
         details = json.loads(row.details)
-        lines.append(ReviewLine(
-            "server", str(row.id), row.kind, i18n.translate("Review", WHAT.get(row.kind, row.kind)), str(row.created_at),
-            _explain(row.kind, details, row.details),
-        ))
+        lines.append(
+            ReviewLine(
+                "server",
+                str(row.id),
+                row.kind,
+                i18n.translate("Review", WHAT.get(row.kind, row.kind)),
+                str(row.created_at),
+                _explain(row.kind, details, row.details),
+            )
+        )
     return lines
 
 
@@ -806,34 +1040,65 @@ def resolve_review_item(desk: Desk, review_id: int | str, outcome: str, reason: 
     why are kept with it, and pushed, so the item closes at every counter; a rejection needs its reason."""
     actor = authorize(desk, Permission.APPROVE, "review.resolve", f"review:{review_id}"[:40])
     if outcome not in REVIEW_OUTCOMES:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "A review item is accepted or rejected; {outcome} is neither."), outcome=str(outcome)[:20])
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "A review item is accepted or rejected; {outcome} is neither."),
+            outcome=str(outcome)[:20],
+        )
     try:
         number = int(str(review_id).strip())
     except ValueError:
         number = 0
     if number < 1:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "A review item is named by its number, as in the review list (e.g. review:12)."))
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "A review item is named by its number, as in the review list (e.g. review:12).")
+        )
     note = " ".join((reason or "").split())[:500] or None
     if outcome == "rejected" and note is None:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Give a reason for rejecting the review item; it goes into the audit log."))
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "Give a reason for rejecting the review item; it goes into the audit log.")
+        )
     now = desk.now()
     with desk.store.write() as connection:
-        row = connection.exec_driver_sql("SELECT id, kind, status, resolved_by, resolved_at FROM review_items WHERE id = ?", (number,)).first()
+        row = connection.exec_driver_sql(
+            "SELECT id, kind, status, resolved_by, resolved_at FROM review_items WHERE id = ?", (number,)
+        ).first()
         if row is None:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no review item {review_id}; sync the desk, or check the number in the review list."), review_id=number)
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "There is no review item {review_id}; sync the desk, or check the number in the review list.",
+                ),
+                review_id=number,
+            )
         if row.status != "open":
             raise Conflict(
-                QT_TRANSLATE_NOOP("Errors", "Review item {review_id} was resolved already ({by}, {when}); nothing was changed."),
-                review_id=number, by=row.resolved_by or "—", when=(row.resolved_at or "")[:16].replace("T", " ") or "—",
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Review item {review_id} was resolved already ({by}, {when}); nothing was changed."
+                ),
+                review_id=number,
+                by=row.resolved_by or "—",
+                when=(row.resolved_at or "")[:16].replace("T", " ") or "—",
             )
         connection.exec_driver_sql(
             "UPDATE review_items SET status = 'resolved', resolved_by = ?, resolved_at = ?, resolution = ?, resolution_reason = ? WHERE id = ?",
             (actor.staff_id, _stamp(now.isoformat()), outcome, note, number),
         )
         outbox.append_op(
-            connection, desk.store.keys, desk.counter_uid, "review.resolved",
-            {"review_id": number, "outcome": outcome, "reason": note, "resolved_by": actor.staff_id}, now,
+            connection,
+            desk.store.keys,
+            desk.counter_uid,
+            "review.resolved",
+            {"review_id": number, "outcome": outcome, "reason": note, "resolved_by": actor.staff_id},
+            now,
         )
-        record(desk, connection, actor, "review.resolve", f"review:{number}", before={"status": "open"}, after={"status": "resolved", "outcome": outcome},
-               details=f"{row.kind}: {outcome}" + (f": {note}" if note else ""))
+        record(
+            desk,
+            connection,
+            actor,
+            "review.resolve",
+            f"review:{number}",
+            before={"status": "open"},
+            after={"status": "resolved", "outcome": outcome},
+            details=f"{row.kind}: {outcome}" + (f": {note}" if note else ""),
+        )
     return ReviewResolution(number, row.kind, outcome, note, actor.staff_id, now.isoformat(timespec="seconds"))

@@ -38,18 +38,35 @@ def void_operation(desk: Desk, op_id: str, reason: str) -> VoidResult:
     with desk.store.write() as connection:
         entry = connection.exec_driver_sql("SELECT * FROM ledger WHERE entry_id = ?", (op_id.strip(),)).first()
         if entry is None:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no operation {op_id}; copy it from the receipt or the points history."), op_id=op_id[:36])
-        member = connection.exec_driver_sql("SELECT id, member_uid, member_no FROM members WHERE id = ?", (entry.member_id,)).one()
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "There is no operation {op_id}; copy it from the receipt or the points history."
+                ),
+                op_id=op_id[:36],
+            )
+        member = connection.exec_driver_sql(
+            "SELECT id, member_uid, member_no FROM members WHERE id = ?", (entry.member_id,)
+        ).one()
         if entry.kind not in VOIDABLE:
             raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "A {kind} entry cannot be voided."), kind=entry.kind)
-        earlier = connection.exec_driver_sql("SELECT entry_id, at FROM ledger WHERE reverses = ?", (entry.entry_id,)).first()
+        earlier = connection.exec_driver_sql(
+            "SELECT entry_id, at FROM ledger WHERE reverses = ?", (entry.entry_id,)
+        ).first()
         if earlier is not None:
-            raise Conflict(QT_TRANSLATE_NOOP("Errors", "Operation {op_id} was voided already on {when}."), op_id=entry.entry_id, when=earlier.at[:16].replace("T", " "))
+            raise Conflict(
+                QT_TRANSLATE_NOOP("Errors", "Operation {op_id} was voided already on {when}."),
+                op_id=entry.entry_id,
+                when=earlier.at[:16].replace("T", " "),
+            )
         made = dt.datetime.fromisoformat(entry.at)
         if now - made > dt.timedelta(days=desk.rules.void_within_days):
             raise InvalidInput(
-                QT_TRANSLATE_NOOP("Errors", "Operation {op_id} is from {when}; only the last {days} days can be voided."),
-                op_id=entry.entry_id, when=made.date().isoformat(), days=desk.rules.void_within_days,
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Operation {op_id} is from {when}; only the last {days} days can be voided."
+                ),
+                op_id=entry.entry_id,
+                when=made.date().isoformat(),
+                days=desk.rules.void_within_days,
             )
         void_id = str(uuid.uuid4())
         balance = points_balance(connection, member.id)
@@ -57,32 +74,91 @@ def void_operation(desk: Desk, op_id: str, reason: str) -> VoidResult:
             # Points that came in go out again: from the lot they made first, then first in, first out.
             if entry.points > balance:
                 raise InvalidInput(
-                    QT_TRANSLATE_NOOP("Errors", "The member has spent those points (balance {balance}, the operation gave {points}); it cannot be voided."),
-                    balance=balance, points=entry.points,
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "The member has spent those points (balance {balance}, the operation gave {points}); it cannot be voided.",
+                    ),
+                    balance=balance,
+                    points=entry.points,
                 )
-            own = connection.exec_driver_sql("SELECT id, points_left FROM points_lots WHERE entry_id = ?", (entry.entry_id,)).all()
+            own = connection.exec_driver_sql(
+                "SELECT id, points_left FROM points_lots WHERE entry_id = ?", (entry.entry_id,)
+            ).all()
             others = [lot for lot in ledger.open_lots(connection, member.id) if lot[0] not in {o.id for o in own}]
             taken = draw_fifo([(o.id, o.points_left) for o in own if o.points_left] + others, entry.points)
-            ledger.add_entry(connection, entry_id=void_id, member_id=member.id, kind="reversal", points=-entry.points, at=now, staff_id=actor.staff_id, note=reason, reverses=entry.entry_id)
+            ledger.add_entry(
+                connection,
+                entry_id=void_id,
+                member_id=member.id,
+                kind="reversal",
+                points=-entry.points,
+                at=now,
+                staff_id=actor.staff_id,
+                note=reason,
+                reverses=entry.entry_id,
+            )
             ledger.draw(connection, void_id, taken)
         else:
             # Points that went out come back with the expiry dates they had.
-            ledger.add_entry(connection, entry_id=void_id, member_id=member.id, kind="reversal", points=-entry.points, at=now, staff_id=actor.staff_id, note=reason, reverses=entry.entry_id)
+            ledger.add_entry(
+                connection,
+                entry_id=void_id,
+                member_id=member.id,
+                kind="reversal",
+                points=-entry.points,
+                at=now,
+                staff_id=actor.staff_id,
+                note=reason,
+                reverses=entry.entry_id,
+            )
             for draw in connection.exec_driver_sql(
-                "SELECT d.points, l.expires_on, l.earned_at FROM lot_draws d JOIN points_lots l ON l.id = d.lot_id WHERE d.entry_id = ?", (entry.entry_id,)
+                "SELECT d.points, l.expires_on, l.earned_at FROM lot_draws d JOIN points_lots l ON l.id = d.lot_id WHERE d.entry_id = ?",
+                (entry.entry_id,),
             ):
                 expires = dt.date.fromisoformat(draw.expires_on) if draw.expires_on else None
                 ledger.add_lot(connection, member.id, void_id, now, expires, draw.points)
             if entry.kind == "redeem-gift":
-                connection.exec_driver_sql("UPDATE gift_catalog SET stock = stock + ? WHERE sku = ?", (entry.qty or 0, entry.item))
+                connection.exec_driver_sql(
+                    "UPDATE gift_catalog SET stock = stock + ? WHERE sku = ?", (entry.qty or 0, entry.item)
+                )
             if entry.kind == "redeem-coupon":
-                coupon = connection.exec_driver_sql("SELECT code, status FROM coupons WHERE issued_entry_id = ?", (entry.entry_id,)).first()
+                coupon = connection.exec_driver_sql(
+                    "SELECT code, status FROM coupons WHERE issued_entry_id = ?", (entry.entry_id,)
+                ).first()
                 if coupon is not None and coupon.status == "written_off":
-                    raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "The coupon bought with these points was used already; the redemption cannot be voided."))
+                    raise InvalidInput(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "The coupon bought with these points was used already; the redemption cannot be voided.",
+                        )
+                    )
                 if coupon is not None:
                     connection.exec_driver_sql("UPDATE coupons SET status = 'revoked' WHERE code = ?", (coupon.code,))
         new_balance = balance - entry.points
         ledger.set_member_points(connection, member.id, points=new_balance, updated_at=now)
-        append_op(connection, desk.store.keys, desk.counter_uid, "points.voided", {"member_uid": member.member_uid, "kind": "reversal", "delta": -entry.points, "reverses": entry.entry_id, "note": reason}, now, op_id=void_id)
-        record(desk, connection, actor, "points.void", member.member_no, before={"op": entry.entry_id, "kind": entry.kind, "points": entry.points}, after={"balance": new_balance}, details=reason)
+        append_op(
+            connection,
+            desk.store.keys,
+            desk.counter_uid,
+            "points.voided",
+            {
+                "member_uid": member.member_uid,
+                "kind": "reversal",
+                "delta": -entry.points,
+                "reverses": entry.entry_id,
+                "note": reason,
+            },
+            now,
+            op_id=void_id,
+        )
+        record(
+            desk,
+            connection,
+            actor,
+            "points.void",
+            member.member_no,
+            before={"op": entry.entry_id, "kind": entry.kind, "points": entry.points},
+            after={"balance": new_balance},
+            details=reason,
+        )
         return VoidResult(void_id, entry.entry_id, member.member_no, -entry.points, new_balance)

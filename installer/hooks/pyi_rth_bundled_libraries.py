@@ -17,7 +17,7 @@ def bundled_library(name, folder):
     except OSError:
         return None
     for file_name in names:
-        if file_name.startswith(prefix) and (".so" in file_name[len(prefix) - 1:] or file_name.endswith(".dylib")):
+        if file_name.startswith(prefix) and (".so" in file_name[len(prefix) - 1 :] or file_name.endswith(".dylib")):
             return os.path.join(folder, file_name)
     return None
 

@@ -21,8 +21,21 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from sync.protocol import (
-    API_PREFIX, MAX_BODY_BYTES, MAX_PAGE, PROTOCOL_VERSION, ChangesPage, CodeRequest, CodeResponse, EnrollRequest, EnrollResponse, Problem,
-    HoldRequest, HoldResponse, PushRequest, PushResponse, ServerInfo,
+    API_PREFIX,
+    MAX_BODY_BYTES,
+    MAX_PAGE,
+    PROTOCOL_VERSION,
+    ChangesPage,
+    CodeRequest,
+    CodeResponse,
+    EnrollRequest,
+    EnrollResponse,
+    HoldRequest,
+    HoldResponse,
+    Problem,
+    PushRequest,
+    PushResponse,
+    ServerInfo,
 )
 from sync.server.apply import RetryLater, apply_ops, device_by_token, hold_points, resolve, retry_all
 from sync.server.codes import Issuer
@@ -45,7 +58,12 @@ def new_enroll_code(store: ServerStore, store_name: str, now: dt.datetime | None
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
     with store.write() as connection:
         connection.execute(
-            insert(enroll_codes).values(code_hash=token_hash(code), store=store_name, created_at=now.isoformat(), expires_at=(now + CODE_VALID).isoformat())
+            insert(enroll_codes).values(
+                code_hash=token_hash(code),
+                store=store_name,
+                created_at=now.isoformat(),
+                expires_at=(now + CODE_VALID).isoformat(),
+            )
         )
     return f"{code[:4]}-{code[4:]}"
 
@@ -82,7 +100,9 @@ class BodyLimit:
             return
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
-            await _problem(413, f"The request is larger than {self.limit} bytes; send fewer operations at a time.")(scope, receive, send)
+            await _problem(413, f"The request is larger than {self.limit} bytes; send fewer operations at a time.")(
+                scope, receive, send
+            )
             return
         seen = 0
 
@@ -97,7 +117,9 @@ class BodyLimit:
         try:
             await self.app(scope, limited_receive, send)
         except _TooLarge:
-            await _problem(413, f"The request is larger than {self.limit} bytes; send fewer operations at a time.")(scope, receive, send)
+            await _problem(413, f"The request is larger than {self.limit} bytes; send fewer operations at a time.")(
+                scope, receive, send
+            )
 
 
 class _TooLarge(Exception):
@@ -112,7 +134,10 @@ def refuse_unstorable_text(body: BaseModel) -> None:
     """JSON can carry a NUL or a lone surrogate (\\u0000, \\ud800); UTF-8 and PostgreSQL text cannot, so say where."""
     where = _unstorable_at(body.model_dump(), "")
     if where is not None:
-        raise HTTPException(400, f"The text at {where} contains a NUL character or a lone surrogate, which the server cannot store; remove it and send again.")
+        raise HTTPException(
+            400,
+            f"The text at {where} contains a NUL character or a lone surrogate, which the server cannot store; remove it and send again.",
+        )
 
 
 def _unstorable_at(value: Any, where: str) -> str | None:
@@ -157,23 +182,37 @@ def create_app(store: ServerStore, name: str = "counter-server", rate: float = 2
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(request: Request, error: RequestValidationError) -> Response:
         # FastAPI's own 422, but ASCII-escaped: it quotes the input, and a lone surrogate there has no UTF-8 form.
-        return Response(json.dumps({"detail": jsonable_encoder(error.errors())}), status_code=422, media_type="application/json")
+        return Response(
+            json.dumps({"detail": jsonable_encoder(error.errors())}), status_code=422, media_type="application/json"
+        )
 
     @app.exception_handler(OperationalError)
     async def _database_busy(request: Request, error: OperationalError) -> JSONResponse:
         log.warning("database unavailable: %s", error)
-        return _problem(503, "The server's database is busy or unreachable; the counter will try again.", {"Retry-After": "2"})
+        return _problem(
+            503, "The server's database is busy or unreachable; the counter will try again.", {"Retry-After": "2"}
+        )
 
     def device(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> Any:
         if credentials is None or not credentials.credentials:
-            raise HTTPException(401, "Sign the request with the device token from enrolment (Authorization: Bearer …).", {"WWW-Authenticate": "Bearer"})
+            raise HTTPException(
+                401,
+                "Sign the request with the device token from enrolment (Authorization: Bearer …).",
+                {"WWW-Authenticate": "Bearer"},
+            )
         with store.read() as connection:
             found = device_by_token(connection, token_hash(credentials.credentials))
         if found is None:
-            raise HTTPException(401, "This device token is unknown or revoked; enrol the counter again.", {"WWW-Authenticate": "Bearer"})
+            raise HTTPException(
+                401, "This device token is unknown or revoked; enrol the counter again.", {"WWW-Authenticate": "Bearer"}
+            )
         wait = limits.wait_for(found.device_id)
         if wait:
-            raise HTTPException(429, f"Too many requests from this counter; wait {wait:.1f} s.", {"Retry-After": str(max(1, round(wait)))})
+            raise HTTPException(
+                429,
+                f"Too many requests from this counter; wait {wait:.1f} s.",
+                {"Retry-After": str(max(1, round(wait)))},
+            )
         return found
 
     @app.get(f"{API_PREFIX}/info", response_model=ServerInfo)
@@ -186,20 +225,31 @@ def create_app(store: ServerStore, name: str = "counter-server", rate: float = 2
         client = request.client.host if request.client else "?"
         wait = enrol_limits.wait_for(client)
         if wait:
-            raise HTTPException(429, f"Too many enrolment attempts; wait {wait:.0f} s.", {"Retry-After": str(max(1, round(wait)))})
+            raise HTTPException(
+                429, f"Too many enrolment attempts; wait {wait:.0f} s.", {"Retry-After": str(max(1, round(wait)))}
+            )
         now = utc_now()
         code = body.code.replace("-", "").replace(" ", "").upper()
         token = secrets.token_urlsafe(32)
         try:
             with store.write() as connection:
-                row = connection.execute(select(enroll_codes).where(enroll_codes.c.code_hash == token_hash(code))).first()
+                row = connection.execute(
+                    select(enroll_codes).where(enroll_codes.c.code_hash == token_hash(code))
+                ).first()
                 if row is None or row.used_by is not None or dt.datetime.fromisoformat(row.expires_at) < now:
-                    raise HTTPException(403, "This enrolment code is wrong, used or expired; ask for a new one (counter-server enroll-code).")
+                    raise HTTPException(
+                        403,
+                        "This enrolment code is wrong, used or expired; ask for a new one (counter-server enroll-code).",
+                    )
                 known = connection.execute(select(devices).where(devices.c.counter_uid == body.counter_uid)).first()
                 if known is not None:
                     # The same counter enrolling again (a new code after a lost token): a new token, same number.
                     device_id, counter_no = known.device_id, known.counter_no
-                    connection.execute(update(devices).where(devices.c.device_id == device_id).values(token_hash=token_hash(token), revoked=False, store=row.store))
+                    connection.execute(
+                        update(devices)
+                        .where(devices.c.device_id == device_id)
+                        .values(token_hash=token_hash(token), revoked=False, store=row.store)
+                    )
                 else:
                     device_id = secrets.token_hex(8)
                     counter_no = (connection.execute(select(func.max(devices.c.counter_no))).scalar() or 0) + 1
@@ -207,14 +257,29 @@ def create_app(store: ServerStore, name: str = "counter-server", rate: float = 2
                         raise HTTPException(409, "This server has 9,999 counters already; no more can be enrolled.")
                     connection.execute(
                         insert(devices).values(
-                            device_id=device_id, counter_uid=body.counter_uid, store=row.store, counter_name=body.counter_name,
-                            counter_no=counter_no, token_hash=token_hash(token), enrolled_at=now.isoformat(), revoked=False,
+                            device_id=device_id,
+                            counter_uid=body.counter_uid,
+                            store=row.store,
+                            counter_name=body.counter_name,
+                            counter_no=counter_no,
+                            token_hash=token_hash(token),
+                            enrolled_at=now.isoformat(),
+                            revoked=False,
                         )
                     )
-                connection.execute(update(enroll_codes).where(enroll_codes.c.code_hash == row.code_hash).values(used_by=device_id))
+                connection.execute(
+                    update(enroll_codes).where(enroll_codes.c.code_hash == row.code_hash).values(used_by=device_id)
+                )
         except IntegrityError:
             raise HTTPException(409, "Another counter enrolled at the same moment; try again.") from None
-        return EnrollResponse(device_id=device_id, token=token, store=row.store, counter_no=counter_no, server_time=now, code_key=issuer.public_key)
+        return EnrollResponse(
+            device_id=device_id,
+            token=token,
+            store=row.store,
+            counter_no=counter_no,
+            server_time=now,
+            code_key=issuer.public_key,
+        )
 
     @app.post(f"{API_PREFIX}/codes", response_model=CodeResponse)
     def member_code(body: CodeRequest, found: Annotated[Any, Depends(device)]) -> CodeResponse:
@@ -270,17 +335,26 @@ def create_app(store: ServerStore, name: str = "counter-server", rate: float = 2
         with store.read() as connection:
             head = connection.execute(select(feed_head.c.seq).where(feed_head.c.id == 1)).scalar_one()
             if after > head:
-                raise HTTPException(409, f"The counter has read up to change {after} but this server has only {head}; it is another server, or its data was reset. Enrol the counter again.")
+                raise HTTPException(
+                    409,
+                    f"The counter has read up to change {after} but this server has only {head}; it is another server, or its data was reset. Enrol the counter again.",
+                )
             rows = connection.execute(
-                select(change_log).where(change_log.c.seq > after, change_log.c.seq <= head).order_by(change_log.c.seq).limit(limit)
+                select(change_log)
+                .where(change_log.c.seq > after, change_log.c.seq <= head)
+                .order_by(change_log.c.seq)
+                .limit(limit)
             ).all()
         cursor = rows[-1].seq if rows else after
         # The feed keeps each change's data as JSON text: the page is spliced from it, not parsed and
         # written again (a first sync of a million members is two hundred pages of five thousand).
         changes = ",".join(
-            f'{{"seq":{row.seq},"kind":{json.dumps(row.kind)},"key":{json.dumps(row.key, ensure_ascii=False)},"data":{row.data}}}' for row in rows
+            f'{{"seq":{row.seq},"kind":{json.dumps(row.kind)},"key":{json.dumps(row.key, ensure_ascii=False)},"data":{row.data}}}'
+            for row in rows
         )
-        tail = ChangesPage(changes=[], cursor=cursor, head=head, more=bool(rows) and cursor < head, server_time=utc_now()).model_dump_json()
+        tail = ChangesPage(
+            changes=[], cursor=cursor, head=head, more=bool(rows) and cursor < head, server_time=utc_now()
+        ).model_dump_json()
         body = '{"changes":[' + changes + "]," + tail[1:].replace('"changes":[],', "", 1)
         return Response(body.encode(), media_type="application/json")
 

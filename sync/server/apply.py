@@ -14,14 +14,36 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from counter_app.domain.errors import DeskError
-from counter_app.domain.tiers import TIERS
 from counter_app.domain.members import format_member_no, normalize_id_number, normalize_name, normalize_phone
+from counter_app.domain.tiers import TIERS
 from sync.protocol import (
-    CodeUsed, CouponIssued, CouponWrittenOff, HoldRequest, HoldResponse, LedgerOp, MemberErased, MemberRegistered, MemberTier, MemberUpdated, Op, OpResult, ReviewResolved,
+    CodeUsed,
+    CouponIssued,
+    CouponWrittenOff,
+    HoldRequest,
+    HoldResponse,
+    LedgerOp,
+    MemberErased,
+    MemberRegistered,
+    MemberTier,
+    MemberUpdated,
+    Op,
+    OpResult,
+    ReviewResolved,
     payload_model,
 )
-from sync.server.schema import applied_ops, coupons, devices, holds, ledger, member_aliases, members, points_lots, review_items
 from sync.server.codes import record_use
+from sync.server.schema import (
+    applied_ops,
+    coupons,
+    devices,
+    holds,
+    ledger,
+    member_aliases,
+    members,
+    points_lots,
+    review_items,
+)
 from sync.server.store import emit
 
 log = logging.getLogger("counter_server")
@@ -100,7 +122,7 @@ def apply_ops(connection: Connection, device: Any, ops: list[Op], now: dt.dateti
         for op in ops:
             try:
                 result, record = _apply_once(connection, device, op, now, done.get(op.op_id))
-            except Exception as error:  # noqa: BLE001 - anything here must hold the queue, never lose the op
+            except Exception as error:
                 log.warning("op %s (%s) not applied this time: %s", op.op_id, op.type, error)
                 raise RetryLater(str(error)) from error
             results.append(result)
@@ -115,22 +137,35 @@ def apply_ops(connection: Connection, device: Any, ops: list[Op], now: dt.dateti
 
 
 def retry_all(ops: list[Op]) -> list[OpResult]:
-    return [OpResult(op_id=op.op_id, status="retry", reason="The server could not apply this operation now; it will be sent again.") for op in ops]
+    return [
+        OpResult(
+            op_id=op.op_id,
+            status="retry",
+            reason="The server could not apply this operation now; it will be sent again.",
+        )
+        for op in ops
+    ]
 
 
-def _apply_once(connection: Connection, device: Any, op: Op, now: dt.datetime, done: Any) -> tuple[OpResult, dict[str, Any] | None]:
+def _apply_once(
+    connection: Connection, device: Any, op: Op, now: dt.datetime, done: Any
+) -> tuple[OpResult, dict[str, Any] | None]:
     """Applied before: the stored answer (the same id with another body is refused). Else apply, and
     give the answer to record in the same transaction as the effect."""
     body_hash = op.body_hash()
     if done is not None:
         if done.body_hash != body_hash:
             return OpResult(
-                op_id=op.op_id, status="rejected", code="reused_id",
+                op_id=op.op_id,
+                status="rejected",
+                code="reused_id",
                 reason="This operation id was used before with a different content; the operation was not applied.",
             ), None
         stored = json.loads(done.result) if done.result else None
         if done.status == "rejected":
-            return OpResult(op_id=op.op_id, status="rejected", reason=done.reason, code=stored["code"], params=stored["params"]), None
+            return OpResult(
+                op_id=op.op_id, status="rejected", reason=done.reason, code=stored["code"], params=stored["params"]
+            ), None
         return OpResult(op_id=op.op_id, status=done.status, result=stored), None
     try:
         result = _apply(connection, device, op, now)
@@ -139,11 +174,18 @@ def _apply_once(connection: Connection, device: Any, op: Op, now: dt.datetime, d
         status, reason = "rejected", str(refusal)
         result = {"code": refusal.code, "params": refusal.params}
     record = {
-        "op_id": op.op_id, "device_id": device.device_id, "body_hash": body_hash, "status": status, "reason": reason,
-        "result": json.dumps(result, ensure_ascii=False) if result is not None else None, "applied_at": now.isoformat(),
+        "op_id": op.op_id,
+        "device_id": device.device_id,
+        "body_hash": body_hash,
+        "status": status,
+        "reason": reason,
+        "result": json.dumps(result, ensure_ascii=False) if result is not None else None,
+        "applied_at": now.isoformat(),
     }
     if status == "rejected":
-        return OpResult(op_id=op.op_id, status=status, reason=reason, code=result["code"], params=result["params"]), record
+        return OpResult(
+            op_id=op.op_id, status=status, reason=reason, code=result["code"], params=result["params"]
+        ), record
     return OpResult(op_id=op.op_id, status=status, result=result), record
 
 
@@ -156,7 +198,9 @@ def _apply(connection: Connection, device: Any, op: Op, now: dt.datetime) -> dic
     except ValidationError as error:
         first = error.errors()[0]
         field = ".".join(map(str, first["loc"]))
-        raise Rejected("malformed", f"Malformed {op.type}: {field}: {first['msg']}", field=field, problem=first["msg"]) from None
+        raise Rejected(
+            "malformed", f"Malformed {op.type}: {field}: {first['msg']}", field=field, problem=first["msg"]
+        ) from None
     if isinstance(payload, MemberRegistered):
         return _register(connection, device, op, payload)
     if isinstance(payload, MemberUpdated):
@@ -194,10 +238,23 @@ def _code_used(connection: Connection, device: Any, op: Op, payload: CodeUsed, n
         return {}
     # The card already opened at the second counter (it was offline, or the codes crossed): a manager looks at it.
     member_no = connection.execute(select(members.c.member_no).where(members.c.member_uid == member_uid)).scalar()
-    first_no = connection.execute(select(devices.c.counter_no).where(devices.c.counter_uid == first["first_counter"])).scalar()
+    first_no = connection.execute(
+        select(devices.c.counter_no).where(devices.c.counter_uid == first["first_counter"])
+    ).scalar()
     open_review(
-        connection, "replayed_code", member_uid, op.op_id, device.counter_uid,
-        {"nonce": payload.nonce, "member_no": member_no, **first, "first_counter_no": first_no, "counter_no": device.counter_no, "again_at": op.at.isoformat()},
+        connection,
+        "replayed_code",
+        member_uid,
+        op.op_id,
+        device.counter_uid,
+        {
+            "nonce": payload.nonce,
+            "member_no": member_no,
+            **first,
+            "first_counter_no": first_no,
+            "counter_no": device.counter_no,
+            "again_at": op.at.isoformat(),
+        },
         now,
     )
     return {"replayed": True}
@@ -217,7 +274,11 @@ def _member(connection: Connection, member_uid: str) -> Any:
         return row
     alias_of = connection.execute(_ALIAS, {"uid": member_uid}).scalar()
     if alias_of is None:
-        raise Rejected("unknown_member", f"No member {member_uid} in the registry; the operation refers to a member the server never received.", member=member_uid)
+        raise Rejected(
+            "unknown_member",
+            f"No member {member_uid} in the registry; the operation refers to a member the server never received.",
+            member=member_uid,
+        )
     return connection.execute(_MEMBER, {"uid": alias_of}).one()
 
 
@@ -235,43 +296,73 @@ def _register(connection: Connection, device: Any, op: Op, payload: MemberRegist
     name = _checked(normalize_name, payload.name, "name")
     id_number = _checked(normalize_id_number, payload.id_number, "id_number") if payload.id_number else None
     if phone is not None:
-        holder = connection.execute(select(members.c.member_uid, members.c.member_no).where(members.c.phone == phone)).first()
+        holder = connection.execute(
+            select(members.c.member_uid, members.c.member_no).where(members.c.phone == phone)
+        ).first()
         if holder is not None and holder.member_uid != payload.member_uid:
             # One member per phone: the offline registration becomes another name for the member.
-            connection.execute(insert(member_aliases).values(alias_uid=payload.member_uid, member_uid=holder.member_uid))
-            emit(connection, "alias", payload.member_uid, {"alias_uid": payload.member_uid, "member_uid": holder.member_uid, "member_no": holder.member_no})
+            connection.execute(
+                insert(member_aliases).values(alias_uid=payload.member_uid, member_uid=holder.member_uid)
+            )
+            emit(
+                connection,
+                "alias",
+                payload.member_uid,
+                {"alias_uid": payload.member_uid, "member_uid": holder.member_uid, "member_no": holder.member_no},
+            )
             return {"alias_of": holder.member_uid, "member_no": holder.member_no}
     member_no = payload.member_no
     if connection.execute(select(members.c.member_uid).where(members.c.member_no == member_no)).first() is not None:
-        taken = connection.execute(select(func.count()).select_from(members).where(members.c.member_no.like(f"M{device.counter_no:04d}9%"))).scalar_one()
+        taken = connection.execute(
+            select(func.count()).select_from(members).where(members.c.member_no.like(f"M{device.counter_no:04d}9%"))
+        ).scalar_one()
         member_no = format_member_no(device.counter_no, RENUMBER_BASE + taken + 1)
     referrer = resolve(connection, payload.referrer_uid) if payload.referrer_uid else None
     connection.execute(
         insert(members).values(
-            member_uid=payload.member_uid, member_no=member_no, phone=phone, name=name, gender=payload.gender,
-            birthday=payload.birthday.isoformat() if payload.birthday else None, id_number=id_number, referrer_uid=referrer,
-            tier="regular", points=0, consent_version=payload.consent_version,
+            member_uid=payload.member_uid,
+            member_no=member_no,
+            phone=phone,
+            name=name,
+            gender=payload.gender,
+            birthday=payload.birthday.isoformat() if payload.birthday else None,
+            id_number=id_number,
+            referrer_uid=referrer,
+            tier="regular",
+            points=0,
+            consent_version=payload.consent_version,
             consented_at=payload.consented_at.isoformat() if payload.consented_at else None,
-            registered_at=op.at.isoformat(), counter_uid=device.counter_uid,
+            registered_at=op.at.isoformat(),
+            counter_uid=device.counter_uid,
         )
     )
     _emit_member(connection, payload.member_uid)
     return {"member_no": member_no}
 
 
-def _update_member(connection: Connection, device: Any, op: Op, payload: MemberUpdated, now: dt.datetime) -> dict[str, Any]:
+def _update_member(
+    connection: Connection, device: Any, op: Op, payload: MemberUpdated, now: dt.datetime
+) -> dict[str, Any]:
     """Per name, in the order the server receives them. A name another counter changed meanwhile
     keeps the server's value and a conflict record opens; a phone another member holds stays too."""
     member = _member(connection, payload.member_uid)
     values: dict[str, Any] = {}
     conflicts: list[str] = []
     for name, value in payload.changes.items():
-        if payload.before is not None and name in payload.before and (payload.before[name] or None) != (getattr(member, name) or None):
+        if (
+            payload.before is not None
+            and name in payload.before
+            and (payload.before[name] or None) != (getattr(member, name) or None)
+        ):
             conflicts.append(name)
             continue
         if name == "phone":
             phone = _checked(normalize_phone, value, "phone") if value else None
-            holder = connection.execute(select(members.c.member_uid).where(members.c.phone == phone)).scalar() if phone else None
+            holder = (
+                connection.execute(select(members.c.member_uid).where(members.c.phone == phone)).scalar()
+                if phone
+                else None
+            )
             if holder is not None and holder != member.member_uid:
                 conflicts.append("phone")
                 continue
@@ -291,14 +382,23 @@ def _update_member(connection: Connection, device: Any, op: Op, payload: MemberU
     # Always: the counter that made the edit learns which values stand.
     _emit_member(connection, member.member_uid)
     if conflicts:
-        open_review(connection, "profile_conflict", member.member_uid, op.op_id, device.counter_uid, {"member_no": member.member_no, "fields": ", ".join(conflicts)}, now)
+        open_review(
+            connection,
+            "profile_conflict",
+            member.member_uid,
+            op.op_id,
+            device.counter_uid,
+            {"member_no": member.member_no, "fields": ", ".join(conflicts)},
+            now,
+        )
     return {"conflicts": conflicts} if conflicts else {}
 
 
 def _erase(connection: Connection, payload: MemberErased, now: dt.datetime) -> None:
     member = _member(connection, payload.member_uid)
     connection.execute(
-        update(members).where(members.c.member_uid == member.member_uid)
+        update(members)
+        .where(members.c.member_uid == member.member_uid)
         .values(phone=None, id_number=None, birthday=None, gender=None, name="—", erased_at=now.isoformat())
     )
     _emit_member(connection, member.member_uid)
@@ -315,13 +415,32 @@ def _ledger(connection: Connection, device: Any, op: Op, payload: LedgerOp, now:
         _flush(connection)
         reversed_entry = connection.execute(select(ledger).where(ledger.c.entry_id == payload.reverses)).first()
         if reversed_entry is None:
-            raise Rejected("unknown_entry", f"The voided operation {payload.reverses} is not in the ledger.", entry=payload.reverses)
-        if connection.execute(select(ledger.c.entry_id).where(ledger.c.reverses == payload.reverses)).first() is not None:
-            raise Rejected("already_voided", f"The operation {payload.reverses} was voided already.", entry=payload.reverses)
+            raise Rejected(
+                "unknown_entry",
+                f"The voided operation {payload.reverses} is not in the ledger.",
+                entry=payload.reverses,
+            )
+        if (
+            connection.execute(select(ledger.c.entry_id).where(ledger.c.reverses == payload.reverses)).first()
+            is not None
+        ):
+            raise Rejected(
+                "already_voided", f"The operation {payload.reverses} was voided already.", entry=payload.reverses
+            )
     entry = {
-        "entry_id": op.op_id, "member_uid": member.member_uid, "kind": payload.kind, "delta": payload.delta, "at": op.at.isoformat(),
-        "counter_uid": device.counter_uid, "reverses": payload.reverses, "amount_fen": payload.amount_fen, "slip_no": payload.slip_no,
-        "shop": payload.shop, "note": payload.note, "item": payload.item, "qty": payload.qty,
+        "entry_id": op.op_id,
+        "member_uid": member.member_uid,
+        "kind": payload.kind,
+        "delta": payload.delta,
+        "at": op.at.isoformat(),
+        "counter_uid": device.counter_uid,
+        "reverses": payload.reverses,
+        "amount_fen": payload.amount_fen,
+        "slip_no": payload.slip_no,
+        "shop": payload.shop,
+        "note": payload.note,
+        "item": payload.item,
+        "qty": payload.qty,
     }
     before = member.points
     balance = member.points = before + payload.delta
@@ -334,10 +453,14 @@ def _ledger(connection: Connection, device: Any, op: Op, payload: LedgerOp, now:
         _emit_member(connection, member.member_uid)
     emit(connection, "entry", op.op_id, entry)
     if payload.delta > 0:
-        batch.lots.append({
-            "member_uid": member.member_uid, "entry_id": op.op_id, "expires_on": payload.expires_on.isoformat() if payload.expires_on else None,
-            "points_left": payload.delta,
-        })
+        batch.lots.append(
+            {
+                "member_uid": member.member_uid,
+                "entry_id": op.op_id,
+                "expires_on": payload.expires_on.isoformat() if payload.expires_on else None,
+                "points_left": payload.delta,
+            }
+        )
     elif payload.delta < 0:
         connection.execute(_RELEASE_HOLD, {"hold_id": op.op_id})  # the points it kept are now spent
         _flush(connection)
@@ -345,12 +468,30 @@ def _ledger(connection: Connection, device: Any, op: Op, payload: LedgerOp, now:
     if payload.slip_no:
         if payload.slip_no in batch.slips:
             # Earning always applies; a slip earned at two counters offline is for a manager to judge.
-            open_review(connection, "duplicate_slip", member.member_uid, op.op_id, device.counter_uid, {"slip_no": payload.slip_no, "member_no": member.member_no}, now)
+            open_review(
+                connection,
+                "duplicate_slip",
+                member.member_uid,
+                op.op_id,
+                device.counter_uid,
+                {"slip_no": payload.slip_no, "member_no": member.member_no},
+                now,
+            )
         batch.slips.add(payload.slip_no)
     if payload.delta < 0 and balance < 0:
         open_review(
-            connection, "overdraw", member.member_uid, op.op_id, device.counter_uid,
-            {"balance_before": before, "delta": payload.delta, "balance_after": balance, "kind": payload.kind, "member_no": member.member_no},
+            connection,
+            "overdraw",
+            member.member_uid,
+            op.op_id,
+            device.counter_uid,
+            {
+                "balance_before": before,
+                "delta": payload.delta,
+                "balance_after": balance,
+                "kind": payload.kind,
+                "member_no": member.member_no,
+            },
             now,
         )
     return {"balance": balance}
@@ -369,13 +510,21 @@ def hold_points(connection: Connection, device: Any, request: HoldRequest, now: 
         return HoldResponse(held=True, known=True)  # asked again after a lost answer
     balance = connection.execute(select(members.c.points).where(members.c.member_uid == uid)).scalar_one()
     kept = connection.execute(
-        select(func.coalesce(func.sum(holds.c.points), 0)).where(holds.c.member_uid == uid, holds.c.expires_at > now.isoformat())
+        select(func.coalesce(func.sum(holds.c.points), 0)).where(
+            holds.c.member_uid == uid, holds.c.expires_at > now.isoformat()
+        )
     ).scalar_one()
     available = balance + request.unsent - kept
     if request.points > available:
         return HoldResponse(held=False, known=True, available=max(0, available))
     connection.execute(
-        insert(holds).values(hold_id=request.op_id, member_uid=uid, points=request.points, device_id=device.device_id, expires_at=(now + HOLD_TIME).isoformat())
+        insert(holds).values(
+            hold_id=request.op_id,
+            member_uid=uid,
+            points=request.points,
+            device_id=device.device_id,
+            expires_at=(now + HOLD_TIME).isoformat(),
+        )
     )
     return HoldResponse(held=True, known=True, available=available - request.points)
 
@@ -399,23 +548,43 @@ def expire_lapsed(connection: Connection, today: dt.date, now: dt.datetime, limi
     """Turn lots whose last day has passed into 'expire' entries, which reach every counter through
     the feed. Returns the lots expired; run again until it returns 0."""
     lapsed = connection.execute(
-        select(points_lots).where(points_lots.c.expires_on < today.isoformat(), points_lots.c.points_left > 0).order_by(points_lots.c.id).limit(limit)
+        select(points_lots)
+        .where(points_lots.c.expires_on < today.isoformat(), points_lots.c.points_left > 0)
+        .order_by(points_lots.c.id)
+        .limit(limit)
     ).all()
     for lot in lapsed:
         entry_id = str(uuid.uuid4())
         member = connection.execute(select(members.c.points).where(members.c.member_uid == lot.member_uid)).one()
         connection.execute(
             insert(ledger).values(
-                entry_id=entry_id, member_uid=lot.member_uid, kind="expire", delta=-lot.points_left, at=now.isoformat(), counter_uid=SERVER_COUNTER,
+                entry_id=entry_id,
+                member_uid=lot.member_uid,
+                kind="expire",
+                delta=-lot.points_left,
+                at=now.isoformat(),
+                counter_uid=SERVER_COUNTER,
                 note=f"expired {lot.expires_on}",
             )
         )
         connection.execute(update(points_lots).where(points_lots.c.id == lot.id).values(points_left=0))
-        connection.execute(update(members).where(members.c.member_uid == lot.member_uid).values(points=member.points - lot.points_left))
-        emit(connection, "entry", entry_id, {
-            "entry_id": entry_id, "member_uid": lot.member_uid, "kind": "expire", "delta": -lot.points_left, "at": now.isoformat(),
-            "counter_uid": SERVER_COUNTER, "note": f"expired {lot.expires_on}",
-        })
+        connection.execute(
+            update(members).where(members.c.member_uid == lot.member_uid).values(points=member.points - lot.points_left)
+        )
+        emit(
+            connection,
+            "entry",
+            entry_id,
+            {
+                "entry_id": entry_id,
+                "member_uid": lot.member_uid,
+                "kind": "expire",
+                "delta": -lot.points_left,
+                "at": now.isoformat(),
+                "counter_uid": SERVER_COUNTER,
+                "note": f"expired {lot.expires_on}",
+            },
+        )
     return len(lapsed)
 
 
@@ -425,28 +594,52 @@ def _issue_coupon(connection: Connection, op: Op, payload: CouponIssued) -> None
         raise Rejected("coupon_exists", f"Coupon code {payload.code} exists already.", code=payload.code)
     connection.execute(
         insert(coupons).values(
-            code=payload.code, member_uid=member.member_uid, type_code=payload.type, value_fen=payload.value_fen,
-            min_spend_fen=payload.min_spend_fen, valid_until=payload.valid_until.isoformat() if payload.valid_until else None,
-            issued_at=op.at.isoformat(), issued_entry_id=payload.issued_entry_id, status="issued", write_offs=0,
+            code=payload.code,
+            member_uid=member.member_uid,
+            type_code=payload.type,
+            value_fen=payload.value_fen,
+            min_spend_fen=payload.min_spend_fen,
+            valid_until=payload.valid_until.isoformat() if payload.valid_until else None,
+            issued_at=op.at.isoformat(),
+            issued_entry_id=payload.issued_entry_id,
+            status="issued",
+            write_offs=0,
         )
     )
     _emit_coupon(connection, payload.code)
     return None
 
 
-def _write_off(connection: Connection, device: Any, op: Op, payload: CouponWrittenOff, now: dt.datetime) -> dict[str, Any]:
+def _write_off(
+    connection: Connection, device: Any, op: Op, payload: CouponWrittenOff, now: dt.datetime
+) -> dict[str, Any]:
     coupon = connection.execute(select(coupons).where(coupons.c.code == payload.code)).first()
     if coupon is None:
         raise Rejected("unknown_coupon", f"No coupon {payload.code} on the server.", code=payload.code)
     connection.execute(
-        update(coupons).where(coupons.c.code == payload.code)
-        .values(status="written_off", used_at=coupon.used_at or op.at.isoformat(), used_counter=coupon.used_counter or device.counter_uid, write_offs=coupon.write_offs + 1)
+        update(coupons)
+        .where(coupons.c.code == payload.code)
+        .values(
+            status="written_off",
+            used_at=coupon.used_at or op.at.isoformat(),
+            used_counter=coupon.used_counter or device.counter_uid,
+            write_offs=coupon.write_offs + 1,
+        )
     )
     _emit_coupon(connection, payload.code)
     if coupon.status == "written_off":
         open_review(
-            connection, "double_write_off", coupon.member_uid, op.op_id, device.counter_uid,
-            {"code": payload.code, "first_used_at": coupon.used_at, "first_counter": coupon.used_counter, "again_at": op.at.isoformat()},
+            connection,
+            "double_write_off",
+            coupon.member_uid,
+            op.op_id,
+            device.counter_uid,
+            {
+                "code": payload.code,
+                "first_used_at": coupon.used_at,
+                "first_counter": coupon.used_counter,
+                "again_at": op.at.isoformat(),
+            },
             now,
         )
         return {"double": True}
@@ -458,39 +651,98 @@ def _resolve_review(connection: Connection, device: Any, op: Op, payload: Review
     It is kept in the item's details: the server's table has no columns of its own for it."""
     item = connection.execute(select(review_items).where(review_items.c.id == payload.review_id)).first()
     if item is None:
-        raise Rejected("unknown_review", f"The server has no review item {payload.review_id}.", review_id=payload.review_id)
+        raise Rejected(
+            "unknown_review", f"The server has no review item {payload.review_id}.", review_id=payload.review_id
+        )
     details = json.loads(item.details)
     if item.status != "open":
         return {"resolved_before": details.get("resolution")}
     resolution = {
-        "outcome": payload.outcome, "reason": payload.reason, "by": payload.resolved_by, "at": op.at.isoformat(), "counter_uid": device.counter_uid,
+        "outcome": payload.outcome,
+        "reason": payload.reason,
+        "by": payload.resolved_by,
+        "at": op.at.isoformat(),
+        "counter_uid": device.counter_uid,
     }
     connection.execute(
-        update(review_items).where(review_items.c.id == item.id).values(status="resolved", details=json.dumps({**details, "resolution": resolution}, ensure_ascii=False))
+        update(review_items)
+        .where(review_items.c.id == item.id)
+        .values(status="resolved", details=json.dumps({**details, "resolution": resolution}, ensure_ascii=False))
     )
-    emit(connection, "review", str(item.id), {
-        "id": item.id, "kind": item.kind, "member_uid": item.member_uid, "op_id": item.op_id, "counter_uid": item.counter_uid,
-        "details": details, "status": "resolved", "created_at": item.created_at, "resolution": resolution,
-    })
+    emit(
+        connection,
+        "review",
+        str(item.id),
+        {
+            "id": item.id,
+            "kind": item.kind,
+            "member_uid": item.member_uid,
+            "op_id": item.op_id,
+            "counter_uid": item.counter_uid,
+            "details": details,
+            "status": "resolved",
+            "created_at": item.created_at,
+            "resolution": resolution,
+        },
+    )
     return {}
 
 
-def open_review(connection: Connection, kind: str, member_uid: str | None, op_id: str, counter_uid: str, details: dict[str, Any], now: dt.datetime) -> None:
+def open_review(
+    connection: Connection,
+    kind: str,
+    member_uid: str | None,
+    op_id: str,
+    counter_uid: str,
+    details: dict[str, Any],
+    now: dt.datetime,
+) -> None:
     review_id = connection.execute(
-        insert(review_items).values(
-            kind=kind, member_uid=member_uid, op_id=op_id, counter_uid=counter_uid, details=json.dumps(details, ensure_ascii=False),
-            status="open", created_at=now.isoformat(),
-        ).returning(review_items.c.id)
+        insert(review_items)
+        .values(
+            kind=kind,
+            member_uid=member_uid,
+            op_id=op_id,
+            counter_uid=counter_uid,
+            details=json.dumps(details, ensure_ascii=False),
+            status="open",
+            created_at=now.isoformat(),
+        )
+        .returning(review_items.c.id)
     ).scalar_one()
-    emit(connection, "review", str(review_id), {"id": review_id, "kind": kind, "member_uid": member_uid, "op_id": op_id, "counter_uid": counter_uid, "details": details, "status": "open", "created_at": now.isoformat()})
+    emit(
+        connection,
+        "review",
+        str(review_id),
+        {
+            "id": review_id,
+            "kind": kind,
+            "member_uid": member_uid,
+            "op_id": op_id,
+            "counter_uid": counter_uid,
+            "details": details,
+            "status": "open",
+            "created_at": now.isoformat(),
+        },
+    )
 
 
 def member_change(row: Any) -> dict[str, Any]:
     return {
-        "member_uid": row.member_uid, "member_no": row.member_no, "phone": row.phone, "name": row.name, "gender": row.gender,
-        "birthday": row.birthday, "id_number": row.id_number, "referrer_uid": row.referrer_uid, "tier": row.tier,
-        "consent_version": row.consent_version, "consented_at": row.consented_at, "registered_at": row.registered_at,
-        "counter_uid": row.counter_uid, "erased_at": row.erased_at,
+        "member_uid": row.member_uid,
+        "member_no": row.member_no,
+        "phone": row.phone,
+        "name": row.name,
+        "gender": row.gender,
+        "birthday": row.birthday,
+        "id_number": row.id_number,
+        "referrer_uid": row.referrer_uid,
+        "tier": row.tier,
+        "consent_version": row.consent_version,
+        "consented_at": row.consented_at,
+        "registered_at": row.registered_at,
+        "counter_uid": row.counter_uid,
+        "erased_at": row.erased_at,
     }
 
 
@@ -505,4 +757,6 @@ def _emit_coupon(connection: Connection, code: str) -> None:
 
 
 def device_by_token(connection: Connection, token_hash: str) -> Any:
-    return connection.execute(select(devices).where(devices.c.token_hash == token_hash, devices.c.revoked.is_(False))).first()
+    return connection.execute(
+        select(devices).where(devices.c.token_hash == token_hash, devices.c.revoked.is_(False))
+    ).first()

@@ -45,12 +45,18 @@ def worker_app():
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="counter-server", description="The member service desk's central server.")
-    parser.add_argument("--db", help="SQLAlchemy URL, e.g. postgresql+psycopg://user:pass@host/db (default: SQLite in the data folder)")
-    parser.add_argument("--data-dir", help="folder for the SQLite database (default: COUNTER_SERVER_DATA_DIR or the user data folder)")
+    parser.add_argument(
+        "--db", help="SQLAlchemy URL, e.g. postgresql+psycopg://user:pass@host/db (default: SQLite in the data folder)"
+    )
+    parser.add_argument(
+        "--data-dir", help="folder for the SQLite database (default: COUNTER_SERVER_DATA_DIR or the user data folder)"
+    )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT)
     parser.add_argument(
-        "--workers", type=int, default=1,
+        "--workers",
+        type=int,
+        default=1,
         help="server processes (PostgreSQL: one per core or two; SQLite has one writer, so more rarely help). The rate limits apply per process.",
     )
     commands = parser.add_subparsers(dest="command")
@@ -100,7 +106,9 @@ def main(argv: list[str] | None = None) -> int:
 
             try:
                 text = Path(args.file).read_text(encoding="utf-8")
-                seq = publish_rules(store, text) if args.command == "rules" else publish_catalog(store, json.loads(text))
+                seq = (
+                    publish_rules(store, text) if args.command == "rules" else publish_catalog(store, json.loads(text))
+                )
             except (OSError, UnicodeDecodeError, ValueError, PublishError) as error:
                 print(f"counter-server: {args.file}: {error}", file=sys.stderr)
                 return 2
@@ -109,7 +117,6 @@ def main(argv: list[str] | None = None) -> int:
         import uvicorn
 
         from sync.server.app import create_app
-
         from sync.server.jobs import DailyExpiry
 
         if not 1 <= args.workers <= 64:
@@ -121,7 +128,14 @@ def main(argv: list[str] | None = None) -> int:
         else:
             # Each worker process opens the database itself; the schema was brought up to date above, once.
             os.environ[WORKER_DB_ENV] = database_url(args)
-            uvicorn.run("sync.server.cli:worker_app", factory=True, host=args.host, port=args.port, workers=args.workers, log_level="info")
+            uvicorn.run(
+                "sync.server.cli:worker_app",
+                factory=True,
+                host=args.host,
+                port=args.port,
+                workers=args.workers,
+                log_level="info",
+            )
         return 0
     finally:
         store.close()

@@ -11,8 +11,8 @@ from sqlalchemy import Connection, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from counter_app.domain import codes
-from sync.server.store import ServerStore, emit, get_meta, set_meta
 from sync.server.schema import used_codes
+from sync.server.store import ServerStore, emit, get_meta, set_meta
 
 KEY_META = "code_issuer_key"
 
@@ -55,13 +55,27 @@ class Issuer:
         return codes.issue_ticket(self.key, event_uid, member_uid)
 
 
-def record_use(connection: Connection, device: Any, op_id: str, member_uid: str, nonce: str, step: int, at: dt.datetime) -> dict[str, Any] | None:
+def record_use(
+    connection: Connection, device: Any, op_id: str, member_uid: str, nonce: str, step: int, at: dt.datetime
+) -> dict[str, Any] | None:
     """Remember a scanned nonce and tell every counter; the same nonce scanned again anywhere is a replay."""
     first = connection.execute(select(used_codes).where(used_codes.c.nonce == nonce)).first()
     if first is not None:
         return {"first_counter": first.counter_uid, "first_at": first.seen_at, "first_op": first.op_id}
     connection.execute(
-        insert(used_codes).values(nonce=nonce, member_uid=member_uid, step=step, op_id=op_id, counter_uid=device.counter_uid, seen_at=at.isoformat())
+        insert(used_codes).values(
+            nonce=nonce,
+            member_uid=member_uid,
+            step=step,
+            op_id=op_id,
+            counter_uid=device.counter_uid,
+            seen_at=at.isoformat(),
+        )
     )
-    emit(connection, "code", nonce, {"nonce": nonce, "member_uid": member_uid, "step": step, "counter_uid": device.counter_uid})
+    emit(
+        connection,
+        "code",
+        nonce,
+        {"nonce": nonce, "member_uid": member_uid, "step": step, "counter_uid": device.counter_uid},
+    )
     return None

@@ -16,58 +16,116 @@ from sync.server.schema import complaint_events
 from sync.server.store import emit
 
 
-def apply_complaint_event(connection: Connection, device: Any, op: Op, payload: ComplaintEventOp, now: dt.datetime) -> dict[str, Any]:
+def apply_complaint_event(
+    connection: Connection, device: Any, op: Op, payload: ComplaintEventOp, now: dt.datetime
+) -> dict[str, Any]:
     try:
         facts = COMPLAINT_DATA[payload.kind].model_validate(payload.data)
     except ValidationError as error:
         first = error.errors()[0]
         field = ".".join(("data", *map(str, first["loc"])))
-        raise Rejected("malformed", f"Malformed {op.type}: {field}: {first['msg']}", field=field, problem=first["msg"]) from None
+        raise Rejected(
+            "malformed", f"Malformed {op.type}: {field}: {first['msg']}", field=field, problem=first["msg"]
+        ) from None
     if payload.counter_uid != device.counter_uid:
-        raise Rejected("invalid", "counter_uid: a counter sends only its own complaint events", field="counter_uid", problem="not this counter's")
+        raise Rejected(
+            "invalid",
+            "counter_uid: a counter sends only its own complaint events",
+            field="counter_uid",
+            problem="not this counter's",
+        )
     data = facts.model_dump(mode="json", exclude_none=True)
     data["counter_no"] = device.counter_no  # the counter's number as the server gave it: conflicts name counters by it
     opened = connection.execute(
-        select(complaint_events.c.event_id).where(complaint_events.c.complaint_uid == payload.complaint_uid, complaint_events.c.kind == "opened")
+        select(complaint_events.c.event_id).where(
+            complaint_events.c.complaint_uid == payload.complaint_uid, complaint_events.c.kind == "opened"
+        )
     ).first()
     if payload.kind == "opened":
         if opened is not None:
-            raise Rejected("complaint_exists", f"Complaint {payload.complaint_uid} was opened already.", complaint=payload.complaint_uid)
+            raise Rejected(
+                "complaint_exists",
+                f"Complaint {payload.complaint_uid} was opened already.",
+                complaint=payload.complaint_uid,
+            )
         if facts.member_uid is not None:
             member_uid = resolve(connection, facts.member_uid)
             if member_uid is None:
-                raise Rejected("unknown_member", f"No member {facts.member_uid} in the registry; the complaint refers to a member the server never received.", member=facts.member_uid)
+                raise Rejected(
+                    "unknown_member",
+                    f"No member {facts.member_uid} in the registry; the complaint refers to a member the server never received.",
+                    member=facts.member_uid,
+                )
             data["member_uid"] = member_uid  # an offline duplicate's complaint belongs to the member it became
     elif opened is None:
-        raise Rejected("unknown_complaint", f"No complaint {payload.complaint_uid} at the server; its opening never arrived.", complaint=payload.complaint_uid)
-    request_id = op.op_id if payload.kind == "compensation_requested" else data.get("request_id") if payload.kind == "compensation_decided" else None
+        raise Rejected(
+            "unknown_complaint",
+            f"No complaint {payload.complaint_uid} at the server; its opening never arrived.",
+            complaint=payload.complaint_uid,
+        )
+    request_id = (
+        op.op_id
+        if payload.kind == "compensation_requested"
+        else data.get("request_id")
+        if payload.kind == "compensation_decided"
+        else None
+    )
     if payload.kind == "compensation_decided":
         _check_decision(connection, device, op, payload, request_id, now)
     row = {
-        "event_id": op.op_id, "complaint_uid": payload.complaint_uid, "kind": payload.kind, "at": payload.at.isoformat(), "staff_id": payload.staff_id,
-        "counter_uid": payload.counter_uid, "request_id": request_id, "data": json.dumps(data, ensure_ascii=False, sort_keys=True), "received_at": now.isoformat(),
+        "event_id": op.op_id,
+        "complaint_uid": payload.complaint_uid,
+        "kind": payload.kind,
+        "at": payload.at.isoformat(),
+        "staff_id": payload.staff_id,
+        "counter_uid": payload.counter_uid,
+        "request_id": request_id,
+        "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
+        "received_at": now.isoformat(),
     }
     connection.execute(insert(complaint_events).values(**row))
     emit(connection, "complaint", op.op_id, change(row))
     return {}
 
 
-def _check_decision(connection: Connection, device: Any, op: Op, payload: ComplaintEventOp, request_id: str | None, now: dt.datetime) -> None:
+def _check_decision(
+    connection: Connection, device: Any, op: Op, payload: ComplaintEventOp, request_id: str | None, now: dt.datetime
+) -> None:
     """Both counters' decisions are kept (each may have given points already); a second one opens a review item."""
     events = complaint_events.c
-    request = connection.execute(select(events.complaint_uid).where(events.event_id == request_id, events.kind == "compensation_requested")).first()
+    request = connection.execute(
+        select(events.complaint_uid).where(events.event_id == request_id, events.kind == "compensation_requested")
+    ).first()
     if request is None or request.complaint_uid != payload.complaint_uid:
-        raise Rejected("unknown_request", f"No compensation request {request_id} for complaint {payload.complaint_uid}.", request=request_id or "")
+        raise Rejected(
+            "unknown_request",
+            f"No compensation request {request_id} for complaint {payload.complaint_uid}.",
+            request=request_id or "",
+        )
     earlier = connection.execute(
-        select(events.event_id, events.counter_uid, events.at).where(events.request_id == request_id, events.kind == "compensation_decided")
+        select(events.event_id, events.counter_uid, events.at).where(
+            events.request_id == request_id, events.kind == "compensation_decided"
+        )
     ).first()
     if earlier is None:
         return
-    opening = connection.execute(select(events.data).where(events.complaint_uid == payload.complaint_uid, events.kind == "opened")).scalar_one()
+    opening = connection.execute(
+        select(events.data).where(events.complaint_uid == payload.complaint_uid, events.kind == "opened")
+    ).scalar_one()
     facts = json.loads(opening)
     open_review(
-        connection, "double_compensation", facts.get("member_uid"), op.op_id, device.counter_uid,
-        {"ticket_no": facts.get("ticket_no"), "request": (request_id or "")[:8], "first_at": earlier.at, "again_at": payload.at.isoformat(), "counter_no": device.counter_no},
+        connection,
+        "double_compensation",
+        facts.get("member_uid"),
+        op.op_id,
+        device.counter_uid,
+        {
+            "ticket_no": facts.get("ticket_no"),
+            "request": (request_id or "")[:8],
+            "first_at": earlier.at,
+            "again_at": payload.at.isoformat(),
+            "counter_no": device.counter_no,
+        },
         now,
     )
 
@@ -76,8 +134,13 @@ def change(row: dict[str, Any] | Any) -> dict[str, Any]:
     """A stored event as the feed carries it."""
     get = row.get if isinstance(row, dict) else lambda key: getattr(row, key)
     return {
-        "event_id": get("event_id"), "complaint_uid": get("complaint_uid"), "kind": get("kind"), "at": get("at"), "staff_id": get("staff_id"),
-        "counter_uid": get("counter_uid"), "data": json.loads(get("data")),
+        "event_id": get("event_id"),
+        "complaint_uid": get("complaint_uid"),
+        "kind": get("kind"),
+        "at": get("at"),
+        "staff_id": get("staff_id"),
+        "counter_uid": get("counter_uid"),
+        "data": json.loads(get("data")),
     }
 
 
@@ -87,6 +150,14 @@ def complaint_state(connection: Connection, complaint_uid: str) -> ComplaintStat
     if not rows:
         return None
     return fold(
-        ComplaintEvent(row.event_id, row.complaint_uid, row.kind, dt.datetime.fromisoformat(row.at), row.counter_uid, row.staff_id, json.loads(row.data))
+        ComplaintEvent(
+            row.event_id,
+            row.complaint_uid,
+            row.kind,
+            dt.datetime.fromisoformat(row.at),
+            row.counter_uid,
+            row.staff_id,
+            json.loads(row.data),
+        )
         for row in rows
     )

@@ -9,7 +9,9 @@ metadata = MetaData()
 # One row: the change feed's head. Every writing transaction updates it first, which
 # serialises writers, so sequence numbers become visible in the order they were given out
 # and a reader's cursor never skips a change committed late.
-feed_head = Table("feed_head", metadata, Column("id", Integer, primary_key=True), Column("seq", BigInteger, nullable=False))
+feed_head = Table(
+    "feed_head", metadata, Column("id", Integer, primary_key=True), Column("seq", BigInteger, nullable=False)
+)
 
 change_log = Table(
     "change_log",
@@ -176,7 +178,9 @@ catalog = Table(
     Column("data", Text, nullable=False),
 )
 
-server_meta = Table("server_meta", metadata, Column("key", String(40), primary_key=True), Column("value", Text, nullable=False))
+server_meta = Table(
+    "server_meta", metadata, Column("key", String(40), primary_key=True), Column("value", Text, nullable=False)
+)
 
 # What happened to each complaint, as the counters sent it; append-only (triggers refuse UPDATE and
 # DELETE, migration s0005). request_id: the compensation request a request or decision belongs to.

@@ -20,7 +20,7 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 class ServerStore:
@@ -58,21 +58,20 @@ class ServerStore:
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
         lock = self._sqlite_writer if self.sqlite else contextlib.nullcontext()
-        with lock, self.engine.connect().execution_options(server_write=True) as connection:
-            with connection.begin():
-                # Taking the head locks it until commit; the transaction then numbers its changes in
-                # memory, and writes them and the head once, at the end.
-                start = connection.execute(_LOCK_HEAD).scalar_one()
-                connection.info["feed_seq"] = start
-                connection.info["feed_rows"] = []
-                try:
-                    yield connection
-                    if connection.info["feed_rows"]:
-                        connection.execute(_ADD_CHANGE, connection.info["feed_rows"])
-                        connection.execute(_SET_HEAD, {"seq": connection.info["feed_seq"]})
-                finally:
-                    connection.info.pop("feed_seq", None)
-                    connection.info.pop("feed_rows", None)
+        with lock, self.engine.connect().execution_options(server_write=True) as connection, connection.begin():
+            # Taking the head locks it until commit; the transaction then numbers its changes in
+            # memory, and writes them and the head once, at the end.
+            start = connection.execute(_LOCK_HEAD).scalar_one()
+            connection.info["feed_seq"] = start
+            connection.info["feed_rows"] = []
+            try:
+                yield connection
+                if connection.info["feed_rows"]:
+                    connection.execute(_ADD_CHANGE, connection.info["feed_rows"])
+                    connection.execute(_SET_HEAD, {"seq": connection.info["feed_seq"]})
+            finally:
+                connection.info.pop("feed_seq", None)
+                connection.info.pop("feed_rows", None)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -101,7 +100,9 @@ def emit(connection: Connection, kind: str, key: str, data: dict[str, Any]) -> i
     """Append to the change feed in the caller's transaction (a ServerStore.write, holding the head)."""
     seq = connection.info["feed_seq"] + 1
     connection.info["feed_seq"] = seq
-    connection.info["feed_rows"].append({"seq": seq, "kind": kind, "key": key, "data": json.dumps(data, ensure_ascii=False, separators=(",", ":"))})
+    connection.info["feed_rows"].append(
+        {"seq": seq, "kind": kind, "key": key, "data": json.dumps(data, ensure_ascii=False, separators=(",", ":"))}
+    )
     return seq
 
 

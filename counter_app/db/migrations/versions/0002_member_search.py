@@ -3,6 +3,7 @@
 Revision ID: 0002
 Revises: 0001
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -31,7 +32,12 @@ def upgrade() -> None:
     connection.execute(
         sa.text("INSERT INTO member_search(rowid, grams, initials, name_key) VALUES (:id, :grams, :initials, :key)"),
         [
-            {"id": row.id, "grams": " ".join(name_grams(row.name)), "initials": " ".join(pinyin_initials(row.name)), "key": name_key(row.name)}
+            {
+                "id": row.id,
+                "grams": " ".join(name_grams(row.name)),
+                "initials": " ".join(pinyin_initials(row.name)),
+                "key": name_key(row.name),
+            }
             for row in rows
         ],
     )

@@ -6,6 +6,7 @@ Revises: 0002
 Existing plaintext rows are sealed here, in the migration's one transaction; the store runs with
 secure_delete on, so the pages that held them are zeroed when the old table is dropped.
 """
+
 import json
 
 import sqlalchemy as sa

@@ -6,6 +6,7 @@ Revises: 0004
 Existing balances (demo members made before the ledger) become one opening entry and lot each,
 so that balance = sum of entries = sum of open lots holds from the first day.
 """
+
 import uuid
 
 import sqlalchemy as sa
@@ -73,12 +74,16 @@ def upgrade() -> None:
         lots.append({"member_id": member_id, "entry_id": entry_id, "earned_at": registered_at, "points": points})
     if entries:
         connection.execute(
-            sa.text("INSERT INTO ledger (entry_id, member_id, kind, points, at, note) VALUES (:entry_id, :member_id, 'adjust', :points, :at, 'opening balance')"),
+            sa.text(
+                "INSERT INTO ledger (entry_id, member_id, kind, points, at, note) VALUES (:entry_id, :member_id, 'adjust', :points, :at, 'opening balance')"
+            ),
             entries,
         )
         # Opening balances carry no expiry: their earning dates are unknown.
         connection.execute(
-            sa.text("INSERT INTO points_lots (member_id, entry_id, earned_at, expires_on, points_initial, points_left) VALUES (:member_id, :entry_id, :earned_at, NULL, :points, :points)"),
+            sa.text(
+                "INSERT INTO points_lots (member_id, entry_id, earned_at, expires_on, points_initial, points_left) VALUES (:member_id, :entry_id, :earned_at, NULL, :points, :points)"
+            ),
             lots,
         )
 

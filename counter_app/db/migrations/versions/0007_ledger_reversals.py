@@ -3,6 +3,7 @@
 Revision ID: 0007
 Revises: 0006
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -17,7 +18,9 @@ def upgrade() -> None:
     op.add_column("ledger", sa.Column("item", sa.String(20)))
     op.add_column("ledger", sa.Column("qty", sa.Integer))
     # An operation is voided at most once.
-    op.create_index("ux_ledger_reverses", "ledger", ["reverses"], unique=True, sqlite_where=sa.text("reverses IS NOT NULL"))
+    op.create_index(
+        "ux_ledger_reverses", "ledger", ["reverses"], unique=True, sqlite_where=sa.text("reverses IS NOT NULL")
+    )
 
 
 def downgrade() -> None:

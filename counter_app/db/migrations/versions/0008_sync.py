@@ -4,6 +4,7 @@ and the server's review items.
 Revision ID: 0008
 Revises: 0007
 """
+
 import sqlalchemy as sa
 from alembic import op
 

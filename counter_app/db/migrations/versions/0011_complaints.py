@@ -3,6 +3,7 @@
 Revision ID: 0011
 Revises: 0010
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -54,8 +55,12 @@ def upgrade() -> None:
     )
     op.create_index("ix_complaint_events_complaint", "complaint_events", ["complaint_uid", "at"])
     # Append-only, as the audit log: a correction is a new event.
-    op.execute("CREATE TRIGGER complaint_events_no_update BEFORE UPDATE ON complaint_events BEGIN SELECT RAISE(ABORT, 'complaint events are append-only'); END")
-    op.execute("CREATE TRIGGER complaint_events_no_delete BEFORE DELETE ON complaint_events BEGIN SELECT RAISE(ABORT, 'complaint events are append-only'); END")
+    op.execute(
+        "CREATE TRIGGER complaint_events_no_update BEFORE UPDATE ON complaint_events BEGIN SELECT RAISE(ABORT, 'complaint events are append-only'); END"
+    )
+    op.execute(
+        "CREATE TRIGGER complaint_events_no_delete BEFORE DELETE ON complaint_events BEGIN SELECT RAISE(ABORT, 'complaint events are append-only'); END"
+    )
 
 
 def downgrade() -> None:

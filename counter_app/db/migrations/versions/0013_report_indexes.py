@@ -9,6 +9,7 @@ members, measured by bench/reports.py); with them 0.5-3 s. Building both on such
 Revision ID: 0013
 Revises: 0012
 """
+
 from alembic import op
 
 revision = "0013"

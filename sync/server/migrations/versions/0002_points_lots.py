@@ -4,6 +4,7 @@ would take the same points twice); slips indexed, to find one earned at two coun
 Revision ID: s0002
 Revises: s0001
 """
+
 import sqlalchemy as sa
 from alembic import op
 

@@ -3,6 +3,7 @@
 Revision ID: s0003
 Revises: s0002
 """
+
 import sqlalchemy as sa
 from alembic import op
 

@@ -3,6 +3,7 @@
 Revision ID: s0004
 Revises: s0003
 """
+
 import sqlalchemy as sa
 from alembic import op
 

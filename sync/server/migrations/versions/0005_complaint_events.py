@@ -3,6 +3,7 @@
 Revision ID: s0005
 Revises: s0004
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -38,8 +39,12 @@ def upgrade() -> None:
             "FOR EACH ROW EXECUTE FUNCTION complaint_events_append_only()"
         )
     else:
-        op.execute("CREATE TRIGGER complaint_events_no_update BEFORE UPDATE ON complaint_events BEGIN SELECT RAISE(ABORT, 'complaint events are append-only'); END")
-        op.execute("CREATE TRIGGER complaint_events_no_delete BEFORE DELETE ON complaint_events BEGIN SELECT RAISE(ABORT, 'complaint events are append-only'); END")
+        op.execute(
+            "CREATE TRIGGER complaint_events_no_update BEFORE UPDATE ON complaint_events BEGIN SELECT RAISE(ABORT, 'complaint events are append-only'); END"
+        )
+        op.execute(
+            "CREATE TRIGGER complaint_events_no_delete BEFORE DELETE ON complaint_events BEGIN SELECT RAISE(ABORT, 'complaint events are append-only'); END"
+        )
 
 
 def downgrade() -> None:
