@@ -22,7 +22,6 @@ import numpy as np
 import pytest
 import shiboken6
 
-pytest.importorskip("PySide6")
 pytestmark = pytest.mark.scanner  # the desk's own keyboard wedge is on: scans are bursts, as at a real desk
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer  # noqa: E402

@@ -146,7 +146,7 @@ def test_the_whole_wizard_with_the_keyboard_prints_a_test_page_and_saves_the_des
 
 def test_enrolment_with_a_wrong_code_is_refused_in_a_sentence_then_a_right_one_enrols(
     qtbot, wizard_for, new_desk, sqlite_server
-):  # noqa: F811
+):
     wizard = wizard_for(new_desk)
     through_admin(qtbot, wizard)
     page = wizard.server_page

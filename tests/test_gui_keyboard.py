@@ -6,9 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
-pytest.importorskip("PySide6")
-
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (

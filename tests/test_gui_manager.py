@@ -8,10 +8,6 @@ import dataclasses
 import datetime as dt
 
 import pytest
-
-pytest.importorskip("PySide6")
-pytest.importorskip("PySide6.QtCharts")
-
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QWidget

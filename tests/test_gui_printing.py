@@ -4,9 +4,6 @@ printer, the history's preview and reprint, and the print queue with a manager's
 from __future__ import annotations
 
 import pytest
-
-pytest.importorskip("PySide6")
-
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog
 

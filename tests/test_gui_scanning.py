@@ -6,7 +6,6 @@ import cv2
 import numpy as np
 import pytest
 
-pytest.importorskip("PySide6")
 pytestmark = pytest.mark.scanner
 
 from PySide6.QtCore import Qt  # noqa: E402

@@ -8,9 +8,6 @@ import socket
 
 import numpy as np
 import pytest
-
-pytest.importorskip("PySide6")
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
