@@ -38,6 +38,28 @@ NOW = dt.datetime(2026, 11, 23, 10, 30, tzinfo=CHINA)
 ROOT = Path(__file__).resolve().parent.parent
 
 
+SERVER_FIXTURES = {"server", "sqlite_server"}
+SLOW_NEEDS = ("server", "pg", "cli")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Markers read off what each test uses, so that none is forgotten: `gui` for widgets, `server` for a real
+    server process, `pg` for PostgreSQL; and `slow`, keeping it out of the fast tier, for anything that needs a
+    server, PostgreSQL or a child process."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        callspec = getattr(item, "callspec", None)
+        params = callspec.params if callspec is not None else {}
+        if used & {"qtbot", "qapp"}:
+            item.add_marker(pytest.mark.gui)
+        if used & SERVER_FIXTURES or "backend" in params:
+            item.add_marker(pytest.mark.server)
+        if "postgresql" in params.values():
+            item.add_marker(pytest.mark.pg)
+        if any(item.get_closest_marker(need) for need in SLOW_NEEDS):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def _language():
     i18n.set_language("en")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -15,6 +16,8 @@ from counter_app.services import members, points, sync
 from tests.conftest import form, signed_in_desk
 from tests.sync_harness import Server, database_for, enrolled_counter
 from tests.test_sync_faults import check_agreement, settle
+
+pytestmark = [pytest.mark.server, pytest.mark.slow]  # three counters and a server, a long stateful run
 
 PHONES = [f"1380000{n:04d}" for n in range(12)]  # few phones: clashes between counters are common
 
