@@ -10,10 +10,10 @@ from sqlalchemy import Connection, insert, select
 
 from counter_app.db.keys import DataKeys
 from counter_app.db.meta import get_meta, set_meta
-from counter_app.db.models import AuditEntry
+from counter_app.db.models import AuditEntry, table_of
 from counter_app.domain.audit import GENESIS, digest
 
-audit_log = AuditEntry.__table__
+audit_log = table_of(AuditEntry)
 HEAD_KEY = "audit_head"
 
 

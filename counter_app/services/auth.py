@@ -24,8 +24,8 @@ from counter_app.domain.staff import (
     normalize_staff_id,
 )
 from counter_app.i18n import QT_TRANSLATE_NOOP
-from counter_app.services.audit import record, record_alone
-from counter_app.services.desk import Desk
+from counter_app.services.audit_trail import record, record_alone
+from counter_app.services.desk_state import Desk
 
 # Argon2id with argon2-cffi's defaults (RFC 9106's low-memory profile): ~0.1 s a check here.
 PIN_HASHER = PasswordHasher()
