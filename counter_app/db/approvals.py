@@ -33,9 +33,7 @@ def set_params(connection: Connection, approval_id: int, sealed: bytes) -> None:
 
 def pending_requests(connection: Connection) -> list[Row[Any]]:
     """The queue, oldest first."""
-    return list(
-        connection.execute(select(approvals).where(approvals.c.status == "pending").order_by(approvals.c.id))
-    )
+    return list(connection.execute(select(approvals).where(approvals.c.status == "pending").order_by(approvals.c.id)))
 
 
 def sealed_params(connection: Connection, approval_id: int) -> bytes | None:

@@ -156,9 +156,7 @@ def has_earned(connection: Connection, member_id: int) -> bool:
 
 def member_points(connection: Connection, member_id: int) -> int:
     """The member's cached balance, as the ledger's writes keep it."""
-    points: int = connection.execute(
-        text("SELECT points FROM members WHERE id = :m"), {"m": member_id}
-    ).scalar_one()
+    points: int = connection.execute(text("SELECT points FROM members WHERE id = :m"), {"m": member_id}).scalar_one()
     return points
 
 
@@ -247,9 +245,7 @@ def entry_by_id(connection: Connection, entry_id: str) -> Row[Any] | None:
 
 def reversal_of(connection: Connection, entry_id: str) -> Row[Any] | None:
     """The entry that voided `entry_id` (entry_id, at as text), if one did."""
-    return connection.execute(
-        text("SELECT entry_id, at FROM ledger WHERE reverses = :e"), {"e": entry_id}
-    ).first()
+    return connection.execute(text("SELECT entry_id, at FROM ledger WHERE reverses = :e"), {"e": entry_id}).first()
 
 
 def lots_made_by(connection: Connection, entry_id: str) -> list[Row[Any]]:

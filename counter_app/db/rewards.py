@@ -44,9 +44,7 @@ def take_stock(connection: Connection, sku: str, qty: int) -> bool:
 
 def return_stock(connection: Connection, sku: str | None, qty: int) -> None:
     """Put gifts back in stock (a voided redemption)."""
-    connection.execute(
-        text("UPDATE gift_catalog SET stock = stock + :qty WHERE sku = :sku"), {"qty": qty, "sku": sku}
-    )
+    connection.execute(text("UPDATE gift_catalog SET stock = stock + :qty WHERE sku = :sku"), {"qty": qty, "sku": sku})
 
 
 def gift_stock(connection: Connection, sku: str) -> int:
@@ -55,9 +53,7 @@ def gift_stock(connection: Connection, sku: str) -> int:
 
 
 def active_coupon_types(connection: Connection) -> list[Row[Any]]:
-    return list(
-        connection.execute(select(coupon_types).where(coupon_types.c.active).order_by(coupon_types.c.points))
-    )
+    return list(connection.execute(select(coupon_types).where(coupon_types.c.active).order_by(coupon_types.c.points)))
 
 
 def active_coupon_type(connection: Connection, type_code: str) -> Row[Any] | None:
@@ -68,9 +64,7 @@ def active_coupon_type(connection: Connection, type_code: str) -> Row[Any] | Non
 
 def save_coupon_type(connection: Connection, type_code: str, values: dict[str, object]) -> None:
     """Define a coupon kind, or change the one of that code."""
-    known = connection.execute(
-        select(coupon_types.c.type_code).where(coupon_types.c.type_code == type_code)
-    ).first()
+    known = connection.execute(select(coupon_types.c.type_code).where(coupon_types.c.type_code == type_code)).first()
     if known:
         connection.execute(update(coupon_types).where(coupon_types.c.type_code == type_code).values(**values))
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from counter_app.db import audit as audit_rows
 from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP, translate

@@ -106,7 +106,7 @@ def create_admin(desk: Desk, staff_id: str, name: str, pin: str) -> Actor:
         if marked:
             with desk.store.write() as connection:
                 if staff_rows.staff_count(connection) == 0:  # refused input leaves nothing behind
-                    connection.execute(store_meta.meta.delete().where(store_meta.meta.c.key == SETUP_KEY))
+                    store_meta.delete_meta(connection, SETUP_KEY)
         raise
     return auth.sign_in(desk, staff_id, pin)
 

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import base64
 import binascii
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import Connection, Row
+from sqlalchemy import Row
 
 from counter_app.db import used_codes
 from counter_app.db.outbox import append_op
 from counter_app.domain import codes
-from counter_app.domain.codes import CardCode, CodeRefused, CouponCode, DynamicCode, EventTicket
+from counter_app.domain.codes import CardCode, CodeRefused, CouponCode, DynamicCode
 from counter_app.domain.errors import FieldError, InvalidInput, NotFound, StoreUnavailable
 from counter_app.domain.points import normalize_slip_no
 from counter_app.domain.search import QueryKind, classify_query
@@ -22,12 +21,13 @@ from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record_alone
 from counter_app.services.auth import authorize
+from counter_app.services.code_keys import b64, issuer_key, member_of_uid, own_issuer, unb64, verified_member
 from counter_app.services.desk import Desk
 from counter_app.services.members import MemberCard, find_member, require_member
 from counter_app.services.rewards import CouponItem, show_coupon
-from counter_app.services.code_keys import b64, issuer_key, member_of_uid, own_issuer, unb64, verified_member
 from counter_app.services.sync import _client, is_enrolled
 from sync.client import SyncError
+
 
 @dataclass(frozen=True)
 class ScanOutcome:

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Row
 
 from counter_app.db import members as rows
 from counter_app.db import points as points_rows
+from counter_app.db import rewards as reward_rows
 from counter_app.db import sealing
 from counter_app.db.outbox import append_op
 from counter_app.domain.codes import looks_like_code
@@ -34,6 +35,8 @@ from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record
 from counter_app.services.auth import authorize
+from counter_app.services.balances import award_referral
+from counter_app.services.code_keys import member_for_code
 from counter_app.services.desk import Desk
 
 
@@ -142,18 +145,11 @@ def _card(desk: Desk, connection: Connection, row: Row[Any]) -> MemberCard:
         ],
         tier_history=[
             {"from": t.old_tier, "to": t.new_tier, "at": t.at[:10], "reason": t.reason}
-            for t in connection.exec_driver_sql(
-                "SELECT old_tier, new_tier, at, reason FROM tier_changes WHERE member_id = ? AND old_tier != new_tier ORDER BY id DESC LIMIT 5",
-                (row.id,),
-            )
+            for t in points_rows.recent_tier_changes(connection, row.id, 5)
         ],
         coupons=[
             {"title": c.title, "code": display_coupon(c.code), "valid_until": c.valid_until}
-            for c in connection.exec_driver_sql(
-                "SELECT t.title, c.code, c.valid_until FROM coupons c JOIN coupon_types t ON t.type_code = c.type_code "
-                "WHERE c.member_id = ? AND c.status = 'issued' AND c.valid_until >= ? ORDER BY c.valid_until",
-                (row.id, desk.today().isoformat()),
-            )
+            for c in reward_rows.usable_coupons(connection, row.id, desk.today())
         ],
     )
 
@@ -175,8 +171,6 @@ def _by_phone(desk: Desk, connection: Connection, phone: str) -> Row[Any] | None
 def _find_row(desk: Desk, connection: Connection, ref: str) -> Row[Any] | None:
     """A member reference is a phone number, a member number, or a static card code / event ticket."""
     if looks_like_code(ref):
-        from counter_app.services.member_codes import member_for_code  # it finds members through this module
-
         return member_for_code(desk, connection, ref)
     member_no = parse_member_no(ref)
     if member_no:
@@ -259,6 +253,7 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
     """Register a new member: one transaction with its outbox entry; a phone already known is a conflict."""
     actor = authorize(desk, Permission.REGISTER, "member.register")
     registration = validate_registration(form, desk.today())
+    rows.prepare_name_index(registration.name)
     now = desk.now()
     with desk.store.write() as connection:
         existing = _by_phone(desk, connection, registration.phone)
@@ -309,8 +304,6 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
         payload.update(phone=registration.phone, id_number=registration.id_number, referrer_uid=referrer_uid)
         append_op(connection, desk.store.keys, desk.counter_uid, "member.registered", payload, now)
         if desk.rules.referral_when == "registration":
-            from counter_app.services.points import award_referral  # points builds on members: imported late
-
             award_referral(desk, connection, rows.member_by(connection, member_uid=member_uid), actor)
         card = _card(desk, connection, rows.member_by(connection, member_uid=member_uid))
         record(desk, connection, actor, "member.register", member_no, after=_audit_view(card))
@@ -341,6 +334,8 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
             errors[field_name] = error
     if errors:
         raise form_invalid(errors)
+    if "name" in wanted:
+        rows.prepare_name_index(wanted["name"])
     now = desk.now()
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
