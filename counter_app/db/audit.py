@@ -90,7 +90,8 @@ def _chains_after_next(connection: Connection, keys: DataKeys, row: Any, previou
     if following is None:
         return True
     entry = {column: getattr(following, column) for column in following._fields if column != "digest"}
-    return following.digest == digest(keys.audit, row.digest, entry)
+    chained: bool = following.digest == digest(keys.audit, row.digest, entry)
+    return chained
 
 
 def recent_entries(connection: Connection, limit: int) -> list[Any]:

@@ -49,7 +49,7 @@ def create_counter(connection: Connection, counter_uid: str, now: dt.datetime) -
 
 def allocate_member_seqs(connection: Connection, count: int = 1) -> int:
     """Reserve `count` member sequence numbers; returns the first."""
-    last = connection.execute(
+    last: int = connection.execute(
         text("UPDATE counter SET last_member_seq = last_member_seq + :n WHERE id = 1 RETURNING last_member_seq"),
         {"n": count},
     ).scalar_one()
@@ -66,7 +66,10 @@ def member_no_exists(connection: Connection, member_no: str) -> bool:
 
 
 def insert_member(connection: Connection, values: dict[str, Any]) -> int:
-    member_id = connection.execute(insert(members).values(**values)).inserted_primary_key[0]
+    key = connection.execute(insert(members).values(**values)).inserted_primary_key
+    if key is None:
+        raise RuntimeError("the member was stored without an id")
+    member_id: int = key[0]
     index_member_name(connection, member_id, values["name"])
     return member_id
 
@@ -137,7 +140,8 @@ def existing_phone_indexes(connection: Connection) -> set[str]:
 
 
 def next_member_id(connection: Connection) -> int:
-    return (connection.execute(text("SELECT coalesce(max(id), 0) FROM members")).scalar_one()) + 1
+    last: int = connection.execute(text("SELECT coalesce(max(id), 0) FROM members")).scalar_one()
+    return last + 1
 
 
 def has_members(connection: Connection) -> bool:

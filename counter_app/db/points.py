@@ -68,7 +68,7 @@ def entry_by_slip(connection: Connection, slip_no: str) -> Row[Any] | None:
 
 
 def earn_count_between(connection: Connection, member_id: int, start: dt.datetime, end: dt.datetime) -> int:
-    return connection.execute(
+    found: int = connection.execute(
         text("SELECT count(*) FROM ledger WHERE member_id = :m AND kind = 'earn' AND at >= :start AND at < :end"),
         {
             "m": member_id,
@@ -76,16 +76,18 @@ def earn_count_between(connection: Connection, member_id: int, start: dt.datetim
             "end": end.isoformat(timespec="microseconds"),
         },
     ).scalar_one()
+    return found
 
 
 def spend_since(connection: Connection, member_id: int, since: dt.datetime) -> int:
-    return connection.execute(
+    found: int = connection.execute(
         text(
             "SELECT coalesce(sum(amount_fen), 0) FROM ledger WHERE member_id = :m AND kind = 'earn' AND at >= :since "
             "AND entry_id NOT IN (SELECT reverses FROM ledger WHERE member_id = :m AND reverses IS NOT NULL)"
         ),
         {"m": member_id, "since": since.isoformat(timespec="microseconds")},
     ).scalar_one()
+    return found
 
 
 def set_member_points(connection: Connection, member_id: int, **values: Any) -> None:
@@ -135,15 +137,17 @@ def lapsed_lots(connection: Connection, today: dt.date, limit: int) -> list[Row[
 
 
 def balance_from_entries(connection: Connection, member_id: int) -> int:
-    return connection.execute(
+    found: int = connection.execute(
         text("SELECT coalesce(sum(points), 0) FROM ledger WHERE member_id = :m"), {"m": member_id}
     ).scalar_one()
+    return found
 
 
 def balance_from_lots(connection: Connection, member_id: int) -> int:
-    return connection.execute(
+    found: int = connection.execute(
         text("SELECT coalesce(sum(points_left), 0) FROM points_lots WHERE member_id = :m"), {"m": member_id}
     ).scalar_one()
+    return found
 
 
 def has_earned(connection: Connection, member_id: int) -> bool:

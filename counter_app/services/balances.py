@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Row
 
 from counter_app.db import members as member_rows
 from counter_app.db import points as ledger
 from counter_app.db.outbox import append_op
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.points import draw_fifo, expires_on
+from counter_app.domain.staff import Actor
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record
 from counter_app.services.desk import Desk
@@ -21,11 +23,11 @@ from counter_app.services.sync import reserve_redemption
 
 def credit_points(
     desk: Desk,
-    connection,
-    row,
+    connection: Connection,
+    row: Row[Any],
     kind: str,
     points_: int,
-    actor,
+    actor: Actor | None,
     *,
     expires: dt.date | None | str = "rules",
     note: str | None = None,
@@ -45,7 +47,7 @@ def credit_points(
         note=note,
         item=item,
     )
-    lapses = expires_on(now.date(), desk.rules) if expires == "rules" else expires
+    lapses = expires_on(now.date(), desk.rules) if isinstance(expires, str) else expires
     ledger.add_lot(connection, row.id, entry_id, now, lapses, points_)
     balance = points_balance(connection, row.id) + points_
     ledger.set_member_points(connection, row.id, points=balance, updated_at=now)
@@ -80,11 +82,11 @@ def credit_points(
 
 def debit_points(
     desk: Desk,
-    connection,
-    row,
+    connection: Connection,
+    row: Row[Any],
     kind: str,
     points_: int,
-    actor,
+    actor: Actor | None,
     *,
     note: str | None = None,
     item: str | None = None,
@@ -149,7 +151,7 @@ def debit_points(
     return entry_id, taken
 
 
-def _check_card_limits(desk: Desk, connection, row, kind: str, points_: int) -> None:
+def _check_card_limits(desk: Desk, connection: Connection, row: Row[Any], kind: str, points_: int) -> None:
     """A static card code can be photocopied: on the card alone a member redeems less (rules [card])."""
     rules = desk.rules
     if kind == "cash" and not rules.card_cash:
@@ -176,7 +178,7 @@ def points_balance(connection: Connection, member_id: int) -> int:
     return ledger.member_points(connection, member_id)
 
 
-def award_referral(desk: Desk, connection, newcomer, actor) -> None:
+def award_referral(desk: Desk, connection: Connection, newcomer: Row[Any], actor: Actor | None) -> None:
     """Referral points for both: the referrer (100) and the newcomer (50), by default at registration."""
     if newcomer.referrer_id is None:
         return

@@ -47,6 +47,8 @@ def open_desk(data_dir: Path | None = None, clock: Callable[[], dt.datetime] | N
                 if row is None:
                     member_rows.create_counter(connection, str(uuid.uuid4()), clock())
                     row = member_rows.get_counter(connection)
+        if row is None:
+            raise RuntimeError("the counter's identity was made but cannot be read back")
     except BaseException:
         store.close()
         raise

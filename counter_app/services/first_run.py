@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import Connection
+
 from counter_app import config
 from counter_app.db import meta as store_meta
 from counter_app.db import staff as staff_rows
@@ -38,7 +40,7 @@ class SetupProgress:
         return next((step for step in STEPS if step not in self.done), None)
 
 
-def _state(connection) -> dict[str, Any]:
+def _state(connection: Connection) -> dict[str, Any]:
     raw = store_meta.get_meta(connection, SETUP_KEY)
     try:
         state = json.loads(raw) if raw else {}
@@ -47,7 +49,7 @@ def _state(connection) -> dict[str, Any]:
     return state if isinstance(state, dict) else {}
 
 
-def _save_state(connection, state: dict[str, Any]) -> None:
+def _save_state(connection: Connection, state: dict[str, Any]) -> None:
     store_meta.set_meta(connection, SETUP_KEY, json.dumps(state, ensure_ascii=False, sort_keys=True))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -267,7 +268,7 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
             try:
                 referrer = _find_row(desk, connection, registration.referrer)
             except InvalidInput as error:
-                raise form_invalid({"referrer": FieldError(error.template, **error.params)}) from None
+                raise form_invalid({"referrer": FieldError(error.template, None, **error.params)}) from None
             if referrer is None:
                 raise form_invalid(
                     {
@@ -303,11 +304,20 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
         }
         payload.update(phone=registration.phone, id_number=registration.id_number, referrer_uid=referrer_uid)
         append_op(connection, desk.store.keys, desk.counter_uid, "member.registered", payload, now)
+        registered = _written_member(connection, member_uid)
         if desk.rules.referral_when == "registration":
-            award_referral(desk, connection, rows.member_by(connection, member_uid=member_uid), actor)
-        card = _card(desk, connection, rows.member_by(connection, member_uid=member_uid))
+            award_referral(desk, connection, registered, actor)
+        card = _card(desk, connection, _written_member(connection, member_uid))
         record(desk, connection, actor, "member.register", member_no, after=_audit_view(card))
         return card
+
+
+def _written_member(connection: Connection, member_uid: str) -> Row[Any]:
+    """The member this transaction has just written, read back as the card shows it."""
+    row = rows.member_by(connection, member_uid=member_uid)
+    if row is None:
+        raise RuntimeError(f"member {member_uid} was written but cannot be read back")
+    return row
 
 
 def _next_member_no(connection: Connection, counter_no: int) -> str:
@@ -409,7 +419,7 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
             before={k: v[0] for k, v in audited.items()},
             after={k: v[1] for k, v in audited.items()},
         )
-        return _card(desk, connection, rows.member_by(connection, id=row.id))
+        return _card(desk, connection, _written_member(connection, row.member_uid))
 
 
 def _same(value: Any) -> Any:
@@ -417,7 +427,7 @@ def _same(value: Any) -> Any:
 
 
 # The audit log outlives an erasure, so it keeps names and birthdays only in part.
-_AUDIT_MASKS = {
+_AUDIT_MASKS: dict[str, Callable[[Any], Any]] = {
     "name": mask_name,
     "birthday": lambda value: f"{str(value)[:4]}-**-**" if value else value,
 }

@@ -15,7 +15,7 @@ from counter_app.domain.codes import is_card_ref
 from counter_app.domain.coupons import display, new_code, parse_code
 from counter_app.domain.errors import Conflict, FieldError, InvalidInput, NotFound, form_invalid
 from counter_app.domain.points import parse_amount, parse_points
-from counter_app.domain.staff import NeedsManager, Permission
+from counter_app.domain.staff import Actor, NeedsManager, Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
@@ -117,7 +117,7 @@ def gift_catalog(desk: Desk) -> list[GiftItem]:
         return [GiftItem(r.sku, r.name, r.points, r.stock) for r in reward_rows.active_gifts(connection)]
 
 
-def _needs_manager_over_limit(desk: Desk, actor, points: int, action: str) -> None:
+def _needs_manager_over_limit(desk: Desk, actor: Actor, points: int, action: str) -> None:
     limit = desk.rules.redeem_approval_over
     if points > limit and not actor.may(Permission.APPROVE):
         record_alone(desk, actor, action, None, outcome="refused", details=f"{points} points over the {limit} limit")
@@ -266,7 +266,7 @@ def redeem_coupon(desk: Desk, ref: str, type_code: str) -> Redemption:
         return Redemption(entry_id, row.member_no, kind.points, points_balance(connection, row.id), coupon=coupon)
 
 
-def issue_coupon(desk: Desk, connection, row, kind, entry_id: str | None) -> CouponItem:
+def issue_coupon(desk: Desk, connection: Connection, row: Row[Any], kind: Row[Any], entry_id: str | None) -> CouponItem:
     """A coupon of `kind` (a coupon_types row) for the member `row`, with its outbox entry, in the caller's
     transaction; `entry_id` is the ledger entry that paid for it (None: given, e.g. as a complaint's compensation)."""
     now = desk.now()
