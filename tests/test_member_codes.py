@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from counter_app.domain import codes
 from counter_app.domain.codes import CodeRefused
 from counter_app.domain.errors import InvalidInput, NotFound
-from counter_app.services import member_codes, members, points, rewards
+from counter_app.services import code_keys, member_codes, members, points, rewards
 from counter_app.services.member_codes import scan
 from tests.conftest import NOW, form, run_cli, signed_in_desk
 from tests.sync_harness import Clock
@@ -96,7 +96,7 @@ def test_every_tampered_character_is_refused(desk, member):
 
 
 def test_forged_codes_are_refused(desk, member):
-    issuer = member_codes._own_issuer(desk)
+    issuer = code_keys.own_issuer(desk)
     ours = codes.public_bytes(issuer)
     phone = Ed25519PrivateKey.generate()
     until = NOW + dt.timedelta(days=30)
@@ -162,7 +162,7 @@ def test_text_that_is_no_code_goes_to_the_search_box(desk):
 
 
 def test_a_member_not_on_this_desk_yet(desk, member):
-    issuer = member_codes._own_issuer(desk)
+    issuer = code_keys.own_issuer(desk)
     phone = Ed25519PrivateKey.generate()
     certificate = codes.issue_certificate(
         issuer, str(uuid.uuid4()), codes.public_bytes(phone), NOW + dt.timedelta(days=1)
@@ -197,7 +197,7 @@ def test_coupon_and_event_codes(desk, member):
     found = scan(desk, codes.coupon_payload(code))
     assert found.kind == "coupon" and found.coupon.code == code and coupon.points == 200
     event = str(uuid.uuid4())
-    ticket = codes.issue_ticket(member_codes._own_issuer(desk), event, _uid(desk, member))
+    ticket = codes.issue_ticket(code_keys.own_issuer(desk), event, _uid(desk, member))
     opened = scan(desk, ticket)
     assert (opened.via, opened.event_uid, opened.card.member_no) == ("ticket", event, member.member_no)
 

@@ -10,10 +10,10 @@ from sqlalchemy import Connection, insert, select
 
 from counter_app.db.keys import DataKeys
 from counter_app.db.meta import get_meta, set_meta
-from counter_app.db.models import AuditEntry
+from counter_app.db.models import AuditEntry, table_of
 from counter_app.domain.audit import GENESIS, digest
 
-audit_log = AuditEntry.__table__
+audit_log = table_of(AuditEntry)
 HEAD_KEY = "audit_head"
 
 
@@ -90,7 +90,8 @@ def _chains_after_next(connection: Connection, keys: DataKeys, row: Any, previou
     if following is None:
         return True
     entry = {column: getattr(following, column) for column in following._fields if column != "digest"}
-    return following.digest == digest(keys.audit, row.digest, entry)
+    chained: bool = following.digest == digest(keys.audit, row.digest, entry)
+    return chained
 
 
 def recent_entries(connection: Connection, limit: int) -> list[Any]:

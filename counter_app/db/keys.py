@@ -14,6 +14,7 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
@@ -59,7 +60,7 @@ def data_keys(master: bytes) -> DataKeys:
     )
 
 
-def _keyring():
+def _keyring() -> Any:
     """The OS keyring when it is a real one (Secret Service, Windows, macOS), else None."""
     try:
         import keyring

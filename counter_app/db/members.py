@@ -9,12 +9,12 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select, text, update
 
-from counter_app.db.models import Counter, Member, MemberChange
+from counter_app.db.models import Counter, Member, MemberChange, table_of
 from counter_app.domain.search import name_grams, name_key, pinyin_initials
 
-members = Member.__table__
-changes = MemberChange.__table__
-counter = Counter.__table__
+members = table_of(Member)
+changes = table_of(MemberChange)
+counter = table_of(Counter)
 
 # Columns a search result or card needs; Core selects keep the lookup path at tens of microseconds.
 _CARD_COLUMNS = [
@@ -49,7 +49,7 @@ def create_counter(connection: Connection, counter_uid: str, now: dt.datetime) -
 
 def allocate_member_seqs(connection: Connection, count: int = 1) -> int:
     """Reserve `count` member sequence numbers; returns the first."""
-    last = connection.execute(
+    last: int = connection.execute(
         text("UPDATE counter SET last_member_seq = last_member_seq + :n WHERE id = 1 RETURNING last_member_seq"),
         {"n": count},
     ).scalar_one()
@@ -66,7 +66,10 @@ def member_no_exists(connection: Connection, member_no: str) -> bool:
 
 
 def insert_member(connection: Connection, values: dict[str, Any]) -> int:
-    member_id = connection.execute(insert(members).values(**values)).inserted_primary_key[0]
+    key = connection.execute(insert(members).values(**values)).inserted_primary_key
+    if key is None:
+        raise RuntimeError("the member was stored without an id")
+    member_id: int = key[0]
     index_member_name(connection, member_id, values["name"])
     return member_id
 
@@ -84,11 +87,27 @@ def search_terms(name: str) -> tuple[str, str, str]:
     return " ".join(name_grams(name)), " ".join(pinyin_initials(name)), name_key(name)
 
 
+def prepare_name_index(name: str) -> None:
+    """Work out a name's index terms before a write transaction begins: the first name loads pypinyin's
+    dictionaries (about a second), which must not be done while the store's one write lock is held."""
+    search_terms(name)
+
+
 def index_member_name(connection: Connection, member_id: int, name: str) -> None:
     grams, initials, key = search_terms(name)
     connection.execute(
         text("INSERT INTO member_search(rowid, grams, initials, name_key) VALUES (:id, :grams, :initials, :key)"),
         {"id": member_id, "grams": grams, "initials": initials, "key": key},
+    )
+
+
+def erase_personal_data(connection: Connection, member_id: int, values: dict[str, Any]) -> None:
+    """Blank a member's personal data (`values`: the blanked columns), their search entry and the old and new
+    values in their profile history; the member number and the ledger stay."""
+    connection.execute(update(members).where(members.c.id == member_id).values(**values))
+    connection.execute(text("DELETE FROM member_search WHERE rowid = :id"), {"id": member_id})
+    connection.execute(
+        text("UPDATE member_changes SET old_value = NULL, new_value = NULL WHERE member_id = :id"), {"id": member_id}
     )
 
 
@@ -121,7 +140,8 @@ def existing_phone_indexes(connection: Connection) -> set[str]:
 
 
 def next_member_id(connection: Connection) -> int:
-    return (connection.execute(text("SELECT coalesce(max(id), 0) FROM members")).scalar_one()) + 1
+    last: int = connection.execute(text("SELECT coalesce(max(id), 0) FROM members")).scalar_one()
+    return last + 1
 
 
 def has_members(connection: Connection) -> bool:

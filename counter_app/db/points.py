@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Row, insert, literal_column, select, text, update
 
-from counter_app.db.models import LedgerEntry, LotDraw, Member, PointsLot, TierChange
+from counter_app.db.models import LedgerEntry, LotDraw, Member, PointsLot, TierChange, table_of
 
-ledger = LedgerEntry.__table__
-lots = PointsLot.__table__
-draws = LotDraw.__table__
-tier_changes = TierChange.__table__
-members = Member.__table__
+ledger = table_of(LedgerEntry)
+lots = table_of(PointsLot)
+draws = table_of(LotDraw)
+tier_changes = table_of(TierChange)
+members = table_of(Member)
 
 
 def add_entry(connection: Connection, **values: Any) -> None:
@@ -67,7 +68,7 @@ def entry_by_slip(connection: Connection, slip_no: str) -> Row[Any] | None:
 
 
 def earn_count_between(connection: Connection, member_id: int, start: dt.datetime, end: dt.datetime) -> int:
-    return connection.execute(
+    found: int = connection.execute(
         text("SELECT count(*) FROM ledger WHERE member_id = :m AND kind = 'earn' AND at >= :start AND at < :end"),
         {
             "m": member_id,
@@ -75,16 +76,18 @@ def earn_count_between(connection: Connection, member_id: int, start: dt.datetim
             "end": end.isoformat(timespec="microseconds"),
         },
     ).scalar_one()
+    return found
 
 
 def spend_since(connection: Connection, member_id: int, since: dt.datetime) -> int:
-    return connection.execute(
+    found: int = connection.execute(
         text(
             "SELECT coalesce(sum(amount_fen), 0) FROM ledger WHERE member_id = :m AND kind = 'earn' AND at >= :since "
             "AND entry_id NOT IN (SELECT reverses FROM ledger WHERE member_id = :m AND reverses IS NOT NULL)"
         ),
         {"m": member_id, "since": since.isoformat(timespec="microseconds")},
     ).scalar_one()
+    return found
 
 
 def set_member_points(connection: Connection, member_id: int, **values: Any) -> None:
@@ -134,12 +137,136 @@ def lapsed_lots(connection: Connection, today: dt.date, limit: int) -> list[Row[
 
 
 def balance_from_entries(connection: Connection, member_id: int) -> int:
-    return connection.execute(
+    found: int = connection.execute(
         text("SELECT coalesce(sum(points), 0) FROM ledger WHERE member_id = :m"), {"m": member_id}
     ).scalar_one()
+    return found
 
 
 def balance_from_lots(connection: Connection, member_id: int) -> int:
-    return connection.execute(
+    found: int = connection.execute(
         text("SELECT coalesce(sum(points_left), 0) FROM points_lots WHERE member_id = :m"), {"m": member_id}
     ).scalar_one()
+    return found
+
+
+def has_earned(connection: Connection, member_id: int) -> bool:
+    """Whether the member earned from a slip before: the first purchase is what a referral may wait for."""
+    found = connection.execute(
+        text("SELECT 1 FROM ledger WHERE member_id = :m AND kind = 'earn' LIMIT 1"), {"m": member_id}
+    ).first()
+    return found is not None
+
+
+def member_points(connection: Connection, member_id: int) -> int:
+    """The member's cached balance, as the ledger's writes keep it."""
+    points: int = connection.execute(text("SELECT points FROM members WHERE id = :m"), {"m": member_id}).scalar_one()
+    return points
+
+
+def member_account(connection: Connection, member_id: int) -> Row[Any]:
+    """The member a ledger entry or lot belongs to: id, member_uid, member_no and points."""
+    return connection.execute(
+        text("SELECT id, member_uid, member_no, points FROM members WHERE id = :m"), {"m": member_id}
+    ).one()
+
+
+def redeemed_since(connection: Connection, member_id: int, since: dt.datetime) -> int:
+    """Points the member spent (cash, gifts, coupons, gifts to friends) from `since` on, as a positive number."""
+    spent: int = connection.execute(
+        text(
+            "SELECT COALESCE(SUM(points), 0) FROM ledger WHERE member_id = :m "
+            "AND kind IN ('cash', 'redeem-gift', 'redeem-coupon', 'gift-out') AND at >= :since"
+        ),
+        {"m": member_id, "since": since.isoformat(timespec="microseconds")},
+    ).scalar_one()
+    return -spent
+
+
+def gifted_since(connection: Connection, member_id: int, since: dt.datetime) -> int:
+    """Points the member gave to friends from `since` on, as a positive number."""
+    given: int = connection.execute(
+        text("SELECT coalesce(sum(points), 0) FROM ledger WHERE member_id = :m AND kind = 'gift-out' AND at >= :since"),
+        {"m": member_id, "since": since.isoformat(timespec="microseconds")},
+    ).scalar_one()
+    return -given
+
+
+def lot_expiries(connection: Connection, lot_ids: Sequence[int]) -> dict[int, dt.date | None]:
+    """The last day of each of these lots (None: the lot never expires)."""
+    if not lot_ids:
+        return {}
+    found = connection.execute(select(lots.c.id, lots.c.expires_on).where(lots.c.id.in_(lot_ids)))
+    return {lot_id: expiry for lot_id, expiry in found}
+
+
+def last_entry_at(
+    connection: Connection, member_id: int, kind: str, *, since: dt.date | None = None, item: str | None = None
+) -> str | None:
+    """When the member's latest entry of `kind` (from `since` on, or for `item`) was made, as stored; None if never."""
+    conditions = ["member_id = :m", "kind = :kind"]
+    if since is not None:
+        conditions.append("at >= :since")
+    if item is not None:
+        conditions.append("item = :item")
+    at: str | None = connection.execute(
+        text(f"SELECT at FROM ledger WHERE {' AND '.join(conditions)} ORDER BY at DESC LIMIT 1"),
+        {"m": member_id, "kind": kind, "since": since.isoformat() if since else None, "item": item},
+    ).scalar()
+    return at
+
+
+def tier_review_candidates(connection: Connection) -> list[Row[Any]]:
+    """Members above the first tier, with when they last changed tier (or registered): the anniversary review's list."""
+    return list(
+        connection.execute(
+            text(
+                "SELECT m.id, m.member_no, m.member_uid, m.tier, "
+                "coalesce((SELECT max(t.at) FROM tier_changes t WHERE t.member_id = m.id), m.registered_at) AS since "
+                "FROM members m WHERE m.tier != 'regular' AND m.erased_at IS NULL"
+            )
+        )
+    )
+
+
+def recent_tier_changes(connection: Connection, member_id: int, limit: int) -> list[Row[Any]]:
+    """The member's latest real tier changes (not the reviews that kept a tier), newest first."""
+    return list(
+        connection.execute(
+            text(
+                "SELECT old_tier, new_tier, at, reason FROM tier_changes WHERE member_id = :m AND old_tier != new_tier "
+                "ORDER BY id DESC LIMIT :limit"
+            ),
+            {"m": member_id, "limit": limit},
+        )
+    )
+
+
+def entry_by_id(connection: Connection, entry_id: str) -> Row[Any] | None:
+    """A ledger entry as stored (times as text), for a void to read."""
+    return connection.execute(text("SELECT * FROM ledger WHERE entry_id = :e"), {"e": entry_id}).first()
+
+
+def reversal_of(connection: Connection, entry_id: str) -> Row[Any] | None:
+    """The entry that voided `entry_id` (entry_id, at as text), if one did."""
+    return connection.execute(text("SELECT entry_id, at FROM ledger WHERE reverses = :e"), {"e": entry_id}).first()
+
+
+def lots_made_by(connection: Connection, entry_id: str) -> list[Row[Any]]:
+    """The lots an entry put points into (id, points_left)."""
+    return list(
+        connection.execute(text("SELECT id, points_left FROM points_lots WHERE entry_id = :e"), {"e": entry_id})
+    )
+
+
+def draws_by(connection: Connection, entry_id: str) -> list[Row[Any]]:
+    """What an entry took from each lot: points, with the lot's expires_on and earned_at as text."""
+    return list(
+        connection.execute(
+            text(
+                "SELECT d.points, l.expires_on, l.earned_at FROM lot_draws d JOIN points_lots l ON l.id = d.lot_id "
+                "WHERE d.entry_id = :e"
+            ),
+            {"e": entry_id},
+        )
+    )

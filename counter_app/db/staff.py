@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, func, insert, select, update
 
-from counter_app.db.models import Staff
+from counter_app.db.models import Staff, table_of
 
-staff = Staff.__table__
+staff = table_of(Staff)
 
 
 def staff_by_id(connection: Connection, staff_id: str) -> Row[Any] | None:

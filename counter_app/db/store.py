@@ -104,7 +104,7 @@ class Store:
         )
         self._writer = threading.Lock()
         self._local = threading.local()
-        self.keys: DataKeys | None = None  # set by open_store before anything is read
+        self._keys: DataKeys | None = None  # set by open_store before anything is read
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
         # Work that writes may leave behind (index merges), done by one background thread so
@@ -114,6 +114,17 @@ class Store:
         self._writes_since_housekeeping = 0
         self._housekeeper: threading.Thread | None = None
         self._closing = threading.Event()
+
+    @property
+    def keys(self) -> DataKeys:
+        """The store's data key, found by open_store before anything is read or written."""
+        if self._keys is None:
+            raise RuntimeError("the store's data key is not loaded yet")
+        return self._keys
+
+    @keys.setter
+    def keys(self, keys: DataKeys) -> None:
+        self._keys = keys
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:

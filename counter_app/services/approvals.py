@@ -7,20 +7,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select, update
-
+from counter_app.db import approvals as approval_rows
 from counter_app.db import staff as staff_rows
-from counter_app.db.models import Approval
-from counter_app.db.sealing import seal, unseal
+from counter_app.db.sealing import unseal
 from counter_app.domain.errors import DeskError, InvalidInput, NotFound
 from counter_app.domain.staff import Actor, HeldForApproval, NeedsManager, Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services import members, points, privacy, voids
+from counter_app.services.approval_requests import PARKABLE_ACTIONS, params_context
+from counter_app.services.approval_requests import request as request
 from counter_app.services.audit import record
-from counter_app.services.auth import NotSignedIn, authorize
+from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
-
-approvals = Approval.__table__
 
 
 def _edit(desk: Desk, ref: str, **fields: str | None) -> Any:
@@ -36,6 +34,8 @@ PARKABLE: dict[str, Callable[..., Any]] = {
     # A clerk who finds a wrong entry asks for its void; it happens when a manager approves.
     "points.void": voids.void_operation,
 }
+if PARKABLE.keys() != PARKABLE_ACTIONS:  # a request parked must be one a manager can run
+    raise ImportError(f"parkable actions differ: {sorted(PARKABLE.keys() ^ PARKABLE_ACTIONS)}")
 
 
 @dataclass(frozen=True)
@@ -63,10 +63,6 @@ def _info(row: Any) -> ApprovalInfo:
     )
 
 
-def _context(approval_id: int) -> str:
-    return f"approvals:{approval_id}"
-
-
 def run_or_park(desk: Desk, action: str, subject: str | None, **params: Any) -> Any:
     """Run a parkable operation; if the staff member's role may not, park it and say so (exit 3)."""
     try:
@@ -82,55 +78,23 @@ def run_or_park(desk: Desk, action: str, subject: str | None, **params: Any) -> 
         ) from None
 
 
-def request(desk: Desk, action: str, subject: str | None, params: dict[str, Any], details: str | None = None) -> int:
-    actor = desk.actor()
-    if actor is None:
-        raise NotSignedIn(QT_TRANSLATE_NOOP("Errors", "Sign in first: this needs a staff member at the desk."))
-    if action not in PARKABLE:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "{action} cannot wait for approval; ask a manager to do it now."), action=action
-        )
-    with desk.store.write() as connection:
-        approval_id = connection.execute(
-            insert(approvals).values(
-                action=action, subject=subject, params_sealed=b"", requested_by=actor.staff_id, requested_at=desk.now()
-            )
-        ).inserted_primary_key[0]
-        # Parameters may carry a phone number: sealed like any personal data, bound to this request.
-        sealed = seal(desk.store.keys, json.dumps(params, ensure_ascii=False), _context(approval_id))
-        connection.execute(update(approvals).where(approvals.c.id == approval_id).values(params_sealed=sealed))
-        record(
-            desk,
-            connection,
-            actor,
-            "approval.request",
-            subject,
-            details=f"#{approval_id} {action}" + (f": {details}" if details else ""),
-        )
-    return approval_id
-
-
 def pending(desk: Desk) -> list[ApprovalInfo]:
     authorize(desk, Permission.APPROVE, "approval.list")
     with desk.store.read() as connection:
-        return [
-            _info(row)
-            for row in connection.execute(
-                select(approvals).where(approvals.c.status == "pending").order_by(approvals.c.id)
-            )
-        ]
+        return [_info(row) for row in approval_rows.pending_requests(connection)]
 
 
 def parked_params(desk: Desk, connection: Any, approval_id: int) -> dict[str, Any]:
     """What a parked request will run with, for the manager's queue to show (the caller authorised)."""
-    row = connection.execute(select(approvals.c.params_sealed).where(approvals.c.id == approval_id)).first()
-    if row is None or not row.params_sealed:
+    sealed = approval_rows.sealed_params(connection, approval_id)
+    if not sealed:
         return {}
-    return json.loads(unseal(desk.store.keys, row.params_sealed, _context(approval_id)))
+    params: dict[str, Any] = json.loads(unseal(desk.store.keys, sealed, params_context(approval_id)))
+    return params
 
 
 def _pending_row(connection: Any, approval_id: int) -> Any:
-    row = connection.execute(select(approvals).where(approvals.c.id == approval_id)).first()
+    row = approval_rows.request_by_id(connection, approval_id)
     if row is None:
         raise NotFound(
             QT_TRANSLATE_NOOP("Errors", "There is no approval request {approval_id}."), approval_id=approval_id
@@ -152,7 +116,7 @@ def approve(desk: Desk, approval_id: int) -> Any:
     try:
         with desk.store.write() as connection:
             row = _pending_row(connection, approval_id)
-            params = json.loads(unseal(desk.store.keys, row.params_sealed, _context(approval_id)))
+            params = json.loads(unseal(desk.store.keys, row.params_sealed, params_context(approval_id)))
             who = staff_rows.staff_by_id(connection, row.requested_by)
             requester = Actor(
                 row.requested_by,
@@ -167,26 +131,15 @@ def approve(desk: Desk, approval_id: int) -> Any:
             except DeskError as error:
                 failure = error
                 raise
-            connection.execute(
-                update(approvals)
-                .where(approvals.c.id == approval_id)
-                .values(status="approved", decided_by=manager.staff_id, decided_at=desk.now())
-            )
+            approval_rows.decide(connection, approval_id, "approved", manager.staff_id, desk.now())
             record(desk, connection, manager, "approval.approve", row.subject, details=f"#{approval_id} {row.action}")
             return result
     finally:
         if failure is not None:
             # The operation cannot run as asked (the member changed meanwhile): the request fails, visibly.
             with desk.store.write() as connection:
-                connection.execute(
-                    update(approvals)
-                    .where(approvals.c.id == approval_id)
-                    .values(
-                        status="failed",
-                        decided_by=manager.staff_id,
-                        decided_at=desk.now(),
-                        reason=failure.message("en")[:500],
-                    )
+                approval_rows.decide(
+                    connection, approval_id, "failed", manager.staff_id, desk.now(), failure.message("en")[:500]
                 )
                 record(
                     desk,
@@ -206,11 +159,7 @@ def reject(desk: Desk, approval_id: int, reason: str) -> ApprovalInfo:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Give a reason for the rejection; the requester will see it."))
     with desk.store.write() as connection:
         row = _pending_row(connection, approval_id)
-        connection.execute(
-            update(approvals)
-            .where(approvals.c.id == approval_id)
-            .values(status="rejected", decided_by=manager.staff_id, decided_at=desk.now(), reason=reason[:500])
-        )
+        approval_rows.decide(connection, approval_id, "rejected", manager.staff_id, desk.now(), reason[:500])
         record(
             desk,
             connection,
@@ -219,4 +168,6 @@ def reject(desk: Desk, approval_id: int, reason: str) -> ApprovalInfo:
             row.subject,
             details=f"#{approval_id} {row.action}: {reason[:500]}",
         )
-        return _info(connection.execute(select(approvals).where(approvals.c.id == approval_id)).one())
+        decided = approval_rows.request_by_id(connection, approval_id)
+        assert decided is not None  # _pending_row found it in this transaction
+        return _info(decided)

@@ -1,52 +1,16 @@
-"""Recording what was done at the desk, and checking that the record was not altered."""
+"""The audit trail for a manager: checking that it was not altered, and reading its latest entries."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import Connection
 
 from counter_app.db import audit as audit_rows
-from counter_app.domain.staff import Actor
+from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP, translate
-from counter_app.services.desk import Desk
-
-
-def record(
-    desk: Desk,
-    connection: Connection,
-    actor: Actor | None,
-    action: str,
-    subject: str | None = None,
-    *,
-    before: Any = None,
-    after: Any = None,
-    outcome: str = "done",
-    details: str | None = None,
-) -> int:
-    """One audit entry in the caller's transaction: it commits with the change it describes, or not at all."""
-    return audit_rows.append_entry(
-        connection,
-        desk.store.keys,
-        at=desk.now(),
-        staff_id=actor.staff_id if actor else None,
-        role=actor.role if actor else None,
-        authorized_by=actor.authorized_by if actor else None,
-        counter_uid=desk.counter_uid,
-        action=action,
-        subject=subject,
-        outcome=outcome,
-        before=before,
-        after=after,
-        details=details,
-    )
-
-
-def record_alone(desk: Desk, actor: Actor | None, action: str, subject: str | None = None, **fields: Any) -> None:
-    """For what has no transaction of its own: refusals, failed sign-ins."""
-    with desk.store.write() as connection:
-        record(desk, connection, actor, action, subject, **fields)
+from counter_app.services.audit_trail import record as record
+from counter_app.services.audit_trail import record_alone as record_alone
+from counter_app.services.auth import authorize
+from counter_app.services.desk_state import Desk
 
 
 @dataclass(frozen=True)
@@ -66,9 +30,6 @@ PROBLEMS = {
 
 
 def verify(desk: Desk) -> AuditReport:
-    from counter_app.domain.staff import Permission
-    from counter_app.services.auth import authorize
-
     authorize(desk, Permission.AUDIT, "audit.verify")
     with desk.store.read() as connection:
         checked, problem = audit_rows.verify_chain(connection, desk.store.keys)
@@ -94,9 +55,6 @@ class AuditLine:
 
 
 def recent(desk: Desk, limit: int = 50) -> list[AuditLine]:
-    from counter_app.domain.staff import Permission
-    from counter_app.services.auth import authorize
-
     authorize(desk, Permission.AUDIT, "audit.list")
     with desk.store.read() as connection:
         return [

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Connection, Row
 
 from counter_app.db import staff as staff_rows
 from counter_app.domain.errors import Conflict, DeskError, FieldError, form_invalid
@@ -24,8 +26,8 @@ from counter_app.domain.staff import (
     normalize_staff_id,
 )
 from counter_app.i18n import QT_TRANSLATE_NOOP
-from counter_app.services.audit import record, record_alone
-from counter_app.services.desk import Desk
+from counter_app.services.audit_trail import record, record_alone
+from counter_app.services.desk_state import Desk
 
 # Argon2id with argon2-cffi's defaults (RFC 9106's low-memory profile): ~0.1 s a check here.
 PIN_HASHER = PasswordHasher()
@@ -44,7 +46,7 @@ class StaffInfo:
     locked_until: str | None
 
 
-def _info(row) -> StaffInfo:
+def _info(row: Row[Any]) -> StaffInfo:
     return StaffInfo(
         row.staff_id,
         row.name,
@@ -88,7 +90,7 @@ def create_first_admin(desk: Desk, staff_id: str, name: str, pin: str) -> StaffI
                 )
             )
         staff_rows.insert_staff(connection, staff_id, name, role, pin_hash, desk.now())
-        row = staff_rows.staff_by_id(connection, staff_id)
+        row = _require_staff(connection, staff_id)
         record(
             desk,
             connection,
@@ -110,7 +112,7 @@ def add_staff(desk: Desk, staff_id: str, name: str, role: str, pin: str) -> Staf
             )
         staff_rows.insert_staff(connection, staff_id, name, role, pin_hash, desk.now())
         record(desk, connection, actor, "staff.add", staff_id, after={"name": name, "role": role})
-        return _info(staff_rows.staff_by_id(connection, staff_id))
+        return _info(_require_staff(connection, staff_id))
 
 
 def list_staff(desk: Desk) -> list[StaffInfo]:
@@ -159,10 +161,10 @@ def change_staff(
             before={"role": row.role, "active": bool(row.active)},
             after=shown,
         )
-        return _info(staff_rows.staff_by_id(connection, staff_id))
+        return _info(_require_staff(connection, staff_id))
 
 
-def _require_staff(connection, staff_id: str):
+def _require_staff(connection: Connection, staff_id: str) -> Row[Any]:
     row = staff_rows.staff_by_id(connection, staff_id)
     if row is None:
         raise NotPermitted(QT_TRANSLATE_NOOP("Errors", "There is no staff member {staff_id}."), staff_id=staff_id)
@@ -197,7 +199,7 @@ def _check_credentials(desk: Desk, staff_id: str, pin: str, action: str) -> Acto
         PIN_HASHER.verify(row.pin_hash, pin or "")
     except (VerificationError, InvalidHashError):
         with desk.store.write() as connection:
-            fresh = staff_rows.staff_by_id(connection, staff_id)
+            fresh = _require_staff(connection, staff_id)
             attempts = fresh.failed_attempts + 1
             if attempts >= LOCKOUT_ATTEMPTS:
                 until = now + dt.timedelta(minutes=LOCKOUT_MINUTES)

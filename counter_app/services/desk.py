@@ -1,61 +1,23 @@
-"""The open desk: the local store and the settings in force, handed to every service call."""
+"""Opening the desk (its store, its identity), its status line, and changing its settings, audited."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import threading
 import uuid
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from counter_app import config
 from counter_app.db import members as member_rows
 from counter_app.db import meta as store_meta
 from counter_app.db import outbox
-from counter_app.db.store import Store, open_store
-from counter_app.domain.rules import Rules
-from counter_app.domain.staff import Actor
-
-
-def _local_now() -> dt.datetime:
-    return dt.datetime.now().astimezone()
-
-
-@dataclass
-class Desk:
-    data_dir: Path
-    store: Store
-    settings: config.Settings
-    counter_uid: str
-    clock: Callable[[], dt.datetime] = field(default=_local_now)
-    rules: Rules | None = None  # the chain's loyalty rules in force
-    session: Actor | None = None  # who is signed in at this desk
-    _acting: threading.local = field(default_factory=threading.local, repr=False)
-
-    def actor(self) -> Actor | None:
-        """The signed-in staff member, or, inside `acting_as`, that identity with its authorising manager."""
-        return getattr(self._acting, "actor", None) or self.session
-
-    @contextlib.contextmanager
-    def acting_as(self, actor: Actor) -> Iterator[None]:
-        """For this thread only: the GUI runs an overridden operation in a worker while searches go on."""
-        previous = getattr(self._acting, "actor", None)
-        self._acting.actor = actor
-        try:
-            yield
-        finally:
-            self._acting.actor = previous
-
-    def now(self) -> dt.datetime:
-        return self.clock()
-
-    def today(self) -> dt.date:
-        return self.clock().date()
-
-    def close(self) -> None:
-        self.store.close()
+from counter_app.db.store import open_store
+from counter_app.domain.staff import Permission
+from counter_app.services.audit_trail import record
+from counter_app.services.auth import authorize
+from counter_app.services.desk_state import Desk as Desk
+from counter_app.services.desk_state import local_now
 
 
 @dataclass(frozen=True)
@@ -75,7 +37,7 @@ def open_desk(data_dir: Path | None = None, clock: Callable[[], dt.datetime] | N
     settings = config.load_settings(data_dir)
     rules = config.load_rules(data_dir)
     store = open_store(data_dir)
-    clock = clock or _local_now
+    clock = clock or local_now
     try:
         with store.read() as connection:
             row = member_rows.get_counter(connection)
@@ -85,6 +47,8 @@ def open_desk(data_dir: Path | None = None, clock: Callable[[], dt.datetime] | N
                 if row is None:
                     member_rows.create_counter(connection, str(uuid.uuid4()), clock())
                     row = member_rows.get_counter(connection)
+        if row is None:
+            raise RuntimeError("the counter's identity was made but cannot be read back")
     except BaseException:
         store.close()
         raise
@@ -116,10 +80,6 @@ def change_setting(desk: Desk, key: str, value: object) -> config.Settings:
 def change_settings(desk: Desk, changes: dict[str, object]) -> config.Settings:
     """Several settings at once, all or none: every value is checked before anything is written; then
     settings.json is written once and each changed key gets its audit entry, in one transaction."""
-    from counter_app.domain.staff import Permission
-    from counter_app.services.audit import record
-    from counter_app.services.auth import authorize
-
     actor = authorize(desk, Permission.SETTINGS, "settings.change", ", ".join(changes)[:200])
     typed = {key: config.coerce(key, value) for key, value in changes.items()}  # the first bad value stops it all
     changed = desk.settings

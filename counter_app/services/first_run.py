@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import Connection
+
 from counter_app import config
 from counter_app.db import meta as store_meta
 from counter_app.db import staff as staff_rows
@@ -38,7 +40,7 @@ class SetupProgress:
         return next((step for step in STEPS if step not in self.done), None)
 
 
-def _state(connection) -> dict[str, Any]:
+def _state(connection: Connection) -> dict[str, Any]:
     raw = store_meta.get_meta(connection, SETUP_KEY)
     try:
         state = json.loads(raw) if raw else {}
@@ -47,7 +49,7 @@ def _state(connection) -> dict[str, Any]:
     return state if isinstance(state, dict) else {}
 
 
-def _save_state(connection, state: dict[str, Any]) -> None:
+def _save_state(connection: Connection, state: dict[str, Any]) -> None:
     store_meta.set_meta(connection, SETUP_KEY, json.dumps(state, ensure_ascii=False, sort_keys=True))
 
 
@@ -106,7 +108,7 @@ def create_admin(desk: Desk, staff_id: str, name: str, pin: str) -> Actor:
         if marked:
             with desk.store.write() as connection:
                 if staff_rows.staff_count(connection) == 0:  # refused input leaves nothing behind
-                    connection.execute(store_meta.meta.delete().where(store_meta.meta.c.key == SETUP_KEY))
+                    store_meta.delete_meta(connection, SETUP_KEY)
         raise
     return auth.sign_in(desk, staff_id, pin)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from counter_app.db.keys import KEY_FILE, export_key, fingerprint_of, read_key_backup, save_key
+from counter_app.db.meta import key_record_in_file
 from counter_app.db.store import STORE_FILE
 from counter_app.domain.errors import StoreUnavailable
 from counter_app.domain.staff import Permission
@@ -44,10 +44,7 @@ def restore_key(data_dir: Path, source: Path) -> str:
         raise StoreUnavailable(
             QT_TRANSLATE_NOOP("Errors", "There is no desk store in {path}; check --data-dir."), path=str(data_dir)
         )
-    with sqlite3.connect(f"file:{store_file}?mode=ro", uri=True) as db:
-        recorded = dict(
-            db.execute("SELECT key, value FROM store_meta WHERE key IN ('key_account', 'key_fingerprint')").fetchall()
-        )
+    recorded = key_record_in_file(store_file)
     if recorded.get("key_fingerprint") != fingerprint_of(master):
         raise StoreUnavailable(
             QT_TRANSLATE_NOOP(

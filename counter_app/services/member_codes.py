@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import base64
 import binascii
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import Connection, Row
+from sqlalchemy import Row
 
-from counter_app.db import members as member_rows
-from counter_app.db import meta as store_meta
-from counter_app.db import sealing
+from counter_app.db import used_codes
 from counter_app.db.outbox import append_op
 from counter_app.domain import codes
-from counter_app.domain.codes import CardCode, CodeRefused, CouponCode, DynamicCode, EventTicket
+from counter_app.domain.codes import CardCode, CodeRefused, CouponCode, DynamicCode
 from counter_app.domain.errors import FieldError, InvalidInput, NotFound, StoreUnavailable
 from counter_app.domain.points import normalize_slip_no
 from counter_app.domain.search import QueryKind, classify_query
@@ -24,20 +21,12 @@ from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record_alone
 from counter_app.services.auth import authorize
+from counter_app.services.code_keys import b64, issuer_key, member_of_uid, own_issuer, unb64, verified_member
 from counter_app.services.desk import Desk
 from counter_app.services.members import MemberCard, find_member, require_member
 from counter_app.services.rewards import CouponItem, show_coupon
-from counter_app.services.sync import SyncError, _client, _get, is_enrolled
-
-_OWN_ISSUER = "codes.issuer_key"  # a standalone desk is its own issuer; the key is sealed with the data key
-
-
-def _b64(raw: bytes) -> str:
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
-
-
-def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+from counter_app.services.sync import _client, is_enrolled
+from sync.client import SyncError
 
 
 @dataclass(frozen=True)
@@ -66,67 +55,17 @@ class ScanOutcome:
         }
 
 
-def _own_issuer(desk: Desk) -> Ed25519PrivateKey:
-    with desk.store.read() as connection:
-        sealed = store_meta.get_meta(connection, _OWN_ISSUER)
-    if sealed is None:
-        with desk.store.write() as connection:
-            sealed = store_meta.get_meta(connection, _OWN_ISSUER)
-            if sealed is None:
-                raw = codes.private_bytes(Ed25519PrivateKey.generate())
-                sealed = sealing.seal(desk.store.keys, _b64(raw), "codes.issuer").hex()
-                store_meta.set_meta(connection, _OWN_ISSUER, sealed)
-    return Ed25519PrivateKey.from_private_bytes(
-        _unb64(sealing.unseal(desk.store.keys, bytes.fromhex(sealed), "codes.issuer"))
-    )
-
-
-def issuer_key(desk: Desk) -> bytes:
-    """The public key member codes are verified with: the chain's, pinned at enrolment; a standalone desk's own."""
-    with desk.store.read() as connection:
-        enrolled, pinned = is_enrolled(connection), _get(connection, "code_key")
-    if not enrolled:
-        return codes.public_bytes(_own_issuer(desk))
-    if not pinned:
-        raise StoreUnavailable(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "This desk has not yet received the chain's member-code key; sync once while online, or search by phone meanwhile.",
-            )
-        )
-    return _unb64(pinned)
-
-
-def _member_row(connection: Connection, member_uid: str) -> Row[Any]:
-    row = member_rows.member_by(connection, member_uid=member_uid)
-    if row is None:
-        raise NotFound(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "The member of this code is not on this desk yet; sync the desk, or search by phone meanwhile.",
-            )
-        )
-    return row
-
-
 def _use_dynamic(desk: Desk, code: DynamicCode, issuer: bytes) -> Row[Any]:
     """Verify offline, then remember the nonce with its outbox entry in one transaction: seen twice is refused."""
     now = desk.now()
     codes.verify_member_code(code, issuer, now)
     nonce = code.nonce.hex()
     with desk.store.write() as connection:
-        seen = connection.exec_driver_sql(
-            "SELECT seen_at, counter_uid FROM used_codes WHERE nonce = ?", (nonce,)
-        ).first()
+        seen = used_codes.seen_nonce(connection, nonce)
         if seen is None:
-            row = _member_row(connection, code.member_uid)
-            connection.exec_driver_sql(
-                "INSERT INTO used_codes (nonce, member_uid, step, seen_at, counter_uid) VALUES (?, ?, ?, ?, ?)",
-                (nonce, code.member_uid, code.step, now.isoformat(), desk.counter_uid),
-            )
-            connection.exec_driver_sql(
-                "DELETE FROM used_codes WHERE step < ?", (codes.step_of(now) - codes.NONCE_KEEP_STEPS,)
-            )
+            row = member_of_uid(connection, code.member_uid)
+            used_codes.remember_nonce(connection, nonce, code.member_uid, code.step, now, desk.counter_uid)
+            used_codes.forget_nonces_before(connection, codes.step_of(now) - codes.NONCE_KEEP_STEPS)
             append_op(
                 connection,
                 desk.store.keys,
@@ -160,32 +99,6 @@ def _use_dynamic(desk: Desk, code: DynamicCode, issuer: bytes) -> Row[Any]:
     )
 
 
-def _verified_member(desk: Desk, connection: Connection, parsed: CardCode | EventTicket) -> Row[Any]:
-    issuer = issuer_key(desk)
-    if isinstance(parsed, CardCode):
-        codes.verify_card(parsed, issuer)
-    else:
-        codes.verify_ticket(parsed, issuer)
-    return _member_row(connection, parsed.member_uid)
-
-
-def member_for_code(desk: Desk, connection: Connection, ref: str) -> Row[Any]:
-    """For `require_member`: a static card or an event ticket names its member without state. A dynamic code
-    must go through `scan` or `identify` once, which spends its nonce; here it would be spent twice."""
-    parsed = codes.parse(ref)
-    if isinstance(parsed, (CardCode, EventTicket)):
-        return _verified_member(desk, connection, parsed)
-    if isinstance(parsed, CouponCode):
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP(
-                "Errors", "That is a coupon, not a member; write it off with the coupon command or the coupon box."
-            )
-        )
-    raise InvalidInput(
-        QT_TRANSLATE_NOOP("Errors", "A member's dynamic code is read once, by the scanner: scan it again at the desk.")
-    )
-
-
 def scan(desk: Desk, text: str) -> ScanOutcome:
     """One scan, from the camera or a handheld scanner: open what it names, or say clearly why not."""
     authorize(desk, Permission.LOOKUP, "member.scan")
@@ -209,7 +122,7 @@ def scan(desk: Desk, text: str) -> ScanOutcome:
         row = _use_dynamic(desk, parsed, issuer_key(desk))
         return ScanOutcome("member", card=find_member(desk, row.member_no), via="code", ref=row.member_no)
     with desk.store.read() as connection:
-        row = _verified_member(desk, connection, parsed)
+        row = verified_member(desk, connection, parsed)
     if isinstance(parsed, CardCode):
         return ScanOutcome("member", card=find_member(desk, row.member_no), via="card", ref=payload)
     return ScanOutcome(
@@ -255,7 +168,7 @@ def member_code(desk: Desk, ref: str, static: bool = False) -> str:
         enrolled = is_enrolled(connection)
     member_uid = row.member_uid
     if not enrolled:
-        issuer = _own_issuer(desk)
+        issuer = own_issuer(desk)
         if static:
             return codes.issue_card(issuer, member_uid, desk.today())
         device = Ed25519PrivateKey.generate()
@@ -269,7 +182,7 @@ def member_code(desk: Desk, ref: str, static: bool = False) -> str:
         if static:
             answer = client.member_code(member_uid, "card")
         else:
-            answer = client.member_code(member_uid, "certificate", _b64(codes.public_bytes(device)))
+            answer = client.member_code(member_uid, "certificate", b64(codes.public_bytes(device)))
     except SyncError as error:
         if error.status == 404:
             raise NotFound(
@@ -289,7 +202,7 @@ def member_code(desk: Desk, ref: str, static: bool = False) -> str:
     if static:
         return answer.card or ""
     try:
-        certificate = _unb64(answer.certificate or "")
+        certificate = unb64(answer.certificate or "")
     except (binascii.Error, ValueError):
         raise StoreUnavailable(
             QT_TRANSLATE_NOOP(
@@ -305,7 +218,7 @@ def issue_event_ticket(desk: Desk, event_uid: str, member_uid: str, member_no: s
     with desk.store.read() as connection:
         enrolled = is_enrolled(connection)
     if not enrolled:
-        return codes.issue_ticket(_own_issuer(desk), event_uid, member_uid)
+        return codes.issue_ticket(own_issuer(desk), event_uid, member_uid)
     client = _client(desk)
     try:
         answer = client.member_code(member_uid, "ticket", event_uid=event_uid)

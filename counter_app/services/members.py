@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -12,6 +13,7 @@ from sqlalchemy import Connection, Row
 
 from counter_app.db import members as rows
 from counter_app.db import points as points_rows
+from counter_app.db import rewards as reward_rows
 from counter_app.db import sealing
 from counter_app.db.outbox import append_op
 from counter_app.domain.codes import looks_like_code
@@ -34,6 +36,8 @@ from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record
 from counter_app.services.auth import authorize
+from counter_app.services.balances import award_referral
+from counter_app.services.code_keys import member_for_code
 from counter_app.services.desk import Desk
 
 
@@ -142,18 +146,11 @@ def _card(desk: Desk, connection: Connection, row: Row[Any]) -> MemberCard:
         ],
         tier_history=[
             {"from": t.old_tier, "to": t.new_tier, "at": t.at[:10], "reason": t.reason}
-            for t in connection.exec_driver_sql(
-                "SELECT old_tier, new_tier, at, reason FROM tier_changes WHERE member_id = ? AND old_tier != new_tier ORDER BY id DESC LIMIT 5",
-                (row.id,),
-            )
+            for t in points_rows.recent_tier_changes(connection, row.id, 5)
         ],
         coupons=[
             {"title": c.title, "code": display_coupon(c.code), "valid_until": c.valid_until}
-            for c in connection.exec_driver_sql(
-                "SELECT t.title, c.code, c.valid_until FROM coupons c JOIN coupon_types t ON t.type_code = c.type_code "
-                "WHERE c.member_id = ? AND c.status = 'issued' AND c.valid_until >= ? ORDER BY c.valid_until",
-                (row.id, desk.today().isoformat()),
-            )
+            for c in reward_rows.usable_coupons(connection, row.id, desk.today())
         ],
     )
 
@@ -175,8 +172,6 @@ def _by_phone(desk: Desk, connection: Connection, phone: str) -> Row[Any] | None
 def _find_row(desk: Desk, connection: Connection, ref: str) -> Row[Any] | None:
     """A member reference is a phone number, a member number, or a static card code / event ticket."""
     if looks_like_code(ref):
-        from counter_app.services.member_codes import member_for_code  # it finds members through this module
-
         return member_for_code(desk, connection, ref)
     member_no = parse_member_no(ref)
     if member_no:
@@ -259,6 +254,7 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
     """Register a new member: one transaction with its outbox entry; a phone already known is a conflict."""
     actor = authorize(desk, Permission.REGISTER, "member.register")
     registration = validate_registration(form, desk.today())
+    rows.prepare_name_index(registration.name)
     now = desk.now()
     with desk.store.write() as connection:
         existing = _by_phone(desk, connection, registration.phone)
@@ -272,7 +268,7 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
             try:
                 referrer = _find_row(desk, connection, registration.referrer)
             except InvalidInput as error:
-                raise form_invalid({"referrer": FieldError(error.template, **error.params)}) from None
+                raise form_invalid({"referrer": FieldError(error.template, None, **error.params)}) from None
             if referrer is None:
                 raise form_invalid(
                     {
@@ -308,13 +304,20 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
         }
         payload.update(phone=registration.phone, id_number=registration.id_number, referrer_uid=referrer_uid)
         append_op(connection, desk.store.keys, desk.counter_uid, "member.registered", payload, now)
+        registered = _written_member(connection, member_uid)
         if desk.rules.referral_when == "registration":
-            from counter_app.services.points import award_referral  # points builds on members: imported late
-
-            award_referral(desk, connection, rows.member_by(connection, member_uid=member_uid), actor)
-        card = _card(desk, connection, rows.member_by(connection, member_uid=member_uid))
+            award_referral(desk, connection, registered, actor)
+        card = _card(desk, connection, _written_member(connection, member_uid))
         record(desk, connection, actor, "member.register", member_no, after=_audit_view(card))
         return card
+
+
+def _written_member(connection: Connection, member_uid: str) -> Row[Any]:
+    """The member this transaction has just written, read back as the card shows it."""
+    row = rows.member_by(connection, member_uid=member_uid)
+    if row is None:
+        raise RuntimeError(f"member {member_uid} was written but cannot be read back")
+    return row
 
 
 def _next_member_no(connection: Connection, counter_no: int) -> str:
@@ -341,6 +344,8 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
             errors[field_name] = error
     if errors:
         raise form_invalid(errors)
+    if "name" in wanted:
+        rows.prepare_name_index(wanted["name"])
     now = desk.now()
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
@@ -414,7 +419,7 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
             before={k: v[0] for k, v in audited.items()},
             after={k: v[1] for k, v in audited.items()},
         )
-        return _card(desk, connection, rows.member_by(connection, id=row.id))
+        return _card(desk, connection, _written_member(connection, row.member_uid))
 
 
 def _same(value: Any) -> Any:
@@ -422,7 +427,7 @@ def _same(value: Any) -> Any:
 
 
 # The audit log outlives an erasure, so it keeps names and birthdays only in part.
-_AUDIT_MASKS = {
+_AUDIT_MASKS: dict[str, Callable[[Any], Any]] = {
     "name": mask_name,
     "birthday": lambda value: f"{str(value)[:4]}-**-**" if value else value,
 }

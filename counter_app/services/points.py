@@ -11,7 +11,6 @@ from counter_app.db.outbox import append_op
 from counter_app.domain.codes import is_card_ref
 from counter_app.domain.errors import Conflict, DeskError, FieldError, InvalidInput, form_invalid
 from counter_app.domain.points import (
-    draw_fifo,
     expires_on,
     normalize_slip_no,
     parse_amount,
@@ -22,11 +21,16 @@ from counter_app.domain.points import (
 from counter_app.domain.staff import HeldForApproval, NeedsManager, Permission
 from counter_app.domain.tiers import TIERS
 from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.services import approval_requests
 from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
+from counter_app.services.balances import award_referral as award_referral
+from counter_app.services.balances import credit_points as credit_points
+from counter_app.services.balances import debit_points as debit_points
+from counter_app.services.balances import points_balance as points_balance
 from counter_app.services.desk import Desk
 from counter_app.services.members import require_member
-from counter_app.services.sync import is_enrolled, reserve_redemption
+from counter_app.services.sync import is_enrolled
 
 ROLLING_DAYS = 365
 BACKDATE_DAYS = 90  # a slip older than this is not accepted at the desk
@@ -129,8 +133,6 @@ def earn_from_slip(
     if not actor.may(Permission.APPROVE):
         reason = _risk_hold(desk, ref, amount_fen, slip, shop_name, when)
         if reason:
-            from counter_app.services import approvals
-
             params = {
                 "ref": ref,
                 "amount": f"{amount_fen / 100:.2f}",
@@ -138,7 +140,7 @@ def earn_from_slip(
                 "shop": shop_name,
                 "at": when.isoformat(),
             }
-            approval_id = approvals.request(desk, "points.earn", slip, params, details=reason)
+            approval_id = approval_requests.request(desk, "points.earn", slip, params, details=reason)
             raise HeldForApproval(
                 QT_TRANSLATE_NOOP(
                     "Errors",
@@ -163,12 +165,7 @@ def earn_from_slip(
                 when=earlier.at.strftime("%Y-%m-%d %H:%M"),
                 op_id=earlier.entry_id,
             )
-        first_purchase = (
-            rules.referral_when == "first_purchase"
-            and not connection.exec_driver_sql(
-                "SELECT 1 FROM ledger WHERE member_id = ? AND kind = 'earn' LIMIT 1", (row.id,)
-            ).first()
-        )
+        first_purchase = rules.referral_when == "first_purchase" and not ledger.has_earned(connection, row.id)
         points = points_for(amount_fen, row.tier, when.date(), rules)
         entry_id = str(uuid.uuid4())
         ledger.add_entry(
@@ -315,9 +312,7 @@ def expire_points(desk: Desk) -> int:
                 return total
             for lot in lapsed:
                 entry_id = str(uuid.uuid4())
-                member = connection.exec_driver_sql(
-                    "SELECT member_uid, member_no, points FROM members WHERE id = ?", (lot.member_id,)
-                ).one()
+                member = ledger.member_account(connection, lot.member_id)
                 ledger.add_entry(
                     connection,
                     entry_id=entry_id,
@@ -354,166 +349,6 @@ def expire_points(desk: Desk) -> int:
                     details=f"lot {lot.id} ended {lot.expires_on}",
                 )
                 total += lot.points_left
-
-
-def credit_points(
-    desk: Desk,
-    connection,
-    row,
-    kind: str,
-    points_: int,
-    actor,
-    *,
-    expires: dt.date | None | str = "rules",
-    note: str | None = None,
-    item: str | None = None,
-) -> str:
-    """Points in: a ledger entry, its lot, the cached balance, the outbox and the audit, in the caller's transaction."""
-    now = desk.now()
-    entry_id = str(uuid.uuid4())
-    ledger.add_entry(
-        connection,
-        entry_id=entry_id,
-        member_id=row.id,
-        kind=kind,
-        points=points_,
-        at=now,
-        staff_id=actor.staff_id if actor else None,
-        note=note,
-        item=item,
-    )
-    lapses = expires_on(now.date(), desk.rules) if expires == "rules" else expires
-    ledger.add_lot(connection, row.id, entry_id, now, lapses, points_)
-    balance = points_balance(connection, row.id) + points_
-    ledger.set_member_points(connection, row.id, points=balance, updated_at=now)
-    append_op(
-        connection,
-        desk.store.keys,
-        desk.counter_uid,
-        f"points.{kind}",
-        {
-            "member_uid": row.member_uid,
-            "kind": kind,
-            "delta": points_,
-            "expires_on": lapses,
-            "points": points_,
-            "note": note,
-            "item": item,
-        },
-        now,
-        op_id=entry_id,
-    )
-    record(
-        desk,
-        connection,
-        actor,
-        f"points.{kind}",
-        row.member_no,
-        after={"points": points_, "balance": balance},
-        details=note,
-    )
-    return entry_id
-
-
-def debit_points(
-    desk: Desk,
-    connection,
-    row,
-    kind: str,
-    points_: int,
-    actor,
-    *,
-    note: str | None = None,
-    item: str | None = None,
-    qty: int | None = None,
-    by_card: bool = False,
-) -> tuple[str, list[tuple[int, int]]]:
-    """Points out, first in first out; refuses more than the balance, and beyond a static card's limits."""
-    if by_card:
-        _check_card_limits(desk, connection, row, kind, points_)
-    balance = points_balance(connection, row.id)
-    if points_ > balance:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "Member {member_no} has {balance} points; {points} cannot be redeemed."),
-            member_no=row.member_no,
-            balance=balance,
-            points=points_,
-        )
-    entry_id = str(uuid.uuid4())
-    reserve_redemption(desk, connection, row.id, row.member_uid, points_, entry_id)
-    now = desk.now()
-    ledger.add_entry(
-        connection,
-        entry_id=entry_id,
-        member_id=row.id,
-        kind=kind,
-        points=-points_,
-        at=now,
-        staff_id=actor.staff_id if actor else None,
-        note=note,
-        item=item,
-        qty=qty,
-    )
-    taken = draw_fifo(ledger.open_lots(connection, row.id), points_)
-    ledger.draw(connection, entry_id, taken)
-    ledger.set_member_points(connection, row.id, points=balance - points_, updated_at=now)
-    append_op(
-        connection,
-        desk.store.keys,
-        desk.counter_uid,
-        f"points.{kind}",
-        {
-            "member_uid": row.member_uid,
-            "kind": kind,
-            "delta": -points_,
-            "points": points_,
-            "note": note,
-            "item": item,
-            "qty": qty,
-        },
-        now,
-        op_id=entry_id,
-    )
-    record(
-        desk,
-        connection,
-        actor,
-        f"points.{kind}",
-        row.member_no,
-        after={"points": -points_, "balance": balance - points_},
-        details=note,
-    )
-    return entry_id, taken
-
-
-def _check_card_limits(desk: Desk, connection, row, kind: str, points_: int) -> None:
-    """A static card code can be photocopied: on the card alone a member redeems less (rules [card])."""
-    rules = desk.rules
-    if kind == "cash" and not rules.card_cash:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "Points as cash need the member's phone code or ID, not the printed card; ask for either, or redeem a gift instead.",
-            )
-        )
-    start = dt.datetime.combine(desk.today(), dt.time(), desk.now().tzinfo).isoformat(timespec="microseconds")
-    spent = -connection.exec_driver_sql(
-        "SELECT COALESCE(SUM(points), 0) FROM ledger WHERE member_id = ? AND kind IN ('cash', 'redeem-gift', 'redeem-coupon', 'gift-out') AND at >= ?",
-        (row.id, start),
-    ).scalar_one()
-    if spent + points_ > rules.card_max_points_per_day:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "On the printed card alone a member redeems at most {limit} points a day ({spent} already today); ask for the phone code or ID for more.",
-            ),
-            limit=rules.card_max_points_per_day,
-            spent=spent,
-        )
-
-
-def points_balance(connection, member_id: int) -> int:
-    return connection.exec_driver_sql("SELECT points FROM members WHERE id = ?", (member_id,)).scalar_one()
 
 
 @dataclass(frozen=True)
@@ -556,10 +391,7 @@ def gift_points(desk: Desk, from_ref: str, to_ref: str, points_: int | str) -> G
                 member_no=receiver.member_no,
             )
         start = desk.now().replace(hour=0, minute=0, second=0, microsecond=0)
-        given_today = -connection.exec_driver_sql(
-            "SELECT coalesce(sum(points), 0) FROM ledger WHERE member_id = ? AND kind = 'gift-out' AND at >= ?",
-            (giver.id, start.isoformat(timespec="microseconds")),
-        ).scalar_one()
+        given_today = ledger.gifted_since(connection, giver.id, start)
         if given_today + wanted > rules.gift_max_points_per_day:
             raise InvalidInput(
                 QT_TRANSLATE_NOOP(
@@ -579,14 +411,8 @@ def gift_points(desk: Desk, from_ref: str, to_ref: str, points_: int | str) -> G
             note=f"to {receiver.member_no}",
             by_card=is_card_ref(from_ref),
         )
-        expiries = dict(
-            connection.exec_driver_sql(
-                f"SELECT id, expires_on FROM points_lots WHERE id IN ({','.join('?' * len(taken))})",
-                tuple(lot for lot, _ in taken),
-            ).all()
-        )
+        expiries = ledger.lot_expiries(connection, [lot for lot, _ in taken])
         for lot_id, amount in taken:
-            expiry = expiries[lot_id]
             credit_points(
                 desk,
                 connection,
@@ -594,7 +420,7 @@ def gift_points(desk: Desk, from_ref: str, to_ref: str, points_: int | str) -> G
                 "gift-in",
                 amount,
                 actor,
-                expires=dt.date.fromisoformat(expiry) if expiry else None,
+                expires=expiries[lot_id],
                 note=f"from {giver.member_no}",
             )
         return GiftResult(
@@ -625,10 +451,7 @@ def claim_birthday(desk: Desk, ref: str) -> EarnResult:
                 ),
                 month=row.birthday.month,
             )
-        claimed = connection.exec_driver_sql(
-            "SELECT at FROM ledger WHERE member_id = ? AND kind = 'birthday' AND at >= ? ORDER BY at DESC LIMIT 1",
-            (row.id, f"{today.year:04d}-01-01"),
-        ).scalar()
+        claimed = ledger.last_entry_at(connection, row.id, "birthday", since=dt.date(today.year, 1, 1))
         if claimed:
             raise Conflict(
                 QT_TRANSLATE_NOOP("Errors", "This year's birthday gift was given on {when}."), when=claimed[:10]
@@ -658,9 +481,7 @@ def award_activity(desk: Desk, ref: str, event: str, points_: int | None = None)
         )
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
-        earlier = connection.exec_driver_sql(
-            "SELECT at FROM ledger WHERE member_id = ? AND kind = 'activity' AND item = ?", (row.id, event)
-        ).scalar()
+        earlier = ledger.last_entry_at(connection, row.id, "activity", item=event)
         if earlier:
             raise Conflict(
                 QT_TRANSLATE_NOOP("Errors", "Member {member_no} checked in at {event} already, on {when}."),
@@ -679,10 +500,7 @@ def review_tiers(desk: Desk) -> int:
     now = desk.now()
     changed = 0
     with desk.store.write() as connection:
-        candidates = connection.exec_driver_sql(
-            "SELECT m.id, m.member_no, m.member_uid, m.tier, coalesce((SELECT max(t.at) FROM tier_changes t WHERE t.member_id = m.id), m.registered_at) AS since "
-            "FROM members m WHERE m.tier != 'regular' AND m.erased_at IS NULL"
-        ).all()
+        candidates = ledger.tier_review_candidates(connection)
         for member in candidates:
             since = dt.datetime.fromisoformat(member.since)
             if now - since < dt.timedelta(days=ROLLING_DAYS):
@@ -720,35 +538,3 @@ def review_tiers(desk: Desk) -> int:
 def daily_jobs(desk: Desk) -> tuple[int, int]:
     """What the desk runs at start and every day: the expiry of lapsed lots and the tier review."""
     return expire_points(desk), review_tiers(desk)
-
-
-def award_referral(desk: Desk, connection, newcomer, actor) -> None:
-    """Referral points for both: the referrer (100) and the newcomer (50), by default at registration."""
-    if newcomer.referrer_id is None:
-        return
-    referrer = connection.exec_driver_sql("SELECT id FROM members WHERE id = ?", (newcomer.referrer_id,)).scalar()
-    if referrer is None:
-        return
-    from counter_app.db import members as member_rows
-
-    referrer_row = member_rows.member_by(connection, id=newcomer.referrer_id)
-    if desk.rules.referrer_points:
-        credit_points(
-            desk,
-            connection,
-            referrer_row,
-            "referral",
-            desk.rules.referrer_points,
-            actor,
-            note=f"referred {newcomer.member_no}",
-        )
-    if desk.rules.newcomer_points:
-        credit_points(
-            desk,
-            connection,
-            newcomer,
-            "referral",
-            desk.rules.newcomer_points,
-            actor,
-            note=f"referred by {referrer_row.member_no}",
-        )

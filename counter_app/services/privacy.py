@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
-
 from counter_app.db import members as rows
 from counter_app.db.outbox import append_op
 from counter_app.domain.errors import InvalidInput, NotFound
+from counter_app.domain.members import ERASED_NAME as ERASED_NAME
 from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record
@@ -17,7 +16,6 @@ from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
 from counter_app.services.members import member_id_number, member_phone, require_member
 
-ERASED_NAME = "（已删除）"  # what an erased member's card shows in place of a name
 REASON_MAX = 500
 
 
@@ -95,7 +93,7 @@ def erase_member(desk: Desk, ref: str, reason: str) -> Erasure:
                 member_no=row.member_no,
                 when=row.erased_at.date().isoformat(),
             )
-        rows.update_member(
+        rows.erase_personal_data(
             connection,
             row.id,
             {
@@ -109,10 +107,6 @@ def erase_member(desk: Desk, ref: str, reason: str) -> Erasure:
                 "erased_at": now,
                 "updated_at": now,
             },
-        )
-        connection.execute(text("DELETE FROM member_search WHERE rowid = :id"), {"id": row.id})
-        connection.execute(
-            text("UPDATE member_changes SET old_value = NULL, new_value = NULL WHERE member_id = :id"), {"id": row.id}
         )
         append_op(
             connection,

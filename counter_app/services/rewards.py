@@ -5,26 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, Row
 
-from counter_app.db.models import Coupon, CouponType, Gift
+from counter_app.db import rewards as reward_rows
 from counter_app.db.outbox import append_op
 from counter_app.domain.codes import is_card_ref
 from counter_app.domain.coupons import display, new_code, parse_code
 from counter_app.domain.errors import Conflict, FieldError, InvalidInput, NotFound, form_invalid
 from counter_app.domain.points import parse_amount, parse_points
-from counter_app.domain.staff import NeedsManager, Permission
+from counter_app.domain.staff import Actor, NeedsManager, Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
+from counter_app.services.balances import debit_points, points_balance
 from counter_app.services.desk import Desk
 from counter_app.services.members import require_member
-from counter_app.services.points import debit_points, points_balance
 
-gifts = Gift.__table__
-coupon_types = CouponType.__table__
-coupons = Coupon.__table__
 MAX_QTY = 99
 
 
@@ -88,23 +86,20 @@ def stock_gift(
             QT_TRANSLATE_NOOP("Errors", "Add between 0 and 100000 to the stock; stock is never taken away here.")
         )
     with desk.store.write() as connection:
-        row = connection.execute(select(gifts).where(gifts.c.sku == sku)).first()
+        row = reward_rows.gift_by_sku(connection, sku)
         if row is None:
             if name is None or points is None:
                 raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "A new gift needs a name and its points."))
-            connection.execute(
-                insert(gifts).values(
-                    sku=sku, name=_clean_text(name, 60, "name"), points=parse_points(points), stock=add
-                )
-            )
+            reward_rows.insert_gift(connection, sku, _clean_text(name, 60, "name"), parse_points(points), add)
         else:
             values: dict[str, object] = {"stock": row.stock + add}
             if name is not None:
                 values["name"] = _clean_text(name, 60, "name")
             if points is not None:
                 values["points"] = parse_points(points)
-            connection.execute(update(gifts).where(gifts.c.sku == sku).values(**values))
-        item = connection.execute(select(gifts).where(gifts.c.sku == sku)).one()
+            reward_rows.update_gift(connection, sku, values)
+        item = reward_rows.gift_by_sku(connection, sku)
+        assert item is not None  # stored just now
         record(
             desk,
             connection,
@@ -119,13 +114,10 @@ def stock_gift(
 def gift_catalog(desk: Desk) -> list[GiftItem]:
     authorize(desk, Permission.LOOKUP, "gift.list")
     with desk.store.read() as connection:
-        return [
-            GiftItem(r.sku, r.name, r.points, r.stock)
-            for r in connection.execute(select(gifts).where(gifts.c.active).order_by(gifts.c.points, gifts.c.sku))
-        ]
+        return [GiftItem(r.sku, r.name, r.points, r.stock) for r in reward_rows.active_gifts(connection)]
 
 
-def _needs_manager_over_limit(desk: Desk, actor, points: int, action: str) -> None:
+def _needs_manager_over_limit(desk: Desk, actor: Actor, points: int, action: str) -> None:
     limit = desk.rules.redeem_approval_over
     if points > limit and not actor.may(Permission.APPROVE):
         record_alone(desk, actor, action, None, outcome="refused", details=f"{points} points over the {limit} limit")
@@ -143,7 +135,7 @@ def redeem_gift(desk: Desk, ref: str, sku: str, qty: int = 1) -> Redemption:
             {"qty": FieldError(QT_TRANSLATE_NOOP("Errors", "Redeem 1 to {limit} at a time."), limit=MAX_QTY)}
         )
     with desk.store.read() as connection:
-        item = connection.execute(select(gifts).where(gifts.c.sku == sku, gifts.c.active)).first()
+        item = reward_rows.gift_by_sku(connection, sku, active_only=True)
     if item is None:
         raise NotFound(
             QT_TRANSLATE_NOOP(
@@ -154,11 +146,8 @@ def redeem_gift(desk: Desk, ref: str, sku: str, qty: int = 1) -> Redemption:
     _needs_manager_over_limit(desk, actor, item.points * qty, "gift.redeem")
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
-        taken = connection.execute(
-            update(gifts).where(gifts.c.sku == sku, gifts.c.stock >= qty).values(stock=gifts.c.stock - qty)
-        )
-        if taken.rowcount != 1:
-            stock = connection.execute(select(gifts.c.stock).where(gifts.c.sku == sku)).scalar_one()
+        if not reward_rows.take_stock(connection, sku, qty):
+            stock = reward_rows.gift_stock(connection, sku)
             raise InvalidInput(
                 QT_TRANSLATE_NOOP("Errors", "Only {stock} of {name} left; choose fewer or another gift."),
                 stock=stock,
@@ -176,7 +165,7 @@ def redeem_gift(desk: Desk, ref: str, sku: str, qty: int = 1) -> Redemption:
             qty=qty,
             by_card=is_card_ref(ref),
         )
-        stock_left = connection.execute(select(gifts.c.stock).where(gifts.c.sku == sku)).scalar_one()
+        stock_left = reward_rows.gift_stock(connection, sku)
         return Redemption(
             entry_id,
             row.member_no,
@@ -202,9 +191,7 @@ def coupon_kinds(desk: Desk) -> list[CouponKind]:
     with desk.store.read() as connection:
         return [
             CouponKind(r.type_code, r.title, f"{r.value_fen / 100:.2f}", f"{r.min_spend_fen / 100:.2f}", r.points)
-            for r in connection.execute(
-                select(coupon_types).where(coupon_types.c.active).order_by(coupon_types.c.points)
-            )
+            for r in reward_rows.active_coupon_types(connection)
         ]
 
 
@@ -226,14 +213,19 @@ def define_coupon(
             valid_days=int(valid_days),
             points=parse_points(points),
         )
-        if connection.execute(select(coupon_types.c.type_code).where(coupon_types.c.type_code == type_code)).first():
-            connection.execute(update(coupon_types).where(coupon_types.c.type_code == type_code).values(**values))
-        else:
-            connection.execute(insert(coupon_types).values(type_code=type_code, **values))
+        reward_rows.save_coupon_type(connection, type_code, values)
         record(desk, connection, actor, "coupon.define", type_code, after={k: v for k, v in values.items()})
 
 
-def _coupon_item(row) -> CouponItem:
+def _stored_coupon(connection: Connection, code: str) -> Row[Any]:
+    """A coupon this transaction just wrote."""
+    coupon = reward_rows.coupon_by_code(connection, code)
+    if coupon is None:
+        raise RuntimeError(f"coupon {code} was written but cannot be read back")
+    return coupon
+
+
+def _coupon_item(row: Row[Any]) -> CouponItem:
     return CouponItem(
         display(row.code),
         row.title if hasattr(row, "title") else row.type_code,
@@ -250,9 +242,7 @@ def redeem_coupon(desk: Desk, ref: str, type_code: str) -> Redemption:
     actor = authorize(desk, Permission.REDEEM, "coupon.redeem")
     type_code = _sku(type_code)
     with desk.store.read() as connection:
-        kind = connection.execute(
-            select(coupon_types).where(coupon_types.c.type_code == type_code, coupon_types.c.active)
-        ).first()
+        kind = reward_rows.active_coupon_type(connection, type_code)
     if kind is None:
         raise NotFound(
             QT_TRANSLATE_NOOP("Errors", "There is no coupon {type_code}; check the code."), type_code=type_code
@@ -276,23 +266,22 @@ def redeem_coupon(desk: Desk, ref: str, type_code: str) -> Redemption:
         return Redemption(entry_id, row.member_no, kind.points, points_balance(connection, row.id), coupon=coupon)
 
 
-def issue_coupon(desk: Desk, connection, row, kind, entry_id: str | None) -> CouponItem:
+def issue_coupon(desk: Desk, connection: Connection, row: Row[Any], kind: Row[Any], entry_id: str | None) -> CouponItem:
     """A coupon of `kind` (a coupon_types row) for the member `row`, with its outbox entry, in the caller's
     transaction; `entry_id` is the ledger entry that paid for it (None: given, e.g. as a complaint's compensation)."""
     now = desk.now()
     code = new_code()
     valid_until = now.date() + dt.timedelta(days=kind.valid_days)
-    connection.execute(
-        insert(coupons).values(
-            code=code,
-            type_code=kind.type_code,
-            member_id=row.id,
-            value_fen=kind.value_fen,
-            min_spend_fen=kind.min_spend_fen,
-            valid_until=valid_until,
-            issued_at=now,
-            issued_entry_id=entry_id,
-        )
+    reward_rows.insert_coupon(
+        connection,
+        code=code,
+        type_code=kind.type_code,
+        member_id=row.id,
+        value_fen=kind.value_fen,
+        min_spend_fen=kind.min_spend_fen,
+        valid_until=valid_until,
+        issued_at=now,
+        issued_entry_id=entry_id,
     )
     append_op(
         connection,
@@ -310,31 +299,21 @@ def issue_coupon(desk: Desk, connection, row, kind, entry_id: str | None) -> Cou
         },
         now,
     )
-    return _coupon_item(
-        connection.execute(select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)).one()
-    )
+    return _coupon_item(_stored_coupon(connection, code))
 
 
 def member_coupons(desk: Desk, ref: str) -> list[CouponItem]:
     authorize(desk, Permission.LOOKUP, "coupon.list")
     with desk.store.read() as connection:
         row = require_member(desk, connection, ref)
-        found = connection.execute(
-            select(coupons, coupon_types.c.title)
-            .join(coupon_types)
-            .where(coupons.c.member_id == row.id)
-            .order_by(coupons.c.valid_until)
-        )
-        return [_coupon_item(c) for c in found]
+        return [_coupon_item(c) for c in reward_rows.coupons_of_member(connection, row.id)]
 
 
 def show_coupon(desk: Desk, code: str) -> CouponItem:
     authorize(desk, Permission.LOOKUP, "coupon.show")
     code = _parse(code)
     with desk.store.read() as connection:
-        coupon = connection.execute(
-            select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)
-        ).first()
+        coupon = reward_rows.coupon_by_code(connection, code)
     if coupon is None:
         raise NotFound(
             QT_TRANSLATE_NOOP(
@@ -359,9 +338,7 @@ def write_off_coupon(desk: Desk, code: str, spend: str | None = None) -> CouponI
     spend_fen = parse_amount(spend) if spend else None
     now = desk.now()
     with desk.store.write() as connection:
-        coupon = connection.execute(
-            select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)
-        ).first()
+        coupon = reward_rows.coupon_by_code(connection, code)
         if coupon is None:
             raise NotFound(
                 QT_TRANSLATE_NOOP(
@@ -401,16 +378,13 @@ def write_off_coupon(desk: Desk, code: str, spend: str | None = None) -> CouponI
                 minimum=f"{coupon.min_spend_fen / 100:.2f}",
                 spend=f"{spend_fen / 100:.2f}",
             )
-        connection.execute(
-            update(coupons)
-            .where(coupons.c.code == code)
-            .values(
-                status="written_off",
-                used_at=now,
-                used_counter=desk.counter_uid,
-                used_staff=actor.staff_id,
-                used_spend_fen=spend_fen,
-            )
+        reward_rows.write_off(
+            connection,
+            code,
+            used_at=now,
+            used_counter=desk.counter_uid,
+            used_staff=actor.staff_id,
+            used_spend_fen=spend_fen,
         )
         append_op(
             connection,
@@ -428,7 +402,4 @@ def write_off_coupon(desk: Desk, code: str, spend: str | None = None) -> CouponI
             display(code),
             details=f"spend ¥{spend_fen / 100:.2f}" if spend_fen is not None else None,
         )
-        used = connection.execute(
-            select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)
-        ).one()
-        return _coupon_item(used)
+        return _coupon_item(_stored_coupon(connection, code))

@@ -25,6 +25,7 @@ from counter_app.domain.codes import NONCE_KEEP_STEPS, step_of
 from counter_app.domain.coupons import display as display_coupon
 from counter_app.domain.coupons import looks_like_coupon
 from counter_app.domain.errors import Conflict, DeskError, InvalidInput, NotFound, StoreUnavailable
+from counter_app.domain.members import ERASED_NAME
 from counter_app.domain.points import expires_on
 from counter_app.domain.rules import parse_rules
 from counter_app.domain.staff import Permission
@@ -32,7 +33,6 @@ from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
-from counter_app.services.privacy import ERASED_NAME
 from sync.client import SyncClient, SyncError, skew
 from sync.protocol import MAX_BATCH, MAX_PAGE, Change, ChangesPage, Op
 

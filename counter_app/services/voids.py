@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from counter_app.db import points as ledger
+from counter_app.db import rewards as reward_rows
 from counter_app.db.outbox import append_op
 from counter_app.domain.errors import Conflict, InvalidInput, NotFound
 from counter_app.domain.points import draw_fifo
@@ -14,8 +15,8 @@ from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record
 from counter_app.services.auth import authorize
+from counter_app.services.balances import points_balance
 from counter_app.services.desk import Desk
-from counter_app.services.points import points_balance
 
 VOIDABLE = ("earn", "cash", "redeem-gift", "redeem-coupon", "birthday")
 
@@ -36,7 +37,7 @@ def void_operation(desk: Desk, op_id: str, reason: str) -> VoidResult:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Give the reason for the void; it goes into the audit log."))
     now = desk.now()
     with desk.store.write() as connection:
-        entry = connection.exec_driver_sql("SELECT * FROM ledger WHERE entry_id = ?", (op_id.strip(),)).first()
+        entry = ledger.entry_by_id(connection, op_id.strip())
         if entry is None:
             raise NotFound(
                 QT_TRANSLATE_NOOP(
@@ -44,14 +45,10 @@ def void_operation(desk: Desk, op_id: str, reason: str) -> VoidResult:
                 ),
                 op_id=op_id[:36],
             )
-        member = connection.exec_driver_sql(
-            "SELECT id, member_uid, member_no FROM members WHERE id = ?", (entry.member_id,)
-        ).one()
+        member = ledger.member_account(connection, entry.member_id)
         if entry.kind not in VOIDABLE:
             raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "A {kind} entry cannot be voided."), kind=entry.kind)
-        earlier = connection.exec_driver_sql(
-            "SELECT entry_id, at FROM ledger WHERE reverses = ?", (entry.entry_id,)
-        ).first()
+        earlier = ledger.reversal_of(connection, entry.entry_id)
         if earlier is not None:
             raise Conflict(
                 QT_TRANSLATE_NOOP("Errors", "Operation {op_id} was voided already on {when}."),
@@ -81,9 +78,7 @@ def void_operation(desk: Desk, op_id: str, reason: str) -> VoidResult:
                     balance=balance,
                     points=entry.points,
                 )
-            own = connection.exec_driver_sql(
-                "SELECT id, points_left FROM points_lots WHERE entry_id = ?", (entry.entry_id,)
-            ).all()
+            own = ledger.lots_made_by(connection, entry.entry_id)
             others = [lot for lot in ledger.open_lots(connection, member.id) if lot[0] not in {o.id for o in own}]
             taken = draw_fifo([(o.id, o.points_left) for o in own if o.points_left] + others, entry.points)
             ledger.add_entry(
@@ -111,20 +106,13 @@ def void_operation(desk: Desk, op_id: str, reason: str) -> VoidResult:
                 note=reason,
                 reverses=entry.entry_id,
             )
-            for draw in connection.exec_driver_sql(
-                "SELECT d.points, l.expires_on, l.earned_at FROM lot_draws d JOIN points_lots l ON l.id = d.lot_id WHERE d.entry_id = ?",
-                (entry.entry_id,),
-            ):
+            for draw in ledger.draws_by(connection, entry.entry_id):
                 expires = dt.date.fromisoformat(draw.expires_on) if draw.expires_on else None
                 ledger.add_lot(connection, member.id, void_id, now, expires, draw.points)
             if entry.kind == "redeem-gift":
-                connection.exec_driver_sql(
-                    "UPDATE gift_catalog SET stock = stock + ? WHERE sku = ?", (entry.qty or 0, entry.item)
-                )
+                reward_rows.return_stock(connection, entry.item, entry.qty or 0)
             if entry.kind == "redeem-coupon":
-                coupon = connection.exec_driver_sql(
-                    "SELECT code, status FROM coupons WHERE issued_entry_id = ?", (entry.entry_id,)
-                ).first()
+                coupon = reward_rows.coupon_bought_by(connection, entry.entry_id)
                 if coupon is not None and coupon.status == "written_off":
                     raise InvalidInput(
                         QT_TRANSLATE_NOOP(
@@ -133,7 +121,7 @@ def void_operation(desk: Desk, op_id: str, reason: str) -> VoidResult:
                         )
                     )
                 if coupon is not None:
-                    connection.exec_driver_sql("UPDATE coupons SET status = 'revoked' WHERE code = ?", (coupon.code,))
+                    reward_rows.revoke_coupon(connection, coupon.code)
         new_balance = balance - entry.points
         ledger.set_member_points(connection, member.id, points=new_balance, updated_at=now)
         append_op(
