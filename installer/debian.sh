@@ -7,7 +7,8 @@
 #
 # Installs: the system libraries Qt and zbar need and a Chinese font (apt-get), a virtual
 # environment in .venv, the project with its Python dependencies (pip), then builds the
-# Designer forms and the .qm translations. Safe to run again: it only installs what is missing.
+# Designer forms and the .qm translations. Safe to run again: it only installs what is missing, so
+# once installed it starts without a network (the stamp .venv/.counter-app-installed says what pip did).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,17 +51,56 @@ if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
 fi
 
 if [ ! -x .venv/bin/python ]; then
+  echo "Creating the virtual environment in .venv…"
   "$python" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip
-if [ "$mode" = test ]; then
-  .venv/bin/python -m pip install -q -e ".[test]"
-elif [ "$mode" = bundle ]; then
-  .venv/bin/python -m pip install -q -e ".[bundle]"
-else
-  .venv/bin/python -m pip install -q -e .
+
+# What pip installs depends only on pyproject.toml and the mode's extras (test and bundle bring more
+# than run), so a stamp in .venv records each install: a start with nothing new needs no network.
+case "$mode" in run) extras="" ;; test) extras="[test]" ;; bundle) extras="[bundle]" ;; esac
+stamp=.venv/.counter-app-installed
+version=$(sed -n 's/^version *= *"\(.*\)"/\1/p' pyproject.toml | head -n 1)
+install_hash() { { cat pyproject.toml; echo "extras=$1"; } | sha256sum | cut -d' ' -f1; }
+stamp_line() { echo "$1 $version $(install_hash "$2")"; }
+installed() { [ -f "$stamp" ] && grep -qxF "$(stamp_line "$1" "$2")" "$stamp"; }
+
+# The built files: a form for each Designer file and a .qm for each catalog, each newer than its source.
+built() {
+  local source
+  for source in ui/*.ui; do
+    [ -e "$source" ] || continue
+    local form
+    form="counter_app/gui/forms/ui_$(basename "$source" .ui).py"
+    [ -f "$form" ] && ! [ "$form" -ot "$source" ] || return 1
+  done
+  for source in resources/translations/*.ts; do
+    [ -e "$source" ] || continue
+    local catalog=${source%.ts}.qm
+    [ -f "$catalog" ] && ! [ "$catalog" -ot "$source" ] || return 1
+  done
+}
+
+just_installed=no
+if ! installed "$mode" "$extras"; then
+  echo "Installing the desk's Python packages${extras:+ with $extras} (first start or pyproject.toml changed, a few minutes)…"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".$extras"
+  # Keep what still holds for this pyproject.toml; test and bundle include everything run needs.
+  lines=$(stamp_line "$mode" "$extras")
+  if [ "$mode" != run ]; then lines+=$'\n'$(stamp_line run ""); fi
+  for previous in test:'[test]' bundle:'[bundle]'; do
+    if installed "${previous%%:*}" "${previous#*:}"; then
+      lines+=$'\n'$(stamp_line "${previous%%:*}" "${previous#*:}")
+    fi
+  done
+  printf '%s\n' "$lines" | sort -u >"$stamp.new"
+  mv "$stamp.new" "$stamp"
+  just_installed=yes
 fi
-.venv/bin/python resources/build.py
+if [ "$just_installed" = yes ] || ! built; then
+  echo "Building forms and translations…"
+  .venv/bin/python resources/build.py
+fi
 
 if [ "$mode" = test ]; then
   export QT_QPA_PLATFORM=offscreen

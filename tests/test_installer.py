@@ -311,3 +311,129 @@ def test_the_installer_scripts_parse():
         ast.parse(text)
         assert text.startswith('"""'), f"{script} does not say what it is for"
     compile((INSTALLER / "counter-app.spec").read_text(encoding="utf-8"), "counter-app.spec", "exec")
+
+
+def _checkout_for_the_installer(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of what installer/debian.sh reads, with a .venv whose pip only writes down that it was asked.
+
+    The developer's own .venv is never touched: the copy's .venv/bin/python hands everything but pip to
+    the interpreter running these tests, and its counter-app starts the real desk from this checkout."""
+    checkout = tmp_path / "checkout"
+    for name in ("installer/debian.sh", "pyproject.toml", "resources/build.py"):
+        (checkout / name).parent.mkdir(parents=True, exist_ok=True)
+        (checkout / name).write_bytes((ROOT / name).read_bytes())
+    (checkout / "ui").mkdir()
+    for ui_file in (ROOT / "ui").glob("*.ui"):
+        (checkout / "ui" / ui_file.name).write_bytes(ui_file.read_bytes())
+    (checkout / "resources" / "translations").mkdir()
+    for catalog in (ROOT / "resources" / "translations").glob("*.ts"):
+        (checkout / "resources" / "translations" / catalog.name).write_bytes(catalog.read_bytes())
+    (checkout / "counter_app" / "gui" / "forms").mkdir(parents=True)  # nothing built yet
+    pip_log = tmp_path / "pip.log"
+    venv_bin = checkout / ".venv" / "bin"
+    venv_bin.mkdir(parents=True)
+    (venv_bin / "python").write_text(
+        "#!/bin/sh\n"
+        'if [ "$1" = -m ] && [ "$2" = pip ]; then\n'
+        f'  echo "$*" >>"{pip_log}"\n'
+        '  [ -z "$OFFLINE" ] || { echo "ERROR: No matching distribution found (offline)" >&2; exit 1; }\n'
+        "  exit 0\n"
+        "fi\n"
+        f'exec "{sys.executable}" "$@"\n'
+    )
+    (venv_bin / "counter-app").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m counter_app "$@"\n')
+    # The machine's packages count as installed: the test neither asks apt nor needs sudo.
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    (fake_bin / "dpkg-query").write_text("#!/bin/sh\nprintf 'install ok installed'\n")
+    for name in ("apt-get", "sudo"):
+        (fake_bin / name).write_text(f"#!/bin/sh\necho '{name} was called' >&2\nexit 97\n")
+    for script in [*venv_bin.iterdir(), *fake_bin.iterdir()]:
+        script.chmod(0o755)
+    return checkout, pip_log
+
+
+def _start(checkout: Path, mode: str, *args: str, offline: bool = False) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "PATH": f"{checkout.parent / 'bin'}{os.pathsep}{os.environ['PATH']}",
+        "PYTHON": sys.executable,
+        "PYTHONPATH": str(ROOT),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    if offline:  # no index within reach, whichever pip would look
+        env.update(OFFLINE="1", PIP_INDEX_URL="http://127.0.0.1:9/", PIP_NO_INDEX="1")
+    return subprocess.run(
+        ["bash", str(checkout / "installer" / "debian.sh"), mode, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def _pip_calls(pip_log: Path) -> list[str]:
+    calls = pip_log.read_text().splitlines() if pip_log.exists() else []
+    pip_log.unlink(missing_ok=True)
+    return calls
+
+
+def test_an_installed_desk_starts_without_pip_or_a_network(tmp_path):
+    checkout, pip_log = _checkout_for_the_installer(tmp_path)
+
+    first = _start(checkout, "run", "--version")
+    assert first.returncode == 0, first.stderr
+    assert _pip_calls(pip_log) == ["-m pip install -q --upgrade pip", "-m pip install -q -e ."]
+    # Each long step says what it does before it starts.
+    assert "Installing the desk's Python packages" in first.stdout
+    assert "Building forms and translations" in first.stdout
+    assert first.stdout.index("Installing") < first.stdout.index("Building") < first.stdout.index(__version__)
+    for language in bundle_files.LANGUAGES:
+        assert (checkout / "resources" / "translations" / f"counter_app_{language}.qm").is_file()
+    assert (checkout / "counter_app" / "gui" / "forms" / "ui_register_dialog.py").is_file()
+    stamp = (checkout / ".venv" / ".counter-app-installed").read_text()
+    assert stamp.startswith(f"run {__version__} ")
+
+    second = _start(checkout, "run", "--version", offline=True)
+    assert second.returncode == 0, second.stderr
+    assert _pip_calls(pip_log) == []
+    assert "Installing" not in second.stdout and "Building" not in second.stdout
+    assert __version__ in second.stdout
+
+    # A catalog edited since it was built is built again, still without pip.
+    catalog = checkout / "resources" / "translations" / "counter_app_en.ts"
+    qm = catalog.with_suffix(".qm")
+    os.utime(qm, (catalog.stat().st_mtime - 10,) * 2)
+    third = _start(checkout, "run", "--version", offline=True)
+    assert third.returncode == 0, third.stderr
+    assert _pip_calls(pip_log) == [] and "Building forms and translations" in third.stdout
+    assert qm.stat().st_mtime >= catalog.stat().st_mtime
+
+
+def test_the_test_tools_and_a_changed_pyproject_are_installed_once(tmp_path):
+    checkout, pip_log = _checkout_for_the_installer(tmp_path)
+    assert _start(checkout, "run", "--version").returncode == 0
+    _pip_calls(pip_log)
+
+    # test needs more than run: its first start installs the extras, its second nothing.
+    tools = _start(checkout, "test", "--version")
+    assert tools.returncode == 0, tools.stderr
+    assert _pip_calls(pip_log)[-1] == "-m pip install -q -e .[test]"
+    again = _start(checkout, "test", "--version", offline=True)
+    assert again.returncode == 0, again.stderr
+    assert _pip_calls(pip_log) == []
+    # What test installed includes all that run needs.
+    desk = _start(checkout, "run", "--version", offline=True)
+    assert desk.returncode == 0, desk.stderr
+    assert _pip_calls(pip_log) == []
+
+    # A changed pyproject.toml may name new dependencies: offline, that start says pip failed.
+    pyproject = checkout / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text() + "\n# a new dependency\n")
+    offline = _start(checkout, "run", "--version", offline=True)
+    assert offline.returncode != 0 and "No matching distribution" in offline.stderr
+    assert _pip_calls(pip_log)
+    online = _start(checkout, "run", "--version")
+    assert online.returncode == 0, online.stderr
+    assert _pip_calls(pip_log) == ["-m pip install -q --upgrade pip", "-m pip install -q -e ."]
+    assert "apt-get was called" not in online.stderr + offline.stderr + desk.stderr
