@@ -108,7 +108,7 @@ def bench_window(desk, payloads: list[str], expected: list[str], video: Path) ->
     give_up = QTimer(singleShot=True, interval=10_000)
     give_up.timeout.connect(loop.quit)
     samples = []
-    for payload, member_no in zip(payloads, expected):
+    for payload, member_no in zip(payloads, expected, strict=True):
         watch.wanted, watch.painted_at = member_no, None
         for char in payload:  # the scanner's burst; its own typing time is not the desk's
             QTest.keyClick(window.search_box, char)

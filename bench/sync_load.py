@@ -444,7 +444,7 @@ def print_table(rows: list[tuple[str, str, str, str]]) -> None:
     header = ("figure", "measured", "goal", "met")
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
     for row in [header, tuple("-" * width for width in widths), *rows]:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
 def verdict(ok: bool) -> str:

@@ -132,7 +132,7 @@ def png_problem(path: Path, min_width: int = 640, min_height: int = 400) -> str 
         return None
     with Image.open(path) as picture:
         picture.load()
-        low, high = zip(*picture.convert("RGB").getextrema())
+        low, high = zip(*picture.convert("RGB").getextrema(), strict=True)
     if low == high:
         return f"{path} is one flat colour"
     return None
@@ -287,8 +287,8 @@ def find_iscc() -> str | None:
     if found:
         return found
     for base in (
-        os.environ.get("ProgramFiles(x86)"),
-        os.environ.get("ProgramFiles"),
+        os.environ.get("ProgramFiles(x86)"),  # noqa: SIM112 - Windows spells these names so
+        os.environ.get("ProgramFiles"),  # noqa: SIM112
         os.path.join(os.environ.get("LOCALAPPDATA", ""), "Programs"),
     ):
         if base and os.path.isfile(os.path.join(base, "Inno Setup 6", "ISCC.exe")):
