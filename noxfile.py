@@ -6,10 +6,17 @@ once and work offline: `.venv/bin/nox`, or `nox` with that environment active.
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
+
 import nox
 
 nox.options.default_venv_backend = "none"
 nox.options.sessions = ["lint", "types", "imports", "fast"]
+# The tools come from the environment nox runs in (.venv/bin), whatever PATH says.
+os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+OFFSCREEN = {"QT_QPA_PLATFORM": "offscreen"}
 
 
 @nox.session
@@ -41,10 +48,10 @@ def imports(session: nox.Session) -> None:
 @nox.session
 def fast(session: nox.Session) -> None:
     """The fast tier: everything not marked slow (domain, store, services, widgets offscreen)."""
-    session.run("pytest", "-m", "not slow", "-n", "auto", *session.posargs, env={"QT_QPA_PLATFORM": "offscreen"})
+    session.run("pytest", "-m", "not slow", "-n", "auto", *session.posargs, env=OFFSCREEN)
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
     """The whole suite, as CI runs it (set COUNTER_TEST_PG_URL for the PostgreSQL tests)."""
-    session.run("pytest", "-n", "auto", *session.posargs, env={"QT_QPA_PLATFORM": "offscreen"})
+    session.run("pytest", "-n", "auto", *session.posargs, env=OFFSCREEN)

@@ -104,7 +104,8 @@ fi
 
 if [ "$mode" = test ]; then
   export QT_QPA_PLATFORM=offscreen
-  exec .venv/bin/python -m pytest "$@"
+  # On every core (pytest-xdist); `-n 0` after `test` runs in one process, e.g. for --pdb.
+  exec .venv/bin/python -m pytest -n auto "$@"
 fi
 if [ "$mode" = bundle ]; then
   exec .venv/bin/python installer/build.py "$@"
