@@ -12,6 +12,7 @@ from typing import Any
 import platformdirs
 
 from counter_app.domain.errors import InvalidInput
+from counter_app.domain.languages import LANGUAGE_NAMES
 from counter_app.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 
 SETTINGS_FILE = "settings.json"
@@ -69,7 +70,6 @@ GROUPS: tuple[tuple[str, str], ...] = (
 )
 
 THEMES = ("standard", "high_contrast")
-LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}  # each language in its own words: never translated
 FONT_SCALES = (100, 115, 130, 150, 175, 200)
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from counter_app import i18n
 from counter_app.domain.errors import DeskError
+from counter_app.domain.languages import LANGUAGE_NAMES
 from counter_app.domain.staff import Actor
 from counter_app.gui.device_checks import CameraCheck, PrinterCheck
 from counter_app.gui.tasks import Op
@@ -34,7 +35,6 @@ from counter_app.paths import resources_dir
 from counter_app.services import auth, first_run, sync
 from counter_app.services.desk import Desk
 
-LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}  # each in its own language, whatever the wizard shows
 EMULATOR_COMMAND = (
     ".venv/bin/python -m counter_app.devices.printer_emulator --port 9100"  # from the folder the desk was installed in
 )

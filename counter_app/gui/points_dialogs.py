@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from counter_app import i18n
 from counter_app.domain.errors import DeskError
+from counter_app.domain.ledger import KIND_LABELS
 from counter_app.domain.staff import Permission
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.gui.guarded import run_guarded
@@ -40,7 +41,6 @@ from counter_app.gui.shortcuts import (
     with_key,
 )
 from counter_app.gui.tasks import Op
-from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services import points, printing, rewards
 from counter_app.services.desk import Desk
 from counter_app.services.members import MemberCard
@@ -437,21 +437,6 @@ class RedeemDialog(_DeskDialog):
             action="coupon.redeem",
             permission=Permission.REDEEM,
         )
-
-
-KIND_LABELS = {
-    "earn": QT_TRANSLATE_NOOP("PointsKinds", "Earned"),
-    "cash": QT_TRANSLATE_NOOP("PointsKinds", "Cash"),
-    "redeem-gift": QT_TRANSLATE_NOOP("PointsKinds", "Gift"),
-    "redeem-coupon": QT_TRANSLATE_NOOP("PointsKinds", "Coupon"),
-    "expire": QT_TRANSLATE_NOOP("PointsKinds", "Expired"),
-    "gift-in": QT_TRANSLATE_NOOP("PointsKinds", "Gift received"),
-    "gift-out": QT_TRANSLATE_NOOP("PointsKinds", "Gift given"),
-    "birthday": QT_TRANSLATE_NOOP("PointsKinds", "Birthday"),
-    "referral": QT_TRANSLATE_NOOP("PointsKinds", "Referral"),
-    "reversal": QT_TRANSLATE_NOOP("PointsKinds", "Void"),
-    "adjust": QT_TRANSLATE_NOOP("PointsKinds", "Adjustment"),
-}
 
 
 class HistoryDialog(_DeskDialog):
