@@ -93,13 +93,13 @@ class ReceiptPreviewDialog(QDialog):
         paper_row.addWidget(self.printer_hint)
         layout.addLayout(paper_row)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        palette = self.scroll.viewport().palette()
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        palette = self.scroll_area.viewport().palette()
         palette.setColor(QPalette.ColorRole.Window, QColor(DESK_GREY))
-        self.scroll.viewport().setPalette(palette)
-        self.scroll.viewport().setAutoFillBackground(True)
+        self.scroll_area.viewport().setPalette(palette)
+        self.scroll_area.viewport().setAutoFillBackground(True)
         holder = QWidget()
         holder.setAutoFillBackground(False)
         holder_layout = QVBoxLayout(holder)
@@ -110,8 +110,8 @@ class ReceiptPreviewDialog(QDialog):
         self.picture.setGraphicsEffect(shadow)
         holder_layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         holder_layout.addStretch()
-        self.scroll.setWidget(holder)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(holder)
+        layout.addWidget(self.scroll_area, 1)
 
         self.error = QLabel(objectName="formError", wordWrap=True, visible=False)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -169,7 +169,9 @@ class ReceiptPreviewDialog(QDialog):
             return
         self.picture.setPixmap(pixmap)  # 1:1: what the clerk sees is what the printer's dots make
         self.picture.setFixedSize(pixmap.size())
-        self.scroll.setMinimumWidth(pixmap.width() + 32 + self.scroll.verticalScrollBar().sizeHint().width() + 4)
+        self.scroll_area.setMinimumWidth(
+            pixmap.width() + 32 + self.scroll_area.verticalScrollBar().sizeHint().width() + 4
+        )
         self.error.setVisible(False)
 
     def pixmap_width(self) -> int:
