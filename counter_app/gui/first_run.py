@@ -89,7 +89,9 @@ class _Page(QWizardPage):
             return
         new = make()
         new.setProperty("language", i18n.language())
-        self.layout().replaceWidget(old, new)
+        layout = self.layout()
+        assert layout is not None, "a wizard page with a check has its layout"
+        layout.replaceWidget(old, new)
         old.stop() if hasattr(old, "stop") else None
         old.deleteLater()
         self.check = new
@@ -852,7 +854,7 @@ class FirstRunWizard(QWizard):
         current = self.currentId()
         if current == self.ADMIN:
             step = first_run.progress(self.desk).next_step() if self.actor is not None else "server"
-            return self.STEP_PAGES.get(step, self.DONE) if step != "store" else self.SERVER
+            return self.STEP_PAGES.get(step or "", self.DONE) if step != "store" else self.SERVER  # none left: done
         return super().nextId()
 
     def switch_language(self, language: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -25,6 +26,7 @@ class RowsModel(QAbstractTableModel):
     """
 
     COLUMNS: tuple[str, ...] = ()
+    headers: Callable[[], tuple[str, ...]]  # each model's own method, as the docstring says
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

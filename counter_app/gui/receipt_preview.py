@@ -81,7 +81,7 @@ class ReceiptPreviewDialog(QDialog):
             button.setChecked(mm == self.paper_mm)
             self.paper_buttons.addButton(button, mm)
             paper_row.addWidget(button)
-        self.paper_buttons.idToggled.connect(lambda mm, checked: checked and self.show_paper(mm))
+        self.paper_buttons.idToggled.connect(self._paper_toggled)
         paper_row.addStretch()
         printer_paper = desk.settings.printer_paper_mm
         self.printer_hint = QLabel(objectName="subtitleLabel")
@@ -149,6 +149,10 @@ class ReceiptPreviewDialog(QDialog):
             Op(self, lambda: printed_before(desk, ref)).success(self._found_printed).failure(self.show_error).run()
 
     # --- the picture ---------------------------------------------------------------------------
+    def _paper_toggled(self, paper_mm: int, checked: bool) -> None:
+        if checked:
+            self.show_paper(paper_mm)
+
     def show_paper(self, paper_mm: int) -> None:
         self.paper_mm = paper_mm
         self._serial += 1
@@ -192,6 +196,8 @@ class ReceiptPreviewDialog(QDialog):
         if not self.print_button.isEnabled():
             return
         reference, desk = self.reference, self.desk
+        if reference is None:  # the button is enabled only for a known reference
+            return
         self.print_button.setEnabled(False)
         self.error.setVisible(False)
         if self.was_printed:
