@@ -13,7 +13,7 @@ import pytest
 
 import counter_app.domain
 from counter_app import i18n
-from counter_app.domain import complaints, ledger, staff, tiers
+from counter_app.domain import complaints, ledger, queue, receipts, staff, tiers
 from counter_app.domain.languages import LANGUAGE_NAMES, Language
 from tests.conftest import ROOT
 
@@ -29,6 +29,9 @@ LABELLED: list[tuple[type[enum.StrEnum], Mapping[str, str], str]] = [
     (complaints.EventKind, complaints.EVENT_LABELS, "Complaints"),
     (complaints.CompensationKind, complaints.COMPENSATION_KINDS, "Complaints"),
     (complaints.SlaStatus, complaints.SLA_LABELS, "Complaints"),
+    (receipts.ReceiptKind, receipts.KIND_TITLES, "Receipts"),
+    (receipts.JobStatus, receipts.JOB_STATUS_LABELS, "PrintJobsModel"),
+    (queue.QueueKind, queue.QUEUE_KIND_LABELS, "ManagerQueueModel"),
 ]
 # Closed sets whose labels are deliberately never translated.
 UNTRANSLATED: list[tuple[type[enum.StrEnum], Mapping[str, str]]] = [(Language, LANGUAGE_NAMES)]
@@ -111,4 +114,22 @@ def test_the_stored_codes_stay_what_the_store_and_the_wire_hold():
     ) == complaints.EVENT_KINDS
     assert set(complaints.TRANSITIONS) == set(complaints.STATES)
     assert i18n.LANGUAGES == ("zh_CN", "en")
-    assert all(type(code) is str for code in (*tiers.TIERS, *staff.ROLES, *i18n.LANGUAGES, *complaints.EVENT_KINDS))
+    assert receipts.RECEIPT_KINDS == (
+        "registration",
+        "earn",
+        "gift",
+        "coupon",
+        "cash",
+        "write_off",
+        "points_gift",
+        "void",
+        "complaint",
+        "day_summary",
+        "test",
+    )
+    assert [status.value for status in receipts.JobStatus] == ["queued", "printing", "printed", "cancelled"]
+    assert [kind.value for kind in queue.QueueKind] == ["approval", "compensation", "review"]
+    assert all(
+        type(code) is str
+        for code in (*tiers.TIERS, *staff.ROLES, *i18n.LANGUAGES, *complaints.EVENT_KINDS, *receipts.RECEIPT_KINDS)
+    )
