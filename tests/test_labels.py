@@ -13,7 +13,7 @@ import pytest
 
 import counter_app.domain
 from counter_app import i18n
-from counter_app.domain import complaints, ledger, queue, receipts, staff, tiers
+from counter_app.domain import complaints, ledger, member_events, queue, receipts, staff, tiers
 from counter_app.domain.languages import LANGUAGE_NAMES, Language
 from tests.conftest import ROOT
 
@@ -29,6 +29,8 @@ LABELLED: list[tuple[type[enum.StrEnum], Mapping[str, str], str]] = [
     (complaints.EventKind, complaints.EVENT_LABELS, "Complaints"),
     (complaints.CompensationKind, complaints.COMPENSATION_KINDS, "Complaints"),
     (complaints.SlaStatus, complaints.SLA_LABELS, "Complaints"),
+    (complaints.CompensationStatus, complaints.COMPENSATION_STATUSES, "Complaints"),
+    (member_events.EventState, member_events.EVENT_STATE_LABELS, "MemberEvents"),
     (receipts.ReceiptKind, receipts.KIND_TITLES, "Receipts"),
     (receipts.JobStatus, receipts.JOB_STATUS_LABELS, "PrintJobsModel"),
     (queue.QueueKind, queue.QUEUE_KIND_LABELS, "ManagerQueueModel"),

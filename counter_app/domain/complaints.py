@@ -157,6 +157,21 @@ COMPENSATION_KINDS: dict[str, str] = {
 }
 
 
+class CompensationStatus(enum.StrEnum):
+    """Where a request for compensation stands: waiting for a manager, or decided."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+COMPENSATION_STATUSES: dict[str, str] = {
+    CompensationStatus.PENDING: QT_TRANSLATE_NOOP("Complaints", "waiting for a manager"),
+    CompensationStatus.APPROVED: QT_TRANSLATE_NOOP("Complaints", "approved"),
+    CompensationStatus.REJECTED: QT_TRANSLATE_NOOP("Complaints", "rejected"),
+}
+
+
 class SlaStatus(enum.StrEnum):
     """Where a complaint stands against the answer promise."""
 

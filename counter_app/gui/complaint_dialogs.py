@@ -552,15 +552,10 @@ class ComplaintDetail(QFrame):
                 item.setToolTip(text)
                 self.timeline.setItem(row, column, item)
         self.timeline.resizeRowsToContents()
-        verdicts = {
-            "pending": self.tr("waiting for a manager"),
-            "approved": self.tr("approved"),
-            "rejected": self.tr("rejected"),
-        }
         lines = []
         for request in info.compensations:
             offer = _label(complaint_rules.COMPENSATION_KINDS, request.kind) + " " + request.value
-            said = f"{offer} · {verdicts.get(request.status, request.status)}"
+            said = f"{offer} · {_label(complaint_rules.COMPENSATION_STATUSES, request.status)}"
             if request.decision_reason:
                 said += f" ({request.decision_reason})"
             lines.append(said + f" — {request.reason}")

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app import i18n
 from counter_app.domain.errors import DeskError
+from counter_app.domain.member_events import EVENT_STATE_LABELS
 from counter_app.domain.staff import Permission
 from counter_app.gui.guarded import run_guarded
 from counter_app.gui.layout import fit_to_screen
@@ -32,6 +34,10 @@ from counter_app.services.auth import NotSignedIn
 from counter_app.services.desk import Desk
 
 log = logging.getLogger(__name__)
+
+
+def _label(table: dict[str, str], code: str) -> str:
+    return i18n.translate("MemberEvents", table[code]) if code in table else code
 
 
 class EventCheckInDialog(QDialog):
@@ -116,7 +122,6 @@ class EventCheckInDialog(QDialog):
         if not 0 <= index < len(self.events):
             return
         event = self.events[index]
-        states = {"open": self.tr("check-in open"), "upcoming": self.tr("not started yet"), "ended": self.tr("ended")}
         places = (
             self.tr("%1 places left").replace("%1", f"{event.places_left:,}")
             if event.places_left is not None
@@ -126,7 +131,7 @@ class EventCheckInDialog(QDialog):
             self.tr("%1 to %2 · %3 · %4 points · %5 signed up, %6 checked in · %7")
             .replace("%1", event.starts_at.replace("T", " ")[:16])
             .replace("%2", event.ends_at.replace("T", " ")[:16])
-            .replace("%3", states.get(event.state, event.state))
+            .replace("%3", _label(EVENT_STATE_LABELS, event.state))
             .replace("%4", f"{event.points:,}")
             .replace("%5", f"{event.signed_up:,}")
             .replace("%6", f"{event.checked_in:,}")
