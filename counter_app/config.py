@@ -7,12 +7,16 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
 from counter_app.domain.errors import InvalidInput
+from counter_app.domain.languages import LANGUAGE_NAMES
 from counter_app.i18n import LANGUAGES, QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from counter_app.domain.rules import Rules
 
 SETTINGS_FILE = "settings.json"
 SETTINGS_VERSION = 1
@@ -44,7 +48,7 @@ class Setting:
     rule: str = ""
     group: str = "desk"
     label: str = ""
-    choices: tuple = ()
+    choices: tuple[Any, ...] = ()
     bounds: tuple[int, int] | None = None  # an int setting's lowest and highest value; its check and rule follow
     choice_names: tuple[
         str, ...
@@ -69,7 +73,6 @@ GROUPS: tuple[tuple[str, str], ...] = (
 )
 
 THEMES = ("standard", "high_contrast")
-LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}  # each language in its own words: never translated
 FONT_SCALES = (100, 115, 130, 150, 175, 200)
 
 
@@ -434,7 +437,7 @@ def load_settings(data_dir: Path) -> Settings:
 RULES_FILE = "rules.toml"
 
 
-def load_rules(data_dir: Path):
+def load_rules(data_dir: Path) -> Rules:
     """The chain's rules: DATA_DIR/rules.toml when the chain has sent one, else the shipped default."""
     from counter_app.domain.rules import parse_rules
     from counter_app.paths import resources_dir

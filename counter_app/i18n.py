@@ -7,8 +7,10 @@ import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 
-DEFAULT_LANGUAGE = "zh_CN"
-LANGUAGES = ("zh_CN", "en")
+from counter_app.domain.languages import Language
+
+DEFAULT_LANGUAGE = Language.ZH_CN.value
+LANGUAGES = tuple(language.value for language in Language)
 
 _state = threading.local()
 _default = {"language": DEFAULT_LANGUAGE}

@@ -47,7 +47,7 @@ class _DeskFormatter(logging.Formatter):
         text = super().format(record)
         if error is not None and first is None:
             try:
-                error._desk_logged_in = record  # type: ignore[union-attr]
+                error._desk_logged_in = record  # type: ignore[attr-defined]  # a mark of ours on the exception itself
             except AttributeError:  # an exception type with __slots__: it is simply written out again
                 pass
         return text

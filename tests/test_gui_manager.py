@@ -481,11 +481,11 @@ def test_event_check_in_by_scan_shows_the_result_and_refuses_a_second_scan(qtbot
     dialog.show()
     assert dialog.event_combo.currentData() == "WINTER-FAIR" and dialog.focusWidget() is dialog.scan_edit
     dialog.take_scan(card.member_no)
-    assert dialog.result.property("tone") == "good"
+    assert dialog.result_frame.property("tone") == "good"
     assert dialog.result_title.text() == f"✓ {card.member_no} checked in to 冬季会员嘉年华"
     assert dialog.result_detail.text().startswith("+20 points · balance 20")
     assert dialog.table.rowCount() == 1 and dialog.scan_edit.text() == "" and dialog.focusWidget() is dialog.scan_edit
     qtbot.keyClicks(dialog.scan_edit, card.member_no)
     qtbot.keyClick(dialog.scan_edit, Qt.Key.Key_Return)
-    assert dialog.result.property("tone") == "bad" and "already checked in" in dialog.result_detail.text()
+    assert dialog.result_frame.property("tone") == "bad" and "already checked in" in dialog.result_detail.text()
     assert members.find_member(desk, card.member_no).points == 20

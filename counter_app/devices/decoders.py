@@ -35,7 +35,7 @@ class ZxingDecoder:
         self._zxing = zxingcpp
 
     def decode(self, gray: np.ndarray) -> list[str]:
-        found = self._zxing.read_barcodes(gray, formats=self._zxing.BarcodeFormat.QRCode)
+        found = self._zxing.read_barcodes(gray, formats=self._zxing.BarcodeFormats(self._zxing.BarcodeFormat.QRCode))
         # In reading order, top to bottom then left to right, whatever order the decoder found them in.
         found = sorted(
             (result for result in found if result.valid),

@@ -129,7 +129,7 @@ def _visual_order(text: str) -> str:
         return text
     from bidi import get_display
 
-    return get_display(text)
+    return str(get_display(text))
 
 
 def draw_lines(lines: list[Line], dots: int, columns: int) -> Image.Image:
@@ -174,7 +174,7 @@ def qr_picture(payload: str, dots: int) -> Image.Image:
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=6, border=2)
     code.add_data(payload)
     code.make(fit=True)
-    picture = code.make_image(fill_color="black", back_color="white").get_image().convert("1")
+    picture: Image.Image = code.make_image(fill_color="black", back_color="white").get_image().convert("1")
     side = min(picture.width, dots * 2 // 3)
     return picture.resize((side, side), Image.Resampling.NEAREST)
 
@@ -321,7 +321,8 @@ def render_escpos(laid: list[Laid], profile: PrinterProfile) -> bytes:
     flush_raster()
     printer._raw(b"\x1b\x64\x04")  # feed past the knife
     printer.cut()
-    return printer.output
+    output: bytes = printer.output
+    return output
 
 
 # ---- where the printer is ------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -13,38 +14,83 @@ from counter_app.domain.errors import DeskError, FieldError, InvalidInput
 from counter_app.i18n import QT_TRANSLATE_NOOP, translate
 
 # The labels live in their own context: "Service attitude" and "High" exist in "Receipts" already,
-# and a complaint's words may be translated apart from the receipt's.
+# and a complaint's words may be translated apart from the receipt's. Each closed set is an enum whose
+# values are the codes the store and the wire carry; its labels (context "Complaints") sit beside it.
+
+
+class Category(enum.StrEnum):
+    ATTITUDE = "attitude"
+    RESPONSE = "response"
+    AFTER_SALES = "after_sales"
+    QUALITY = "quality"
+    PRICE = "price"
+    ENVIRONMENT = "environment"
+    OTHER = "other"
+
+
 CATEGORIES: dict[str, str] = {
-    "attitude": QT_TRANSLATE_NOOP("Complaints", "Service attitude"),  # 服务态度
-    "response": QT_TRANSLATE_NOOP("Complaints", "Response speed"),  # 响应速度
-    "after_sales": QT_TRANSLATE_NOOP("Complaints", "After-sales"),  # 售后处理
-    "quality": QT_TRANSLATE_NOOP("Complaints", "Product quality"),  # 商品质量
-    "price": QT_TRANSLATE_NOOP("Complaints", "Price"),  # 价格
-    "environment": QT_TRANSLATE_NOOP("Complaints", "Environment"),  # 环境
-    "other": QT_TRANSLATE_NOOP("Complaints", "Other"),  # 其他
+    Category.ATTITUDE: QT_TRANSLATE_NOOP("Complaints", "Service attitude"),  # 服务态度
+    Category.RESPONSE: QT_TRANSLATE_NOOP("Complaints", "Response speed"),  # 响应速度
+    Category.AFTER_SALES: QT_TRANSLATE_NOOP("Complaints", "After-sales"),  # 售后处理
+    Category.QUALITY: QT_TRANSLATE_NOOP("Complaints", "Product quality"),  # 商品质量
+    Category.PRICE: QT_TRANSLATE_NOOP("Complaints", "Price"),  # 价格
+    Category.ENVIRONMENT: QT_TRANSLATE_NOOP("Complaints", "Environment"),  # 环境
+    Category.OTHER: QT_TRANSLATE_NOOP("Complaints", "Other"),  # 其他
 }
+
+
+class Severity(enum.StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+
+
 SEVERITIES: dict[str, str] = {
-    "low": QT_TRANSLATE_NOOP("Complaints", "Low"),
-    "normal": QT_TRANSLATE_NOOP("Complaints", "Normal"),
-    "high": QT_TRANSLATE_NOOP("Complaints", "High"),
+    Severity.LOW: QT_TRANSLATE_NOOP("Complaints", "Low"),
+    Severity.NORMAL: QT_TRANSLATE_NOOP("Complaints", "Normal"),
+    Severity.HIGH: QT_TRANSLATE_NOOP("Complaints", "High"),
 }
+
+
+class RootCause(enum.StrEnum):
+    STAFF_CONDUCT = "staff_conduct"
+    PROCESS = "process"
+    PRODUCT_DEFECT = "product_defect"
+    PRICING_ERROR = "pricing_error"
+    FACILITY = "facility"
+    MISUNDERSTANDING = "misunderstanding"
+    THIRD_PARTY = "third_party"
+    OTHER = "other"
+
+
 ROOT_CAUSES: dict[str, str] = {
-    "staff_conduct": QT_TRANSLATE_NOOP("Complaints", "Staff conduct"),
-    "process": QT_TRANSLATE_NOOP("Complaints", "Process or policy"),
-    "product_defect": QT_TRANSLATE_NOOP("Complaints", "Product defect"),
-    "pricing_error": QT_TRANSLATE_NOOP("Complaints", "Pricing error"),
-    "facility": QT_TRANSLATE_NOOP("Complaints", "Facility or environment"),
-    "misunderstanding": QT_TRANSLATE_NOOP("Complaints", "Misunderstanding"),
-    "third_party": QT_TRANSLATE_NOOP("Complaints", "Third party (tenant, supplier)"),
-    "other": QT_TRANSLATE_NOOP("Complaints", "Other cause"),
+    RootCause.STAFF_CONDUCT: QT_TRANSLATE_NOOP("Complaints", "Staff conduct"),
+    RootCause.PROCESS: QT_TRANSLATE_NOOP("Complaints", "Process or policy"),
+    RootCause.PRODUCT_DEFECT: QT_TRANSLATE_NOOP("Complaints", "Product defect"),
+    RootCause.PRICING_ERROR: QT_TRANSLATE_NOOP("Complaints", "Pricing error"),
+    RootCause.FACILITY: QT_TRANSLATE_NOOP("Complaints", "Facility or environment"),
+    RootCause.MISUNDERSTANDING: QT_TRANSLATE_NOOP("Complaints", "Misunderstanding"),
+    RootCause.THIRD_PARTY: QT_TRANSLATE_NOOP("Complaints", "Third party (tenant, supplier)"),
+    RootCause.OTHER: QT_TRANSLATE_NOOP("Complaints", "Other cause"),
 }
+
+
+class State(enum.StrEnum):
+    OPEN = "open"
+    ACKNOWLEDGED = "acknowledged"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+    ESCALATED = "escalated"
+
+
 STATES: dict[str, str] = {
-    "open": QT_TRANSLATE_NOOP("Complaints", "Open"),
-    "acknowledged": QT_TRANSLATE_NOOP("Complaints", "Acknowledged"),
-    "in_progress": QT_TRANSLATE_NOOP("Complaints", "In progress"),
-    "resolved": QT_TRANSLATE_NOOP("Complaints", "Resolved"),
-    "closed": QT_TRANSLATE_NOOP("Complaints", "Closed"),
-    "escalated": QT_TRANSLATE_NOOP("Complaints", "Escalated"),
+    State.OPEN: QT_TRANSLATE_NOOP("Complaints", "Open"),
+    State.ACKNOWLEDGED: QT_TRANSLATE_NOOP("Complaints", "Acknowledged"),
+    State.IN_PROGRESS: QT_TRANSLATE_NOOP("Complaints", "In progress"),
+    State.RESOLVED: QT_TRANSLATE_NOOP("Complaints", "Resolved"),
+    State.CLOSED: QT_TRANSLATE_NOOP("Complaints", "Closed"),
+    State.ESCALATED: QT_TRANSLATE_NOOP("Complaints", "Escalated"),
 }
 # Where a complaint may go from each state. Resolved goes back to in progress (reopened), never
 # to open: the first answer was given. Closed is final.
@@ -64,32 +110,83 @@ MOVES: dict[str, str] = {
     "resolved": "resolved",
     "closed": "closed",
 }
-EVENT_KINDS = ("opened", *MOVES, "note", "assigned", "compensation_requested", "compensation_decided")
+
+
+class EventKind(enum.StrEnum):
+    """What happened to a complaint: its opening, the moves (MOVES), and the rest."""
+
+    OPENED = "opened"
+    ACKNOWLEDGED = "acknowledged"
+    PROGRESS = "progress"
+    ESCALATED = "escalated"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+    NOTE = "note"
+    ASSIGNED = "assigned"
+    COMPENSATION_REQUESTED = "compensation_requested"
+    COMPENSATION_DECIDED = "compensation_decided"
+
+
+EVENT_KINDS = tuple(kind.value for kind in EventKind)
 EVENT_LABELS: dict[str, str] = {
-    "opened": QT_TRANSLATE_NOOP("Complaints", "Opened"),
-    "acknowledged": QT_TRANSLATE_NOOP("Complaints", "Acknowledged"),
-    "progress": QT_TRANSLATE_NOOP("Complaints", "Work started"),
-    "escalated": QT_TRANSLATE_NOOP("Complaints", "Escalated"),
-    "resolved": QT_TRANSLATE_NOOP("Complaints", "Resolved"),
-    "closed": QT_TRANSLATE_NOOP("Complaints", "Closed"),
-    "note": QT_TRANSLATE_NOOP("Complaints", "Note"),
-    "assigned": QT_TRANSLATE_NOOP("Complaints", "Assigned"),
-    "compensation_requested": QT_TRANSLATE_NOOP("Complaints", "Compensation requested"),
-    "compensation_decided": QT_TRANSLATE_NOOP("Complaints", "Compensation decided"),
+    EventKind.OPENED: QT_TRANSLATE_NOOP("Complaints", "Opened"),
+    EventKind.ACKNOWLEDGED: QT_TRANSLATE_NOOP("Complaints", "Acknowledged"),
+    EventKind.PROGRESS: QT_TRANSLATE_NOOP("Complaints", "Work started"),
+    EventKind.ESCALATED: QT_TRANSLATE_NOOP("Complaints", "Escalated"),
+    EventKind.RESOLVED: QT_TRANSLATE_NOOP("Complaints", "Resolved"),
+    EventKind.CLOSED: QT_TRANSLATE_NOOP("Complaints", "Closed"),
+    EventKind.NOTE: QT_TRANSLATE_NOOP("Complaints", "Note"),
+    EventKind.ASSIGNED: QT_TRANSLATE_NOOP("Complaints", "Assigned"),
+    EventKind.COMPENSATION_REQUESTED: QT_TRANSLATE_NOOP("Complaints", "Compensation requested"),
+    EventKind.COMPENSATION_DECIDED: QT_TRANSLATE_NOOP("Complaints", "Compensation decided"),
 }
 # What answers the customer and so stops the answer promise's clock (escalating does not).
 ANSWERING = frozenset({"acknowledged", "progress", "resolved"})
+
+
+class CompensationKind(enum.StrEnum):
+    POINTS = "points"
+    COUPON = "coupon"
+    GIFT = "gift"
+
+
 COMPENSATION_KINDS: dict[str, str] = {
-    "points": QT_TRANSLATE_NOOP("Complaints", "Points"),
-    "coupon": QT_TRANSLATE_NOOP("Complaints", "Coupon"),
-    "gift": QT_TRANSLATE_NOOP("Complaints", "Gift"),
+    CompensationKind.POINTS: QT_TRANSLATE_NOOP("Complaints", "Points"),
+    CompensationKind.COUPON: QT_TRANSLATE_NOOP("Complaints", "Coupon"),
+    CompensationKind.GIFT: QT_TRANSLATE_NOOP("Complaints", "Gift"),
 }
-SLA_STATUSES = ("on_track", "amber", "breached", "met")
+
+
+class CompensationStatus(enum.StrEnum):
+    """Where a request for compensation stands: waiting for a manager, or decided."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+COMPENSATION_STATUSES: dict[str, str] = {
+    CompensationStatus.PENDING: QT_TRANSLATE_NOOP("Complaints", "waiting for a manager"),
+    CompensationStatus.APPROVED: QT_TRANSLATE_NOOP("Complaints", "approved"),
+    CompensationStatus.REJECTED: QT_TRANSLATE_NOOP("Complaints", "rejected"),
+}
+
+
+class SlaStatus(enum.StrEnum):
+    """Where a complaint stands against the answer promise."""
+
+    ON_TRACK = "on_track"
+    AMBER = "amber"
+    BREACHED = "breached"
+    MET = "met"
+
+
+SLA_STATUSES = tuple(status.value for status in SlaStatus)
 SLA_LABELS: dict[str, str] = {
-    "on_track": QT_TRANSLATE_NOOP("Complaints", "On track"),
-    "amber": QT_TRANSLATE_NOOP("Complaints", "Due soon"),
-    "breached": QT_TRANSLATE_NOOP("Complaints", "Answer late"),
-    "met": QT_TRANSLATE_NOOP("Complaints", "Answered in time"),
+    SlaStatus.ON_TRACK: QT_TRANSLATE_NOOP("Complaints", "On track"),
+    SlaStatus.AMBER: QT_TRANSLATE_NOOP("Complaints", "Due soon"),
+    SlaStatus.BREACHED: QT_TRANSLATE_NOOP("Complaints", "Answer late"),
+    SlaStatus.MET: QT_TRANSLATE_NOOP("Complaints", "Answered in time"),
 }
 MAX_DESCRIPTION = 2000
 MAX_NOTE = 2000

@@ -9,6 +9,7 @@ prints, the raster fallback and the on-screen preview line up the same way.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -20,21 +21,38 @@ PAPER_COLUMNS = {58: 32, 80: 48}
 NOTE_LIMIT = 300  # characters of free text a receipt carries; the full text stays in the store
 Align = Literal["left", "center", "right"]
 
+
+class ReceiptKind(enum.StrEnum):
+    """What a receipt is for; the value is the `kind` a print job stores."""
+
+    REGISTRATION = "registration"
+    EARN = "earn"
+    GIFT = "gift"
+    COUPON = "coupon"
+    CASH = "cash"
+    WRITE_OFF = "write_off"
+    POINTS_GIFT = "points_gift"
+    VOID = "void"
+    COMPLAINT = "complaint"
+    DAY_SUMMARY = "day_summary"
+    TEST = "test"
+
+
 # What a receipt says, in the desk's language.
-KIND_TITLES = {
-    "registration": QT_TRANSLATE_NOOP("Receipts", "Membership registration"),
-    "earn": QT_TRANSLATE_NOOP("Receipts", "Points earned"),
-    "gift": QT_TRANSLATE_NOOP("Receipts", "Gift redemption"),
-    "coupon": QT_TRANSLATE_NOOP("Receipts", "Coupon redemption"),
-    "cash": QT_TRANSLATE_NOOP("Receipts", "Points as cash"),
-    "write_off": QT_TRANSLATE_NOOP("Receipts", "Coupon written off"),
-    "points_gift": QT_TRANSLATE_NOOP("Receipts", "Points given"),
-    "void": QT_TRANSLATE_NOOP("Receipts", "Operation voided"),
-    "complaint": QT_TRANSLATE_NOOP("Receipts", "Complaint ticket"),
-    "day_summary": QT_TRANSLATE_NOOP("Receipts", "End-of-day summary"),
-    "test": QT_TRANSLATE_NOOP("Receipts", "Printer test page"),
+KIND_TITLES: dict[str, str] = {  # in the "Receipts" context
+    ReceiptKind.REGISTRATION: QT_TRANSLATE_NOOP("Receipts", "Membership registration"),
+    ReceiptKind.EARN: QT_TRANSLATE_NOOP("Receipts", "Points earned"),
+    ReceiptKind.GIFT: QT_TRANSLATE_NOOP("Receipts", "Gift redemption"),
+    ReceiptKind.COUPON: QT_TRANSLATE_NOOP("Receipts", "Coupon redemption"),
+    ReceiptKind.CASH: QT_TRANSLATE_NOOP("Receipts", "Points as cash"),
+    ReceiptKind.WRITE_OFF: QT_TRANSLATE_NOOP("Receipts", "Coupon written off"),
+    ReceiptKind.POINTS_GIFT: QT_TRANSLATE_NOOP("Receipts", "Points given"),
+    ReceiptKind.VOID: QT_TRANSLATE_NOOP("Receipts", "Operation voided"),
+    ReceiptKind.COMPLAINT: QT_TRANSLATE_NOOP("Receipts", "Complaint ticket"),
+    ReceiptKind.DAY_SUMMARY: QT_TRANSLATE_NOOP("Receipts", "End-of-day summary"),
+    ReceiptKind.TEST: QT_TRANSLATE_NOOP("Receipts", "Printer test page"),
 }
-RECEIPT_KINDS = tuple(KIND_TITLES)
+RECEIPT_KINDS = tuple(kind.value for kind in ReceiptKind)
 
 
 @dataclass(frozen=True)
@@ -629,6 +647,24 @@ DAY_FIGURE_LABELS = {
 
 
 # ---- kept in the print queue -----------------------------------------------------------------
+
+
+class JobStatus(enum.StrEnum):
+    """Where a print job is; the value is the `status` the print queue stores."""
+
+    QUEUED = "queued"
+    PRINTING = "printing"
+    PRINTED = "printed"
+    CANCELLED = "cancelled"
+
+
+# The print queue's words for them; the context is the one the catalogs have held them in.
+JOB_STATUS_LABELS: dict[str, str] = {
+    JobStatus.QUEUED: QT_TRANSLATE_NOOP("PrintJobsModel", "Waiting"),
+    JobStatus.PRINTING: QT_TRANSLATE_NOOP("PrintJobsModel", "Printing"),
+    JobStatus.PRINTED: QT_TRANSLATE_NOOP("PrintJobsModel", "Printed"),
+    JobStatus.CANCELLED: QT_TRANSLATE_NOOP("PrintJobsModel", "Cancelled"),
+}
 
 _BLOCK_TYPES: dict[str, type] = {"text": Text, "pair": Pair, "rule": Rule, "qr": Qr, "logo": Logo}
 _TYPE_NAMES = {kind: name for name, kind in _BLOCK_TYPES.items()}

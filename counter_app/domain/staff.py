@@ -10,12 +10,22 @@ from dataclasses import dataclass
 from counter_app.domain.errors import DeskError, FieldError
 from counter_app.i18n import QT_TRANSLATE_NOOP
 
-ROLES = ("cashier", "clerk", "manager", "admin")
-ROLE_LABELS = {
-    "cashier": QT_TRANSLATE_NOOP("Roles", "Cashier"),
-    "clerk": QT_TRANSLATE_NOOP("Roles", "Clerk"),
-    "manager": QT_TRANSLATE_NOOP("Roles", "Manager"),
-    "admin": QT_TRANSLATE_NOOP("Roles", "Administrator"),
+
+class Role(enum.StrEnum):
+    """A staff member's role, least trusted first; the value is what the store and the wire carry."""
+
+    CASHIER = "cashier"
+    CLERK = "clerk"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+
+ROLES = tuple(role.value for role in Role)
+ROLE_LABELS: dict[str, str] = {  # in the "Roles" context
+    Role.CASHIER: QT_TRANSLATE_NOOP("Roles", "Cashier"),
+    Role.CLERK: QT_TRANSLATE_NOOP("Roles", "Clerk"),
+    Role.MANAGER: QT_TRANSLATE_NOOP("Roles", "Manager"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("Roles", "Administrator"),
 }
 LOCKOUT_ATTEMPTS = 5
 LOCKOUT_MINUTES = 5

@@ -28,6 +28,7 @@ def _application():
 
     qInstallMessageHandler(_qt_messages_to_log)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication), "the desk's windows need a QApplication, not a bare core application"
     app.setApplicationName("counter-app")
     app.setOrganizationName("MemberDesk")
     # Every window carries the desk's icon; on Linux the desktop file name ties the windows to the menu entry.

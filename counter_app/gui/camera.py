@@ -145,7 +145,8 @@ class CameraRun(QObject):
         self._thread.finished.connect(self._done)
 
     def start(self) -> None:
-        self._thread.start()
+        if self._thread is not None:  # a run that has ended is not started again: make a new one
+            self._thread.start()
 
     def stop(self, wait_ms: int = 5000) -> None:
         self.worker.stop()

@@ -163,10 +163,10 @@ class ComplaintIntakeDialog(QDialog):
             fields.append(("name", self.tr("Customer's name"), self.name_edit))
         fields.append(("contact", self.tr("Contact phone"), self.contact_edit))
         for row, (key, caption, widget) in enumerate(fields):
-            label = QLabel(caption)
-            label.setBuddy(widget)
+            caption_label = QLabel(caption)
+            caption_label.setBuddy(widget)
             grid.addWidget(
-                label, 2 * row, 0, Qt.AlignmentFlag.AlignTop if key == "text" else Qt.AlignmentFlag.AlignVCenter
+                caption_label, 2 * row, 0, Qt.AlignmentFlag.AlignTop if key == "text" else Qt.AlignmentFlag.AlignVCenter
             )
             grid.addWidget(widget, 2 * row, 1)
             error = QLabel(visible=False, wordWrap=True)
@@ -217,7 +217,9 @@ class ComplaintIntakeDialog(QDialog):
         super().keyPressEvent(event)
 
     def _show_promise(self) -> None:
-        hours = self.desk.rules.complaint_sla_hours.get(self.severity_combo.currentData(), 24)
+        rules = self.desk.rules
+        assert rules is not None, "an open desk holds its rules"
+        hours = rules.complaint_sla_hours.get(self.severity_combo.currentData(), 24)
         self.promise.setText(
             self.tr("The customer is promised an answer within %1 hours; the ticket says by when.").replace(
                 "%1", str(hours)
@@ -550,18 +552,13 @@ class ComplaintDetail(QFrame):
                 item.setToolTip(text)
                 self.timeline.setItem(row, column, item)
         self.timeline.resizeRowsToContents()
-        verdicts = {
-            "pending": self.tr("waiting for a manager"),
-            "approved": self.tr("approved"),
-            "rejected": self.tr("rejected"),
-        }
         lines = []
         for request in info.compensations:
             offer = _label(complaint_rules.COMPENSATION_KINDS, request.kind) + " " + request.value
-            line = f"{offer} · {verdicts.get(request.status, request.status)}"
+            said = f"{offer} · {_label(complaint_rules.COMPENSATION_STATUSES, request.status)}"
             if request.decision_reason:
-                line += f" ({request.decision_reason})"
-            lines.append(line + f" — {request.reason}")
+                said += f" ({request.decision_reason})"
+            lines.append(said + f" — {request.reason}")
         self.compensation.setText("\n".join(lines))
         self.compensation_title.setVisible(bool(lines))
         self.compensation.setVisible(bool(lines))
@@ -611,16 +608,19 @@ class ComplaintDetail(QFrame):
 
     def _done(self, result: Any, message: str) -> None:
         if isinstance(result, ComplaintInfo):
-            self.show_complaint(result)
-            self.changed.emit(result)
+            self._read_again(result)
             self.notice.setText(message.replace("%1", result.ticket_no))
             return
         # A compensation request: the complaint's record shows it once read again.
         self.notice.setText(message.replace("%1", result.ticket_no))
         ticket = result.ticket_no
-        Op(self, lambda: complaints.show_complaint(self.desk, ticket)).success(
-            lambda info: (self.show_complaint(info), self.changed.emit(info))
-        ).failure(self._failed).run()
+        Op(self, lambda: complaints.show_complaint(self.desk, ticket)).success(self._read_again).failure(
+            self._failed
+        ).run()
+
+    def _read_again(self, info: ComplaintInfo) -> None:
+        self.show_complaint(info)
+        self.changed.emit(info)
 
     def _failed(self, error: BaseException) -> None:
         self._enable_actions()
@@ -761,10 +761,12 @@ class ComplaintDetail(QFrame):
             )
 
     def ask_compensation(self) -> tuple[str, str, str] | None:
+        rules = self.desk.rules
+        assert rules is not None, "an open desk holds its rules"
         dialog = ComplaintActionDialog(
             self.tr("Ask for compensation"),
             self.tr("A manager decides in their queue (Ctrl+M). At most %1 points by the chain's rules.").replace(
-                "%1", f"{self.desk.rules.compensation_max_points:,}"
+                "%1", f"{rules.compensation_max_points:,}"
             ),
             self.tr("Ask a manager"),
             self,

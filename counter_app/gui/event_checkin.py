@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app import i18n
 from counter_app.domain.errors import DeskError
+from counter_app.domain.member_events import EVENT_STATE_LABELS
 from counter_app.domain.staff import Permission
 from counter_app.gui.guarded import run_guarded
 from counter_app.gui.layout import fit_to_screen
@@ -32,6 +34,10 @@ from counter_app.services.auth import NotSignedIn
 from counter_app.services.desk import Desk
 
 log = logging.getLogger(__name__)
+
+
+def _label(table: dict[str, str], code: str) -> str:
+    return i18n.translate("MemberEvents", table[code]) if code in table else code
 
 
 class EventCheckInDialog(QDialog):
@@ -62,15 +68,15 @@ class EventCheckInDialog(QDialog):
         self.scan_edit.setPlaceholderText(self.tr("Scan the member's code or ticket, or type a phone / member no."))
         self.scan_edit.returnPressed.connect(lambda: self.check_in(self.scan_edit.text()))
         layout.addWidget(self.scan_edit)
-        self.result = QFrame(objectName="checkinResult", visible=False)
-        result_layout = QVBoxLayout(self.result)
+        self.result_frame = QFrame(objectName="checkinResult", visible=False)
+        result_layout = QVBoxLayout(self.result_frame)
         result_layout.setContentsMargins(16, 12, 16, 12)
         self.result_title = QLabel(objectName="checkinTitle", wordWrap=True)
         self.result_detail = QLabel(objectName="checkinDetail", wordWrap=True)
         for label in (self.result_title, self.result_detail):
             label.setTextFormat(Qt.TextFormat.PlainText)
             result_layout.addWidget(label)
-        layout.addWidget(self.result)
+        layout.addWidget(self.result_frame)
         layout.addWidget(QLabel(self.tr("Checked in at this counter"), objectName="sectionTitle"))
         self.table = QTableWidget(0, 4, objectName="results")
         self.table.setHorizontalHeaderLabels(
@@ -116,7 +122,6 @@ class EventCheckInDialog(QDialog):
         if not 0 <= index < len(self.events):
             return
         event = self.events[index]
-        states = {"open": self.tr("check-in open"), "upcoming": self.tr("not started yet"), "ended": self.tr("ended")}
         places = (
             self.tr("%1 places left").replace("%1", f"{event.places_left:,}")
             if event.places_left is not None
@@ -126,7 +131,7 @@ class EventCheckInDialog(QDialog):
             self.tr("%1 to %2 · %3 · %4 points · %5 signed up, %6 checked in · %7")
             .replace("%1", event.starts_at.replace("T", " ")[:16])
             .replace("%2", event.ends_at.replace("T", " ")[:16])
-            .replace("%3", states.get(event.state, event.state))
+            .replace("%3", _label(EVENT_STATE_LABELS, event.state))
             .replace("%4", f"{event.points:,}")
             .replace("%5", f"{event.signed_up:,}")
             .replace("%6", f"{event.checked_in:,}")
@@ -185,13 +190,13 @@ class EventCheckInDialog(QDialog):
             self._show_event()
 
     def _result(self, tone: str, title: str, detail: str) -> None:
-        self.result.setProperty("tone", tone)
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
+        self.result_frame.setProperty("tone", tone)
+        self.result_frame.style().unpolish(self.result_frame)
+        self.result_frame.style().polish(self.result_frame)
         self.result_title.setText(title)
         self.result_detail.setText(detail)
         self.result_detail.setVisible(bool(detail))
-        self.result.setVisible(True)
+        self.result_frame.setVisible(True)
         self.scan_edit.setEnabled(bool(self.events))
         self.scan_edit.clear()
         self.scan_edit.setFocus()

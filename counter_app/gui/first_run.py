@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from counter_app import i18n
 from counter_app.domain.errors import DeskError
+from counter_app.domain.languages import LANGUAGE_NAMES
 from counter_app.domain.staff import Actor
 from counter_app.gui.device_checks import CameraCheck, PrinterCheck
 from counter_app.gui.tasks import Op
@@ -34,7 +35,6 @@ from counter_app.paths import resources_dir
 from counter_app.services import auth, first_run, sync
 from counter_app.services.desk import Desk
 
-LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}  # each in its own language, whatever the wizard shows
 EMULATOR_COMMAND = (
     ".venv/bin/python -m counter_app.devices.printer_emulator --port 9100"  # from the folder the desk was installed in
 )
@@ -89,7 +89,9 @@ class _Page(QWizardPage):
             return
         new = make()
         new.setProperty("language", i18n.language())
-        self.layout().replaceWidget(old, new)
+        layout = self.layout()
+        assert layout is not None, "a wizard page with a check has its layout"
+        layout.replaceWidget(old, new)
         old.stop() if hasattr(old, "stop") else None
         old.deleteLater()
         self.check = new
@@ -852,7 +854,7 @@ class FirstRunWizard(QWizard):
         current = self.currentId()
         if current == self.ADMIN:
             step = first_run.progress(self.desk).next_step() if self.actor is not None else "server"
-            return self.STEP_PAGES.get(step, self.DONE) if step != "store" else self.SERVER
+            return self.STEP_PAGES.get(step or "", self.DONE) if step != "store" else self.SERVER  # none left: done
         return super().nextId()
 
     def switch_language(self, language: str) -> None:

@@ -9,9 +9,8 @@ SCREEN_MARGIN = 40  # room for the window's frame and the taskbar
 
 
 def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
-    screen = (
-        widget.parentWidget().screen() if widget.parentWidget() is not None else None
-    ) or QGuiApplication.primaryScreen()
+    parent = widget.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
     if screen is None or QGuiApplication.platformName() == "offscreen":  # pictures and tests: no real screen to fit
         widget.resize(width, height)
         return

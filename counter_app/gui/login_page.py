@@ -62,9 +62,9 @@ class LoginPage(QWidget):
         layout.addWidget(self.button)
         for edit in (self.staff_edit, self.name_edit, self.pin_edit, self.pin_again_edit):
             edit.returnPressed.connect(self.button.click)  # Enter in any field, as the button's tooltip says
-        row = QVBoxLayout()
-        row.addWidget(self.panel, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addLayout(row)
+        centred = QVBoxLayout()
+        centred.addWidget(self.panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(centred)
         outer.addStretch(3)
 
     def show_sign_in(self, locked_by: Actor | None = None) -> None:

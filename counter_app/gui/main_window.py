@@ -97,6 +97,12 @@ class _ElidingLabel(QLabel):
         )
 
 
+def _application() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "the main window lives in a QApplication"
+    return app
+
+
 class MainWindow(QMainWindow):
     def __init__(self, desk: Desk, font_warning: str | None = None, print_in_background: bool = True) -> None:
         super().__init__()
@@ -195,13 +201,13 @@ class MainWindow(QMainWindow):
             accepts_scan=self._accepts_scan,
         )
         self.wedge.scanned.connect(self.handle_scan)
-        QApplication.instance().installEventFilter(self.wedge)
+        _application().installEventFilter(self.wedge)
         self._daily_timer = QTimer(self, interval=60 * 60_000)  # hourly look: runs once a day
-        self._daily_timer.timeout.connect(lambda: self.desk.session and self.run_daily_jobs())
+        self._daily_timer.timeout.connect(self._daily_look)
         self._daily_timer.start()
         self._idle_timer = QTimer(self, singleShot=True)
         self._idle_timer.timeout.connect(self.lock)
-        QApplication.instance().installEventFilter(self)
+        _application().installEventFilter(self)
         self._refresh_counts()
         self.syncer.start()
         self.printer.start()  # the print worker runs only when a printer is set
@@ -236,6 +242,10 @@ class MainWindow(QMainWindow):
         self.run_daily_jobs()
         if self.desk.settings.camera:
             self.camera.start(self.desk.settings.camera)
+
+    def _daily_look(self) -> None:
+        if self.desk.session:  # a locked or signed-out desk waits for the next look
+            self.run_daily_jobs()
 
     def run_daily_jobs(self) -> None:
         """Expiry and the tier review at the first sign-in of a day, and then every day the desk stays up."""
@@ -508,7 +518,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self.camera.stop()
-        QApplication.instance().removeEventFilter(self.wedge)
+        _application().removeEventFilter(self.wedge)
         self.syncer.stop()
         self.printer.stop()
         super().closeEvent(event)
@@ -747,7 +757,7 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self, settings) -> None:
         """Saved settings in force in the open window: the look, the idle lock, the scanner, the camera, the names."""
-        apply_appearance(QApplication.instance(), settings)
+        apply_appearance(_application(), settings)
         self._fit_result_columns()
         self.wedge.configure(
             max_gap_ms=settings.scanner_max_gap_ms,

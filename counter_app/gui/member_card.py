@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -173,9 +173,9 @@ class MemberCardView(QStackedWidget):
 
         # The window that binds the keys (F3, Ctrl+E, …) gives these buttons their tooltips, from the same key sequences.
         self.edit_button = QPushButton(self.tr("Edit profile (Ctrl+E)"), objectName="secondaryButton")
-        self.edit_button.clicked.connect(lambda: self.card and self.edit_requested.emit(self.card.member_no))
+        self.edit_button.clicked.connect(lambda: self._for_the_card(self.edit_requested))
         self.reveal_button = QPushButton(self.tr("Show full numbers"), objectName="secondaryButton")
-        self.reveal_button.clicked.connect(lambda: self.card and self.reveal_requested.emit(self.card.member_no))
+        self.reveal_button.clicked.connect(lambda: self._for_the_card(self.reveal_requested))
         self.earn_button = QPushButton(self.tr("Earn  F3"), objectName="primaryButton")
         self.earn_button.clicked.connect(self.earn_requested)
         self.redeem_button = QPushButton(self.tr("Redeem  F4"), objectName="secondaryButton")
@@ -189,32 +189,37 @@ class MemberCardView(QStackedWidget):
         self._operations, self._profile_actions = operations, profile
         # One line when both groups fit, else the profile's buttons above the operations: on one line they
         # would widen the card until the results list beside it loses its columns.
-        self.actions = QGridLayout()
-        self.actions.setContentsMargins(24, 8, 24, 20)
-        self.actions.setVerticalSpacing(8)
-        self.actions.setColumnStretch(1, 1)
+        self.actions_grid = QGridLayout()
+        self.actions_grid.setContentsMargins(24, 8, 24, 20)
+        self.actions_grid.setVerticalSpacing(8)
+        self.actions_grid.setColumnStretch(1, 1)
         self._one_line: bool | None = None
         self._arrange_actions(True)
-        layout.addLayout(self.actions)
+        layout.addLayout(self.actions_grid)
         layout.addStretch()
         page.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         return page
+
+    def _for_the_card(self, request: SignalInstance) -> None:
+        """Ask for something about the member shown; with no card shown there is nothing to ask about."""
+        if self.card is not None:
+            request.emit(self.card.member_no)
 
     def _arrange_actions(self, one_line: bool) -> None:
         if one_line == self._one_line:
             return
         self._one_line = one_line
         for widget in (self._operations, self._profile_actions):
-            self.actions.removeWidget(widget)
+            self.actions_grid.removeWidget(widget)
         if one_line:
-            self.actions.addWidget(self._operations, 0, 0, Qt.AlignmentFlag.AlignLeft)
-            self.actions.addWidget(self._profile_actions, 0, 2, Qt.AlignmentFlag.AlignRight)
+            self.actions_grid.addWidget(self._operations, 0, 0, Qt.AlignmentFlag.AlignLeft)
+            self.actions_grid.addWidget(self._profile_actions, 0, 2, Qt.AlignmentFlag.AlignRight)
         else:
-            self.actions.addWidget(self._profile_actions, 0, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
-            self.actions.addWidget(self._operations, 1, 0, Qt.AlignmentFlag.AlignLeft)
+            self.actions_grid.addWidget(self._profile_actions, 0, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
+            self.actions_grid.addWidget(self._operations, 1, 0, Qt.AlignmentFlag.AlignLeft)
 
     def resizeEvent(self, event) -> None:
-        margins = self.actions.contentsMargins()
+        margins = self.actions_grid.contentsMargins()
         needed = (
             self._operations.sizeHint().width()
             + self._profile_actions.sizeHint().width()

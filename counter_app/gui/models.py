@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
 
 from counter_app import i18n
-from counter_app.domain.receipts import KIND_TITLES
+from counter_app.domain.queue import QUEUE_KIND_LABELS
+from counter_app.domain.receipts import JOB_STATUS_LABELS, KIND_TITLES
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.members import MemberSummary
@@ -25,6 +27,7 @@ class RowsModel(QAbstractTableModel):
     """
 
     COLUMNS: tuple[str, ...] = ()
+    headers: Callable[[], tuple[str, ...]]  # each model's own method, as the docstring says
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,14 +80,6 @@ class MemberResultsModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{member.name} · {member.member_no}"
         return None
-
-
-JOB_STATUS_LABELS = {
-    "queued": QT_TRANSLATE_NOOP("PrintJobsModel", "Waiting"),
-    "printing": QT_TRANSLATE_NOOP("PrintJobsModel", "Printing"),
-    "printed": QT_TRANSLATE_NOOP("PrintJobsModel", "Printed"),
-    "cancelled": QT_TRANSLATE_NOOP("PrintJobsModel", "Cancelled"),
-}
 
 
 class PrintJobsModel(RowsModel):
@@ -269,11 +264,6 @@ class ReportTableModel(QAbstractTableModel):
         return None
 
 
-QUEUE_KIND_LABELS = {
-    "approval": QT_TRANSLATE_NOOP("ManagerQueueModel", "Approval"),
-    "compensation": QT_TRANSLATE_NOOP("ManagerQueueModel", "Compensation"),
-    "review": QT_TRANSLATE_NOOP("ManagerQueueModel", "Review"),
-}
 # Urgency 1 (money already gone) to 5 (something to check): red, amber, blue, then neutral.
 URGENCY_COLOURS = {1: "#b3261e", 2: "#b35900", 3: "#1f6feb", 4: "#52606d", 5: "#7b8794"}
 URGENCY_LABELS = {

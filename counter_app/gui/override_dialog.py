@@ -51,7 +51,7 @@ class OverrideDialog(QDialog):
                 else self.tr(
                     "%1 may not do this alone. A manager can authorise it now with their own ID and PIN; both names go into the audit log."
                 )
-            ).replace("%1", desk.actor().name if desk.actor() else "")
+            ).replace("%1", actor.name if (actor := desk.actor()) else "")
             + (
                 "\n" + self.tr("Or send it to the manager's queue: nothing changes until it is approved.")
                 if parkable

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from counter_app import i18n
 from counter_app.domain.errors import DeskError
+from counter_app.domain.ledger import KIND_LABELS
+from counter_app.domain.rules import Rules
 from counter_app.domain.staff import Permission
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.gui.guarded import run_guarded
@@ -40,7 +42,6 @@ from counter_app.gui.shortcuts import (
     with_key,
 )
 from counter_app.gui.tasks import Op
-from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services import points, printing, rewards
 from counter_app.services.desk import Desk
 from counter_app.services.members import MemberCard
@@ -113,7 +114,16 @@ class _DeskDialog(QDialog):
         self.accept()
 
 
-class EarnDialog(_DeskDialog):
+class _MemberDialog(_DeskDialog):
+    """A dialog about one member: their card and how they were identified are always there."""
+
+    def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None, ref: str | None = None) -> None:
+        super().__init__(desk, card, parent, ref)
+        self.card: MemberCard = card
+        self.ref: str = ref or card.member_no
+
+
+class EarnDialog(_MemberDialog):
     """Amount, Enter, slip number, Enter: the points land and the new balance shows. Opened by scanning the
     slip (or a slip scanned while it is open), the slip number is filled in: the amount and Enter are left."""
 
@@ -214,7 +224,7 @@ class EarnDialog(_DeskDialog):
         self.finish(message, result.op_id)
 
 
-class RedeemDialog(_DeskDialog):
+class RedeemDialog(_MemberDialog):
     """A gift from the catalog (stock and points shown), points as cash, or a coupon. It opens on the gifts with
     the first one the member can have focused: arrows choose, Enter hands it over; Ctrl+Tab goes to the next page."""
 
@@ -258,6 +268,7 @@ class RedeemDialog(_DeskDialog):
         page = self.tabs.currentWidget()
         if page is None:
             return  # still being built: the catalog answered before its page was added
+        target: QWidget | None
         if page is self.gift_page:
             target = next((button for button in self.gift_buttons.values() if button.isEnabled()), None)
         elif page is self.coupon_page:
@@ -266,10 +277,15 @@ class RedeemDialog(_DeskDialog):
             target = next(edit for edit in (self.cash_edit, self.friend_edit) if page.isAncestorOf(edit))
         (target or self.tabs.tabBar()).setFocus()  # nothing to choose: the arrows move between the pages
 
+    def _rules(self) -> Rules:
+        rules = self.desk.rules
+        assert rules is not None, "an open desk holds its rules"
+        return rules
+
     def _cash_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        ratio = self.desk.rules.cash_points_per_yuan
+        ratio = self._rules().cash_points_per_yuan
         layout.addWidget(QLabel(self.tr("%1 points = ¥1; whole yuan only.").replace("%1", str(ratio))))
         row = QHBoxLayout()
         self.cash_edit = QLineEdit(
@@ -288,7 +304,7 @@ class RedeemDialog(_DeskDialog):
         return page
 
     def _show_cash_value(self, text: str) -> None:
-        ratio = self.desk.rules.cash_points_per_yuan
+        ratio = self._rules().cash_points_per_yuan
         self.cash_value.setText(f"= ¥{int(text) // ratio}" if text.isdigit() and int(text) % ratio == 0 else "")
 
     def _gift_tab(self) -> QWidget:
@@ -439,22 +455,7 @@ class RedeemDialog(_DeskDialog):
         )
 
 
-KIND_LABELS = {
-    "earn": QT_TRANSLATE_NOOP("PointsKinds", "Earned"),
-    "cash": QT_TRANSLATE_NOOP("PointsKinds", "Cash"),
-    "redeem-gift": QT_TRANSLATE_NOOP("PointsKinds", "Gift"),
-    "redeem-coupon": QT_TRANSLATE_NOOP("PointsKinds", "Coupon"),
-    "expire": QT_TRANSLATE_NOOP("PointsKinds", "Expired"),
-    "gift-in": QT_TRANSLATE_NOOP("PointsKinds", "Gift received"),
-    "gift-out": QT_TRANSLATE_NOOP("PointsKinds", "Gift given"),
-    "birthday": QT_TRANSLATE_NOOP("PointsKinds", "Birthday"),
-    "referral": QT_TRANSLATE_NOOP("PointsKinds", "Referral"),
-    "reversal": QT_TRANSLATE_NOOP("PointsKinds", "Void"),
-    "adjust": QT_TRANSLATE_NOOP("PointsKinds", "Adjustment"),
-}
-
-
-class HistoryDialog(_DeskDialog):
+class HistoryDialog(_MemberDialog):
     """Every entry of the member's points; a line's receipt can be previewed and reprinted (stamped REPRINT)."""
 
     def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None, ref: str | None = None) -> None:
@@ -484,7 +485,7 @@ class HistoryDialog(_DeskDialog):
         self.notice = QLabel(objectName="subtitleLabel", wordWrap=True)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.layout_.addWidget(self.notice)
-        self.preview_button = QPushButton(self.tr("Preview receipt"), objectName="secondaryButton")
+        self.preview_button: QPushButton = QPushButton(self.tr("Preview receipt"), objectName="secondaryButton")
         self.preview_button.setToolTip(
             with_key(self.tr("The selected line's receipt as it prints"), ENTER)
         )  # Enter on the line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,7 +27,7 @@ from counter_app.gui.guarded import run_guarded
 from counter_app.gui.models import PrintJobsModel
 from counter_app.gui.printer_status import PrinterController, advice
 from counter_app.gui.receipt_preview import ReceiptPreviewDialog
-from counter_app.gui.shortcuts import ENTER, bind_button, cancel_button, with_key
+from counter_app.gui.shortcuts import ENTER, Key, bind_button, cancel_button, with_key
 from counter_app.gui.tasks import Op
 from counter_app.services import printing
 from counter_app.services.auth import NotSignedIn
@@ -108,7 +109,7 @@ class PrintQueueDialog(QDialog):
         for button in (self.refresh_button, self.test_button, self.check_button):
             row.addWidget(button)
         row.addStretch()
-        self.preview_button = self._button(self.tr("Preview"), self.preview)
+        self.preview_button: QPushButton = self._button(self.tr("Preview"), self.preview)
         self.preview_button.setToolTip(
             with_key(self.tr("The selected receipt as it prints"), ENTER)
         )  # Enter on the list's row
@@ -142,7 +143,7 @@ class PrintQueueDialog(QDialog):
         self.refresh()
         self.table.setFocus()
 
-    def _button(self, text: str, slot, tip: str | None = None, key=None) -> QPushButton:
+    def _button(self, text: str, slot: Callable[[], object], tip: str = "", key: Key | None = None) -> QPushButton:
         button = QPushButton(text, objectName="secondaryButton", autoDefault=False)
         button.clicked.connect(slot)
         if key is not None:

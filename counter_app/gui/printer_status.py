@@ -214,7 +214,7 @@ class PrinterBanner(QLabel):
     def show_state(self, state: printing.PrinterState | None) -> None:
         trouble = state is not None and state.configured and state.state in TROUBLE
         self.setVisible(trouble)
-        if not trouble:
+        if state is None or not trouble:
             return
         text = html.escape(advice(state))
         if state.waiting:

@@ -81,7 +81,7 @@ class ReceiptPreviewDialog(QDialog):
             button.setChecked(mm == self.paper_mm)
             self.paper_buttons.addButton(button, mm)
             paper_row.addWidget(button)
-        self.paper_buttons.idToggled.connect(lambda mm, checked: checked and self.show_paper(mm))
+        self.paper_buttons.idToggled.connect(self._paper_toggled)
         paper_row.addStretch()
         printer_paper = desk.settings.printer_paper_mm
         self.printer_hint = QLabel(objectName="subtitleLabel")
@@ -93,13 +93,13 @@ class ReceiptPreviewDialog(QDialog):
         paper_row.addWidget(self.printer_hint)
         layout.addLayout(paper_row)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        palette = self.scroll.viewport().palette()
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        palette = self.scroll_area.viewport().palette()
         palette.setColor(QPalette.ColorRole.Window, QColor(DESK_GREY))
-        self.scroll.viewport().setPalette(palette)
-        self.scroll.viewport().setAutoFillBackground(True)
+        self.scroll_area.viewport().setPalette(palette)
+        self.scroll_area.viewport().setAutoFillBackground(True)
         holder = QWidget()
         holder.setAutoFillBackground(False)
         holder_layout = QVBoxLayout(holder)
@@ -110,8 +110,8 @@ class ReceiptPreviewDialog(QDialog):
         self.picture.setGraphicsEffect(shadow)
         holder_layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         holder_layout.addStretch()
-        self.scroll.setWidget(holder)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(holder)
+        layout.addWidget(self.scroll_area, 1)
 
         self.error = QLabel(objectName="formError", wordWrap=True, visible=False)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -149,6 +149,10 @@ class ReceiptPreviewDialog(QDialog):
             Op(self, lambda: printed_before(desk, ref)).success(self._found_printed).failure(self.show_error).run()
 
     # --- the picture ---------------------------------------------------------------------------
+    def _paper_toggled(self, paper_mm: int, checked: bool) -> None:
+        if checked:
+            self.show_paper(paper_mm)
+
     def show_paper(self, paper_mm: int) -> None:
         self.paper_mm = paper_mm
         self._serial += 1
@@ -169,7 +173,9 @@ class ReceiptPreviewDialog(QDialog):
             return
         self.picture.setPixmap(pixmap)  # 1:1: what the clerk sees is what the printer's dots make
         self.picture.setFixedSize(pixmap.size())
-        self.scroll.setMinimumWidth(pixmap.width() + 32 + self.scroll.verticalScrollBar().sizeHint().width() + 4)
+        self.scroll_area.setMinimumWidth(
+            pixmap.width() + 32 + self.scroll_area.verticalScrollBar().sizeHint().width() + 4
+        )
         self.error.setVisible(False)
 
     def pixmap_width(self) -> int:
@@ -190,6 +196,8 @@ class ReceiptPreviewDialog(QDialog):
         if not self.print_button.isEnabled():
             return
         reference, desk = self.reference, self.desk
+        if reference is None:  # the button is enabled only for a known reference
+            return
         self.print_button.setEnabled(False)
         self.error.setVisible(False)
         if self.was_printed:

@@ -98,7 +98,11 @@ class RegisterDialog(QDialog):
                 lambda field=field, edit=edit, check=check: self._check_field(field, edit.text(), check)
             )
             edit.textEdited.connect(lambda _text, field=field: self.show_field_error(field, None))
-        self.ui.consentCheck.toggled.connect(lambda checked: checked and self.show_field_error("consent", None))
+        self.ui.consentCheck.toggled.connect(self._consent_toggled)
+
+    def _consent_toggled(self, checked: bool) -> None:
+        if checked:
+            self.show_field_error("consent", None)
 
     def _check_field(self, field: str, text: str, check: Callable[[str], object]) -> None:
         if not text.strip() and (field in ("birthday", "id_number") or self.editing is not None):
@@ -173,11 +177,11 @@ class RegisterDialog(QDialog):
                 permission=Permission.REGISTER,
             )
             return
-        fields = {
+        fields: dict[str, str | None] = {
             "phone": form.phone or None,
             "name": form.name,
             "gender": form.gender or "",
-            "birthday": form.birthday or "",
+            "birthday": str(form.birthday or ""),  # the text typed (a date would read as YYYY-MM-DD)
             "id_number": form.id_number or None,
         }
         member_no = self.editing.member_no

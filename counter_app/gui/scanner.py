@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -70,6 +71,7 @@ class KeyboardWedge(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or self._replaying or not self.enabled:
             return False
+        event = cast(QKeyEvent, event)  # what a KeyPress is
         now = self.clock()
         if self._held and now - self._held[-1].at > self.max_gap:
             self._release()  # the pause was a person's: what was held is theirs

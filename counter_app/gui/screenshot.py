@@ -15,8 +15,9 @@ import os
 import random
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
@@ -71,6 +72,9 @@ MEMBER_PAGES = (
 )
 REFUSING_PRINTER = "tcp://127.0.0.1:9"  # the discard port: nothing listens, a connection is refused at once
 RECEIPT_KINDS = ("earn", "birthday", "activity", "referral")
+
+
+_T = TypeVar("_T")
 
 
 def _settle() -> None:
@@ -150,7 +154,7 @@ def _sample_print_jobs(desk: Desk, member_ref: str) -> None:
             "星巴克 Starbucks",
         )
         job = printing.queue_receipt(desk, second.op_id, REFUSING_PRINTER)
-        if desk.actor() is not None and desk.actor().may(Permission.APPROVE):
+        if (actor := desk.actor()) is not None and actor.may(Permission.APPROVE):
             printing.cancel_job(
                 desk, job.id, QCoreApplication.translate("Screenshot", "The member did not want a receipt")
             )
@@ -189,7 +193,7 @@ def _desk_clock_at(desk: Desk, moment: dt.datetime) -> Iterator[None]:
         desk.clock = clock
 
 
-def _quietly(work) -> object | None:
+def _quietly(work: Callable[[], _T]) -> _T | None:
     """A sample operation the rules refuse (a velocity limit, a balance too low) is left out, not fatal."""
     try:
         return work()
@@ -199,6 +203,8 @@ def _quietly(work) -> object | None:
 
 def _sample_trade(desk: Desk, rng: random.Random, pool: list, now: dt.datetime) -> None:
     """Purchases every day for three months (more at weekends), some cash redemptions, coupons redeemed and used."""
+    rules = desk.rules
+    assert rules is not None, "an open desk holds its rules"
     from counter_app.services import rewards
 
     issued: list[str] = []
@@ -225,7 +231,7 @@ def _sample_trade(desk: Desk, rng: random.Random, pool: list, now: dt.datetime) 
                 member = rng.choice(rich)
                 _quietly(
                     lambda: points.redeem_cash(
-                        desk, member.member_no, desk.rules.cash_points_per_yuan * rng.choice((10, 20, 25))
+                        desk, member.member_no, rules.cash_points_per_yuan * rng.choice((10, 20, 25))
                     )
                 )
             if rich and rng.random() < 0.45:
@@ -233,7 +239,7 @@ def _sample_trade(desk: Desk, rng: random.Random, pool: list, now: dt.datetime) 
                 redeemed = _quietly(
                     lambda: rewards.redeem_coupon(desk, member.member_no, rng.choice(("C10", "C10", "C50")))
                 )
-                if redeemed is not None:
+                if redeemed is not None and redeemed.coupon is not None:
                     issued.append(redeemed.coupon.code)
         if issued and rng.random() < 0.4:
             with _desk_clock_at(desk, moment + dt.timedelta(minutes=30)):
@@ -273,19 +279,18 @@ def _sample_complaints(desk: Desk, rng: random.Random, pool: list, now: dt.datet
             )
         if info is None:
             continue
+        ticket = info.ticket_no  # named once: a lambda does not see that info is set
         late = rng.random() < 0.12
         answered = opened + dt.timedelta(hours=rng.uniform(26, 40) if late else rng.uniform(0.3, 6))
         with _desk_clock_at(desk, answered):
-            _quietly(lambda: complaints.acknowledge(desk, info.ticket_no, "已电话联系顾客，说明处理进度。"))
+            _quietly(lambda: complaints.acknowledge(desk, ticket, "已电话联系顾客，说明处理进度。"))
         with _desk_clock_at(desk, answered + dt.timedelta(hours=2)):
-            _quietly(lambda: complaints.start_progress(desk, info.ticket_no))
+            _quietly(lambda: complaints.start_progress(desk, ticket))
         with _desk_clock_at(desk, answered + dt.timedelta(hours=rng.uniform(4, 30))):
-            _quietly(lambda: complaints.resolve(desk, info.ticket_no, rng.choice(causes[:6]), "已与店铺协调处理。"))
+            _quietly(lambda: complaints.resolve(desk, ticket, rng.choice(causes[:6]), "已与店铺协调处理。"))
         if rng.random() < 0.85:
             with _desk_clock_at(desk, answered + dt.timedelta(hours=rng.uniform(31, 60))):
-                _quietly(
-                    lambda: complaints.close(desk, info.ticket_no, rng.choices((5, 4, 3, 2, 1), (45, 30, 12, 8, 5))[0])
-                )
+                _quietly(lambda: complaints.close(desk, ticket, rng.choices((5, 4, 3, 2, 1), (45, 30, 12, 8, 5))[0]))
     # Today's: on track, nearly due, late, escalated, in progress with notes, resolved waiting for the rating, a walk-in.
     today = [
         (2, "normal", "quality", None),
@@ -326,26 +331,29 @@ def _sample_complaints(desk: Desk, rng: random.Random, pool: list, now: dt.datet
                 )
         if info is None or step in (None, "walk_in"):
             continue
+        ticket = info.ticket_no
         with _desk_clock_at(desk, now - dt.timedelta(hours=hours) + dt.timedelta(minutes=40)):
             if step == "escalate":
-                _quietly(lambda: complaints.escalate(desk, info.ticket_no, "顾客要求店铺经理当面答复。"))
+                _quietly(lambda: complaints.escalate(desk, ticket, "顾客要求店铺经理当面答复。"))
                 _quietly(
                     lambda: complaints.request_compensation(
-                        desk, info.ticket_no, "points", "500", "维修期间无法使用，给予积分补偿。"
+                        desk, ticket, "points", "500", "维修期间无法使用，给予积分补偿。"
                     )
                 )
             else:
-                _quietly(lambda: complaints.acknowledge(desk, info.ticket_no, "已告知顾客 24 小时内答复。"))
-                _quietly(lambda: complaints.start_progress(desk, info.ticket_no))
-                _quietly(lambda: complaints.add_note(desk, info.ticket_no, "已联系店铺核对收银记录，差价确认属实。"))
+                _quietly(lambda: complaints.acknowledge(desk, ticket, "已告知顾客 24 小时内答复。"))
+                _quietly(lambda: complaints.start_progress(desk, ticket))
+                _quietly(lambda: complaints.add_note(desk, ticket, "已联系店铺核对收银记录，差价确认属实。"))
         if step == "resolved":
             with _desk_clock_at(desk, now - dt.timedelta(hours=2)):
-                _quietly(lambda: complaints.resolve(desk, info.ticket_no, "facility", "已增加照明，并安排保安巡查。"))
+                _quietly(lambda: complaints.resolve(desk, ticket, "facility", "已增加照明，并安排保安巡查。"))
 
 
 def _sample_manager_desk(desk: Desk) -> None:
     """Once, on a desk of demo data only: three months of trade and complaints, an event running today with
     its first check-ins, and requests waiting for a manager. Nothing prints (receipts are not queued)."""
+    rules = desk.rules
+    assert rules is not None, "an open desk holds its rules"
     from counter_app.services import approvals, complaints, member_events
 
     if not desk_status(desk).demo_data or complaints.list_complaints(desk, limit=1):
@@ -357,7 +365,7 @@ def _sample_manager_desk(desk: Desk) -> None:
     now = desk.now()
     _sample_trade(desk, rng, pool, now)
     _sample_complaints(desk, rng, pool, now)
-    if desk.actor() is not None and desk.actor().may(Permission.APPROVE):
+    if (actor := desk.actor()) is not None and actor.may(Permission.APPROVE):
         start = now.replace(hour=9, minute=0, second=0, microsecond=0)
         event = _quietly(
             lambda: member_events.create_event(
@@ -366,7 +374,7 @@ def _sample_manager_desk(desk: Desk) -> None:
                 "冬季会员嘉年华",
                 start,
                 start + dt.timedelta(days=3, hours=12),
-                desk.rules.activity_points,
+                rules.activity_points,
                 300,
             )
         )
@@ -377,7 +385,7 @@ def _sample_manager_desk(desk: Desk) -> None:
                 _quietly(lambda: member_events.check_in(desk, member.member_no, DEMO_EVENT))
     rich = [m for m in members.recent_members(desk, 400) if m.points >= 4000]
     if rich:
-        ratio = desk.rules.cash_points_per_yuan
+        ratio = rules.cash_points_per_yuan
         approvals.request(
             desk,
             "points.cash",
@@ -459,9 +467,11 @@ def take_screenshot(
             dialog.show()
             _settle()
             # The whole slip in the picture, as a reviewer wants to read it.
+            paper = dialog.scroll_area.widget()
+            assert paper is not None, "the preview holds its slip"
             dialog.resize(
                 dialog.width(),
-                dialog.height() + dialog.scroll.widget().sizeHint().height() - dialog.scroll.viewport().height() + 2,
+                dialog.height() + paper.sizeHint().height() - dialog.scroll_area.viewport().height() + 2,
             )
             _settle()
             picture = dialog.grab()
@@ -550,56 +560,56 @@ def _manager_page(desk: Desk, window: MainWindow, page: str, member_ref: str | N
     if page in ("reports", "reportcomplaints"):
         from counter_app.gui.reports_page import ReportsDialog
 
-        dialog = ReportsDialog(desk, window)
-        dialog.resize(1280, 900)
-        dialog.show()
-        dialog.apply_preset("this_year")
+        reports_dialog = ReportsDialog(desk, window)
+        reports_dialog.resize(1280, 900)
+        reports_dialog.show()
+        reports_dialog.apply_preset("this_year")
         if page == "reportcomplaints":
-            dialog.tabs.setCurrentIndex(3)
+            reports_dialog.tabs.setCurrentIndex(3)
         _settle()
-        return dialog.grab()
+        return reports_dialog.grab()
     if page == "queue":
         from counter_app.gui.manager_queue import ManagerQueueDialog
 
-        dialog = ManagerQueueDialog(desk, window)
-        dialog.show()
+        queue_dialog = ManagerQueueDialog(desk, window)
+        queue_dialog.show()
         _settle()
-        return dialog.grab()
+        return queue_dialog.grab()
     if page == "complaints":
         from counter_app.gui.complaint_dialogs import ComplaintsDialog
 
-        dialog = ComplaintsDialog(desk, window)
-        dialog.show()
+        complaints_dialog = ComplaintsDialog(desk, window)
+        complaints_dialog.show()
         _settle()
         # The one being worked on, with its notes, as a manager opens it.
-        for row in range(dialog.model.rowCount()):
-            if dialog.model.complaint(row).state == "in_progress":
-                dialog.select_row(row)
+        for row in range(complaints_dialog.model.rowCount()):
+            if complaints_dialog.model.complaint(row).state == "in_progress":
+                complaints_dialog.select_row(row)
                 break
         _settle()
-        return dialog.grab()
+        return complaints_dialog.grab()
     if page == "checkin":
         from counter_app.gui.event_checkin import EventCheckInDialog
 
-        dialog = EventCheckInDialog(desk, window)
-        dialog.show()
+        checkin_dialog = EventCheckInDialog(desk, window)
+        checkin_dialog.show()
         _settle()
         signed = [m for m in members.recent_members(desk, 8)][5:6]
-        if signed and dialog.events:
-            dialog.take_scan(signed[0].member_no)
+        if signed and checkin_dialog.events:
+            checkin_dialog.take_scan(signed[0].member_no)
         _settle()
-        return dialog.grab()
+        return checkin_dialog.grab()
     from counter_app.gui.complaint_dialogs import ComplaintIntakeDialog
 
     newest = members.recent_members(desk, 1)
     ref = member_ref or (newest[0].member_no if newest else None)
     card = members.find_member(desk, ref) if ref else None  # a desk without members: a walk-in's complaint
-    dialog = ComplaintIntakeDialog(desk, card, window)
-    dialog.category_combo.setCurrentIndex(3)
-    dialog.shop_edit.setText("优衣库 UNIQLO 3F")
-    dialog.description_edit.setPlainText("上周买的羽绒服穿了一次就跑绒，店员说要等厂家检测，顾客希望尽快退换。")
-    dialog.contact_edit.setText("139 1234 5678")
-    dialog.show()
-    dialog.adjustSize()
+    intake_dialog = ComplaintIntakeDialog(desk, card, window)
+    intake_dialog.category_combo.setCurrentIndex(3)
+    intake_dialog.shop_edit.setText("优衣库 UNIQLO 3F")
+    intake_dialog.description_edit.setPlainText("上周买的羽绒服穿了一次就跑绒，店员说要等厂家检测，顾客希望尽快退换。")
+    intake_dialog.contact_edit.setText("139 1234 5678")
+    intake_dialog.show()
+    intake_dialog.adjustSize()
     _settle()
-    return dialog.grab()
+    return intake_dialog.grab()

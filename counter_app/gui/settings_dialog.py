@@ -235,9 +235,9 @@ class SettingsDialog(QDialog):
             column.addWidget(self.camera_check)
             column.addWidget(_rule())
             labels.append(self.camera_check.source_label)
-            check = self.camera_check
-            self._bind(check.source_edit, config.setting_for("camera"), group, check.source, check.set_source)
-            check.source_edit.textChanged.connect(self.revalidate)
+            camera = self.camera_check
+            self._bind(camera.source_edit, config.setting_for("camera"), group, camera.source, camera.set_source)
+            camera.source_edit.textChanged.connect(self.revalidate)
         elif group == "server":
             column.addWidget(self._build_enrolment(page))
             labels += self.sync_titles
@@ -410,17 +410,19 @@ class SettingsDialog(QDialog):
 
     # --- who may change -----------------------------------------------------------------------
     def _apply_authority(self) -> None:
-        editable = self.authority is not None
+        authority = self.authority
+        editable = authority is not None
         for field in self.fields.values():
             field.widget.setEnabled(editable)
         self.restore_button.setEnabled(editable)
         for widget in (self.server_edit, self.code_edit, self.enrol_button):
             widget.setEnabled(editable)
-        self.banner.setVisible(not editable or self.authority.authorized_by is not None)
-        if editable and self.authority.authorized_by is not None:
+        approved_by = authority.authorized_by if authority is not None else None
+        self.banner.setVisible(not editable or approved_by is not None)
+        if approved_by is not None:
             self.banner_label.setText(
                 self.tr("%1 approved changes in this dialog; both names go into the audit log.").replace(
-                    "%1", self.authority.authorized_by
+                    "%1", approved_by
                 )
             )
             self.approve_button.setVisible(False)
@@ -466,10 +468,10 @@ class SettingsDialog(QDialog):
         self.save_button.setEnabled(self.authority is not None and not problems and bool(changes) and not self._saving)
 
     def save(self) -> None:
-        if not self.save_button.isEnabled():
+        authority = self.authority
+        if not self.save_button.isEnabled() or authority is None:  # enabled only while someone may change
             return
         changes = self.changes()
-        authority = self.authority
 
         def work() -> config.Settings:
             with self.desk.acting_as(authority):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QPushButton, QWidget
 
 Key = QKeySequence | QKeySequence.StandardKey | Qt.Key | str | int
 
@@ -126,13 +126,13 @@ def when_focused(button: QAbstractButton, tip: str, key: Key = ENTER) -> None:
     button.setProperty("key_when_focused", True)  # what the keyboard tests read: the key acts on the focused button
 
 
-def default_button(button: QAbstractButton, tip: str) -> None:
+def default_button(button: QPushButton, tip: str) -> None:
     """The dialog's primary button: Enter clicks it (the dialog's own behaviour), and its tooltip says so."""
     button.setDefault(True)
     button.setToolTip(with_key(tip, ENTER))
 
 
-def cancel_button(button: QAbstractButton, tip: str) -> None:
+def cancel_button(button: QPushButton, tip: str) -> None:
     """Cancel / Close: Esc rejects the dialog (the dialog's own behaviour), and its tooltip says so."""
     button.setAutoDefault(False)
     button.setToolTip(with_key(tip, ESC))

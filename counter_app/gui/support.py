@@ -308,7 +308,7 @@ def install_crash_handler(app: QApplication, desk: Desk, context: Callable[[], d
 
     `context` adds what the caller knows (e.g. the page open); it runs on the thread that failed."""
     handler = CrashHandler(app, desk, context).install()
-    app._desk_crash_handler = handler  # kept alive with the application
+    app._desk_crash_handler = handler  # type: ignore[attr-defined]  # kept alive with the application
     return handler
 
 

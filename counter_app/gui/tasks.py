@@ -83,7 +83,8 @@ class Op(Generic[T]):
                     type(self._parent).__name__,
                     exc_info=error,
                 )
-            return lambda failure=error: self._deliver_failure(failure)  # "as" names die with the block
+            failure = error  # "as" names die with the block
+            return lambda: self._deliver_failure(failure)
         return lambda: self._deliver_success(result)
 
     def _alive(self) -> bool:

@@ -13,6 +13,7 @@ from sqlalchemy import Connection
 from counter_app import i18n
 from counter_app.domain.errors import DeskError, InvalidInput, NotFound
 from counter_app.domain.members import mask_phone, normalize_phone, parse_member_no
+from counter_app.domain.queue import QueueKind
 from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services import approvals, sync
@@ -21,7 +22,7 @@ from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
 from counter_app.services.members import require_member
 
-KINDS = ("approval", "compensation", "review")
+KINDS = tuple(kind.value for kind in QueueKind)
 MONEY_REVIEWS = frozenset({"overdraw", "double_write_off", "duplicate_slip"})
 DEFAULT_AMBER_SHARE = 0.25  # as the complaint rules' default, for rules files from before complaints
 

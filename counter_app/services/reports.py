@@ -19,6 +19,7 @@ from sqlalchemy import Connection, text
 
 from counter_app.domain import complaints as complaint_rules
 from counter_app.domain.errors import FieldError, InvalidInput, form_invalid
+from counter_app.domain.ledger import KIND_LABELS
 from counter_app.domain.staff import Permission
 from counter_app.domain.tiers import TIER_LABELS, TIERS
 from counter_app.i18n import QT_TRANSLATE_NOOP, translate
@@ -57,21 +58,6 @@ _NOT_VOIDED = "rowid NOT IN (SELECT voided.rowid FROM ledger AS reversal JOIN le
 # Members erased on request are no longer anyone's to count as active or to segment.
 _NOT_ERASED = "member_id NOT IN (SELECT id FROM members WHERE erased_at IS NOT NULL)"
 
-KIND_LABELS = {
-    "earn": QT_TRANSLATE_NOOP("PointsKinds", "Earned"),
-    "cash": QT_TRANSLATE_NOOP("PointsKinds", "Cash"),
-    "redeem-gift": QT_TRANSLATE_NOOP("PointsKinds", "Gift"),
-    "redeem-coupon": QT_TRANSLATE_NOOP("PointsKinds", "Coupon"),
-    "expire": QT_TRANSLATE_NOOP("PointsKinds", "Expired"),
-    "gift-in": QT_TRANSLATE_NOOP("PointsKinds", "Gift received"),
-    "gift-out": QT_TRANSLATE_NOOP("PointsKinds", "Gift given"),
-    "birthday": QT_TRANSLATE_NOOP("PointsKinds", "Birthday"),
-    "referral": QT_TRANSLATE_NOOP("PointsKinds", "Referral"),
-    "reversal": QT_TRANSLATE_NOOP("PointsKinds", "Void"),
-    "adjust": QT_TRANSLATE_NOOP("PointsKinds", "Adjustment"),
-    "activity": QT_TRANSLATE_NOOP("PointsKinds", "Activity"),
-    "compensation": QT_TRANSLATE_NOOP("PointsKinds", "Compensation"),
-}
 NOT_RECORDED = QT_TRANSLATE_NOOP("Reports", "Not recorded")
 
 # RFM segments on the recency and frequency scores: the widely used 10-segment RF grid. Monetary is

@@ -899,18 +899,6 @@
         <translation>%1 · counter %2</translation>
     </message>
     <message>
-        <source>waiting for a manager</source>
-        <translation>waiting for a manager</translation>
-    </message>
-    <message>
-        <source>approved</source>
-        <translation>approved</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>rejected</translation>
-    </message>
-    <message>
         <source>Reopen</source>
         <translation>Reopen</translation>
     </message>
@@ -1263,6 +1251,10 @@
     <message>
         <source>Gift</source>
         <translation>Gift</translation>
+    </message>
+    <message>
+        <source>waiting for a manager</source>
+        <translation>waiting for a manager</translation>
     </message>
     <message>
         <source>On track</source>
@@ -2807,18 +2799,6 @@
         <translation>No event is running or coming up. A manager sets one up (counter-app event create).</translation>
     </message>
     <message>
-        <source>check-in open</source>
-        <translation>check-in open</translation>
-    </message>
-    <message>
-        <source>not started yet</source>
-        <translation>not started yet</translation>
-    </message>
-    <message>
-        <source>ended</source>
-        <translation>ended</translation>
-    </message>
-    <message>
         <source>%1 places left</source>
         <translation>%1 places left</translation>
     </message>
@@ -3671,6 +3651,21 @@
     <message>
         <source>None since registration</source>
         <translation>None since registration</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEvents</name>
+    <message>
+        <source>not started yet</source>
+        <translation>not started yet</translation>
+    </message>
+    <message>
+        <source>check-in open</source>
+        <translation>check-in open</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>ended</translation>
     </message>
 </context>
 <context>

@@ -900,18 +900,6 @@
         <translation>%1 · %2 号服务台</translation>
     </message>
     <message>
-        <source>waiting for a manager</source>
-        <translation>待主管审批</translation>
-    </message>
-    <message>
-        <source>approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>已驳回</translation>
-    </message>
-    <message>
         <source>Reopen</source>
         <translation>重新处理</translation>
     </message>
@@ -1264,6 +1252,10 @@
     <message>
         <source>Gift</source>
         <translation>礼品</translation>
+    </message>
+    <message>
+        <source>waiting for a manager</source>
+        <translation>待主管审批</translation>
     </message>
     <message>
         <source>On track</source>
@@ -2808,18 +2800,6 @@
         <translation>当前没有进行中或即将开始的活动。请主管创建活动（counter-app event create）。</translation>
     </message>
     <message>
-        <source>check-in open</source>
-        <translation>签到中</translation>
-    </message>
-    <message>
-        <source>not started yet</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <source>ended</source>
-        <translation>已结束</translation>
-    </message>
-    <message>
         <source>%1 places left</source>
         <translation>剩余名额 %1</translation>
     </message>
@@ -3672,6 +3652,21 @@
     <message>
         <source>None since registration</source>
         <translation>登记后未修改过</translation>
+    </message>
+</context>
+<context>
+    <name>MemberEvents</name>
+    <message>
+        <source>not started yet</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>check-in open</source>
+        <translation>签到中</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
     </message>
 </context>
 <context>
