@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import faulthandler
 import logging
@@ -46,10 +47,9 @@ class _DeskFormatter(logging.Formatter):
             return super().format(record)
         text = super().format(record)
         if error is not None and first is None:
-            try:
+            # An exception type with __slots__ takes no mark: it is simply written out again.
+            with contextlib.suppress(AttributeError):
                 error._desk_logged_in = record  # type: ignore[attr-defined]  # a mark of ours on the exception itself
-            except AttributeError:  # an exception type with __slots__: it is simply written out again
-                pass
         return text
 
 

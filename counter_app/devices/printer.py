@@ -8,6 +8,7 @@ printer with no Chinese font, is drawn with a CJK font and sent as a raster imag
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import shutil
@@ -138,7 +139,7 @@ def draw_lines(lines: list[Line], dots: int, columns: int) -> Image.Image:
     heights = [LINE_DOTS * (2 if line.big else 1) + 6 for line in lines]
     picture = Image.new("L", (dots, max(1, sum(heights))), 255)
     top = 0
-    for line, height in zip(lines, heights):
+    for line, height in zip(lines, heights, strict=True):
         scale = 2 if line.big else 1
         x = 0
         for char in _visual_order(line.text):
@@ -481,10 +482,8 @@ class _Connection:
         self.device._raw(data)
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # closing a device that already went away says nothing new
             self.device.close()
-        except Exception:  # closing a device that already went away says nothing new
-            pass
 
 
 def query_printer(address: PrinterAddress, timeout: float = CONNECT_TIMEOUT_S) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ipaddress
 import logging
 import re
@@ -730,10 +731,8 @@ class PrinterEmulator:
     def _poke(self) -> None:
         wake = self._wake
         if wake is not None:
-            try:
+            with contextlib.suppress(OSError):
                 wake[1].send(b"\0")
-            except OSError:
-                pass
 
     def _wait_applied(self) -> None:
         with self._lock:
@@ -755,10 +754,8 @@ class PrinterEmulator:
                     self._lock.notify_all()
                 for key, _events in selector.select(POLL_S * 5):
                     if key.fileobj is self._wake[0]:
-                        try:
+                        with contextlib.suppress(OSError):
                             self._wake[0].recv(4096)
-                        except OSError:
-                            pass
                     elif self._listening:
                         self._accept()
         finally:
@@ -819,10 +816,8 @@ class PrinterEmulator:
         def answer(n: int) -> None:
             byte = status_byte(self._mode, n)
             if byte is not None:
-                try:
+                with contextlib.suppress(OSError):
                     sock.sendall(bytes((byte,)))
-                except OSError:
-                    pass
 
         parser = EscposParser(connection_no=connection.number, decode_images=self.decode_images, on_status=answer)
         received = 0
@@ -862,10 +857,8 @@ class PrinterEmulator:
         finally:
             if reset:
                 # An RST, not a FIN: the client's next send fails, as when a printer is switched off mid-job.
-                try:
+                with contextlib.suppress(OSError):
                     sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-                except OSError:
-                    pass
             sock.close()
             torn = parser.end()
             if torn is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -88,10 +89,13 @@ class _EnterSubmits(QObject):
         self.submit = submit
 
     def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-                self.submit()
-                return True
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.submit()
+            return True
         return False
 
 
@@ -203,7 +207,7 @@ class ComplaintIntakeDialog(QDialog):
         buttons.addWidget(self.ok)
         layout.addLayout(buttons)
         order = [widget for _, _, widget in fields]
-        for first, second in zip(order, order[1:]):
+        for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
         for edit in (self.shop_edit, self.name_edit, self.contact_edit):
             edit.textEdited.connect(lambda _text: self.error.setVisible(False))

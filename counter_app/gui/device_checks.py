@@ -75,7 +75,10 @@ def choice_names(key: str) -> list[tuple[str, object]]:
     """A setting's choices with their human names, in the order the settings declare them."""
     setting = config.setting_for(key)
     names = setting.choice_names or tuple(str(value) for value in setting.choices)
-    return [(QCoreApplication.translate("Settings", name), value) for name, value in zip(names, setting.choices)]
+    return [
+        (QCoreApplication.translate("Settings", name), value)
+        for name, value in zip(names, setting.choices, strict=True)
+    ]
 
 
 def _error_text(error: BaseException) -> str:

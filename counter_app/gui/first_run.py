@@ -754,7 +754,7 @@ class DonePage(_Page):
             self.tr("Take a complaint"),
             self.tr("Lock the desk when you step away"),
         )
-        for label, text in zip(self.key_labels, words):
+        for label, text in zip(self.key_labels, words, strict=True):
             label.setText(text)
         self._fill_summary()
 

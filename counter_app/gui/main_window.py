@@ -530,14 +530,18 @@ class MainWindow(QMainWindow):
         if event.type() in _ACTIVITY and self._idle_timer.isActive():
             self._restart_idle_timer()  # any key or click at the desk counts as someone there
         # Down arrow in the search box walks into the results, as in a browser's address bar.
-        if watched is self.search_box and event.type() == event.Type.KeyPress and event.key() == Qt.Key.Key_Down:
-            if self.results_model.rowCount():
-                self.results.setFocus()
-                self.results.selectionModel().setCurrentIndex(
-                    self.results_model.index(0, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                return True
+        if (
+            watched is self.search_box
+            and event.type() == event.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.results_model.rowCount()
+        ):
+            self.results.setFocus()
+            self.results.selectionModel().setCurrentIndex(
+                self.results_model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            return True
         return super().eventFilter(watched, event)
 
     def _fit_result_columns(self) -> None:

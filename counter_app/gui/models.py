@@ -18,6 +18,7 @@ from counter_app.services.members import MemberSummary
 from counter_app.services.printing import STATE_ADVICE, PrintJobInfo
 
 Index = QModelIndex | QPersistentModelIndex
+TOP = QModelIndex()  # the invalid index: a flat list's rows hang from it
 
 
 class RowsModel(QAbstractTableModel):
@@ -38,10 +39,10 @@ class RowsModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = TOP) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = TOP) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -96,7 +97,7 @@ class PrintJobsModel(RowsModel):
         """Rows whose job is still listed change in place (the selection stays); otherwise the list is reset."""
         jobs = list(jobs)
         if [job.id for job in jobs] == [job.id for job in self._rows]:
-            changed = [row for row, (old, new) in enumerate(zip(self._rows, jobs)) if old != new]
+            changed = [row for row, (old, new) in enumerate(zip(self._rows, jobs, strict=True)) if old != new]
             self._rows = jobs
             if changed:
                 self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), len(self.COLUMNS) - 1))
@@ -238,10 +239,10 @@ class ReportTableModel(QAbstractTableModel):
     def value(self, row: int, column: int) -> Any:
         return self._table.rows[row][column]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = TOP) -> int:
         return 0 if parent.isValid() or self._table is None else len(self._table.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = TOP) -> int:
         return 0 if parent.isValid() or self._table is None else len(self._table.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -9,6 +9,7 @@ for a scan, and a scan never spills characters into whatever field had the focus
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -93,7 +94,7 @@ class KeyboardWedge(QObject):
 
     def _looks_like_scan(self, now: float) -> bool:
         times = [held.at for held in self._held] + [now]
-        fast = all(later - earlier <= self.max_gap for earlier, later in zip(times, times[1:]))
+        fast = all(later - earlier <= self.max_gap for earlier, later in itertools.pairwise(times))
         text = "".join(held.text for held in self._held)
         return fast and len(text) - len(self.prefix) >= self.min_length and text.startswith(self.prefix)
 

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
@@ -193,10 +193,10 @@ def _desk_clock_at(desk: Desk, moment: dt.datetime) -> Iterator[None]:
         desk.clock = clock
 
 
-def _quietly(work: Callable[[], _T]) -> _T | None:
+def _quietly(work: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | None:
     """A sample operation the rules refuse (a velocity limit, a balance too low) is left out, not fatal."""
     try:
-        return work()
+        return work(*args, **kwargs)
     except DeskError:
         return None
 
@@ -218,9 +218,12 @@ def _sample_trade(desk: Desk, rng: random.Random, pool: list, now: dt.datetime) 
             amount = min(18_000.0, round(rng.lognormvariate(5.7, 0.9), 2))
             with _desk_clock_at(desk, moment):
                 _quietly(
-                    lambda: points.earn_from_slip(
-                        desk, member.member_no, f"{amount:.2f}", f"DM-{day:%Y%m%d}-{n:03d}", rng.choice(SAMPLE_SHOPS)
-                    )
+                    points.earn_from_slip,
+                    desk,
+                    member.member_no,
+                    f"{amount:.2f}",
+                    f"DM-{day:%Y%m%d}-{n:03d}",
+                    rng.choice(SAMPLE_SHOPS),
                 )
         moment = dt.datetime.combine(day, dt.time(rng.randint(11, 20), rng.randint(0, 59)), now.tzinfo)
         if moment >= now:
@@ -230,20 +233,16 @@ def _sample_trade(desk: Desk, rng: random.Random, pool: list, now: dt.datetime) 
             if rich and rng.random() < 0.5:
                 member = rng.choice(rich)
                 _quietly(
-                    lambda: points.redeem_cash(
-                        desk, member.member_no, rules.cash_points_per_yuan * rng.choice((10, 20, 25))
-                    )
+                    points.redeem_cash, desk, member.member_no, rules.cash_points_per_yuan * rng.choice((10, 20, 25))
                 )
             if rich and rng.random() < 0.45:
                 member = rng.choice(rich)
-                redeemed = _quietly(
-                    lambda: rewards.redeem_coupon(desk, member.member_no, rng.choice(("C10", "C10", "C50")))
-                )
+                redeemed = _quietly(rewards.redeem_coupon, desk, member.member_no, rng.choice(("C10", "C10", "C50")))
                 if redeemed is not None and redeemed.coupon is not None:
                     issued.append(redeemed.coupon.code)
         if issued and rng.random() < 0.4:
             with _desk_clock_at(desk, moment + dt.timedelta(minutes=30)):
-                _quietly(lambda: rewards.write_off_coupon(desk, issued.pop(0), "888.00"))
+                _quietly(rewards.write_off_coupon, desk, issued.pop(0), "888.00")
 
 
 def _sample_complaints(desk: Desk, rng: random.Random, pool: list, now: dt.datetime) -> None:
@@ -262,20 +261,19 @@ def _sample_complaints(desk: Desk, rng: random.Random, pool: list, now: dt.datet
     }
     weights = {"attitude": 6, "response": 5, "after_sales": 4, "quality": 4, "price": 3, "environment": 2, "other": 1}
     causes = list(complaint_rules.ROOT_CAUSES)
-    for number in range(36):
+    for _ in range(36):
         opened = now - dt.timedelta(days=rng.randint(3, SAMPLE_DAYS), hours=rng.randint(0, 8))
         category = rng.choices(list(weights), list(weights.values()))[0]
         member = rng.choice(pool)
         with _desk_clock_at(desk, opened):
             info = _quietly(
-                lambda: complaints.open_complaint(
-                    desk,
-                    member.member_no,
-                    category,
-                    said[category],
-                    rng.choice(("low", "normal", "normal", "high")),
-                    rng.choice(SAMPLE_SHOPS),
-                )
+                complaints.open_complaint,
+                desk,
+                member.member_no,
+                category,
+                said[category],
+                rng.choice(("low", "normal", "normal", "high")),
+                rng.choice(SAMPLE_SHOPS),
             )
         if info is None:
             continue
@@ -283,14 +281,14 @@ def _sample_complaints(desk: Desk, rng: random.Random, pool: list, now: dt.datet
         late = rng.random() < 0.12
         answered = opened + dt.timedelta(hours=rng.uniform(26, 40) if late else rng.uniform(0.3, 6))
         with _desk_clock_at(desk, answered):
-            _quietly(lambda: complaints.acknowledge(desk, ticket, "已电话联系顾客，说明处理进度。"))
+            _quietly(complaints.acknowledge, desk, ticket, "已电话联系顾客，说明处理进度。")
         with _desk_clock_at(desk, answered + dt.timedelta(hours=2)):
-            _quietly(lambda: complaints.start_progress(desk, ticket))
+            _quietly(complaints.start_progress, desk, ticket)
         with _desk_clock_at(desk, answered + dt.timedelta(hours=rng.uniform(4, 30))):
-            _quietly(lambda: complaints.resolve(desk, ticket, rng.choice(causes[:6]), "已与店铺协调处理。"))
+            _quietly(complaints.resolve, desk, ticket, rng.choice(causes[:6]), "已与店铺协调处理。")
         if rng.random() < 0.85:
             with _desk_clock_at(desk, answered + dt.timedelta(hours=rng.uniform(31, 60))):
-                _quietly(lambda: complaints.close(desk, ticket, rng.choices((5, 4, 3, 2, 1), (45, 30, 12, 8, 5))[0]))
+                _quietly(complaints.close, desk, ticket, rng.choices((5, 4, 3, 2, 1), (45, 30, 12, 8, 5))[0])
     # Today's: on track, nearly due, late, escalated, in progress with notes, resolved waiting for the rating, a walk-in.
     today = [
         (2, "normal", "quality", None),
@@ -306,47 +304,43 @@ def _sample_complaints(desk: Desk, rng: random.Random, pool: list, now: dt.datet
         with _desk_clock_at(desk, now - dt.timedelta(hours=hours)):
             if step == "walk_in":
                 info = _quietly(
-                    lambda: complaints.open_complaint(
-                        desk,
-                        None,
-                        category,
-                        "停车缴费机不找零，顾客多付了 20 元。",
-                        severity,
-                        "B2 停车场",
-                        walk_in_name="陈女士",
-                        contact="13912345678",
-                    )
+                    complaints.open_complaint,
+                    desk,
+                    None,
+                    category,
+                    "停车缴费机不找零，顾客多付了 20 元。",
+                    severity,
+                    "B2 停车场",
+                    walk_in_name="陈女士",
+                    contact="13912345678",
                 )
             else:
                 info = _quietly(
-                    lambda: complaints.open_complaint(
-                        desk,
-                        member.member_no,
-                        category,
-                        said[category],
-                        severity,
-                        rng.choice(SAMPLE_SHOPS),
-                        contact=None,
-                    )
+                    complaints.open_complaint,
+                    desk,
+                    member.member_no,
+                    category,
+                    said[category],
+                    severity,
+                    rng.choice(SAMPLE_SHOPS),
+                    contact=None,
                 )
         if info is None or step in (None, "walk_in"):
             continue
         ticket = info.ticket_no
         with _desk_clock_at(desk, now - dt.timedelta(hours=hours) + dt.timedelta(minutes=40)):
             if step == "escalate":
-                _quietly(lambda: complaints.escalate(desk, ticket, "顾客要求店铺经理当面答复。"))
+                _quietly(complaints.escalate, desk, ticket, "顾客要求店铺经理当面答复。")
                 _quietly(
-                    lambda: complaints.request_compensation(
-                        desk, ticket, "points", "500", "维修期间无法使用，给予积分补偿。"
-                    )
+                    complaints.request_compensation, desk, ticket, "points", "500", "维修期间无法使用，给予积分补偿。"
                 )
             else:
-                _quietly(lambda: complaints.acknowledge(desk, ticket, "已告知顾客 24 小时内答复。"))
-                _quietly(lambda: complaints.start_progress(desk, ticket))
-                _quietly(lambda: complaints.add_note(desk, ticket, "已联系店铺核对收银记录，差价确认属实。"))
+                _quietly(complaints.acknowledge, desk, ticket, "已告知顾客 24 小时内答复。")
+                _quietly(complaints.start_progress, desk, ticket)
+                _quietly(complaints.add_note, desk, ticket, "已联系店铺核对收银记录，差价确认属实。")
         if step == "resolved":
             with _desk_clock_at(desk, now - dt.timedelta(hours=2)):
-                _quietly(lambda: complaints.resolve(desk, ticket, "facility", "已增加照明，并安排保安巡查。"))
+                _quietly(complaints.resolve, desk, ticket, "facility", "已增加照明，并安排保安巡查。")
 
 
 def _sample_manager_desk(desk: Desk) -> None:
@@ -368,21 +362,20 @@ def _sample_manager_desk(desk: Desk) -> None:
     if (actor := desk.actor()) is not None and actor.may(Permission.APPROVE):
         start = now.replace(hour=9, minute=0, second=0, microsecond=0)
         event = _quietly(
-            lambda: member_events.create_event(
-                desk,
-                DEMO_EVENT,
-                "冬季会员嘉年华",
-                start,
-                start + dt.timedelta(days=3, hours=12),
-                rules.activity_points,
-                300,
-            )
+            member_events.create_event,
+            desk,
+            DEMO_EVENT,
+            "冬季会员嘉年华",
+            start,
+            start + dt.timedelta(days=3, hours=12),
+            rules.activity_points,
+            300,
         )
         if event is not None and now >= start:
             for member in pool[:5]:
-                _quietly(lambda: member_events.sign_up(desk, DEMO_EVENT, member.member_no))
+                _quietly(member_events.sign_up, desk, DEMO_EVENT, member.member_no)
             for member in pool[:3]:
-                _quietly(lambda: member_events.check_in(desk, member.member_no, DEMO_EVENT))
+                _quietly(member_events.check_in, desk, member.member_no, DEMO_EVENT)
     rich = [m for m in members.recent_members(desk, 400) if m.points >= 4000]
     if rich:
         ratio = rules.cash_points_per_yuan

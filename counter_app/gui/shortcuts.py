@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
@@ -150,5 +151,5 @@ def action(parent: QObject, text: str, tip: str, key: Key, slot: Callable[[], ob
 
 def tab_order(*widgets: QWidget) -> None:
     """Tab walks these in this order (the desk's flow), whatever order the layout made them in."""
-    for first, second in zip(widgets, widgets[1:]):
+    for first, second in itertools.pairwise(widgets):
         QWidget.setTabOrder(first, second)
