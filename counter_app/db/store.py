@@ -104,7 +104,7 @@ class Store:
         )
         self._writer = threading.Lock()
         self._local = threading.local()
-        self.keys: DataKeys | None = None  # set by open_store before anything is read
+        self._keys: DataKeys | None = None  # set by open_store before anything is read
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
         # Work that writes may leave behind (index merges), done by one background thread so
@@ -140,13 +140,23 @@ class Store:
                 self._local.connection = None
         self._note_write()
 
+    @property
+    def keys(self) -> DataKeys:
+        """The store's data keys: open_store finds them before anything is read or written."""
+        if self._keys is None:
+            raise RuntimeError(f"the data keys of {self.path} were asked for before the store was opened")
+        return self._keys
+
+    @keys.setter
+    def keys(self, keys: DataKeys) -> None:
+        self._keys = keys
+
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[Connection]:
         with self._writer:
             try:
-                with self.engine.connect().execution_options(desk_write=True) as connection:
-                    with connection.begin():
-                        yield connection
+                with self.engine.connect().execution_options(desk_write=True) as connection, connection.begin():
+                    yield connection
             except DBAPIError as error:
                 _raise_store_problem(error, self.path)
 
@@ -192,7 +202,7 @@ def _on_connect(dbapi_connection: sqlite3.Connection, record: object) -> None:
     mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         # SQLite answers with the old mode when it may not write the file: treat as read-only.
-        raise sqlite3.OperationalError("attempt to write a readonly database (journal mode stays %s)" % mode)
+        raise sqlite3.OperationalError(f"attempt to write a readonly database (journal mode stays {mode})")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA secure_delete = ON")  # freed pages are zeroed: no personal data left in free space
     cursor.execute("PRAGMA synchronous = FULL")  # a committed redemption must survive power loss
@@ -336,3 +346,9 @@ def backup_before_upgrade(store: Store, revision: str) -> Path:
     finally:
         source.close()
     return target
+
+
+def schema_version(connection: Connection) -> str | None:
+    """The schema revision the store is at, as Alembic recorded it."""
+    version: str | None = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    return version
