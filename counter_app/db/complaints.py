@@ -10,14 +10,16 @@ from typing import Any
 from sqlalchemy import Connection, Row, insert, select, update
 
 from counter_app.db.keys import DataKeys
-from counter_app.db.models import Complaint, Member
+from counter_app.db.models import Complaint, CouponType, Gift, Member, table_of
 from counter_app.db.models import ComplaintEvent as ComplaintEventRow
 from counter_app.db.sealing import seal
 from counter_app.domain.complaints import ComplaintEvent, ComplaintState, fold
 
-complaints = Complaint.__table__
-events = ComplaintEventRow.__table__
-members = Member.__table__
+complaints = table_of(Complaint)
+events = table_of(ComplaintEventRow)
+members = table_of(Member)
+gifts = table_of(Gift)
+coupon_types = table_of(CouponType)
 
 
 def contact_context(complaint_uid: str) -> str:
@@ -181,3 +183,57 @@ def complaints_with_undecided_requests(connection: Connection) -> list[str]:
             " AND json_extract(d.payload, '$.request_id') = r.event_id)"
         ).scalars()
     )
+
+
+def complaint_rows(
+    connection: Connection, *, state: str | None = None, unanswered_only: bool = False, latest: int | None = None
+) -> list[Row[Any]]:
+    """Cache rows of complaints: in one `state`; with `unanswered_only`, those not answered and neither resolved
+    nor closed; `latest`, the latest taken or received first, at most that many."""
+    query = select(complaints)
+    if state is not None:
+        query = query.where(complaints.c.state == state)
+    if unanswered_only:
+        query = query.where(complaints.c.answered_at.is_(None), complaints.c.state.notin_(("closed", "resolved")))
+    if latest is not None:
+        query = query.order_by(complaints.c.id.desc()).limit(latest)
+    return list(connection.execute(query).all())
+
+
+def compensation_requests(
+    connection: Connection, *, request_id: str | None = None, id_prefix: str | None = None, limit: int = 2
+) -> list[Row[Any]]:
+    """Compensation-request events by their id, or by the first characters of it (at most `limit` of those)."""
+    query = select(events).where(events.c.kind == "compensation_requested")
+    if request_id is not None:
+        query = query.where(events.c.event_id == request_id)
+    if id_prefix is not None:
+        query = query.where(events.c.event_id >= id_prefix, events.c.event_id < id_prefix + "g").limit(limit)
+    return list(connection.execute(query).all())
+
+
+# What compensation gives, from the catalog.
+
+
+def coupon_type(connection: Connection, type_code: str, *, active_only: bool = False) -> Row[Any] | None:
+    query = select(coupon_types).where(coupon_types.c.type_code == type_code)
+    if active_only:
+        query = query.where(coupon_types.c.active)
+    return connection.execute(query).first()
+
+
+def active_gift(connection: Connection, sku: str) -> Row[Any] | None:
+    return connection.execute(select(gifts).where(gifts.c.sku == sku, gifts.c.active)).first()
+
+
+def gift_name(connection: Connection, sku: str) -> str | None:
+    name: str | None = connection.execute(select(gifts.c.name).where(gifts.c.sku == sku)).scalar()
+    return name
+
+
+def take_one_gift(connection: Connection, sku: str) -> bool:
+    """One gift out of the stock if there is one; False (and nothing taken) if not."""
+    taken = connection.execute(
+        update(gifts).where(gifts.c.sku == sku, gifts.c.stock >= 1).values(stock=gifts.c.stock - 1)
+    )
+    return taken.rowcount == 1

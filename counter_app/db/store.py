@@ -10,6 +10,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -18,6 +19,9 @@ from counter_app.db.keys import DataKeys, load_keys
 from counter_app.db.members import tidy_search_index
 from counter_app.domain.errors import StoreUnavailable
 from counter_app.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:  # Alembic is imported only when a schema is to be upgraded
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +37,7 @@ SCHEMA_HEAD = "0014"
 PERSONAL_DATA_SEALED_AT = "0003"  # stores older than this hold phone and ID numbers in clear
 
 
-def _alembic_config():
+def _alembic_config() -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -151,13 +155,23 @@ class Store:
                 self._local.connection = None
         self._note_write()
 
+    @property
+    def keys(self) -> DataKeys:
+        """The store's data keys: open_store finds them before anything is read or written."""
+        if self._keys is None:
+            raise RuntimeError(f"the data keys of {self.path} were asked for before the store was opened")
+        return self._keys
+
+    @keys.setter
+    def keys(self, keys: DataKeys) -> None:
+        self._keys = keys
+
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[Connection]:
         with self._writer:
             try:
-                with self.engine.connect().execution_options(desk_write=True) as connection:
-                    with connection.begin():
-                        yield connection
+                with self.engine.connect().execution_options(desk_write=True) as connection, connection.begin():
+                    yield connection
             except DBAPIError as error:
                 _raise_store_problem(error, self.path)
 
@@ -186,13 +200,21 @@ class Store:
         """Copy the WAL into the database file; PASSIVE, so readers and the writer carry on meanwhile."""
         with self.engine.connect() as connection:
             # On the driver connection: outside any transaction, where SQLite allows a checkpoint.
-            connection.connection.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            _driver(connection).execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def close(self) -> None:
         self._closing.set()
         if self._housekeeper is not None:
             self._housekeeper.join(timeout=30)
         self.engine.dispose()
+
+
+def _driver(connection: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under a checked-out one, for what SQLite allows only outside a transaction."""
+    driver = connection.connection.driver_connection
+    if not isinstance(driver, sqlite3.Connection):
+        raise TypeError(f"the store is not on sqlite3 but on {type(driver).__name__}")
+    return driver
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, record: object) -> None:
@@ -203,7 +225,7 @@ def _on_connect(dbapi_connection: sqlite3.Connection, record: object) -> None:
     mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         # SQLite answers with the old mode when it may not write the file: treat as read-only.
-        raise sqlite3.OperationalError("attempt to write a readonly database (journal mode stays %s)" % mode)
+        raise sqlite3.OperationalError(f"attempt to write a readonly database (journal mode stays {mode})")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA secure_delete = ON")  # freed pages are zeroed: no personal data left in free space
     cursor.execute("PRAGMA synchronous = FULL")  # a committed redemption must survive power loss
@@ -267,7 +289,7 @@ def _prepare(store: Store) -> None:
                 if "alembic_version" in tables
                 else None
             )
-            recorded = (
+            recorded: dict[str, str] = (
                 dict(
                     connection.exec_driver_sql(
                         "SELECT key, value FROM store_meta WHERE key IN ('key_account', 'key_fingerprint')"
@@ -305,7 +327,7 @@ def _prepare(store: Store) -> None:
             )
         backup = backup_before_upgrade(store, current) if current is not None and current != head else None
         with store.engine.connect().execution_options(desk_write=True) as connection:
-            driver = connection.connection.driver_connection
+            driver = _driver(connection)
             driver.execute("PRAGMA foreign_keys = OFF")  # table rebuilds must not trip over references
             try:
                 with connection.begin():
@@ -324,7 +346,7 @@ def _prepare(store: Store) -> None:
                 driver.execute("PRAGMA foreign_keys = ON")
         if current != head:
             log.info("store %s upgraded from %s to %s", store.path, current, head)
-        if backup is not None and current < PERSONAL_DATA_SEALED_AT:
+        if backup is not None and current is not None and current < PERSONAL_DATA_SEALED_AT:
             # That copy holds phone and ID numbers in clear; kept, it would undo the sealing.
             backup.unlink()
             log.info("removed %s: it predates sealed personal data", backup)
@@ -347,3 +369,9 @@ def backup_before_upgrade(store: Store, revision: str) -> Path:
     finally:
         source.close()
     return target
+
+
+def schema_version(connection: Connection) -> str | None:
+    """The schema revision the store is at, as Alembic recorded it."""
+    version: str | None = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    return version

@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Row, select, update
+from sqlalchemy import Connection, Row
 
 from counter_app.db import complaints as complaint_rows
 from counter_app.db import members as member_rows
 from counter_app.db import sealing
 from counter_app.db import staff as staff_rows
-from counter_app.db.models import CouponType, Gift
 from counter_app.db.outbox import append_op
 from counter_app.domain import complaints as rules
 from counter_app.domain.complaints import ComplaintEvent, ComplaintState, fold
@@ -34,8 +34,6 @@ OP_TYPE = "complaint.event"
 LIST_LIMIT = 500
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _TICK = dt.timedelta(microseconds=1)
-gifts = Gift.__table__
-coupon_types = CouponType.__table__
 
 
 @dataclass(frozen=True)
@@ -150,6 +148,22 @@ def _require(connection: Connection, ticket: str) -> Row[Any]:
             ),
             ticket=(ticket_no or text)[:40],
         )
+    return row
+
+
+def _rebuilt(connection: Connection, complaint_uid: str) -> ComplaintState:
+    """The state folded again after an event made here: its opening is in, so there is always one."""
+    state = complaint_rows.rebuild(connection, complaint_uid)
+    if state is None:
+        raise RuntimeError(f"complaint {complaint_uid} lost its opening event")
+    return state
+
+
+def _cache_row(connection: Connection, complaint_uid: str) -> Row[Any]:
+    """The cache row of a complaint rebuilt in this transaction."""
+    row = complaint_rows.complaint_by_uid(connection, complaint_uid)
+    if row is None:
+        raise RuntimeError(f"complaint {complaint_uid} has no cache row")
     return row
 
 
@@ -275,21 +289,15 @@ def list_complaints(
             value=status[:20],
             allowed=", ".join(rules.STATES),
         )
-    query = select(complaint_rows.complaints)
-    if status is not None:
-        query = query.where(complaint_rows.complaints.c.state == status)
-    if overdue or due_for_escalation:
-        # Only unanswered ones can be late; the time itself is compared as times, not as text (offsets may differ).
-        query = query.where(
-            complaint_rows.complaints.c.answered_at.is_(None),
-            complaint_rows.complaints.c.state.notin_(("closed", "resolved")),
-        )
-    elif status is None:
-        query = query.order_by(complaint_rows.complaints.c.id.desc()).limit(
-            limit
-        )  # everything: the latest taken or received
+    # Only unanswered ones can be late; the time itself is compared as times, not as text (offsets may differ).
+    late_only = overdue or due_for_escalation
     with desk.store.read() as connection:
-        found = connection.execute(query).all()
+        found = complaint_rows.complaint_rows(
+            connection,
+            state=status,
+            unanswered_only=late_only,
+            latest=limit if not late_only and status is None else None,  # everything: the latest taken or received
+        )
         events = complaint_rows.events_of_many(connection, [row.complaint_uid for row in found])
         infos = [
             _info(desk, connection, row, fold(events[row.complaint_uid])) for row in found if events[row.complaint_uid]
@@ -441,8 +449,8 @@ def open_complaint(
         if values["contact"]:
             data["contact_sealed"] = complaint_rows.seal_contact(desk.store.keys, complaint_uid, values["contact"])
         _append(desk, connection, actor, complaint_uid, "opened", data, [], wire={"contact": values["contact"]})
-        state = complaint_rows.rebuild(connection, complaint_uid)
-        row = complaint_rows.complaint_by_uid(connection, complaint_uid)
+        state = _rebuilt(connection, complaint_uid)
+        row = _cache_row(connection, complaint_uid)
         record(
             desk,
             connection,
@@ -460,7 +468,14 @@ def open_complaint(
         return _info(desk, connection, row, state)
 
 
-def _move(desk: Desk, actor: Actor, ticket: str, kind: str, data: dict[str, Any], check=None) -> ComplaintInfo:
+def _move(
+    desk: Desk,
+    actor: Actor,
+    ticket: str,
+    kind: str,
+    data: dict[str, Any],
+    check: Callable[[Row[Any], ComplaintState], None] | None = None,
+) -> ComplaintInfo:
     with desk.store.write() as connection:
         row = _require(connection, ticket)
         known = complaint_rows.events_of(connection, row.complaint_uid)
@@ -469,7 +484,7 @@ def _move(desk: Desk, actor: Actor, ticket: str, kind: str, data: dict[str, Any]
         if check is not None:
             check(row, state)
         _append(desk, connection, actor, row.complaint_uid, kind, {"from_state": state.state, **data}, known)
-        after = complaint_rows.rebuild(connection, row.complaint_uid)
+        after = _rebuilt(connection, row.complaint_uid)
         record(
             desk,
             connection,
@@ -479,7 +494,7 @@ def _move(desk: Desk, actor: Actor, ticket: str, kind: str, data: dict[str, Any]
             before={"state": state.state},
             after={"state": after.state, **{k: v for k, v in data.items() if k != "note"}},
         )
-        return _info(desk, connection, complaint_rows.complaint_by_uid(connection, row.complaint_uid), after)
+        return _info(desk, connection, _cache_row(connection, row.complaint_uid), after)
 
 
 def _note(note: str | None) -> str | None:
@@ -548,7 +563,14 @@ def _not_closed(row: Row[Any], state: ComplaintState) -> None:
         )
 
 
-def _annotate(desk: Desk, actor: Actor, ticket: str, kind: str, data: dict[str, Any], check=None) -> ComplaintInfo:
+def _annotate(
+    desk: Desk,
+    actor: Actor,
+    ticket: str,
+    kind: str,
+    data: dict[str, Any],
+    check: Callable[[Connection, Row[Any], ComplaintState], None] | None = None,
+) -> ComplaintInfo:
     """An event that changes no state: a note, an assignment."""
     with desk.store.write() as connection:
         row = _require(connection, ticket)
@@ -557,7 +579,7 @@ def _annotate(desk: Desk, actor: Actor, ticket: str, kind: str, data: dict[str, 
         if check is not None:
             check(connection, row, state)
         _append(desk, connection, actor, row.complaint_uid, kind, data, known)
-        after = complaint_rows.rebuild(connection, row.complaint_uid)
+        after = _rebuilt(connection, row.complaint_uid)
         record(
             desk,
             connection,
@@ -566,7 +588,7 @@ def _annotate(desk: Desk, actor: Actor, ticket: str, kind: str, data: dict[str, 
             row.ticket_no,
             after={k: v for k, v in data.items() if k != "note"} or None,
         )
-        return _info(desk, connection, complaint_rows.complaint_by_uid(connection, row.complaint_uid), after)
+        return _info(desk, connection, _cache_row(connection, row.complaint_uid), after)
 
 
 def add_note(desk: Desk, ticket: str, note: str) -> ComplaintInfo:
@@ -624,15 +646,13 @@ def _check_compensation(desk: Desk, connection: Connection, state: ComplaintStat
                 type_code=offer.value,
                 allowed=", ".join(allowed),
             )
-        kind = connection.execute(
-            select(coupon_types).where(coupon_types.c.type_code == offer.value, coupon_types.c.active)
-        ).first()
+        kind = complaint_rows.coupon_type(connection, offer.value, active_only=True)
         if kind is None:
             raise NotFound(
                 QT_TRANSLATE_NOOP("Errors", "There is no coupon {type_code}; check the code."), type_code=offer.value
             )
     if offer.kind == "gift":
-        gift = connection.execute(select(gifts).where(gifts.c.sku == offer.value, gifts.c.active)).first()
+        gift = complaint_rows.active_gift(connection, offer.value)
         if gift is None:
             raise NotFound(
                 QT_TRANSLATE_NOOP(
@@ -698,7 +718,7 @@ def request_compensation(desk: Desk, ticket: str, kind: str, value: str | int, r
             {"kind": offer.kind, "value": offer.value, "points": offer.points, "reason": why},
             known,
         )
-        after = complaint_rows.rebuild(connection, row.complaint_uid)
+        after = _rebuilt(connection, row.complaint_uid)
         record(
             desk,
             connection,
@@ -711,17 +731,13 @@ def request_compensation(desk: Desk, ticket: str, kind: str, value: str | int, r
         return _request_dto(after, row.ticket_no, _member_no(connection, row.member_id), request)
 
 
-def _request_event(connection: Connection, request_id: str) -> Any:
+def _request_event(connection: Connection, request_id: str) -> Row[Any]:
     """A request by its id, or by the first characters of it (at least 8, as lists show it)."""
     wanted = (request_id or "").strip().lower()
-    table = complaint_rows.events
-    query = select(table).where(table.c.kind == "compensation_requested")
     if _UUID.match(wanted):
-        found = connection.execute(query.where(table.c.event_id == wanted)).all()
+        found = complaint_rows.compensation_requests(connection, request_id=wanted)
     elif len(wanted) >= 8 and all(char in "0123456789abcdef-" for char in wanted):
-        found = connection.execute(
-            query.where(table.c.event_id >= wanted, table.c.event_id < wanted + "g").limit(2)
-        ).all()
+        found = complaint_rows.compensation_requests(connection, id_prefix=wanted, limit=2)
     else:
         raise InvalidInput(
             QT_TRANSLATE_NOOP(
@@ -785,7 +801,7 @@ def decide_compensation(desk: Desk, request_id: str, approve: bool, reason: str)
         if approve:
             decided.update(_give(desk, connection, actor, row, state, request))
         _append(desk, connection, actor, row.complaint_uid, "compensation_decided", decided, known)
-        after = complaint_rows.rebuild(connection, row.complaint_uid)
+        after = _rebuilt(connection, row.complaint_uid)
         record(
             desk,
             connection,
@@ -836,18 +852,19 @@ def _give(
                     "Errors", "The complaint's member is not at this counter yet; sync, then decide again."
                 )
             )
-    if offer.kind == "points":
+    if offer.points is not None:  # a points offer: the only kind that carries points
         entry_id = credit_points(desk, connection, member, "compensation", offer.points, actor, note=row.ticket_no)
         return {"entry_id": entry_id}
     if offer.kind == "coupon":
-        kind = connection.execute(select(coupon_types).where(coupon_types.c.type_code == offer.value)).one()
+        kind = complaint_rows.coupon_type(connection, offer.value)
+        if kind is None:  # checked above: only a catalog changed under this transaction could get here
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "There is no coupon {type_code}; check the code."), type_code=offer.value
+            )
         coupon = issue_coupon(desk, connection, member, kind, None)
         return {"coupon_code": coupon.code.replace("-", "")}
-    taken = connection.execute(
-        update(gifts).where(gifts.c.sku == offer.value, gifts.c.stock >= 1).values(stock=gifts.c.stock - 1)
-    )
-    if taken.rowcount != 1:
-        name = connection.execute(select(gifts.c.name).where(gifts.c.sku == offer.value)).scalar() or offer.value
+    if not complaint_rows.take_one_gift(connection, offer.value):
+        name = complaint_rows.gift_name(connection, offer.value) or offer.value
         raise InvalidInput(
             QT_TRANSLATE_NOOP(
                 "Errors",

@@ -8,6 +8,9 @@ import uuid
 from collections.abc import Callable
 from decimal import Decimal
 
+from sqlalchemy import Connection
+
+from counter_app.db import demo as demo_rows
 from counter_app.db import members as rows
 from counter_app.db import sealing
 from counter_app.db.meta import set_meta
@@ -107,9 +110,9 @@ def make_demo_members(
             first_seq = rows.allocate_member_seqs(connection, size)
             member_rows = []
             index_rows = []
-            ledger_rows: list[tuple] = []
-            lot_rows: list[tuple] = []
-            tier_rows: list[tuple] = []
+            ledger_rows: list[demo_rows.LedgerRow] = []
+            lot_rows: list[demo_rows.LotRow] = []
+            tier_rows: list[demo_rows.TierRow] = []
             for offset in range(size):
                 gender = rng.choice("FM")
                 given_name = rng.choice(given[gender])
@@ -162,19 +165,9 @@ def make_demo_members(
                 )
                 index_rows.append((member_id, *rows.search_terms(name)))
             rows.bulk_insert_members(connection, member_rows, index_rows)
-            connection.exec_driver_sql(
-                "INSERT INTO ledger (entry_id, member_id, kind, points, at, note) VALUES (?, ?, ?, ?, ?, ?)",
-                ledger_rows,
-            )
-            connection.exec_driver_sql(
-                "INSERT INTO points_lots (member_id, entry_id, earned_at, expires_on, points_initial, points_left) VALUES (?, ?, ?, ?, ?, ?)",
-                lot_rows,
-            )
+            demo_rows.insert_opening_balances(connection, ledger_rows, lot_rows)
             if tier_rows:
-                connection.exec_driver_sql(
-                    "INSERT INTO tier_changes (member_id, old_tier, new_tier, at, reason) VALUES (?, ?, ?, ?, ?)",
-                    tier_rows,
-                )
+                demo_rows.insert_tier_changes(connection, tier_rows)
             # Demo members are made up: they are never sent to the central server.
             set_meta(connection, "demo_data", "true")
         made += size
@@ -187,24 +180,21 @@ def make_demo_members(
     return made
 
 
-DEMO_GIFTS = (
+DEMO_GIFTS: tuple[demo_rows.GiftRow, ...] = (
     ("G-PARK", "停车券 2 小时", 500, 999),
     ("G-UMB", "晴雨伞", 1500, 50),
     ("G-CUP", "保温杯", 3000, 30),
     ("G-MOVIE", "电影票 2 张", 4000, 20),
 )
-DEMO_COUPONS = (("C10", "满100减10", 1000, 10000, 30, 800), ("C50", "满500减50", 5000, 50000, 60, 3800))
+DEMO_COUPONS: tuple[demo_rows.CouponTypeRow, ...] = (
+    ("C10", "满100减10", 1000, 10000, 30, 800),
+    ("C50", "满500减50", 5000, 50000, 60, 3800),
+)
 
 
-def _demo_catalog(connection) -> None:
+def _demo_catalog(connection: Connection) -> None:
     """A small catalog so a demo desk has something to redeem; left alone if the chain has one."""
-    connection.exec_driver_sql(
-        "INSERT OR IGNORE INTO gift_catalog (sku, name, points, stock, active) VALUES (?, ?, ?, ?, 1)", list(DEMO_GIFTS)
-    )
-    connection.exec_driver_sql(
-        "INSERT OR IGNORE INTO coupon_types (type_code, title, value_fen, min_spend_fen, valid_days, points, active) VALUES (?, ?, ?, ?, ?, ?, 1)",
-        list(DEMO_COUPONS),
-    )
+    demo_rows.add_catalog(connection, DEMO_GIFTS, DEMO_COUPONS)
 
 
 def _unique_phones(rng: random.Random, count: int, registered: Callable[[str], bool]) -> list[str]:

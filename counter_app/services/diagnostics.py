@@ -187,10 +187,13 @@ def _system(data_dir: Path) -> dict[str, Any]:
 
 
 def _desk_part(desk: Desk) -> dict[str, Any]:
-    from counter_app.db.store import SCHEMA_HEAD
+    # Imported here, as are the sync and printing services below: `counter-app --version` loads this module and
+    # answers in 0.08 s; the store module alone takes 0.35 s to import, the sync and printing services 0.6 s
+    # (measured: time $PY -m counter_app --version, and python -c "import counter_app.services.printing").
+    from counter_app.db.store import SCHEMA_HEAD, schema_version
 
     with desk.store.read() as connection:
-        schema = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        schema = schema_version(connection)
     actor = desk.session
     return {
         "data_folder": str(desk.data_dir),
@@ -209,7 +212,7 @@ def _desk_part(desk: Desk) -> dict[str, Any]:
 
 
 def _sync_part(desk: Desk) -> dict[str, Any]:
-    from counter_app.services.sync import sync_status
+    from counter_app.services.sync import sync_status  # lazily, to keep --version fast: see _desk_part
 
     state = sync_status(desk)
     part: dict[str, Any] = {
@@ -252,7 +255,7 @@ def _setting_value(key: str, value: Any) -> Any:
 
 
 def _printer_part(desk: Desk) -> dict[str, Any]:
-    from counter_app.services.printing import printer_state
+    from counter_app.services.printing import printer_state  # lazily, to keep --version fast: see _desk_part
 
     part = _settings_group(desk.settings, "printer")
     state = printer_state(desk)
@@ -312,7 +315,8 @@ def diagnostics(
             settings = config.load_settings(folder)
         except Exception as error:
             settings = None
-            report["settings"] = {"unavailable": scrub(str(getattr(error, "message", lambda: error)()))}
+            message = getattr(error, "message", None)  # a DeskError says it in words
+            report["settings"] = {"unavailable": scrub(str(message() if callable(message) else error))}
     if settings is not None:
         report["camera_and_scanner"] = _settings_group(settings, "scanner")
         report["settings"] = _all_settings(settings)

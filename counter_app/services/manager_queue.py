@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -11,7 +10,9 @@ from typing import Any
 from sqlalchemy import Connection
 
 from counter_app import i18n
-from counter_app.domain.errors import DeskError, InvalidInput, NotFound
+from counter_app.db import complaints as complaint_rows
+from counter_app.db import manager_queue as queue_rows
+from counter_app.domain.errors import DeskError, InvalidInput
 from counter_app.domain.members import mask_phone, normalize_phone, parse_member_no
 from counter_app.domain.queue import QueueKind
 from counter_app.domain.staff import Permission
@@ -19,6 +20,7 @@ from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services import approvals, sync
 from counter_app.services.audit import record_alone
 from counter_app.services.auth import authorize
+from counter_app.services.complaints import decide_compensation, pending_compensations
 from counter_app.services.desk import Desk
 from counter_app.services.members import require_member
 
@@ -79,15 +81,6 @@ class QueueDecision:
     result: Any  # what the decided operation returned: the parked operation's result, the compensation, the resolution
 
 
-def _complaints_service() -> Any | None:
-    """Complaint compensation is a service of its own; a desk without it still has a queue."""
-    try:
-        module = importlib.import_module("counter_app.services.complaints")
-    except ImportError:
-        return None
-    return module if hasattr(module, "pending_compensations") and hasattr(module, "decide_compensation") else None
-
-
 def _moment(value: Any) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
         return value
@@ -111,7 +104,8 @@ def _shown_ref(desk: Desk, connection: Connection, text: str | None) -> str | No
     if not text:
         return None
     try:
-        return require_member(desk, connection, text).member_no
+        member_no: str = require_member(desk, connection, text).member_no
+        return member_no
     except DeskError:
         pass
     if parse_member_no(text):
@@ -177,24 +171,14 @@ def _near_breach(desk: Desk, complaint: Any) -> bool:
 
 
 def _compensation_items(desk: Desk, connection: Connection) -> list[QueueItem]:
-    complaints = _complaints_service()
-    if complaints is None:
-        return []
     items = []
-    for request in complaints.pending_compensations(desk):
-        ticket_no = getattr(request, "ticket_no", None)
-        complaint = (
-            connection.exec_driver_sql(
-                "SELECT opened_at, due_at, answered_at FROM complaints WHERE ticket_no = ?", (ticket_no,)
-            ).first()
-            if ticket_no
-            else None
-        )
+    for request in pending_compensations(desk):
+        ticket_no = request.ticket_no
+        complaint = complaint_rows.complaint_by_ticket(connection, ticket_no) if ticket_no else None
         urgent = _near_breach(desk, complaint)
-        member = getattr(request, "member_no", None) or getattr(request, "member", None)
-        kind, value = getattr(request, "kind", ""), getattr(request, "value", "")
-        details = f"{kind} {value}".strip() + (f" — {request.reason}" if getattr(request, "reason", None) else "")
-        requested = _moment(getattr(request, "requested_at", None))
+        member = request.member_no
+        details = f"{request.kind} {request.value}".strip() + (f" — {request.reason}" if request.reason else "")
+        requested = _moment(request.requested_at)
         items.append(
             QueueItem(
                 "compensation",
@@ -203,8 +187,8 @@ def _compensation_items(desk: Desk, connection: Connection) -> list[QueueItem]:
                 i18n.translate("ManagerQueue", TITLES["compensation"]),
                 " · ".join(part for part in (ticket_no, member) if part) or None,
                 details,
-                getattr(request, "requested_by", None),
-                requested.isoformat(timespec="seconds") if requested else str(getattr(request, "requested_at", "")),
+                request.requested_by,
+                requested.isoformat(timespec="seconds") if requested else str(request.requested_at),
                 COMPENSATION_NEAR_SLA if urgent else COMPENSATION,
                 _iso(complaint.due_at) if complaint else None,
                 _minutes_since(desk, requested),
@@ -215,19 +199,14 @@ def _compensation_items(desk: Desk, connection: Connection) -> list[QueueItem]:
 
 def _review_items(desk: Desk, connection: Connection) -> list[QueueItem]:
     items = []
-    rows = connection.exec_driver_sql(
-        "SELECT id, kind, member_uid, details, created_at FROM review_items WHERE status = 'open' ORDER BY id"
-    ).all()
-    for row in rows:
+    for row in queue_rows.open_review_items(connection):
         try:
             found = json.loads(row.details)
         except ValueError:
             found = {}
         member_no = found.get("member_no") if isinstance(found, dict) else None
         if member_no is None and row.member_uid:
-            member_no = connection.exec_driver_sql(
-                "SELECT member_no FROM members WHERE member_uid = ?", (row.member_uid,)
-            ).scalar()
+            member_no = queue_rows.member_no_of_uid(connection, row.member_uid)
         template = TITLES.get(row.kind)
         title = (
             i18n.translate("ManagerQueue", template)
@@ -332,12 +311,7 @@ def decide(desk: Desk, kind: str, item_id: str | int, approve: bool, reason: str
             record_alone(desk, actor, "approval.note", f"#{number}", details=note[:500])
         return QueueDecision(kind, item_id, True, result)
     if kind == "compensation":
-        complaints = _complaints_service()
-        if complaints is None:
-            raise NotFound(
-                QT_TRANSLATE_NOOP("Errors", "This desk cannot decide complaint compensation yet; update the desk.")
-            )
-        return QueueDecision(kind, item_id, approve, complaints.decide_compensation(desk, item_id, approve, note))
+        return QueueDecision(kind, item_id, approve, decide_compensation(desk, item_id, approve, note))
     return QueueDecision(
         kind,
         item_id,

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row
 
+from counter_app.db import member_events as event_rows
 from counter_app.domain import codes
 from counter_app.domain.codes import CardCode, DynamicCode, EventTicket
 from counter_app.domain.errors import Conflict, DeskError, FieldError, InvalidInput, NotFound, form_invalid
@@ -124,7 +125,7 @@ def _clock_time(desk: Desk, moment: dt.datetime) -> str:
 
 
 def _event_row(connection: Connection, code: str) -> Row[Any]:
-    row = connection.exec_driver_sql("SELECT * FROM member_events WHERE code = ?", (code,)).first()
+    row = event_rows.event_by_code(connection, code)
     if row is None:
         raise NotFound(
             QT_TRANSLATE_NOOP(
@@ -137,7 +138,7 @@ def _event_row(connection: Connection, code: str) -> Row[Any]:
 
 
 def _taken(connection: Connection, code: str) -> int:
-    return connection.exec_driver_sql("SELECT COUNT(*) FROM event_signups WHERE event_code = ?", (code,)).scalar_one()
+    return event_rows.places_taken(connection, code)
 
 
 def _state(desk: Desk, row: Row[Any]) -> str:
@@ -148,9 +149,7 @@ def _state(desk: Desk, row: Row[Any]) -> str:
 
 
 def _info(desk: Desk, connection: Connection, row: Row[Any]) -> EventInfo:
-    signed, checked = connection.exec_driver_sql(
-        "SELECT COUNT(*), COUNT(checked_in_at) FROM event_signups WHERE event_code = ?", (row.code,)
-    ).one()
+    signed, checked = event_rows.signup_counts(connection, row.code)
     return EventInfo(
         row.code,
         row.title,
@@ -230,27 +229,23 @@ def create_event(
     if errors:
         raise form_invalid(errors)
     with desk.store.write() as connection:
-        earlier = connection.exec_driver_sql(
-            "SELECT title FROM member_events WHERE code = ?", (values["code"],)
-        ).first()
+        earlier = event_rows.event_by_code(connection, values["code"])
         if earlier is not None:
             raise Conflict(
                 QT_TRANSLATE_NOOP("Errors", "Event code {code} is taken already ({title}); choose another."),
                 code=values["code"],
                 title=earlier.title,
             )
-        connection.exec_driver_sql(
-            "INSERT INTO member_events (code, title, starts_at, ends_at, points, capacity, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                values["code"],
-                values["title"],
-                _stamp(values["starts_at"]),
-                _stamp(values["ends_at"]),
-                values["points"],
-                values["capacity"],
-                _stamp(desk.now()),
-                actor.staff_id,
-            ),
+        event_rows.insert_event(
+            connection,
+            values["code"],
+            values["title"],
+            _stamp(values["starts_at"]),
+            _stamp(values["ends_at"]),
+            values["points"],
+            values["capacity"],
+            _stamp(desk.now()),
+            actor.staff_id,
         )
         record(
             desk,
@@ -286,7 +281,7 @@ def _stamp(moment: dt.datetime) -> str:
 def list_events(desk: Desk, include_ended: bool = True) -> list[EventInfo]:
     authorize(desk, Permission.LOOKUP, "event.list")
     with desk.store.read() as connection:
-        rows = connection.exec_driver_sql("SELECT * FROM member_events ORDER BY starts_at, code").all()
+        rows = event_rows.all_events(connection)
         events = [_info(desk, connection, row) for row in rows]
     return [event for event in events if include_ended or event.state != "ended"]
 
@@ -323,9 +318,7 @@ def sign_up(desk: Desk, event_code: str, member_ref: str) -> SignupResult:
     ref = member_codes.identify(desk, member_ref)  # a dynamic code's nonce is spent here, once
     with desk.store.write() as connection:
         row = _usable_member(connection, desk, ref)
-        earlier = connection.exec_driver_sql(
-            "SELECT signed_up_at FROM event_signups WHERE event_code = ? AND member_id = ?", (code, row.id)
-        ).first()
+        earlier = event_rows.signup_of(connection, code, row.id)
         if earlier is not None:
             raise Conflict(
                 QT_TRANSLATE_NOOP(
@@ -344,10 +337,7 @@ def sign_up(desk: Desk, event_code: str, member_ref: str) -> SignupResult:
                 capacity=event.capacity,
             )
         now = desk.now()
-        connection.exec_driver_sql(
-            "INSERT INTO event_signups (event_code, member_id, signed_up_at) VALUES (?, ?, ?)",
-            (code, row.id, _stamp(now)),
-        )
+        event_rows.insert_signup(connection, code, row.id, _stamp(now))
         record(desk, connection, actor, "event.sign_up", row.member_no, details=code)
         left = None if event.capacity is None else event.capacity - taken - 1
         return SignupResult(code, row.member_no, now.isoformat(timespec="seconds"), left)
@@ -361,9 +351,7 @@ def ticket_for(desk: Desk, event_code: str, member_ref: str) -> str:
     with desk.store.read() as connection:
         _event_row(connection, code)
         row = _usable_member(connection, desk, ref)
-        signed = connection.exec_driver_sql(
-            "SELECT 1 FROM event_signups WHERE event_code = ? AND member_id = ?", (code, row.id)
-        ).first()
+        signed = event_rows.signup_of(connection, code, row.id)
     if signed is None:
         raise InvalidInput(
             QT_TRANSLATE_NOOP(
@@ -386,7 +374,7 @@ def _event_of_ticket(connection: Connection, ticket: EventTicket, named: str | N
                 event=named,
             )
         return event
-    for event in connection.exec_driver_sql("SELECT * FROM member_events").all():
+    for event in event_rows.all_events(connection):
         if event_uid(event.code) == ticket.event_uid:
             return event
     raise NotFound(
@@ -448,16 +436,11 @@ def check_in(desk: Desk, scanned_text_or_ref: str, event_code: str | None = None
     via = {DynamicCode: "code", CardCode: "card", EventTicket: "ticket"}.get(type(parsed), "ref")
     with desk.store.write() as connection:
         row = _usable_member(connection, desk, ref)
-        signup = connection.exec_driver_sql(
-            "SELECT checked_in_at FROM event_signups WHERE event_code = ? AND member_id = ?", (event.code, row.id)
-        ).first()
+        signup = event_rows.signup_of(connection, event.code, row.id)
         earlier = (
             signup.checked_in_at
             if signup is not None and signup.checked_in_at
-            else connection.exec_driver_sql(
-                "SELECT at FROM ledger WHERE member_id = ? AND kind = 'activity' AND item = ? ORDER BY at LIMIT 1",
-                (row.id, event.code),
-            ).scalar()
+            else event_rows.first_activity_points_at(connection, row.id, event.code)
         )
         if earlier:
             raise Conflict(
@@ -482,18 +465,12 @@ def check_in(desk: Desk, scanned_text_or_ref: str, event_code: str | None = None
                     capacity=event.capacity,
                     member_no=row.member_no,
                 )
-            connection.exec_driver_sql(
-                "INSERT INTO event_signups (event_code, member_id, signed_up_at) VALUES (?, ?, ?)",
-                (event.code, row.id, _stamp(now)),
-            )
+            event_rows.insert_signup(connection, event.code, row.id, _stamp(now))
         entry_id, balance = None, points.points_balance(connection, row.id)
         if event.points:
             earned = points.award_activity(desk, row.member_no, event.code, event.points)  # joins this transaction
             entry_id, balance = earned.op_id, earned.balance
-        connection.exec_driver_sql(
-            "UPDATE event_signups SET checked_in_at = ?, entry_id = ? WHERE event_code = ? AND member_id = ?",
-            (_stamp(now), entry_id, event.code, row.id),
-        )
+        event_rows.mark_checked_in(connection, event.code, row.id, _stamp(now), entry_id)
         record(
             desk,
             connection,

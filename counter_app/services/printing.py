@@ -18,11 +18,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Row
 
 from counter_app.db import points as points_rows
+from counter_app.db import printing as print_rows
 from counter_app.db.members import member_by
-from counter_app.db.models import Coupon, CouponType, Gift, LedgerEntry, PrintJob, Staff
+from counter_app.db.staff import staff_by_id
 from counter_app.devices import printer as devices
 from counter_app.domain import receipts as templates
 from counter_app.domain.coupons import display as coupon_display
@@ -39,10 +40,6 @@ from counter_app.services.members import member_phone
 
 log = logging.getLogger(__name__)
 
-jobs_table = PrintJob.__table__
-coupons = Coupon.__table__
-coupon_types = CouponType.__table__
-ledger = LedgerEntry.__table__
 EXPIRING_DAYS = 30
 CLAIM_STALE_S = 120  # a job marked printing longer than this belongs to a process that died
 MAX_BACKOFF_S = 60.0
@@ -142,8 +139,8 @@ def _printer_uri(desk: Desk, printer_uri: str | None) -> str:
 def _header(
     desk: Desk, connection: Connection, reference: str, staff_id: str | None, at: dt.datetime
 ) -> templates.Header:
-    staff = Staff.__table__
-    name = connection.execute(select(staff.c.name).where(staff.c.staff_id == staff_id)).scalar() if staff_id else None
+    staff = staff_by_id(connection, staff_id) if staff_id else None
+    name = staff.name if staff is not None else None
     s = desk.settings
     return templates.Header(s.store_name, s.counter_name, s.counter_no, staff_id or "", name or "", at, reference)
 
@@ -184,13 +181,7 @@ def build_receipt(desk: Desk, connection: Connection, reference: str, language: 
         code = parse_coupon_code(reference)
     except InvalidInput:
         code = None
-    c = (
-        connection.execute(
-            select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)
-        ).first()
-        if code
-        else None
-    )
+    c = print_rows.coupon_with_title(connection, code) if code else None
     if c is not None and c.status == "written_off":
         row = member_by(connection, id=c.member_id)
         header = _header(desk, connection, coupon_display(c.code), c.used_staff, c.used_at or desk.now())
@@ -212,14 +203,12 @@ def build_receipt(desk: Desk, connection: Connection, reference: str, language: 
     )
 
 
-def _entry(connection: Connection, reference: str) -> Any:
+def _entry(connection: Connection, reference: str) -> Row[Any] | None:
     """The ledger entry by its id, or by the first characters of it that the receipt shows (when they are unique)."""
-    entry = connection.execute(select(ledger).where(ledger.c.entry_id == reference)).first()
+    entry = print_rows.ledger_entry(connection, reference)
     if entry is not None or not 8 <= len(reference) < 36 or not all(char in "0123456789abcdef-" for char in reference):
         return entry
-    found = connection.execute(
-        select(ledger).where(ledger.c.entry_id >= reference, ledger.c.entry_id < reference + "g").limit(2)
-    ).all()
+    found = print_rows.ledger_entries_starting(connection, reference, limit=2)
     return found[0] if len(found) == 1 else None
 
 
@@ -246,18 +235,12 @@ def _ledger_receipt(desk: Desk, connection: Connection, entry: Any, language: st
             points=entry.points,
         )
     if kind == "redeem-gift":
-        name = (
-            connection.execute(select(Gift.__table__.c.name).where(Gift.__table__.c.sku == entry.item)).scalar()
-            or entry.item
-            or ""
-        )
+        name = print_rows.gift_name(connection, entry.item) or entry.item or ""
         return templates.gift_receipt(
             header, member, language, gift_name=name, sku=entry.item or "", qty=entry.qty or 1, points=-entry.points
         )
     if kind == "redeem-coupon":
-        c = connection.execute(
-            select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.issued_entry_id == entry.entry_id)
-        ).first()
+        c = print_rows.coupon_bought_with(connection, entry.entry_id)
         if c is not None:
             return templates.coupon_receipt(
                 header,
@@ -319,26 +302,25 @@ def _insert_job(
     data: bytes | None = None,
 ) -> int:
     now = _machine_now()
-    return connection.execute(
-        insert(jobs_table).values(
-            reference=receipt.reference,
-            kind=receipt.kind,
-            document=templates.receipt_to_json(receipt),
-            data=data if data is not None else _render(desk, receipt),
-            printer_uri=uri,
-            status="queued",
-            copy_no=receipt.reprint,
-            attempts=0,
-            reached_printer=False,
-            next_attempt_at=now,
-            created_at=now,
-            staff_id=staff_id,
-        )
-    ).inserted_primary_key[0]
+    return print_rows.insert_job(
+        connection,
+        reference=receipt.reference,
+        kind=receipt.kind,
+        document=templates.receipt_to_json(receipt),
+        data=data if data is not None else _render(desk, receipt),
+        printer_uri=uri,
+        status="queued",
+        copy_no=receipt.reprint,
+        attempts=0,
+        reached_printer=False,
+        next_attempt_at=now,
+        created_at=now,
+        staff_id=staff_id,
+    )
 
 
-def _job(connection: Connection, job_id: int) -> Any:
-    row = connection.execute(select(jobs_table).where(jobs_table.c.id == job_id)).first()
+def _job(connection: Connection, job_id: int) -> Row[Any]:
+    row = print_rows.job_by_id(connection, job_id)
     if row is None:
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no print job {job_id}."), job_id=job_id)
     return row
@@ -369,9 +351,7 @@ def reprint(desk: Desk, reference: str, printer_uri: str | None = None) -> Print
         reference = reference.strip()
         entry = _entry(connection, reference.lower())
         reference = entry.entry_id if entry is not None else reference
-        earlier = connection.execute(
-            select(jobs_table).where(jobs_table.c.reference == reference).order_by(jobs_table.c.id)
-        ).all()
+        earlier = print_rows.jobs_of_reference(connection, reference)
         if earlier:
             receipt = templates.receipt_from_json(earlier[0].document)
         else:
@@ -424,33 +404,9 @@ def day_summary(desk: Desk, day: dt.date | None = None) -> list[templates.DayFig
     end = start + dt.timedelta(days=1)
     figures: list[templates.DayFigure] = []
     with desk.store.read() as connection:
-        by_kind = {
-            row.kind: row
-            for row in connection.exec_driver_sql(
-                "SELECT kind, count(*) AS n, coalesce(sum(points), 0) AS points, coalesce(sum(amount_fen), 0) AS fen FROM ledger "
-                "WHERE at >= ? AND at < ? AND pulled = 0 GROUP BY kind",
-                (start.isoformat(timespec="microseconds"), end.isoformat(timespec="microseconds")),
-            )
-        }
-        registered = (
-            connection.exec_driver_sql(
-                "SELECT count(*) FROM outbox WHERE op_type = 'member.registered' AND created_at >= ? AND created_at < ?",
-                (start.isoformat(timespec="microseconds"), end.isoformat(timespec="microseconds")),
-            ).scalar()
-            or 0
-        )
-        used = (
-            connection.execute(
-                select(coupons.c.value_fen).where(
-                    coupons.c.status == "written_off",
-                    coupons.c.used_counter == desk.counter_uid,
-                    coupons.c.used_at >= start,
-                    coupons.c.used_at < end,
-                )
-            )
-            .scalars()
-            .all()
-        )
+        by_kind = {row.kind: row for row in print_rows.ledger_by_kind(connection, start, end)}
+        registered = print_rows.registrations_between(connection, start, end)
+        used = print_rows.written_off_values(connection, desk.counter_uid, start, end)
     labels = templates.DAY_FIGURE_LABELS
     earn = by_kind.get("earn")
     figures.append(templates.DayFigure(labels["registration"], registered, ""))
@@ -480,11 +436,8 @@ def queue_day_summary(desk: Desk, day: dt.date | None = None, printer_uri: str |
 
 def list_jobs(desk: Desk, waiting_only: bool = False, limit: int = 50) -> list[PrintJobInfo]:
     authorize(desk, Permission.LOOKUP, "print.queue")
-    query = select(jobs_table).order_by(jobs_table.c.id.desc()).limit(limit)
-    if waiting_only:
-        query = query.where(jobs_table.c.status.in_(("queued", "printing")))
     with desk.store.read() as connection:
-        return [_info(row) for row in connection.execute(query)]
+        return [_info(row) for row in print_rows.latest_jobs(connection, waiting_only, limit)]
 
 
 def jobs_for(desk: Desk, reference: str) -> list[PrintJobInfo]:
@@ -493,20 +446,13 @@ def jobs_for(desk: Desk, reference: str) -> list[PrintJobInfo]:
     with desk.store.read() as connection:
         entry = _entry(connection, reference.strip().lower())
         reference = entry.entry_id if entry is not None else reference.strip()
-        return [
-            _info(row)
-            for row in connection.execute(
-                select(jobs_table).where(jobs_table.c.reference == reference).order_by(jobs_table.c.id)
-            )
-        ]
+        return [_info(row) for row in print_rows.jobs_of_reference(connection, reference)]
 
 
 def retry_now(desk: Desk) -> int:
     """The waiting receipts are due at once: paper was loaded, the printer came back, or a new one is queued."""
     with desk.store.write() as connection:
-        return connection.execute(
-            update(jobs_table).where(jobs_table.c.status == "queued").values(next_attempt_at=_machine_now())
-        ).rowcount
+        return print_rows.make_queued_due(connection, _machine_now())
 
 
 def cancel_job(desk: Desk, job_id: int, reason: str) -> PrintJobInfo:
@@ -523,10 +469,8 @@ def cancel_job(desk: Desk, job_id: int, reason: str) -> PrintJobInfo:
                 job_id=job_id,
                 status=job.status,
             )
-        connection.execute(
-            update(jobs_table)
-            .where(jobs_table.c.id == job_id)
-            .values(status="cancelled", cancelled_by=actor.staff_id, last_error=reason[:200])
+        print_rows.update_job(
+            connection, job_id, status="cancelled", cancelled_by=actor.staff_id, last_error=reason[:200]
         )
         record(desk, connection, actor, "print.cancel", job.reference, details=f"job {job_id}: {reason[:200]}")
         return _info(_job(connection, job_id))
@@ -567,41 +511,27 @@ def recover_interrupted(desk: Desk, older_than_s: float = CLAIM_STALE_S) -> int:
     """Jobs a dead process left half-sent go back to the queue, as maybe printed (the next copy is stamped)."""
     stale = _machine_now() - dt.timedelta(seconds=older_than_s)
     with desk.store.write() as connection:
-        return connection.execute(
-            update(jobs_table)
-            .where(jobs_table.c.status == "printing", jobs_table.c.next_attempt_at <= stale)
-            .values(status="queued", reached_printer=True)
-        ).rowcount
+        return print_rows.requeue_stale(connection, stale)
 
 
-def _claim_next(desk: Desk) -> Any:
+def _claim_next(desk: Desk) -> Row[Any] | None:
     """The oldest waiting job whose turn it is (in order per printer), marked as printing by this process."""
     now = _machine_now()
     with desk.store.write() as connection:
-        row = connection.exec_driver_sql(
-            "SELECT j.id FROM print_jobs j WHERE j.status = 'queued' AND j.next_attempt_at <= ? AND NOT EXISTS ("
-            " SELECT 1 FROM print_jobs e WHERE e.printer_uri = j.printer_uri AND e.status IN ('queued', 'printing') AND e.id < j.id"
-            ") ORDER BY j.id LIMIT 1",
-            (now.isoformat(timespec="microseconds"),),
-        ).first()
-        if row is None:
+        job_id = print_rows.next_due_job_id(connection, now)
+        if job_id is None:
             return None
-        job = _job(connection, row.id)
+        job = _job(connection, job_id)
         values: dict[str, Any] = {"status": "printing", "attempts": job.attempts + 1, "next_attempt_at": now}
         if job.reached_printer:
             # The last attempt may have printed: this one is the next copy, and says so.
-            copy_no = (
-                connection.exec_driver_sql(
-                    "SELECT max(copy_no) FROM print_jobs WHERE reference = ?", (job.reference,)
-                ).scalar()
-                or 0
-            ) + 1
+            copy_no = print_rows.last_copy_no(connection, job.reference) + 1
             values.update(
                 copy_no=copy_no,
                 reached_printer=False,
                 data=_render(desk, templates.receipt_from_json(job.document, copy_no)),
             )
-        connection.execute(update(jobs_table).where(jobs_table.c.id == job.id).values(**values))
+        print_rows.update_job(connection, job.id, **values)
         return _job(connection, job.id)
 
 
@@ -619,38 +549,32 @@ def print_next(desk: Desk, retry_after: Callable[[int], float] = backoff) -> Pri
         later = _machine_now() + dt.timedelta(seconds=retry_after(job.attempts))
         with desk.store.write() as connection:
             # Only while it is still ours: a manager may have cancelled it meanwhile.
-            connection.execute(
-                update(jobs_table)
-                .where(jobs_table.c.id == job.id, jobs_table.c.status == "printing")
-                .values(
-                    status="queued",
-                    reached_printer=failure.reached,
-                    last_state=failure.state,
-                    last_error=failure.detail[:300],
-                    next_attempt_at=later,
-                )
+            print_rows.update_job_if_printing(
+                connection,
+                job.id,
+                status="queued",
+                reached_printer=failure.reached,
+                last_state=failure.state,
+                last_error=failure.detail[:300],
+                next_attempt_at=later,
             )
             return _info(_job(connection, job.id))
     except InvalidInput as error:  # an address that no longer parses: keep the job, say why
         _last_state[desk.data_dir] = devices.UNREACHABLE
         with desk.store.write() as connection:
-            connection.execute(
-                update(jobs_table)
-                .where(jobs_table.c.id == job.id, jobs_table.c.status == "printing")
-                .values(
-                    status="queued",
-                    last_state=devices.UNREACHABLE,
-                    last_error=error.message("en")[:300],
-                    next_attempt_at=_machine_now() + dt.timedelta(seconds=MAX_BACKOFF_S),
-                )
+            print_rows.update_job_if_printing(
+                connection,
+                job.id,
+                status="queued",
+                last_state=devices.UNREACHABLE,
+                last_error=error.message("en")[:300],
+                next_attempt_at=_machine_now() + dt.timedelta(seconds=MAX_BACKOFF_S),
             )
             return _info(_job(connection, job.id))
     _last_state[desk.data_dir] = devices.READY
     with desk.store.write() as connection:
-        connection.execute(
-            update(jobs_table)
-            .where(jobs_table.c.id == job.id, jobs_table.c.status == "printing")
-            .values(status="printed", printed_at=_machine_now(), last_state=devices.READY, last_error=None)
+        print_rows.update_job_if_printing(
+            connection, job.id, status="printed", printed_at=_machine_now(), last_state=devices.READY, last_error=None
         )
         return _info(_job(connection, job.id))
 
@@ -667,15 +591,8 @@ def print_job_now(desk: Desk, job_id: int) -> PrintJobInfo:
 
 def printer_state(desk: Desk) -> PrinterState:
     with desk.store.read() as connection:
-        waiting = (
-            connection.exec_driver_sql(
-                "SELECT count(*) FROM print_jobs WHERE status IN ('queued', 'printing')"
-            ).scalar()
-            or 0
-        )
-        last = connection.exec_driver_sql(
-            "SELECT last_state FROM print_jobs WHERE last_state IS NOT NULL ORDER BY id DESC LIMIT 1"
-        ).scalar()
+        waiting = print_rows.waiting_count(connection)
+        last = print_rows.last_printer_state(connection)
     uri = desk.settings.printer_uri
     state = "none" if not uri else _last_state.get(desk.data_dir) or last or devices.UNKNOWN
     return PrinterState(bool(uri), state, STATE_ADVICE.get(state, STATE_ADVICE[devices.UNKNOWN]), waiting, uri)
@@ -750,14 +667,12 @@ class PrintWorker:
     def _seconds_to_next(self) -> float:
         try:
             with self.desk.store.read() as connection:
-                due = connection.exec_driver_sql(
-                    "SELECT min(next_attempt_at) FROM print_jobs WHERE status = 'queued'"
-                ).scalar()
+                due = print_rows.next_attempt_due(connection)
         except Exception:
             return self.idle_check_s
         if due is None:
             return self.idle_check_s
-        return max(0.05, min(self.idle_check_s, (dt.datetime.fromisoformat(due) - _machine_now()).total_seconds()))
+        return max(0.05, min(self.idle_check_s, (due - _machine_now()).total_seconds()))
 
 
 def sample_receipts(desk: Desk, paper_mm: int | None = None) -> dict[str, templates.Receipt]:

@@ -13,10 +13,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
-from sqlalchemy import Connection, text
-
+from counter_app.db import reports as report_rows
 from counter_app.domain import complaints as complaint_rules
 from counter_app.domain.errors import FieldError, InvalidInput, form_invalid
 from counter_app.domain.ledger import KIND_LABELS
@@ -50,13 +49,6 @@ KIND_ORDER = (
     "expire",
     "reversal",
 )
-
-# Earns a manager voided are left out of activity and spend, as the rolling spend leaves them
-# (db/points.spend_since). NOT IN over the few reversals builds one small lookup table once; it
-# matches by rowid, which every index holds, so the earns' covering index stays covering.
-_NOT_VOIDED = "rowid NOT IN (SELECT voided.rowid FROM ledger AS reversal JOIN ledger AS voided ON voided.entry_id = reversal.reverses WHERE reversal.reverses IS NOT NULL)"
-# Members erased on request are no longer anyone's to count as active or to segment.
-_NOT_ERASED = "member_id NOT IN (SELECT id FROM members WHERE erased_at IS NOT NULL)"
 
 NOT_RECORDED = QT_TRANSLATE_NOOP("Reports", "Not recorded")
 
@@ -256,7 +248,7 @@ class RfmReport:
     scores: tuple[RfmScore, ...]
 
 
-Report = Union[MembersReport, PointsReport, CouponsReport, ComplaintsReport, RfmReport]
+Report = MembersReport | PointsReport | CouponsReport | ComplaintsReport | RfmReport
 
 
 # ---- the range -------------------------------------------------------------------------------
@@ -378,13 +370,6 @@ def _points_as_yuan(points: int, points_per_yuan: int) -> str:
     )
 
 
-# The range's months as [lo, hi) bounds on the date text: the first and last cut at the range's ends.
-_MONTHS_CTE = """months(lo, hi) AS (
-    SELECT :lower, min(date(:lower, 'start of month', '+1 month'), :upper)
-    UNION ALL SELECT hi, min(date(hi, '+1 month'), :upper) FROM months WHERE hi < :upper
-)"""
-
-
 @dataclass(frozen=True)
 class PointsCell:
     month: str
@@ -392,10 +377,6 @@ class PointsCell:
     entries: int
     points_in: int
     points_out: int
-
-
-def _rows(connection: Connection, sql: str, **params: Any) -> list[Any]:
-    return list(connection.execute(text(sql), params))
 
 
 # ---- the reports -----------------------------------------------------------------------------
@@ -407,52 +388,21 @@ def members_report(desk: Desk, start: dt.date, end: dt.date, progress: Progress 
     start, end = check_range(desk, start, end)
     bounds = _bounds(start, end)
     steps = _Steps(progress, 3)
-    tier_params = {f"tier_{n}": tier for n, tier in enumerate(TIERS)}
     with desk.store.read() as connection:
-        # One pass, no GROUP BY: a GROUP BY over a million members sorts them all first.
-        per_tier = ", ".join(f"coalesce(sum(erased_at IS NULL AND tier = :{key}), 0)" for key in tier_params)
-        counts = connection.execute(
-            text(
-                f"SELECT {per_tier}, coalesce(sum(erased_at IS NULL AND tier NOT IN ({', '.join(':' + key for key in tier_params)})), 0), "
-                "coalesce(sum(erased_at IS NOT NULL), 0), coalesce(sum(registered_at < :lower), 0) - coalesce(sum(erased_at < :lower), 0) FROM members"
-            ),
-            {**bounds, **tier_params},
-        ).one()
-        tiers = dict(zip(TIERS, counts[: len(TIERS)]))
-        other_tiers, erased, on_books = counts[len(TIERS) :]
+        per_tier, other_tiers, erased, on_books = report_rows.member_counts(connection, TIERS, bounds["lower"])
+        tiers = dict(zip(TIERS, per_tier, strict=True))
         if other_tiers:  # a tier these rules do not name (a newer chain's?): shown, not hidden
-            tiers.update(
-                connection.execute(
-                    text(
-                        f"SELECT tier, count(*) FROM members WHERE erased_at IS NULL AND tier NOT IN ({', '.join(':' + key for key in tier_params)}) GROUP BY tier"
-                    ),
-                    tier_params,
-                ).all()
-            )
+            tiers.update(report_rows.members_in_other_tiers(connection, TIERS))
         steps.step()
-        # Only the members who joined or were erased in the range are grouped (and so sorted).
         joined: dict[str, int] = {}
         left: dict[str, int] = {}
-        for row in _rows(
-            connection,
-            "SELECT CASE WHEN registered_at >= :lower AND registered_at < :upper THEN substr(registered_at, 1, 7) END AS joined, "
-            "CASE WHEN erased_at >= :lower AND erased_at < :upper THEN substr(erased_at, 1, 7) END AS left, count(*) AS n FROM members "
-            "WHERE (registered_at >= :lower AND registered_at < :upper) OR (erased_at >= :lower AND erased_at < :upper) GROUP BY 1, 2",
-            **bounds,
-        ):
+        for row in report_rows.joined_and_left(connection, **bounds):
             if row.joined:
                 joined[row.joined] = joined.get(row.joined, 0) + row.n
             if row.left:
                 left[row.left] = left.get(row.left, 0) + row.n
         steps.step()
-        # Earns come in member order from ix_ledger_kind_member: grouping them needs no sort.
-        active = connection.execute(
-            text(
-                "SELECT count(*) FROM (SELECT member_id FROM ledger WHERE kind = 'earn' AND at >= :lower AND at < :upper "
-                f"AND {_NOT_VOIDED} GROUP BY member_id HAVING {_NOT_ERASED})"
-            ),
-            bounds,
-        ).scalar_one()
+        active = report_rows.active_members(connection, **bounds)
         steps.step()
     members_now = sum(tiers.values())
     lines = []
@@ -499,31 +449,13 @@ def points_report(desk: Desk, start: dt.date, end: dt.date, progress: Progress =
     rules = desk.rules
     steps = _Steps(progress, 2)
     with desk.store.read() as connection:
-        # One range of ix_ledger_kind_at per kind and month, each summed on its own: a GROUP BY month
-        # over the range would sort every entry in it. The kinds are found by skipping along the index.
         cells = [
             PointsCell(row.month, row.kind, *json.loads(row.figures))
-            for row in _rows(
-                connection,
-                f"""
-                WITH RECURSIVE
-                kinds(kind) AS (
-                    SELECT min(kind) FROM ledger
-                    UNION ALL SELECT (SELECT min(kind) FROM ledger WHERE kind > kinds.kind) FROM kinds WHERE kinds.kind IS NOT NULL
-                ),
-                {_MONTHS_CTE}
-                SELECT substr(months.lo, 1, 7) AS month, kinds.kind AS kind, (
-                    SELECT json_array(count(*), coalesce(sum(CASE WHEN points > 0 THEN points END), 0), coalesce(sum(CASE WHEN points < 0 THEN -points END), 0))
-                    FROM ledger WHERE ledger.kind = kinds.kind AND ledger.at >= months.lo AND ledger.at < months.hi
-                ) AS figures
-                FROM kinds, months WHERE kinds.kind IS NOT NULL
-                """,
-                **_bounds(start, end),
-            )
+            for row in report_rows.points_by_kind_and_month(connection, **_bounds(start, end))
         ]
         cells = [cell for cell in cells if cell.entries]
         steps.step()
-        outstanding = connection.execute(text("SELECT coalesce(sum(points), 0) FROM members")).scalar_one()
+        outstanding = report_rows.points_outstanding(connection)
         steps.step()
     by_kind: dict[str, list[int]] = {}
     by_month: dict[str, list[Any]] = {}
@@ -566,28 +498,12 @@ def coupons_report(desk: Desk, start: dt.date, end: dt.date, progress: Progress 
     bounds = _bounds(start, end)
     steps = _Steps(progress, 3)
     with desk.store.read() as connection:
-        issued = _rows(
-            connection,
-            "SELECT type_code, substr(issued_at, 1, 7) AS month, count(*) AS n, sum(value_fen) AS fen, "
-            "sum(status = 'written_off') AS used, sum(status = 'revoked') AS revoked "
-            "FROM coupons WHERE issued_at >= :lower AND issued_at < :upper GROUP BY 1, 2",
-            **bounds,
-        )
+        issued = report_rows.coupons_issued(connection, **bounds)
         steps.step()
-        used = _rows(
-            connection,
-            "SELECT type_code, substr(used_at, 1, 7) AS month, count(*) AS n, sum(value_fen) AS fen "
-            "FROM coupons WHERE status = 'written_off' AND used_at >= :lower AND used_at < :upper GROUP BY 1, 2",
-            **bounds,
-        )
+        used = report_rows.coupons_written_off(connection, **bounds)
         steps.step()
-        still_open = connection.execute(
-            text(
-                "SELECT count(*), coalesce(sum(value_fen), 0) FROM coupons WHERE status = 'issued' AND valid_until >= :today"
-            ),
-            {"today": desk.today().isoformat()},
-        ).one()
-        titles = dict(connection.execute(text("SELECT type_code, title FROM coupon_types")).all())
+        still_open = report_rows.coupons_open(connection, desk.today().isoformat())
+        titles = report_rows.coupon_titles(connection)
         steps.step()
     # type code → [issued, fen issued, written off, fen written off, withdrawn, used of those issued]; month → the first four
     types: dict[str, list[int]] = {}
@@ -639,41 +555,13 @@ def complaints_report(desk: Desk, start: dt.date, end: dt.date, progress: Progre
     bounds = _bounds(start, end)
     now = desk.now().isoformat(timespec="microseconds")
     steps = _Steps(progress, 3)
-    in_range = "FROM complaints WHERE opened_at >= :lower AND opened_at < :upper"
     with desk.store.read() as connection:
-        # julianday: the answer and its due time may carry different offsets (answered at another counter).
-        sla = connection.execute(
-            text(
-                "SELECT count(*) AS opened, "
-                "coalesce(sum(answered_at IS NOT NULL AND julianday(answered_at) <= julianday(due_at)), 0) AS met, "
-                "coalesce(sum(CASE WHEN answered_at IS NOT NULL THEN julianday(answered_at) > julianday(due_at) ELSE julianday(due_at) < julianday(:now) END), 0) AS breached, "
-                "coalesce(sum(answered_at IS NULL AND julianday(due_at) >= julianday(:now)), 0) AS pending, "
-                "coalesce(sum(rating BETWEEN 1 AND 5), 0) AS rated, coalesce(sum(CASE WHEN rating BETWEEN 1 AND 5 THEN rating END), 0) AS rating_sum "
-                + in_range
-            ),
-            {**bounds, "now": now},
-        ).one()
-        categories = dict(
-            connection.execute(text("SELECT category, count(*) " + in_range + " GROUP BY 1"), bounds).all()
-        )
-        causes = dict(
-            connection.execute(
-                text("SELECT coalesce(root_cause, ''), count(*) " + in_range + " GROUP BY 1"), bounds
-            ).all()
-        )
-        ratings = dict(
-            connection.execute(
-                text("SELECT rating, count(*) " + in_range + " AND rating BETWEEN 1 AND 5 GROUP BY 1"), bounds
-            ).all()
-        )
+        sla = report_rows.complaint_promises(connection, now=now, **bounds)
+        categories = report_rows.complaints_by_category(connection, **bounds)
+        causes = report_rows.complaints_by_root_cause(connection, **bounds)
+        ratings = report_rows.complaints_by_rating(connection, **bounds)
         steps.step()
-        open_now, overdue_now = connection.execute(
-            text(
-                "SELECT count(*), coalesce(sum(answered_at IS NULL AND julianday(due_at) < julianday(:now)), 0) FROM complaints "
-                "WHERE state NOT IN ('resolved', 'closed')"
-            ),
-            {"now": now},
-        ).one()
+        open_now, overdue_now = report_rows.complaints_open(connection, now)
         steps.step()
     steps.step()
     # Every category and root cause the rules know, in their order, then any other code found, then "not recorded".
@@ -715,34 +603,7 @@ def rfm_report(desk: Desk, start: dt.date, end: dt.date, progress: Progress = No
     window_start = end - dt.timedelta(days=RFM_WINDOW_DAYS - 1)
     steps = _Steps(progress, 2)
     with desk.store.read() as connection:
-        cells = _rows(
-            connection,
-            f"""
-            WITH per_member AS MATERIALIZED (
-                -- Earns come in member order from ix_ledger_kind_member: grouped as they stream, unsorted.
-                SELECT CAST(julianday(:end) - julianday(substr(max(at), 1, 10)) AS INTEGER) AS recency, count(*) AS frequency,
-                       coalesce(sum(amount_fen), 0) AS monetary
-                FROM ledger
-                WHERE kind = 'earn' AND at >= :lower AND at < :upper AND {_NOT_VOIDED}
-                GROUP BY member_id HAVING {_NOT_ERASED}
-            ),
-            n(n) AS (SELECT count(*) FROM per_member),
-            -- rank() - 1 is how many members do worse; ties share it. Recency: fewer days is better.
-            scored AS (
-                SELECT recency, frequency, monetary,
-                       1 + 5 * (rank() OVER (ORDER BY recency DESC) - 1) / n AS r,
-                       1 + 5 * (rank() OVER (ORDER BY frequency) - 1) / n AS f,
-                       1 + 5 * (rank() OVER (ORDER BY monetary) - 1) / n AS m
-                FROM per_member, n
-            )
-            SELECT r, f, m, count(*) AS n, sum(recency) AS recency_sum, sum(frequency) AS frequency_sum, sum(monetary) AS monetary_sum,
-                   min(recency) AS r_low, max(recency) AS r_high, min(frequency) AS f_low, max(frequency) AS f_high,
-                   min(monetary) AS m_low, max(monetary) AS m_high
-            FROM scored GROUP BY r, f, m
-            """,
-            end=end.isoformat(),
-            **_bounds(window_start, end),
-        )
+        cells = report_rows.rfm_cells(connection, end.isoformat(), **_bounds(window_start, end))
         steps.step()
     scored = sum(cell.n for cell in cells)
     segments: dict[str, list[int]] = {name: [0, 0, 0, 0] for name in RFM_SEGMENTS}
@@ -805,7 +666,7 @@ REPORTS: dict[str, Callable[..., Report]] = {
 
 # ---- as tables: for export and the command line ----------------------------------------------
 
-Cell = Union[str, int, float, Decimal]
+Cell = str | int | float | Decimal
 
 
 @dataclass(frozen=True)
@@ -824,7 +685,7 @@ def _money(value: str) -> Decimal:
 
 
 def _summary(language: str | None, report: Report, *pairs: tuple[str, Cell]) -> ReportTable:
-    rows = [
+    rows: list[tuple[str, Cell]] = [
         (_t(QT_TRANSLATE_NOOP("Reports", "From"), language), report.start),
         (_t(QT_TRANSLATE_NOOP("Reports", "To"), language), report.end),
     ]
@@ -853,7 +714,10 @@ def report_title(report: Report, language: str | None = None) -> str:
 
 def report_tables(report: Report, language: str | None = None) -> tuple[ReportTable, ...]:
     """The report as titled tables, every label in the desk's language (or `language`)."""
-    tr = lambda label: _t(label, language)  # noqa: E731
+
+    def tr(label: str) -> str:
+        return _t(label, language)
+
     if isinstance(report, MembersReport):
         return (
             _summary(
