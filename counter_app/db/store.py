@@ -119,17 +119,6 @@ class Store:
         self._housekeeper: threading.Thread | None = None
         self._closing = threading.Event()
 
-    @property
-    def keys(self) -> DataKeys:
-        """The store's data key, found by open_store before anything is read or written."""
-        if self._keys is None:
-            raise RuntimeError("the store's data key is not loaded yet")
-        return self._keys
-
-    @keys.setter
-    def keys(self, keys: DataKeys) -> None:
-        self._keys = keys
-
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
         try:
