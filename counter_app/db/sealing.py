@@ -80,4 +80,5 @@ def seal_payload(keys: DataKeys, payload: dict[str, Any], op_id: str) -> bytes:
 
 
 def unseal_payload(keys: DataKeys, blob: bytes, op_id: str) -> dict[str, Any]:
-    return json.loads(unseal(keys, blob, f"outbox:{op_id}"))
+    payload: dict[str, Any] = json.loads(unseal(keys, blob, f"outbox:{op_id}"))  # sealed by seal_payload: a dict
+    return payload

@@ -821,6 +821,18 @@ def decide_compensation(desk: Desk, request_id: str, approve: bool, reason: str)
         return _request_dto(after, row.ticket_no, _member_no(connection, row.member_id), done)
 
 
+def _compensated_member(connection: Connection, state: ComplaintState, row: Row[Any]) -> Row[Any]:
+    """The member a points or coupon compensation goes to, found by the complaint's member uid or local id."""
+    member = member_rows.member_by(connection, member_uid=state.member_uid)
+    if member is None and row.member_id is not None:
+        member = member_rows.member_by(connection, id=row.member_id)
+    if member is None:
+        raise NotFound(
+            QT_TRANSLATE_NOOP("Errors", "The complaint's member is not at this counter yet; sync, then decide again.")
+        )
+    return member
+
+
 def _give(
     desk: Desk,
     connection: Connection,
@@ -841,21 +853,11 @@ def _give(
             limit=desk.rules.compensation_max_points,
         )
     _check_compensation(desk, connection, state, offer)
-    member = None
-    if offer.kind in ("points", "coupon"):
-        member = member_rows.member_by(connection, member_uid=state.member_uid)
-        if member is None and row.member_id is not None:
-            member = member_rows.member_by(connection, id=row.member_id)
-        if member is None:
-            raise NotFound(
-                QT_TRANSLATE_NOOP(
-                    "Errors", "The complaint's member is not at this counter yet; sync, then decide again."
-                )
-            )
-    if offer.points is not None:  # a points offer: the only kind that carries points
+    member = _compensated_member(connection, state, row) if offer.kind in ("points", "coupon") else None
+    if offer.points is not None and member is not None:  # a points offer: the only kind that carries points
         entry_id = credit_points(desk, connection, member, "compensation", offer.points, actor, note=row.ticket_no)
         return {"entry_id": entry_id}
-    if offer.kind == "coupon":
+    if offer.kind == "coupon" and member is not None:
         kind = complaint_rows.coupon_type(connection, offer.value)
         if kind is None:  # checked above: only a catalog changed under this transaction could get here
             raise NotFound(
