@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import datetime as dt
+import faulthandler
+import io
+import logging
 import os
 import secrets
 import shutil
@@ -135,6 +139,19 @@ def form(**overrides: object) -> RegistrationForm:
     return RegistrationForm(**values)  # type: ignore[arg-type]
 
 
+def _cli_command(args: tuple[str, ...], data_dir: Path, lang: str | None, staff: str | None) -> list[str]:
+    """The command line after `counter-app`: the test's data folder, language and staff member, then `args`."""
+    command = ["--data-dir", str(data_dir)]
+    if lang:
+        command += ["--lang", lang]
+    if staff is not None:
+        if staff == ADMIN and not (data_dir / ".test-admin").exists():
+            signed_in_desk(data_dir).close()
+            (data_dir / ".test-admin").touch()
+        command += ["--staff", staff]
+    return [*command, *args]
+
+
 def run_cli(
     *args: str,
     data_dir: Path,
@@ -145,13 +162,61 @@ def run_cli(
 ) -> subprocess.CompletedProcess[str]:
     """The real entry point in a child process, as a script or a support engineer runs it;
     signed in as the store's administrator (made on first use) unless `staff` is None."""
-    command = [sys.executable, "-m", "counter_app", "--data-dir", str(data_dir)]
-    if lang:
-        command += ["--lang", lang]
-    if staff is not None:
-        if staff == ADMIN and not (data_dir / ".test-admin").exists():
-            signed_in_desk(data_dir).close()
-            (data_dir / ".test-admin").touch()
-        command += ["--staff", staff]
+    command = [sys.executable, "-m", "counter_app", *_cli_command(args, data_dir, lang, staff)]
     full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COUNTER_PIN": pin, **(env or {})}
-    return subprocess.run([*command, *args], capture_output=True, text=True, env=full_env, timeout=120, cwd=ROOT)
+    return subprocess.run(command, capture_output=True, text=True, env=full_env, timeout=120, cwd=ROOT)
+
+
+def cli_main(
+    *args: str,
+    data_dir: Path,
+    env: dict[str, str] | None = None,
+    lang: str | None = "en",
+    staff: str | None = ADMIN,
+    pin: str = ADMIN_PIN,
+) -> subprocess.CompletedProcess[str]:
+    """`run_cli` in this process: `counter_app.cli.main` with the same arguments, environment and result
+    (exit code, stdout, stderr as text), without a Python start-up per command.
+
+    What a child process would have thrown away is put back afterwards: os.environ, the working folder,
+    stdin, the language, the log handlers the command set up (and faulthandler, which they point to a file)."""
+    from counter_app import cli
+
+    command = _cli_command(args, data_dir, lang, staff)
+    stdout, stderr = io.StringIO(), io.StringIO()
+    saved_env, saved_cwd, saved_stdin = dict(os.environ), os.getcwd(), sys.stdin
+    saved_language = i18n.language()
+    root = logging.getLogger()
+    saved_handlers, saved_level = list(root.handlers), root.level
+    faults_on = faulthandler.is_enabled()
+    os.environ.update({"QT_QPA_PLATFORM": "offscreen", "COUNTER_PIN": pin, **(env or {})})
+    os.chdir(ROOT)
+    sys.stdin = io.StringIO()  # no terminal: a PIN not in the environment is refused, as in a pipe
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            try:
+                code = cli.main(command)
+            except SystemExit as done:  # argparse: --help, --version, a usage mistake
+                if done.code is None or isinstance(done.code, int):
+                    code = done.code or 0
+                else:
+                    stderr.write(f"{done.code}\n")
+                    code = 1
+    finally:
+        sys.stdin = saved_stdin
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        i18n.set_language(saved_language)
+        for handler in [h for h in root.handlers if h not in saved_handlers]:
+            root.removeHandler(handler)
+            handler.close()
+        for handler in saved_handlers:
+            if handler not in root.handlers:
+                root.addHandler(handler)
+        root.setLevel(saved_level)
+        if faults_on:
+            faulthandler.enable(file=sys.__stderr__)  # pytest's own crash reports, as before
+        else:
+            faulthandler.disable()
+    return subprocess.CompletedProcess(["counter-app", *command], code, stdout.getvalue(), stderr.getvalue())

@@ -1,17 +1,25 @@
-"""The command line through the real entry point: JSON, exit codes, languages and clean errors."""
+"""The command line: JSON, exit codes, languages and clean errors.
+
+Most tests call counter_app.cli.main in this process (`cli_main`); those marked `cli` start the real
+`python -m counter_app` in a child process, for what only a process shows: start-up, --help and --version,
+exit codes, Ctrl+C, stdin and the PIN, environment variables."""
 
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 
 import pytest
 
 from counter_app.db.store import STORE_FILE
-from tests.conftest import run_cli
+from tests.conftest import ADMIN, ADMIN_PIN, ROOT, cli_main, run_cli
 
 
-def register(data_dir, *extra, phone="13800138000", name="张三丰", lang="en"):
-    return run_cli(
+def register(data_dir, *extra, phone="13800138000", name="张三丰", lang="en", runner=cli_main):
+    return runner(
         "member", "register", "--phone", phone, "--name", name, "--consent", *extra, data_dir=data_dir, lang=lang
     )
 
@@ -21,32 +29,33 @@ def assert_clean(result):
 
 
 def test_init_then_register_show_and_search(data_dir):
-    assert run_cli("init", data_dir=data_dir).returncode == 0
+    assert cli_main("init", data_dir=data_dir).returncode == 0
     made = register(data_dir, "--gender", "F", "--birthday", "1990-05-17", "--json")
     assert made.returncode == 0, made.stderr
     card = json.loads(made.stdout)
     assert card["member_no"] == "M000100000017" and card["phone"] == "138****8000"
-    shown = run_cli("member", "show", "+86 138-0013-8000", "--json", data_dir=data_dir)
+    shown = cli_main("member", "show", "+86 138-0013-8000", "--json", data_dir=data_dir)
     document = json.loads(shown.stdout)
     assert {"member_no", "name", "phone", "tier", "points", "spend_12m", "expiring", "coupons"} <= set(document)
     assert document["name"] == "张三丰"
-    found = run_cli("member", "search", "zsf", "--json", data_dir=data_dir)
+    found = cli_main("member", "search", "zsf", "--json", data_dir=data_dir)
     assert [m["member_no"] for m in json.loads(found.stdout)["members"]] == ["M000100000017"]
 
 
 def test_human_output_is_chinese_by_default_and_english_on_request(data_dir):
     register(data_dir)
-    chinese = run_cli("member", "show", "13800138000", data_dir=data_dir, lang=None)
+    chinese = cli_main("member", "show", "13800138000", data_dir=data_dir, lang=None)
     assert "会员号: M000100000017" in chinese.stdout and "普通会员" in chinese.stdout
-    english = run_cli("member", "show", "13800138000", data_dir=data_dir, lang="en")
+    english = cli_main("member", "show", "13800138000", data_dir=data_dir, lang="en")
     assert "Member no.: M000100000017" in english.stdout and "Regular" in english.stdout
-    after_command = run_cli("member", "show", "13800138000", "--lang", "en", data_dir=data_dir, lang=None)
+    after_command = cli_main("member", "show", "13800138000", "--lang", "en", data_dir=data_dir, lang=None)
     assert "Member no.:" in after_command.stdout
 
 
+@pytest.mark.cli
 def test_conflict_exits_5_naming_the_member(data_dir):
     register(data_dir)
-    again = register(data_dir, phone="+86 138 0013 8000", name="李四", lang=None)
+    again = register(data_dir, runner=run_cli, phone="+86 138 0013 8000", name="李四", lang=None)
     assert again.returncode == 5
     assert again.stderr.strip() == "该手机号已注册，会员号 M000100000017。"
     assert again.stdout == ""
@@ -69,12 +78,12 @@ def test_conflict_exits_5_naming_the_member(data_dir):
 def test_bad_input_exits_2_with_a_sentence(data_dir, args, says):
     values = {"--phone": "13800138000", "--name": "张三丰"}
     extra = []
-    for flag, value in zip(args[::2], args[1::2]):
+    for flag, value in zip(args[::2], args[1::2], strict=False):
         if flag in values:
             values[flag] = value
         else:
             extra += [flag, value]
-    result = run_cli(
+    result = cli_main(
         "member",
         "register",
         "--phone",
@@ -88,18 +97,19 @@ def test_bad_input_exits_2_with_a_sentence(data_dir, args, says):
     assert result.returncode == 2
     assert says in result.stderr
     assert_clean(result)
-    assert run_cli("member", "search", "8000", data_dir=data_dir).returncode == 4  # nothing stored
+    assert cli_main("member", "search", "8000", data_dir=data_dir).returncode == 4  # nothing stored
 
 
 def test_missing_consent_and_many_errors_are_listed_field_by_field(data_dir):
-    result = run_cli("member", "register", "--phone", "abc", "--name", "", data_dir=data_dir)
+    result = cli_main("member", "register", "--phone", "abc", "--name", "", data_dir=data_dir)
     assert result.returncode == 2
     assert "Mobile number:" in result.stderr and "Name:" in result.stderr and "Consent:" in result.stderr
-    as_json = run_cli("member", "register", "--phone", "abc", "--name", "", "--json", data_dir=data_dir)
+    as_json = cli_main("member", "register", "--phone", "abc", "--name", "", "--json", data_dir=data_dir)
     error = json.loads(as_json.stdout)["error"]
     assert error["kind"] == "InvalidInput" and set(error["fields"]) == {"phone", "name", "consent"}
 
 
+@pytest.mark.cli
 def test_usage_mistakes_exit_2(data_dir):
     result = run_cli("member", "register", "--name", "张三", data_dir=data_dir)
     assert result.returncode == 2 and "--phone" in result.stderr
@@ -108,6 +118,7 @@ def test_usage_mistakes_exit_2(data_dir):
     assert run_cli("demo-data", "--members", "0", data_dir=data_dir).returncode == 2
 
 
+@pytest.mark.cli
 def test_not_found_exits_4(data_dir):
     result = run_cli("member", "show", "13311112222", data_dir=data_dir)
     assert result.returncode == 4 and "register the member" in result.stderr
@@ -115,12 +126,13 @@ def test_not_found_exits_4(data_dir):
 
 def test_edit_and_history(data_dir):
     register(data_dir)
-    edited = run_cli("member", "edit", "13800138000", "--name", "张君宝", "--json", data_dir=data_dir)
+    edited = cli_main("member", "edit", "13800138000", "--name", "张君宝", "--json", data_dir=data_dir)
     assert json.loads(edited.stdout)["name"] == "张君宝"
-    history = json.loads(run_cli("member", "history", "13800138000", "--json", data_dir=data_dir).stdout)
+    history = json.loads(cli_main("member", "history", "13800138000", "--json", data_dir=data_dir).stdout)
     assert [(h["field"], h["old"], h["new"]) for h in history] == [("name", "张三丰", "张君宝")]
 
 
+@pytest.mark.cli
 def test_a_damaged_store_exits_2_and_is_left_alone(data_dir):
     data_dir.mkdir(parents=True)
     (data_dir / STORE_FILE).write_bytes(b"garbage" * 1000)
@@ -131,9 +143,9 @@ def test_a_damaged_store_exits_2_and_is_left_alone(data_dir):
 
 
 def test_settings_are_checked(data_dir):
-    ok = run_cli("settings", "set", "counter_no", "12", "--json", data_dir=data_dir)
+    ok = cli_main("settings", "set", "counter_no", "12", "--json", data_dir=data_dir)
     assert json.loads(ok.stdout)["counter_no"] == 12
-    bad = run_cli("settings", "set", "counter_no", "twelve", data_dir=data_dir)
+    bad = cli_main("settings", "set", "counter_no", "twelve", data_dir=data_dir)
     assert bad.returncode == 2 and "1-9999" in bad.stderr
     made = register(data_dir, "--json")
     assert json.loads(made.stdout)["member_no"].startswith("M0012")
@@ -142,17 +154,18 @@ def test_settings_are_checked(data_dir):
 def test_a_broken_settings_file_is_named(data_dir):
     data_dir.mkdir(parents=True)
     (data_dir / "settings.json").write_text("{not json", encoding="utf-8")
-    result = run_cli("status", data_dir=data_dir, staff=None)
+    result = cli_main("status", data_dir=data_dir, staff=None)
     assert result.returncode == 2 and "settings.json" in result.stderr
 
 
 def test_demo_data_and_status(data_dir):
-    made = run_cli("demo-data", "--members", "300", "--seed", "7", "--json", data_dir=data_dir)
+    made = cli_main("demo-data", "--members", "300", "--seed", "7", "--json", data_dir=data_dir)
     assert json.loads(made.stdout) == {"members": 300}
-    status = json.loads(run_cli("status", "--json", data_dir=data_dir).stdout)
+    status = json.loads(cli_main("status", "--json", data_dir=data_dir).stdout)
     assert status["has_members"] and status["demo_data"] and status["pending_ops"] == 0
 
 
+@pytest.mark.cli
 def test_data_dir_from_the_environment(tmp_path):
     import os
     import subprocess
@@ -166,6 +179,7 @@ def test_data_dir_from_the_environment(tmp_path):
     assert (tmp_path / "from-env" / STORE_FILE).exists()
 
 
+@pytest.mark.cli
 def test_the_window_on_a_damaged_store_says_so_without_a_traceback(data_dir, tmp_path):
     data_dir.mkdir(parents=True)
     (data_dir / STORE_FILE).write_bytes(b"garbage" * 1000)
@@ -175,6 +189,7 @@ def test_the_window_on_a_damaged_store_says_so_without_a_traceback(data_dir, tmp
     assert not (tmp_path / "x.png").exists()
 
 
+@pytest.mark.cli
 def test_no_screen_gets_a_sentence_not_a_qt_abort(data_dir):
     import os
     import subprocess
@@ -195,25 +210,25 @@ def test_no_screen_gets_a_sentence_not_a_qt_abort(data_dir):
 def test_key_backup_and_restore_from_the_command_line(data_dir, tmp_path):
     register(data_dir)
     backup = tmp_path / "key.txt"
-    exported = run_cli("key", "export", "--out", str(backup), "--json", data_dir=data_dir)
+    exported = cli_main("key", "export", "--out", str(backup), "--json", data_dir=data_dir)
     assert exported.returncode == 0, exported.stderr
-    assert run_cli("key", "export", "--out", str(backup), data_dir=data_dir).returncode == 2  # never overwritten
+    assert cli_main("key", "export", "--out", str(backup), data_dir=data_dir).returncode == 2  # never overwritten
     (data_dir / "desk.key").unlink()
-    lost = run_cli("member", "show", "13800138000", data_dir=data_dir)
+    lost = cli_main("member", "show", "13800138000", data_dir=data_dir)
     assert lost.returncode == 2 and "counter-app key import" in lost.stderr
     assert_clean(lost)
-    restored = run_cli("key", "import", str(backup), "--json", data_dir=data_dir)
+    restored = cli_main("key", "import", str(backup), "--json", data_dir=data_dir)
     assert restored.returncode == 0, restored.stderr
     assert json.loads(restored.stdout)["fingerprint"] == json.loads(exported.stdout)["fingerprint"]
     assert (
-        json.loads(run_cli("member", "show", "13800138000", "--json", data_dir=data_dir).stdout)["phone"]
+        json.loads(cli_main("member", "show", "13800138000", "--json", data_dir=data_dir).stdout)["phone"]
         == "138****8000"
     )
 
 
 def test_a_new_desk_starts_with_its_first_administrator(tmp_path):
     data_dir = tmp_path / "fresh"
-    refused = run_cli(
+    refused = cli_main(
         "staff",
         "add",
         "K001",
@@ -226,7 +241,7 @@ def test_a_new_desk_starts_with_its_first_administrator(tmp_path):
         env={"COUNTER_NEW_PIN": "357924"},
     )
     assert refused.returncode == 2 and "must be an administrator" in refused.stderr
-    made = run_cli(
+    made = cli_main(
         "staff",
         "add",
         "a001",
@@ -241,7 +256,7 @@ def test_a_new_desk_starts_with_its_first_administrator(tmp_path):
     )
     assert made.returncode == 0, made.stderr
     assert json.loads(made.stdout)["staff_id"] == "A001"
-    second = run_cli(
+    second = cli_main(
         "staff",
         "add",
         "K001",
@@ -254,7 +269,7 @@ def test_a_new_desk_starts_with_its_first_administrator(tmp_path):
         env={"COUNTER_NEW_PIN": "357924"},
     )
     assert second.returncode == 6 and "Sign in first" in second.stderr
-    added = run_cli(
+    added = cli_main(
         "staff",
         "add",
         "K001",
@@ -270,6 +285,7 @@ def test_a_new_desk_starts_with_its_first_administrator(tmp_path):
     assert added.returncode == 0, added.stderr
 
 
+@pytest.mark.cli
 def test_commands_need_a_signed_in_staff_member_and_the_right_pin(data_dir):
     register(data_dir)
     anonymous = run_cli("member", "show", "13800138000", data_dir=data_dir, staff=None)
@@ -281,9 +297,10 @@ def test_commands_need_a_signed_in_staff_member_and_the_right_pin(data_dir):
     assert no_pin.returncode == 6
 
 
+@pytest.mark.cli
 def test_a_clerks_erasure_is_held_for_approval_with_exit_3(data_dir):
     register(data_dir)
-    run_cli(
+    cli_main(
         "staff",
         "add",
         "K001",
@@ -294,7 +311,7 @@ def test_a_clerks_erasure_is_held_for_approval_with_exit_3(data_dir):
         data_dir=data_dir,
         env={"COUNTER_NEW_PIN": "357924"},
     )
-    run_cli(
+    cli_main(
         "staff",
         "add",
         "M001",
@@ -329,7 +346,7 @@ def test_a_clerks_erasure_is_held_for_approval_with_exit_3(data_dir):
 
 def test_a_manager_authorises_a_clerk_on_the_command_line(data_dir):
     register(data_dir)
-    run_cli(
+    cli_main(
         "staff",
         "add",
         "K001",
@@ -340,7 +357,7 @@ def test_a_manager_authorises_a_clerk_on_the_command_line(data_dir):
         data_dir=data_dir,
         env={"COUNTER_NEW_PIN": "357924"},
     )
-    run_cli(
+    cli_main(
         "staff",
         "add",
         "M001",
@@ -351,9 +368,9 @@ def test_a_manager_authorises_a_clerk_on_the_command_line(data_dir):
         data_dir=data_dir,
         env={"COUNTER_NEW_PIN": "468035"},
     )
-    refused = run_cli("member", "reveal", "13800138000", data_dir=data_dir, staff="K001", pin="357924")
+    refused = cli_main("member", "reveal", "13800138000", data_dir=data_dir, staff="K001", pin="357924")
     assert refused.returncode == 6 and "manager can authorise" in refused.stderr
-    revealed = run_cli(
+    revealed = cli_main(
         "member",
         "reveal",
         "13800138000",
@@ -367,7 +384,7 @@ def test_a_manager_authorises_a_clerk_on_the_command_line(data_dir):
     )
     assert revealed.returncode == 0, revealed.stderr
     assert json.loads(revealed.stdout)["phone"] == "13800138000"
-    entries = json.loads(run_cli("audit", "list", "--json", "--limit", "5", data_dir=data_dir).stdout)
+    entries = json.loads(cli_main("audit", "list", "--json", "--limit", "5", data_dir=data_dir).stdout)
     reveal = next(e for e in entries if e["action"] == "member.reveal")
     assert (reveal["staff_id"], reveal["authorized_by"]) == ("K001", "M001")
 
@@ -376,12 +393,12 @@ def test_audit_verify_exits_5_and_names_the_edited_entry(data_dir):
     import sqlite3
 
     register(data_dir)
-    ok = run_cli("audit", "verify", "--json", data_dir=data_dir)
+    ok = cli_main("audit", "verify", "--json", data_dir=data_dir)
     assert ok.returncode == 0 and json.loads(ok.stdout)["intact"]
     with sqlite3.connect(data_dir / STORE_FILE) as db:
         db.execute("DROP TRIGGER audit_log_no_update")
         db.execute("UPDATE audit_log SET outcome = 'refused' WHERE seq = 2")
-    broken = run_cli("audit", "verify", data_dir=data_dir)
+    broken = cli_main("audit", "verify", data_dir=data_dir)
     assert broken.returncode == 5
     assert broken.stdout.strip() == "Audit entry 2 was edited after it was written."
 
@@ -391,15 +408,15 @@ def test_export_writes_a_new_private_file(data_dir, tmp_path):
 
     register(data_dir)
     out = tmp_path / "member.json"
-    assert run_cli("member", "export", "13800138000", "--out", str(out), data_dir=data_dir).returncode == 0
+    assert cli_main("member", "export", "13800138000", "--out", str(out), data_dir=data_dir).returncode == 0
     assert json.loads(out.read_text(encoding="utf-8"))["phone"] == "13800138000"
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert run_cli("member", "export", "13800138000", "--out", str(out), data_dir=data_dir).returncode == 2
+    assert cli_main("member", "export", "13800138000", "--out", str(out), data_dir=data_dir).returncode == 2
 
 
 def test_points_earn_cash_and_history_from_the_command_line(data_dir):
     register(data_dir)
-    earned = run_cli(
+    earned = cli_main(
         "points",
         "earn",
         "13800138000",
@@ -417,36 +434,36 @@ def test_points_earn_cash_and_history_from_the_command_line(data_dir):
     assert earned.returncode == 0, earned.stderr
     document = json.loads(earned.stdout)
     assert (document["points"], document["balance"], document["tier"]) == (1234, 1234, "regular")
-    again = run_cli("points", "earn", "13800138000", "--amount", "10", "--slip", "a-17", data_dir=data_dir)
+    again = cli_main("points", "earn", "13800138000", "--amount", "10", "--slip", "a-17", data_dir=data_dir)
     assert again.returncode == 5 and document["op_id"] in again.stderr
-    bad = run_cli("points", "earn", "13800138000", "--amount", "12.345", "--slip", "B-1", data_dir=data_dir)
+    bad = cli_main("points", "earn", "13800138000", "--amount", "12.345", "--slip", "B-1", data_dir=data_dir)
     assert bad.returncode == 2 and "two decimals" in bad.stderr
-    cashed = run_cli("points", "cash", "13800138000", "--points", "800", "--json", data_dir=data_dir)
+    cashed = cli_main("points", "cash", "13800138000", "--points", "800", "--json", data_dir=data_dir)
     assert json.loads(cashed.stdout)["yuan"] == "10.00" and json.loads(cashed.stdout)["balance"] == 434
-    odd = run_cli("points", "cash", "13800138000", "--points", "100", data_dir=data_dir)
+    odd = cli_main("points", "cash", "13800138000", "--points", "100", data_dir=data_dir)
     assert odd.returncode == 2 and "80 or 160" in odd.stderr
-    history = json.loads(run_cli("points", "history", "13800138000", "--json", data_dir=data_dir).stdout)
+    history = json.loads(cli_main("points", "history", "13800138000", "--json", data_dir=data_dir).stdout)
     assert [(h["kind"], h["points"]) for h in history] == [("cash", -800), ("earn", 1234)]
-    shown = json.loads(run_cli("member", "show", "13800138000", "--json", data_dir=data_dir).stdout)
+    shown = json.loads(cli_main("member", "show", "13800138000", "--json", data_dir=data_dir).stdout)
     assert shown["points"] == 434
 
 
 def test_gifts_and_coupons_from_the_command_line(data_dir):
     register(data_dir)
-    run_cli("points", "earn", "13800138000", "--amount", "5000", "--slip", "CL-1", data_dir=data_dir)
+    cli_main("points", "earn", "13800138000", "--amount", "5000", "--slip", "CL-1", data_dir=data_dir)
     assert (
-        run_cli(
+        cli_main(
             "gift", "stock", "G-CUP", "--name", "保温杯", "--points", "3000", "--add", "1", data_dir=data_dir
         ).returncode
         == 0
     )
-    assert [g["sku"] for g in json.loads(run_cli("gift", "list", "--json", data_dir=data_dir).stdout)] == ["G-CUP"]
+    assert [g["sku"] for g in json.loads(cli_main("gift", "list", "--json", data_dir=data_dir).stdout)] == ["G-CUP"]
     redeemed = json.loads(
-        run_cli("gift", "redeem", "13800138000", "--sku", "G-CUP", "--json", data_dir=data_dir).stdout
+        cli_main("gift", "redeem", "13800138000", "--sku", "G-CUP", "--json", data_dir=data_dir).stdout
     )
     assert (redeemed["balance"], redeemed["stock_left"]) == (2000, 0)
     assert (
-        run_cli(
+        cli_main(
             "coupon",
             "define",
             "C10",
@@ -464,9 +481,86 @@ def test_gifts_and_coupons_from_the_command_line(data_dir):
         ).returncode
         == 0
     )
-    issued = json.loads(run_cli("coupon", "redeem", "13800138000", "--type", "C10", "--json", data_dir=data_dir).stdout)
+    issued = json.loads(
+        cli_main("coupon", "redeem", "13800138000", "--type", "C10", "--json", data_dir=data_dir).stdout
+    )
     code = issued["coupon"]["code"]
-    assert run_cli("coupon", "write-off", code, "--spend", "150", data_dir=data_dir).returncode == 0
-    twice = run_cli("coupon", "write-off", code, data_dir=data_dir)
+    assert cli_main("coupon", "write-off", code, "--spend", "150", data_dir=data_dir).returncode == 0
+    twice = cli_main("coupon", "write-off", code, data_dir=data_dir)
     assert twice.returncode == 5 and "used already" in twice.stderr
-    assert json.loads(run_cli("coupon", "show", code, "--json", data_dir=data_dir).stdout)["status"] == "written_off"
+    assert json.loads(cli_main("coupon", "show", code, "--json", data_dir=data_dir).stdout)["status"] == "written_off"
+
+
+@pytest.mark.cli
+def test_help_lists_every_command_and_exits_0(data_dir):
+    shown = run_cli("--help", data_dir=data_dir, staff=None)
+    assert shown.returncode == 0 and shown.stderr == ""
+    for name in ("member", "points", "coupon", "complaint", "approvals", "sync", "decode", "print", "report"):
+        assert f"\n    {name} " in shown.stdout
+    member = run_cli("member", "--help", data_dir=data_dir, staff=None)
+    assert member.returncode == 0 and "register" in member.stdout and "erase" in member.stdout
+
+
+@pytest.mark.cli
+def test_version_names_the_app_and_its_libraries(data_dir):
+    from counter_app import __version__
+
+    alone = subprocess.run(
+        [sys.executable, "-m", "counter_app", "--version"], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert alone.returncode == 0 and alone.stdout.startswith("counter-app") and __version__ in alone.stdout
+    with_options = run_cli("--version", data_dir=data_dir)
+    assert with_options.returncode == 0 and with_options.stdout == alone.stdout
+
+
+@pytest.mark.cli
+def test_building_the_parser_imports_no_service():
+    script = (
+        "import sys; from counter_app import cli; cli.build_parser(); "
+        "print([m for m in sys.modules if m.startswith(('counter_app.services', 'counter_app.db', 'sqlalchemy', 'sync'))])"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_report_names_are_the_services_reports():
+    from counter_app.cli.reports import REPORT_NAMES
+    from counter_app.services import reports
+
+    assert tuple(reports.REPORTS) == REPORT_NAMES
+
+
+@pytest.mark.cli
+def test_ctrl_c_ends_sync_with_exit_130_and_no_traceback(data_dir):
+    cli_main("init", data_dir=data_dir)
+    syncing = subprocess.Popen(
+        [sys.executable, "-m", "counter_app", "--data-dir", str(data_dir), "--lang", "en", "--staff", ADMIN, "sync"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "COUNTER_PIN": ADMIN_PIN},
+    )
+    try:
+        first = syncing.stderr.readline()  # the first round ran: not enrolled, it waits for the next
+        assert "not enrolled" in first
+        syncing.send_signal(signal.SIGINT)
+        _, rest = syncing.communicate(timeout=60)
+    finally:
+        syncing.kill()
+    assert syncing.returncode == 130
+    assert "Traceback" not in rest and "KeyboardInterrupt" not in rest
+
+
+@pytest.mark.cli
+def test_a_pin_is_asked_for_only_on_a_terminal(data_dir):
+    cli_main("init", data_dir=data_dir)
+    command = [sys.executable, "-m", "counter_app", "--data-dir", str(data_dir), "--lang", "en", "--staff", ADMIN]
+    env = {k: v for k, v in os.environ.items() if k != "COUNTER_PIN"}
+    piped = subprocess.run(
+        [*command, "status"], input=ADMIN_PIN + "\n", capture_output=True, text=True, env=env, timeout=60, cwd=ROOT
+    )
+    assert piped.returncode == 2
+    assert piped.stderr.strip() == "No terminal to ask for the PIN on: put it in COUNTER_PIN."
+    assert piped.stdout == ""

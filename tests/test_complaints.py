@@ -21,7 +21,7 @@ from counter_app.domain.staff import NeedsManager
 from counter_app.paths import resources_dir
 from counter_app.services import auth, complaints, members, points, printing, rewards
 from counter_app.services.desk import change_setting
-from tests.conftest import CHINA, NOW, form, run_cli, signed_in_desk
+from tests.conftest import CHINA, NOW, cli_main, form, signed_in_desk
 
 HOUR = dt.timedelta(hours=1)
 
@@ -438,23 +438,23 @@ def test_the_complaint_ticket_receipt_has_the_promised_time(shop):
 
 def test_the_command_line_takes_moves_and_prints_a_complaint(data_dir):
     assert (
-        run_cli(
+        cli_main(
             "member", "register", "--phone", "13800138000", "--name", "张三丰", "--consent", data_dir=data_dir
         ).returncode
         == 0
     )
-    both = run_cli(
+    both = cli_main(
         "complaint", "open", "13800138000", "--walk-in", "--category", "attitude", "--text", "x", data_dir=data_dir
     )
     assert both.returncode == 2 and "--walk-in" in both.stderr
-    bad = run_cli("complaint", "open", "13800138000", "--category", "rude", "--text", "x", "--json", data_dir=data_dir)
+    bad = cli_main("complaint", "open", "13800138000", "--category", "rude", "--text", "x", "--json", data_dir=data_dir)
     assert (
         bad.returncode == 2
         and "attitude, response" in json.loads(bad.stdout)["error"]["message"]
         and "Traceback" not in bad.stderr
     )
     with PrinterEmulator() as printer:
-        opened = run_cli(
+        opened = cli_main(
             "complaint",
             "open",
             "13800138000",
@@ -477,10 +477,10 @@ def test_the_command_line_takes_moves_and_prints_a_complaint(data_dir):
         assert printer.wait_for(1, 5) and info["ticket_no"] in printer.receipts[0].text
     ticket = info["ticket_no"]
     assert info["contact"] == "139****9000" and info["state"] == "open"
-    assert run_cli("complaint", "progress", ticket, data_dir=data_dir).returncode == 2
-    assert run_cli("complaint", "ack", ticket, "--note", "已联系", data_dir=data_dir).returncode == 0
-    assert run_cli("complaint", "progress", ticket, data_dir=data_dir).returncode == 0
-    over = run_cli(
+    assert cli_main("complaint", "progress", ticket, data_dir=data_dir).returncode == 2
+    assert cli_main("complaint", "ack", ticket, "--note", "已联系", data_dir=data_dir).returncode == 0
+    assert cli_main("complaint", "progress", ticket, data_dir=data_dir).returncode == 0
+    over = cli_main(
         "complaint",
         "resolve",
         ticket,
@@ -491,7 +491,7 @@ def test_the_command_line_takes_moves_and_prints_a_complaint(data_dir):
         data_dir=data_dir,
     )
     assert over.returncode == 2 and "at most 2000 points" in over.stderr
-    resolved = run_cli(
+    resolved = cli_main(
         "complaint",
         "resolve",
         ticket,
@@ -507,26 +507,28 @@ def test_the_command_line_takes_moves_and_prints_a_complaint(data_dir):
     assert resolved.returncode == 0, resolved.stderr
     document = json.loads(resolved.stdout)
     assert document["complaint"]["state"] == "resolved" and document["compensation"]["status"] == "pending"
-    waiting = run_cli("complaint", "compensations", "--json", data_dir=data_dir)
+    waiting = cli_main("complaint", "compensations", "--json", data_dir=data_dir)
     [request] = json.loads(waiting.stdout)
-    decided = run_cli(
+    decided = cli_main(
         "complaint", "decide", request["request_id"][:8], "--approve", "--reason", "同意", data_dir=data_dir
     )
     assert decided.returncode == 0 and "approved" in decided.stdout
     assert (
-        run_cli("complaint", "decide", request["request_id"], "--reject", "--reason", "x", data_dir=data_dir).returncode
+        cli_main(
+            "complaint", "decide", request["request_id"], "--reject", "--reason", "x", data_dir=data_dir
+        ).returncode
         == 5
     )
-    assert run_cli("complaint", "close", ticket, "--rating", "9", data_dir=data_dir).returncode == 2
-    assert run_cli("complaint", "close", ticket, "--rating", "5", data_dir=data_dir).returncode == 0
-    shown = run_cli("complaint", "show", ticket, data_dir=data_dir)
+    assert cli_main("complaint", "close", ticket, "--rating", "9", data_dir=data_dir).returncode == 2
+    assert cli_main("complaint", "close", ticket, "--rating", "5", data_dir=data_dir).returncode == 0
+    shown = cli_main("complaint", "show", ticket, data_dir=data_dir)
     assert (
         shown.returncode == 0 and "Closed" in shown.stdout and "Staff conduct" in shown.stdout and "5/5" in shown.stdout
     )
-    chinese = run_cli("complaint", "list", data_dir=data_dir, lang=None)
+    chinese = cli_main("complaint", "list", data_dir=data_dir, lang=None)
     assert chinese.returncode == 0 and ticket in chinese.stdout
-    assert run_cli("complaint", "show", "C-20991231-0001-001", data_dir=data_dir).returncode == 4
-    member = json.loads(run_cli("member", "show", "13800138000", "--json", data_dir=data_dir).stdout)
+    assert cli_main("complaint", "show", "C-20991231-0001-001", data_dir=data_dir).returncode == 4
+    member = json.loads(cli_main("member", "show", "13800138000", "--json", data_dir=data_dir).stdout)
     assert member["points"] == 300
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from counter_app.devices.decoders import DECODERS, ImageUnreadable, ZxingDecoder, decode_codes, read_image
-from tests.conftest import run_cli
+from tests.conftest import cli_main
 
 
 def qr(text: str, module: int = 8) -> np.ndarray:
@@ -53,11 +53,11 @@ def test_decode_reads_png_jpeg_and_webp_and_every_code_in_each(tmp_path):
     jpeg = save(tmp_path / "会员码.jpg", picture(qr("CP-ABCD")), ".jpg")
     webp = save(tmp_path / "code.webp", picture(qr("EV:2026-SPRING")), ".webp")
     blank = save(tmp_path / "blank.png", np.full((200, 200), 255, np.uint8), ".png")
-    done = run_cli("decode", str(png), str(jpeg), str(webp), str(blank), data_dir=tmp_path / "desk", staff=None)
+    done = cli_main("decode", str(png), str(jpeg), str(webp), str(blank), data_dir=tmp_path / "desk", staff=None)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n") == ["M1:first\tM1:second", "CP-ABCD", "EV:2026-SPRING", "", ""]
     as_json = json.loads(
-        run_cli("decode", str(png), str(blank), "--json", data_dir=tmp_path / "desk", staff=None).stdout
+        cli_main("decode", str(png), str(blank), "--json", data_dir=tmp_path / "desk", staff=None).stdout
     )
     assert as_json == [
         {"file": str(png), "texts": ["M1:first", "M1:second"], "error": None},
@@ -74,7 +74,7 @@ def test_broken_files_are_named_and_the_others_still_read(tmp_path):
     junk = tmp_path / "junk.jpg"
     junk.write_bytes(bytes(range(256)) * 40)
     missing = tmp_path / "nowhere.png"
-    done = run_cli(
+    done = cli_main(
         "decode", str(empty), str(good), str(truncated), str(junk), str(missing), data_dir=tmp_path / "desk", staff=None
     )
     assert done.returncode == 2

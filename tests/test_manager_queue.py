@@ -13,7 +13,7 @@ from counter_app.domain.staff import HeldForApproval, NeedsManager
 from counter_app.services import auth, manager_queue, members, points, sync
 from counter_app.services.manager_queue import COMPENSATION, COMPENSATION_NEAR_SLA, OTHER_REVIEW, PARKED, URGENT_REVIEW
 from sync.protocol import Change
-from tests.conftest import ADMIN, NOW, form, run_cli, signed_in_desk
+from tests.conftest import ADMIN, NOW, cli_main, form, signed_in_desk
 from tests.sync_harness import Clock, enrolled_counter, sqlite_server  # noqa: F401
 
 CLERK, CLERK_PIN = "K001", "357924"
@@ -350,7 +350,7 @@ def test_the_cli_lists_the_queue_and_decides_each_kind(data_dir):
     )
     desk.close()
     (data_dir / ".test-admin").touch()
-    held = run_cli(
+    held = cli_main(
         "points",
         "earn",
         card.member_no,
@@ -365,34 +365,35 @@ def test_the_cli_lists_the_queue_and_decides_each_kind(data_dir):
     )
     assert held.returncode == 3, held.stderr
     approval_id = json.loads(held.stdout)["error"]["approval_id"]
-    refused = run_cli("approvals", "list", data_dir=data_dir, staff=CLERK, pin=CLERK_PIN)
+    refused = cli_main("approvals", "list", data_dir=data_dir, staff=CLERK, pin=CLERK_PIN)
     assert refused.returncode == 6 and "manager" in refused.stderr
-    listed = run_cli("approvals", "list", "--json", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN)
+    listed = cli_main("approvals", "list", "--json", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN)
     assert listed.returncode == 0, listed.stderr
     queue = json.loads(listed.stdout)
     assert [(item["ref"], item["urgency"], item["approval_id"]) for item in queue] == [
         ("review:11", URGENT_REVIEW, None),
         (str(approval_id), PARKED, approval_id),
     ]
-    shown = run_cli("approvals", "list", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN)
+    shown = cli_main("approvals", "list", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN)
     assert (
         "review:11" in shown.stdout and "Coupon written off twice" in shown.stdout and f"#{approval_id}" in shown.stdout
     )
     assert (
-        run_cli(
+        cli_main(
             "approvals", "reject", "review:11", "--reason", " ", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN
         ).returncode
         == 2
     )
     assert (
-        run_cli("approvals", "approve", "review:x", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN).returncode == 2
+        cli_main("approvals", "approve", "review:x", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN).returncode == 2
     )
     assert (
-        run_cli("approvals", "approve", "review:404", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN).returncode == 4
+        cli_main("approvals", "approve", "review:404", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN).returncode
+        == 4
     )
-    clerk = run_cli("approvals", "approve", str(approval_id), data_dir=data_dir, staff=CLERK, pin=CLERK_PIN)
+    clerk = cli_main("approvals", "approve", str(approval_id), data_dir=data_dir, staff=CLERK, pin=CLERK_PIN)
     assert clerk.returncode == 6
-    rejected = run_cli(
+    rejected = cli_main(
         "approvals",
         "reject",
         "review:11",
@@ -405,15 +406,15 @@ def test_the_cli_lists_the_queue_and_decides_each_kind(data_dir):
     )
     assert rejected.returncode == 0, rejected.stderr
     assert json.loads(rejected.stdout)["result"]["outcome"] == "rejected"
-    approved = run_cli(
+    approved = cli_main(
         "approvals", "approve", str(approval_id), "--json", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN
     )
     assert approved.returncode == 0, approved.stderr
     answer = json.loads(approved.stdout)
     assert (answer["approval_id"], answer["status"], answer["result"]["points"]) == (approval_id, "approved", 60000)
-    empty = run_cli("approvals", "list", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN)
+    empty = cli_main("approvals", "list", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN)
     assert empty.returncode == 0 and "Nothing waits for approval." in empty.stdout
-    again = run_cli("approvals", "approve", "review:11", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN)
+    again = cli_main("approvals", "approve", "review:11", data_dir=data_dir, staff=MANAGER, pin=MANAGER_PIN)
     assert again.returncode == 5 and "resolved already" in again.stderr
 
 

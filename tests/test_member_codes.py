@@ -17,7 +17,7 @@ from counter_app.domain.codes import CodeRefused
 from counter_app.domain.errors import InvalidInput, NotFound
 from counter_app.services import code_keys, member_codes, members, points, rewards
 from counter_app.services.member_codes import scan
-from tests.conftest import NOW, form, run_cli, signed_in_desk
+from tests.conftest import NOW, cli_main, form, signed_in_desk
 from tests.sync_harness import Clock
 
 
@@ -209,25 +209,25 @@ def test_a_dynamic_code_is_not_taken_where_it_could_be_spent_twice(desk, member)
 
 
 def test_the_cli_takes_codes_wherever_it_takes_a_member(data_dir):
-    made = run_cli(
+    made = cli_main(
         "member", "register", "--phone", "13800138000", "--name", "张三", "--consent", "--json", data_dir=data_dir
     )
     assert made.returncode == 0, made.stderr
     member_no = json.loads(made.stdout)["member_no"]
-    code = run_cli("member", "code", member_no, "--json", data_dir=data_dir)
+    code = cli_main("member", "code", member_no, "--json", data_dir=data_dir)
     assert code.returncode == 0, code.stderr
     payload = json.loads(code.stdout)["code"]
-    shown = run_cli("member", "show", payload, "--json", data_dir=data_dir)
+    shown = cli_main("member", "show", payload, "--json", data_dir=data_dir)
     assert shown.returncode == 0 and json.loads(shown.stdout)["member_no"] == member_no
-    again = run_cli("member", "show", payload, "--json", data_dir=data_dir)
+    again = cli_main("member", "show", payload, "--json", data_dir=data_dir)
     assert again.returncode == 2 and "copy" in again.stderr and "Traceback" not in again.stderr
     assert json.loads(again.stdout)["error"]["kind"] == "CodeRefused"
-    card = json.loads(run_cli("member", "code", member_no, "--static", "--json", data_dir=data_dir).stdout)["code"]
-    scanned = run_cli("scan", card, "--json", data_dir=data_dir)
+    card = json.loads(cli_main("member", "code", member_no, "--static", "--json", data_dir=data_dir).stdout)["code"]
+    scanned = cli_main("scan", card, "--json", data_dir=data_dir)
     assert json.loads(scanned.stdout)["via"] == "card"
-    cash = run_cli("points", "cash", card, "--points", "80", data_dir=data_dir)
+    cash = cli_main("points", "cash", card, "--points", "80", data_dir=data_dir)
     assert cash.returncode == 2 and "printed card" in cash.stderr
-    junk = run_cli("scan", "MD1.AAAA", data_dir=data_dir, lang=None)
+    junk = cli_main("scan", "MD1.AAAA", data_dir=data_dir, lang=None)
     assert junk.returncode == 2 and "损坏" in junk.stderr
 
 

@@ -12,7 +12,7 @@ from counter_app.domain.codes import CodeRefused
 from counter_app.domain.errors import Conflict, InvalidInput, NotFound
 from counter_app.domain.staff import NeedsManager
 from counter_app.services import auth, member_codes, member_events, members, points, sync
-from tests.conftest import ADMIN, NOW, form, run_cli, signed_in_desk
+from tests.conftest import ADMIN, NOW, cli_main, form, signed_in_desk
 from tests.sync_harness import Clock, enrolled_counter, sqlite_server  # noqa: F401
 
 HOUR = dt.timedelta(hours=1)
@@ -317,13 +317,13 @@ def test_the_cli_sets_up_lists_signs_up_checks_in_and_prints_tickets(data_dir):
     now = dt.datetime.now().astimezone()
     start, end = (now - HOUR).isoformat(timespec="minutes"), (now + 2 * HOUR).isoformat(timespec="minutes")
     assert (
-        run_cli(
+        cli_main(
             "member", "register", "--phone", "13800138000", "--name", "张三丰", "--consent", data_dir=data_dir
         ).returncode
         == 0
     )
     created = _cli_json(
-        run_cli(
+        cli_main(
             "event",
             "create",
             "FAIR-1",
@@ -342,35 +342,35 @@ def test_the_cli_sets_up_lists_signs_up_checks_in_and_prints_tickets(data_dir):
         )
     )
     assert (created["code"], created["points"], created["capacity"], created["state"]) == ("FAIR-1", 15, 10, "open")
-    listed = run_cli("event", "list", data_dir=data_dir)
+    listed = cli_main("event", "list", data_dir=data_dir)
     assert listed.returncode == 0 and "FAIR-1" in listed.stdout and "0/10 signed up" in listed.stdout
-    signed = _cli_json(run_cli("event", "signup", "FAIR-1", "13800138000", "--json", data_dir=data_dir))
+    signed = _cli_json(cli_main("event", "signup", "FAIR-1", "13800138000", "--json", data_dir=data_dir))
     assert signed["places_left"] == 9
-    ticket = _cli_json(run_cli("event", "ticket", "FAIR-1", "13800138000", "--json", data_dir=data_dir))["ticket"]
+    ticket = _cli_json(cli_main("event", "ticket", "FAIR-1", "13800138000", "--json", data_dir=data_dir))["ticket"]
     assert ticket.startswith("EV1.")
-    done = _cli_json(run_cli("event", "checkin", "FAIR-1", ticket, "--json", data_dir=data_dir))
+    done = _cli_json(cli_main("event", "checkin", "FAIR-1", ticket, "--json", data_dir=data_dir))
     assert (done["points"], done["via"], done["balance"]) == (15, "ticket", 15)
-    again = run_cli("event", "checkin", "FAIR-1", ticket, data_dir=data_dir)
+    again = cli_main("event", "checkin", "FAIR-1", ticket, data_dir=data_dir)
     assert (
         again.returncode == 5 and "already checked in at FAIR-1 at " in again.stderr and "Traceback" not in again.stderr
     )
-    code = run_cli("member", "code", "13800138000", data_dir=data_dir).stdout.strip()
-    assert run_cli("event", "checkin", "FAIR-1", code, data_dir=data_dir).returncode == 5
+    code = cli_main("member", "code", "13800138000", data_dir=data_dir).stdout.strip()
+    assert cli_main("event", "checkin", "FAIR-1", code, data_dir=data_dir).returncode == 5
     assert (
-        run_cli(
+        cli_main(
             "event", "create", "x", "--title", "T", "--from", start, "--to", end, "--points", "5", data_dir=data_dir
         ).returncode
         == 2
     )
-    backwards = run_cli(
+    backwards = cli_main(
         "event", "create", "LATE", "--title", "T", "--from", end, "--to", start, "--points", "5", data_dir=data_dir
     )
     assert backwards.returncode == 2 and "must end after it starts" in backwards.stderr
-    assert run_cli("event", "signup", "NO-SUCH", "13800138000", data_dir=data_dir).returncode == 4
-    refused = run_cli("event", "checkin", "NO-SUCH", "13800138000", "--json", data_dir=data_dir)
+    assert cli_main("event", "signup", "NO-SUCH", "13800138000", data_dir=data_dir).returncode == 4
+    refused = cli_main("event", "checkin", "NO-SUCH", "13800138000", "--json", data_dir=data_dir)
     assert refused.returncode == 4 and json.loads(refused.stdout)["error"]["kind"] == "NotFound"
     assert (
-        run_cli(
+        cli_main(
             "staff",
             "add",
             "K001",
@@ -384,7 +384,7 @@ def test_the_cli_sets_up_lists_signs_up_checks_in_and_prints_tickets(data_dir):
         == 0
     )
     assert (
-        run_cli(
+        cli_main(
             "event",
             "create",
             "CLERK",
@@ -402,5 +402,5 @@ def test_the_cli_sets_up_lists_signs_up_checks_in_and_prints_tickets(data_dir):
         ).returncode
         == 6
     )
-    history = _cli_json(run_cli("points", "history", "13800138000", "--json", data_dir=data_dir))
+    history = _cli_json(cli_main("points", "history", "13800138000", "--json", data_dir=data_dir))
     assert [line["kind"] for line in history].count("activity") == 1

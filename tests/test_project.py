@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, cli_main, run_cli
 
 sys.path.insert(0, str(ROOT / "resources"))
 import build
@@ -99,10 +99,11 @@ def test_chinese_translations_keep_their_placeholders():
         ), (context, source)
 
 
+@pytest.mark.cli  # the GUI behind the real entry point: a child process, as the docs build runs it
 @pytest.mark.parametrize("page", ["main", "card", "register"])
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_screenshot_command_renders_each_page(tmp_path, data_dir, page, lang):
-    assert run_cli("demo-data", "--members", "200", "--seed", "3", data_dir=data_dir).returncode == 0
+    assert cli_main("demo-data", "--members", "200", "--seed", "3", data_dir=data_dir).returncode == 0
     out = tmp_path / f"{page}-{lang}.png"
     result = run_cli("screenshot", page, "--out", str(out), data_dir=data_dir, lang=lang)
     assert result.returncode == 0, result.stderr
@@ -113,6 +114,7 @@ def test_screenshot_command_renders_each_page(tmp_path, data_dir, page, lang):
     assert image.width() >= 500 and image.height() >= 400
 
 
+@pytest.mark.cli
 def test_screenshot_to_an_unwritable_place_says_so(tmp_path, data_dir):
     blocker = tmp_path / "file"
     blocker.write_text("x")

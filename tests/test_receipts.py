@@ -21,7 +21,7 @@ from counter_app.domain.errors import Conflict, InvalidInput, NotFound
 from counter_app.domain.staff import NeedsManager
 from counter_app.services import auth, members, points, printing, rewards, voids
 from counter_app.services.desk import change_setting
-from tests.conftest import NOW, form, run_cli
+from tests.conftest import NOW, cli_main, form
 
 HEADER = templates.Header(
     "万达广场",
@@ -583,12 +583,12 @@ def test_two_hundred_receipts_through_disconnects_and_paper_outs_none_lost_no_un
 def test_cli_prints_an_operation_and_warns_when_the_printer_is_down(data_dir, tmp_path):
     with PrinterEmulator() as printer:
         assert (
-            run_cli(
+            cli_main(
                 "member", "register", "--phone", "13800138000", "--name", "张三丰", "--consent", data_dir=data_dir
             ).returncode
             == 0
         )
-        done = run_cli(
+        done = cli_main(
             "points",
             "earn",
             "13800138000",
@@ -605,7 +605,7 @@ def test_cli_prints_an_operation_and_warns_when_the_printer_is_down(data_dir, tm
         assert done.returncode == 0, done.stderr
         assert printer.wait_for(1, 5) and "M000100000017" in printer.receipts[0].text
     refused = f"tcp://127.0.0.1:{_free_port()}"
-    down = run_cli(
+    down = cli_main(
         "points",
         "earn",
         "13800138000",
@@ -619,10 +619,10 @@ def test_cli_prints_an_operation_and_warns_when_the_printer_is_down(data_dir, tm
         data_dir=data_dir,
     )
     assert down.returncode == 0 and "waits in the queue" in down.stderr
-    queue = run_cli("print", "queue", "--json", data_dir=data_dir)
+    queue = cli_main("print", "queue", "--json", data_dir=data_dir)
     assert queue.returncode == 0 and '"status": "queued"' in queue.stdout
     out = tmp_path / "receipt.png"
-    preview = run_cli("print", "preview", "M000100000017", "--paper", "58", "--out", str(out), data_dir=data_dir)
+    preview = cli_main("print", "preview", "M000100000017", "--paper", "58", "--out", str(out), data_dir=data_dir)
     assert preview.returncode == 0 and out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    bad = run_cli("print", "test", "--printer", "ftp://x", data_dir=data_dir)
+    bad = cli_main("print", "test", "--printer", "ftp://x", data_dir=data_dir)
     assert bad.returncode == 2 and "tcp://HOST:9100" in bad.stderr and "Traceback" not in bad.stderr

@@ -15,7 +15,7 @@ import pytest
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.staff import NotPermitted
 from counter_app.services import auth, members, points, privacy, reports, rewards, voids
-from tests.conftest import NOW, form, run_cli, signed_in_desk
+from tests.conftest import NOW, cli_main, form, signed_in_desk
 
 START, END = dt.date(2026, 9, 1), dt.date(2026, 11, 23)
 A, B, C, D, E, F = "13800138000", "13900139000", "13700137000", "13500135000", "13300133000", "13600136000"
@@ -534,7 +534,7 @@ def test_an_unwritable_path_says_so_and_leaves_nothing(shop, tmp_path):
 
 def test_cli_report_as_json_table_and_file(shop, data_dir, tmp_path):
     shop.close()
-    done = run_cli("report", "points", "--from", "2026-09-01", "--to", "2026-11-23", "--json", data_dir=data_dir)
+    done = cli_main("report", "points", "--from", "2026-09-01", "--to", "2026-11-23", "--json", data_dir=data_dir)
     assert done.returncode == 0, done.stderr
     document = json.loads(done.stdout)
     assert (document["issued"], document["outstanding_yuan"], document["months"][0]["month"]) == (
@@ -542,17 +542,17 @@ def test_cli_report_as_json_table_and_file(shop, data_dir, tmp_path):
         "1752.63",
         "2026-09",
     )
-    shown = run_cli("report", "members", "--from", "2026-09-01", "--to", "2026-11-23", data_dir=data_dir)
+    shown = cli_main("report", "members", "--from", "2026-09-01", "--to", "2026-11-23", data_dir=data_dir)
     assert shown.returncode == 0, shown.stderr
     assert "Members, 2026-09-01 to 2026-11-23" in shown.stdout
     tier_line = next(line for line in shown.stdout.splitlines() if line.startswith("Silver"))
     assert tier_line.split() == ["Silver", "1", "20.0"]
     out = tmp_path / "rfm.xlsx"
-    saved = run_cli("report", "rfm", "--to", "2026-11-23", "--out", str(out), "--json", data_dir=data_dir)
+    saved = cli_main("report", "rfm", "--to", "2026-11-23", "--out", str(out), "--json", data_dir=data_dir)
     assert saved.returncode == 0, saved.stderr
     assert json.loads(saved.stdout)["file"] == str(out)
     assert openpyxl.load_workbook(out)["Summary"]["B4"].value == 5
-    recent = run_cli("report", "coupons", "--json", data_dir=data_dir)  # the 30 days up to today
+    recent = cli_main("report", "coupons", "--json", data_dir=data_dir)  # the 30 days up to today
     assert recent.returncode == 0, recent.stderr
     today = dt.date.today()
     assert (json.loads(recent.stdout)["start"], json.loads(recent.stdout)["end"]) == (
@@ -562,18 +562,18 @@ def test_cli_report_as_json_table_and_file(shop, data_dir, tmp_path):
 
 
 def test_cli_report_bad_input_and_permissions(desk, data_dir, tmp_path):
-    backwards = run_cli("report", "members", "--from", "2026-11-02", "--to", "2026-11-01", data_dir=data_dir)
+    backwards = cli_main("report", "members", "--from", "2026-11-02", "--to", "2026-11-01", data_dir=data_dir)
     assert backwards.returncode == 2 and "swap the dates" in backwards.stderr and "Traceback" not in backwards.stderr
-    not_a_date = run_cli("report", "members", "--from", "2026-13-01", data_dir=data_dir)
+    not_a_date = cli_main("report", "members", "--from", "2026-13-01", data_dir=data_dir)
     assert not_a_date.returncode == 2 and "YYYY-MM-DD" in not_a_date.stderr
-    unknown = run_cli("report", "sales", data_dir=data_dir)
+    unknown = cli_main("report", "sales", data_dir=data_dir)
     assert unknown.returncode == 2
-    unwritable = run_cli("report", "points", "--out", str(tmp_path / "missing" / "p.csv"), data_dir=data_dir)
+    unwritable = cli_main("report", "points", "--out", str(tmp_path / "missing" / "p.csv"), data_dir=data_dir)
     assert unwritable.returncode == 2 and "cannot be saved as" in unwritable.stderr
-    wrong_format = run_cli("report", "points", "--out", str(tmp_path / "p.txt"), data_dir=data_dir)
+    wrong_format = cli_main("report", "points", "--out", str(tmp_path / "p.txt"), data_dir=data_dir)
     assert wrong_format.returncode == 2 and ".csv or .xlsx" in wrong_format.stderr
     # The clerk's account is made the way an administrator makes one, through the command line.
-    added = run_cli(
+    added = cli_main(
         "staff",
         "add",
         "K001",
@@ -585,7 +585,7 @@ def test_cli_report_bad_input_and_permissions(desk, data_dir, tmp_path):
         env={"COUNTER_NEW_PIN": "864209"},
     )
     assert added.returncode == 0, added.stderr
-    refused = run_cli("report", "points", data_dir=data_dir, staff="K001", pin="864209")
+    refused = cli_main("report", "points", data_dir=data_dir, staff="K001", pin="864209")
     assert refused.returncode == 6 and "manager" in refused.stderr
 
 

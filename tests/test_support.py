@@ -21,7 +21,7 @@ from counter_app.domain.errors import NotFound
 from counter_app.gui import tasks
 from counter_app.gui.support import CrashHandler, CrashNotice, LogViewerDialog, copy_diagnostics, install_crash_handler
 from counter_app.services import diagnostics, members
-from tests.conftest import ROOT, form, run_cli
+from tests.conftest import ROOT, cli_main, form
 
 KEY_LIBRARIES = (
     "PySide6",
@@ -419,7 +419,7 @@ def test_a_failed_background_task_is_logged_once_with_its_traceback(qtbot, desk,
 
 
 def test_version_lists_the_key_libraries(data_dir):
-    done = run_cli("--version", data_dir=data_dir, staff=None)
+    done = cli_main("--version", data_dir=data_dir, staff=None)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"counter-app {__version__}\n")
     for library in KEY_LIBRARIES:
@@ -444,36 +444,37 @@ def test_version_text_loads_no_qt():
 
 
 def test_diagnostics_command(data_dir):
-    done = run_cli("diagnostics", "--json", data_dir=data_dir)
+    done = cli_main("diagnostics", "--json", data_dir=data_dir)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["versions"]["counter-app"] == __version__
     assert report["desk"]["schema_version"] == report["desk"]["schema_head"]
     assert report["sync"]["enrolled"] is False and report["printer"]["last_known_state"] == "none"
     assert "135790" not in done.stdout
-    human = run_cli("diagnostics", data_dir=data_dir)
+    human = cli_main("diagnostics", data_dir=data_dir)
     assert human.returncode == 0 and "[versions]" in human.stdout and "[log: last " in human.stdout
 
 
 def test_diagnostics_command_reports_when_the_store_will_not_open(data_dir):
     data_dir.mkdir(parents=True)
     (data_dir / "settings.json").write_text("{not json", encoding="utf-8")
-    done = run_cli("diagnostics", "--json", data_dir=data_dir, staff=None)
+    done = cli_main("diagnostics", "--json", data_dir=data_dir, staff=None)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["desk"]["store"].startswith("not open: The settings file")
     assert "settings.json" in report["settings"]["unavailable"]
-    assert "  SQLAlchemy: " in run_cli("diagnostics", data_dir=data_dir, staff=None).stdout
+    assert "  SQLAlchemy: " in cli_main("diagnostics", data_dir=data_dir, staff=None).stdout
 
 
 BUGGY_DESK = """
 import sys
 from counter_app import cli
+from counter_app.services import desk as desk_service
 
 def desk_status(desk):
     raise RuntimeError("status table went away")
 
-cli.desk_status = desk_status  # a bug in a service, as a real one would surface
+desk_service.desk_status = desk_status  # a bug in a service, as a real one would surface
 sys.exit(cli.main(sys.argv[1:]))
 """
 

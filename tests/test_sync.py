@@ -13,7 +13,7 @@ from counter_app.domain.errors import InvalidInput, StoreUnavailable
 from counter_app.services import members, points, rewards, sync
 from sync.client import SyncClient
 from sync.protocol import Op
-from tests.conftest import NOW, form, run_cli
+from tests.conftest import NOW, cli_main, form
 from tests.sync_harness import (  # noqa: F401
     BACKENDS,
     Clock,
@@ -240,25 +240,27 @@ def test_requests_without_a_valid_token_or_too_large_are_refused_with_a_reason(s
 def test_the_command_line_enrols_syncs_and_reports(sqlite_server, tmp_path):
     data = tmp_path / "cli-desk"
     code = sqlite_server.enroll_code("大悦城")
-    done = run_cli("enroll", "--server", sqlite_server.url, "--code", code, "--json", data_dir=data)
+    done = cli_main("enroll", "--server", sqlite_server.url, "--code", code, "--json", data_dir=data)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["store"] == "大悦城"
     assert (
-        run_cli("member", "register", "--phone", "13600136000", "--name", "赵敏", "--consent", data_dir=data).returncode
+        cli_main(
+            "member", "register", "--phone", "13600136000", "--name", "赵敏", "--consent", data_dir=data
+        ).returncode
         == 0
     )
-    status = json.loads(run_cli("sync", "status", "--json", data_dir=data).stdout)
+    status = json.loads(cli_main("sync", "status", "--json", data_dir=data).stdout)
     assert status["enrolled"] and status["pending"] >= 1
-    done = run_cli("sync", "--once", "--json", data_dir=data)
+    done = cli_main("sync", "--once", "--json", data_dir=data)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["applied"] >= 1
-    status = json.loads(run_cli("sync", "status", "--json", data_dir=data).stdout)
+    status = json.loads(cli_main("sync", "status", "--json", data_dir=data).stdout)
     assert status["pending"] == 0 and status["online"]
     assert sqlite_server.scalar("SELECT name FROM members") == "赵敏"
     sqlite_server.stop()
-    offline = run_cli("sync", "--once", data_dir=data)
+    offline = cli_main("sync", "--once", data_dir=data)
     assert offline.returncode == 2 and "cannot be reached" in offline.stderr
-    refused = run_cli("enroll", "--server", "ftp://x", "--code", "ABCD-EFGH", data_dir=data)
+    refused = cli_main("enroll", "--server", "ftp://x", "--code", "ABCD-EFGH", data_dir=data)
     assert refused.returncode == 2 and "http://" in refused.stderr
 
 

@@ -1,0 +1,111 @@
+"""The parser's shared parts: usage mistakes as exit 2, the options every command accepts, --version."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+from counter_app import i18n
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is a sentence on stderr and exit 2, as for any bad input."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: {message}\n")
+        sys.exit(2)
+
+
+class VersionAction(argparse.Action):
+    """`--version`: the app's version, then its key libraries' (what support asks for first); exit 0."""
+
+    def __init__(
+        self,
+        option_strings: list[str],
+        dest: str = argparse.SUPPRESS,
+        default: Any = argparse.SUPPRESS,
+        help: str | None = None,
+    ) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> NoReturn:
+        from counter_app.services.diagnostics import version_text
+
+        sys.stdout.write(version_text() + "\n")
+        parser.exit(0)
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # Global options are accepted after the command too; SUPPRESS keeps a subcommand from resetting them.
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON document on stdout"
+    )
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="where the desk keeps its data (default: COUNTER_DATA_DIR or the user data folder)",
+    )
+    common.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        default=argparse.SUPPRESS,
+        help="language of the desk and of this output (default zh_CN)",
+    )
+    common.add_argument(
+        "--staff",
+        metavar="STAFF_ID",
+        default=argparse.SUPPRESS,
+        help="who is working (PIN from COUNTER_PIN, or asked for)",
+    )
+    common.add_argument(
+        "--manager",
+        metavar="STAFF_ID",
+        default=argparse.SUPPRESS,
+        help="a manager authorising this command on the spot (PIN from COUNTER_MANAGER_PIN, or asked for)",
+    )
+    common.add_argument(
+        "--print",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print the operation's receipt (waits until printed, or queued for a retry)",
+    )
+    common.add_argument(
+        "--printer",
+        metavar="URI",
+        default=argparse.SUPPRESS,
+        help="this command's printer: tcp://HOST:9100, usb://VID:PID, serial:///dev/ttyUSB0?baud=9600, file:///PATH, lp://QUEUE",
+    )
+    return common
+
+
+# The parent of every parser, so the options above work before and after any command (argparse copies them).
+COMMON = _common_options()
+
+
+def command(
+    subparsers: Any, name: str, help: str | None = None, run: str | None = None, opens_desk: bool = True
+) -> Parser:
+    """A command (or an action under one) taking the common options; `run` names what carries it out,
+    as "module:function" (the function defaults to `run`), imported only when the command runs."""
+    # No help=None: argparse would list the action with an empty line under its command's help.
+    extra = {} if help is None else {"help": help}
+    parser: Parser = subparsers.add_parser(name, parents=[COMMON], **extra)
+    if run is not None:
+        parser.set_defaults(run=run, opens_desk=opens_desk)
+    return parser
+
+
+def actions(parser: argparse.ArgumentParser, required: bool = True) -> Any:
+    """The actions under a command (`member register`, `member show`, ...)."""
+    return parser.add_subparsers(dest="action", required=required, parser_class=Parser)
