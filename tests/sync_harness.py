@@ -63,7 +63,7 @@ class Server:
         self.engine = create_engine(db_url)
 
     def start(self) -> Server:
-        log = open(self.folder / "server.log", "ab")
+        log = open(self.folder / "server.log", "ab")  # noqa: SIM115 - the server writes to it while it runs
         self.process = subprocess.Popen(
             [
                 sys.executable,

@@ -222,7 +222,7 @@ def test_every_bad_input_is_refused_with_what_to_do(shop):
     )
     refused(lambda: complaints.close(shop, ticket, None), "needs the customer's satisfaction rating, 1 to 5")
     for rating in (0, 6, "five", "3.5", True):
-        refused(lambda: complaints.close(shop, ticket, rating), "1 to 5")
+        refused(lambda rating=rating: complaints.close(shop, ticket, rating), "1 to 5")
     refused(lambda: complaints.add_note(shop, ticket, ""), "Write the note")
     refused(lambda: complaints.add_note(shop, ticket, "x" * 2001), "at most 2000 characters")
     refused(lambda: complaints.escalate(shop, ticket, " "), "Give the reason")

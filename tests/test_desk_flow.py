@@ -326,7 +326,7 @@ def at_desk(qtbot, qapp, desk):
 
 
 @pytest.fixture
-def printing_desk(qtbot, qapp, desk, printer, retry_at_once):  # noqa: F811 - fixtures
+def printing_desk(qtbot, qapp, desk, printer, retry_at_once):
     change_setting(desk, "printer_uri", printer.uri)
     made = at_the_desk(qtbot, qapp, desk)
     yield made

@@ -490,7 +490,7 @@ def test_finishing_the_wizard_opens_the_desk_signed_in_as_its_administrator(data
         desk.close()
 
 
-def test_back_to_the_server_page_and_enrolling_after_all_enrols(qtbot, wizard_for, new_desk, sqlite_server):  # noqa: F811
+def test_back_to_the_server_page_and_enrolling_after_all_enrols(qtbot, wizard_for, new_desk, sqlite_server):
     wizard = wizard_for(new_desk)
     through_admin(qtbot, wizard)
     enter(qtbot, wizard, W.PRINTER)  # standalone first

@@ -165,8 +165,10 @@ def test_every_button_of_the_main_window_names_its_key_and_the_key_does_what_a_c
     checked = 0
     for button in buttons:
         key = named_key(button.toolTip())
-        by_key = effect(qtbot, button, lambda: press(qtbot, back_to(qtbot, window), key), what=button.text())
-        by_click = effect(qtbot, button, lambda: back_to(qtbot, window) and button.click(), what=button.text())
+        by_key = effect(qtbot, button, lambda key=key: press(qtbot, back_to(qtbot, window), key), what=button.text())
+        by_click = effect(
+            qtbot, button, lambda button=button: back_to(qtbot, window) and button.click(), what=button.text()
+        )
         assert by_key == by_click, f"{key.toString(NATIVE)} did {by_key}, a click on {button.text()!r} did {by_click}"
         checked += 1
     assert checked == len(buttons)
@@ -187,7 +189,7 @@ def test_the_header_opens_the_pages_its_tooltips_name(qtbot, card_window):
     }
     for button, dialog in expected.items():
         key = named_key(button.toolTip())
-        assert effect(qtbot, button, lambda: press(qtbot, back_to(qtbot, window), key)) == dialog, button.text()
+        assert effect(qtbot, button, lambda key=key: press(qtbot, back_to(qtbot, window), key)) == dialog, button.text()
 
 
 def test_the_menu_actions_name_their_keys_and_copy_diagnostics_fills_the_clipboard(qtbot, window):
@@ -223,7 +225,7 @@ def test_saving_a_larger_text_and_high_contrast_in_the_settings_restyles_the_ope
             for key, value in (("ui_font_scale", 130), ("ui_theme", "high_contrast")):
                 combo = dialog.fields[key].widget
                 combo.setCurrentIndex(combo.findData(value))
-            qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+            qtbot.waitUntil(lambda dialog=dialog: QApplication.activeWindow() is dialog)
             qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         finally:
             if dialog.isVisible():
@@ -314,7 +316,7 @@ def _shown(qtbot, make) -> QDialog:
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.waitUntil(lambda dialog=dialog: QApplication.activeWindow() is dialog)
     return dialog
 
 
@@ -336,7 +338,7 @@ def test_every_button_of_each_dialog_names_its_key_and_the_key_presses_it(qtbot,
         if button.property("key_when_focused"):
             button.setFocus()
             target = button
-        outcome = effect_or_close(qtbot, button, finished, lambda: press(qtbot, target, key))
+        outcome = effect_or_close(qtbot, button, finished, lambda target=target, key=key: press(qtbot, target, key))
         if outcome == "closed":
             assert key == QKeySequence(Qt.Key.Key_Escape), (
                 f"{button.text()!r}: {key.toString(NATIVE)} closed the dialog without clicking"
@@ -514,13 +516,13 @@ def test_focus_always_shows(qtbot, qapp, card_window, desk, theme):
         (register, register.ok_button),
     ):
         dialog.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        qtbot.waitUntil(lambda dialog=dialog: QApplication.activeWindow() is dialog)
         other = earn.amount_edit if dialog is earn and widget is not earn.amount_edit else register.ui.phoneEdit
         other.setFocus()
-        qtbot.waitUntil(lambda: other.hasFocus())
+        qtbot.waitUntil(other.hasFocus)
         unfocused = widget.grab().toImage()
         widget.setFocus(Qt.FocusReason.TabFocusReason)
-        qtbot.waitUntil(lambda: widget.hasFocus())
+        qtbot.waitUntil(widget.hasFocus)
         assert widget.grab().toImage() != unfocused, (
             f"{type(widget).__name__} {getattr(widget, 'text', lambda: '')()!r} looks the same focused ({theme})"
         )

@@ -373,7 +373,7 @@ def test_a_walk_in_complaint_needs_what_happened_and_says_so_at_the_field(qtbot,
     assert taken.member_no is None and taken.walk_in_name == "陈女士" and taken.severity == "normal"
 
 
-def test_the_ticket_prints_after_the_complaint_is_taken(qtbot, qapp, desk, printer, retry_at_once):  # noqa: F811
+def test_the_ticket_prints_after_the_complaint_is_taken(qtbot, qapp, desk, printer, retry_at_once):
     change_setting(desk, "printer_uri", printer.uri)
     shown = open_window(qtbot, qapp, desk)
     try:

@@ -284,7 +284,7 @@ def test_a_missing_camera_is_said(qtbot, gui, desk, tmp_path):
     check.stop()  # again, after it stopped by itself: harmless
 
 
-def test_enrolment_from_the_server_page(qtbot, dialog, desk, sqlite_server):  # noqa: F811
+def test_enrolment_from_the_server_page(qtbot, dialog, desk, sqlite_server):
     dialog.show_page("server")
     assert "Not enrolled" in dialog.sync_labels["server"].text()
     dialog.server_edit.setText(sqlite_server.url)

@@ -53,9 +53,7 @@ def balance(desk, ref: str) -> int:
 
 def test_a_manager_sets_up_an_event_and_the_desk_lists_it(desk, fair):
     assert fair.code == "SPRING-FAIR"  # typed in lower case, kept as printed on posters
-    later = member_events.create_event(
-        desk, "XMAS-26", "  圣诞  手作 ", "2026-12-24T14:00", "2026-12-24T17:00+08:00", "0"
-    )
+    member_events.create_event(desk, "XMAS-26", "  圣诞  手作 ", "2026-12-24T14:00", "2026-12-24T17:00+08:00", "0")
     listed = member_events.list_events(desk)
     assert [(e.code, e.state, e.points, e.capacity, e.places_left) for e in listed] == [
         ("SPRING-FAIR", "open", 20, 2, 2),

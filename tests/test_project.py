@@ -22,7 +22,9 @@ def test_import_direction_of_the_design_holds():
     lint = Path(sys.executable).with_name("lint-imports")
     result = subprocess.run([str(lint) if lint.exists() else "lint-imports"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
-    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"][
+        "contracts"
+    ]
     assert f"{len(contracts)} kept, 0 broken" in result.stdout  # every contract was read and checked
 
 

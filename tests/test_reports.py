@@ -502,9 +502,9 @@ def test_every_report_exports_to_both_formats(shop, complaints, tmp_path, name):
     tables = reports.report_tables(report)
     book = openpyxl.load_workbook(reports.export_report(report, tmp_path / f"{name}.xlsx"))
     assert len(book.sheetnames) == len(tables)
-    for sheet, table in zip(book.worksheets, tables):
+    for sheet, table in zip(book.worksheets, tables, strict=True):
         assert sheet.max_row == len(table.rows) + 1
-        for row, cells in zip(table.rows, sheet.iter_rows(min_row=2, values_only=True)):
+        for row, cells in zip(table.rows, sheet.iter_rows(min_row=2, values_only=True), strict=True):
             assert [float(c) if isinstance(c, Decimal) else c for c in row] == [
                 c if c is not None else "" for c in cells
             ]

@@ -9,7 +9,7 @@ import pytest
 from argon2 import PasswordHasher, Type
 
 from counter_app.db.store import STORE_FILE
-from counter_app.domain.errors import InvalidInput, NotFound
+from counter_app.domain.errors import DeskError, InvalidInput, NotFound
 from counter_app.domain.staff import ROLE_PERMISSIONS, HeldForApproval, NeedsManager, NotPermitted, Permission
 from counter_app.services import approvals, audit, auth, demo, keys, members, privacy
 from counter_app.services.desk import change_setting
@@ -84,7 +84,7 @@ def test_weak_pins_are_refused(desk, pin, says):
 def test_five_wrong_pins_lock_the_account_for_five_minutes(team):
     clock = [NOW]
     team.clock = lambda: clock[0]
-    for attempt in range(5):
+    for _ in range(5):
         with pytest.raises(NotPermitted) as caught:
             auth.sign_in(team, "K001", "000000")
         assert "wrong PIN" in caught.value.message("en")
@@ -255,7 +255,7 @@ def test_an_approval_whose_operation_cannot_run_fails_visibly(team):
     as_role(team, "admin")
     members.register_member(team, form(phone="13900139000", name="李四"))  # the phone is taken meanwhile
     as_role(team, "manager")
-    with pytest.raises(Exception):
+    with pytest.raises(DeskError):  # refused in a sentence, not a crash
         approvals.approve(team, held.value.params["approval_id"])
     with team.store.read() as connection:
         status, reason = connection.exec_driver_sql("SELECT status, reason FROM approvals").one()

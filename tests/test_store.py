@@ -315,8 +315,7 @@ def test_our_own_bugs_are_not_dressed_up_as_store_trouble(desk):
     from sqlalchemy.exc import IntegrityError
 
     members.register_member(desk, form())
-    with pytest.raises(IntegrityError):
-        with desk.store.write() as connection:
-            connection.exec_driver_sql(
-                "INSERT INTO outbox (seq, op_id, counter_uid, op_type, payload_sealed, created_at) VALUES (1, 'x', 'c', 't', X'00', 'now')"
-            )
+    with pytest.raises(IntegrityError), desk.store.write() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO outbox (seq, op_id, counter_uid, op_type, payload_sealed, created_at) VALUES (1, 'x', 'c', 't', X'00', 'now')"
+        )

@@ -3,6 +3,7 @@ clashes. Each prints its figures (pytest -s shows them)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -55,15 +56,11 @@ def settle(desks, rounds: int = 20) -> None:
     """Sync every counter until nothing is pending anywhere and each has pulled everything."""
     for _ in range(rounds):
         for desk in desks:
-            try:
+            with contextlib.suppress(DeskError):
                 sync.sync_once(desk)
-            except DeskError:
-                pass
         for desk in desks:
-            try:
+            with contextlib.suppress(DeskError):
                 sync.sync_once(desk)
-            except DeskError:
-                pass
         states = [sync.sync_status(desk) for desk in desks]
         if all(s.pending == 0 and s.cursor == s.head and not s.last_error for s in states):
             return
