@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TypeVar
 
 import requests
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
@@ -14,6 +14,7 @@ from sync.protocol import (
     API_PREFIX,
     MAX_PAGE,
     ChangesPage,
+    CodeKind,
     CodeRequest,
     CodeResponse,
     EnrollRequest,
@@ -29,6 +30,9 @@ from sync.protocol import (
 CONNECT_TIMEOUT = 3.0
 READ_TIMEOUT = 30.0
 HOLD_TIMEOUT = (1.0, 3.0)
+JSON_BODY = {"Content-Type": "application/json"}
+
+Answer = TypeVar("Answer", bound=BaseModel)
 
 
 class SyncError(Exception):
@@ -74,12 +78,22 @@ class SyncClient:
         self,
         method: str,
         path: str,
-        model: type,
+        model: type[Answer],
         timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT),
-        **kwargs: Any,
-    ) -> Any:
+        *,
+        data: str | None = None,
+        params: dict[str, int] | None = None,
+    ) -> Answer:
+        headers = JSON_BODY if data is not None else None
         try:
-            response = self.session.request(method, f"{self.base_url}{API_PREFIX}{path}", timeout=timeout, **kwargs)
+            response = self.session.request(
+                method,
+                f"{self.base_url}{API_PREFIX}{path}",
+                timeout=timeout,
+                data=data,
+                params=params,
+                headers=headers,
+            )
         except requests.RequestException as error:
             raise SyncError(
                 f"The server at {self.base_url} cannot be reached ({type(error).__name__}).", offline=True
@@ -107,15 +121,11 @@ class SyncClient:
 
     def enroll(self, code: str, counter_uid: str, counter_name: str) -> EnrollResponse:
         body = EnrollRequest(code=code, counter_uid=counter_uid, counter_name=counter_name)
-        return self._call(
-            "POST", "/enroll", EnrollResponse, data=body.model_dump_json(), headers={"Content-Type": "application/json"}
-        )
+        return self._call("POST", "/enroll", EnrollResponse, data=body.model_dump_json())
 
     def push(self, ops: list[Op]) -> PushResponse:
         body = PushRequest(ops=ops)
-        return self._call(
-            "POST", "/push", PushResponse, data=body.model_dump_json(), headers={"Content-Type": "application/json"}
-        )
+        return self._call("POST", "/push", PushResponse, data=body.model_dump_json())
 
     def hold(self, op_id: str, member_uid: str, points: int, unsent: int) -> HoldResponse:
         """Asked while the clerk waits: short timeouts; no answer means "redeem as if offline"."""
@@ -126,11 +136,10 @@ class SyncClient:
             HoldResponse,
             timeout=HOLD_TIMEOUT,
             data=body.model_dump_json(),
-            headers={"Content-Type": "application/json"},
         )
 
     def member_code(
-        self, member_uid: str, kind: str, public_key: str | None = None, event_uid: str | None = None
+        self, member_uid: str, kind: CodeKind, public_key: str | None = None, event_uid: str | None = None
     ) -> CodeResponse:
         body = CodeRequest(member_uid=member_uid, kind=kind, public_key=public_key, event_uid=event_uid)
         # Unset fields stay out: a server from before tickets refuses fields it does not know.
@@ -140,7 +149,6 @@ class SyncClient:
             CodeResponse,
             timeout=HOLD_TIMEOUT,
             data=body.model_dump_json(exclude_none=True),
-            headers={"Content-Type": "application/json"},
         )
 
     def changes(self, after: int, limit: int = MAX_PAGE) -> ChangesPage:

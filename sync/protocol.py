@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION: Final = 1
 API_PREFIX = "/v1"
 
 MAX_BATCH = 500  # operations in one push
@@ -43,6 +43,7 @@ JsonInt = Annotated[int, BeforeValidator(_number_not_text)]
 Timestamp = Annotated[AwareDatetime, BeforeValidator(_time_not_number)]
 
 OpStatus = Literal["applied", "rejected", "retry"]
+CodeKind = Literal["certificate", "card", "ticket"]
 ChangeKind = Literal[
     "member", "alias", "entry", "coupon", "review", "gift", "coupon_type", "rules", "code", "complaint"
 ]
@@ -153,7 +154,7 @@ class CodeRequest(Strict):
 
     protocol: ProtocolVersion = PROTOCOL_VERSION
     member_uid: Uuid
-    kind: Literal["certificate", "card", "ticket"]
+    kind: CodeKind
     public_key: PublicKey | None = None  # for a certificate: the member device's key
     event_uid: Uuid | None = None  # for a ticket: the event it admits the member to
 

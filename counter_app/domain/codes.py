@@ -65,7 +65,7 @@ class CodeRefused(InvalidInput):
 
     def __init__(self, reason: str, template: str, **params: object) -> None:
         self.reason = reason
-        super().__init__(template, **params)
+        super().__init__(template, None, **params)
 
 
 def _damaged() -> CodeRefused:
@@ -181,7 +181,7 @@ def step_of(moment: dt.datetime) -> int:
 def looks_like_code(text: str) -> bool:
     """A payload prefix of ours (any version): worth parsing, and worth a clear refusal if it fails."""
     match = _PAYLOAD.match(text.strip()[:8])
-    return bool(match) and match.group(1) in KINDS
+    return match is not None and match.group(1) in KINDS
 
 
 def code_shaped(text: str) -> bool:
@@ -191,7 +191,9 @@ def code_shaped(text: str) -> bool:
 
 def is_card_ref(ref: str | None) -> bool:
     """A member identified only by a static card code: redemption is limited (rules [card])."""
-    return bool(ref) and ref.strip().startswith("MC") and looks_like_code(ref)
+    if not ref:
+        return False
+    return ref.strip().startswith("MC") and looks_like_code(ref)
 
 
 def parse(text: str) -> ScannedCode:

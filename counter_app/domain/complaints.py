@@ -684,7 +684,8 @@ def fold(events: Iterable[ComplaintEvent]) -> ComplaintState:
             applied = False  # one opening per complaint; a second is kept in the timeline only
         elif event.kind in MOVES:
             target = MOVES[event.kind]
-            seen = data.get("from_state") if data.get("from_state") in STATES else state
+            claimed = data.get("from_state")
+            seen = claimed if isinstance(claimed, str) and claimed in STATES else state
             possible = target in TRANSITIONS[state]
             if seen != state:
                 rival = left_by.get(seen)

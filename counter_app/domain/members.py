@@ -79,7 +79,7 @@ def normalize_phone(text: str) -> str:
     return digits
 
 
-def normalize_name(text: str) -> str:
+def normalize_name(text: str | None) -> str:
     name = " ".join(unicodedata.normalize("NFC", text or "").split())
     if not name:
         raise FieldError(QT_TRANSLATE_NOOP("Errors", "Enter the member's name."))
@@ -243,7 +243,7 @@ def validate_registration(form: RegistrationForm, today: dt.date) -> Registratio
         except FieldError as error:
             errors[field] = error
     id_number = values.get("id_number")
-    if id_number and "birthday" not in errors:
+    if isinstance(id_number, str) and id_number and "birthday" not in errors:
         born = id_number_birthday(id_number)
         if values.get("birthday") is None:
             values["birthday"] = born  # the card says it; the clerk need not type it twice

@@ -84,7 +84,7 @@ def _number(
 
 def _choice(document: dict[str, Any], key: str, choices: tuple[str, ...]) -> str:
     value = _get(document, key)
-    if value not in choices:
+    if not isinstance(value, str) or value not in choices:
         raise _bad(key, value, " or ".join(choices))
     return value
 

@@ -19,6 +19,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.protocol import (
     API_PREFIX,
@@ -91,10 +92,10 @@ class RateLimit:
 class BodyLimit:
     """ASGI middleware: a body over the limit is refused with 413 before it is read whole."""
 
-    def __init__(self, app: Any, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app, self.limit = app, limit
 
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -106,7 +107,7 @@ class BodyLimit:
             return
         seen = 0
 
-        async def limited_receive() -> dict:
+        async def limited_receive() -> Message:
             nonlocal seen
             message = await receive()
             seen += len(message.get("body", b""))
@@ -164,7 +165,9 @@ def _storable(text: str) -> bool:
     return "\x00" not in text
 
 
-PROBLEMS = {status: {"model": Problem} for status in (400, 401, 403, 404, 409, 413, 429, 503)}
+PROBLEMS: dict[int | str, dict[str, Any]] = {
+    status: {"model": Problem} for status in (400, 401, 403, 404, 409, 413, 429, 503)
+}
 
 
 def create_app(store: ServerStore, name: str = "counter-server", rate: float = 200.0, burst: int = 400) -> FastAPI:
@@ -327,7 +330,7 @@ def create_app(store: ServerStore, name: str = "counter-server", rate: float = 2
         found: Annotated[Any, Depends(device)],
         after: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1000,
-    ) -> ChangesPage:
+    ) -> Response:  # the page as JSON text, spliced; response_model above documents it
         # FastAPI would quietly take the last of a repeated parameter; which cursor was meant is a guess.
         repeated = [name for name in ("after", "limit") if len(request.query_params.getlist(name)) > 1]
         if repeated:

@@ -6,9 +6,10 @@ import datetime as dt
 import json
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
@@ -18,6 +19,7 @@ from counter_app.domain.members import format_member_no, normalize_id_number, no
 from counter_app.domain.tiers import TIERS
 from sync.protocol import (
     CodeUsed,
+    ComplaintEventOp,
     CouponIssued,
     CouponWrittenOff,
     HoldRequest,
@@ -29,6 +31,7 @@ from sync.protocol import (
     MemberUpdated,
     Op,
     OpResult,
+    OpStatus,
     ReviewResolved,
     payload_model,
 )
@@ -161,19 +164,38 @@ def _apply_once(
                 code="reused_id",
                 reason="This operation id was used before with a different content; the operation was not applied.",
             ), None
-        stored = json.loads(done.result) if done.result else None
+        stored = _stored_answer(done.result)
         if done.status == "rejected":
+            if stored is None:
+                raise ValueError(f"op {op.op_id} was recorded as refused without the refusal's code")
             return OpResult(
                 op_id=op.op_id, status="rejected", reason=done.reason, code=stored["code"], params=stored["params"]
             ), None
         return OpResult(op_id=op.op_id, status=done.status, result=stored), None
     try:
         result = _apply(connection, device, op, now)
-        status, reason = "applied", None
     except Rejected as refusal:
-        status, reason = "rejected", str(refusal)
-        result = {"code": refusal.code, "params": refusal.params}
-    record = {
+        reason = str(refusal)
+        refused = {"code": refusal.code, "params": refusal.params}
+        return OpResult(
+            op_id=op.op_id, status="rejected", reason=reason, code=refusal.code, params=refusal.params
+        ), _record(device, op, body_hash, "rejected", reason, refused, now)
+    return OpResult(op_id=op.op_id, status="applied", result=result), _record(
+        device, op, body_hash, "applied", None, result, now
+    )
+
+
+def _record(
+    device: Any,
+    op: Op,
+    body_hash: str,
+    status: OpStatus,
+    reason: str | None,
+    result: dict[str, Any] | None,
+    now: dt.datetime,
+) -> dict[str, Any]:
+    """The applied_ops row that answers the same op id when it comes again."""
+    return {
         "op_id": op.op_id,
         "device_id": device.device_id,
         "body_hash": body_hash,
@@ -182,11 +204,16 @@ def _apply_once(
         "result": json.dumps(result, ensure_ascii=False) if result is not None else None,
         "applied_at": now.isoformat(),
     }
-    if status == "rejected":
-        return OpResult(
-            op_id=op.op_id, status=status, reason=reason, code=result["code"], params=result["params"]
-        ), record
-    return OpResult(op_id=op.op_id, status=status, result=result), record
+
+
+def _stored_answer(result: str | None) -> dict[str, Any] | None:
+    """An applied_ops row's result as _record wrote it: a JSON object, or nothing."""
+    if not result:
+        return None
+    stored = json.loads(result)
+    if not isinstance(stored, dict):
+        raise ValueError(f"a recorded answer is not a JSON object: {result[:80]!r}")
+    return stored
 
 
 def _apply(connection: Connection, device: Any, op: Op, now: dt.datetime) -> dict[str, Any] | None:
@@ -206,7 +233,8 @@ def _apply(connection: Connection, device: Any, op: Op, now: dt.datetime) -> dic
     if isinstance(payload, MemberUpdated):
         return _update_member(connection, device, op, payload, now)
     if isinstance(payload, MemberErased):
-        return _erase(connection, payload, now)
+        _erase(connection, payload, now)
+        return None
     if isinstance(payload, MemberTier):
         member = _member(connection, payload.member_uid)
         connection.execute(update(members).where(members.c.member_uid == member.member_uid).values(tier=payload.tier))
@@ -218,13 +246,14 @@ def _apply(connection: Connection, device: Any, op: Op, now: dt.datetime) -> dic
     if isinstance(payload, LedgerOp):
         return _ledger(connection, device, op, payload, now)
     if isinstance(payload, CouponIssued):
-        return _issue_coupon(connection, op, payload)
+        _issue_coupon(connection, op, payload)
+        return None
     if isinstance(payload, CodeUsed):
         return _code_used(connection, device, op, payload, now)
-    if op.type == "complaint.event":
+    if isinstance(payload, ComplaintEventOp):
         from sync.server.complaints import apply_complaint_event  # it builds on this module's refusals and review items
 
-        return apply_complaint_event(connection, device, op, payload, now)  # type: ignore[arg-type]
+        return apply_complaint_event(connection, device, op, payload, now)
     if isinstance(payload, ReviewResolved):
         return _resolve_review(connection, device, op, payload)
     assert isinstance(payload, CouponWrittenOff)
@@ -264,7 +293,7 @@ def resolve(connection: Connection, member_uid: str) -> str | None:
     """The registry's id for a member: itself, or the member an offline duplicate was aliased to."""
     found = connection.execute(select(members.c.member_uid).where(members.c.member_uid == member_uid)).scalar()
     if found is not None:
-        return found
+        return str(found)
     return connection.execute(_ALIAS, {"uid": member_uid}).scalar()
 
 
@@ -282,7 +311,11 @@ def _member(connection: Connection, member_uid: str) -> Any:
     return connection.execute(_MEMBER, {"uid": alias_of}).one()
 
 
-def _checked(check, value, field: str):
+Given = TypeVar("Given")
+Clean = TypeVar("Clean")
+
+
+def _checked(check: Callable[[Given], Clean], value: Given, field: str) -> Clean:
     try:
         return check(value)
     except DeskError as error:
@@ -753,7 +786,7 @@ def _emit_member(connection: Connection, member_uid: str) -> None:
 
 def _emit_coupon(connection: Connection, code: str) -> None:
     row = connection.execute(select(coupons).where(coupons.c.code == code)).one()
-    emit(connection, "coupon", code, {column: getattr(row, column) for column in coupons.c.keys()})
+    emit(connection, "coupon", code, dict(row._mapping))
 
 
 def device_by_token(connection: Connection, token_hash: str) -> Any:

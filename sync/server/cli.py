@@ -9,8 +9,12 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 DEFAULT_PORT = 8700
 
@@ -22,7 +26,7 @@ def data_dir() -> Path:
 
 def database_url(args: argparse.Namespace) -> str:
     if args.db:
-        return args.db
+        return str(args.db)
     folder = Path(args.data_dir) if args.data_dir else data_dir()
     folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{folder / 'server.db'}"
@@ -31,7 +35,7 @@ def database_url(args: argparse.Namespace) -> str:
 WORKER_DB_ENV = "COUNTER_SERVER_WORKER_DB"
 
 
-def worker_app():
+def worker_app() -> FastAPI:
     """One of several server processes (`--workers N`): its own engine, its own expiry thread (the
     expiry job is idempotent and serialised by the feed head)."""
     from sync.server.app import create_app

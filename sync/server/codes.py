@@ -41,6 +41,8 @@ class Issuer:
                 pass  # another process made it at the same moment: read theirs
             with store.read() as connection:
                 stored = get_meta(connection, KEY_META)
+            if stored is None:
+                raise RuntimeError("The member-code issuer key was written but cannot be read back.")
         self.key = Ed25519PrivateKey.from_private_bytes(_unb64(stored))
         self.public_key = _b64(codes.public_bytes(self.key))
 

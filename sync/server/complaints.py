@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import Connection, insert, select
 
 from counter_app.domain.complaints import ComplaintEvent, ComplaintState, fold
-from sync.protocol import COMPLAINT_DATA, ComplaintEventOp, Op
+from sync.protocol import COMPLAINT_DATA, ComplaintEventOp, ComplaintOpened, Op
 from sync.server.apply import Rejected, open_review, resolve
 from sync.server.schema import complaint_events
 from sync.server.store import emit
@@ -48,7 +49,7 @@ def apply_complaint_event(
                 f"Complaint {payload.complaint_uid} was opened already.",
                 complaint=payload.complaint_uid,
             )
-        if facts.member_uid is not None:
+        if isinstance(facts, ComplaintOpened) and facts.member_uid is not None:  # always the opening's model here
             member_uid = resolve(connection, facts.member_uid)
             if member_uid is None:
                 raise Rejected(
@@ -130,17 +131,16 @@ def _check_decision(
     )
 
 
-def change(row: dict[str, Any] | Any) -> dict[str, Any]:
-    """A stored event as the feed carries it."""
-    get = row.get if isinstance(row, dict) else lambda key: getattr(row, key)
+def change(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored event (its complaint_events row) as the feed carries it."""
     return {
-        "event_id": get("event_id"),
-        "complaint_uid": get("complaint_uid"),
-        "kind": get("kind"),
-        "at": get("at"),
-        "staff_id": get("staff_id"),
-        "counter_uid": get("counter_uid"),
-        "data": json.loads(get("data")),
+        "event_id": row["event_id"],
+        "complaint_uid": row["complaint_uid"],
+        "kind": row["kind"],
+        "at": row["at"],
+        "staff_id": row["staff_id"],
+        "counter_uid": row["counter_uid"],
+        "data": json.loads(row["data"]),
     }
 
 

@@ -98,7 +98,7 @@ _ADD_CHANGE = insert(change_log)
 
 def emit(connection: Connection, kind: str, key: str, data: dict[str, Any]) -> int:
     """Append to the change feed in the caller's transaction (a ServerStore.write, holding the head)."""
-    seq = connection.info["feed_seq"] + 1
+    seq: int = connection.info["feed_seq"] + 1  # the head ServerStore.write locked, counted on from there
     connection.info["feed_seq"] = seq
     connection.info["feed_rows"].append(
         {"seq": seq, "kind": kind, "key": key, "data": json.dumps(data, ensure_ascii=False, separators=(",", ":"))}
