@@ -18,6 +18,7 @@ from counter_app.domain.errors import DeskError, FieldError, form_invalid
 from counter_app.i18n import QT_TRANSLATE_NOOP
 
 NAME_MAX = 40
+ERASED_NAME = "（已删除）"  # what an erased member's card shows in place of a name
 EARLIEST_BIRTHDAY = dt.date(1900, 1, 1)
 GENDERS = ("F", "M")
 MEMBER_NO_RE = re.compile(r"^[Mm]?(\d{12})$")

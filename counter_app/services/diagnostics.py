@@ -209,7 +209,7 @@ def _desk_part(desk: Desk) -> dict[str, Any]:
 
 
 def _sync_part(desk: Desk) -> dict[str, Any]:
-    from counter_app.services.sync import sync_status
+    from counter_app.services.sync.status import sync_status
 
     state = sync_status(desk)
     part: dict[str, Any] = {

@@ -15,11 +15,12 @@ from counter_app.domain.errors import DeskError, InvalidInput, NotFound
 from counter_app.domain.members import mask_phone, normalize_phone, parse_member_no
 from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
-from counter_app.services import approvals, sync
+from counter_app.services import approvals
 from counter_app.services.audit import record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
 from counter_app.services.members import require_member
+from counter_app.services.sync import review as sync
 
 KINDS = ("approval", "compensation", "review")
 MONEY_REVIEWS = frozenset({"overdraw", "double_write_off", "duplicate_slip"})

@@ -27,7 +27,10 @@ from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
 from counter_app.services.members import MemberCard, find_member, require_member
 from counter_app.services.rewards import CouponItem, show_coupon
-from counter_app.services.sync import SyncError, _client, _get, is_enrolled
+from counter_app.services.sync.enrolment import central_client as _client
+from counter_app.services.sync.enrolment import is_enrolled
+from counter_app.services.sync.enrolment import sync_value as _get
+from sync.client import SyncError
 
 _OWN_ISSUER = "codes.issuer_key"  # a standalone desk is its own issuer; the key is sealed with the data key
 

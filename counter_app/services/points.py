@@ -26,7 +26,8 @@ from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
 from counter_app.services.members import require_member
-from counter_app.services.sync import is_enrolled, reserve_redemption
+from counter_app.services.sync.enrolment import is_enrolled
+from counter_app.services.sync.redemptions import reserve_redemption
 
 ROLLING_DAYS = 365
 BACKDATE_DAYS = 90  # a slip older than this is not accepted at the desk
