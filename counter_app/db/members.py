@@ -244,9 +244,12 @@ def search_initials(connection: Connection, letters: str, limit: int) -> list[Ro
 
 _member_table = cast(Table, Member.__table__)
 _changes_table = cast(Table, MemberChange.__table__)
+_ledger_table = cast(Table, LedgerEntry.__table__)
 # Every table whose rows belong to a member by member_id: a merge moves them all to the surviving member.
-_BELONGING_TO_A_MEMBER = tuple(
-    cast(Table, model.__table__) for model in (LedgerEntry, PointsLot, Coupon, MemberChange, TierChange, Complaint)
+_BELONGING_TO_A_MEMBER: tuple[Table, ...] = (
+    _ledger_table,
+    _changes_table,
+    *(cast(Table, model.__table__) for model in (PointsLot, Coupon, TierChange, Complaint)),
 )
 
 
@@ -336,8 +339,9 @@ def merge_member(connection: Connection, provisional_id: int, member_id: int) ->
     )
     drop_from_search(connection, provisional_id)
     connection.execute(delete(_member_table).where(_member_table.c.id == provisional_id))
-    ledger = _BELONGING_TO_A_MEMBER[0]
     balance = (
-        select(func.coalesce(func.sum(ledger.c.points), 0)).where(ledger.c.member_id == member_id).scalar_subquery()
+        select(func.coalesce(func.sum(_ledger_table.c.points), 0))
+        .where(_ledger_table.c.member_id == member_id)
+        .scalar_subquery()
     )
     connection.execute(update(_member_table).where(_member_table.c.id == member_id).values(points=balance))
