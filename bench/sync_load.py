@@ -50,6 +50,7 @@ from counter_app.db import outbox
 from counter_app.domain.members import RegistrationForm, format_member_no
 from counter_app.services import auth, members, points, sync
 from counter_app.services.desk import Desk, open_desk
+from counter_app.services.sync import change_feed
 from sync.client import SyncClient, SyncError
 from sync.protocol import Op
 from sync.server.app import new_enroll_code, token_hash
@@ -200,7 +201,7 @@ def bench_push(kind: str, folder: Path, operations: int, seed: int) -> dict[str,
                     made += 1
                     queued += 1
                 pull_started: list[float] = []
-                pull = sync._pull
+                pull = change_feed.pull_changes
 
                 def stamped_pull(*args: object) -> None:
                     pull_started.append(time.perf_counter())
@@ -208,7 +209,7 @@ def bench_push(kind: str, folder: Path, operations: int, seed: int) -> dict[str,
 
                 # sync_once pushes, then pulls back what the push made on the server: the moment
                 # the pull begins ends the push phase.
-                with mock.patch.object(sync, "_pull", stamped_pull):
+                with mock.patch.object(change_feed, "pull_changes", stamped_pull):
                     started = time.perf_counter()
                     report = sync.sync_once(desk)
                     finished = time.perf_counter()

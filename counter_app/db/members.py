@@ -5,11 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Row, insert, select, text, update
+from sqlalchemy import Connection, Row, Table, delete, func, insert, select, text, update
 
-from counter_app.db.models import Counter, Member, MemberChange, table_of
+from counter_app.db.models import (
+    Complaint,
+    Counter,
+    Coupon,
+    LedgerEntry,
+    Member,
+    MemberChange,
+    PointsLot,
+    TierChange,
+    table_of,
+)
 from counter_app.domain.search import name_grams, name_key, pinyin_initials
 
 members = table_of(Member)
@@ -249,3 +259,110 @@ def search_initials(connection: Connection, letters: str, limit: int) -> list[Ro
             {"match": f"initials : {_fts_phrase(letters)} *", "limit": limit},
         )
     )
+
+
+# What sync does to the members of this counter: the chain's members arrive, provisional ones are merged.
+
+_member_table = cast(Table, Member.__table__)
+_changes_table = cast(Table, MemberChange.__table__)
+_ledger_table = cast(Table, LedgerEntry.__table__)
+# Every table whose rows belong to a member by member_id: a merge moves them all to the surviving member.
+_BELONGING_TO_A_MEMBER: tuple[Table, ...] = (
+    _ledger_table,
+    _changes_table,
+    *(cast(Table, model.__table__) for model in (PointsLot, Coupon, TierChange, Complaint)),
+)
+
+
+def member_id_of_uid(connection: Connection, member_uid: str) -> int | None:
+    member_id: int | None = connection.execute(select(members.c.id).where(members.c.member_uid == member_uid)).scalar()
+    return member_id
+
+
+def member_of_uid(connection: Connection, member_uid: str) -> Row[Any, Any] | None:
+    """id and name of the member with this id in the chain."""
+    return connection.execute(select(members.c.id, members.c.name).where(members.c.member_uid == member_uid)).first()
+
+
+def member_of_phone_index(connection: Connection, phone_index: str) -> Row[Any, Any] | None:
+    """id and name of the member with this phone (by its blind index)."""
+    return connection.execute(select(members.c.id, members.c.name).where(members.c.phone_index == phone_index)).first()
+
+
+def present_member_uids(connection: Connection, member_uids: Sequence[str]) -> set[str]:
+    """Which of these chain ids the members table has already."""
+    return _present(connection, members.c.member_uid, member_uids)
+
+
+def present_phone_indexes(connection: Connection, phone_indexes: Sequence[str]) -> set[str]:
+    """Which of these phones (blind indexes) the members table has already."""
+    return _present(connection, members.c.phone_index, phone_indexes)
+
+
+def _present(connection: Connection, column: Any, values: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(values), 500):  # SQLite's limit on bound parameters is far above this
+        chunk = values[start : start + 500]
+        found.update(connection.execute(select(column).where(column.in_(chunk))).scalars())
+    return found
+
+
+def add_to_points(connection: Connection, member_id: int, delta: int) -> None:
+    """The cached balance follows a ledger entry booked here."""
+    connection.execute(
+        update(_member_table).where(_member_table.c.id == member_id).values(points=_member_table.c.points + delta)
+    )
+
+
+def sealed_identity(connection: Connection, member_id: int) -> Row[Any, Any, Any]:
+    """member_uid, phone_sealed and id_number_sealed: what is sealed under the member's id."""
+    return connection.execute(
+        select(members.c.member_uid, members.c.phone_sealed, members.c.id_number_sealed).where(
+            members.c.id == member_id
+        )
+    ).one()
+
+
+def give_member_uid(
+    connection: Connection, member_id: int, member_uid: str, phone_sealed: bytes | None, id_number_sealed: bytes | None
+) -> None:
+    """A provisional member takes the chain's id, with phone and ID number sealed again under it."""
+    connection.execute(
+        update(_member_table)
+        .where(_member_table.c.id == member_id)
+        .values(member_uid=member_uid, phone_sealed=phone_sealed, id_number_sealed=id_number_sealed)
+    )
+
+
+def set_member_no(connection: Connection, member_id: int, member_no: str) -> None:
+    connection.execute(update(_member_table).where(_member_table.c.id == member_id).values(member_no=member_no))
+
+
+def drop_from_search(connection: Connection, member_id: int) -> None:
+    """An erased member is found by no name."""
+    connection.execute(text("DELETE FROM member_search WHERE rowid = :id"), {"id": member_id})
+
+
+def blank_change_history(connection: Connection, member_id: int) -> None:
+    """An erased member's profile history keeps what changed and when, not the values."""
+    connection.execute(
+        update(_changes_table).where(_changes_table.c.member_id == member_id).values(old_value=None, new_value=None)
+    )
+
+
+def merge_member(connection: Connection, provisional_id: int, member_id: int) -> None:
+    """Everything of the provisional member (registered here offline) moves to the chain's member, whose
+    balance is then the sum of all their entries; the provisional member is gone."""
+    for table in _BELONGING_TO_A_MEMBER:
+        connection.execute(update(table).where(table.c.member_id == provisional_id).values(member_id=member_id))
+    connection.execute(
+        update(_member_table).where(_member_table.c.referrer_id == provisional_id).values(referrer_id=member_id)
+    )
+    drop_from_search(connection, provisional_id)
+    connection.execute(delete(_member_table).where(_member_table.c.id == provisional_id))
+    balance = (
+        select(func.coalesce(func.sum(_ledger_table.c.points), 0))
+        .where(_ledger_table.c.member_id == member_id)
+        .scalar_subquery()
+    )
+    connection.execute(update(_member_table).where(_member_table.c.id == member_id).values(points=balance))

@@ -8,13 +8,13 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, text, update
+from sqlalchemy import Connection, Row, func, insert, select, text, update
 
 from counter_app.db.keys import DataKeys
-from counter_app.db.models import OutboxOp
+from counter_app.db.models import OutboxOp, table_of
 from counter_app.db.sealing import seal_payload, unseal_payload
 
-outbox = OutboxOp.__table__
+outbox = table_of(OutboxOp)
 
 
 def append_op(
@@ -108,3 +108,19 @@ def oldest_pending(connection: Connection) -> dt.datetime | None:
     return connection.execute(
         select(outbox.c.created_at).where(outbox.c.status == "pending").order_by(outbox.c.seq).limit(1)
     ).scalar()
+
+
+def rejected_count(connection: Connection) -> int:
+    count: int = connection.execute(
+        select(func.count()).select_from(outbox).where(outbox.c.status == "rejected")
+    ).scalar_one()
+    return count
+
+
+def rejected_ops(connection: Connection) -> list[Row[Any]]:
+    """op_id, op_type, answered_at (as text) and reason (JSON text) of what the server refused, in sequence order."""
+    return list(
+        connection.execute(
+            text("SELECT op_id, op_type, answered_at, reason FROM outbox WHERE status = 'rejected' ORDER BY seq")
+        )
+    )

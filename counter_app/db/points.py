@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, insert, literal_column, select, text, update
+from sqlalchemy import Connection, Row, func, insert, literal_column, select, text, update
 
 from counter_app.db.models import LedgerEntry, LotDraw, Member, PointsLot, TierChange, table_of
 
@@ -270,3 +270,38 @@ def draws_by(connection: Connection, entry_id: str) -> list[Row[Any]]:
             {"e": entry_id},
         )
     )
+
+
+def entry_points(connection: Connection, entry_id: str) -> Row[Any, Any] | None:
+    """member_id and points of one ledger entry, or None when the ledger has no such entry."""
+    return connection.execute(select(ledger.c.member_id, ledger.c.points).where(ledger.c.entry_id == entry_id)).first()
+
+
+def has_entry(connection: Connection, entry_id: str) -> bool:
+    return connection.execute(select(ledger.c.entry_id).where(ledger.c.entry_id == entry_id)).first() is not None
+
+
+def unsent_points(connection: Connection, member_id: int) -> int:
+    """The sum of the member's entries still waiting in the outbox: what the server has not heard of yet."""
+    points: int = connection.execute(
+        text(
+            "SELECT COALESCE(SUM(l.points), 0) FROM ledger l JOIN outbox o ON o.op_id = l.entry_id "
+            "WHERE l.member_id = :m AND o.status = 'pending'"
+        ),
+        {"m": member_id},
+    ).scalar_one()
+    return points
+
+
+def spent_here_since(
+    connection: Connection, kinds: Sequence[str], since: dt.datetime, member_id: int | None = None
+) -> int:
+    """Points spent at this counter (entries made here, not pulled) of these kinds from `since` on, as a positive
+    number; of one member, or of everyone."""
+    statement = select(func.coalesce(-func.sum(ledger.c.points), 0)).where(
+        ledger.c.pulled.is_(False), ledger.c.kind.in_(kinds), ledger.c.at >= since
+    )
+    if member_id is not None:
+        statement = statement.where(ledger.c.member_id == member_id)
+    spent: int = connection.execute(statement).scalar_one()
+    return spent

@@ -18,7 +18,7 @@ from counter_app.domain.staff import Actor
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record
 from counter_app.services.desk import Desk
-from counter_app.services.sync import reserve_redemption
+from counter_app.services.sync.redemptions import reserve_redemption
 
 
 def credit_points(

@@ -16,7 +16,7 @@ from counter_app.domain.codes import CardCode, CouponCode, EventTicket
 from counter_app.domain.errors import InvalidInput, NotFound, StoreUnavailable
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.desk import Desk
-from counter_app.services.sync import _get, is_enrolled
+from counter_app.services.sync.enrolment import is_enrolled, sync_value
 
 _OWN_ISSUER = "codes.issuer_key"  # a standalone desk is its own issuer; the key is sealed with the data key
 
@@ -47,7 +47,7 @@ def own_issuer(desk: Desk) -> Ed25519PrivateKey:
 def issuer_key(desk: Desk) -> bytes:
     """The public key member codes are verified with: the chain's, pinned at enrolment; a standalone desk's own."""
     with desk.store.read() as connection:
-        enrolled, pinned = is_enrolled(connection), _get(connection, "code_key")
+        enrolled, pinned = is_enrolled(connection), sync_value(connection, "code_key")
     if not enrolled:
         return codes.public_bytes(own_issuer(desk))
     if not pinned:

@@ -22,7 +22,7 @@ from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
-from counter_app.services.sync import is_enrolled
+from counter_app.services.sync.enrolment import is_enrolled
 
 DEMO_MAX = 5_000_000
 BATCH = 50_000

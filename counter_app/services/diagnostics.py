@@ -212,7 +212,7 @@ def _desk_part(desk: Desk) -> dict[str, Any]:
 
 
 def _sync_part(desk: Desk) -> dict[str, Any]:
-    from counter_app.services.sync import sync_status  # lazily, to keep --version fast: see _desk_part
+    from counter_app.services.sync.status import sync_status  # lazily, to keep --version fast: see _desk_part
 
     state = sync_status(desk)
     part: dict[str, Any] = {

@@ -17,12 +17,13 @@ from counter_app.domain.members import mask_phone, normalize_phone, parse_member
 from counter_app.domain.queue import QueueKind
 from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
-from counter_app.services import approvals, sync
+from counter_app.services import approvals
 from counter_app.services.audit import record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.complaints import decide_compensation, pending_compensations
 from counter_app.services.desk import Desk
 from counter_app.services.members import require_member
+from counter_app.services.sync import review
 
 KINDS = tuple(kind.value for kind in QueueKind)
 MONEY_REVIEWS = frozenset({"overdraw", "double_write_off", "duplicate_slip"})
@@ -221,7 +222,7 @@ def _review_items(desk: Desk, connection: Connection) -> list[QueueItem]:
                 f"review:{row.id}",
                 title,
                 member_no,
-                sync.review_sentence(row.kind, found if isinstance(found, dict) else {}, row.details),
+                review.review_sentence(row.kind, found if isinstance(found, dict) else {}, row.details),
                 None,
                 _iso(row.created_at) or str(row.created_at),
                 URGENT_REVIEW if row.kind in MONEY_REVIEWS else OTHER_REVIEW,
@@ -316,5 +317,5 @@ def decide(desk: Desk, kind: str, item_id: str | int, approve: bool, reason: str
         kind,
         item_id,
         approve,
-        sync.resolve_review_item(desk, item_id, "accepted" if approve else "rejected", note or None),
+        review.resolve_review_item(desk, item_id, "accepted" if approve else "rejected", note or None),
     )

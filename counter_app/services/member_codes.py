@@ -25,7 +25,8 @@ from counter_app.services.code_keys import b64, issuer_key, member_of_uid, own_i
 from counter_app.services.desk import Desk
 from counter_app.services.members import MemberCard, find_member, require_member
 from counter_app.services.rewards import CouponItem, show_coupon
-from counter_app.services.sync import _client, is_enrolled
+from counter_app.services.sync.enrolment import central_client as _client
+from counter_app.services.sync.enrolment import is_enrolled
 from sync.client import SyncError
 
 

@@ -30,7 +30,7 @@ from counter_app.services.balances import debit_points as debit_points
 from counter_app.services.balances import points_balance as points_balance
 from counter_app.services.desk import Desk
 from counter_app.services.members import require_member
-from counter_app.services.sync import is_enrolled
+from counter_app.services.sync.enrolment import is_enrolled
 
 ROLLING_DAYS = 365
 BACKDATE_DAYS = 90  # a slip older than this is not accepted at the desk

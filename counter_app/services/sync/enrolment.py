@@ -1,0 +1,159 @@
+"""Enrolment with the central server: the device token, the server's address and the member-code key it trusts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+
+from counter_app import config
+from counter_app.db import meta as store_meta
+from counter_app.db import sealing, sync_state
+from counter_app.db.keys import DataKeys
+from counter_app.domain.errors import Conflict, InvalidInput, StoreUnavailable
+from counter_app.domain.rules import Rules
+from counter_app.domain.staff import Permission
+from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.services.audit import record, record_alone
+from counter_app.services.auth import authorize
+from counter_app.services.desk import Desk
+from sync.client import SyncClient, SyncError
+
+
+@dataclass(frozen=True)
+class EnrolResult:
+    server: str
+    store: str
+    counter_no: int
+    device_id: str
+
+
+def sync_value(connection: Connection, key: str) -> str | None:
+    """One fact the desk keeps about its sync (server, store, code_key, cursor, last_ok, ...)."""
+    return sync_state.get_state(connection, key)
+
+
+def set_sync_value(connection: Connection, key: str, value: str | float | None) -> None:
+    sync_state.set_state(connection, key, value)
+
+
+def data_keys(desk: Desk) -> DataKeys:
+    """The store's data keys, which seal the token and members' personal data; an open store has them."""
+    keys = desk.store.keys
+    if keys is None:
+        raise RuntimeError("the desk's store is not open: it has no data keys")
+    return keys
+
+
+def desk_rules(desk: Desk) -> Rules:
+    """The chain's rules in force; an open desk has them."""
+    rules = desk.rules
+    if rules is None:
+        raise RuntimeError("the desk is not open: it has no rules")
+    return rules
+
+
+def is_enrolled(connection: Connection) -> bool:
+    """Enrolled with a central server: its members belong to the chain."""
+    return bool(sync_value(connection, "server"))
+
+
+def pin_code_key(connection: Connection, key: str) -> None:
+    """Kept from enrolment on: a different key later is not taken silently (it would accept another chain's codes)."""
+    pinned = sync_value(connection, "code_key")
+    if pinned and pinned != key:
+        raise StoreUnavailable(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The central server now signs member codes with another key than the one this desk trusts; enrol the desk again to accept it.",
+            )
+        )
+    set_sync_value(connection, "code_key", key)
+
+
+def enroll(desk: Desk, server: str, code: str) -> EnrolResult:
+    """Trade a one-time code for this counter's device token; the token is sealed with the data key."""
+    actor = authorize(desk, Permission.SETTINGS, "sync.enroll")
+    server = server.strip()
+    if not server.startswith(("http://", "https://")) or len(server) > 200:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The server address must start with http:// or https://, e.g. http://10.0.0.5:8700."
+            )
+        )
+    code = code.strip()
+    if not 4 <= len(code) <= 40:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The enrolment code has 8 letters and digits, e.g. K7QX-M2PD; ask the server's administrator for one.",
+            )
+        )
+    with desk.store.read() as connection:
+        if store_meta.get_meta(connection, "demo_data") == "true":
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "This desk holds demo members, which must never reach the chain; enrol a desk with a new data folder.",
+                )
+            )
+    client = SyncClient(server, retries=0)
+    try:
+        answer = client.enroll(code, desk.counter_uid, desk.settings.counter_name)
+    except SyncError as error:
+        record_alone(desk, actor, "sync.enroll", server, outcome="refused", details=str(error))
+        if error.offline:
+            raise StoreUnavailable(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The server {server} cannot be reached; check the address and the network."
+                ),
+                server=server,
+            ) from None
+        raise Conflict(
+            QT_TRANSLATE_NOOP("Errors", "The server refused the enrolment: {reason}"), reason=str(error)
+        ) from None
+    finally:
+        client.close()
+    changed = desk.settings.with_value("counter_no", answer.counter_no)
+    if not desk.settings.store_name:
+        changed = changed.with_value("store_name", answer.store[:40])
+    with desk.store.write() as connection:
+        set_sync_value(connection, "server", server)
+        set_sync_value(connection, "device_id", answer.device_id)
+        set_sync_value(connection, "store", answer.store)
+        set_sync_value(connection, "token", sealing.seal(data_keys(desk), answer.token, "sync.token").hex())
+        set_sync_value(connection, "code_key", None)  # enrolling (again) is how a desk comes to trust a chain's key
+        pin_code_key(connection, answer.code_key)
+        set_sync_value(connection, "enrolled_at", desk.now().isoformat())
+        if sync_value(connection, "cursor") is None:
+            set_sync_value(connection, "cursor", 0)
+        config.save_settings(desk.data_dir, changed)
+        record(
+            desk,
+            connection,
+            actor,
+            "sync.enroll",
+            server,
+            after={"store": answer.store, "counter_no": answer.counter_no, "device": answer.device_id},
+        )
+    desk.settings = changed
+    return EnrolResult(server, answer.store, answer.counter_no, answer.device_id)
+
+
+def central_client(desk: Desk) -> SyncClient:
+    """A client for the central server this desk is enrolled with, carrying its device token."""
+    with desk.store.read() as connection:
+        return client_for(desk, connection)
+
+
+def client_for(desk: Desk, connection: Connection, retries: int = 2) -> SyncClient:
+    """central_client on a connection the caller holds (inside a redemption's transaction)."""
+    server, token = sync_value(connection, "server"), sync_value(connection, "token")
+    if not server or not token:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This counter is not enrolled with a central server; enrol it first (counter-app enroll --server URL --code CODE).",
+            )
+        )
+    return SyncClient(server, sealing.unseal(data_keys(desk), bytes.fromhex(token), "sync.token"), retries=retries)
