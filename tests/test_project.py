@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -36,6 +37,28 @@ def test_no_module_outside_the_gui_names_qt():
         if re.search(r"^\s*(from|import)\s+(PySide6|shiboken6)", path.read_text(encoding="utf-8"), re.MULTILINE):
             offenders.append(str(path))
     assert offenders == []
+
+
+def sql_written_in(path: Path) -> list[str]:
+    """Where a module writes SQL itself: raw statements, text(), or Core statements built in place."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):
+            built = {alias.name for alias in node.names} & {"text", "select", "insert", "update", "delete"}
+            found += [f"{path.name}:{node.lineno} imports {name}" for name in sorted(built)]
+        elif isinstance(node, ast.Attribute) and node.attr in ("exec_driver_sql", "execute"):
+            found.append(f"{path.name}:{node.lineno} calls {node.attr}")
+    return found
+
+
+def test_sql_lives_in_the_store_package():
+    """Services call counter_app/db's repository functions; they neither run nor build statements."""
+    offenders = [
+        line for path in sorted((ROOT / "counter_app" / "services").rglob("*.py")) for line in sql_written_in(path)
+    ]
+    assert offenders == []
+    # The check itself finds what it looks for.
+    assert sql_written_in(ROOT / "counter_app" / "db" / "outbox.py")
 
 
 def test_every_module_says_what_it_is_for():
