@@ -7,16 +7,15 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import platformdirs
 
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.languages import LANGUAGE_NAMES
+from counter_app.domain.rules import Rules, parse_rules
 from counter_app.i18n import LANGUAGES, QT_TRANSLATE_NOOP
-
-if TYPE_CHECKING:
-    from counter_app.domain.rules import Rules
+from counter_app.paths import resources_dir
 
 SETTINGS_FILE = "settings.json"
 SETTINGS_VERSION = 1
@@ -439,9 +438,6 @@ RULES_FILE = "rules.toml"
 
 def load_rules(data_dir: Path) -> Rules:
     """The chain's rules: DATA_DIR/rules.toml when the chain has sent one, else the shipped default."""
-    from counter_app.domain.rules import parse_rules
-    from counter_app.paths import resources_dir
-
     path = data_dir / RULES_FILE
     if not path.exists():
         path = resources_dir() / RULES_FILE

@@ -16,6 +16,10 @@ from counter_app.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
+# Qt and the desk's own window modules are imported inside the functions below, once they are needed: every
+# `counter-app` command imports this module (counter_app.__main__), and importing the window with them costs
+# 1.1 s, which `counter-app --help` (0.08 s) and the no-screen sentence (0.1 s) would otherwise pay.
+
 
 def _qt_messages_to_log(kind, context, message) -> None:
     # Qt's own warnings belong in the log file, not on the clerk's terminal.
