@@ -16,9 +16,8 @@ from counter_app.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
-# Qt and the desk's own window modules are imported inside the functions below, once they are needed: every
-# `counter-app` command imports this module (counter_app.__main__), and importing the window with them costs
-# 1.1 s, which `counter-app --help` (0.08 s) and the no-screen sentence (0.1 s) would otherwise pay.
+# Qt and the desk's own window modules are imported inside the functions below, once they are needed: with
+# them this module takes 1.1 s to import, and a desk with no screen would wait that long for its sentence (0.1 s now).
 
 
 def _qt_messages_to_log(kind, context, message) -> None:
