@@ -14,6 +14,7 @@ import platformdirs
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.languages import LANGUAGE_NAMES
 from counter_app.i18n import LANGUAGES, QT_TRANSLATE_NOOP
+from counter_app.paths import resources_dir
 
 if TYPE_CHECKING:
     from counter_app.domain.rules import Rules
@@ -439,8 +440,9 @@ RULES_FILE = "rules.toml"
 
 def load_rules(data_dir: Path) -> Rules:
     """The chain's rules: DATA_DIR/rules.toml when the chain has sent one, else the shipped default."""
+    # Loaded on first use: `counter-app --version` loads this module, and the rules (tomllib, decimal) would
+    # cost it 0.008 s of its 0.09 s.
     from counter_app.domain.rules import parse_rules
-    from counter_app.paths import resources_dir
 
     path = data_dir / RULES_FILE
     if not path.exists():

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from counter_app.domain.languages import Language
+from counter_app.paths import resources_dir
 
 DEFAULT_LANGUAGE = Language.ZH_CN.value
 LANGUAGES = tuple(language.value for language in Language)
@@ -22,8 +23,6 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 
 def translations_dir() -> Path:
-    from counter_app.paths import resources_dir
-
     return resources_dir() / "translations"
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+from counter_app import __version__
+
 LOG_FOLDER = "logs"
 LOG_FILE = "desk.log"
 CRASH_FILE = "crash.log"
@@ -125,8 +127,6 @@ def log_unhandled(
     error_type: type[BaseException], error: BaseException, tb: TracebackType | None, context: dict[str, Any]
 ) -> None:
     """One ERROR record for a bug nobody caught: its traceback, and what the desk was doing."""
-    from counter_app import __version__
-
     details = {"app_version": __version__, **context}
     summary = ", ".join(f"{key}={value}" for key, value in details.items() if value not in (None, ""))
     crash_log.error("unhandled %s: %s [%s]", error_type.__name__, error, summary, exc_info=(error_type, error, tb))

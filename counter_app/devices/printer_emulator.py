@@ -20,6 +20,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps
 
+from counter_app.devices.decoders import ZxingDecoder, decode_codes
+
 log = logging.getLogger(__name__)
 
 DEFAULT_HOST = "127.0.0.1"
@@ -463,8 +465,6 @@ def qr_codes_in(picture: Image.Image) -> list[str]:
         return []
     gray = np.array(ImageOps.expand(picture.convert("L"), border=QUIET_ZONE, fill=255), dtype=np.uint8)
     try:
-        from counter_app.devices.decoders import ZxingDecoder, decode_codes
-
         if _decoder is None:
             _decoder = ZxingDecoder()
         return decode_codes(gray, _decoder)

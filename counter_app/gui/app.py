@@ -16,6 +16,9 @@ from counter_app.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
+# Qt and the desk's own window modules are imported inside the functions below, once they are needed: with
+# them this module takes 1.1 s to import, and a desk with no screen would wait that long for its sentence (0.1 s now).
+
 
 def _qt_messages_to_log(kind, context, message) -> None:
     # Qt's own warnings belong in the log file, not on the clerk's terminal.

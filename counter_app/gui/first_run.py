@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app import i18n
+from counter_app.devices.printer_emulator import PrinterEmulator
 from counter_app.domain.errors import DeskError
 from counter_app.domain.languages import LANGUAGE_NAMES
 from counter_app.domain.staff import Actor
+from counter_app.gui.app import install_translations
 from counter_app.gui.device_checks import CameraCheck, PrinterCheck
 from counter_app.gui.tasks import Op
 from counter_app.paths import resources_dir
@@ -858,8 +860,6 @@ class FirstRunWizard(QWizard):
         return super().nextId()
 
     def switch_language(self, language: str) -> None:
-        from counter_app.gui.app import install_translations
-
         install_translations(QApplication.instance(), language)  # the LanguageChange that follows retranslates
         self.retranslate()
 
@@ -901,8 +901,6 @@ def _settle() -> None:
 def _print_test_page_for_picture(check: PrinterCheck) -> None:
     """The printer page after a test page went out: to the printer emulator on port 9100, started for the
     picture when the port is free (otherwise to whatever printer listens there, as the README tells)."""
-    from counter_app.devices.printer_emulator import PrinterEmulator
-
     try:
         emulator = PrinterEmulator(port=9100).start()
     except OSError:

@@ -31,7 +31,7 @@ from counter_app import i18n
 from counter_app.domain.coupons import looks_like_coupon
 from counter_app.domain.errors import DeskError
 from counter_app.domain.staff import ROLE_LABELS, Actor, Permission
-from counter_app.gui import shortcuts
+from counter_app.gui import shortcuts, support
 from counter_app.gui.appearance import apply_appearance
 from counter_app.gui.camera import CameraPanel
 from counter_app.gui.complaint_dialogs import ComplaintIntakeDialog, ComplaintsDialog
@@ -48,6 +48,7 @@ from counter_app.gui.receipt_preview import ReceiptPreviewDialog
 from counter_app.gui.register_dialog import RegisterDialog
 from counter_app.gui.reports_page import ReportsDialog
 from counter_app.gui.scanner import KeyboardWedge
+from counter_app.gui.settings_dialog import SettingsDialog
 from counter_app.gui.shortcuts import DESK_KEYS as KEYS
 from counter_app.gui.shortcuts import bind, bind_button, tab_order
 from counter_app.gui.sync_status import OfflineBanner, SyncController, SyncStatusBar, format_age
@@ -750,10 +751,6 @@ class MainWindow(QMainWindow):
         """Ctrl+,: this desk's settings; what is saved takes effect at once (the dialog says what needs a restart)."""
         if not self.signed_in():
             return
-        from counter_app.gui.settings_dialog import (
-            SettingsDialog,  # loaded when first asked for: the desk starts faster
-        )
-
         dialog = SettingsDialog(self.desk, self)
         dialog.settings_changed.connect(self.apply_settings)
         dialog.exec()
@@ -784,18 +781,14 @@ class MainWindow(QMainWindow):
         """F1: the desk's log as support reads it, members' data scrubbed."""
         if not self.signed_in():
             return
-        from counter_app.gui.support import LogViewerDialog  # loaded when first asked for
-
-        LogViewerDialog(self.desk, self).exec()
+        support.LogViewerDialog(self.desk, self).exec()
         self.focus_search()
 
     def copy_diagnostics(self) -> None:
         """Ctrl+Shift+D: what support needs to know, on the clipboard to paste into a message."""
         if not self.signed_in():
             return
-        from counter_app.gui.support import copy_diagnostics  # loaded when first asked for
-
-        copy_diagnostics(self.desk)
+        support.copy_diagnostics(self.desk)
         self.search_message.setText(self.tr("Diagnostics copied: paste them into your message to support."))
 
     def _points_done(self, message: str) -> None:

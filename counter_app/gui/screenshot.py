@@ -19,17 +19,41 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
+import cv2
+import numpy as np
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from counter_app.domain import complaints as complaint_rules
 from counter_app.domain.errors import DeskError, NotFound
 from counter_app.domain.staff import Actor, Permission
-from counter_app.gui import tasks
+from counter_app.gui import first_run as wizard_pages
+from counter_app.gui import settings_dialog, support, tasks
+from counter_app.gui.camera import PREVIEW_WIDTH
+from counter_app.gui.complaint_dialogs import ComplaintIntakeDialog, ComplaintsDialog
+from counter_app.gui.event_checkin import EventCheckInDialog
 from counter_app.gui.main_window import MainWindow
+from counter_app.gui.manager_queue import ManagerQueueDialog
 from counter_app.gui.override_dialog import OverrideDialog
+from counter_app.gui.points_dialogs import EarnDialog, HistoryDialog, RedeemDialog
+from counter_app.gui.print_queue import PrintQueueDialog
+from counter_app.gui.receipt_preview import ReceiptPreviewDialog
 from counter_app.gui.register_dialog import RegisterDialog
+from counter_app.gui.reports_page import ReportsDialog
+from counter_app.gui.sync_status import ReviewDialog
 from counter_app.i18n import QT_TRANSLATE_NOOP
-from counter_app.services import auth, members, points, printing
+from counter_app.services import (
+    approvals,
+    auth,
+    complaints,
+    member_codes,
+    member_events,
+    members,
+    points,
+    printing,
+    rewards,
+)
 from counter_app.services.desk import Desk, desk_status
 
 WINDOW_SIZE = (1280, 800)
@@ -84,12 +108,6 @@ def _settle() -> None:
 
 def _phone_in_view(payload: str):
     """What the counter camera sees: a phone showing the member code, held over the counter top."""
-    import cv2
-    import numpy as np
-    from PySide6.QtGui import QImage, QPixmap
-
-    from counter_app.gui.camera import PREVIEW_WIDTH
-
     code = cv2.resize(cv2.QRCodeEncoder.create().encode(payload), None, fx=2, fy=2, interpolation=cv2.INTER_NEAREST)
     height = PREVIEW_WIDTH * 3 // 4
     frame = np.full((height, PREVIEW_WIDTH, 3), (96, 110, 122), np.uint8)
@@ -205,8 +223,6 @@ def _sample_trade(desk: Desk, rng: random.Random, pool: list, now: dt.datetime) 
     """Purchases every day for three months (more at weekends), some cash redemptions, coupons redeemed and used."""
     rules = desk.rules
     assert rules is not None, "an open desk holds its rules"
-    from counter_app.services import rewards
-
     issued: list[str] = []
     for days_back in range(SAMPLE_DAYS, -1, -1):
         day = (now - dt.timedelta(days=days_back)).date()
@@ -247,9 +263,6 @@ def _sample_trade(desk: Desk, rng: random.Random, pool: list, now: dt.datetime) 
 
 def _sample_complaints(desk: Desk, rng: random.Random, pool: list, now: dt.datetime) -> None:
     """Closed complaints over the months (most answered in time, rated), and today's open ones in every state."""
-    from counter_app.domain import complaints as complaint_rules
-    from counter_app.services import complaints
-
     said = {
         "attitude": "收银员态度冷淡，结账时一直在看手机。",
         "response": "服务台排队二十分钟没有人处理退货。",
@@ -348,8 +361,6 @@ def _sample_manager_desk(desk: Desk) -> None:
     its first check-ins, and requests waiting for a manager. Nothing prints (receipts are not queued)."""
     rules = desk.rules
     assert rules is not None, "an open desk holds its rules"
-    from counter_app.services import approvals, complaints, member_events
-
     if not desk_status(desk).demo_data or complaints.list_complaints(desk, limit=1):
         return
     rng = random.Random(20261123)
@@ -423,8 +434,6 @@ def take_screenshot(
             _settle()
             picture = window.grab()
         elif page in ("earn", "redeem", "history"):
-            from counter_app.gui.points_dialogs import EarnDialog, HistoryDialog, RedeemDialog
-
             ref = member_ref or members.recent_members(desk, 1)[0].member_no
             card = members.find_member(desk, ref)
             dialog = {"earn": EarnDialog, "redeem": RedeemDialog, "history": HistoryDialog}[page](desk, card, window)
@@ -440,8 +449,6 @@ def take_screenshot(
             picture = dialog.grab()
         elif page == "scan":
             # The camera panel with a member's phone held up, and the card opened from a printed card code.
-            from counter_app.services import member_codes
-
             ref = member_ref or members.recent_members(desk, 1)[0].member_no
             window.camera.setVisible(True)
             window.camera.preview.setPixmap(_phone_in_view(member_codes.member_code(desk, ref)))
@@ -449,8 +456,6 @@ def take_screenshot(
             _settle()
             picture = window.grab()
         elif page in ("receipt", "receipt58"):
-            from counter_app.gui.receipt_preview import ReceiptPreviewDialog
-
             reference = _earn_receipt(desk, member_ref or members.recent_members(desk, 1)[0].member_no)
             if not desk.settings.printer_uri:
                 desk.settings = desk.settings.with_value(
@@ -469,8 +474,6 @@ def take_screenshot(
             _settle()
             picture = dialog.grab()
         elif page == "printqueue":
-            from counter_app.gui.print_queue import PrintQueueDialog
-
             _sample_print_jobs(desk, member_ref or members.recent_members(desk, 1)[0].member_no)
             window.printer.refresh()
             dialog = PrintQueueDialog(desk, window, printer=window.printer)
@@ -484,8 +487,6 @@ def take_screenshot(
         elif page in SETUP_PAGES:
             picture = _setup_page(desk, window, page)
         elif page == "review":
-            from counter_app.gui.sync_status import ReviewDialog
-
             dialog = ReviewDialog(desk, window)
             dialog.show()
             _settle()
@@ -538,12 +539,10 @@ def take_screenshot(
 def _setup_page(desk: Desk, window: MainWindow, page: str):
     """The wizard, settings and support windows draw their own pictures: each knows what to fill in."""
     if page in WIZARD_PAGES:
-        from counter_app.gui.first_run import screenshot_page
-    elif page == "settings":
-        from counter_app.gui.settings_dialog import screenshot_page
-    else:
-        from counter_app.gui.support import screenshot_page
-    return screenshot_page(desk, window, page)
+        return wizard_pages.screenshot_page(desk, window, page)
+    if page == "settings":
+        return settings_dialog.screenshot_page(desk, window, page)
+    return support.screenshot_page(desk, window, page)
 
 
 def _manager_page(desk: Desk, window: MainWindow, page: str, member_ref: str | None):
@@ -551,8 +550,6 @@ def _manager_page(desk: Desk, window: MainWindow, page: str, member_ref: str | N
     _sample_manager_desk(desk)
     window.refresh_queue_count()
     if page in ("reports", "reportcomplaints"):
-        from counter_app.gui.reports_page import ReportsDialog
-
         reports_dialog = ReportsDialog(desk, window)
         reports_dialog.resize(1280, 900)
         reports_dialog.show()
@@ -562,15 +559,11 @@ def _manager_page(desk: Desk, window: MainWindow, page: str, member_ref: str | N
         _settle()
         return reports_dialog.grab()
     if page == "queue":
-        from counter_app.gui.manager_queue import ManagerQueueDialog
-
         queue_dialog = ManagerQueueDialog(desk, window)
         queue_dialog.show()
         _settle()
         return queue_dialog.grab()
     if page == "complaints":
-        from counter_app.gui.complaint_dialogs import ComplaintsDialog
-
         complaints_dialog = ComplaintsDialog(desk, window)
         complaints_dialog.show()
         _settle()
@@ -582,8 +575,6 @@ def _manager_page(desk: Desk, window: MainWindow, page: str, member_ref: str | N
         _settle()
         return complaints_dialog.grab()
     if page == "checkin":
-        from counter_app.gui.event_checkin import EventCheckInDialog
-
         checkin_dialog = EventCheckInDialog(desk, window)
         checkin_dialog.show()
         _settle()
@@ -592,8 +583,6 @@ def _manager_page(desk: Desk, window: MainWindow, page: str, member_ref: str | N
             checkin_dialog.take_scan(signed[0].member_no)
         _settle()
         return checkin_dialog.grab()
-    from counter_app.gui.complaint_dialogs import ComplaintIntakeDialog
-
     newest = members.recent_members(desk, 1)
     ref = member_ref or (newest[0].member_no if newest else None)
     card = members.find_member(desk, ref) if ref else None  # a desk without members: a walk-in's complaint

@@ -251,7 +251,8 @@ def _apply(connection: Connection, device: Any, op: Op, now: dt.datetime) -> dic
     if isinstance(payload, CodeUsed):
         return _code_used(connection, device, op, payload, now)
     if isinstance(payload, ComplaintEventOp):
-        from sync.server.complaints import apply_complaint_event  # it builds on this module's refusals and review items
+        # Imported here to break an import cycle: sync.server.complaints imports Rejected, open_review and resolve from us.
+        from sync.server.complaints import apply_complaint_event
 
         return apply_complaint_event(connection, device, op, payload, now)
     if isinstance(payload, ReviewResolved):

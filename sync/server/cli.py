@@ -9,12 +9,16 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import platformdirs
+import uvicorn
+from fastapi import FastAPI
+from sqlalchemy.exc import SQLAlchemyError
 
-if TYPE_CHECKING:
-    from fastapi import FastAPI
+from sync.server.app import create_app, new_enroll_code
+from sync.server.jobs import DailyExpiry, run_expiry
+from sync.server.publish import PublishError, publish_catalog, publish_rules
+from sync.server.store import ServerStore
 
 DEFAULT_PORT = 8700
 
@@ -38,10 +42,6 @@ WORKER_DB_ENV = "COUNTER_SERVER_WORKER_DB"
 def worker_app() -> FastAPI:
     """One of several server processes (`--workers N`): its own engine, its own expiry thread (the
     expiry job is idempotent and serialised by the feed head)."""
-    from sync.server.app import create_app
-    from sync.server.jobs import DailyExpiry
-    from sync.server.store import ServerStore
-
     store = ServerStore(os.environ[WORKER_DB_ENV], upgrade=False)
     DailyExpiry(store).start()
     return create_app(store)
@@ -76,10 +76,6 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # migrations are quiet unless something is wrong
 
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from sync.server.store import ServerStore
-
     try:
         store = ServerStore(database_url(args))
     except (SQLAlchemyError, OSError) as error:
@@ -87,8 +83,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         if args.command == "enroll-code":
-            from sync.server.app import new_enroll_code
-
             store_name = args.store.strip()
             if not 1 <= len(store_name) <= 40:
                 print("counter-server: the store name needs 1 to 40 characters.", file=sys.stderr)
@@ -96,8 +90,6 @@ def main(argv: list[str] | None = None) -> int:
             print(new_enroll_code(store, store_name))
             return 0
         if args.command == "expire":
-            from sync.server.jobs import run_expiry
-
             try:
                 today = dt.date.fromisoformat(args.today) if args.today else None
             except ValueError:
@@ -106,8 +98,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{run_expiry(store, today)} lots expired")
             return 0
         if args.command in ("rules", "catalog"):
-            from sync.server.publish import PublishError, publish_catalog, publish_rules
-
             try:
                 text = Path(args.file).read_text(encoding="utf-8")
                 seq = (
@@ -118,11 +108,6 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             print(f"published as change {seq}")
             return 0
-        import uvicorn
-
-        from sync.server.app import create_app
-        from sync.server.jobs import DailyExpiry
-
         if not 1 <= args.workers <= 64:
             print("counter-server: --workers takes 1 to 64.", file=sys.stderr)
             return 2
