@@ -43,6 +43,7 @@ from counter_app.gui.register_dialog import RegisterDialog
 from counter_app.gui.reports_page import ReportsDialog
 from counter_app.gui.sync_status import ReviewDialog
 from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.screens import MANAGER_PAGES, MEMBER_PAGES, SETUP_PAGES, WIZARD_PAGES
 from counter_app.services import (
     approvals,
     auth,
@@ -57,43 +58,6 @@ from counter_app.services import (
 from counter_app.services.desk import Desk, desk_status
 
 WINDOW_SIZE = (1280, 800)
-MANAGER_PAGES = ("reports", "reportcomplaints", "queue", "complaints", "complaint", "checkin")
-# The first-run wizard's pages (a new data folder shows them as an IT person first meets them), settings and support.
-WIZARD_PAGES = tuple(f"wizard-{name}" for name in ("welcome", "store", "admin", "server", "printer", "camera", "done"))
-SETUP_PAGES = (*WIZARD_PAGES, "settings", "logs")
-PAGES = (
-    "main",
-    "card",
-    "register",
-    "login",
-    "lock",
-    "override",
-    "earn",
-    "redeem",
-    "history",
-    "review",
-    "scan",
-    "receipt",
-    "receipt58",
-    "printqueue",
-    *MANAGER_PAGES,
-    *SETUP_PAGES,
-)
-MEMBER_PAGES = (
-    "main",
-    "card",
-    "register",
-    "override",
-    "earn",
-    "redeem",
-    "history",
-    "review",
-    "scan",
-    "receipt",
-    "receipt58",
-    "printqueue",
-    *MANAGER_PAGES,
-)
 REFUSING_PRINTER = "tcp://127.0.0.1:9"  # the discard port: nothing listens, a connection is refused at once
 RECEIPT_KINDS = ("earn", "birthday", "activity", "referral")
 
