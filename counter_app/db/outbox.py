@@ -67,37 +67,27 @@ class OutboxEntry:
     status: str
 
 
+def _entry(keys: DataKeys, row: Row[Any]) -> OutboxEntry:
+    return OutboxEntry(
+        row.seq,
+        row.op_id,
+        row.counter_uid,
+        row.op_type,
+        unseal_payload(keys, row.payload_sealed, row.op_id),
+        row.created_at,
+        row.status,
+    )
+
+
 def entries(connection: Connection, keys: DataKeys, after_seq: int = 0, limit: int = 1000) -> list[OutboxEntry]:
     rows = connection.execute(select(outbox).where(outbox.c.seq > after_seq).order_by(outbox.c.seq).limit(limit))
-    return [
-        OutboxEntry(
-            row.seq,
-            row.op_id,
-            row.counter_uid,
-            row.op_type,
-            unseal_payload(keys, row.payload_sealed, row.op_id),
-            row.created_at,
-            row.status,
-        )
-        for row in rows
-    ]
+    return [_entry(keys, row) for row in rows]
 
 
 def pending(connection: Connection, keys: DataKeys, limit: int) -> list[OutboxEntry]:
     """The next operations to push, in sequence order."""
     rows = connection.execute(select(outbox).where(outbox.c.status == "pending").order_by(outbox.c.seq).limit(limit))
-    return [
-        OutboxEntry(
-            row.seq,
-            row.op_id,
-            row.counter_uid,
-            row.op_type,
-            unseal_payload(keys, row.payload_sealed, row.op_id),
-            row.created_at,
-            row.status,
-        )
-        for row in rows
-    ]
+    return [_entry(keys, row) for row in rows]
 
 
 def answer(connection: Connection, seq: int, status: str, reason: str | None, when: dt.datetime) -> None:
