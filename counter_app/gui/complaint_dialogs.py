@@ -222,7 +222,6 @@ class ComplaintIntakeDialog(QDialog):
 
     def _show_promise(self) -> None:
         rules = self.desk.rules
-        assert rules is not None, "an open desk holds its rules"
         hours = rules.complaint_sla_hours.get(self.severity_combo.currentData(), 24)
         self.promise.setText(
             self.tr("The customer is promised an answer within %1 hours; the ticket says by when.").replace(
@@ -766,7 +765,6 @@ class ComplaintDetail(QFrame):
 
     def ask_compensation(self) -> tuple[str, str, str] | None:
         rules = self.desk.rules
-        assert rules is not None, "an open desk holds its rules"
         dialog = ComplaintActionDialog(
             self.tr("Ask for compensation"),
             self.tr("A manager decides in their queue (Ctrl+M). At most %1 points by the chain's rules.").replace(

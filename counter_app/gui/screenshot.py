@@ -186,7 +186,6 @@ def _quietly(work: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | None:
 def _sample_trade(desk: Desk, rng: random.Random, pool: list, now: dt.datetime) -> None:
     """Purchases every day for three months (more at weekends), some cash redemptions, coupons redeemed and used."""
     rules = desk.rules
-    assert rules is not None, "an open desk holds its rules"
     issued: list[str] = []
     for days_back in range(SAMPLE_DAYS, -1, -1):
         day = (now - dt.timedelta(days=days_back)).date()
@@ -324,7 +323,6 @@ def _sample_manager_desk(desk: Desk) -> None:
     """Once, on a desk of demo data only: three months of trade and complaints, an event running today with
     its first check-ins, and requests waiting for a manager. Nothing prints (receipts are not queued)."""
     rules = desk.rules
-    assert rules is not None, "an open desk holds its rules"
     if not desk_status(desk).demo_data or complaints.list_complaints(desk, limit=1):
         return
     rng = random.Random(20261123)

@@ -25,7 +25,7 @@ from counter_app.domain.members import ERASED_NAME
 from counter_app.domain.points import expires_on
 from counter_app.domain.rules import parse_rules
 from counter_app.services.desk import Desk
-from counter_app.services.sync.enrolment import data_keys, desk_rules, set_sync_value, sync_value
+from counter_app.services.sync.enrolment import set_sync_value, sync_value
 from counter_app.services.sync.status import SyncReport
 from sync.client import SyncClient, skew
 from sync.protocol import MAX_PAGE, Change, ChangesPage
@@ -80,7 +80,7 @@ def book(
         connection, entry_id=entry_id, member_id=member_id, kind=kind, points=delta, at=at, pulled=True, **values
     )
     if delta > 0:
-        ledger.add_lot(connection, member_id, entry_id, at, expires_on(at.date(), desk_rules(desk)), delta)
+        ledger.add_lot(connection, member_id, entry_id, at, expires_on(at.date(), desk.rules), delta)
     elif delta < 0:
         # First in, first out, as far as the lots here reach: another counter may have spent
         # points this counter has not heard of yet; the balance still follows the ledger.
@@ -116,7 +116,7 @@ def _apply_page(desk: Desk, connection: Connection, changes: list[Change]) -> No
 def _apply_members(desk: Desk, connection: Connection, run: list[dict[str, Any]]) -> None:
     if not run:
         return
-    keys = data_keys(desk)
+    keys = desk.store.keys
     known = member_rows.present_member_uids(connection, [data["member_uid"] for data in run])
     sealed = {
         data["member_uid"]: sealing.sealed_member_fields(keys, data["member_uid"], data.get("phone"), None)
@@ -225,7 +225,7 @@ def apply_change(desk: Desk, connection: Connection, change: Change) -> None:
         _apply_rules(desk, data["text"])
     elif change.kind == "complaint":
         # An event this counter lacks (made elsewhere): kept, and the complaint folded again from all of them.
-        complaint_rows.store_pulled_event(connection, data_keys(desk), data)
+        complaint_rows.store_pulled_event(connection, desk.store.keys, data)
 
 
 def _time(value: str | None) -> dt.datetime | None:
@@ -234,7 +234,7 @@ def _time(value: str | None) -> dt.datetime | None:
 
 def _apply_member(desk: Desk, connection: Connection, data: dict[str, Any]) -> None:
     uid = data["member_uid"]
-    keys = data_keys(desk)
+    keys = desk.store.keys
     erased = data.get("erased_at") is not None
     phone = None if erased else data.get("phone")
     registered = _time(data["registered_at"]) or desk.now()
@@ -281,7 +281,7 @@ def _rename(desk: Desk, connection: Connection, member_id: int, new_uid: str) ->
     """A provisional member takes the registry's id. Phone and ID number are sealed under the id,
     so they are opened with the old one and sealed again with the new."""
     row = member_rows.sealed_identity(connection, member_id)
-    keys = data_keys(desk)
+    keys = desk.store.keys
     phone = sealing.unseal(keys, row.phone_sealed, sealing.phone_context(row.member_uid)) if row.phone_sealed else None
     id_number = (
         sealing.unseal(keys, row.id_number_sealed, sealing.id_number_context(row.member_uid))

@@ -9,9 +9,7 @@ from sqlalchemy import Connection
 from counter_app import config
 from counter_app.db import meta as store_meta
 from counter_app.db import sealing, sync_state
-from counter_app.db.keys import DataKeys
 from counter_app.domain.errors import Conflict, InvalidInput, StoreUnavailable
-from counter_app.domain.rules import Rules
 from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record, record_alone
@@ -35,22 +33,6 @@ def sync_value(connection: Connection, key: str) -> str | None:
 
 def set_sync_value(connection: Connection, key: str, value: str | float | None) -> None:
     sync_state.set_state(connection, key, value)
-
-
-def data_keys(desk: Desk) -> DataKeys:
-    """The store's data keys, which seal the token and members' personal data; an open store has them."""
-    keys = desk.store.keys
-    if keys is None:
-        raise RuntimeError("the desk's store is not open: it has no data keys")
-    return keys
-
-
-def desk_rules(desk: Desk) -> Rules:
-    """The chain's rules in force; an open desk has them."""
-    rules = desk.rules
-    if rules is None:
-        raise RuntimeError("the desk is not open: it has no rules")
-    return rules
 
 
 def is_enrolled(connection: Connection) -> bool:
@@ -121,7 +103,7 @@ def enroll(desk: Desk, server: str, code: str) -> EnrolResult:
         set_sync_value(connection, "server", server)
         set_sync_value(connection, "device_id", answer.device_id)
         set_sync_value(connection, "store", answer.store)
-        set_sync_value(connection, "token", sealing.seal(data_keys(desk), answer.token, "sync.token").hex())
+        set_sync_value(connection, "token", sealing.seal(desk.store.keys, answer.token, "sync.token").hex())
         set_sync_value(connection, "code_key", None)  # enrolling (again) is how a desk comes to trust a chain's key
         pin_code_key(connection, answer.code_key)
         set_sync_value(connection, "enrolled_at", desk.now().isoformat())
@@ -156,4 +138,4 @@ def client_for(desk: Desk, connection: Connection, retries: int = 2) -> SyncClie
                 "This counter is not enrolled with a central server; enrol it first (counter-app enroll --server URL --code CODE).",
             )
         )
-    return SyncClient(server, sealing.unseal(data_keys(desk), bytes.fromhex(token), "sync.token"), retries=retries)
+    return SyncClient(server, sealing.unseal(desk.store.keys, bytes.fromhex(token), "sync.token"), retries=retries)

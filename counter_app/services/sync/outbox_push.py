@@ -11,7 +11,6 @@ from counter_app.db import outbox
 from counter_app.db import points as ledger
 from counter_app.services.desk import Desk
 from counter_app.services.sync.change_feed import book
-from counter_app.services.sync.enrolment import data_keys
 from counter_app.services.sync.redemptions import SPENDING_KINDS
 from counter_app.services.sync.status import SyncReport
 from sync.client import SyncClient, skew
@@ -35,7 +34,7 @@ def push_outbox(desk: Desk, client: SyncClient, report: SyncReport) -> None:
     """Batch after batch until the outbox is empty or the server holds the queue ("retry")."""
     while True:
         with desk.store.read() as connection:
-            batch = outbox.pending(connection, data_keys(desk), MAX_BATCH)
+            batch = outbox.pending(connection, desk.store.keys, MAX_BATCH)
         if not batch:
             return
         sent = desk.now()

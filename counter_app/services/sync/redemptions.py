@@ -13,7 +13,7 @@ from counter_app.db import points as ledger
 from counter_app.domain.errors import InvalidInput
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.desk import Desk
-from counter_app.services.sync.enrolment import client_for, desk_rules, is_enrolled, sync_value
+from counter_app.services.sync.enrolment import client_for, is_enrolled, sync_value
 from sync.client import SyncError
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ def offline_limits(desk: Desk, connection: Connection, assume_offline: bool = Fa
     if last_ok is not None and now - last_ok <= ONLINE_WINDOW and not assume_offline:
         return None
     since = last_ok or _time(sync_value(connection, "enrolled_at")) or now
-    rules = desk_rules(desk)
+    rules = desk.rules
     until = since + dt.timedelta(hours=rules.offline_max_hours)
     spent = ledger.spent_here_since(connection, SPENDING_KINDS, since)
     return OfflineLimits(
@@ -107,7 +107,7 @@ def check_offline_redemption(
                 "This counter has been offline since {since}; after {hours} hours redemption waits until it syncs again.",
             ),
             since=limits.since.replace("T", " "),
-            hours=desk_rules(desk).offline_max_hours,
+            hours=desk.rules.offline_max_hours,
         )
     member_spent = ledger.spent_here_since(
         connection, SPENDING_KINDS, dt.datetime.fromisoformat(limits.since), member_id

@@ -18,7 +18,6 @@ from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
-from counter_app.services.sync.enrolment import data_keys
 
 
 @dataclass(frozen=True)
@@ -227,7 +226,7 @@ def resolve_review_item(desk: Desk, review_id: int | str, outcome: str, reason: 
         sync_state.mark_review_resolved(connection, number, actor.staff_id, now, outcome, note)
         outbox.append_op(
             connection,
-            data_keys(desk),
+            desk.store.keys,
             desk.counter_uid,
             "review.resolved",
             {"review_id": number, "outcome": outcome, "reason": note, "resolved_by": actor.staff_id},
