@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from counter_app.domain.errors import NotFound
 from tests.conftest import ROOT, cli_main, run_cli
 
 sys.path.insert(0, str(ROOT / "resources"))
@@ -145,6 +146,16 @@ def test_screenshot_to_an_unwritable_place_says_so(tmp_path, data_dir):
     blocker.write_text("x")
     result = run_cli("screenshot", "main", "--out", str(blocker / "x.png"), data_dir=data_dir)
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+@pytest.mark.cli
+@pytest.mark.parametrize("page", ["earn", "history", "scan", "receipt", "printqueue"])
+def test_a_members_page_on_a_desk_without_members_says_what_to_do(tmp_path, data_dir, page):
+    out = tmp_path / f"{page}.png"
+    result = run_cli("screenshot", page, "--out", str(out), data_dir=data_dir)
+    assert result.returncode == NotFound.exit_code, result.stderr
+    assert "the desk has none yet: register one, or run demo-data first" in result.stderr
+    assert "Traceback" not in result.stderr and not out.exists()
 
 
 def test_build_tools_are_on_hand():

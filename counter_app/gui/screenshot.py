@@ -365,6 +365,20 @@ def _sample_manager_desk(desk: Desk) -> None:
     approvals.request(desk, "points.earn", slip, params, details="large amount ¥68000.00")
 
 
+def _shown_member(desk: Desk, member_ref: str | None) -> str:
+    """The member a member's page shows: the one named, else the newest; a desk without members says what to do."""
+    if member_ref:
+        return member_ref
+    newest = members.recent_members(desk, 1)
+    if not newest:
+        raise NotFound(
+            QT_TRANSLATE_NOOP(
+                "Errors", "This page shows a member, and the desk has none yet: register one, or run demo-data first."
+            )
+        )
+    return newest[0].member_no
+
+
 def take_screenshot(
     desk: Desk, page: str, out: Path, member_ref: str | None, font_warning: str | None, staff: str | None
 ) -> int:
@@ -396,7 +410,7 @@ def take_screenshot(
             _settle()
             picture = window.grab()
         elif page in ("earn", "redeem", "history"):
-            ref = member_ref or members.recent_members(desk, 1)[0].member_no
+            ref = _shown_member(desk, member_ref)
             card = members.find_member(desk, ref)
             dialog = {"earn": EarnDialog, "redeem": RedeemDialog, "history": HistoryDialog}[page](desk, card, window)
             if page == "earn":
@@ -411,14 +425,14 @@ def take_screenshot(
             picture = dialog.grab()
         elif page == "scan":
             # The camera panel with a member's phone held up, and the card opened from a printed card code.
-            ref = member_ref or members.recent_members(desk, 1)[0].member_no
+            ref = _shown_member(desk, member_ref)
             window.camera.setVisible(True)
             window.camera.preview.setPixmap(_phone_in_view(member_codes.member_code(desk, ref)))
             window.handle_scan(member_codes.member_code(desk, ref, static=True))
             _settle()
             picture = window.grab()
         elif page in ("receipt", "receipt58"):
-            reference = _earn_receipt(desk, member_ref or members.recent_members(desk, 1)[0].member_no)
+            reference = _earn_receipt(desk, _shown_member(desk, member_ref))
             if not desk.settings.printer_uri:
                 desk.settings = desk.settings.with_value(
                     "printer_uri", REFUSING_PRINTER
@@ -436,7 +450,7 @@ def take_screenshot(
             _settle()
             picture = dialog.grab()
         elif page == "printqueue":
-            _sample_print_jobs(desk, member_ref or members.recent_members(desk, 1)[0].member_no)
+            _sample_print_jobs(desk, _shown_member(desk, member_ref))
             window.printer.refresh()
             dialog = PrintQueueDialog(desk, window, printer=window.printer)
             dialog.show()

@@ -1964,6 +1964,10 @@
         <translation>This member has earned no points yet, so there is no receipt to show; give --member of one who has.</translation>
     </message>
     <message>
+        <source>This page shows a member, and the desk has none yet: register one, or run demo-data first.</source>
+        <translation>This page shows a member, and the desk has none yet: register one, or run demo-data first.</translation>
+    </message>
+    <message>
         <source>This page shows member data: give --staff, with the PIN in COUNTER_PIN.</source>
         <translation>This page shows member data: give --staff, with the PIN in COUNTER_PIN.</translation>
     </message>
@@ -2606,10 +2610,6 @@
     <message>
         <source>An approval request is named by its number, as approvals list shows it.</source>
         <translation>An approval request is named by its number, as approvals list shows it.</translation>
-    </message>
-    <message>
-        <source>This desk cannot decide complaint compensation yet; update the desk.</source>
-        <translation>This desk cannot decide complaint compensation yet; update the desk.</translation>
     </message>
     <message>
         <source>An event code is 2 to 20 capital letters, digits or dashes, e.g. SPRING-FAIR.</source>

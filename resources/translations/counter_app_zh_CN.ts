@@ -1965,6 +1965,10 @@
         <translation>该会员还没有积分记录，没有小票可显示；请用 --member 指定有积分记录的会员。</translation>
     </message>
     <message>
+        <source>This page shows a member, and the desk has none yet: register one, or run demo-data first.</source>
+        <translation>此页面要显示一位会员，但本服务台还没有会员：请先登记一位会员，或先运行 demo-data。</translation>
+    </message>
+    <message>
         <source>This page shows member data: give --staff, with the PIN in COUNTER_PIN.</source>
         <translation>此页面显示会员数据：请提供 --staff，并把密码放在 COUNTER_PIN 中。</translation>
     </message>
@@ -2607,10 +2611,6 @@
     <message>
         <source>An approval request is named by its number, as approvals list shows it.</source>
         <translation>审批申请用 approvals list 中显示的编号指明。</translation>
-    </message>
-    <message>
-        <source>This desk cannot decide complaint compensation yet; update the desk.</source>
-        <translation>本服务台软件尚不能审批投诉补偿；请更新服务台软件。</translation>
     </message>
     <message>
         <source>An event code is 2 to 20 capital letters, digits or dashes, e.g. SPRING-FAIR.</source>
