@@ -15,7 +15,33 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter_app import __version__, i18n
-from counter_app.cli import output
+
+# The command groups (and the output helpers). Each group only registers its commands, importing no service;
+# named here, not by string, so that PyInstaller finds them for the bundle.
+from counter_app.cli import (
+    approvals,
+    audit,
+    birthday,
+    complaints,
+    coupons,
+    decode,
+    demo,
+    diagnostics,
+    events,
+    gifts,
+    keys,
+    members,
+    output,
+    points,
+    receipts,
+    reports,
+    scan,
+    screenshot,
+    settings,
+    staff,
+    store,
+    sync,
+)
 from counter_app.cli.parsing import COMMON, Parser, VersionAction
 from counter_app.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -28,27 +54,27 @@ EXIT_UNEXPECTED = 1
 
 # The command groups, in the order `counter-app --help` lists their commands.
 GROUPS = (
-    "store",
-    "diagnostics",
-    "demo",
-    "members",
-    "points",
-    "gifts",
-    "coupons",
-    "events",
-    "complaints",
-    "birthday",
-    "staff",
-    "audit",
-    "approvals",
-    "settings",
-    "keys",
-    "sync",
-    "scan",
-    "decode",
-    "receipts",
-    "reports",
-    "screenshot",
+    store,
+    diagnostics,
+    demo,
+    members,
+    points,
+    gifts,
+    coupons,
+    events,
+    complaints,
+    birthday,
+    staff,
+    audit,
+    approvals,
+    settings,
+    keys,
+    sync,
+    scan,
+    decode,
+    receipts,
+    reports,
+    screenshot,
 )
 
 
@@ -63,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", parser_class=Parser)
     for group in GROUPS:
-        importlib.import_module(f"{__name__}.{group}").add_parser(commands)
+        group.add_parser(commands)
     return parser
 
 
