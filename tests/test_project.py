@@ -40,6 +40,31 @@ def test_no_module_outside_the_gui_names_qt():
     assert offenders == []
 
 
+def test_every_service_module_has_its_place_in_the_layers():
+    """import-linter checks only the modules a layers contract names: a new service left out would be free to
+    import any other, cycles included."""
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"][
+        "contracts"
+    ]
+    placed = {
+        f"{container}.{name.strip()}"
+        for contract in contracts
+        if contract["type"] == "layers"
+        for container in contract["containers"]
+        for layer in contract["layers"]
+        for name in layer.split("|")
+    }
+    services = ROOT / "counter_app" / "services"
+    modules = {
+        "counter_app.services." + ".".join(path.relative_to(services).with_suffix("").parts)
+        for path in services.rglob("*.py")
+        if path.name != "__init__.py"
+    }
+    packages = {"counter_app.services." + path.parent.name for path in services.glob("*/__init__.py")}
+    assert modules - placed == set()
+    assert packages <= placed  # the sync package as one layer among the services, its modules in their own
+
+
 def sql_written_in(path: Path) -> list[str]:
     """Where a module writes SQL itself: raw statements, text(), or Core statements built in place."""
     found = []
