@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, insert, select, update
 
 from counter_app.db.keys import DataKeys
-from counter_app.db.models import Complaint, CouponType, Gift, Member, table_of
+from counter_app.db.models import Complaint, Member, table_of
 from counter_app.db.models import ComplaintEvent as ComplaintEventRow
 from counter_app.db.sealing import seal
 from counter_app.domain.complaints import ComplaintEvent, ComplaintState, fold
@@ -18,8 +18,6 @@ from counter_app.domain.complaints import ComplaintEvent, ComplaintState, fold
 complaints = table_of(Complaint)
 events = table_of(ComplaintEventRow)
 members = table_of(Member)
-gifts = table_of(Gift)
-coupon_types = table_of(CouponType)
 
 
 def contact_context(complaint_uid: str) -> str:
@@ -210,30 +208,3 @@ def compensation_requests(
     if id_prefix is not None:
         query = query.where(events.c.event_id >= id_prefix, events.c.event_id < id_prefix + "g").limit(limit)
     return list(connection.execute(query).all())
-
-
-# What compensation gives, from the catalog.
-
-
-def coupon_type(connection: Connection, type_code: str, *, active_only: bool = False) -> Row[Any] | None:
-    query = select(coupon_types).where(coupon_types.c.type_code == type_code)
-    if active_only:
-        query = query.where(coupon_types.c.active)
-    return connection.execute(query).first()
-
-
-def active_gift(connection: Connection, sku: str) -> Row[Any] | None:
-    return connection.execute(select(gifts).where(gifts.c.sku == sku, gifts.c.active)).first()
-
-
-def gift_name(connection: Connection, sku: str) -> str | None:
-    name: str | None = connection.execute(select(gifts.c.name).where(gifts.c.sku == sku)).scalar()
-    return name
-
-
-def take_one_gift(connection: Connection, sku: str) -> bool:
-    """One gift out of the stock if there is one; False (and nothing taken) if not."""
-    taken = connection.execute(
-        update(gifts).where(gifts.c.sku == sku, gifts.c.stock >= 1).values(stock=gifts.c.stock - 1)
-    )
-    return taken.rowcount == 1

@@ -1,4 +1,5 @@
-"""Queries for receipts: the print queue's jobs, and the committed facts a receipt is built from."""
+"""Queries for receipts: the print queue's jobs, and the ledger entries a receipt is built from (its gifts and coupons
+come from `counter_app.db.rewards`)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select, update
 
-from counter_app.db.models import Coupon, CouponType, Gift, LedgerEntry, PrintJob, table_of
+from counter_app.db.models import Coupon, LedgerEntry, PrintJob, table_of
 
 jobs = table_of(PrintJob)
 coupons = table_of(Coupon)
-coupon_types = table_of(CouponType)
-gifts = table_of(Gift)
 ledger = table_of(LedgerEntry)
 
 WAITING = ("queued", "printing")
@@ -32,25 +31,6 @@ def ledger_entries_starting(connection: Connection, prefix: str, limit: int) -> 
             select(ledger).where(ledger.c.entry_id >= prefix, ledger.c.entry_id < prefix + "g").limit(limit)
         ).all()
     )
-
-
-def gift_name(connection: Connection, sku: str | None) -> str | None:
-    name: str | None = connection.execute(select(gifts.c.name).where(gifts.c.sku == sku)).scalar()
-    return name
-
-
-def coupon_with_title(connection: Connection, code: str) -> Row[Any] | None:
-    """A coupon with its kind's title."""
-    return connection.execute(
-        select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)
-    ).first()
-
-
-def coupon_bought_with(connection: Connection, entry_id: str) -> Row[Any] | None:
-    """The coupon a redemption entry paid for, with its kind's title."""
-    return connection.execute(
-        select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.issued_entry_id == entry_id)
-    ).first()
 
 
 # ---- the day summary ------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Queries on what points buy: the gift catalog and its stock, coupon kinds, and the coupons issued."""
+"""The one module of queries on what points buy: the gift catalog and its stock, coupon kinds, and the coupons
+issued, whether made at this desk or brought by the server's change feed; every call runs on a caller's connection."""
 
 from __future__ import annotations
 
@@ -6,12 +7,16 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select, text, update
+from sqlalchemy.dialects.sqlite import insert as upsert
 
 from counter_app.db.models import Coupon, CouponType, Gift, table_of
 
 gifts = table_of(Gift)
 coupon_types = table_of(CouponType)
 coupons = table_of(Coupon)
+
+
+# ---- gifts --------------------------------------------------------------------------------------
 
 
 def gift_by_sku(connection: Connection, sku: str, *, active_only: bool = False) -> Row[Any] | None:
@@ -21,12 +26,30 @@ def gift_by_sku(connection: Connection, sku: str, *, active_only: bool = False) 
     return connection.execute(query).first()
 
 
+def gift_name(connection: Connection, sku: str | None) -> str | None:
+    """The gift's name, active or not; None when the catalog has no such gift."""
+    name: str | None = connection.execute(select(gifts.c.name).where(gifts.c.sku == sku)).scalar()
+    return name
+
+
 def insert_gift(connection: Connection, sku: str, name: str, points: int, stock: int) -> None:
     connection.execute(insert(gifts).values(sku=sku, name=name, points=points, stock=stock))
 
 
 def update_gift(connection: Connection, sku: str, values: dict[str, object]) -> None:
     connection.execute(update(gifts).where(gifts.c.sku == sku).values(**values))
+
+
+def save_gift(connection: Connection, sku: str, name: str, points: int, stock: int, active: bool) -> None:
+    """The server's word on a gift (from the change feed): added, or its name, points, stock and state replaced."""
+    connection.execute(
+        text(
+            "INSERT INTO gift_catalog (sku, name, points, stock, active) VALUES (:sku, :name, :points, :stock, :active) "
+            "ON CONFLICT(sku) DO UPDATE SET name = excluded.name, points = excluded.points, stock = excluded.stock, "
+            "active = excluded.active"
+        ),
+        {"sku": sku, "name": name, "points": points, "stock": stock, "active": active},
+    )
 
 
 def active_gifts(connection: Connection) -> list[Row[Any]]:
@@ -52,27 +75,59 @@ def gift_stock(connection: Connection, sku: str) -> int:
     return stock
 
 
+# ---- coupon kinds -------------------------------------------------------------------------------
+
+
 def active_coupon_types(connection: Connection) -> list[Row[Any]]:
     return list(connection.execute(select(coupon_types).where(coupon_types.c.active).order_by(coupon_types.c.points)))
 
 
-def active_coupon_type(connection: Connection, type_code: str) -> Row[Any] | None:
-    return connection.execute(
-        select(coupon_types).where(coupon_types.c.type_code == type_code, coupon_types.c.active)
-    ).first()
+def coupon_type(connection: Connection, type_code: str, *, active_only: bool = False) -> Row[Any] | None:
+    query = select(coupon_types).where(coupon_types.c.type_code == type_code)
+    if active_only:
+        query = query.where(coupon_types.c.active)
+    return connection.execute(query).first()
 
 
 def save_coupon_type(connection: Connection, type_code: str, values: dict[str, object]) -> None:
-    """Define a coupon kind, or change the one of that code."""
-    known = connection.execute(select(coupon_types.c.type_code).where(coupon_types.c.type_code == type_code)).first()
-    if known:
-        connection.execute(update(coupon_types).where(coupon_types.c.type_code == type_code).values(**values))
-    else:
-        connection.execute(insert(coupon_types).values(type_code=type_code, **values))
+    """Define a coupon kind, or change the fields in `values` of the one of that code (a kind defined here, or the
+    server's word on one: then `values` holds them all, `active` too)."""
+    statement = upsert(coupon_types).values(type_code=type_code, **values)
+    connection.execute(statement.on_conflict_do_update(index_elements=[coupon_types.c.type_code], set_=values))
+
+
+def keep_unknown_coupon_type(connection: Connection, type_code: str, value_fen: int, min_spend_fen: int) -> None:
+    """A coupon kind this counter has not heard of (a pulled coupon's), inactive and not for points: its coupons can
+    be shown and used. A kind known already stays as it is."""
+    connection.execute(
+        text(
+            "INSERT OR IGNORE INTO coupon_types (type_code, title, value_fen, min_spend_fen, valid_days, points, active) "
+            "VALUES (:type_code, :type_code, :value_fen, :min_spend_fen, 0, 0, 0)"
+        ),
+        {"type_code": type_code, "value_fen": value_fen, "min_spend_fen": min_spend_fen},
+    )
+
+
+# ---- coupons ------------------------------------------------------------------------------------
 
 
 def insert_coupon(connection: Connection, **values: Any) -> None:
+    """A coupon issued at this desk (dates and times as Python values)."""
     connection.execute(insert(coupons).values(**values))
+
+
+def insert_pulled_coupon(connection: Connection, values: dict[str, Any]) -> None:
+    """A coupon made at another counter, times as the server's text: code, type_code, member_id, value_fen,
+    min_spend_fen, valid_until, issued_at, issued_entry_id, status, used_at, used_counter."""
+    connection.execute(
+        text(
+            "INSERT INTO coupons (code, type_code, member_id, value_fen, min_spend_fen, valid_until, issued_at, "
+            "issued_entry_id, status, used_at, used_counter) "
+            "VALUES (:code, :type_code, :member_id, :value_fen, :min_spend_fen, :valid_until, :issued_at, "
+            ":issued_entry_id, :status, :used_at, :used_counter)"
+        ),
+        values,
+    )
 
 
 def coupon_by_code(connection: Connection, code: str) -> Row[Any] | None:
@@ -80,6 +135,14 @@ def coupon_by_code(connection: Connection, code: str) -> Row[Any] | None:
     return connection.execute(
         select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.code == code)
     ).first()
+
+
+def coupon_status(connection: Connection, code: str) -> str | None:
+    """The coupon's status here (issued, written_off, ...), or None when this counter has no such coupon."""
+    status: str | None = connection.execute(
+        text("SELECT status FROM coupons WHERE code = :code"), {"code": code}
+    ).scalar()
+    return status
 
 
 def coupons_of_member(connection: Connection, member_id: int) -> list[Row[Any]]:
@@ -107,15 +170,28 @@ def usable_coupons(connection: Connection, member_id: int, today: dt.date) -> li
     )
 
 
+def coupon_bought_by(connection: Connection, entry_id: str) -> Row[Any] | None:
+    """The coupon a redemption entry paid for, with its kind's title."""
+    return connection.execute(
+        select(coupons, coupon_types.c.title).join(coupon_types).where(coupons.c.issued_entry_id == entry_id)
+    ).first()
+
+
 def write_off(connection: Connection, code: str, **values: Any) -> None:
+    """Written off at this desk (used_at and the rest as Python values)."""
     connection.execute(update(coupons).where(coupons.c.code == code).values(status="written_off", **values))
 
 
-def coupon_bought_by(connection: Connection, entry_id: str) -> Row[Any] | None:
-    """The coupon a redemption entry paid for (code, status)."""
-    return connection.execute(
-        text("SELECT code, status FROM coupons WHERE issued_entry_id = :e"), {"e": entry_id}
-    ).first()
+def mark_written_off_elsewhere(
+    connection: Connection, code: str, used_at: str | None, used_counter: str | None
+) -> None:
+    """Written off at another counter, as the change feed says (used_at as the server's text)."""
+    connection.execute(
+        text(
+            "UPDATE coupons SET status = 'written_off', used_at = :used_at, used_counter = :used_counter WHERE code = :code"
+        ),
+        {"used_at": used_at, "used_counter": used_counter, "code": code},
+    )
 
 
 def revoke_coupon(connection: Connection, code: str) -> None:

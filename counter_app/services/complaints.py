@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Row
 
 from counter_app.db import complaints as complaint_rows
 from counter_app.db import members as member_rows
+from counter_app.db import rewards as reward_rows
 from counter_app.db import sealing
 from counter_app.db import staff as staff_rows
 from counter_app.db.outbox import append_op
@@ -646,13 +647,13 @@ def _check_compensation(desk: Desk, connection: Connection, state: ComplaintStat
                 type_code=offer.value,
                 allowed=", ".join(allowed),
             )
-        kind = complaint_rows.coupon_type(connection, offer.value, active_only=True)
+        kind = reward_rows.coupon_type(connection, offer.value, active_only=True)
         if kind is None:
             raise NotFound(
                 QT_TRANSLATE_NOOP("Errors", "There is no coupon {type_code}; check the code."), type_code=offer.value
             )
     if offer.kind == "gift":
-        gift = complaint_rows.active_gift(connection, offer.value)
+        gift = reward_rows.gift_by_sku(connection, offer.value, active_only=True)
         if gift is None:
             raise NotFound(
                 QT_TRANSLATE_NOOP(
@@ -858,15 +859,15 @@ def _give(
         entry_id = credit_points(desk, connection, member, "compensation", offer.points, actor, note=row.ticket_no)
         return {"entry_id": entry_id}
     if offer.kind == "coupon" and member is not None:
-        kind = complaint_rows.coupon_type(connection, offer.value)
+        kind = reward_rows.coupon_type(connection, offer.value)
         if kind is None:  # checked above: only a catalog changed under this transaction could get here
             raise NotFound(
                 QT_TRANSLATE_NOOP("Errors", "There is no coupon {type_code}; check the code."), type_code=offer.value
             )
         coupon = issue_coupon(desk, connection, member, kind, None)
         return {"coupon_code": coupon.code.replace("-", "")}
-    if not complaint_rows.take_one_gift(connection, offer.value):
-        name = complaint_rows.gift_name(connection, offer.value) or offer.value
+    if not reward_rows.take_stock(connection, offer.value, 1):
+        name = reward_rows.gift_name(connection, offer.value) or offer.value
         raise InvalidInput(
             QT_TRANSLATE_NOOP(
                 "Errors",

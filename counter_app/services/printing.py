@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Row
 
 from counter_app.db import points as points_rows
 from counter_app.db import printing as print_rows
+from counter_app.db import rewards as reward_rows
 from counter_app.db.members import member_by
 from counter_app.db.staff import staff_by_id
 from counter_app.devices import printer as devices
@@ -181,7 +182,7 @@ def build_receipt(desk: Desk, connection: Connection, reference: str, language: 
         code = parse_coupon_code(reference)
     except InvalidInput:
         code = None
-    c = print_rows.coupon_with_title(connection, code) if code else None
+    c = reward_rows.coupon_by_code(connection, code) if code else None
     if c is not None and c.status == "written_off":
         row = member_by(connection, id=c.member_id)
         header = _header(desk, connection, coupon_display(c.code), c.used_staff, c.used_at or desk.now())
@@ -235,12 +236,12 @@ def _ledger_receipt(desk: Desk, connection: Connection, entry: Any, language: st
             points=entry.points,
         )
     if kind == "redeem-gift":
-        name = print_rows.gift_name(connection, entry.item) or entry.item or ""
+        name = reward_rows.gift_name(connection, entry.item) or entry.item or ""
         return templates.gift_receipt(
             header, member, language, gift_name=name, sku=entry.item or "", qty=entry.qty or 1, points=-entry.points
         )
     if kind == "redeem-coupon":
-        c = print_rows.coupon_bought_with(connection, entry.entry_id)
+        c = reward_rows.coupon_bought_by(connection, entry.entry_id)
         if c is not None:
             return templates.coupon_receipt(
                 header,

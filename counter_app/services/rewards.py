@@ -242,7 +242,7 @@ def redeem_coupon(desk: Desk, ref: str, type_code: str) -> Redemption:
     actor = authorize(desk, Permission.REDEEM, "coupon.redeem")
     type_code = _sku(type_code)
     with desk.store.read() as connection:
-        kind = reward_rows.active_coupon_type(connection, type_code)
+        kind = reward_rows.coupon_type(connection, type_code, active_only=True)
     if kind is None:
         raise NotFound(
             QT_TRANSLATE_NOOP("Errors", "There is no coupon {type_code}; check the code."), type_code=type_code

@@ -14,10 +14,11 @@ from typing import Any
 from sqlalchemy import Connection
 
 from counter_app import config
-from counter_app.db import catalog, sealing, sync_state
 from counter_app.db import complaints as complaint_rows
 from counter_app.db import members as member_rows
 from counter_app.db import points as ledger
+from counter_app.db import rewards as reward_rows
+from counter_app.db import sealing, sync_state
 from counter_app.db.sync_state import store_time
 from counter_app.domain.codes import NONCE_KEEP_STEPS, step_of
 from counter_app.domain.errors import DeskError
@@ -212,14 +213,12 @@ def apply_change(desk: Desk, connection: Connection, change: Change) -> None:
                 connection, data["nonce"], data["member_uid"], data["step"], desk.now(), data.get("counter_uid")
             )
     elif change.kind == "gift":
-        catalog.save_gift(connection, data["sku"], data["name"], data["points"], data["stock"], data["active"])
+        reward_rows.save_gift(connection, data["sku"], data["name"], data["points"], data["stock"], data["active"])
     elif change.kind == "coupon_type":
-        catalog.save_coupon_type(
+        reward_rows.save_coupon_type(
             connection,
-            {
-                key: data[key]
-                for key in ("type_code", "title", "value_fen", "min_spend_fen", "valid_days", "points", "active")
-            },
+            data["type_code"],
+            {key: data[key] for key in ("title", "value_fen", "min_spend_fen", "valid_days", "points", "active")},
         )
     elif change.kind == "rules":
         _apply_rules(desk, data["text"])
@@ -338,12 +337,12 @@ def _apply_coupon(connection: Connection, data: dict[str, Any]) -> None:
         log.error("coupon %s for unknown member %s skipped", data["code"], data["member_uid"])
         return
     # A coupon kind this counter has not heard of: kept, so the coupon can be shown and used.
-    catalog.keep_unknown_coupon_type(
+    reward_rows.keep_unknown_coupon_type(
         connection, data["type_code"], data.get("value_fen") or 0, data.get("min_spend_fen") or 0
     )
-    status = catalog.coupon_status(connection, data["code"])
+    status = reward_rows.coupon_status(connection, data["code"])
     if status is None:
-        catalog.insert_pulled_coupon(
+        reward_rows.insert_pulled_coupon(
             connection,
             {
                 "code": data["code"],
@@ -360,7 +359,7 @@ def _apply_coupon(connection: Connection, data: dict[str, Any]) -> None:
             },
         )
     elif data["status"] == "written_off" and status != "written_off":
-        catalog.mark_coupon_written_off(connection, data["code"], data.get("used_at"), data.get("used_counter"))
+        reward_rows.mark_written_off_elsewhere(connection, data["code"], data.get("used_at"), data.get("used_counter"))
 
 
 def _apply_rules(desk: Desk, rules_text: str) -> None:
