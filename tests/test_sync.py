@@ -469,3 +469,45 @@ def test_several_server_processes_serve_one_database(backend, tmp_path):
     finally:
         running.close()
         drop()
+
+
+def test_the_chains_catalog_reaches_every_counter_and_a_new_version_replaces_it(sqlite_server, tmp_path):
+    """Gifts and coupon kinds published at the server arrive whole at a counter, and a later publication
+    replaces every field, stock and withdrawal included, while the counter's own coupon kinds stay."""
+    desk = enrolled_counter(tmp_path / "east", sqlite_server)
+    rewards.define_coupon(desk, "LOCAL5", "本店 5 元券", "5", "50", 30, 400)
+    first = {
+        "gifts": [{"sku": "G-UMB", "name": "雨伞", "points": 1200, "stock": 30}],
+        "coupon_types": [
+            {
+                "type_code": "C20",
+                "title": "20 元券",
+                "value_fen": 2000,
+                "min_spend_fen": 20000,
+                "valid_days": 30,
+                "points": 1600,
+            }
+        ],
+    }
+    published = tmp_path / "catalog.json"
+    published.write_text(json.dumps(first, ensure_ascii=False), encoding="utf-8")
+    assert sqlite_server.command("catalog", str(published)).returncode == 0
+    sync.sync_once(desk)
+    assert [(g.sku, g.name, g.points, g.stock) for g in rewards.gift_catalog(desk)] == [("G-UMB", "雨伞", 1200, 30)]
+    assert {(k.type_code, k.title, k.value, k.min_spend, k.points) for k in rewards.coupon_kinds(desk)} == {
+        ("C20", "20 元券", "20.00", "200.00", 1600),
+        ("LOCAL5", "本店 5 元券", "5.00", "50.00", 400),
+    }
+    second = {
+        "gifts": [{"sku": "G-UMB", "name": "折叠雨伞", "points": 1500, "stock": 5, "active": False}],
+        "coupon_types": [{**first["coupon_types"][0], "title": "满 300 减 20", "min_spend_fen": 30000}],
+    }
+    published.write_text(json.dumps(second, ensure_ascii=False), encoding="utf-8")
+    assert sqlite_server.command("catalog", str(published)).returncode == 0
+    sync.sync_once(desk)
+    assert rewards.gift_catalog(desk) == []  # withdrawn centrally: no longer offered
+    assert {(k.type_code, k.title, k.min_spend) for k in rewards.coupon_kinds(desk)} == {
+        ("C20", "满 300 减 20", "300.00"),
+        ("LOCAL5", "本店 5 元券", "50.00"),
+    }
+    desk.close()
