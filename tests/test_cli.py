@@ -6,6 +6,8 @@ exit codes, Ctrl+C, stdin and the PIN, environment variables."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import signal
@@ -564,3 +566,128 @@ def test_a_pin_is_asked_for_only_on_a_terminal(data_dir):
     assert piped.returncode == 2
     assert piped.stderr.strip() == "No terminal to ask for the PIN on: put it in COUNTER_PIN."
     assert piped.stdout == ""
+
+
+def _points_and_history(data_dir):
+    shown = json.loads(cli_main("member", "show", "13800138000", "--json", data_dir=data_dir).stdout)
+    history = json.loads(cli_main("points", "history", "13800138000", "--json", data_dir=data_dir).stdout)
+    return shown["points"], [(line["kind"], line["points"]) for line in history]
+
+
+@pytest.mark.parametrize(
+    ("amount", "says"),
+    [
+        ("12,50", "comma only separates thousands"),  # once read as ¥1,250
+        ("1,25.00", "comma only separates thousands"),
+        ("1_000", "amount in yuan"),
+        ("1e2", "amount in yuan"),
+        ("1e309", "amount in yuan"),  # once exit 1
+        ("9" * 5001, "too large for one slip"),  # once exit 1
+        ("NaN", "amount in yuan"),
+    ],
+)
+def test_points_earn_refuses_an_amount_not_written_as_on_a_slip(data_dir, amount, says):
+    register(data_dir)
+    refused = cli_main(
+        "points", "earn", "13800138000", "--amount", amount, "--slip", "A-1", "--json", data_dir=data_dir
+    )
+    assert refused.returncode == 2
+    assert_clean(refused)
+    error = json.loads(refused.stdout)["error"]
+    assert error["kind"] == "InvalidInput" and says in error["fields"]["amount"]
+    assert _points_and_history(data_dir) == (0, [])
+    in_chinese = cli_main(
+        "points", "earn", "13800138000", "--amount", amount, "--slip", "A-1", data_dir=data_dir, lang="zh_CN"
+    )
+    assert in_chinese.returncode == 2 and "金额" in in_chinese.stderr
+    assert (
+        cli_main("points", "earn", "13800138000", "--amount", "1,250.00", "--slip", "A-1", data_dir=data_dir).returncode
+        == 0
+    )
+    assert _points_and_history(data_dir) == (1250, [("earn", 1250)])
+
+
+@pytest.mark.parametrize(
+    ("points_", "says"),
+    [
+        ("8,00", "comma only separates thousands"),
+        ("1e2", "whole number"),
+        ("1_600", "whole number"),
+        ("800.0", "whole number"),
+        ("9" * 5001, "more points than any member holds"),  # once exit 1
+        ("-800", "more than zero"),
+    ],
+)
+def test_points_cash_refuses_points_that_are_not_a_whole_number_in_bounds(data_dir, points_, says):
+    register(data_dir)
+    assert (
+        cli_main("points", "earn", "13800138000", "--amount", "2000", "--slip", "A-1", data_dir=data_dir).returncode
+        == 0
+    )
+    refused = cli_main("points", "cash", "13800138000", f"--points={points_}", data_dir=data_dir)
+    assert refused.returncode == 2 and says in refused.stderr
+    assert_clean(refused)
+    assert _points_and_history(data_dir) == (2000, [("earn", 2000)])
+    grouped = cli_main("points", "cash", "13800138000", "--points", "1,600", "--json", data_dir=data_dir)
+    assert json.loads(grouped.stdout)["yuan"] == "20.00"
+
+
+NOT_TEXT = [
+    pytest.param("bad \udcff\udcfe bytes", id="invalid-utf8"),  # as Python hands over argv bytes that are not UTF-8
+    pytest.param("nul\x00inside", id="nul"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_TEXT)
+def test_an_argument_that_is_not_text_exits_2_naming_the_option_and_changes_nothing(data_dir, text):
+    register(data_dir)
+    opened = cli_main(
+        "complaint", "open", "13800138000", "--category", "other", "--text", text, "--json", data_dir=data_dir
+    )
+    assert opened.returncode == 2
+    assert_clean(opened)
+    error = json.loads(opened.stdout)["error"]
+    assert error["kind"] == "InvalidInput" and error["message"].startswith("--text holds something that is not text")
+    assert "--text" in opened.stderr
+    assert json.loads(cli_main("complaint", "list", "--json", data_dir=data_dir).stdout) == []
+    in_chinese = cli_main(
+        "complaint", "open", "--walk-in", "--category", "other", "--text", text, data_dir=data_dir, lang="zh_CN"
+    )
+    assert in_chinese.returncode == 2 and "--text 含有非文本内容" in in_chinese.stderr
+    earn = cli_main("points", "earn", "13800138000", "--amount", "100", "--slip", text, data_dir=data_dir)
+    assert earn.returncode == 2 and "--slip" in earn.stderr
+    cash = cli_main("points", "cash", text, "--points", "800", data_dir=data_dir)
+    assert cash.returncode == 2 and "REF" in cash.stderr
+    assert _points_and_history(data_dir) == (0, [])
+    assert json.loads(cli_main("complaint", "list", "--json", data_dir=data_dir).stdout) == []
+
+
+def test_a_data_folder_with_a_nul_is_refused_before_it_is_used(tmp_path):
+    from counter_app import cli
+
+    folder = f"{tmp_path}/desk\x00data"
+    with contextlib.redirect_stderr(io.StringIO()) as stderr:
+        code = cli.main(["--data-dir", folder, "--lang", "en", "status"])
+    assert code == 2 and "--data-dir holds something that is not text" in stderr.getvalue()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.cli
+def test_argv_bytes_that_are_not_utf8_get_a_sentence_and_exit_2(data_dir):
+    register(data_dir)
+    assert (
+        cli_main("points", "earn", "13800138000", "--amount", "100", "--slip", "A-1", data_dir=data_dir).returncode == 0
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COUNTER_PIN": ADMIN_PIN}
+    base = [sys.executable, "-m", "counter_app", "--data-dir", str(data_dir), "--lang", "en", "--staff", ADMIN]
+    for command in (
+        ["complaint", "open", "13800138000", "--category", "other", "--text", b"\xe6\x8a\x95\xe8\xaf\x89 \xff\xfe"],
+        ["points", "cash", b"1380013800\xff", "--points", "80"],
+        ["points", "earn", "13800138000", "--amount", "100", "--slip", b"B-\xc3"],
+    ):
+        done = subprocess.run(base + command, capture_output=True, env=env, timeout=120, cwd=ROOT)
+        stderr = done.stderr.decode("utf-8", "replace")
+        assert done.returncode == 2, stderr
+        assert "Traceback" not in stderr and "holds something that is not text" in stderr
+    assert _points_and_history(data_dir) == (100, [("earn", 100)])
+    assert json.loads(cli_main("complaint", "list", "--json", data_dir=data_dir).stdout) == []

@@ -92,6 +92,8 @@ def test_a_manager_sets_up_an_event_and_the_desk_lists_it(desk, fair):
         ({"points": "ten"}, "points", "0 to 20 points"),
         ({"capacity": 0}, "capacity", "1 to 100000 places"),
         ({"capacity": "1e3"}, "capacity", "1 to 100000 places"),
+        ({"points": "9" * 5001}, "points", "0 to 20 points"),  # once a ValueError past int()'s 4,300 digits
+        ({"capacity": "9" * 5001}, "capacity", "1 to 100000 places"),
     ],
 )
 def test_bad_event_input_is_refused_with_its_field_and_nothing_is_stored(desk, changes, field, message):

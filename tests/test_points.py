@@ -6,15 +6,18 @@ import contextlib
 import datetime as dt
 import shutil
 import tempfile
+import unicodedata
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from counter_app.db import points as ledger
 from counter_app.domain.errors import Conflict, InvalidInput
+from counter_app.domain.points import MAX_POINTS, parse_amount, parse_points
 from counter_app.domain.rules import parse_rules
 from counter_app.domain.staff import HeldForApproval, NeedsManager
 from counter_app.paths import resources_dir
@@ -412,3 +415,162 @@ def test_a_member_who_keeps_spending_keeps_the_tier_at_the_anniversary(member):
     member.clock = lambda: MONDAY + dt.timedelta(days=370)
     assert points.review_tiers(member) == 0
     assert members.find_member(member, "13800138000").tier == "gold"
+
+
+# What a clerk may type for an amount or a count of points: as written on a slip, or refused with a sentence.
+AMOUNTS_AS_TYPED = [
+    ("0.01", 1),
+    ("1250", 125_000),
+    ("1250.5", 125_050),
+    ("1,250.00", 125_000),
+    ("1,234,567.89", 123_456_789),
+    ("  12.50 ", 1_250),  # blanks around a pasted number are dropped, as for every field
+    ("¥12.50", 1_250),
+    ("１２", 1_200),  # full-width digits, as a Chinese IME gives them, read as the digits they are
+    ("１，２５０．５", 125_050),
+    ("007", 700),
+    ("9999999.99", 999_999_999),
+]
+AMOUNTS_REFUSED = [
+    ("0.001", "two decimals"),
+    ("1,25.00", "comma only separates thousands"),
+    ("12,50", "comma only separates thousands"),  # a decimal comma: once read as ¥1,250
+    (",100", "comma only separates thousands"),
+    ("1,,000", "comma only separates thousands"),
+    ("1,2345", "comma only separates thousands"),
+    ("1_000", "in yuan"),
+    ("1e2", "in yuan"),
+    ("1e309", "in yuan"),
+    ("NaN", "in yuan"),
+    ("Infinity", "in yuan"),
+    ("+5", "in yuan"),
+    (".5", "in yuan"),
+    ("5.", "in yuan"),
+    ("1 250", "in yuan"),
+    ("١٢", "in yuan"),  # Arabic-Indic digits: not what a till prints
+    ("-5", "more than zero"),
+    ("0.00", "more than zero"),
+    ("10,000,000", "too large"),
+    ("9" * 5001, "too large"),  # once an InvalidOperation: exit 1
+    ("1" + "0" * 5000 + ".00", "too large"),
+]
+
+
+@pytest.mark.parametrize(("typed", "fen"), AMOUNTS_AS_TYPED)
+def test_amounts_are_read_as_written_on_a_slip(typed, fen):
+    assert parse_amount(typed) == fen
+
+
+@pytest.mark.parametrize(("typed", "says"), AMOUNTS_REFUSED)
+def test_amounts_not_written_as_on_a_slip_are_refused_with_a_sentence(typed, says):
+    with pytest.raises(InvalidInput) as caught:
+        parse_amount(typed)
+    assert says in caught.value.message("en")
+    assert caught.value.message("zh_CN") != caught.value.message("en")  # translated for the clerk
+
+
+@pytest.mark.parametrize(
+    ("number", "fen"), [(Decimal("12.5"), 1_250), (Decimal("1E+2"), 10_000), (Decimal("9999999.99"), 999_999_999)]
+)
+def test_an_amount_already_a_number_keeps_the_same_limits(number, fen):
+    assert parse_amount(number) == fen
+
+
+@pytest.mark.parametrize(
+    "number", [Decimal("NaN"), Decimal("Infinity"), Decimal("1E+309"), Decimal("0"), Decimal("-1"), Decimal("0.001")]
+)
+def test_an_amount_already_a_number_is_refused_outside_them(number):
+    with pytest.raises(InvalidInput):
+        parse_amount(number)
+
+
+@pytest.mark.parametrize(
+    ("typed", "points_"),
+    [("800", 800), ("1,600", 1_600), (" 1,600 ", 1_600), ("１６００", 1_600), ("100,000,000", MAX_POINTS), (80, 80)],
+)
+def test_points_are_whole_numbers_as_written(typed, points_):
+    assert parse_points(typed) == points_
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("16,00", "comma only separates thousands"),
+        (",800", "comma only separates thousands"),
+        ("1,,600", "comma only separates thousands"),
+        ("1_000", "whole number"),
+        ("1e2", "whole number"),
+        ("1e309", "whole number"),
+        ("800.0", "whole number"),
+        ("+5", "whole number"),
+        ("NaN", "whole number"),
+        ("", "whole number"),
+        (True, "whole number"),
+        ("-5", "more than zero"),
+        ("0", "more than zero"),
+        (-80, "more than zero"),
+        ("100,000,001", "more points than any member holds"),
+        (MAX_POINTS + 1, "more points than any member holds"),
+        ("9" * 5001, "more points than any member holds"),  # once a ValueError past Python's 4,300 digits
+    ],
+)
+def test_points_not_a_whole_number_in_bounds_are_refused_with_a_sentence(typed, says):
+    with pytest.raises(InvalidInput) as caught:
+        parse_points(typed)
+    assert says in caught.value.message("en")
+
+
+def _written(fen: int, grouped: bool, decimals: int, wide: bool, padded: bool) -> str:
+    yuan, cents = divmod(fen, 100)
+    text = f"{yuan:,}" if grouped else str(yuan)
+    if decimals == 2 or cents % 10:
+        text += f".{cents:02d}"
+    elif decimals == 1 or cents:
+        text += f".{cents // 10}"
+    if wide:
+        text = text.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789,."})
+    return f" {text}\t" if padded else text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    fen=st.integers(min_value=1, max_value=999_999_999),
+    grouped=st.booleans(),
+    decimals=st.sampled_from([0, 1, 2]),
+    wide=st.booleans(),
+    padded=st.booleans(),
+)
+def test_any_amount_as_a_person_writes_it_reads_as_that_amount(fen, grouped, decimals, wide, padded):
+    assert parse_amount(_written(fen, grouped, decimals, wide, padded)) == fen
+
+
+_NUMBERISH = st.text(alphabet="0123456789,._-+eE ¥１２，．\u00a0\x00", max_size=30)
+
+
+@settings(max_examples=500, deadline=None)
+@given(typed=st.one_of(_NUMBERISH, st.text(max_size=30), st.text(alphabet="9,", min_size=4000, max_size=6000)))
+def test_any_text_is_an_amount_a_person_reads_or_refused_with_a_sentence(typed):
+    try:
+        fen = parse_amount(typed)
+    except InvalidInput as refused:
+        assert refused.message("en") and refused.message("zh_CN")
+        return
+    # What was read is what a person reads: the digits as they stand, commas only between thousands.
+    plain = unicodedata.normalize("NFKC", typed).strip().removeprefix("¥")
+    whole, _, decimals = plain.partition(".")
+    assert "," not in whole or whole.lstrip("0") == f"{int(whole.replace(',', '')):,}"
+    assert len(decimals) <= 2 and plain.replace(",", "").replace(".", "").isdigit()
+    assert Decimal(plain.replace(",", "")) * 100 == fen and 1 <= fen <= 999_999_999
+
+
+@settings(max_examples=500, deadline=None)
+@given(typed=st.one_of(_NUMBERISH, st.text(max_size=30), st.integers(), st.text(alphabet="9,", min_size=4000)))
+def test_any_text_is_a_count_of_points_a_person_reads_or_refused_with_a_sentence(typed):
+    try:
+        counted = parse_points(typed)
+    except InvalidInput as refused:
+        assert refused.message("en") and refused.message("zh_CN")
+        return
+    plain = unicodedata.normalize("NFKC", str(typed)).strip()
+    assert "," not in plain or plain.lstrip("0") == f"{counted:,}"
+    assert plain.replace(",", "").isdigit() and int(plain.replace(",", "")) == counted <= MAX_POINTS

@@ -42,7 +42,7 @@ from counter_app.cli import (
     store,
     sync,
 )
-from counter_app.cli.parsing import COMMON, Parser, VersionAction
+from counter_app.cli.parsing import COMMON, Parser, VersionAction, refuse_non_text
 from counter_app.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -181,30 +181,39 @@ def _run(args: argparse.Namespace, data_dir: Path) -> int:
         desk.close()
 
 
+def _refused(args: argparse.Namespace, error: DeskError) -> int:
+    """A desk error as the person (and a script) sees it: the sentence on stderr, the document with --json."""
+    if args.lang:
+        i18n.set_language(args.lang)
+    if getattr(args, "json", False):
+        output.write_json(_error_document(error))
+    sys.stderr.write(error.message() + "\n")
+    fields = getattr(error, "fields", {})
+    for name, field_error in fields.items():
+        if len(fields) > 1:
+            from counter_app.domain.members import FIELD_LABELS
+
+            label = i18n.translate("Fields", FIELD_LABELS.get(name, name))
+            sys.stderr.write(f"  {label}: {field_error.message()}\n")
+    return error.exit_code
+
+
 def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) -> int:
     from counter_app.config import default_data_dir
     from counter_app.domain.errors import DeskError
     from counter_app.logs import log_unhandled, setup_logging
 
     args = args or parse_args(argv)
+    try:
+        refuse_non_text(args, build_parser)  # before the data folder is even looked at: it may be the culprit
+    except DeskError as error:
+        return _refused(args, error)
     data_dir = args.data_dir or default_data_dir()
     log_file = setup_logging(data_dir)
     try:
         return _run(args, data_dir)
     except DeskError as error:
-        if args.lang:
-            i18n.set_language(args.lang)
-        if getattr(args, "json", False):
-            output.write_json(_error_document(error))
-        sys.stderr.write(error.message() + "\n")
-        fields = getattr(error, "fields", {})
-        for name, field_error in fields.items():
-            if len(fields) > 1:
-                from counter_app.domain.members import FIELD_LABELS
-
-                label = i18n.translate("Fields", FIELD_LABELS.get(name, name))
-                sys.stderr.write(f"  {label}: {field_error.message()}\n")
-        return error.exit_code
+        return _refused(args, error)
     except KeyboardInterrupt:
         return 130
     except Exception as bug:  # a bug: the log gets the traceback, the person a sentence

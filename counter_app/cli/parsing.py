@@ -1,13 +1,17 @@
-"""The parser's shared parts: usage mistakes as exit 2, the options every command accepts, --version."""
+"""The parser's shared parts: usage mistakes as exit 2, the options every command accepts, --version,
+and the refusal of arguments that are not text."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
 from counter_app import i18n
+from counter_app.domain.errors import InvalidInput
+from counter_app.i18n import QT_TRANSLATE_NOOP
 
 
 class Parser(argparse.ArgumentParser):
@@ -109,3 +113,54 @@ def command(
 def actions(parser: argparse.ArgumentParser, required: bool = True) -> Any:
     """The actions under a command (`member register`, `member show`, ...)."""
     return parser.add_subparsers(dest="action", required=required, parser_class=Parser)
+
+
+def _not_text(value: object) -> bool:
+    """A NUL anywhere, or in a text argument bytes that were not UTF-8 (Python hands those over as lone
+    surrogates): neither can be stored, printed or synced. A file name may be any bytes but NUL."""
+    if isinstance(value, Path):
+        return "\x00" in str(value)
+    if isinstance(value, str):
+        return "\x00" in value or not value.isascii() and _has_surrogates(value)
+    if isinstance(value, list | tuple):
+        return any(_not_text(item) for item in value)
+    return False
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _argument_names(parser: argparse.ArgumentParser, args: argparse.Namespace) -> dict[str, str]:
+    """What the person typed for each argument of the command given (`--text`, `REF`), by its dest."""
+    names: dict[str, str] = {}
+    current: argparse.ArgumentParser | None = parser
+    while current is not None:
+        chosen: argparse.ArgumentParser | None = None
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                chosen = action.choices.get(getattr(args, action.dest, None) or "")
+            elif action.option_strings:
+                names[action.dest] = max(action.option_strings, key=len)
+            else:
+                names[action.dest] = str(action.metavar or action.dest.upper())
+        current = chosen
+    return names
+
+
+def refuse_non_text(args: argparse.Namespace, build: Callable[[], argparse.ArgumentParser]) -> None:
+    """Before any command runs: every argument is text (or a usable file name), else InvalidInput naming
+    the first one that is not. `build` makes the parser again, only then, to name the option as typed."""
+    wrong = [dest for dest, value in vars(args).items() if _not_text(value)]
+    if wrong:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{option} holds something that is not text (a NUL character, or bytes that are not UTF-8); type it again.",
+            ),
+            option=_argument_names(build(), args).get(wrong[0], wrong[0]),
+        )

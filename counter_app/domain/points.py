@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from decimal import ROUND_FLOOR, Decimal, InvalidOperation
+from decimal import ROUND_FLOOR, Decimal
 
 from counter_app.domain.errors import FieldError
 from counter_app.domain.rules import Rules
@@ -13,40 +13,113 @@ from counter_app.domain.tiers import TIERS
 from counter_app.i18n import QT_TRANSLATE_NOOP
 
 MAX_AMOUNT = Decimal("9999999.99")
+# The largest count of points one operation may name: far above any honest balance (the largest slip a till
+# takes, ¥9,999,999.99, earns about 10 million points at the default 1 a yuan), and safe as a JSON number.
 MAX_POINTS = 100_000_000
 _SLIP = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/]{0,39}$")
+# A number as a person writes it on a slip: plain digits ("1250") or thousands in groups of three ("1,250"),
+# then for yuan a decimal point and its decimals. ASCII digits only here: full-width ones are made ASCII
+# (NFKC) first, and no other script's digits are taken for money.
+_WHOLE = r"(?:[0-9]+|[1-9][0-9]{0,2}(?:,[0-9]{3})+)"
+_AMOUNT = re.compile(rf"(-?)({_WHOLE})(?:\.([0-9]+))?", re.ASCII)
+_POINTS = re.compile(rf"(-?)({_WHOLE})", re.ASCII)
+# More digits than this before the point cannot be a slip's amount (¥9,999,999.99 at most) nor a points count.
+_AMOUNT_DIGITS = 7
+_POINTS_DIGITS = 9
+
+
+def _as_typed(text: str) -> str:
+    """The text as a clerk typed it, in one form: full-width digits and signs (a Chinese IME's) made ASCII,
+    blanks around it dropped; blanks inside it stay, and are refused."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _amount_refused() -> FieldError:
+    return FieldError(QT_TRANSLATE_NOOP("Errors", "Enter the amount in yuan, e.g. 1234.50."))
+
+
+def _amount_too_large() -> FieldError:
+    return FieldError(
+        QT_TRANSLATE_NOOP("Errors", "The amount is too large for one slip (at most ¥9,999,999.99); check it.")
+    )
 
 
 def parse_amount(text: str | Decimal) -> int:
-    """Yuan with at most two decimals, as typed; returns fen (cents)."""
-    raw = unicodedata.normalize("NFKC", str(text)).strip().replace(",", "").lstrip("¥")
-    try:
-        amount = Decimal(raw)
-    except InvalidOperation:
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "Enter the amount in yuan, e.g. 1234.50.")) from None
+    """Yuan as typed: plain digits with at most two decimals, thousands separated by commas only where they
+    belong ("1,250.00", "1250", "1250.5", "¥12.50"); returns fen (cents). Anything else — "12,50", "1_000",
+    "1e2", "+5", ".5", a blank inside — is refused with a FieldError rather than guessed at."""
+    if isinstance(text, Decimal):
+        return _decimal_amount(text)
+    typed = _as_typed(str(text)).removeprefix("¥")
+    match = _AMOUNT.fullmatch(typed)
+    if match is None:
+        if "," in typed:  # "12,50": a decimal comma, or a separator out of place; never guess which
+            raise FieldError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "In an amount a comma only separates thousands (1,250.00); the fen follow a point, e.g. 12.50.",
+                )
+            )
+        raise _amount_refused()
+    sign, whole, decimals = match.groups()
+    digits = whole.replace(",", "").lstrip("0")
+    if sign:
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The amount must be more than zero."))
+    if decimals is not None and len(decimals) > 2:
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "An amount has at most two decimals (fen)."))
+    if len(digits) > _AMOUNT_DIGITS:  # before int(): a 5,000-digit number is refused, not converted
+        raise _amount_too_large()
+    fen = int(digits or "0") * 100 + int((decimals or "").ljust(2, "0"))
+    if fen <= 0:
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "The amount must be more than zero."))
+    if fen > MAX_AMOUNT * 100:
+        raise _amount_too_large()
+    return fen
+
+
+def _decimal_amount(amount: Decimal) -> int:
+    """An amount already a number (from a form's spin box): the same limits, without the text's grammar."""
     if not amount.is_finite():
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "Enter the amount in yuan, e.g. 1234.50."))
+        raise _amount_refused()
     if amount <= 0:
         raise FieldError(QT_TRANSLATE_NOOP("Errors", "The amount must be more than zero."))
+    if amount > MAX_AMOUNT:  # before quantize, which fails on numbers wider than the context's precision
+        raise _amount_too_large()
     if amount != amount.quantize(Decimal("0.01")):
         raise FieldError(QT_TRANSLATE_NOOP("Errors", "An amount has at most two decimals (fen)."))
-    if amount > MAX_AMOUNT:
-        raise FieldError(
-            QT_TRANSLATE_NOOP("Errors", "The amount is too large for one slip (at most ¥9,999,999.99); check it.")
-        )
     return int(amount * 100)
 
 
 def parse_points(value: str | int) -> int:
-    text = unicodedata.normalize("NFKC", str(value)).strip().replace(",", "")
-    if not text.lstrip("-").isdigit():
+    """A count of points as typed: a whole number, thousands optionally in groups of three ("1,600"), from 1
+    to MAX_POINTS. Anything else is refused with a FieldError."""
+    if isinstance(value, bool):
         raise FieldError(QT_TRANSLATE_NOOP("Errors", "Points are a whole number, e.g. 800."))
-    points = int(text)
+    if isinstance(value, int):
+        return _bounded_points(value)
+    typed = _as_typed(str(value))
+    match = _POINTS.fullmatch(typed)
+    if match is None:
+        if "," in typed:
+            raise FieldError(QT_TRANSLATE_NOOP("Errors", "In points a comma only separates thousands, e.g. 1,600."))
+        raise FieldError(QT_TRANSLATE_NOOP("Errors", "Points are a whole number, e.g. 800."))
+    sign, whole = match.groups()
+    digits = whole.replace(",", "").lstrip("0")
+    if len(digits) > _POINTS_DIGITS:  # before int(): Python refuses to convert over 4,300 digits
+        raise _too_many_points()
+    return _bounded_points(-int(digits or "0") if sign else int(digits or "0"))
+
+
+def _bounded_points(points: int) -> int:
     if points <= 0:
         raise FieldError(QT_TRANSLATE_NOOP("Errors", "The points must be more than zero."))
     if points > MAX_POINTS:
-        raise FieldError(QT_TRANSLATE_NOOP("Errors", "That is more points than any member holds; check the number."))
+        raise _too_many_points()
     return points
+
+
+def _too_many_points() -> FieldError:
+    return FieldError(QT_TRANSLATE_NOOP("Errors", "That is more points than any member holds; check the number."))
 
 
 def normalize_slip_no(text: str) -> str:

@@ -105,7 +105,8 @@ def _moment(desk: Desk, value: dt.datetime | str, template: str) -> dt.datetime:
 
 def _whole_number(value: int | str | None, minimum: int, maximum: int, template: str) -> int:
     text = unicodedata.normalize("NFKC", str(value)).strip()
-    if isinstance(value, bool) or not text.isdigit() or not minimum <= int(text) <= maximum:
+    # The length first: int() of more than 4,300 digits is a ValueError, not a refusal.
+    if isinstance(value, bool) or not text.isdigit() or len(text) > 18 or not minimum <= int(text) <= maximum:
         raise FieldError(template, minimum=minimum, maximum=maximum)
     return int(text)
 

@@ -2060,8 +2060,16 @@
         <translation>The amount is too large for one slip (at most ¥9,999,999.99); check it.</translation>
     </message>
     <message>
+        <source>In an amount a comma only separates thousands (1,250.00); the fen follow a point, e.g. 12.50.</source>
+        <translation>In an amount a comma only separates thousands (1,250.00); the fen follow a point, e.g. 12.50.</translation>
+    </message>
+    <message>
         <source>Points are a whole number, e.g. 800.</source>
         <translation>Points are a whole number, e.g. 800.</translation>
+    </message>
+    <message>
+        <source>In points a comma only separates thousands, e.g. 1,600.</source>
+        <translation>In points a comma only separates thousands, e.g. 1,600.</translation>
     </message>
     <message>
         <source>The points must be more than zero.</source>
@@ -2750,6 +2758,10 @@
     <message>
         <source>There is no setup step called {step}.</source>
         <translation>There is no setup step called {step}.</translation>
+    </message>
+    <message>
+        <source>{option} holds something that is not text (a NUL character, or bytes that are not UTF-8); type it again.</source>
+        <translation>{option} holds something that is not text (a NUL character, or bytes that are not UTF-8); type it again.</translation>
     </message>
 </context>
 <context>

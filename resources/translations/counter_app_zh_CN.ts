@@ -2061,8 +2061,16 @@
         <translation>单张小票金额过大（最多 ¥9,999,999.99）；请核对。</translation>
     </message>
     <message>
+        <source>In an amount a comma only separates thousands (1,250.00); the fen follow a point, e.g. 12.50.</source>
+        <translation>金额中的逗号只用于分隔千位（如 1,250.00）；角分写在小数点后，例如 12.50。</translation>
+    </message>
+    <message>
         <source>Points are a whole number, e.g. 800.</source>
         <translation>积分须为整数，例如 800。</translation>
+    </message>
+    <message>
+        <source>In points a comma only separates thousands, e.g. 1,600.</source>
+        <translation>积分中的逗号只用于分隔千位，例如 1,600。</translation>
     </message>
     <message>
         <source>The points must be more than zero.</source>
@@ -2751,6 +2759,10 @@
     <message>
         <source>There is no setup step called {step}.</source>
         <translation>没有名为 {step} 的设置步骤。</translation>
+    </message>
+    <message>
+        <source>{option} holds something that is not text (a NUL character, or bytes that are not UTF-8); type it again.</source>
+        <translation>{option} 含有非文本内容（NUL 字符或非 UTF-8 字节）；请重新输入。</translation>
     </message>
 </context>
 <context>
