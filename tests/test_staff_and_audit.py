@@ -373,8 +373,13 @@ class _SlowHasher(PasswordHasher):
     def verify(self, hash, password):
         with self._lock:
             self.checks += 1
-        time.sleep(0.4)
+        time.sleep(1.5)
         return super().verify(hash, password)
+
+
+def _locked(desk, staff_id):
+    with desk.store.read() as connection:
+        return connection.exec_driver_sql("SELECT locked_until FROM staff WHERE staff_id = ?", (staff_id,)).scalar()
 
 
 def _lockout_story(desk, staff_id):
@@ -402,15 +407,17 @@ def test_twenty_wrong_pins_in_parallel_make_five_wrong_attempts_and_the_right_pi
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=21) as pool:
         wrong = [pool.submit(wrong_pin, number) for number in range(20)]
-        time.sleep(0.2)  # every wrong PIN is under way, none has finished its check
+        # The right PIN follows once the lock is on record, or after 1 s at most: either way while every
+        # wrong PIN is still in its 1.5 s check, so none of them has been counted the old way yet.
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline and not _locked(team, "K001"):
+            time.sleep(0.01)
         right = pool.submit(auth.sign_in, team, "K001", PINS["clerk"])
         outcomes = [future.exception() for future in [*wrong, right]]
     assert all(isinstance(outcome, NotPermitted) for outcome in outcomes)
     assert "locked after 5 wrong PINs until 10:35" in outcomes[-1].message("en")
     assert hasher.checks == 5  # only the five allowed attempts had their PIN checked
-    with team.store.read() as connection:
-        row = connection.exec_driver_sql("SELECT locked_until FROM staff WHERE staff_id = 'K001'").one()
-    assert row.locked_until is not None
+    assert _locked(team, "K001") is not None
     wrong_rows, locked_out, refused_locked, signed_in = _lockout_story(team, "K001")
     assert sorted(row.details for row in wrong_rows) == [f"wrong PIN ({n} of 5)" for n in (1, 2, 3, 4)]
     assert [(row.details, row.outcome) for row in locked_out] == [("5 wrong PINs", "refused")]
