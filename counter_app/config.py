@@ -14,7 +14,7 @@ import platformdirs
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.languages import LANGUAGE_NAMES
 from counter_app.i18n import LANGUAGES, QT_TRANSLATE_NOOP
-from counter_app.paths import resources_dir
+from counter_app.paths import make_owner_only_folder, owner_only_opener, resources_dir, tighten
 
 if TYPE_CHECKING:
     from counter_app.domain.rules import Rules
@@ -459,9 +459,11 @@ def load_rules(data_dir: Path) -> Rules:
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:
-    data_dir.mkdir(parents=True, exist_ok=True)
+    make_owner_only_folder(data_dir)
     path = data_dir / SETTINGS_FILE
     document = {"version": SETTINGS_VERSION, **settings.extra, **settings.values}
     temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    with open(temporary, "w", encoding="utf-8", opener=owner_only_opener) as handle:
+        handle.write(json.dumps(document, ensure_ascii=False, indent=2))
+    tighten(temporary)  # a leftover .tmp from a crash keeps its old mode when opened again
     os.replace(temporary, path)  # a crash mid-write leaves the old file whole

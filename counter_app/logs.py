@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import faulthandler
+import io
 import logging
 import logging.handlers
 import os
@@ -16,6 +17,7 @@ from types import TracebackType
 from typing import IO, Any
 
 from counter_app import __version__
+from counter_app.paths import create_owner_only_file, make_owner_only_folder, owner_only_opener, tighten_folder
 
 LOG_FOLDER = "logs"
 LOG_FILE = "desk.log"
@@ -55,6 +57,15 @@ class _DeskFormatter(logging.Formatter):
         return text
 
 
+class _OwnerOnlyRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every desk.log it opens, the first and each one after a rotation, is 0600 whatever the umask:
+    the log names staff and members."""
+
+    def _open(self) -> io.TextIOWrapper:
+        create_owner_only_file(Path(self.baseFilename))
+        return super()._open()
+
+
 def log_folder(data_dir: Path) -> Path:
     return data_dir / LOG_FOLDER
 
@@ -76,8 +87,9 @@ def setup_logging(data_dir: Path) -> Path | None:
         ):
             return path
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            make_owner_only_folder(folder)
+            tightened = tighten_folder(folder, os.listdir(folder))  # the logs folder is all ours
+            handler: logging.Handler = _OwnerOnlyRotatingFileHandler(
                 path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
             )
         except OSError:
@@ -98,6 +110,8 @@ def setup_logging(data_dir: Path) -> Path | None:
             logging.WARNING
         )  # a line per plugin at every start: noise
         _enable_faulthandler(folder)
+    for changed in tightened:
+        logging.getLogger(__name__).warning("%s was readable by other accounts; it is now owner-only", changed)
     return path
 
 
@@ -109,7 +123,7 @@ def _enable_faulthandler(folder: Path) -> None:
     try:
         if path.exists() and path.stat().st_size > MAX_BYTES:
             path.replace(path.with_name(CRASH_FILE + ".1"))
-        crash_file = open(path, "a", encoding="utf-8")  # noqa: SIM115 - must outlive this call
+        crash_file = open(path, "a", encoding="utf-8", opener=owner_only_opener)  # noqa: SIM115 - must outlive this call
     except OSError:
         return
     faulthandler.enable(file=crash_file, all_threads=True)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import sqlite3
+import subprocess
+import sys
+import threading
+import time
 
 import pytest
 from argon2 import PasswordHasher, Type
@@ -13,7 +18,7 @@ from counter_app.domain.errors import DeskError, InvalidInput, NotFound
 from counter_app.domain.staff import ROLE_PERMISSIONS, HeldForApproval, NeedsManager, NotPermitted, Permission
 from counter_app.services import approvals, audit, auth, demo, keys, members, privacy
 from counter_app.services.desk import change_setting
-from tests.conftest import ADMIN, ADMIN_PIN, NOW, form
+from tests.conftest import ADMIN, ADMIN_PIN, NOW, ROOT, form
 
 PINS = {"cashier": "246813", "clerk": "357924", "manager": "468035", "admin2": "579146"}
 
@@ -355,3 +360,114 @@ def test_an_inserted_entry_is_named(team):
     )
     report = audit.verify(team)
     assert (report.first_bad_entry, report.problem) == (last + 1, "inserted")
+
+
+class _SlowHasher(PasswordHasher):
+    """The test hasher, slowed to a real check's pace (and counted), so parallel attempts overlap in it."""
+
+    def __init__(self) -> None:
+        super().__init__(time_cost=1, memory_cost=1024, parallelism=1)
+        self.checks = 0
+        self._lock = threading.Lock()
+
+    def verify(self, hash, password):
+        with self._lock:
+            self.checks += 1
+        time.sleep(1.5)
+        return super().verify(hash, password)
+
+
+def _locked(desk, staff_id):
+    with desk.store.read() as connection:
+        return connection.exec_driver_sql("SELECT locked_until FROM staff WHERE staff_id = ?", (staff_id,)).scalar()
+
+
+def _lockout_story(desk, staff_id):
+    rows = [row for row in audit_rows(desk) if row.subject == staff_id and row.action != "staff.add"]
+    wrong = [row for row in rows if (row.details or "").startswith("wrong PIN")]
+    locked_out = [row for row in rows if row.action == "staff.locked_out"]
+    refused_locked = [row for row in rows if row.details == "account locked"]
+    signed_in = [row for row in rows if row.outcome == "done"]
+    return wrong, locked_out, refused_locked, signed_in
+
+
+def test_twenty_wrong_pins_in_parallel_make_five_wrong_attempts_and_the_right_pin_after_them_is_refused(
+    team, monkeypatch
+):
+    """Attack: 20 threads try wrong PINs at once, then the right PIN follows while they are being checked.
+    Before: every thread passed the lock check before any was counted, and the right PIN got in.
+    After: each attempt is counted before its hash runs; the fifth sets the lock, the rest are refused unhashed."""
+    hasher = _SlowHasher()
+    monkeypatch.setattr(auth, "PIN_HASHER", hasher)
+    start = threading.Barrier(20)
+
+    def wrong_pin(number):
+        start.wait()
+        auth.sign_in(team, "K001", f"{900000 + number}")
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=21) as pool:
+        wrong = [pool.submit(wrong_pin, number) for number in range(20)]
+        # The right PIN follows once the lock is on record, or after 1 s at most: either way while every
+        # wrong PIN is still in its 1.5 s check, so none of them has been counted the old way yet.
+        deadline = time.monotonic() + 1.0
+        while time.monotonic() < deadline and not _locked(team, "K001"):
+            time.sleep(0.01)
+        right = pool.submit(auth.sign_in, team, "K001", PINS["clerk"])
+        outcomes = [future.exception() for future in [*wrong, right]]
+    assert all(isinstance(outcome, NotPermitted) for outcome in outcomes)
+    assert "locked after 5 wrong PINs until 10:35" in outcomes[-1].message("en")
+    assert hasher.checks == 5  # only the five allowed attempts had their PIN checked
+    assert _locked(team, "K001") is not None
+    wrong_rows, locked_out, refused_locked, signed_in = _lockout_story(team, "K001")
+    assert sorted(row.details for row in wrong_rows) == [f"wrong PIN ({n} of 5)" for n in (1, 2, 3, 4)]
+    assert [(row.details, row.outcome) for row in locked_out] == [("5 wrong PINs", "refused")]
+    assert len(refused_locked) == 16  # fifteen wrong PINs and the right one, refused while locked
+    assert signed_in == []
+
+
+_CHILD_ATTEMPTS = """
+import datetime as dt, sys, time
+from pathlib import Path
+from counter_app.services import auth
+from counter_app.services.desk import open_desk
+CHINA = dt.timezone(dt.timedelta(hours=8))
+desk = open_desk(Path(sys.argv[1]), clock=lambda: dt.datetime(2026, 11, 23, 10, 30, tzinfo=CHINA))
+while time.time() < float(sys.argv[2]):
+    time.sleep(0.005)
+for pin in sys.argv[3:]:
+    try:
+        auth.sign_in(desk, "K001", pin)
+        print("in")
+    except Exception as error:
+        print("refused", type(error).__name__)
+desk.close()
+"""
+
+
+def test_wrong_pins_from_four_processes_at_once_still_lock_after_five(team):
+    """Attack: four processes on one data folder try five wrong PINs each at the same moment, then the right one.
+    Before: each process passed the lock check with the others' attempts uncounted. After: five counted, then locked."""
+    wrong_pins = [f"{900000 + n}" for n in range(5)]
+    start_at = time.time() + 3  # the children start importing now; they try their PINs together
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", _CHILD_ATTEMPTS, str(team.data_dir), str(start_at), *wrong_pins, PINS["clerk"]],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        for _ in range(4)
+    ]
+    results = [child.communicate(timeout=120) for child in children]
+    assert all(child.returncode == 0 for child in children), [err for _, err in results]
+    lines = [line for out, _ in results for line in out.splitlines()]
+    assert len(lines) == 24 and "in" not in lines  # the right PIN came after the lock in every process
+    with pytest.raises(NotPermitted) as caught:
+        auth.sign_in(team, "K001", PINS["clerk"])
+    assert "locked after 5 wrong PINs until 10:35" in caught.value.message("en")
+    wrong_rows, locked_out, refused_locked, signed_in = _lockout_story(team, "K001")
+    assert sorted(row.details for row in wrong_rows) == [f"wrong PIN ({n} of 5)" for n in (1, 2, 3, 4)]
+    assert [(row.details, row.outcome) for row in locked_out] == [("5 wrong PINs", "refused")]
+    assert len(refused_locked) == 24 - 5 + 1  # the other wrong PINs, the right ones, and the parent's try
+    assert signed_in == []

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from counter_app.db.keys import DataKeys, load_keys
+from counter_app.db.keys import KEY_FILE, DataKeys, load_keys
 from counter_app.db.members import tidy_search_index
 from counter_app.domain.errors import StoreUnavailable
 from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.paths import create_owner_only_file, make_owner_only_folder, tighten_folder
 
 if TYPE_CHECKING:  # Alembic is imported only when a schema is to be upgraded
     from alembic.config import Config
@@ -35,6 +36,19 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # up to date open without importing Alembic at all (a tenth of a second at every start).
 SCHEMA_HEAD = "0014"
 PERSONAL_DATA_SEALED_AT = "0003"  # stores older than this hold phone and ID numbers in clear
+# What the desk keeps in its data folder, kept owner-only: the store and SQLite's companions, the key file,
+# config's settings and rules (with their .tmp), the logs and the copies made before upgrades.
+DESK_FILES = (
+    *(STORE_FILE + suffix for suffix in ("", "-wal", "-shm", "-journal")),
+    KEY_FILE,
+    "desk.tmp",
+    "settings.json",
+    "settings.tmp",
+    "rules.toml",
+    "rules.tmp",
+    "logs",
+    "backups",
+)
 
 
 def _alembic_config() -> Config:
@@ -245,7 +259,7 @@ def _check_file(path: Path) -> None:
 def open_store(data_dir: Path) -> Store:
     """Open (creating if need be) the store in `data_dir` and bring its schema to this version."""
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        make_owner_only_folder(data_dir)
     except OSError as error:
         raise StoreUnavailable(
             QT_TRANSLATE_NOOP(
@@ -256,6 +270,7 @@ def open_store(data_dir: Path) -> Store:
         ) from error
     path = data_dir / STORE_FILE
     _check_file(path)
+    _keep_owner_only(data_dir, path)
     store = Store(path)
     store.housekeeping.append(tidy_search_index)
     try:
@@ -264,6 +279,20 @@ def open_store(data_dir: Path) -> Store:
         store.close()
         raise
     return store
+
+
+def _keep_owner_only(data_dir: Path, path: Path) -> None:
+    """The data folder 0700 and every file in it 0600, an older desk's 0644 files included.
+
+    A new store file is made 0600 before SQLite opens it: SQLite gives its -wal and -shm files the main
+    file's mode, so they follow. A folder whose modes cannot be changed (another owner's copy) still opens."""
+    try:
+        for changed in tighten_folder(data_dir, DESK_FILES):
+            log.warning("%s was readable by other accounts; it is now owner-only", changed)
+        if not path.exists():
+            create_owner_only_file(path)
+    except OSError as error:
+        log.warning("the data folder %s could not be made owner-only: %s", data_dir, error)
 
 
 def _prepare(store: Store) -> None:
@@ -346,9 +375,10 @@ def _prepare(store: Store) -> None:
 def backup_before_upgrade(store: Store, revision: str) -> Path:
     """Copy the store with SQLite's backup API (never a file copy) before changing its schema."""
     folder = store.path.parent / "backups"
-    folder.mkdir(exist_ok=True)
+    make_owner_only_folder(folder)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"desk-before-upgrade-{revision}-{stamp}.sqlite3"
+    create_owner_only_file(target)  # a copy of every member's data: 0600 before SQLite writes a page
     source = sqlite3.connect(store.path)
     try:
         destination = sqlite3.connect(target)

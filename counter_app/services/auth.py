@@ -171,6 +171,50 @@ def _require_staff(connection: Connection, staff_id: str) -> Row[Any]:
     return row
 
 
+def _locked_refusal(staff_id: str, until: dt.datetime) -> NotPermitted:
+    return NotPermitted(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Account {staff_id} is locked after {attempts} wrong PINs until {until}; wait, or ask an administrator to unlock it.",
+        ),
+        staff_id=staff_id,
+        attempts=LOCKOUT_ATTEMPTS,
+        until=until.strftime("%H:%M"),
+    )
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    """One sign-in attempt, counted before its PIN is checked; `refused` says why it goes no further."""
+
+    row: Row[Any] | None
+    number: int = 0
+    locks: bool = False
+    refused: str | None = None
+
+
+def _reserve_attempt(desk: Desk, staff_id: str, now: dt.datetime) -> _Attempt:
+    """Count the attempt as wrong, in one write transaction, before the slow hash runs.
+
+    Checking the lock and counting the attempt together is what keeps parallel attempts (threads or other
+    processes) from all passing the check before any of them is counted. The attempt that uses the last
+    allowed try sets the lock at once, so nothing started after it gets its PIN checked; if its PIN turns
+    out right, it lifts the lock again. A crash between here and the outcome leaves the attempt counted."""
+    with desk.store.write() as connection:
+        row = staff_rows.staff_by_id(connection, staff_id)
+        if row is None or not row.active:
+            return _Attempt(row, refused="unknown or disabled account")
+        if row.locked_until is not None and row.locked_until > now:
+            return _Attempt(row, refused="account locked")
+        number = row.failed_attempts + 1
+        if number >= LOCKOUT_ATTEMPTS:
+            until = now + dt.timedelta(minutes=LOCKOUT_MINUTES)
+            staff_rows.update_staff(connection, staff_id, failed_attempts=0, locked_until=until)
+            return _Attempt(row, number, locks=True)
+        staff_rows.update_staff(connection, staff_id, failed_attempts=number)
+        return _Attempt(row, number)
+
+
 def _check_credentials(desk: Desk, staff_id: str, pin: str, action: str) -> Actor:
     """Staff ID and PIN, with the lockout: five wrong PINs lock the account for five minutes."""
     try:
@@ -178,56 +222,33 @@ def _check_credentials(desk: Desk, staff_id: str, pin: str, action: str) -> Acto
     except FieldError:
         staff_id = (staff_id or "")[:20]
     now = desk.now()
-    with desk.store.read() as connection:
-        row = staff_rows.staff_by_id(connection, staff_id)
+    attempt = _reserve_attempt(desk, staff_id, now)
     wrong = NotPermitted(QT_TRANSLATE_NOOP("Errors", "Unknown staff ID or wrong PIN; try again."))
-    if row is None or not row.active:
-        record_alone(desk, None, action, staff_id, outcome="refused", details="unknown or disabled account")
+    row = attempt.row
+    if attempt.refused is not None or row is None:
+        record_alone(desk, None, action, staff_id, outcome="refused", details=attempt.refused)
+        if row is not None and row.locked_until is not None and attempt.refused == "account locked":
+            raise _locked_refusal(staff_id, row.locked_until)
         raise wrong
-    if row.locked_until is not None and row.locked_until > now:
-        record_alone(desk, None, action, staff_id, outcome="refused", details="account locked")
-        raise NotPermitted(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "Account {staff_id} is locked after {attempts} wrong PINs until {until}; wait, or ask an administrator to unlock it.",
-            ),
-            staff_id=staff_id,
-            attempts=LOCKOUT_ATTEMPTS,
-            until=row.locked_until.strftime("%H:%M"),
-        )
     try:
-        PIN_HASHER.verify(row.pin_hash, pin or "")
+        PIN_HASHER.verify(row.pin_hash, pin or "")  # outside the write lock: it takes ~0.1 s
     except (VerificationError, InvalidHashError):
-        with desk.store.write() as connection:
-            fresh = _require_staff(connection, staff_id)
-            attempts = fresh.failed_attempts + 1
-            if attempts >= LOCKOUT_ATTEMPTS:
-                until = now + dt.timedelta(minutes=LOCKOUT_MINUTES)
-                staff_rows.update_staff(connection, staff_id, failed_attempts=0, locked_until=until)
-                record(
-                    desk,
-                    connection,
-                    None,
-                    "staff.locked_out",
-                    staff_id,
-                    outcome="refused",
-                    details=f"{attempts} wrong PINs",
-                )
-            else:
-                staff_rows.update_staff(connection, staff_id, failed_attempts=attempts)
-                record(
-                    desk,
-                    connection,
-                    None,
-                    action,
-                    staff_id,
-                    outcome="refused",
-                    details=f"wrong PIN ({attempts} of {LOCKOUT_ATTEMPTS})",
-                )
+        if attempt.locks:
+            record_alone(
+                desk, None, "staff.locked_out", staff_id, outcome="refused", details=f"{attempt.number} wrong PINs"
+            )
+        else:
+            details = f"wrong PIN ({attempt.number} of {LOCKOUT_ATTEMPTS})"
+            record_alone(desk, None, action, staff_id, outcome="refused", details=details)
         raise wrong from None
     actor = Actor(row.staff_id, row.name, row.role)
     with desk.store.write() as connection:
-        values: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
+        fresh = _require_staff(connection, staff_id)
+        # The right PIN clears the wrong ones counted before it; attempts that started while it was being
+        # checked stay counted, and a lock they set stays (only this attempt's own lock is lifted).
+        values: dict[str, object] = {"failed_attempts": max(0, fresh.failed_attempts - attempt.number)}
+        if attempt.locks or fresh.locked_until is None or fresh.locked_until <= now:
+            values["locked_until"] = None
         if PIN_HASHER.check_needs_rehash(row.pin_hash):
             values["pin_hash"] = PIN_HASHER.hash(pin)
         staff_rows.update_staff(connection, staff_id, **values)

@@ -15,6 +15,7 @@ import uvicorn
 from fastapi import FastAPI
 from sqlalchemy.exc import SQLAlchemyError
 
+from counter_app.paths import make_owner_only_folder
 from sync.server.app import create_app, new_enroll_code
 from sync.server.jobs import DailyExpiry, run_expiry
 from sync.server.publish import PublishError, publish_catalog, publish_rules
@@ -32,7 +33,7 @@ def database_url(args: argparse.Namespace) -> str:
     if args.db:
         return str(args.db)
     folder = Path(args.data_dir) if args.data_dir else data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    make_owner_only_folder(folder)  # the server's database and key: owner-only, whatever the umask
     return f"sqlite:///{folder / 'server.db'}"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -12,11 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, create_engine, event, insert, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 
+from counter_app.paths import create_owner_only_file, tighten
 from sync.server.schema import change_log, feed_head, server_meta
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+log = logging.getLogger(__name__)
 
 
 def utc_now() -> dt.datetime:
@@ -31,6 +34,7 @@ class ServerStore:
         self.url = url
         self.sqlite = url.startswith("sqlite")
         if self.sqlite:
+            _keep_owner_only(url)
             self.engine: Engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
             event.listen(self.engine, "connect", _sqlite_connect)
             event.listen(self.engine, "begin", _sqlite_begin)
@@ -75,6 +79,22 @@ class ServerStore:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _keep_owner_only(url: str) -> None:
+    """server.db (and so its -wal and -shm, which SQLite makes with its mode) is 0600, made so before SQLite
+    opens it; an older one left 0644 is tightened, and so are its -wal and -shm."""
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database)
+    if not path.parent.is_dir():
+        return  # SQLite will say the folder is missing; nothing of ours to protect yet
+    if not path.exists():
+        create_owner_only_file(path)
+    for companion in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if tighten(companion):
+            log.warning("%s was readable by other accounts; it is now owner-only", companion)
 
 
 def _sqlite_connect(dbapi_connection: sqlite3.Connection, record: object) -> None:
