@@ -90,6 +90,20 @@ def test_a_request_approved_twice_pays_once(team):
     assert balance(team) == 12000 and cash_lines(team) == [(-48000,)]
 
 
+def test_the_same_payout_parked_twice_is_paid_once(team):
+    requests = []
+    for _ in range(2):
+        with pytest.raises(HeldForApproval) as parked:
+            approvals.run_or_park(team, "points.cash", PHONE, ref=PHONE, points=48000)
+        requests.append(parked.value.params["approval_id"])
+    team_as_manager(team)
+    paid = approvals.approve(team, requests[0])
+    assert status_of(team, requests[1]) == ("done", paid.op_id)
+    with pytest.raises(Conflict, match="already carried out"):
+        approvals.approve(team, requests[1])
+    assert balance(team) == 12000 and cash_lines(team) == [(-48000,)]
+
+
 def test_a_parked_earn_carried_out_by_a_manager_is_closed(team):
     with pytest.raises(HeldForApproval) as parked:
         points.earn_from_slip(team, PHONE, "50000", "BIG-2")
