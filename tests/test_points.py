@@ -22,7 +22,7 @@ from counter_app.domain.rules import parse_rules
 from counter_app.domain.staff import HeldForApproval, NeedsManager
 from counter_app.paths import resources_dir
 from counter_app.services import approvals, auth, members, points, rewards, voids
-from tests.conftest import CHINA, NOW, form, signed_in_desk
+from tests.conftest import CHINA, NOW, checked_in_at_event, form, signed_in_desk
 
 MONDAY = NOW  # 2026-11-23 10:30 +08:00
 LAST_SATURDAY = dt.datetime(2026, 11, 28, 15, 0, tzinfo=CHINA)
@@ -370,7 +370,10 @@ def test_gifting_points_keeps_their_expiry_and_respects_the_limits(member):
 def test_the_birthday_gift_once_a_year_in_the_birthday_month(member):
     with pytest.raises(InvalidInput):
         points.claim_birthday(member, "13800138000")  # no birthday on file
+    # On file since last year: a birthday changed this year would give its gift from next year only.
+    member.clock = lambda: dt.datetime(2025, 3, 1, tzinfo=CHINA)
     members.edit_member(member, "13800138000", members.ProfileEdit(birthday="1990-11-05"))
+    member.clock = lambda: NOW
     assert points.claim_birthday(member, "13800138000").balance == 200
     with pytest.raises(Conflict) as again:
         points.claim_birthday(member, "13800138000")
@@ -383,10 +386,12 @@ def test_the_birthday_gift_once_a_year_in_the_birthday_month(member):
 
 
 def test_event_check_in_earns_activity_points_once_per_event(member):
+    checked_in_at_event(member, "13800138000", "spring-fair")
     assert points.award_activity(member, "13800138000", "spring-fair").points == 20
     with pytest.raises(Conflict) as again:
         points.award_activity(member, "13800138000", "SPRING-FAIR")
     assert "checked in at SPRING-FAIR already" in again.value.message("en")
+    checked_in_at_event(member, "13800138000", "AUTUMN")
     assert points.award_activity(member, "13800138000", "AUTUMN").balance == 40
     with pytest.raises(InvalidInput):
         points.award_activity(member, "13800138000", " ")

@@ -15,7 +15,7 @@ import pytest
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.staff import NotPermitted
 from counter_app.services import auth, members, points, privacy, reports, rewards, voids
-from tests.conftest import NOW, cli_main, form, signed_in_desk
+from tests.conftest import NOW, checked_in_at_event, cli_main, form, signed_in_desk
 
 START, END = dt.date(2026, 9, 1), dt.date(2026, 11, 23)
 A, B, C, D, E, F = "13800138000", "13900139000", "13700137000", "13500135000", "13300133000", "13600136000"
@@ -112,6 +112,7 @@ def shop(data_dir: Path, clock: Clock):
     clock.at("2026-11-22T10:00:00+08:00")
     rewards.write_off_coupon(desk, used, "150")
     clock.at("2026-11-22T11:00:00+08:00")
+    checked_in_at_event(desk, E, "FAIR")
     points.award_activity(desk, E, "FAIR")
     clock.at("2026-11-22T12:00:00+08:00")
     points.earn_from_slip(desk, E, "50", "S-8")

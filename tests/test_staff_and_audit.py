@@ -18,7 +18,7 @@ from counter_app.domain.errors import DeskError, InvalidInput, NotFound
 from counter_app.domain.staff import ROLE_PERMISSIONS, HeldForApproval, NeedsManager, NotPermitted, Permission
 from counter_app.services import approvals, audit, auth, demo, keys, members, privacy
 from counter_app.services.desk import change_setting
-from tests.conftest import ADMIN, ADMIN_PIN, NOW, ROOT, form
+from tests.conftest import ADMIN, ADMIN_PIN, NOW, ROOT, checked_in_at_event, form
 
 PINS = {"cashier": "246813", "clerk": "357924", "manager": "468035", "admin2": "579146"}
 
@@ -137,7 +137,7 @@ def _operations(desk):
 
     return {
         "earn": (Permission.EARN, lambda: points.earn_from_slip(desk, "13800138000", "100", slip())),
-        "activity": (Permission.EARN, lambda: points.award_activity(desk, "13800138000", slip())),
+        "activity": (Permission.EARN, lambda: points.award_activity(desk, "13800138000", "MATRIX-EV")),
         "cash": (Permission.REDEEM, lambda: points.redeem_cash(desk, "13800138000", 80)),
         "redeem_gift": (Permission.REDEEM, lambda: rewards.redeem_gift(desk, "13800138000", "G-MATRIX")),
         "gift_stock": (Permission.RULES, lambda: rewards.stock_gift(desk, "G-MATRIX", add=1)),
@@ -174,6 +174,7 @@ def test_every_operation_for_every_role_follows_the_table_and_refusals_are_audit
     points.earn_from_slip(team, "13800138000", "5000", "MATRIX-SEED")
     rewards.stock_gift(team, "G-MATRIX", "钥匙扣", 100, add=5)
     team._matrix_voidable = [points.earn_from_slip(team, "13800138000", "10", f"MATRIX-V{n}").op_id for n in range(2)]
+    checked_in_at_event(team, "13800138000", "MATRIX-EV")  # activity points need a real event and the check-in
     as_role(team, role)
     for name, (permission, operation) in _operations(team).items():
         allowed = permission in ROLE_PERMISSIONS[role]

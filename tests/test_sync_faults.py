@@ -15,7 +15,7 @@ import time
 from counter_app.db.store import STORE_FILE
 from counter_app.domain.errors import DeskError
 from counter_app.services import members, points, rewards, sync
-from tests.conftest import ADMIN, ADMIN_PIN, ROOT, form
+from tests.conftest import ADMIN, ADMIN_PIN, ROOT, checked_in_at_event, form
 from tests.lossy_proxy import Faults, LossyProxy
 from tests.sync_harness import Server, balances, database_for, enrolled_counter, server, server_balances, sqlite_server  # noqa: F401
 
@@ -46,7 +46,9 @@ def random_operation(desk, rng: random.Random, phones: list[str], tag: str, n: i
                 return False
             points.redeem_cash(desk, ref, str(rng.randint(1, min(balance, 4000) // step) * step))
         else:
-            points.award_activity(desk, rng.choice(known), f"EV{n}")
+            ref = rng.choice(known)
+            checked_in_at_event(desk, ref, f"EV{n}")
+            points.award_activity(desk, ref, f"EV{n}")
         return True
     except DeskError:
         return False

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import Connection
+
 from counter_app.db import approvals as approval_rows
-from counter_app.db.sealing import seal
-from counter_app.domain.errors import InvalidInput
+from counter_app.db.sealing import seal, unseal
+from counter_app.domain.errors import DeskError, InvalidInput
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record
 from counter_app.services.auth import NotSignedIn
 from counter_app.services.desk import Desk
+
+# A parked request whose operation was carried out meanwhile (redone with a manager's authority): closed, never run.
+CARRIED_OUT = "done"
 
 # What may wait for a manager; approvals.PARKABLE says how each is run from its stored parameters.
 PARKABLE_ACTIONS = frozenset({"member.erase", "member.edit", "points.earn", "points.cash", "points.void"})
@@ -44,3 +50,36 @@ def request(desk: Desk, action: str, subject: str | None, params: dict[str, Any]
             details=f"#{approval_id} {action}" + (f": {details}" if details else ""),
         )
     return approval_id
+
+
+def parked_params(desk: Desk, connection: Connection, approval_id: int) -> dict[str, Any]:
+    """What a parked request will run with (the caller authorised, or is the operation itself)."""
+    sealed = approval_rows.sealed_params(connection, approval_id)
+    if not sealed:
+        return {}
+    params: dict[str, Any] = json.loads(unseal(desk.store.keys, sealed, params_context(approval_id)))
+    return params
+
+
+def close_carried_out(
+    desk: Desk, connection: Connection, action: str, same: Callable[[dict[str, Any]], bool], op_id: str
+) -> list[int]:
+    """An operation has one identity: once carried out, the requests still waiting for the same one
+    (`same` tells it from their parameters) are closed in its transaction, so approving one later
+    cannot do it a second time. Returns the requests closed."""
+    closed: list[int] = []
+    for row in approval_rows.pending_requests(connection):
+        if row.action != action:
+            continue
+        try:
+            matches = same(parked_params(desk, connection, row.id))
+        except (DeskError, KeyError, TypeError, ValueError):
+            matches = False  # parameters that no longer name a member or an amount are another operation
+        if not matches:
+            continue
+        actor = desk.actor()
+        decider = (actor.authorized_by or actor.staff_id) if actor else "system"
+        approval_rows.decide(connection, row.id, CARRIED_OUT, decider, desk.now(), op_id)
+        record(desk, connection, actor, "approval.close", row.subject, details=f"#{row.id} {action}: as {op_id}")
+        closed.append(row.id)
+    return closed

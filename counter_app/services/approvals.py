@@ -10,11 +10,11 @@ from typing import Any
 from counter_app.db import approvals as approval_rows
 from counter_app.db import staff as staff_rows
 from counter_app.db.sealing import unseal
-from counter_app.domain.errors import DeskError, InvalidInput, NotFound
+from counter_app.domain.errors import Conflict, DeskError, InvalidInput, NotFound
 from counter_app.domain.staff import Actor, HeldForApproval, NeedsManager, Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
-from counter_app.services import members, points, privacy, voids
-from counter_app.services.approval_requests import PARKABLE_ACTIONS, params_context
+from counter_app.services import approval_requests, members, points, privacy, voids
+from counter_app.services.approval_requests import CARRIED_OUT, PARKABLE_ACTIONS, params_context
 from counter_app.services.approval_requests import request as request
 from counter_app.services.audit import record
 from counter_app.services.auth import authorize
@@ -86,11 +86,7 @@ def pending(desk: Desk) -> list[ApprovalInfo]:
 
 def parked_params(desk: Desk, connection: Any, approval_id: int) -> dict[str, Any]:
     """What a parked request will run with, for the manager's queue to show (the caller authorised)."""
-    sealed = approval_rows.sealed_params(connection, approval_id)
-    if not sealed:
-        return {}
-    params: dict[str, Any] = json.loads(unseal(desk.store.keys, sealed, params_context(approval_id)))
-    return params
+    return approval_requests.parked_params(desk, connection, approval_id)
 
 
 def _pending_row(connection: Any, approval_id: int) -> Any:
@@ -98,6 +94,15 @@ def _pending_row(connection: Any, approval_id: int) -> Any:
     if row is None:
         raise NotFound(
             QT_TRANSLATE_NOOP("Errors", "There is no approval request {approval_id}."), approval_id=approval_id
+        )
+    if row.status == CARRIED_OUT:
+        raise Conflict(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Request {approval_id} was already carried out as operation {op_id}; it is closed and cannot run again.",
+            ),
+            approval_id=approval_id,
+            op_id=row.reason,
         )
     if row.status != "pending":
         raise InvalidInput(
@@ -125,13 +130,15 @@ def approve(desk: Desk, approval_id: int) -> Any:
                 authorized_by=manager.staff_id,
                 authorizer_role=manager.role,
             )
+            # Decided before it runs, in the same transaction: the operation, carried out, closes the other
+            # requests for the same one (approval_requests.close_carried_out), never this one.
+            approval_rows.decide(connection, approval_id, "approved", manager.staff_id, desk.now())
             try:
                 with desk.acting_as(requester):
                     result = PARKABLE[row.action](desk, **params)
             except DeskError as error:
                 failure = error
                 raise
-            approval_rows.decide(connection, approval_id, "approved", manager.staff_id, desk.now())
             record(desk, connection, manager, "approval.approve", row.subject, details=f"#{approval_id} {row.action}")
             return result
     finally:

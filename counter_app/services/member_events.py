@@ -468,10 +468,12 @@ def check_in(desk: Desk, scanned_text_or_ref: str, event_code: str | None = None
                 )
             event_rows.insert_signup(connection, event.code, row.id, _stamp(now))
         entry_id, balance = None, points.points_balance(connection, row.id)
+        # Checked in first: activity points go only to a member checked in at the event (points.award_activity).
+        event_rows.mark_checked_in(connection, event.code, row.id, _stamp(now), None)
         if event.points:
             earned = points.award_activity(desk, row.member_no, event.code, event.points)  # joins this transaction
             entry_id, balance = earned.op_id, earned.balance
-        event_rows.mark_checked_in(connection, event.code, row.id, _stamp(now), entry_id)
+            event_rows.mark_checked_in(connection, event.code, row.id, _stamp(now), entry_id)
         record(
             desk,
             connection,

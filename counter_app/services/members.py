@@ -32,9 +32,9 @@ from counter_app.domain.members import (
     validate_registration,
 )
 from counter_app.domain.search import QueryKind, classify_query
-from counter_app.domain.staff import Permission
+from counter_app.domain.staff import NeedsManager, Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
-from counter_app.services.audit import record
+from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.balances import award_referral
 from counter_app.services.code_keys import member_for_code
@@ -344,6 +344,20 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
             errors[field_name] = error
     if errors:
         raise form_invalid(errors)
+    if "phone" in wanted and not actor.may(Permission.APPROVE):
+        # The phone is the member's unified ID, the key to their points: only a manager moves it.
+        with desk.store.read() as connection:
+            row = require_member(desk, connection, ref)
+            moves = member_phone(desk, row) != wanted["phone"]
+        if moves:
+            record_alone(
+                desk, actor, "member.edit", row.member_no, outcome="refused", details="phone change needs a manager"
+            )
+            raise NeedsManager(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Changing a member's phone number (their member ID) needs a manager's authority."
+                )
+            )
     if "name" in wanted:
         rows.prepare_name_index(wanted["name"])
     now = desk.now()

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
+from counter_app.db import member_events as event_rows
+from counter_app.db import members as member_rows
 from counter_app.db import points as ledger
 from counter_app.db.outbox import append_op
 from counter_app.domain.codes import is_card_ref
-from counter_app.domain.errors import Conflict, DeskError, FieldError, InvalidInput, form_invalid
+from counter_app.domain.errors import Conflict, DeskError, FieldError, InvalidInput, NotFound, form_invalid
 from counter_app.domain.points import (
     expires_on,
     normalize_slip_no,
@@ -222,6 +225,10 @@ def earn_from_slip(
             after={"points": points, "balance": balance, "tier": tier},
             details=f"slip {slip} ¥{amount_fen / 100:.2f}",
         )
+        # A slip earns once: a request parked for it is carried out by this earn.
+        approval_requests.close_carried_out(
+            desk, connection, "points.earn", lambda params: normalize_slip_no(str(params["slip_no"])) == slip, entry_id
+        )
         if first_purchase:
             award_referral(desk, connection, row, actor)
             balance = points_balance(connection, row.id)
@@ -272,6 +279,15 @@ def redeem_cash(desk: Desk, ref: str, points: int | str) -> CashResult:
         entry_id, _ = debit_points(
             desk, connection, row, "cash", wanted, actor, note=f"¥{yuan}", by_card=is_card_ref(ref)
         )
+
+        def same_cash(params: dict[str, Any]) -> bool:
+            # The same payout: the same member (by any reference) and the same points.
+            return (
+                parse_points(params["points"]) == wanted
+                and require_member(desk, connection, str(params["ref"])).id == row.id
+            )
+
+        approval_requests.close_carried_out(desk, connection, "points.cash", same_cash, entry_id)
         return CashResult(entry_id, row.member_no, wanted, f"{yuan}.00", points_balance(connection, row.id), row.tier)
 
 
@@ -433,6 +449,13 @@ def gift_points(desk: Desk, from_ref: str, to_ref: str, points_: int | str) -> G
         )
 
 
+def _same_month(birthday: str | None, month: int) -> bool:
+    try:
+        return birthday is not None and dt.date.fromisoformat(birthday).month == month
+    except ValueError:
+        return False
+
+
 def claim_birthday(desk: Desk, ref: str) -> EarnResult:
     """The birthday gift: once a year, in the birthday month."""
     actor = authorize(desk, Permission.EARN, "points.birthday")
@@ -451,6 +474,21 @@ def claim_birthday(desk: Desk, ref: str) -> EarnResult:
                 ),
                 month=row.birthday.month,
             )
+        # A birthday moved into this month this year does not unlock this year's gift: else an edit of
+        # the profile would give the gift at once, to anyone. A day corrected within the month does.
+        zone = desk.now().tzinfo
+        for change in member_rows.change_history(connection, row.id):
+            if change.field != "birthday" or change.changed_at.astimezone(zone).year != today.year:
+                continue
+            if not _same_month(change.old_value, today.month):
+                raise InvalidInput(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Member {member_no}'s birthday was changed on {when}; a birthday changed this year gives its gift from next year.",
+                    ),
+                    member_no=row.member_no,
+                    when=change.changed_at.astimezone(zone).date().isoformat(),
+                )
         claimed = ledger.last_entry_at(connection, row.id, "birthday", since=dt.date(today.year, 1, 1))
         if claimed:
             raise Conflict(
@@ -481,6 +519,24 @@ def award_activity(desk: Desk, ref: str, event: str, points_: int | None = None)
         )
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
+        # Points for an event that is on the desk's list, to a member checked in at it; a made-up code gets none.
+        if event_rows.event_by_code(connection, event) is None:
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "There is no event {event}; activity points are given for an event on the list only."
+                ),
+                event=event,
+            )
+        signup = event_rows.signup_of(connection, event, row.id)
+        if signup is None or not signup.checked_in_at:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Member {member_no} has not checked in at {event}; activity points come with the check-in.",
+                ),
+                member_no=row.member_no,
+                event=event,
+            )
         earlier = ledger.last_entry_at(connection, row.id, "activity", item=event)
         if earlier:
             raise Conflict(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from counter_app.domain.errors import InvalidInput, NotFound
 from counter_app.domain.members import ERASED_NAME as ERASED_NAME
 from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.services import approval_requests
 from counter_app.services.audit import record
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
@@ -93,6 +95,16 @@ def erase_member(desk: Desk, ref: str, reason: str) -> Erasure:
                 member_no=row.member_no,
                 when=row.erased_at.date().isoformat(),
             )
+        # A member is erased once: a request parked for this erasure is carried out by this one (told
+        # while the parked reference, a phone perhaps, still finds the member).
+        op_id = str(uuid.uuid4())
+        approval_requests.close_carried_out(
+            desk,
+            connection,
+            "member.erase",
+            lambda params: require_member(desk, connection, str(params["ref"])).id == row.id,
+            op_id,
+        )
         rows.erase_personal_data(
             connection,
             row.id,
@@ -115,6 +127,7 @@ def erase_member(desk: Desk, ref: str, reason: str) -> Erasure:
             "member.erased",
             {"member_uid": row.member_uid, "reason": reason},
             now,
+            op_id=op_id,
         )
         record(desk, connection, actor, "member.erase", row.member_no, details=reason)
         return Erasure(row.member_no, now.isoformat(timespec="seconds"))

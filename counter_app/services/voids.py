@@ -13,6 +13,7 @@ from counter_app.domain.errors import Conflict, InvalidInput, NotFound
 from counter_app.domain.points import draw_fifo
 from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.services import approval_requests
 from counter_app.services.audit import record
 from counter_app.services.auth import authorize
 from counter_app.services.balances import points_balance
@@ -148,5 +149,9 @@ def void_operation(desk: Desk, op_id: str, reason: str) -> VoidResult:
             before={"op": entry.entry_id, "kind": entry.kind, "points": entry.points},
             after={"balance": new_balance},
             details=reason,
+        )
+        # An operation is voided once: a request parked for its void is carried out by this one.
+        approval_requests.close_carried_out(
+            desk, connection, "points.void", lambda params: str(params["op_id"]).strip() == entry.entry_id, void_id
         )
         return VoidResult(void_id, entry.entry_id, member.member_no, -entry.points, new_balance)

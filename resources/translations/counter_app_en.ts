@@ -1908,6 +1908,10 @@
         <translation>No member has the phone or member number {ref}; check the referrer.</translation>
     </message>
     <message>
+        <source>Changing a member's phone number (their member ID) needs a manager's authority.</source>
+        <translation>Changing a member's phone number (their member ID) needs a manager's authority.</translation>
+    </message>
+    <message>
         <source>The data key of this store (fingerprint {fingerprint}) is missing from the keyring and from {path}. Restore it from the key backup with: counter-app key import FILE. Nothing was changed; without the key, phone and ID numbers cannot be read.</source>
         <translation>The data key of this store (fingerprint {fingerprint}) is missing from the keyring and from {path}. Restore it from the key backup with: counter-app key import FILE. Nothing was changed; without the key, phone and ID numbers cannot be read.</translation>
     </message>
@@ -1982,6 +1986,10 @@
     <message>
         <source>There is no approval request {approval_id}.</source>
         <translation>There is no approval request {approval_id}.</translation>
+    </message>
+    <message>
+        <source>Request {approval_id} was already carried out as operation {op_id}; it is closed and cannot run again.</source>
+        <translation>Request {approval_id} was already carried out as operation {op_id}; it is closed and cannot run again.</translation>
     </message>
     <message>
         <source>Request {approval_id} was {status} already.</source>
@@ -2248,12 +2256,24 @@
         <translation>The birthday gift is claimed in the birthday month ({month}); come back then.</translation>
     </message>
     <message>
+        <source>Member {member_no}'s birthday was changed on {when}; a birthday changed this year gives its gift from next year.</source>
+        <translation>Member {member_no}'s birthday was changed on {when}; a birthday changed this year gives its gift from next year.</translation>
+    </message>
+    <message>
         <source>This year's birthday gift was given on {when}.</source>
         <translation>This year's birthday gift was given on {when}.</translation>
     </message>
     <message>
         <source>An event code is 1 to 20 characters, as on the event's check-in sheet.</source>
         <translation>An event code is 1 to 20 characters, as on the event's check-in sheet.</translation>
+    </message>
+    <message>
+        <source>There is no event {event}; activity points are given for an event on the list only.</source>
+        <translation>There is no event {event}; activity points are given for an event on the list only.</translation>
+    </message>
+    <message>
+        <source>Member {member_no} has not checked in at {event}; activity points come with the check-in.</source>
+        <translation>Member {member_no} has not checked in at {event}; activity points come with the check-in.</translation>
     </message>
     <message>
         <source>Member {member_no} checked in at {event} already, on {when}.</source>

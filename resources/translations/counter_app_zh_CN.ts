@@ -1909,6 +1909,10 @@
         <translation>没有手机号或会员号为 {ref} 的会员；请核对推荐人。</translation>
     </message>
     <message>
+        <source>Changing a member&apos;s phone number (their member ID) needs a manager&apos;s authority.</source>
+        <translation>更改会员手机号（即会员统一编号）需要主管授权。</translation>
+    </message>
+    <message>
         <source>The data key of this store (fingerprint {fingerprint}) is missing from the keyring and from {path}. Restore it from the key backup with: counter-app key import FILE. Nothing was changed; without the key, phone and ID numbers cannot be read.</source>
         <translation>本数据库的数据密钥（指纹 {fingerprint}）在系统密钥环和 {path} 中都找不到。请用密钥备份恢复：counter-app key import 文件。未做任何更改；没有密钥将无法读取手机号和身份证号。</translation>
     </message>
@@ -1983,6 +1987,10 @@
     <message>
         <source>There is no approval request {approval_id}.</source>
         <translation>没有编号为 {approval_id} 的审批申请。</translation>
+    </message>
+    <message>
+        <source>Request {approval_id} was already carried out as operation {op_id}; it is closed and cannot run again.</source>
+        <translation>申请 {approval_id} 已作为操作 {op_id} 执行，该申请已关闭，不能再次执行。</translation>
     </message>
     <message>
         <source>Request {approval_id} was {status} already.</source>
@@ -2249,12 +2257,24 @@
         <translation>生日礼须在生日月份（{month} 月）领取；届时再来。</translation>
     </message>
     <message>
+        <source>Member {member_no}&apos;s birthday was changed on {when}; a birthday changed this year gives its gift from next year.</source>
+        <translation>会员 {member_no} 的生日于 {when} 修改过；今年修改的生日从明年起才能领取生日礼。</translation>
+    </message>
+    <message>
         <source>This year&apos;s birthday gift was given on {when}.</source>
         <translation>今年的生日礼已于 {when} 领取。</translation>
     </message>
     <message>
         <source>An event code is 1 to 20 characters, as on the event&apos;s check-in sheet.</source>
         <translation>活动编码为 1 到 20 个字符，与活动签到表一致。</translation>
+    </message>
+    <message>
+        <source>There is no event {event}; activity points are given for an event on the list only.</source>
+        <translation>没有活动 {event}；活动积分只发给活动列表中的活动。</translation>
+    </message>
+    <message>
+        <source>Member {member_no} has not checked in at {event}; activity points come with the check-in.</source>
+        <translation>会员 {member_no} 未在活动 {event} 签到；活动积分随签到发放。</translation>
     </message>
     <message>
         <source>Member {member_no} checked in at {event} already, on {when}.</source>
