@@ -168,10 +168,11 @@ def _note_seen(store: ServerStore, device: Any) -> None:
     if device.last_seen_at and now - dt.datetime.fromisoformat(device.last_seen_at) < SEEN_EVERY:
         return
     try:
-        with store.write() as connection:
-            connection.execute(
-                update(devices).where(devices.c.device_id == device.device_id).values(last_seen_at=now.isoformat())
-            )
+        with store.write_aside() as connection:
+            if connection is not None:  # None: the writer is busy; a later request keeps the time
+                connection.execute(
+                    update(devices).where(devices.c.device_id == device.device_id).values(last_seen_at=now.isoformat())
+                )
     except OperationalError as error:  # a busy database must not cost the counter its request
         log.info("last-seen time of device %s not kept: %s", device.device_id, error)
 
