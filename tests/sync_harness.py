@@ -53,9 +53,10 @@ def database_for(backend: str, folder: Path) -> tuple[str, callable]:
 class Server:
     """`counter-server` as an administrator runs it, with a handle on its database for checks."""
 
-    def __init__(self, db_url: str, folder: Path, workers: int = 1) -> None:
+    def __init__(self, db_url: str, folder: Path, workers: int = 1, options: tuple[str, ...] = ()) -> None:
         self.db_url = db_url
         self.workers = workers
+        self.options = options  # more `counter-server` options, e.g. ("--trusted-proxy", "127.0.0.1")
         self.folder = folder
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -75,6 +76,7 @@ class Server:
                 str(self.port),
                 "--workers",
                 str(self.workers),
+                *self.options,
             ],
             cwd=ROOT,
             stdout=log,

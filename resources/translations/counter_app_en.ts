@@ -2456,8 +2456,16 @@
         <translation>The server {server} cannot be reached; check the address and the network.</translation>
     </message>
     <message>
+        <source>This counter is already enrolled with the central server; head office must revoke it there before it can be enrolled again.</source>
+        <translation>This counter is already enrolled with the central server; head office must revoke it there before it can be enrolled again.</translation>
+    </message>
+    <message>
         <source>The server refused the enrolment: {reason}</source>
         <translation>The server refused the enrolment: {reason}</translation>
+    </message>
+    <message>
+        <source>This counter was revoked at the central server; ask head office to enrol it again.</source>
+        <translation>This counter was revoked at the central server; ask head office to enrol it again.</translation>
     </message>
     <message>
         <source>This counter is not enrolled with a central server; enrol it first (counter-app enroll --server URL --code CODE).</source>

@@ -2457,8 +2457,16 @@
         <translation>无法连接服务器 {server}，请检查地址和网络。</translation>
     </message>
     <message>
+        <source>This counter is already enrolled with the central server; head office must revoke it there before it can be enrolled again.</source>
+        <translation>本服务台已在中心服务器登记；需总部先在服务器上撤销它，才能重新登记。</translation>
+    </message>
+    <message>
         <source>The server refused the enrolment: {reason}</source>
         <translation>服务器拒绝登记：{reason}</translation>
+    </message>
+    <message>
+        <source>This counter was revoked at the central server; ask head office to enrol it again.</source>
+        <translation>本服务台已被中心服务器撤销；请联系总部重新登记。</translation>
     </message>
     <message>
         <source>This counter is not enrolled with a central server; enrol it first (counter-app enroll --server URL --code CODE).</source>

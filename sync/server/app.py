@@ -9,6 +9,8 @@ import logging
 import secrets
 import threading
 import time
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -17,7 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -38,7 +40,7 @@ from sync.protocol import (
     PushResponse,
     ServerInfo,
 )
-from sync.server.apply import RetryLater, apply_ops, device_by_token, hold_points, resolve, retry_all
+from sync.server.apply import RetryLater, apply_ops, hold_points, resolve, retry_all
 from sync.server.codes import Issuer
 from sync.server.schema import change_log, devices, enroll_codes, feed_head
 from sync.server.store import ServerStore, utc_now
@@ -67,6 +69,162 @@ def new_enroll_code(store: ServerStore, store_name: str, now: dt.datetime | None
             )
         )
     return f"{code[:4]}-{code[4:]}"
+
+
+REVOKED = "This counter was revoked at the central server; ask head office to enrol it again."
+SEEN_EVERY = dt.timedelta(minutes=1)  # a device's last-seen time is written at most this often
+
+
+def peer_address(request: Request, trusted: frozenset[str]) -> str:
+    """Who is asking, for the rate limit: the TCP peer; behind a trusted proxy, the right-most address in
+    X-Forwarded-For that is not one of the trusted proxies (anything left of it the client could have written)."""
+    peer = request.client.host if request.client else "?"
+    if peer not in trusted:
+        return peer
+    hops = [hop.strip() for header in request.headers.getlist("x-forwarded-for") for hop in header.split(",")]
+    for hop in reversed(hops):
+        if hop and hop not in trusted:
+            return hop
+    return peer
+
+
+def _enrol(
+    connection: Connection, code: str, body: EnrollRequest, token: str, client: str, now: dt.datetime
+) -> tuple[str, int, str]:
+    """Bind COUNTER_UID to the code's store, or, for a retry of the same code by the same counter, issue it a
+    fresh token (the one from the lost answer stops working). Returns device id, counter number, store."""
+    row = connection.execute(select(enroll_codes).where(enroll_codes.c.code_hash == token_hash(code))).first()
+    if row is None or dt.datetime.fromisoformat(row.expires_at) < now:
+        raise HTTPException(
+            403, "This enrolment code is wrong, used or expired; ask for a new one (counter-server enroll-code)."
+        )
+    known = connection.execute(select(devices).where(devices.c.counter_uid == body.counter_uid)).first()
+    if row.used_by is not None:
+        if known is not None and known.device_id == row.used_by and not known.revoked:
+            # The same counter with the same code: its answer was lost on the way. Tokens are kept
+            # hashed, so the first one cannot be sent again; a new one replaces it.
+            connection.execute(
+                update(devices).where(devices.c.device_id == known.device_id).values(token_hash=token_hash(token))
+            )
+            log.info(
+                "enrolment retried by device %s (counter %s) from %s: new token",
+                known.device_id,
+                body.counter_uid,
+                client,
+            )
+            return known.device_id, known.counter_no, known.store
+        raise HTTPException(
+            403, "This enrolment code is wrong, used or expired; ask for a new one (counter-server enroll-code)."
+        )
+    if known is not None and not known.revoked:
+        # Counter uids are no secret (they travel with every member a counter registered): a code
+        # for any store must not take over an enrolled counter, revoke its token and move it.
+        log.warning(
+            "enrolment refused: counter %s is already enrolled as device %s of store %s; a code for store %s was offered from %s",
+            body.counter_uid,
+            known.device_id,
+            known.store,
+            row.store,
+            client,
+        )
+        raise HTTPException(
+            409,
+            "This counter is already enrolled with this server; it cannot be enrolled again with another code. "
+            "If it must be, head office revokes it first (counter-server device revoke ID).",
+        )
+    if known is not None:
+        # Revoked by the administrator, now enrolled again on a new code: a new token, same number.
+        device_id, counter_no = known.device_id, known.counter_no
+        connection.execute(
+            update(devices)
+            .where(devices.c.device_id == device_id)
+            .values(token_hash=token_hash(token), revoked=False, revoked_at=None, store=row.store)
+        )
+    else:
+        device_id = secrets.token_hex(8)
+        counter_no = (connection.execute(select(func.max(devices.c.counter_no))).scalar() or 0) + 1
+        if counter_no > 9999:
+            raise HTTPException(409, "This server has 9,999 counters already; no more can be enrolled.")
+        connection.execute(
+            insert(devices).values(
+                device_id=device_id,
+                counter_uid=body.counter_uid,
+                store=row.store,
+                counter_name=body.counter_name,
+                counter_no=counter_no,
+                token_hash=token_hash(token),
+                enrolled_at=now.isoformat(),
+                revoked=False,
+            )
+        )
+    connection.execute(update(enroll_codes).where(enroll_codes.c.code_hash == row.code_hash).values(used_by=device_id))
+    log.info("device %s (counter %s) enrolled for store %s from %s", device_id, body.counter_uid, row.store, client)
+    return device_id, counter_no, row.store
+
+
+def _note_seen(store: ServerStore, device: Any) -> None:
+    """Keep the device's last-seen time for the administrator, written at most once a minute."""
+    now = utc_now()
+    if device.last_seen_at and now - dt.datetime.fromisoformat(device.last_seen_at) < SEEN_EVERY:
+        return
+    try:
+        with store.write_aside() as connection:
+            if connection is not None:  # None: the writer is busy; a later request keeps the time
+                connection.execute(
+                    update(devices).where(devices.c.device_id == device.device_id).values(last_seen_at=now.isoformat())
+                )
+    except OperationalError as error:  # a busy database must not cost the counter its request
+        log.info("last-seen time of device %s not kept: %s", device.device_id, error)
+
+
+@dataclass(frozen=True)
+class DeviceRow:
+    device_id: str
+    store: str
+    counter_uid: str
+    counter_name: str
+    counter_no: int
+    enrolled_at: str
+    last_seen_at: str | None
+    revoked_at: str | None
+    revoked: bool
+
+
+def list_devices(store: ServerStore) -> list[DeviceRow]:
+    """Every enrolled counter, revoked ones too, by counter number."""
+    with store.read() as connection:
+        rows = connection.execute(select(devices).order_by(devices.c.counter_no)).all()
+    return [
+        DeviceRow(
+            device_id=row.device_id,
+            store=row.store,
+            counter_uid=row.counter_uid,
+            counter_name=row.counter_name,
+            counter_no=row.counter_no,
+            enrolled_at=row.enrolled_at,
+            last_seen_at=row.last_seen_at,
+            revoked_at=row.revoked_at,
+            revoked=bool(row.revoked),
+        )
+        for row in rows
+    ]
+
+
+def revoke_device(store: ServerStore, device_id: str, now: dt.datetime | None = None) -> DeviceRow | None:
+    """Withdraw a device: its token stops working at once and its next request hears why. None: no such device.
+    Revoking twice keeps the first time."""
+    now = now or utc_now()
+    with store.write() as connection:
+        connection.execute(
+            update(devices)
+            .where(devices.c.device_id == device_id, devices.c.revoked.is_(False))
+            .values(revoked=True, revoked_at=now.isoformat())
+        )
+        found = connection.execute(select(devices.c.device_id).where(devices.c.device_id == device_id)).first()
+    if found is None:
+        return None
+    log.warning("device %s revoked", device_id)
+    return next(row for row in list_devices(store) if row.device_id == device_id)
 
 
 class RateLimit:
@@ -170,11 +328,19 @@ PROBLEMS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def create_app(store: ServerStore, name: str = "counter-server", rate: float = 200.0, burst: int = 400) -> FastAPI:
+def create_app(
+    store: ServerStore,
+    name: str = "counter-server",
+    rate: float = 200.0,
+    burst: int = 400,
+    trusted_proxies: Iterable[str] = (),
+) -> FastAPI:
+    """TRUSTED_PROXIES: the addresses of reverse proxies whose X-Forwarded-For is believed (none by default)."""
     app = FastAPI(title="Member service desk — central server", version=str(PROTOCOL_VERSION), responses=PROBLEMS)
     app.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
     limits = RateLimit(rate, burst)
     enrol_limits = RateLimit(0.5, 10)  # guessing codes is slow work
+    trusted = frozenset(trusted_proxies)
     bearer = HTTPBearer(auto_error=False)
     issuer = Issuer(store)
 
@@ -204,11 +370,21 @@ def create_app(store: ServerStore, name: str = "counter-server", rate: float = 2
                 {"WWW-Authenticate": "Bearer"},
             )
         with store.read() as connection:
-            found = device_by_token(connection, token_hash(credentials.credentials))
+            found = connection.execute(
+                select(devices).where(devices.c.token_hash == token_hash(credentials.credentials))
+            ).first()
         if found is None:
             raise HTTPException(
                 401, "This device token is unknown or revoked; enrol the counter again.", {"WWW-Authenticate": "Bearer"}
             )
+        if found.revoked:
+            # 403, not 401: the token is the right one, the administrator has withdrawn the device.
+            raise HTTPException(
+                403,
+                f"{REVOKED} (revoked at {found.revoked_at or 'an unknown time'})",
+                {"WWW-Authenticate": 'Bearer error="invalid_token"'},
+            )
+        _note_seen(store, found)
         wait = limits.wait_for(found.device_id)
         if wait:
             raise HTTPException(
@@ -225,7 +401,7 @@ def create_app(store: ServerStore, name: str = "counter-server", rate: float = 2
     @app.post(f"{API_PREFIX}/enroll", response_model=EnrollResponse)
     def enroll(body: EnrollRequest, request: Request) -> EnrollResponse:
         refuse_unstorable_text(body)
-        client = request.client.host if request.client else "?"
+        client = peer_address(request, trusted)
         wait = enrol_limits.wait_for(client)
         if wait:
             raise HTTPException(
@@ -236,49 +412,13 @@ def create_app(store: ServerStore, name: str = "counter-server", rate: float = 2
         token = secrets.token_urlsafe(32)
         try:
             with store.write() as connection:
-                row = connection.execute(
-                    select(enroll_codes).where(enroll_codes.c.code_hash == token_hash(code))
-                ).first()
-                if row is None or row.used_by is not None or dt.datetime.fromisoformat(row.expires_at) < now:
-                    raise HTTPException(
-                        403,
-                        "This enrolment code is wrong, used or expired; ask for a new one (counter-server enroll-code).",
-                    )
-                known = connection.execute(select(devices).where(devices.c.counter_uid == body.counter_uid)).first()
-                if known is not None:
-                    # The same counter enrolling again (a new code after a lost token): a new token, same number.
-                    device_id, counter_no = known.device_id, known.counter_no
-                    connection.execute(
-                        update(devices)
-                        .where(devices.c.device_id == device_id)
-                        .values(token_hash=token_hash(token), revoked=False, store=row.store)
-                    )
-                else:
-                    device_id = secrets.token_hex(8)
-                    counter_no = (connection.execute(select(func.max(devices.c.counter_no))).scalar() or 0) + 1
-                    if counter_no > 9999:
-                        raise HTTPException(409, "This server has 9,999 counters already; no more can be enrolled.")
-                    connection.execute(
-                        insert(devices).values(
-                            device_id=device_id,
-                            counter_uid=body.counter_uid,
-                            store=row.store,
-                            counter_name=body.counter_name,
-                            counter_no=counter_no,
-                            token_hash=token_hash(token),
-                            enrolled_at=now.isoformat(),
-                            revoked=False,
-                        )
-                    )
-                connection.execute(
-                    update(enroll_codes).where(enroll_codes.c.code_hash == row.code_hash).values(used_by=device_id)
-                )
+                device_id, counter_no, store_name = _enrol(connection, code, body, token, client, now)
         except IntegrityError:
             raise HTTPException(409, "Another counter enrolled at the same moment; try again.") from None
         return EnrollResponse(
             device_id=device_id,
             token=token,
-            store=row.store,
+            store=store_name,
             counter_no=counter_no,
             server_time=now,
             code_key=issuer.public_key,

@@ -788,9 +788,3 @@ def _emit_member(connection: Connection, member_uid: str) -> None:
 def _emit_coupon(connection: Connection, code: str) -> None:
     row = connection.execute(select(coupons).where(coupons.c.code == code)).one()
     emit(connection, "coupon", code, dict(row._mapping))
-
-
-def device_by_token(connection: Connection, token_hash: str) -> Any:
-    return connection.execute(
-        select(devices).where(devices.c.token_hash == token_hash, devices.c.revoked.is_(False))
-    ).first()

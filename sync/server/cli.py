@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from sqlalchemy.exc import SQLAlchemyError
 
 from counter_app.paths import make_owner_only_folder
-from sync.server.app import create_app, new_enroll_code
+from sync.server.app import DeviceRow, create_app, list_devices, new_enroll_code, revoke_device
 from sync.server.jobs import DailyExpiry, run_expiry
 from sync.server.publish import PublishError, publish_catalog, publish_rules
 from sync.server.store import ServerStore
@@ -38,6 +38,13 @@ def database_url(args: argparse.Namespace) -> str:
 
 
 WORKER_DB_ENV = "COUNTER_SERVER_WORKER_DB"
+TRUSTED_PROXY_ENV = "COUNTER_SERVER_TRUSTED_PROXY"  # comma-separated, as --trusted-proxy; also how workers learn it
+
+
+def trusted_proxies(args: argparse.Namespace) -> list[str]:
+    if args.trusted_proxy:
+        return [address.strip() for address in args.trusted_proxy if address.strip()]
+    return trusted_proxies_from_env()
 
 
 def worker_app() -> FastAPI:
@@ -45,7 +52,50 @@ def worker_app() -> FastAPI:
     expiry job is idempotent and serialised by the feed head)."""
     store = ServerStore(os.environ[WORKER_DB_ENV], upgrade=False)
     DailyExpiry(store).start()
-    return create_app(store)
+    return create_app(store, trusted_proxies=trusted_proxies_from_env())
+
+
+def trusted_proxies_from_env() -> list[str]:
+    return [address.strip() for address in os.environ.get(TRUSTED_PROXY_ENV, "").split(",") if address.strip()]
+
+
+def device_line(row: DeviceRow) -> str:
+    state = f"revoked {row.revoked_at}" if row.revoked else "active"
+    return (
+        f"{row.device_id}  #{row.counter_no}  {row.store}  {row.counter_uid}  {row.counter_name or '-'}  "
+        f"enrolled {row.enrolled_at}  last seen {row.last_seen_at or 'never'}  {state}"
+    )
+
+
+def device_json(row: DeviceRow) -> dict[str, object]:
+    return {
+        "id": row.device_id,
+        "store": row.store,
+        "counter_uid": row.counter_uid,
+        "name": row.counter_name,
+        "counter_no": row.counter_no,
+        "enrolled_at": row.enrolled_at,
+        "last_seen_at": row.last_seen_at,
+        "revoked": row.revoked,
+        "revoked_at": row.revoked_at,
+    }
+
+
+def device_command(store: ServerStore, args: argparse.Namespace) -> int:
+    if args.device_command == "list":
+        rows = list_devices(store)
+        if args.json:
+            print(json.dumps([device_json(row) for row in rows], ensure_ascii=False))
+        else:
+            for row in rows:
+                print(device_line(row))
+        return 0
+    revoked = revoke_device(store, args.id.strip())
+    if revoked is None:
+        print(f"counter-server: no device {args.id!r}; `counter-server device list` shows them.", file=sys.stderr)
+        return 4
+    print(json.dumps(device_json(revoked), ensure_ascii=False) if args.json else device_line(revoked))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,6 +114,12 @@ def main(argv: list[str] | None = None) -> int:
         default=1,
         help="server processes (PostgreSQL: one per core or two; SQLite has one writer, so more rarely help). The rate limits apply per process.",
     )
+    parser.add_argument(
+        "--trusted-proxy",
+        action="append",
+        metavar="ADDRESS",
+        help=f"a reverse proxy's address whose X-Forwarded-For is believed for the rate limits (repeatable; env {TRUSTED_PROXY_ENV}, comma-separated). Without one, the peer's own address counts.",
+    )
     commands = parser.add_subparsers(dest="command")
     code = commands.add_parser("enroll-code", help="print a one-time enrolment code for a counter of STORE")
     code.add_argument("--store", required=True)
@@ -73,6 +129,13 @@ def main(argv: list[str] | None = None) -> int:
     expire.add_argument("--today", help="YYYY-MM-DD: expire as on this day (default: today)")
     catalog = commands.add_parser("catalog", help="publish the gift catalog and coupon kinds (JSON) to every counter")
     catalog.add_argument("file")
+    device = commands.add_parser("device", help="the enrolled counters: list them, revoke one")
+    device_commands = device.add_subparsers(dest="device_command", required=True)
+    listing = device_commands.add_parser("list", help="every device: id, store, counter, enrolled, last seen, revoked")
+    listing.add_argument("--json", action="store_true")
+    revoke = device_commands.add_parser("revoke", help="withdraw a device: its token stops working at once")
+    revoke.add_argument("id", help="the device id, as `device list` shows it")
+    revoke.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # migrations are quiet unless something is wrong
@@ -90,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             print(new_enroll_code(store, store_name))
             return 0
+        if args.command == "device":
+            return device_command(store, args)
         if args.command == "expire":
             try:
                 today = dt.date.fromisoformat(args.today) if args.today else None
@@ -114,10 +179,19 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         if args.workers == 1:
             DailyExpiry(store).start()
-            uvicorn.run(create_app(store), host=args.host, port=args.port, log_level="info")
+            # proxy_headers off: uvicorn would otherwise take X-Forwarded-For from any local peer as the
+            # client's address, and a spoofed header would escape the enrolment rate limit.
+            uvicorn.run(
+                create_app(store, trusted_proxies=trusted_proxies(args)),
+                host=args.host,
+                port=args.port,
+                log_level="info",
+                proxy_headers=False,
+            )
         else:
             # Each worker process opens the database itself; the schema was brought up to date above, once.
             os.environ[WORKER_DB_ENV] = database_url(args)
+            os.environ[TRUSTED_PROXY_ENV] = ",".join(trusted_proxies(args))
             uvicorn.run(
                 "sync.server.cli:worker_app",
                 factory=True,
@@ -125,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
                 port=args.port,
                 workers=args.workers,
                 log_level="info",
+                proxy_headers=False,
             )
         return 0
     finally:

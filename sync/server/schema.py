@@ -33,6 +33,8 @@ devices = Table(
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("enrolled_at", String(40), nullable=False),
     Column("revoked", Boolean, nullable=False, default=False),
+    Column("revoked_at", String(40)),
+    Column("last_seen_at", String(40)),  # refreshed at most once a minute: it is for the administrator's list
 )
 
 enroll_codes = Table(

@@ -77,6 +77,20 @@ class ServerStore:
                 connection.info.pop("feed_seq", None)
                 connection.info.pop("feed_rows", None)
 
+    @contextlib.contextmanager
+    def write_aside(self) -> Iterator[Connection | None]:
+        """A small write that is no change for the feed (a device's last-seen time): it does not take the
+        feed head, and on SQLite, when another writer of this process is busy, it yields None: skip it."""
+        if self.sqlite and not self._sqlite_writer.acquire(blocking=False):
+            yield None
+            return
+        try:
+            with self.engine.connect().execution_options(server_write=True) as connection, connection.begin():
+                yield connection
+        finally:
+            if self.sqlite:
+                self._sqlite_writer.release()
+
     def close(self) -> None:
         self.engine.dispose()
 

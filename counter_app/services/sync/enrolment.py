@@ -91,6 +91,13 @@ def enroll(desk: Desk, server: str, code: str) -> EnrolResult:
                 ),
                 server=server,
             ) from None
+        if error.status == 409 and "already enrolled" in str(error):
+            raise Conflict(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "This counter is already enrolled with the central server; head office must revoke it there before it can be enrolled again.",
+                )
+            ) from None
         raise Conflict(
             QT_TRANSLATE_NOOP("Errors", "The server refused the enrolment: {reason}"), reason=str(error)
         ) from None
@@ -120,6 +127,19 @@ def enroll(desk: Desk, server: str, code: str) -> EnrolResult:
         )
     desk.settings = changed
     return EnrolResult(server, answer.store, answer.counter_no, answer.device_id)
+
+
+def was_revoked(error: SyncError) -> bool:
+    """The server knows this counter's token but has withdrawn the device (`counter-server device revoke`)."""
+    return error.status == 403 and str(error).startswith("This counter was revoked")
+
+
+def revoked_refusal() -> Conflict:
+    return Conflict(
+        QT_TRANSLATE_NOOP(
+            "Errors", "This counter was revoked at the central server; ask head office to enrol it again."
+        )
+    )
 
 
 def central_client(desk: Desk) -> SyncClient:

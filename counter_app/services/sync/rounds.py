@@ -9,7 +9,14 @@ from counter_app.domain.errors import Conflict, StoreUnavailable
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.desk import Desk
 from counter_app.services.sync import change_feed, outbox_push
-from counter_app.services.sync.enrolment import central_client, pin_code_key, set_sync_value, sync_value
+from counter_app.services.sync.enrolment import (
+    central_client,
+    pin_code_key,
+    revoked_refusal,
+    set_sync_value,
+    sync_value,
+    was_revoked,
+)
 from counter_app.services.sync.status import SyncReport
 from sync.client import SyncError
 
@@ -48,6 +55,8 @@ def sync_once(desk: Desk, progress: Callable[[int, int], None] | None = None) ->
                         "The central server cannot be reached; the desk works offline and will sync when it is back.",
                     )
                 ) from None
+            if was_revoked(error):
+                raise revoked_refusal() from None
             raise Conflict(
                 QT_TRANSLATE_NOOP("Errors", "The central server refused the sync: {reason}"), reason=str(error)
             ) from None
