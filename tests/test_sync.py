@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 import uuid
 
 import pytest
@@ -445,6 +446,51 @@ def test_online_a_redemption_holds_the_points_at_the_server_so_another_counter_c
     assert balances(east) == balances(west) == server_balances(server) == {card.member_no: 0}
     east.close()
     west.close()
+
+
+def test_while_a_redemption_waits_for_the_servers_hold_another_write_at_the_desk_goes_ahead(
+    sqlite_server, tmp_path, monkeypatch
+):
+    """The hold is asked before the redemption's transaction opens: a slow server never keeps the
+    store's write lock, so a registration at the same desk finishes while the redemption still waits."""
+    desk = enrolled_counter(tmp_path / "east", sqlite_server)
+    card = members.register_member(desk, form())
+    points.earn_from_slip(desk, card.member_no, "1000.00", "S-1")
+    sync.sync_once(desk)
+    asked, answer_now = threading.Event(), threading.Event()
+    real_hold = SyncClient.hold
+
+    def slow_hold(client, *args, **kwargs):
+        asked.set()
+        answer_now.wait()  # the server "answers" only when the test says so
+        return real_hold(client, *args, **kwargs)
+
+    monkeypatch.setattr(SyncClient, "hold", slow_hold)
+    redeemed: list[object] = []
+    redemption = threading.Thread(target=lambda: redeemed.append(points.redeem_cash(desk, card.member_no, "320")))
+    redemption.start()
+    registered: list[object] = []
+    registration = threading.Thread(
+        target=lambda: registered.append(members.register_member(desk, form(phone="13900139000", name="李四")))
+    )
+    try:
+        assert asked.wait(30)
+        registration.start()
+        registration.join(30)  # a guard against a hang, not a measurement: it returns at once
+        assert registered and not answer_now.is_set()  # written while the redemption still waited
+        assert redemption.is_alive() and not redeemed
+    finally:
+        answer_now.set()
+        redemption.join()
+        if registration.is_alive():
+            registration.join()
+    assert redeemed and redeemed[0].points == 320
+    assert sqlite_server.scalar("SELECT points FROM holds") == 320  # the hold was kept for the entry written
+    assert sqlite_server.scalar("SELECT hold_id FROM holds") == redeemed[0].op_id
+    sync.sync_once(desk)
+    assert sqlite_server.scalar("SELECT COUNT(*) FROM holds") == 0
+    assert balances(desk) == server_balances(sqlite_server)
+    desk.close()
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

@@ -18,7 +18,7 @@ from counter_app.domain.staff import Actor
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record
 from counter_app.services.desk import Desk
-from counter_app.services.sync.redemptions import reserve_redemption
+from counter_app.services.sync.redemptions import Hold, apply_hold, ask_hold
 
 
 def credit_points(
@@ -92,8 +92,10 @@ def debit_points(
     item: str | None = None,
     qty: int | None = None,
     by_card: bool = False,
+    hold: Hold,
 ) -> tuple[str, list[tuple[int, int]]]:
-    """Points out, first in first out; refuses more than the balance, and beyond a static card's limits."""
+    """Points out, first in first out; refuses more than the balance, and beyond a static card's limits.
+    `hold`: hold_for's answer, asked before the caller's transaction opened; its op id is the entry's."""
     if by_card:
         _check_card_limits(desk, connection, row, kind, points_)
     balance = points_balance(connection, row.id)
@@ -104,8 +106,8 @@ def debit_points(
             balance=balance,
             points=points_,
         )
-    entry_id = str(uuid.uuid4())
-    reserve_redemption(desk, connection, row.id, row.member_uid, points_, entry_id)
+    apply_hold(desk, connection, hold, row.id, points_)
+    entry_id = hold.op_id
     now = desk.now()
     ledger.add_entry(
         connection,
@@ -149,6 +151,20 @@ def debit_points(
         details=note,
     )
     return entry_id, taken
+
+
+def hold_for(desk: Desk, row: Row[Any], kind: str, points_: int, *, by_card: bool = False) -> Hold:
+    """Before a redemption's write transaction: the server's hold for debit_points, asked outside any
+    transaction so that no other write at this desk waits on the network. A redemption the desk itself
+    will refuse (the balance, the card's limits) is not asked for; debit_points refuses it as before."""
+    with desk.store.read() as connection:
+        try:
+            if by_card:
+                _check_card_limits(desk, connection, row, kind, points_)
+            allowed = points_ <= points_balance(connection, row.id)
+        except InvalidInput:
+            allowed = False
+    return ask_hold(desk, row.id, row.member_uid, points_, ask=allowed)
 
 
 def _check_card_limits(desk: Desk, connection: Connection, row: Row[Any], kind: str, points_: int) -> None:

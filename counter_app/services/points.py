@@ -30,6 +30,7 @@ from counter_app.services.auth import authorize
 from counter_app.services.balances import award_referral as award_referral
 from counter_app.services.balances import credit_points as credit_points
 from counter_app.services.balances import debit_points as debit_points
+from counter_app.services.balances import hold_for
 from counter_app.services.balances import points_balance as points_balance
 from counter_app.services.desk import Desk
 from counter_app.services.members import require_member
@@ -273,11 +274,14 @@ def redeem_cash(desk: Desk, ref: str, points: int | str) -> CashResult:
             QT_TRANSLATE_NOOP("Errors", "Redeeming more than {limit} points needs a manager."),
             limit=rules.redeem_approval_over,
         )
+    with desk.store.read() as connection:
+        row = require_member(desk, connection, ref)
+    hold = hold_for(desk, row, "cash", wanted, by_card=is_card_ref(ref))
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
         yuan = wanted // ratio
         entry_id, _ = debit_points(
-            desk, connection, row, "cash", wanted, actor, note=f"¥{yuan}", by_card=is_card_ref(ref)
+            desk, connection, row, "cash", wanted, actor, note=f"¥{yuan}", by_card=is_card_ref(ref), hold=hold
         )
 
         def same_cash(params: dict[str, Any]) -> bool:
@@ -394,6 +398,9 @@ def gift_points(desk: Desk, from_ref: str, to_ref: str, points_: int | str) -> G
                 )
             }
         )
+    with desk.store.read() as connection:
+        giver = require_member(desk, connection, from_ref)
+    hold = hold_for(desk, giver, "gift-out", wanted, by_card=is_card_ref(from_ref))
     with desk.store.write() as connection:
         giver = require_member(desk, connection, from_ref)
         receiver = require_member(desk, connection, to_ref)
@@ -426,6 +433,7 @@ def gift_points(desk: Desk, from_ref: str, to_ref: str, points_: int | str) -> G
             actor,
             note=f"to {receiver.member_no}",
             by_card=is_card_ref(from_ref),
+            hold=hold,
         )
         expiries = ledger.lot_expiries(connection, [lot for lot, _ in taken])
         for lot_id, amount in taken:

@@ -19,7 +19,7 @@ from counter_app.domain.staff import Actor, NeedsManager, Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
-from counter_app.services.balances import debit_points, points_balance
+from counter_app.services.balances import debit_points, hold_for, points_balance
 from counter_app.services.desk import Desk
 from counter_app.services.members import require_member
 
@@ -144,6 +144,9 @@ def redeem_gift(desk: Desk, ref: str, sku: str, qty: int = 1) -> Redemption:
             sku=sku,
         )
     _needs_manager_over_limit(desk, actor, item.points * qty, "gift.redeem")
+    with desk.store.read() as connection:
+        row = require_member(desk, connection, ref)
+    hold = hold_for(desk, row, "redeem-gift", item.points * qty, by_card=is_card_ref(ref))
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
         if not reward_rows.take_stock(connection, sku, qty):
@@ -164,6 +167,7 @@ def redeem_gift(desk: Desk, ref: str, sku: str, qty: int = 1) -> Redemption:
             item=sku,
             qty=qty,
             by_card=is_card_ref(ref),
+            hold=hold,
         )
         stock_left = reward_rows.gift_stock(connection, sku)
         return Redemption(
@@ -248,6 +252,9 @@ def redeem_coupon(desk: Desk, ref: str, type_code: str) -> Redemption:
             QT_TRANSLATE_NOOP("Errors", "There is no coupon {type_code}; check the code."), type_code=type_code
         )
     _needs_manager_over_limit(desk, actor, kind.points, "coupon.redeem")
+    with desk.store.read() as connection:
+        row = require_member(desk, connection, ref)
+    hold = hold_for(desk, row, "redeem-coupon", kind.points, by_card=is_card_ref(ref))
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
         entry_id, _ = debit_points(
@@ -261,6 +268,7 @@ def redeem_coupon(desk: Desk, ref: str, type_code: str) -> Redemption:
             item=type_code,
             qty=1,
             by_card=is_card_ref(ref),
+            hold=hold,
         )
         coupon = issue_coupon(desk, connection, row, kind, entry_id)
         return Redemption(entry_id, row.member_no, kind.points, points_balance(connection, row.id), coupon=coupon)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from counter_app.services.sync.change_feed import apply_change
 from counter_app.services.sync.enrolment import EnrolResult, central_client, enroll, is_enrolled
-from counter_app.services.sync.redemptions import OfflineLimits, check_offline_redemption, reserve_redemption
+from counter_app.services.sync.redemptions import OfflineLimits, check_offline_redemption
 from counter_app.services.sync.review import (
     REVIEW_OUTCOMES,
     ReviewLine,
@@ -38,7 +38,6 @@ __all__ = [
     "enroll",
     "is_enrolled",
     "next_delay",
-    "reserve_redemption",
     "resolve_review_item",
     "review_list",
     "review_sentence",

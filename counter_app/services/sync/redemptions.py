@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy import Connection
 
@@ -59,35 +61,62 @@ def offline_limits(desk: Desk, connection: Connection, assume_offline: bool = Fa
     )
 
 
-def reserve_redemption(
-    desk: Desk, connection: Connection, member_id: int, member_uid: str, points: int, op_id: str
-) -> None:
-    """Online, the server keeps the points for this redemption (another counter cannot spend them
-    meanwhile); offline, or when the server does not answer at once, the offline limits apply.
-    Called inside the redemption's transaction, before anything is written."""
-    if not is_enrolled(connection):
-        return
-    if offline_limits(desk, connection) is None:
+@dataclass(frozen=True)
+class Hold:
+    """The server's answer for one redemption, asked before its write transaction opens, so that no
+    clerk's write waits on the network. `op_id` is the ledger entry the redemption will write."""
+
+    op_id: str
+    member_id: int
+    points: int
+    outcome: Literal["standalone", "held", "refused", "unasked"]  # unasked: offline, or no answer
+    available: int | None = None  # refused: what the server says the member may spend now
+
+
+def ask_hold(desk: Desk, member_id: int, member_uid: str, points: int, *, ask: bool = True) -> Hold:
+    """Online, ask the server to keep the points for this redemption (another counter cannot spend them
+    meanwhile); `ask` False: the desk itself will refuse it, so the server is not troubled. Reads in its
+    own transaction and calls the server outside any: apply_hold uses the answer inside the write."""
+    op_id = str(uuid.uuid4())
+    with desk.store.read() as connection:
+        if not is_enrolled(connection):
+            return Hold(op_id, member_id, points, "standalone")
+        if not ask or offline_limits(desk, connection) is not None:
+            return Hold(op_id, member_id, points, "unasked")
         unsent = ledger.unsent_points(connection, member_id)
         client = client_for(desk, connection, retries=0)
-        try:
-            answer = client.hold(op_id, member_uid, points, unsent)
-        except SyncError as error:
-            log.info("no hold for %s: %s; offline limits apply", op_id, error)
-        else:
-            if answer.held:
-                return
-            if answer.known:
-                raise InvalidInput(
-                    QT_TRANSLATE_NOOP(
-                        "Errors",
-                        "The central server shows {available} points this member may spend now (another counter redeemed some); {points} cannot be redeemed.",
-                    ),
-                    available=answer.available,
-                    points=points,
-                )
-        finally:
-            client.close()
+    try:
+        answer = client.hold(op_id, member_uid, points, unsent)
+    except SyncError as error:
+        log.info("no hold for %s: %s; offline limits apply", op_id, error)
+        return Hold(op_id, member_id, points, "unasked")
+    finally:
+        client.close()
+    if answer.held:
+        return Hold(op_id, member_id, points, "held")
+    if answer.known:
+        return Hold(op_id, member_id, points, "refused", answer.available)
+    return Hold(op_id, member_id, points, "unasked")
+
+
+def apply_hold(desk: Desk, connection: Connection, hold: Hold, member_id: int, points: int) -> None:
+    """Inside the redemption's transaction, before anything is written: a refusal refuses; without a
+    hold the offline limits apply, checked against the data as it is now."""
+    if (hold.member_id, hold.points) != (member_id, points):
+        raise RuntimeError(f"hold {hold.op_id} was asked for other points than this redemption spends")
+    if hold.outcome == "held":
+        return
+    if hold.outcome == "refused":
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The central server shows {available} points this member may spend now (another counter redeemed some); {points} cannot be redeemed.",
+            ),
+            available=hold.available,
+            points=points,
+        )
+    if hold.outcome == "standalone" and not is_enrolled(connection):
+        return
     check_offline_redemption(desk, connection, member_id, points, offline=True)
 
 
