@@ -7,6 +7,8 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import Connection, Row
+
 from counter_app.db import member_events as event_rows
 from counter_app.db import members as member_rows
 from counter_app.db import points as ledger
@@ -381,6 +383,34 @@ class GiftResult:
     to_balance: int
 
 
+def _gift_parties(
+    desk: Desk, connection: Connection, from_ref: str, to_ref: str, wanted: int
+) -> tuple[Row[Any], Row[Any]]:
+    """The giver and the receiver of a gift of points, if the rules let this one be made."""
+    rules = desk.rules
+    giver = require_member(desk, connection, from_ref)
+    receiver = require_member(desk, connection, to_ref)
+    if giver.id == receiver.id:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "A member cannot give points to themselves; scan the friend's code.")
+        )
+    if receiver.erased_at is not None:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "Member {member_no}'s data was erased; they cannot receive points."),
+            member_no=receiver.member_no,
+        )
+    start = desk.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    given_today = ledger.gifted_since(connection, giver.id, start)
+    if given_today + wanted > rules.gift_max_points_per_day:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "Member {member_no} may give {left} more points today (limit {limit} a day)."),
+            member_no=giver.member_no,
+            left=max(0, rules.gift_max_points_per_day - given_today),
+            limit=rules.gift_max_points_per_day,
+        )
+    return giver, receiver
+
+
 def gift_points(desk: Desk, from_ref: str, to_ref: str, points_: int | str) -> GiftResult:
     """A member gives points to another (积分赠予好友) within the rules' limits; the received points
     keep the expiry dates of the lots they came from, so gifting never stretches a lot's life."""
@@ -398,32 +428,13 @@ def gift_points(desk: Desk, from_ref: str, to_ref: str, points_: int | str) -> G
                 )
             }
         )
+    # The parties are checked before the server is asked, so that a mistyped friend's code keeps no
+    # points at the server, and again in the write, against the data as it is then.
     with desk.store.read() as connection:
-        giver = require_member(desk, connection, from_ref)
+        giver, receiver = _gift_parties(desk, connection, from_ref, to_ref, wanted)
     hold = hold_for(desk, giver, "gift-out", wanted, by_card=is_card_ref(from_ref))
     with desk.store.write() as connection:
-        giver = require_member(desk, connection, from_ref)
-        receiver = require_member(desk, connection, to_ref)
-        if giver.id == receiver.id:
-            raise InvalidInput(
-                QT_TRANSLATE_NOOP("Errors", "A member cannot give points to themselves; scan the friend's code.")
-            )
-        if receiver.erased_at is not None:
-            raise InvalidInput(
-                QT_TRANSLATE_NOOP("Errors", "Member {member_no}'s data was erased; they cannot receive points."),
-                member_no=receiver.member_no,
-            )
-        start = desk.now().replace(hour=0, minute=0, second=0, microsecond=0)
-        given_today = ledger.gifted_since(connection, giver.id, start)
-        if given_today + wanted > rules.gift_max_points_per_day:
-            raise InvalidInput(
-                QT_TRANSLATE_NOOP(
-                    "Errors", "Member {member_no} may give {left} more points today (limit {limit} a day)."
-                ),
-                member_no=giver.member_no,
-                left=max(0, rules.gift_max_points_per_day - given_today),
-                limit=rules.gift_max_points_per_day,
-            )
+        giver, receiver = _gift_parties(desk, connection, from_ref, to_ref, wanted)
         entry_id, taken = debit_points(
             desk,
             connection,

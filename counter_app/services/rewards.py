@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import Connection, Row
 
@@ -146,16 +146,15 @@ def redeem_gift(desk: Desk, ref: str, sku: str, qty: int = 1) -> Redemption:
     _needs_manager_over_limit(desk, actor, item.points * qty, "gift.redeem")
     with desk.store.read() as connection:
         row = require_member(desk, connection, ref)
+        # Refused here too, before the server is asked: a hold for a gift out of stock would keep the
+        # member's points at the server until it lapsed.
+        if reward_rows.gift_stock(connection, sku) < qty:
+            _out_of_stock(connection, sku, item.name)
     hold = hold_for(desk, row, "redeem-gift", item.points * qty, by_card=is_card_ref(ref))
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
         if not reward_rows.take_stock(connection, sku, qty):
-            stock = reward_rows.gift_stock(connection, sku)
-            raise InvalidInput(
-                QT_TRANSLATE_NOOP("Errors", "Only {stock} of {name} left; choose fewer or another gift."),
-                stock=stock,
-                name=item.name,
-            )
+            _out_of_stock(connection, sku, item.name)
         entry_id, _ = debit_points(
             desk,
             connection,
@@ -179,6 +178,14 @@ def redeem_gift(desk: Desk, ref: str, sku: str, qty: int = 1) -> Redemption:
             qty=qty,
             stock_left=stock_left,
         )
+
+
+def _out_of_stock(connection: Connection, sku: str, name: str) -> NoReturn:
+    raise InvalidInput(
+        QT_TRANSLATE_NOOP("Errors", "Only {stock} of {name} left; choose fewer or another gift."),
+        stock=reward_rows.gift_stock(connection, sku),
+        name=name,
+    )
 
 
 @dataclass(frozen=True)
