@@ -299,31 +299,19 @@ def test_commands_need_a_signed_in_staff_member_and_the_right_pin(data_dir):
     assert no_pin.returncode == 6
 
 
+def add_clerk_and_manager(data_dir) -> None:
+    """K001, a clerk (PIN 357924), and M001, a manager (PIN 468035), added by the administrator on the command line."""
+    for staff_id, name, role, pin in (("K001", "小李", "clerk", "357924"), ("M001", "张经理", "manager", "468035")):
+        made = cli_main(
+            "staff", "add", staff_id, "--name", name, "--role", role, data_dir=data_dir, env={"COUNTER_NEW_PIN": pin}
+        )
+        assert made.returncode == 0, made.stderr
+
+
 @pytest.mark.cli
 def test_a_clerks_erasure_is_held_for_approval_with_exit_3(data_dir):
     register(data_dir)
-    cli_main(
-        "staff",
-        "add",
-        "K001",
-        "--name",
-        "小李",
-        "--role",
-        "clerk",
-        data_dir=data_dir,
-        env={"COUNTER_NEW_PIN": "357924"},
-    )
-    cli_main(
-        "staff",
-        "add",
-        "M001",
-        "--name",
-        "张经理",
-        "--role",
-        "manager",
-        data_dir=data_dir,
-        env={"COUNTER_NEW_PIN": "468035"},
-    )
+    add_clerk_and_manager(data_dir)
     held = run_cli(
         "member",
         "erase",
@@ -348,28 +336,7 @@ def test_a_clerks_erasure_is_held_for_approval_with_exit_3(data_dir):
 
 def test_a_manager_authorises_a_clerk_on_the_command_line(data_dir):
     register(data_dir)
-    cli_main(
-        "staff",
-        "add",
-        "K001",
-        "--name",
-        "小李",
-        "--role",
-        "clerk",
-        data_dir=data_dir,
-        env={"COUNTER_NEW_PIN": "357924"},
-    )
-    cli_main(
-        "staff",
-        "add",
-        "M001",
-        "--name",
-        "张经理",
-        "--role",
-        "manager",
-        data_dir=data_dir,
-        env={"COUNTER_NEW_PIN": "468035"},
-    )
+    add_clerk_and_manager(data_dir)
     refused = cli_main("member", "reveal", "13800138000", data_dir=data_dir, staff="K001", pin="357924")
     assert refused.returncode == 6 and "manager can authorise" in refused.stderr
     revealed = cli_main(
