@@ -45,8 +45,10 @@ Timestamp = Annotated[AwareDatetime, BeforeValidator(_time_not_number)]
 OpStatus = Literal["applied", "rejected", "retry"]
 CodeKind = Literal["certificate", "card", "ticket"]
 ChangeKind = Literal[
-    "member", "alias", "entry", "coupon", "review", "gift", "coupon_type", "rules", "code", "complaint"
+    "member", "alias", "entry", "coupon", "review", "gift", "coupon_type", "rules", "code", "complaint", "staff"
 ]
+# A staff ID as the counters make it (domain/staff.normalize_staff_id), e.g. S012.
+StaffRef = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,19}$")]
 
 
 class Strict(BaseModel):
@@ -61,11 +63,20 @@ class Op(Strict):
     type: OpType
     at: Timestamp
     payload: dict[str, Any]
+    # Who made it at the desk, and the manager who authorised it there, if one did; the server checks both
+    # against the accounts it knows. Outbox entries made before counters sent them carry neither.
+    staff_id: StaffRef | None = None
+    authorised_by: StaffRef | None = None
 
     def body_hash(self) -> str:
-        """What must match when an op_id comes again: a different body under the same id is a conflict."""
+        """What must match when an op_id comes again: a different body under the same id is a conflict.
+        Who made it counts only when given, so an operation sent before staff travelled hashes as it did."""
+        who = {name: value for name in ("staff_id", "authorised_by") if (value := getattr(self, name)) is not None}
         body = json.dumps(
-            {"type": self.type, "payload": self.payload}, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+            {"type": self.type, "payload": self.payload, **who},
+            sort_keys=True,
+            ensure_ascii=False,
+            separators=(",", ":"),
         )
         return hashlib.sha256(body.encode()).hexdigest()
 
@@ -276,7 +287,6 @@ ComplaintKind = Literal[
 ComplaintStateName = Literal["open", "acknowledged", "in_progress", "resolved", "closed", "escalated"]
 ComplaintText = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 ReasonText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
-StaffRef = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,19}$")]
 ItemCode = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9_-]{1,20}$")]
 
 
@@ -378,7 +388,19 @@ COMPLAINT_DATA: dict[str, type[ComplaintData]] = {
 }
 
 
+class StaffSaved(Payload):
+    """A staff account made or changed at a counter (op type staff.saved), for the counter's own store: the
+    server keeps it if the op's staff may manage staff there, and sends it to the store's other counters."""
+
+    staff_id: StaffRef
+    name: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    role: Literal["cashier", "clerk", "manager", "admin"]
+    pin_hash: Annotated[str, StringConstraints(pattern=r"^\$argon2(id|i|d)\$", max_length=200)]
+    active: Annotated[bool, BeforeValidator(_true_or_false)]
+
+
 PAYLOADS: dict[str, type[Payload]] = {
+    "staff.saved": StaffSaved,
     "code.used": CodeUsed,
     "complaint.event": ComplaintEventOp,
     "review.resolved": ReviewResolved,

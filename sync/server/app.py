@@ -19,7 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -484,11 +484,17 @@ def create_app(
                 )
             rows = connection.execute(
                 select(change_log)
-                .where(change_log.c.seq > after, change_log.c.seq <= head)
+                .where(
+                    change_log.c.seq > after,
+                    change_log.c.seq <= head,
+                    or_(change_log.c.store.is_(None), change_log.c.store == found.store),
+                )
                 .order_by(change_log.c.seq)
                 .limit(limit)
             ).all()
-        cursor = rows[-1].seq if rows else after
+        # A page short of the limit read everything up to the head: the changes for other stores' counters
+        # in between are passed over, and the cursor moves past them too, so they are never asked for again.
+        cursor = rows[-1].seq if len(rows) == limit else head
         # The feed keeps each change's data as JSON text: the page is spliced from it, not parsed and
         # written again (a first sync of a million members is two hundred pages of five thousand).
         changes = ",".join(

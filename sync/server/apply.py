@@ -33,6 +33,7 @@ from sync.protocol import (
     OpResult,
     OpStatus,
     ReviewResolved,
+    StaffSaved,
     payload_model,
 )
 from sync.server.codes import record_use
@@ -228,6 +229,12 @@ def _apply(connection: Connection, device: Any, op: Op, now: dt.datetime) -> dic
         raise Rejected(
             "malformed", f"Malformed {op.type}: {field}: {first['msg']}", field=field, problem=first["msg"]
         ) from None
+    # Imported here to break an import cycle, as complaints below: sync.server.staff imports Rejected from us.
+    from sync.server.staff import check_op, save_from_counter
+
+    check_op(connection, device, op, payload)  # who made it and who authorised it, before anything is written
+    if isinstance(payload, StaffSaved):
+        return save_from_counter(connection, device, op, payload, now)
     if isinstance(payload, MemberRegistered):
         return _register(connection, device, op, payload)
     if isinstance(payload, MemberUpdated):

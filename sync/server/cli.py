@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import logging
 import os
@@ -15,10 +16,14 @@ import uvicorn
 from fastapi import FastAPI
 from sqlalchemy.exc import SQLAlchemyError
 
+from counter_app.domain.errors import DeskError
+from counter_app.domain.members import normalize_name
+from counter_app.domain.staff import ROLES, check_pin
 from counter_app.paths import make_owner_only_folder
 from sync.server.app import DeviceRow, create_app, list_devices, new_enroll_code, revoke_device
 from sync.server.jobs import DailyExpiry, run_expiry
 from sync.server.publish import PublishError, publish_catalog, publish_rules
+from sync.server.staff import StaffCommandError, StaffRow, add_account, clean_staff_id, list_accounts, set_active
 from sync.server.store import ServerStore
 
 DEFAULT_PORT = 8700
@@ -98,6 +103,72 @@ def device_command(store: ServerStore, args: argparse.Namespace) -> int:
     return 0
 
 
+PIN_ENV = "COUNTER_PIN"  # as at the counter: never a PIN on the command line
+
+
+def staff_line(row: StaffRow) -> str:
+    where = row.store if row.store is not None else "chain-wide"
+    state = "active" if row.active else "disabled"
+    return f"{row.staff_id}  {row.name}  {row.role}  {where}  {state}  updated {row.updated_at} by {row.updated_by}"
+
+
+def staff_json(row: StaffRow) -> dict[str, object]:
+    return {
+        "staff_id": row.staff_id,
+        "name": row.name,
+        "role": row.role,
+        "store": row.store,
+        "chain_wide": row.store is None,
+        "active": row.active,
+        "updated_at": row.updated_at,
+        "updated_by": row.updated_by,
+    }
+
+
+def _new_pin() -> str:
+    pin = os.environ.get(PIN_ENV)
+    if pin is None:
+        if not sys.stdin.isatty():
+            raise StaffCommandError(f"Give the new account's PIN in {PIN_ENV} (or run this at a terminal).", 2)
+        pin = getpass.getpass("PIN for the new account: ")
+    try:
+        return check_pin(pin)
+    except DeskError as error:
+        raise StaffCommandError(error.message("en"), 2) from None
+
+
+def staff_command(store: ServerStore, args: argparse.Namespace) -> int:
+    try:
+        if args.staff_command == "list":
+            rows = list_accounts(store, args.store.strip() if args.store else None)
+            if args.json:
+                print(json.dumps([staff_json(row) for row in rows], ensure_ascii=False))
+            else:
+                for row in rows:
+                    print(staff_line(row))
+            return 0
+        staff_id = clean_staff_id(args.id)
+        if args.staff_command == "add":
+            from argon2 import PasswordHasher  # loaded only here: it is for this command alone
+
+            store_name = None if args.chain_wide else (args.store or "").strip()
+            if store_name is not None and not 1 <= len(store_name) <= 40:
+                raise StaffCommandError("Give the account's store (--store, 1 to 40 characters) or --chain-wide.", 2)
+            try:
+                name = normalize_name(args.name)
+            except DeskError as error:
+                raise StaffCommandError(f"--name: {error.message('en')}", 2) from None
+            row = add_account(store, staff_id, name, args.role, PasswordHasher().hash(_new_pin()), store_name)
+        else:
+            scope = "" if args.chain_wide else (args.store.strip() if args.store else None)
+            row = set_active(store, staff_id, args.staff_command == "enable", scope)
+    except StaffCommandError as error:
+        print(f"counter-server: {error}", file=sys.stderr)
+        return error.exit_code
+    print(json.dumps(staff_json(row), ensure_ascii=False) if args.json else staff_line(row))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="counter-server", description="The member service desk's central server.")
     parser.add_argument(
@@ -136,6 +207,31 @@ def main(argv: list[str] | None = None) -> int:
     revoke = device_commands.add_parser("revoke", help="withdraw a device: its token stops working at once")
     revoke.add_argument("id", help="the device id, as `device list` shows it")
     revoke.add_argument("--json", action="store_true")
+    staff = commands.add_parser("staff", help="staff accounts the counters share: add, list, disable, enable")
+    staff_commands = staff.add_subparsers(dest="staff_command", required=True)
+    add = staff_commands.add_parser(
+        "add", help=f"a new account of a store, or a chain-wide one (head office); its PIN from {PIN_ENV} or a prompt"
+    )
+    add.add_argument("id", help="the staff ID, e.g. S012")
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", required=True, choices=ROLES)
+    where = add.add_mutually_exclusive_group(required=True)
+    where.add_argument("--store", help="the store whose counters the account works at")
+    where.add_argument("--chain-wide", action="store_true", help="an account for every store's counters")
+    add.add_argument("--json", action="store_true")
+    listing = staff_commands.add_parser("list", help="every account: ID, name, role, store, active or disabled")
+    listing.add_argument("--store", help="only this store's accounts")
+    listing.add_argument("--json", action="store_true")
+    for verb, text in (
+        ("disable", "the account can no longer sign in or act at any counter, from each counter's next pull"),
+        ("enable", "the account works again"),
+    ):
+        change = staff_commands.add_parser(verb, help=text)
+        change.add_argument("id", help="the staff ID, as `staff list` shows it")
+        which = change.add_mutually_exclusive_group()
+        which.add_argument("--store", help="which store's account, when several stores use the ID")
+        which.add_argument("--chain-wide", action="store_true", help="the chain-wide account of that ID")
+        change.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # migrations are quiet unless something is wrong
@@ -155,6 +251,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "device":
             return device_command(store, args)
+        if args.command == "staff":
+            return staff_command(store, args)
         if args.command == "expire":
             try:
                 today = dt.date.fromisoformat(args.today) if args.today else None

@@ -20,6 +20,8 @@ change_log = Table(
     Column("kind", String(20), nullable=False),
     Column("key", String(64), nullable=False),
     Column("data", Text, nullable=False),
+    # None: for every counter; a store's name: only for that store's counters (its staff accounts and PIN hashes).
+    Column("store", String(40)),
 )
 
 devices = Table(
@@ -35,6 +37,9 @@ devices = Table(
     Column("revoked", Boolean, nullable=False, default=False),
     Column("revoked_at", String(40)),
     Column("last_seen_at", String(40)),  # refreshed at most once a minute: it is for the administrator's list
+    # True only for counters enrolled before the server knew staff (migration s0007), until their first
+    # operation that names its staff: their older outbox entries name nobody. Every other device must.
+    Column("accepts_unstaffed", Boolean),
 )
 
 enroll_codes = Table(
@@ -198,4 +203,21 @@ complaint_events = Table(
     Column("request_id", String(36), index=True),
     Column("data", Text, nullable=False),
     Column("received_at", String(40), nullable=False),
+)
+
+
+# Staff accounts the server knows: made at a counter (staff.saved) or by `counter-server staff add`. `store` is
+# the account's store, or "" for a chain-wide account (head office), which every counter receives.
+staff = Table(
+    "staff",
+    metadata,
+    Column("store", String(40), primary_key=True),
+    Column("staff_id", String(20), primary_key=True),
+    Column("name", String(40), nullable=False),
+    Column("role", String(10), nullable=False),
+    Column("pin_hash", String(200), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Column("updated_by", String(60), nullable=False),  # "server" (the CLI), or the staff ID and device that sent it
+    Index("ix_staff_id", "staff_id"),
 )

@@ -130,12 +130,19 @@ _SET_HEAD = update(feed_head).where(feed_head.c.id == 1).values(seq=bindparam("s
 _ADD_CHANGE = insert(change_log)
 
 
-def emit(connection: Connection, kind: str, key: str, data: dict[str, Any]) -> int:
-    """Append to the change feed in the caller's transaction (a ServerStore.write, holding the head)."""
+def emit(connection: Connection, kind: str, key: str, data: dict[str, Any], store: str | None = None) -> int:
+    """Append to the change feed in the caller's transaction (a ServerStore.write, holding the head).
+    STORE: only that store's counters receive the change (the others' cursors pass over it); None: every counter."""
     seq: int = connection.info["feed_seq"] + 1  # the head ServerStore.write locked, counted on from there
     connection.info["feed_seq"] = seq
     connection.info["feed_rows"].append(
-        {"seq": seq, "kind": kind, "key": key, "data": json.dumps(data, ensure_ascii=False, separators=(",", ":"))}
+        {
+            "seq": seq,
+            "kind": kind,
+            "key": key,
+            "data": json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+            "store": store,
+        }
     )
     return seq
 
