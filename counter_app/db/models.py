@@ -105,6 +105,8 @@ class OutboxOp(Base):
     status: Mapped[str] = mapped_column(String(10), default="pending", index=True)  # pending | applied | rejected
     reason: Mapped[str | None] = mapped_column(Text)  # the server's words when it refused
     answered_at: Mapped[dt.datetime | None] = mapped_column(AwareDateTime)
+    staff_id: Mapped[str | None] = mapped_column(String(20))  # who made it; None before staff travelled
+    authorised_by: Mapped[str | None] = mapped_column(String(20))  # the manager who authorised it on the spot
 
 
 class StoreMeta(Base):

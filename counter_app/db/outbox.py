@@ -33,6 +33,7 @@ def append_op(
         text("UPDATE counter SET last_outbox_seq = last_outbox_seq + 1 WHERE id = 1 RETURNING last_outbox_seq")
     ).scalar_one()
     op_id = op_id or str(uuid.uuid4())
+    staff_id, authorised_by = acting_staff(connection)
     connection.execute(
         insert(outbox).values(
             seq=seq,
@@ -41,9 +42,18 @@ def append_op(
             op_type=op_type,
             payload_sealed=seal_payload(keys, json.loads(json.dumps(payload, default=_json_default)), op_id),
             created_at=when,
+            staff_id=staff_id,
+            authorised_by=authorised_by,
         )
     )
     return seq, op_id
+
+
+def acting_staff(connection: Connection) -> tuple[str | None, str | None]:
+    """Who is doing the write on this connection, and the manager who authorised it: the store's write transaction
+    asks the open desk (Store.who_acts), so every outbox entry carries them without each caller passing them."""
+    who_acts = connection.info.get("who_acts")
+    return who_acts() if who_acts is not None else (None, None)
 
 
 def _json_default(value: Any) -> Any:
@@ -65,6 +75,8 @@ class OutboxEntry:
     payload: dict[str, Any]
     created_at: dt.datetime
     status: str
+    staff_id: str | None = None
+    authorised_by: str | None = None
 
 
 def _entry(keys: DataKeys, row: Row[Any]) -> OutboxEntry:
@@ -76,6 +88,8 @@ def _entry(keys: DataKeys, row: Row[Any]) -> OutboxEntry:
         unseal_payload(keys, row.payload_sealed, row.op_id),
         row.created_at,
         row.status,
+        row.staff_id,
+        row.authorised_by,
     )
 
 

@@ -32,3 +32,13 @@ def update_staff(connection: Connection, staff_id: str, **values: Any) -> None:
 
 def all_staff(connection: Connection) -> list[Row[Any]]:
     return list(connection.execute(select(staff).order_by(staff.c.staff_id)))
+
+
+def save_pulled_staff(connection: Connection, data: dict[str, Any], now: dt.datetime) -> None:
+    """An account as the server keeps it (from the change feed): name, role, PIN hash and whether it is active;
+    this desk's own lockout count stays as it is."""
+    values = {"name": data["name"], "role": data["role"], "pin_hash": data["pin_hash"], "active": bool(data["active"])}
+    if staff_by_id(connection, data["staff_id"]) is None:
+        connection.execute(insert(staff).values(staff_id=data["staff_id"], **values, created_at=now, updated_at=now))
+    else:
+        update_staff(connection, data["staff_id"], **values, updated_at=now)

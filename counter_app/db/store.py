@@ -123,6 +123,8 @@ class Store:
         self._writer = threading.Lock()
         self._local = threading.local()
         self._keys: DataKeys | None = None  # set by open_store before anything is read
+        # Who is acting, as (staff ID, authorising manager), asked by outbox.append_op; the open desk sets it.
+        self.who_acts: Callable[[], tuple[str | None, str | None]] = lambda: (None, None)
         event.listen(self.engine, "connect", _on_connect)
         event.listen(self.engine, "begin", _on_begin)
         # Work that writes may leave behind (index merges), done by one background thread so
@@ -174,6 +176,7 @@ class Store:
         with self._writer:
             try:
                 with self.engine.connect().execution_options(desk_write=True) as connection, connection.begin():
+                    connection.info["who_acts"] = self.who_acts
                     yield connection
             except DBAPIError as error:
                 _raise_store_problem(error, self.path)

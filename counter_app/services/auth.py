@@ -11,6 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Row
 
 from counter_app.db import staff as staff_rows
+from counter_app.db.outbox import append_op
 from counter_app.domain.errors import Conflict, DeskError, FieldError, form_invalid
 from counter_app.domain.members import normalize_name
 from counter_app.domain.staff import (
@@ -91,14 +92,10 @@ def create_first_admin(desk: Desk, staff_id: str, name: str, pin: str) -> StaffI
             )
         staff_rows.insert_staff(connection, staff_id, name, role, pin_hash, desk.now())
         row = _require_staff(connection, staff_id)
-        record(
-            desk,
-            connection,
-            Actor(staff_id, name, role),
-            "staff.first_admin",
-            staff_id,
-            after={"name": name, "role": role},
-        )
+        first = Actor(staff_id, name, role)
+        with desk.acting_as(first):  # the server takes a store's first account from itself alone
+            _send_account(desk, connection, row)
+        record(desk, connection, first, "staff.first_admin", staff_id, after={"name": name, "role": role})
         return _info(row)
 
 
@@ -111,8 +108,10 @@ def add_staff(desk: Desk, staff_id: str, name: str, role: str, pin: str) -> Staf
                 QT_TRANSLATE_NOOP("Errors", "Staff ID {staff_id} is taken; choose another."), staff_id=staff_id
             )
         staff_rows.insert_staff(connection, staff_id, name, role, pin_hash, desk.now())
+        row = _require_staff(connection, staff_id)
+        _send_account(desk, connection, row)
         record(desk, connection, actor, "staff.add", staff_id, after={"name": name, "role": role})
-        return _info(_require_staff(connection, staff_id))
+        return _info(row)
 
 
 def list_staff(desk: Desk) -> list[StaffInfo]:
@@ -149,6 +148,8 @@ def change_staff(
                 QT_TRANSLATE_NOOP("Errors", "You cannot disable or demote your own account; ask another administrator.")
             )
         staff_rows.update_staff(connection, staff_id, **values, updated_at=desk.now())
+        if {"role", "active", "pin_hash"} & values.keys():  # a lockout lifted is this desk's own business
+            _send_account(desk, connection, _require_staff(connection, staff_id))
         shown = {key: value for key, value in values.items() if key != "pin_hash"} | (
             {"pin": "changed"} if pin is not None else {}
         )
@@ -162,6 +163,18 @@ def change_staff(
             after=shown,
         )
         return _info(_require_staff(connection, staff_id))
+
+
+def _send_account(desk: Desk, connection: Connection, row: Row[Any]) -> None:
+    """The account goes to the server (staff.saved), which sends it to the store's other counters."""
+    payload = {
+        "staff_id": row.staff_id,
+        "name": row.name,
+        "role": row.role,
+        "pin_hash": row.pin_hash,
+        "active": bool(row.active),
+    }
+    append_op(connection, desk.store.keys, desk.counter_uid, "staff.saved", payload, desk.now())
 
 
 def _require_staff(connection: Connection, staff_id: str) -> Row[Any]:
@@ -303,6 +316,7 @@ def authorize(desk: Desk, permission: Permission, action: str, subject: str | No
                 "Sign in first: this needs a staff member at the desk (on the command line: --staff ID, PIN in COUNTER_PIN).",
             )
         )
+    _refuse_disabled(desk, actor, action, subject)
     if actor.may(permission):
         return actor
     record_alone(desk, actor, action, subject, outcome="refused", details=f"{actor.role} lacks {permission.value}")
@@ -312,3 +326,25 @@ def authorize(desk: Desk, permission: Permission, action: str, subject: str | No
             permission=permission.value,
         )
     raise NotPermitted(QT_TRANSLATE_NOOP("Errors", "Only an administrator may do this."), permission=permission.value)
+
+
+def _refuse_disabled(desk: Desk, actor: Actor, action: str, subject: str | None) -> None:
+    """An account disabled since it signed in (here, or centrally, through the change feed) acts no more:
+    its session ends at its next action, and a manager's override from it counts no more either."""
+    with desk.store.read() as connection:
+        disabled = [
+            staff_id
+            for staff_id in (actor.staff_id, actor.authorized_by)
+            if staff_id is not None
+            and (row := staff_rows.staff_by_id(connection, staff_id)) is not None
+            and not row.active
+        ]
+    if not disabled:
+        return
+    record_alone(desk, actor, action, subject, outcome="refused", details=f"account {disabled[0]} is disabled")
+    if desk.session is not None and desk.session.staff_id in disabled:
+        desk.session = None
+    raise NotSignedIn(
+        QT_TRANSLATE_NOOP("Errors", "Account {staff_id} is disabled; sign in with another account."),
+        staff_id=disabled[0],
+    )

@@ -30,6 +30,13 @@ class Desk:
     session: Actor | None = None  # who is signed in at this desk
     _acting: threading.local = field(default_factory=threading.local, repr=False)
 
+    def __post_init__(self) -> None:
+        self.store.who_acts = self._who_acts  # every outbox entry says who made it
+
+    def _who_acts(self) -> tuple[str | None, str | None]:
+        actor = self.actor()
+        return (actor.staff_id, actor.authorized_by) if actor is not None else (None, None)
+
     def actor(self) -> Actor | None:
         """The signed-in staff member, or, inside `acting_as`, that identity with its authorising manager."""
         return getattr(self._acting, "actor", None) or self.session

@@ -2020,6 +2020,10 @@
         <translation>Unknown staff ID or wrong PIN; try again.</translation>
     </message>
     <message>
+        <source>Account {staff_id} is disabled; sign in with another account.</source>
+        <translation>Account {staff_id} is disabled; sign in with another account.</translation>
+    </message>
+    <message>
         <source>Account {staff_id} is locked after {attempts} wrong PINs until {until}; wait, or ask an administrator to unlock it.</source>
         <translation>Account {staff_id} is locked after {attempts} wrong PINs until {until}; wait, or ask an administrator to unlock it.</translation>
     </message>
@@ -5607,6 +5611,10 @@
         <translation>Review item resolved</translation>
     </message>
     <message>
+        <source>Staff account</source>
+        <translation>Staff account</translation>
+    </message>
+    <message>
         <source>The server has no such member; the operation refers to a member it never received.</source>
         <translation>The server has no such member; the operation refers to a member it never received.</translation>
     </message>
@@ -5661,6 +5669,42 @@
     <message>
         <source>The server has no review item {review_id}.</source>
         <translation>The server has no review item {review_id}.</translation>
+    </message>
+    <message>
+        <source>The operation does not say which staff member made it; the server takes none without.</source>
+        <translation>The operation does not say which staff member made it; the server takes none without.</translation>
+    </message>
+    <message>
+        <source>The server knows no staff member {staff} at store {store}; the operation was not applied.</source>
+        <translation>The server knows no staff member {staff} at store {store}; the operation was not applied.</translation>
+    </message>
+    <message>
+        <source>Staff account {staff} is disabled; the operation was not applied.</source>
+        <translation>Staff account {staff} is disabled; the operation was not applied.</translation>
+    </message>
+    <message>
+        <source>Staff member {staff} works at another store, not at {store}; the operation was not applied.</source>
+        <translation>Staff member {staff} works at another store, not at {store}; the operation was not applied.</translation>
+    </message>
+    <message>
+        <source>The server knows no manager {staff} at store {store} to have authorised this.</source>
+        <translation>The server knows no manager {staff} at store {store} to have authorised this.</translation>
+    </message>
+    <message>
+        <source>The authorising account {staff} is disabled; the operation was not applied.</source>
+        <translation>The authorising account {staff} is disabled; the operation was not applied.</translation>
+    </message>
+    <message>
+        <source>{staff} is a manager of another store and cannot authorise at {store}.</source>
+        <translation>{staff} is a manager of another store and cannot authorise at {store}.</translation>
+    </message>
+    <message>
+        <source>{staff} ({role}) may not authorise this operation; it needs a manager of this store.</source>
+        <translation>{staff} ({role}) may not authorise this operation; it needs a manager of this store.</translation>
+    </message>
+    <message>
+        <source>{staff} is a head-office account; only head office changes it.</source>
+        <translation>{staff} is a head-office account; only head office changes it.</translation>
     </message>
     <message>
         <source>Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta}).</source>

@@ -2021,6 +2021,10 @@
         <translation>员工编号或密码不正确；请重试。</translation>
     </message>
     <message>
+        <source>Account {staff_id} is disabled; sign in with another account.</source>
+        <translation>账号 {staff_id} 已停用；请用其他账号登录。</translation>
+    </message>
+    <message>
         <source>Account {staff_id} is locked after {attempts} wrong PINs until {until}; wait, or ask an administrator to unlock it.</source>
         <translation>账号 {staff_id} 因连续 {attempts} 次密码错误已锁定至 {until}；请等待，或请管理员解锁。</translation>
     </message>
@@ -5608,6 +5612,10 @@
         <translation>复核事项已处理</translation>
     </message>
     <message>
+        <source>Staff account</source>
+        <translation>员工账号</translation>
+    </message>
+    <message>
         <source>The server has no such member; the operation refers to a member it never received.</source>
         <translation>服务器上没有该会员；此操作涉及的会员从未上传到服务器。</translation>
     </message>
@@ -5662,6 +5670,42 @@
     <message>
         <source>The server has no review item {review_id}.</source>
         <translation>服务器上没有复核事项 {review_id}。</translation>
+    </message>
+    <message>
+        <source>The operation does not say which staff member made it; the server takes none without.</source>
+        <translation>该操作没有注明经办员工；服务器不接受未注明经办人的操作。</translation>
+    </message>
+    <message>
+        <source>The server knows no staff member {staff} at store {store}; the operation was not applied.</source>
+        <translation>服务器上门店 {store} 没有员工 {staff}；该操作未生效。</translation>
+    </message>
+    <message>
+        <source>Staff account {staff} is disabled; the operation was not applied.</source>
+        <translation>员工账号 {staff} 已停用；该操作未生效。</translation>
+    </message>
+    <message>
+        <source>Staff member {staff} works at another store, not at {store}; the operation was not applied.</source>
+        <translation>员工 {staff} 属于其他门店，不属于 {store}；该操作未生效。</translation>
+    </message>
+    <message>
+        <source>The server knows no manager {staff} at store {store} to have authorised this.</source>
+        <translation>服务器上门店 {store} 没有可授权此操作的经理 {staff}。</translation>
+    </message>
+    <message>
+        <source>The authorising account {staff} is disabled; the operation was not applied.</source>
+        <translation>授权账号 {staff} 已停用；该操作未生效。</translation>
+    </message>
+    <message>
+        <source>{staff} is a manager of another store and cannot authorise at {store}.</source>
+        <translation>{staff} 是其他门店的经理，不能在 {store} 授权。</translation>
+    </message>
+    <message>
+        <source>{staff} ({role}) may not authorise this operation; it needs a manager of this store.</source>
+        <translation>{staff}（{role}）无权授权此操作；需要本门店经理授权。</translation>
+    </message>
+    <message>
+        <source>{staff} is a head-office account; only head office changes it.</source>
+        <translation>{staff} 是总部账号，只能由总部修改。</translation>
     </message>
     <message>
         <source>Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta}).</source>

@@ -19,6 +19,7 @@ from counter_app.db import members as member_rows
 from counter_app.db import points as ledger
 from counter_app.db import rewards as reward_rows
 from counter_app.db import sealing, sync_state
+from counter_app.db import staff as staff_rows
 from counter_app.db.sync_state import store_time
 from counter_app.domain.codes import NONCE_KEEP_STEPS, step_of
 from counter_app.domain.errors import DeskError
@@ -222,6 +223,9 @@ def apply_change(desk: Desk, connection: Connection, change: Change) -> None:
         )
     elif change.kind == "rules":
         _apply_rules(desk, data["text"])
+    elif change.kind == "staff":
+        # An account of this store or a chain-wide one, as the server keeps it: disabled there, disabled here.
+        staff_rows.save_pulled_staff(connection, data, desk.now())
     elif change.kind == "complaint":
         # An event this counter lacks (made elsewhere): kept, and the complaint folded again from all of them.
         complaint_rows.store_pulled_event(connection, desk.store.keys, data)

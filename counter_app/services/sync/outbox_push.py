@@ -27,7 +27,15 @@ def _wire(entry: outbox.OutboxEntry) -> Op:
         payload["kind"] = {"earned": "earn", "expired": "expire", "voided": "reversal"}.get(kind, kind)
         points = int(payload.get("points") or 0)
         payload["delta"] = -points if kind in _DEBITS else points
-    return Op(op_id=entry.op_id, seq=entry.seq, type=entry.op_type, at=entry.created_at, payload=payload)
+    return Op(
+        op_id=entry.op_id,
+        seq=entry.seq,
+        type=entry.op_type,
+        at=entry.created_at,
+        payload=payload,
+        staff_id=entry.staff_id,
+        authorised_by=entry.authorised_by,
+    )
 
 
 def push_outbox(desk: Desk, client: SyncClient, report: SyncReport) -> None:

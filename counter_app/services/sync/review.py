@@ -59,6 +59,7 @@ WHAT = {
     "points.compensation": QT_TRANSLATE_NOOP("Review", "Compensation points"),
     "double_compensation": QT_TRANSLATE_NOOP("Review", "Compensation decided twice"),
     "review.resolved": QT_TRANSLATE_NOOP("Review", "Review item resolved"),
+    "staff.saved": QT_TRANSLATE_NOOP("Review", "Staff account"),
 }
 WHY = {
     "unknown_member": QT_TRANSLATE_NOOP(
@@ -82,6 +83,29 @@ WHY = {
         "Complaint {ticket_no}: compensation request {request} was decided again at counter {counter_no} ({again_at}), after a first decision ({first_at}); check for a double compensation.",
     ),
     "unknown_review": QT_TRANSLATE_NOOP("Review", "The server has no review item {review_id}."),
+    "staff_missing": QT_TRANSLATE_NOOP(
+        "Review", "The operation does not say which staff member made it; the server takes none without."
+    ),
+    "unknown_staff": QT_TRANSLATE_NOOP(
+        "Review", "The server knows no staff member {staff} at store {store}; the operation was not applied."
+    ),
+    "staff_disabled": QT_TRANSLATE_NOOP("Review", "Staff account {staff} is disabled; the operation was not applied."),
+    "staff_other_store": QT_TRANSLATE_NOOP(
+        "Review", "Staff member {staff} works at another store, not at {store}; the operation was not applied."
+    ),
+    "unknown_authoriser": QT_TRANSLATE_NOOP(
+        "Review", "The server knows no manager {staff} at store {store} to have authorised this."
+    ),
+    "authoriser_disabled": QT_TRANSLATE_NOOP(
+        "Review", "The authorising account {staff} is disabled; the operation was not applied."
+    ),
+    "authoriser_other_store": QT_TRANSLATE_NOOP(
+        "Review", "{staff} is a manager of another store and cannot authorise at {store}."
+    ),
+    "not_authorised": QT_TRANSLATE_NOOP(
+        "Review", "{staff} ({role}) may not authorise this operation; it needs a manager of this store."
+    ),
+    "chain_wide_account": QT_TRANSLATE_NOOP("Review", "{staff} is a head-office account; only head office changes it."),
     "overdraw": QT_TRANSLATE_NOOP(
         "Review", "Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta})."
     ),
