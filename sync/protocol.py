@@ -397,6 +397,8 @@ class StaffSaved(Payload):
     role: Literal["cashier", "clerk", "manager", "admin"]
     pin_hash: Annotated[str, StringConstraints(pattern=r"^\$argon2(id|i|d)\$", max_length=200)]
     active: Annotated[bool, BeforeValidator(_true_or_false)]
+    # Sent when the counter enrols: an account the server knows already keeps the server's version.
+    joining: Annotated[bool, BeforeValidator(_true_or_false)] = False
 
 
 PAYLOADS: dict[str, type[Payload]] = {

@@ -11,6 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, Row
 
 from counter_app.db import staff as staff_rows
+from counter_app.db import sync_state
 from counter_app.db.outbox import append_op
 from counter_app.domain.errors import Conflict, DeskError, FieldError, form_invalid
 from counter_app.domain.members import normalize_name
@@ -165,16 +166,30 @@ def change_staff(
         return _info(_require_staff(connection, staff_id))
 
 
-def _send_account(desk: Desk, connection: Connection, row: Row[Any]) -> None:
-    """The account goes to the server (staff.saved), which sends it to the store's other counters."""
+def _send_account(desk: Desk, connection: Connection, row: Row[Any], joining: bool = False) -> None:
+    """The account goes to the server (staff.saved), which sends it to the store's other counters. A desk not
+    enrolled yet keeps its accounts: enrolment sends them all (send_accounts_on_joining)."""
+    if not joining and sync_state.get_state(connection, "device_id") is None:
+        return
     payload = {
         "staff_id": row.staff_id,
         "name": row.name,
         "role": row.role,
         "pin_hash": row.pin_hash,
         "active": bool(row.active),
+        "joining": joining,
     }
     append_op(connection, desk.store.keys, desk.counter_uid, "staff.saved", payload, desk.now())
+
+
+def send_accounts_on_joining(desk: Desk, connection: Connection, actor: Actor) -> None:
+    """Enrolment, in its transaction: every account of this desk goes to the server, the enrolling administrator's
+    own first and in its own name (a store's first account is taken from itself), the others in its name too.
+    An account the chain knows already keeps the chain's version, which the feed then brings here."""
+    rows = sorted(staff_rows.all_staff(connection), key=lambda row: row.staff_id != actor.staff_id)
+    with desk.acting_as(Actor(actor.staff_id, actor.name, actor.role)):
+        for row in rows:
+            _send_account(desk, connection, row, joining=True)
 
 
 def _require_staff(connection: Connection, staff_id: str) -> Row[Any]:

@@ -166,6 +166,9 @@ def save_from_counter(
             f"{payload.staff_id} is a chain-wide account; only head office changes it (counter-server staff).",
             staff=payload.staff_id,
         )
+    if payload.joining and _only(connection, payload.staff_id, device.store, required=False) is not None:
+        # A counter joining the store brings an account the chain has: the chain's stands, and reaches it by the feed.
+        return {"staff_id": payload.staff_id, "kept": "server"}
     values = {
         "name": payload.name,
         "role": payload.role,
@@ -304,5 +307,6 @@ def set_active(store: ServerStore, staff_id: str, active: bool, store_name: str 
         return _row(_only(connection, staff_id, row.store))
 
 
-def _only(connection: Connection, staff_id: str, scope: str) -> Any:
-    return connection.execute(select(staff).where(staff.c.store == scope, staff.c.staff_id == staff_id)).one()
+def _only(connection: Connection, staff_id: str, scope: str, required: bool = True) -> Any:
+    found = connection.execute(select(staff).where(staff.c.store == scope, staff.c.staff_id == staff_id))
+    return found.one() if required else found.first()

@@ -13,7 +13,7 @@ from counter_app.domain.errors import Conflict, InvalidInput, StoreUnavailable
 from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record, record_alone
-from counter_app.services.auth import authorize
+from counter_app.services.auth import authorize, send_accounts_on_joining
 from counter_app.services.desk import Desk
 from sync.client import SyncClient, SyncError
 
@@ -116,6 +116,7 @@ def enroll(desk: Desk, server: str, code: str) -> EnrolResult:
         set_sync_value(connection, "enrolled_at", desk.now().isoformat())
         if sync_value(connection, "cursor") is None:
             set_sync_value(connection, "cursor", 0)
+        send_accounts_on_joining(desk, connection, actor)
         config.save_settings(desk.data_dir, changed)
         record(
             desk,
