@@ -107,14 +107,23 @@ class Server:
         self.stop()
         self.start()
 
-    def command(self, *args: str) -> subprocess.CompletedProcess[str]:
+    def command(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "sync.server", "--db", self.db_url, *args],
             capture_output=True,
             text=True,
             cwd=ROOT,
             timeout=60,
+            env={**os.environ, **(env or {})},
         )
+
+    def add_staff(self, staff_id: str, role: str, store: str | None = "万达广场", pin: str = "246813") -> None:
+        """An account made at the server (`counter-server staff add`): of STORE, or chain-wide for None."""
+        where = ("--store", store) if store is not None else ("--chain-wide",)
+        done = self.command(
+            "staff", "add", staff_id, "--name", "总部员工", "--role", role, *where, env={"COUNTER_PIN": pin}
+        )
+        assert done.returncode == 0, done.stderr
 
     def enroll_code(self, store: str = "万达广场") -> str:
         done = self.command("enroll-code", "--store", store)

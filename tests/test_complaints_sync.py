@@ -166,7 +166,9 @@ def test_the_server_refuses_what_no_counter_would_send_and_applies_each_event_on
             "counter_uid": counter,
             "data": data,
         }
-        return Op(op_id=op_id or str(uuid.uuid4()), seq=900, type="complaint.event", at=NOW, payload=payload)
+        return Op(
+            op_id=op_id or str(uuid.uuid4()), seq=900, type="complaint.event", at=NOW, payload=payload, staff_id="ADMIN"
+        )
 
     opened = {
         "ticket_no": "C-20261123-0001-009",

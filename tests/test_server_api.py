@@ -33,11 +33,16 @@ ACCEPTED = ["2xx", "400", "403", "404", "409", "429"]
 REJECTED = ["400", "401", "403", "404", "409", "413", "422", "429"]
 
 
+STAFF = "T001"
+
+
 def enrolled_token(running: Server) -> str:
     answer = requests.post(
         f"{running.url}/v1/enroll", json={"code": running.enroll_code(), "counter_uid": str(uuid.uuid4())}, timeout=10
     )
     assert answer.status_code == 200, answer.text
+    if not running.rows("SELECT staff_id FROM staff WHERE staff_id = :staff", staff=STAFF):
+        running.add_staff(STAFF, "clerk")  # who the operations below say made them
     return answer.json()["token"]
 
 
@@ -99,7 +104,7 @@ def test_what_json_allows_but_the_protocol_does_not_is_refused_with_a_reason(ser
     def push(*ops: dict) -> requests.Response:
         body = {
             "ops": [
-                {"op_id": str(uuid.uuid4()), "seq": seq, "at": "2026-11-23T10:30:00+08:00", **op}
+                {"op_id": str(uuid.uuid4()), "seq": seq, "at": "2026-11-23T10:30:00+08:00", "staff_id": STAFF, **op}
                 for seq, op in enumerate(ops, 1)
             ]
         }

@@ -14,7 +14,7 @@ from counter_app.domain.errors import InvalidInput, StoreUnavailable
 from counter_app.services import members, points, rewards, sync
 from sync.client import SyncClient
 from sync.protocol import Op
-from tests.conftest import NOW, cli_main, form
+from tests.conftest import ADMIN, NOW, cli_main, form
 from tests.sync_harness import (  # noqa: F401
     BACKENDS,
     Clock,
@@ -63,6 +63,7 @@ def test_a_repeated_push_returns_the_stored_result_and_another_body_is_refused(s
         type="points.activity",
         at=NOW,
         payload={"member_uid": member_uid, "kind": "activity", "delta": 20},
+        staff_id=ADMIN,  # the desk's administrator, whom its enrolment made known to the server
     )
     first = client.push([op]).results[0]
     again = client.push([op]).results[0]
@@ -85,7 +86,7 @@ def test_offline_registrations_of_one_phone_become_one_member(server, tmp_path):
     points.earn_from_slip(west, second.member_no, "300.00", "W-1")
     sync.sync_once(east)
     report = sync.sync_once(west)
-    assert report.applied == 2 and report.rejected == 0
+    assert report.applied == 3 and report.rejected == 0  # with the desk's administrator, who came with enrolment
     assert server.scalar("SELECT COUNT(*) FROM members") == 1
     assert server.scalar("SELECT COUNT(*) FROM member_aliases") == 1
     sync.sync_once(east)
@@ -346,7 +347,7 @@ def test_an_operation_the_database_cannot_take_now_is_retried_in_order(sqlite_se
         connection.exec_driver_sql("ALTER TABLE coupons RENAME TO coupons_away")
     report = sync.sync_once(desk)
     assert (report.applied, report.held, report.rejected) == (0, 1, 0)  # the batch waits, whole and in order
-    assert sync.sync_status(desk).pending == 5
+    assert sync.sync_status(desk).pending == 6  # with the administrator's account, sent at enrolment
     assert (
         sqlite_server.scalar("SELECT COUNT(*) FROM applied_ops") == 0
         and sqlite_server.scalar("SELECT COUNT(*) FROM ledger") == 0
@@ -354,7 +355,7 @@ def test_an_operation_the_database_cannot_take_now_is_retried_in_order(sqlite_se
     with sqlite_server.engine.begin() as connection:
         connection.exec_driver_sql("ALTER TABLE coupons_away RENAME TO coupons")
     report = sync.sync_once(desk)
-    assert (report.applied, report.held) == (5, 0) and sync.sync_status(desk).pending == 0
+    assert (report.applied, report.held) == (6, 0) and sync.sync_status(desk).pending == 0
     assert sqlite_server.scalar("SELECT COUNT(*) FROM coupons") == 1
     assert balances(desk) == server_balances(sqlite_server)
     desk.close()
