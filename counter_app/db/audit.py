@@ -15,6 +15,7 @@ from counter_app.domain.audit import GENESIS, acknowledged_seal, digest, head_se
 
 audit_log = table_of(AuditEntry)
 HEAD_KEY = "audit_head"  # "seq:digest:seal", the seal an HMAC under the anchor key (migration 0017)
+HEAD_MISMATCH = "audit.head_mismatch"  # the entry an append writes when it finds the head not naming the last entry
 ACKNOWLEDGED_KEY = "audit_acknowledged"  # "seq:digest:at:seal": the newest head the central server acknowledged
 
 
@@ -25,10 +26,38 @@ def _text(value: Any) -> str | None:
 
 
 def append_entry(connection: Connection, keys: DataKeys, **fields: Any) -> int:
-    """Append one entry after the last; the writer lock makes 'the last' well defined."""
-    last = connection.execute(
+    """Append one entry after the last; the writer lock makes 'the last' well defined.
+
+    A head that does not name the last entry under the desk's key means the log was cut or the head moved
+    behind the desk's back. Sealing a new head over it would hide that, so a sealed entry saying what was
+    found goes in first: removing it again is one more cut, which the next head shows."""
+    last: Any = connection.execute(
         select(audit_log.c.seq, audit_log.c.digest).order_by(audit_log.c.seq.desc()).limit(1)
     ).first()
+    head = read_head(connection, keys)
+    whole = (head is None and last is None) or (
+        head is not None and head.sealed and last is not None and (head.seq, head.digest) == (last.seq, last.digest)
+    )
+    if not whole:
+        last = _append(
+            connection,
+            keys,
+            last,
+            {
+                "at": fields["at"],
+                "counter_uid": fields["counter_uid"],
+                "action": HEAD_MISMATCH,
+                "subject": str(head.seq) if head else None,
+                "outcome": "found",
+                "before": {"head": head.seq if head else None, "sealed": bool(head and head.sealed)},
+                "after": {"last": last.seq if last else 0},
+                "details": "the head record did not name the last entry under the desk's key",
+            },
+        )
+    return _append(connection, keys, last, fields).seq
+
+
+def _append(connection: Connection, keys: DataKeys, last: Any, fields: dict[str, Any]) -> _Link:
     seq, previous = (last.seq + 1, last.digest) if last else (1, GENESIS)
     entry = {
         "seq": seq,
@@ -48,7 +77,13 @@ def append_entry(connection: Connection, keys: DataKeys, **fields: Any) -> int:
     connection.execute(insert(audit_log).values(**entry, digest=entry_digest))
     # The head names the newest entry, so one appended behind the desk's back stands out as inserted.
     set_meta(connection, HEAD_KEY, head_record(keys, seq, entry_digest))
-    return seq
+    return _Link(seq, entry_digest)
+
+
+@dataclass(frozen=True)
+class _Link:
+    seq: int
+    digest: str
 
 
 def head_record(keys: DataKeys, seq: int, entry_digest: str) -> str:
@@ -113,6 +148,8 @@ def verify_chain(connection: Connection, keys: DataKeys) -> tuple[int, ChainProb
             return checked, ChainProblem(
                 row.seq, "edited" if _chains_after_next(connection, keys, row, previous) else "inserted"
             )
+        if row.action == HEAD_MISMATCH:
+            return checked, _mismatch_found(row)
         if head is not None and row.seq == head_seq and row.digest != head.digest:
             return checked, ChainProblem(row.seq, "edited")  # the newest entry is not the one the head names
         previous = row.digest
@@ -121,6 +158,20 @@ def verify_chain(connection: Connection, keys: DataKeys) -> tuple[int, ChainProb
     if expected_seq <= head_seq:
         return checked, ChainProblem(expected_seq, "deleted")  # the newest entries are gone
     return checked, None
+
+
+def _mismatch_found(row: Any) -> ChainProblem:
+    """What the desk found when it wrote the entry ROW: a head not sealed with its key, or one naming a newer entry."""
+    try:
+        head = json.loads(row.before or "{}")
+        last = int(json.loads(row.after or "{}").get("last") or 0)
+    except (ValueError, TypeError, AttributeError):
+        return ChainProblem(row.seq, "head_forged")
+    if not head.get("sealed"):
+        return ChainProblem(int(head.get("head") or 0), "head_forged")
+    if int(head.get("head") or 0) > last:
+        return ChainProblem(last + 1, "deleted")
+    return ChainProblem(row.seq, "inserted")
 
 
 def _chains_after_next(connection: Connection, keys: DataKeys, row: Any, previous: str) -> bool:
