@@ -13,6 +13,10 @@ from urllib3.util.retry import Retry
 from sync.protocol import (
     API_PREFIX,
     MAX_PAGE,
+    AuditAnswer,
+    AuditHead,
+    AuditLink,
+    AuditPush,
     ChangesPage,
     CodeKind,
     CodeRequest,
@@ -126,6 +130,13 @@ class SyncClient:
     def push(self, ops: list[Op]) -> PushResponse:
         body = PushRequest(ops=ops)
         return self._call("POST", "/push", PushResponse, data=body.model_dump_json())
+
+    def push_audit(self, links: list[AuditLink]) -> AuditAnswer:
+        return self._call("POST", "/audit", AuditAnswer, data=AuditPush(links=links).model_dump_json())
+
+    def audit_head(self) -> AuditHead:
+        """The newest audit entry of this counter the server acknowledged."""
+        return self._call("GET", "/audit", AuditHead, timeout=HOLD_TIMEOUT)
 
     def hold(self, op_id: str, member_uid: str, points: int, unsent: int) -> HoldResponse:
         """Asked while the clerk waits: short timeouts; no answer means "redeem as if offline"."""

@@ -177,6 +177,49 @@ class CodeResponse(Strict):
     ticket: str | None = None  # the event ticket's whole payload (EV1.…)
 
 
+Digest = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+MAX_AUDIT_BATCH = 500  # audit links in one push
+AuditStatus = Literal["acknowledged", "refused"]
+
+
+class AuditLink(Strict):
+    """One entry of a counter's audit chain as the server checks it: the link, and no personal data."""
+
+    seq: JsonInt = Field(ge=1, le=2**53)
+    prev: Digest  # the digest of the entry before (64 zeros before the first)
+    digest: Digest
+    at: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    action: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    outcome: Annotated[str, StringConstraints(min_length=1, max_length=10)]
+    staff_id: Annotated[str, StringConstraints(max_length=20)] | None = None
+    authorized_by: Annotated[str, StringConstraints(max_length=20)] | None = None
+
+
+class AuditPush(Strict):
+    """The entries the server has not acknowledged yet, in sequence order; sending one again changes nothing."""
+
+    protocol: ProtocolVersion = PROTOCOL_VERSION
+    links: list[AuditLink] = Field(min_length=1, max_length=MAX_AUDIT_BATCH)
+
+
+class AuditHead(Strict):
+    """The newest entry of a counter's chain the server acknowledged; seq 0 before the first."""
+
+    seq: int
+    digest: str
+    acknowledged_at: dt.datetime | None = None
+
+
+class AuditAnswer(Strict):
+    status: AuditStatus
+    head: AuditHead  # after this push: unchanged when refused
+    code: str | None = None  # refused: gap, fork or broken_link
+    reason: str | None = None  # English, for logs
+    seq: int | None = None  # refused: the first entry that does not continue the chain
+    review_id: int | None = None  # refused: the server's review item
+    server_time: dt.datetime
+
+
 class Problem(Strict):
     """Every refusal: a sentence saying what is wrong and what to do."""
 

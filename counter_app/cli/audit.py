@@ -14,16 +14,23 @@ if TYPE_CHECKING:
 
 def add_parser(subparsers: Any) -> None:
     audit = actions(command(subparsers, "audit", run=__name__, help="the audit log (manager)"))
-    command(audit, "verify", help="check the chain; names the first entry edited, deleted or inserted")
+    verify = command(
+        audit,
+        "verify",
+        help="check the chain, and against the head the central server acknowledged; names the first entry edited, deleted, inserted or cut",
+    )
+    verify.add_argument(
+        "--offline", action="store_true", help="do not ask the central server; compare with the head recorded here"
+    )
     audit_list = command(audit, "list")
     audit_list.add_argument("--limit", type=int, default=50)
 
 
 def run(args: argparse.Namespace, desk: Desk) -> int:
-    from counter_app.services import audit
+    from counter_app.services import audit, audit_anchor
 
     if args.action == "verify":
-        report = audit.verify(desk)
+        report = audit_anchor.verify(desk, online=not args.offline)
         emit(args, report, lambda: report.message)
         return 0 if report.intact else 5
     lines = audit.recent(desk, max(1, min(args.limit, 10_000)))

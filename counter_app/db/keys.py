@@ -1,6 +1,6 @@
 """The store's data key: in the OS keyring, or in a 0600 key file beside the store where there is none.
 
-One random 32-byte master key per store; subkeys for sealing, blind indexes and the audit chain
+One random 32-byte master key per store; subkeys for sealing, blind indexes, the audit chain and its head
 are derived from it with HKDF. The store records the key's fingerprint, so a missing or wrong key
 is noticed at start and never replaced silently (that would make every sealed value unreadable).
 """
@@ -34,6 +34,7 @@ class DataKeys:
     seal: bytes  # AES-256-GCM: phone and ID numbers, outbox payloads
     index: bytes  # HMAC-SHA256: blind indexes (exact phone, phone tail)
     audit: bytes  # HMAC-SHA256: the audit chain
+    anchor: bytes  # HMAC-SHA256: the audit chain's head record and the head the server acknowledged
     fingerprint: str
     master: bytes
 
@@ -55,6 +56,7 @@ def data_keys(master: bytes) -> DataKeys:
         seal=_derive(master, b"seal v1"),
         index=_derive(master, b"blind index v1"),
         audit=_derive(master, b"audit chain v1"),
+        anchor=_derive(master, b"audit head v1"),
         fingerprint=fingerprint_of(master),
         master=master,
     )

@@ -77,6 +77,42 @@
         <source>The audit log is intact: {count} entries checked.</source>
         <translation>The audit log is intact: {count} entries checked.</translation>
     </message>
+    <message>
+        <source>The audit log's head record (naming entry {seq}) was written without the desk's key: the newest entries may have been cut.</source>
+        <translation>The audit log's head record (naming entry {seq}) was written without the desk's key: the newest entries may have been cut.</translation>
+    </message>
+    <message>
+        <source>The audit log ends at entry {last}, but the central server acknowledged entries up to {acknowledged}: the newest entries were cut.</source>
+        <translation>The audit log ends at entry {last}, but the central server acknowledged entries up to {acknowledged}: the newest entries were cut.</translation>
+    </message>
+    <message>
+        <source>Audit entry {seq} is not the entry the central server acknowledged: the log was rewritten.</source>
+        <translation>Audit entry {seq} is not the entry the central server acknowledged: the log was rewritten.</translation>
+    </message>
+    <message>
+        <source>The desk's record of what the central server acknowledged (entry {seq}) was written without the desk's key.</source>
+        <translation>The desk's record of what the central server acknowledged (entry {seq}) was written without the desk's key.</translation>
+    </message>
+    <message>
+        <source>The central server refused this desk's audit log at entry {seq}: it does not continue the entries it acknowledged (up to {acknowledged}); review item {review_id}.</source>
+        <translation>The central server refused this desk's audit log at entry {seq}: it does not continue the entries it acknowledged (up to {acknowledged}); review item {review_id}.</translation>
+    </message>
+    <message>
+        <source>The central server acknowledged entries up to {seq}.</source>
+        <translation>The central server acknowledged entries up to {seq}.</translation>
+    </message>
+    <message>
+        <source>The central server has acknowledged no entry of this desk yet.</source>
+        <translation>The central server has acknowledged no entry of this desk yet.</translation>
+    </message>
+    <message>
+        <source>The central server could not be asked; checked here only. The last head it acknowledged, as known here: entry {seq} ({at}).</source>
+        <translation>The central server could not be asked; checked here only. The last head it acknowledged, as known here: entry {seq} ({at}).</translation>
+    </message>
+    <message>
+        <source>The central server could not be asked; checked here only. It has acknowledged no entry yet.</source>
+        <translation>The central server could not be asked; checked here only. It has acknowledged no entry yet.</translation>
+    </message>
 </context>
 <context>
     <name>CameraCheck</name>
@@ -5725,6 +5761,14 @@
     <message>
         <source>Member {member_no}'s code was scanned at counter {counter_no} at {again_at}, but counter {first_counter_no} had scanned it at {first_at}: one was a copy.</source>
         <translation>Member {member_no}'s code was scanned at counter {counter_no} at {again_at}, but counter {first_counter_no} had scanned it at {first_at}: one was a copy.</translation>
+    </message>
+    <message>
+        <source>Audit log broken</source>
+        <translation>Audit log broken</translation>
+    </message>
+    <message>
+        <source>Counter {counter_no}'s audit log does not continue at entry {seq} the entries the server acknowledged (up to {acknowledged_seq}): entries there were cut or rewritten.</source>
+        <translation>Counter {counter_no}'s audit log does not continue at entry {seq} the entries the server acknowledged (up to {acknowledged_seq}): entries there were cut or rewritten.</translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,42 @@
         <source>The audit log is intact: {count} entries checked.</source>
         <translation>审计日志完整：已核对 {count} 条记录。</translation>
     </message>
+    <message>
+        <source>The audit log&apos;s head record (naming entry {seq}) was written without the desk&apos;s key: the newest entries may have been cut.</source>
+        <translation>审计日志的头记录（指向第 {seq} 条）不是用本服务台的密钥写入的：最新的记录可能已被删去。</translation>
+    </message>
+    <message>
+        <source>The audit log ends at entry {last}, but the central server acknowledged entries up to {acknowledged}: the newest entries were cut.</source>
+        <translation>审计日志止于第 {last} 条，但中央服务器已确认到第 {acknowledged} 条：最新的记录被删去了。</translation>
+    </message>
+    <message>
+        <source>Audit entry {seq} is not the entry the central server acknowledged: the log was rewritten.</source>
+        <translation>审计记录 {seq} 与中央服务器确认的记录不符：日志被改写过。</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s record of what the central server acknowledged (entry {seq}) was written without the desk&apos;s key.</source>
+        <translation>本服务台保存的中央服务器确认记录（第 {seq} 条）不是用本服务台的密钥写入的。</translation>
+    </message>
+    <message>
+        <source>The central server refused this desk&apos;s audit log at entry {seq}: it does not continue the entries it acknowledged (up to {acknowledged}); review item {review_id}.</source>
+        <translation>中央服务器在第 {seq} 条拒收了本服务台的审计日志：它没有接续服务器已确认的记录（到第 {acknowledged} 条为止）；待审核事项 {review_id}。</translation>
+    </message>
+    <message>
+        <source>The central server acknowledged entries up to {seq}.</source>
+        <translation>中央服务器已确认到第 {seq} 条。</translation>
+    </message>
+    <message>
+        <source>The central server has acknowledged no entry of this desk yet.</source>
+        <translation>中央服务器尚未确认本服务台的任何审计记录。</translation>
+    </message>
+    <message>
+        <source>The central server could not be asked; checked here only. The last head it acknowledged, as known here: entry {seq} ({at}).</source>
+        <translation>无法联系中央服务器，仅在本机核对。本机所知服务器最后确认的是第 {seq} 条（{at}）。</translation>
+    </message>
+    <message>
+        <source>The central server could not be asked; checked here only. It has acknowledged no entry yet.</source>
+        <translation>无法联系中央服务器，仅在本机核对。服务器尚未确认任何记录。</translation>
+    </message>
 </context>
 <context>
     <name>CameraCheck</name>
@@ -5726,6 +5762,14 @@
     <message>
         <source>Member {member_no}&apos;s code was scanned at counter {counter_no} at {again_at}, but counter {first_counter_no} had scanned it at {first_at}: one was a copy.</source>
         <translation>会员 {member_no} 的会员码于 {again_at} 在 {counter_no} 号服务台被扫描，但 {first_counter_no} 号服务台已于 {first_at} 扫描过：其中一次是复制的码。</translation>
+    </message>
+    <message>
+        <source>Audit log broken</source>
+        <translation>审计日志断链</translation>
+    </message>
+    <message>
+        <source>Counter {counter_no}&apos;s audit log does not continue at entry {seq} the entries the server acknowledged (up to {acknowledged_seq}): entries there were cut or rewritten.</source>
+        <translation>{counter_no} 号服务台的审计日志在第 {seq} 条没有接续服务器已确认的记录（到第 {acknowledged_seq} 条为止）：那里的记录被删去或改写了。</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,9 @@ from sync.protocol import (
     MAX_BODY_BYTES,
     MAX_PAGE,
     PROTOCOL_VERSION,
+    AuditAnswer,
+    AuditHead,
+    AuditPush,
     ChangesPage,
     CodeRequest,
     CodeResponse,
@@ -41,6 +44,7 @@ from sync.protocol import (
     ServerInfo,
 )
 from sync.server.apply import RetryLater, apply_ops, hold_points, resolve, retry_all
+from sync.server.audit_anchor import acknowledged_head, receive_links
 from sync.server.codes import Issuer
 from sync.server.schema import change_log, devices, enroll_codes, feed_head
 from sync.server.store import ServerStore, utc_now
@@ -458,6 +462,18 @@ def create_app(
         except (RetryLater, OperationalError):
             results = retry_all(body.ops)
         return PushResponse(results=results, server_time=now)
+
+    @app.post(f"{API_PREFIX}/audit", response_model=AuditAnswer)
+    def audit_push(body: AuditPush, found: Annotated[Any, Depends(device)]) -> AuditAnswer:
+        """The counter's audit entries not yet acknowledged: kept if they continue its chain, else refused."""
+        refuse_unstorable_text(body)
+        with store.write() as connection:
+            return receive_links(connection, found, list(body.links), utc_now())
+
+    @app.get(f"{API_PREFIX}/audit", response_model=AuditHead)
+    def audit_head(found: Annotated[Any, Depends(device)]) -> AuditHead:
+        with store.read() as connection:
+            return acknowledged_head(connection, found.device_id)
 
     @app.post(f"{API_PREFIX}/holds", response_model=HoldResponse)
     def hold(body: HoldRequest, found: Annotated[Any, Depends(device)]) -> HoldResponse:

@@ -221,3 +221,29 @@ staff = Table(
     Column("updated_by", String(60), nullable=False),  # "server" (the CLI), or the staff ID and device that sent it
     Index("ix_staff_id", "staff_id"),
 )
+
+# Each counter's audit chain as it pushed it (migration s0008): the links only, no personal data; append-only.
+audit_links = Table(
+    "audit_links",
+    metadata,
+    Column("device_id", String(36), primary_key=True),
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("prev", String(64), nullable=False),
+    Column("digest", String(64), nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("outcome", String(10), nullable=False),
+    Column("staff_id", String(20)),
+    Column("authorized_by", String(20)),
+    Column("received_at", String(40), nullable=False),
+)
+
+# The newest link of each device's chain the server acknowledged: what `audit verify` at the counter compares with.
+audit_heads = Table(
+    "audit_heads",
+    metadata,
+    Column("device_id", String(36), primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+    Column("digest", String(64), nullable=False),
+    Column("acknowledged_at", String(40), nullable=False),
+)

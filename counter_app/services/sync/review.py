@@ -60,6 +60,7 @@ WHAT = {
     "double_compensation": QT_TRANSLATE_NOOP("Review", "Compensation decided twice"),
     "review.resolved": QT_TRANSLATE_NOOP("Review", "Review item resolved"),
     "staff.saved": QT_TRANSLATE_NOOP("Review", "Staff account"),
+    "audit_break": QT_TRANSLATE_NOOP("Review", "Audit log broken"),
 }
 WHY = {
     "unknown_member": QT_TRANSLATE_NOOP(
@@ -120,6 +121,10 @@ WHY = {
     "replayed_code": QT_TRANSLATE_NOOP(
         "Review",
         "Member {member_no}'s code was scanned at counter {counter_no} at {again_at}, but counter {first_counter_no} had scanned it at {first_at}: one was a copy.",
+    ),
+    "audit_break": QT_TRANSLATE_NOOP(
+        "Review",
+        "Counter {counter_no}'s audit log does not continue at entry {seq} the entries the server acknowledged (up to {acknowledged_seq}): entries there were cut or rewritten.",
     ),
 }
 

@@ -1,4 +1,4 @@
-"""A sync round: the outbox pushed, then the change feed pulled; and the pause before the next round."""
+"""A sync round: the outbox and the audit log pushed, then the change feed pulled; and the pause before the next round."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Callable
 from counter_app.domain.errors import Conflict, StoreUnavailable
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.desk import Desk
-from counter_app.services.sync import change_feed, outbox_push
+from counter_app.services.sync import audit_push, change_feed, outbox_push
 from counter_app.services.sync.enrolment import (
     central_client,
     pin_code_key,
@@ -43,6 +43,7 @@ def sync_once(desk: Desk, progress: Callable[[int, int], None] | None = None) ->
                     pin_code_key(connection, key)
             # Looked up in their modules at each round, so a benchmark can time the phases.
             outbox_push.push_outbox(desk, client, report)
+            audit_push.push_audit(desk, client, report)
             change_feed.pull_changes(desk, client, report, progress)
         except SyncError as error:
             with desk.store.write() as connection:

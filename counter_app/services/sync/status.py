@@ -24,6 +24,8 @@ class SyncReport:
     head: int = 0
     skew_seconds: float = 0.0
     rejections: list[dict[str, str]] = field(default_factory=list)
+    audit_acknowledged: int = 0  # the newest audit entry the server acknowledged in this round
+    audit_refused_at: int | None = None  # the entry at which the server refused the audit chain
 
 
 @dataclass(frozen=True)
