@@ -387,3 +387,57 @@ def test_an_older_copy_of_the_data_folder_put_back_is_caught_by_the_server(serve
     assert (code, answer["problem"], answer["acknowledged_seq"]) == (5, "cut", later)
     code, answer = _verify(folder, "--offline")
     assert code == 0 and answer["intact"] is True  # the folder alone cannot know
+
+
+# --- a store from before the keyed head ---------------------------------------------------------------
+
+
+def _as_before_0017(folder: Path, head: str) -> None:
+    """The store as a desk of before the keyed head left it: head "seq:digest", schema at 0014."""
+    with _db(folder) as db:
+        db.execute("UPDATE store_meta SET value = ? WHERE key = 'audit_head'", (head,))
+        db.execute("UPDATE alembic_version SET version_num = '0014'")
+
+
+def test_an_upgraded_store_gets_its_untouched_head_keyed(tmp_path):
+    folder = tmp_path / "desk"
+    signed_in_desk(folder).close()
+    seq, digest = _entries(folder)[-1]
+    _as_before_0017(folder, f"{seq}:{digest}")
+    code, answer = _verify(folder)
+    assert code == 0 and answer["intact"] is True and answer["acknowledged_source"] is None
+    stored = _meta(folder, "audit_head")
+    assert stored is not None and stored.count(":") == 2
+
+
+def test_an_upgraded_store_whose_old_head_was_already_moved_back_is_named(tmp_path):
+    """A tail cut before the upgrade (head "seq:digest" copied from the new last entry, which nothing could
+    tell before): the upgrade keys only a head naming the newest entry, so this one stays unkeyed and named."""
+    folder = tmp_path / "desk"
+    desk = signed_in_desk(folder)
+    members.register_member(desk, form(phone="13800138000", name="张伟"))
+    members.register_member(desk, form(phone="13900139000", name="李娜"))
+    desk.close()
+    entries = _entries(folder)
+    seq, digest = entries[-2]
+    _as_before_0017(folder, f"{seq}:{digest}")  # names an older entry than the newest: moved back
+    code, answer = _verify(folder)
+    assert (code, answer["problem"]) == (5, "head_forged")
+
+
+def test_a_cut_tail_is_not_laundered_by_the_next_entry(tmp_path):
+    """Before: deleting the newest entries with the head left alone was seen only until the desk wrote again;
+    the next entry (every command's sign-in is one) re-sealed the head over the cut and verify said intact."""
+    folder = tmp_path / "desk"
+    desk = signed_in_desk(folder)
+    members.register_member(desk, form(phone="13800138000", name="张伟"))
+    members.register_member(desk, form(phone="13900139000", name="李娜"))
+    desk.close()
+    last = _entries(folder)[-1][0]
+    _cut_tail(folder, 2)
+    code, answer = _verify(folder)  # signs in first: an entry after the cut
+    assert (code, answer["problem"], answer["first_bad_entry"]) == (5, "deleted", last - 1)
+    assert _entries(folder)[-1][0] > last - 2  # the desk did write on, and the finding is sealed in its chain
+    with _db(folder) as db:
+        found = db.execute("SELECT action, outcome FROM audit_log WHERE seq = ?", (last - 1,)).fetchone()
+    assert found == ("audit.head_mismatch", "found")
