@@ -393,10 +393,17 @@ def test_an_older_copy_of_the_data_folder_put_back_is_caught_by_the_server(serve
 
 
 def _as_before_0017(folder: Path, head: str) -> None:
-    """The store as a desk of before the keyed head left it: head "seq:digest", schema at 0014."""
+    """The store as a desk of before the keyed head left it: head "seq:digest", schema at the revision before
+    the keyed head's (looked up, not named: migrations are renumbered when branches merge)."""
+    from alembic.script import ScriptDirectory
+
+    from counter_app.db.store import _alembic_config
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    keyed = next(rev for rev in script.walk_revisions() if str(rev.path).endswith("_keyed_audit_head.py"))
     with _db(folder) as db:
         db.execute("UPDATE store_meta SET value = ? WHERE key = 'audit_head'", (head,))
-        db.execute("UPDATE alembic_version SET version_num = '0014'")
+        db.execute("UPDATE alembic_version SET version_num = ?", (keyed.down_revision,))
 
 
 def test_an_upgraded_store_gets_its_untouched_head_keyed(tmp_path):
