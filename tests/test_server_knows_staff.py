@@ -266,3 +266,29 @@ def test_counter_server_staff_commands(sqlite_server):
         ("staff", "S001", "万达广场"),
         ("staff", "S001", "万达广场"),
     ]
+
+
+def test_a_counter_enrolled_before_accounts_travelled_sends_them_after_its_older_entries(sqlite_server, tmp_path):
+    from counter_app.db import staff as staff_rows
+    from counter_app.services.sync.enrolment import set_sync_value
+
+    desk = enrolled_counter(tmp_path / "desk", sqlite_server)
+    sync.sync_once(desk)
+    # As the desk was before the upgrade: an account the server never heard of, an entry naming nobody.
+    with desk.store.write() as connection:
+        set_sync_value(connection, "staff_sent", None)
+        staff_rows.insert_staff(connection, "K009", "老员工", "clerk", auth.PIN_HASHER.hash(PINS["clerk"]), NOW)
+    members.register_member(desk, form())
+    with desk.store.write() as connection:
+        connection.exec_driver_sql("UPDATE outbox SET staff_id = NULL WHERE status = 'pending'")
+    with sqlite_server.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE devices SET accepts_unstaffed = 1")
+    report = sync.sync_once(desk)
+    assert (report.applied, report.rejected) == (3, 0)  # the registration, then ADMIN (known) and K009
+    assert sqlite_server.rows("SELECT staff_id, role FROM staff ORDER BY staff_id") == [
+        (ADMIN, "admin"),
+        ("K009", "clerk"),
+    ]
+    assert sqlite_server.scalar("SELECT accepts_unstaffed FROM devices") == 0
+    assert sync.sync_once(desk).pushed == 0  # sent once
+    desk.close()

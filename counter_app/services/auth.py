@@ -169,7 +169,7 @@ def change_staff(
 def _send_account(desk: Desk, connection: Connection, row: Row[Any], joining: bool = False) -> None:
     """The account goes to the server (staff.saved), which sends it to the store's other counters. A desk not
     enrolled yet keeps its accounts: enrolment sends them all (send_accounts_on_joining)."""
-    if not joining and sync_state.get_state(connection, "device_id") is None:
+    if not joining and not sync_state.get_state(connection, "device_id"):
         return
     payload = {
         "staff_id": row.staff_id,
@@ -182,14 +182,24 @@ def _send_account(desk: Desk, connection: Connection, row: Row[Any], joining: bo
     append_op(connection, desk.store.keys, desk.counter_uid, "staff.saved", payload, desk.now())
 
 
-def send_accounts_on_joining(desk: Desk, connection: Connection, actor: Actor) -> None:
+def send_accounts_on_joining(desk: Desk, connection: Connection, actor: Actor | None) -> bool:
     """Enrolment, in its transaction: every account of this desk goes to the server, the enrolling administrator's
     own first and in its own name (a store's first account is taken from itself), the others in its name too.
-    An account the chain knows already keeps the chain's version, which the feed then brings here."""
-    rows = sorted(staff_rows.all_staff(connection), key=lambda row: row.staff_id != actor.staff_id)
+    An account the chain knows already keeps the chain's version, which the feed then brings here.
+    ACTOR None (a desk enrolled before accounts travelled): in the name of its first active administrator.
+    False: the desk has no administrator to send them in the name of; nothing was sent."""
+    rows = staff_rows.all_staff(connection)
+    if actor is None or actor.role != "admin":
+        admin = next((row for row in rows if row.role == "admin" and row.active), None)
+        if admin is None:
+            return False
+        actor = Actor(admin.staff_id, admin.name, admin.role)
+    sender = actor.staff_id
+    rows = sorted(rows, key=lambda row: row.staff_id != sender)
     with desk.acting_as(Actor(actor.staff_id, actor.name, actor.role)):
         for row in rows:
             _send_account(desk, connection, row, joining=True)
+    return True
 
 
 def _require_staff(connection: Connection, staff_id: str) -> Row[Any]:

@@ -116,7 +116,8 @@ def enroll(desk: Desk, server: str, code: str) -> EnrolResult:
         set_sync_value(connection, "enrolled_at", desk.now().isoformat())
         if sync_value(connection, "cursor") is None:
             set_sync_value(connection, "cursor", 0)
-        send_accounts_on_joining(desk, connection, actor)
+        if send_accounts_on_joining(desk, connection, actor):
+            set_sync_value(connection, "staff_sent", desk.now().isoformat())
         config.save_settings(desk.data_dir, changed)
         record(
             desk,
@@ -128,6 +129,17 @@ def enroll(desk: Desk, server: str, code: str) -> EnrolResult:
         )
     desk.settings = changed
     return EnrolResult(server, answer.store, answer.counter_no, answer.device_id)
+
+
+def send_accounts_once(desk: Desk) -> None:
+    """A desk enrolled before staff accounts travelled sends them at its first round after the upgrade, after its
+    older outbox entries (which the server takes without staff from such a desk) and before anything newer."""
+    with desk.store.read() as connection:
+        if sync_value(connection, "staff_sent") or not is_enrolled(connection):
+            return
+    with desk.store.write() as connection:
+        if not sync_value(connection, "staff_sent") and send_accounts_on_joining(desk, connection, desk.actor()):
+            set_sync_value(connection, "staff_sent", desk.now().isoformat())
 
 
 def was_revoked(error: SyncError) -> bool:

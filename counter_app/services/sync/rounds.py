@@ -13,6 +13,7 @@ from counter_app.services.sync.enrolment import (
     central_client,
     pin_code_key,
     revoked_refusal,
+    send_accounts_once,
     set_sync_value,
     sync_value,
     was_revoked,
@@ -41,6 +42,7 @@ def sync_once(desk: Desk, progress: Callable[[int, int], None] | None = None) ->
                 key = client.info().code_key
                 with desk.store.write() as connection:
                     pin_code_key(connection, key)
+            send_accounts_once(desk)
             # Looked up in their modules at each round, so a benchmark can time the phases.
             outbox_push.push_outbox(desk, client, report)
             audit_push.push_audit(desk, client, report)
