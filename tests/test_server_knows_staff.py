@@ -292,3 +292,30 @@ def test_a_counter_enrolled_before_accounts_travelled_sends_them_after_its_older
     assert sqlite_server.scalar("SELECT accepts_unstaffed FROM devices") == 0
     assert sync.sync_once(desk).pushed == 0  # sent once
     desk.close()
+
+
+def test_a_limit_published_while_the_server_runs_holds_for_the_next_push(server, tmp_path):
+    """The approval limit is read from the rules in force at each push, not once per database connection:
+    a chain lowering it with `counter-server rules` is obeyed by a server already running."""
+    east = counter_of(tmp_path / "east", server, "万达广场")
+    auth.add_staff(east, "K001", "服务台小李", "clerk", PINS["clerk"])
+    card = members.register_member(east, form())
+    points.earn_from_slip(east, card.member_no, "500.00", "S-1")
+    assert sync.sync_once(east).rejected == 0
+    member_uid = server.scalar("SELECT member_uid FROM members")
+    client = token_client(east, server)
+    cash = {"member_uid": member_uid, "kind": "cash", "delta": -80, "note": "¥1"}
+    for _ in range(3):  # the pool's connections have all answered a push under the shipped limit (40,000 points)
+        [spent] = client.push([forged("points.cash", cash, "K001")]).results
+        assert spent.status == "applied", spent
+    shipped = (Path(__file__).resolve().parents[1] / "resources" / "rules.toml").read_text(encoding="utf-8")
+    lowered = tmp_path / "rules.toml"
+    lowered.write_text(shipped.replace("redeem_points_over = 40000", "redeem_points_over = 50"), encoding="utf-8")
+    assert server.command("rules", str(lowered)).returncode == 0
+    before = server_balances(server)
+    for _ in range(3):
+        code, said = refusal(client, forged("points.cash", cash, "K001"))
+        assert code == "not_authorised" and said["staff"] == "K001", said
+    assert server_balances(server) == before
+    client.close()
+    east.close()

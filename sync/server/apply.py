@@ -90,6 +90,9 @@ class _Batch:
     entries: list[dict[str, Any]] = field(default_factory=list)
     lots: list[dict[str, Any]] = field(default_factory=list)
     slips: set[str] = field(default_factory=set)  # slips in the ledger, or earlier in this batch
+    # What the checks read once per push (the rules, staff accounts). Here, not in connection.info, which lives
+    # as long as the pooled connection: a rules file published while the server runs would go unseen.
+    checks: dict[str, Any] = field(default_factory=dict)
 
 
 def _flush(connection: Connection) -> None:

@@ -44,11 +44,21 @@ CHAIN_WIDE = ""  # the `store` of a chain-wide account
 SPENDS_NEEDING_APPROVAL = frozenset({"cash", "redeem-gift", "redeem-coupon"})  # as the counter limits them
 
 
+def _push_cache(connection: Connection) -> dict[str, Any]:
+    """What this push has read already (apply.apply_ops makes it new for every push)."""
+    cache: dict[str, Any] = connection.info["batch"].checks
+    return cache
+
+
 def _account(connection: Connection, staff_id: str, store: str) -> Any:
-    """The account STAFF_ID as the device's STORE sees it: its own, or a chain-wide one."""
-    return connection.execute(
-        select(staff).where(staff.c.staff_id == staff_id, staff.c.store.in_((store, CHAIN_WIDE)))
-    ).first()
+    """The account STAFF_ID as the device's STORE sees it: its own, or a chain-wide one. Read once per push:
+    a push of earnings names the same few staff thousands of times."""
+    accounts = _push_cache(connection).setdefault("accounts", {})
+    if (staff_id, store) not in accounts:
+        accounts[staff_id, store] = connection.execute(
+            select(staff).where(staff.c.staff_id == staff_id, staff.c.store.in_((store, CHAIN_WIDE)))
+        ).first()
+    return accounts[staff_id, store]
 
 
 def needed_permission(op: Op, payload: Payload, rules: Rules) -> Permission | None:
@@ -75,13 +85,14 @@ def needed_permission(op: Op, payload: Payload, rules: Rules) -> Permission | No
 
 def _rules(connection: Connection) -> Rules:
     """The rules published to the counters (or the shipped ones), read once per push."""
-    cached: Rules | None = connection.info.get("staff_rules")
-    if cached is None:
+    cache = _push_cache(connection)
+    if "rules" not in cache:
         text = connection.execute(select(server_meta.c.value).where(server_meta.c.key == "rules")).scalar()
         if text is None:
             text = (resources_dir() / "rules.toml").read_text(encoding="utf-8")
-        cached = connection.info["staff_rules"] = parse_rules(text)
-    return cached
+        cache["rules"] = parse_rules(text)
+    rules: Rules = cache["rules"]
+    return rules
 
 
 def check_op(connection: Connection, device: Any, op: Op, payload: Payload) -> None:
@@ -134,7 +145,7 @@ def _active(connection: Connection, staff_id: str, store: str, who: str) -> Any:
 
 
 def _still_unstaffed(connection: Connection, device: Any) -> bool:
-    return bool(device.accepts_unstaffed) and device.device_id not in connection.info.get("staffed_devices", ())
+    return bool(device.accepts_unstaffed) and device.device_id not in _push_cache(connection).get("staffed_devices", ())
 
 
 def _note_staffed(connection: Connection, device: Any) -> None:
@@ -143,7 +154,7 @@ def _note_staffed(connection: Connection, device: Any) -> None:
         connection.execute(
             update(devices).where(devices.c.device_id == device.device_id).values(accepts_unstaffed=False)
         )
-        connection.info.setdefault("staffed_devices", set()).add(device.device_id)
+        _push_cache(connection).setdefault("staffed_devices", set()).add(device.device_id)
 
 
 def _first_of_store(connection: Connection, op: Op, payload: StaffSaved, store: str) -> bool:
@@ -187,6 +198,8 @@ def _put(connection: Connection, store: str, staff_id: str, values: dict[str, An
         connection.execute(insert(staff).values(store=store, staff_id=staff_id, **values))
     else:
         connection.execute(update(staff).where(key).values(**values))
+    if "batch" in connection.info:  # saved by a push (not the server CLI): its later ops see the account as saved
+        _push_cache(connection).pop("accounts", None)
     _emit(connection, store, staff_id)
 
 
