@@ -5665,7 +5665,7 @@
     </message>
     <message>
         <source>By the rules at the slip&apos;s time the server counts {expected} points for ¥{amount} ({tier} member), not {got}; the points were not added.</source>
-        <translation>按小票时间适用的规则，服务器计算 ¥{amount}（{tier}会员）应得 {expected} 积分，而不是 {got}；积分未入账。</translation>
+        <translation>按小票时间适用的规则，服务器计算 ¥{amount}（{tier}）应得 {expected} 积分，而不是 {got}；积分未入账。</translation>
     </message>
     <message>
         <source>Points from a slip need the slip&apos;s amount and number.</source>
