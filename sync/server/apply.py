@@ -89,6 +89,7 @@ class _Batch:
     lots: list[dict[str, Any]] = field(default_factory=list)
     slips: set[str] = field(default_factory=set)  # slips in the ledger, or earlier in this batch
     checks: Any = None  # validate.Checks: what the rules checks of this push share
+    ops: list[Op] = field(default_factory=list)  # the whole push, for checks that read ahead in one query
 
 
 def _flush(connection: Connection) -> None:
@@ -117,7 +118,7 @@ def apply_ops(connection: Connection, device: Any, ops: list[Op], now: dt.dateti
         return []
     done = {row.op_id: row for row in connection.execute(_APPLIED, {"op_ids": [op.op_id for op in ops]})}
     slips = [str(op.payload["slip_no"]) for op in ops if op.type.startswith("points.") and op.payload.get("slip_no")]
-    batch = connection.info["batch"] = _Batch()
+    batch = connection.info["batch"] = _Batch(ops=ops)
     if slips:
         batch.slips.update(connection.execute(_SLIPS_KNOWN, {"slips": slips}).scalars())
     results, records = [], []

@@ -57,6 +57,16 @@ _SPEND = select(func.coalesce(func.sum(ledger.c.amount_fen), 0)).where(
     ledger.c.at >= bindparam("since"),
     ~select(_REVERSED.c.entry_id).where(_REVERSED.c.reverses == ledger.c.entry_id).exists(),
 )
+_SPENDS = (
+    select(ledger.c.member_uid, func.sum(ledger.c.amount_fen))
+    .where(
+        ledger.c.member_uid.in_(bindparam("uids", expanding=True)),
+        ledger.c.kind == LedgerKind.EARN.value,
+        ledger.c.at >= bindparam("since"),
+        ~select(_REVERSED.c.entry_id).where(_REVERSED.c.reverses == ledger.c.entry_id).exists(),
+    )
+    .group_by(ledger.c.member_uid)
+)
 _TIER_SINCE = select(func.max(tier_changes.c.at)).where(tier_changes.c.member_uid == bindparam("uid"))
 _TIERS_LATELY = select(tier_changes.c.old_tier).where(
     tier_changes.c.member_uid == bindparam("uid"), tier_changes.c.at >= bindparam("since")
@@ -94,11 +104,11 @@ class RulesBook:
         ]
 
     def in_force(self, at: dt.datetime) -> Rules:
-        current = self.periods[0]
-        for period in self.periods:
+        # Newest first: most operations are made under the rules now in force. The first period has no start.
+        for period in reversed(self.periods[1:]):
             if period.start <= at:
-                current = period
-        return current.rules
+                return period.rules
+        return self.periods[0].rules
 
     def for_op(self, at: dt.datetime, claimed: int | None) -> list[Rules]:
         """The rules an operation made at `at` may follow, the one in force first; refused when none may be."""
@@ -126,8 +136,27 @@ class Checks:
     """What the checks of one push share: the rules book, read at first need."""
 
     connection: Connection
+    ops: list[Op] = field(default_factory=list)  # the push
     book: RulesBook | None = None
     gifts: dict[str, SimpleNamespace] = field(default_factory=dict)  # a gift given, by device: what is left to receive
+    spends: dict[str, int] | None = None  # the 365-day spend of the push's earning members, read in one query
+
+    def spend(self, member_uid: str, at: dt.datetime) -> int:
+        """A member's spend of the 365 days before the push's first earn (before `at` for a member not read ahead)."""
+        if self.spends is None:
+            earning = [op for op in self.ops if op.type.startswith("points.") and op.payload.get("kind") == "earn"]
+            uids = {str(op.payload.get("member_uid")) for op in earning}
+            since = min((op.at for op in earning), default=at) - ROLLING
+            self.spends = dict.fromkeys(uids, 0)
+            if uids:
+                rows = self.connection.execute(_SPENDS, {"uids": sorted(uids), "since": since.isoformat()})
+                self.spends.update((str(row[0]), int(row[1] or 0)) for row in rows)
+        known = self.spends.get(member_uid)
+        if known is not None:
+            return known
+        return int(
+            self.connection.execute(_SPEND, {"uid": member_uid, "since": (at - ROLLING).isoformat()}).scalar_one()
+        )
 
     def rules(self, at: dt.datetime, claimed: int | None) -> list[Rules]:
         if self.book is None:
@@ -161,7 +190,7 @@ class _Op:
 def checks_of(batch: Any, connection: Connection) -> Checks:
     checks: Checks | None = batch.checks
     if checks is None:
-        checks = batch.checks = Checks(connection)
+        checks = batch.checks = Checks(connection, batch.ops)
     return checks
 
 
@@ -348,14 +377,12 @@ def _tiers_lately(c: _Op, held: str) -> list[str]:
 
 
 def _spend_of(c: _Op) -> int:
-    """The member's spend of the last 365 days at the server, read once a push and counted on in memory. The
-    window is the one of the member's first operation in the push: a slip that leaves it during the push still
-    counts, in the member's favour, until the next."""
+    """The member's spend of the last 365 days at the server, read once a push (for all its earning members in one
+    query) and counted on in memory. The window is the one of the push's first earn: a slip that leaves it during
+    the push still counts, in the member's favour, until the next push."""
     spend: int | None = getattr(c.member, "spend_fen", None)
     if spend is None:
-        spend = c.checks.connection.execute(
-            _SPEND, {"uid": c.member.member_uid, "since": (c.op.at - ROLLING).isoformat()}
-        ).scalar_one()
+        spend = c.checks.spend(c.member.member_uid, c.op.at)
     return int(spend)
 
 
