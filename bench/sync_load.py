@@ -48,6 +48,8 @@ from sqlalchemy import create_engine, insert, select, text, update
 
 from counter_app.db import outbox
 from counter_app.domain.members import RegistrationForm, format_member_no
+from counter_app.domain.points import points_for
+from counter_app.domain.rules import parse_rules
 from counter_app.services import auth, members, points, sync
 from counter_app.services.desk import Desk, open_desk
 from counter_app.services.sync import change_feed
@@ -65,6 +67,8 @@ auth.PIN_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 PG_URL_ENV = "COUNTER_TEST_PG_URL"
 STORE = "基准商场"
+# The rules the server checks the counters' earnings by, when none were published.
+SHIPPED_RULES = parse_rules((ROOT / "resources" / "rules.toml").read_text(encoding="utf-8"))
 REGISTRY_COUNTER = 9999  # the number the preloaded members carry, apart from every enrolled counter's
 LOAD_CHUNK = 50_000
 
@@ -362,10 +366,24 @@ class Counter(threading.Thread):
                 "consented_at": utc_now().isoformat(),
             },
         )
-        return [registration] + [
-            self.op("points.earned", {"member_uid": member_uid, "kind": "earn", "delta": 10 + n})
-            for n in range(self.batch - 1)
-        ]
+        # Earnings as a counter makes them: the server recomputes each one's points from its slip.
+        earns = []
+        for n in range(self.batch - 1):
+            amount_fen, at = (10 + n) * 100, utc_now()
+            earns.append(
+                self.op(
+                    "points.earned",
+                    {
+                        "member_uid": member_uid,
+                        "kind": "earn",
+                        "delta": points_for(amount_fen, "regular", at.date(), SHIPPED_RULES),
+                        "amount_fen": amount_fen,
+                        "slip_no": f"C{self.counter_no}-{member}-{n}",
+                        "at": at.isoformat(),
+                    },
+                )
+            )
+        return [registration, *earns]
 
     def run(self) -> None:
         member = 1

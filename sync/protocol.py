@@ -281,6 +281,10 @@ class LedgerOp(Payload):
     reverses: Uuid | None = None
     tier: Literal["regular", "silver", "gold", "diamond"] | None = None  # reached by this earning
     expires_on: dt.date | None = None  # for points coming in: the day they lapse, by the counter's rules
+    # What the server checks the operation against (sync/server/validate.py): an earn's slip time, which
+    # decides the day's promotion and the expiry; and the version of the rules the counter applied.
+    at: Timestamp | None = None
+    rules_version: int | None = Field(default=None, ge=1, le=2**31 - 1)
 
 
 class CouponIssued(Payload):

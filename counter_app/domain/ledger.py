@@ -40,3 +40,16 @@ KIND_LABELS: dict[str, str] = {  # in the "PointsKinds" context
     LedgerKind.ACTIVITY: QT_TRANSLATE_NOOP("PointsKinds", "Activity"),
     LedgerKind.COMPENSATION: QT_TRANSLATE_NOOP("PointsKinds", "Compensation"),
 }
+
+
+# What a manager may void: what a slip, a redemption or a birthday moved. The counter offers the void
+# only for these, and the server refuses a pushed void of anything else.
+VOIDABLE = (LedgerKind.EARN, LedgerKind.CASH, LedgerKind.REDEEM_GIFT, LedgerKind.REDEEM_COUPON, LedgerKind.BIRTHDAY)
+# Kinds that only ever take points from a member: a pushed one that adds points is refused.
+SPENDING = (
+    LedgerKind.CASH,
+    LedgerKind.REDEEM_GIFT,
+    LedgerKind.REDEEM_COUPON,
+    LedgerKind.GIFT_OUT,
+    LedgerKind.EXPIRE,
+)

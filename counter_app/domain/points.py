@@ -26,6 +26,8 @@ _POINTS = re.compile(rf"(-?)({_WHOLE})", re.ASCII)
 # More digits than this before the point cannot be a slip's amount (¥9,999,999.99 at most) nor a points count.
 _AMOUNT_DIGITS = 7
 _POINTS_DIGITS = 9
+BACKDATE_DAYS = 90  # a slip older than this earns nothing, at the desk and at the server
+SLIP_AHEAD = dt.timedelta(minutes=5)  # a slip's time may run this far ahead of the clock that takes it
 
 
 def _as_typed(text: str) -> str:

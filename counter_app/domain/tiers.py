@@ -18,6 +18,7 @@ class Tier(enum.StrEnum):
 
 
 TIERS = tuple(tier.value for tier in Tier)
+ROLLING_DAYS = 365  # the spend that places a member is the last 365 days'; a tier reached holds this long
 # Gold at ¥100,000 a year comes from the chain's plan (年消费超过10万元晋升金卡); the others are defaults.
 DEFAULT_THRESHOLDS_YUAN = {"silver": Decimal(20_000), "gold": Decimal(100_000), "diamond": Decimal(300_000)}
 TIER_LABELS: dict[str, str] = {  # in the "Tiers" context

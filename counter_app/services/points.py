@@ -16,6 +16,8 @@ from counter_app.db.outbox import append_op
 from counter_app.domain.codes import is_card_ref
 from counter_app.domain.errors import Conflict, DeskError, FieldError, InvalidInput, NotFound, form_invalid
 from counter_app.domain.points import (
+    BACKDATE_DAYS,
+    SLIP_AHEAD,
     expires_on,
     normalize_slip_no,
     parse_amount,
@@ -24,7 +26,7 @@ from counter_app.domain.points import (
     tier_for_spend,
 )
 from counter_app.domain.staff import HeldForApproval, NeedsManager, Permission
-from counter_app.domain.tiers import TIERS
+from counter_app.domain.tiers import ROLLING_DAYS, TIERS
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services import approval_requests
 from counter_app.services.audit import record, record_alone
@@ -38,8 +40,6 @@ from counter_app.services.desk import Desk
 from counter_app.services.members import require_member
 from counter_app.services.sync.enrolment import is_enrolled
 
-ROLLING_DAYS = 365
-BACKDATE_DAYS = 90  # a slip older than this is not accepted at the desk
 EXPIRY_BATCH = 500
 
 
@@ -92,7 +92,7 @@ def _earn_inputs(
         errors["at"] = FieldError(
             QT_TRANSLATE_NOOP("Errors", "Give the slip's time with its UTC offset, e.g. 2026-11-23T14:05+08:00.")
         )
-    elif when > now + dt.timedelta(minutes=5):
+    elif when > now + SLIP_AHEAD:
         errors["at"] = FieldError(
             QT_TRANSLATE_NOOP("Errors", "The slip's time is in the future; check the date and the counter's clock.")
         )
@@ -215,6 +215,7 @@ def earn_from_slip(
                 "shop": shop_name,
                 "at": when.isoformat(),
                 "tier": tier,
+                "rules_version": rules.version,
             },
             desk.now(),
             op_id=entry_id,
@@ -590,7 +591,12 @@ def review_tiers(desk: Desk) -> int:
                     desk.store.keys,
                     desk.counter_uid,
                     "member.tier",
-                    {"member_uid": member.member_uid, "tier": due, "reason": "anniversary"},
+                    {
+                        "member_uid": member.member_uid,
+                        "tier": due,
+                        "reason": "anniversary",
+                        "rules_version": desk.rules.version,
+                    },
                     now,
                 )
                 record(

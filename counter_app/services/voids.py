@@ -10,6 +10,7 @@ from counter_app.db import points as ledger
 from counter_app.db import rewards as reward_rows
 from counter_app.db.outbox import append_op
 from counter_app.domain.errors import Conflict, InvalidInput, NotFound
+from counter_app.domain.ledger import VOIDABLE
 from counter_app.domain.points import draw_fifo
 from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
@@ -18,8 +19,6 @@ from counter_app.services.audit import record
 from counter_app.services.auth import authorize
 from counter_app.services.balances import points_balance
 from counter_app.services.desk import Desk
-
-VOIDABLE = ("earn", "cash", "redeem-gift", "redeem-coupon", "birthday")
 
 
 @dataclass(frozen=True)
@@ -136,6 +135,7 @@ def void_operation(desk: Desk, op_id: str, reason: str) -> VoidResult:
                 "delta": -entry.points,
                 "reverses": entry.entry_id,
                 "note": reason,
+                "rules_version": desk.rules.version,
             },
             now,
             op_id=void_id,

@@ -5743,6 +5743,66 @@
         <translation>{staff} is a head-office account; only head office changes it.</translation>
     </message>
     <message>
+        <source>By the rules at the slip's time the server counts {expected} points for ¥{amount} ({tier} member), not {got}; the points were not added.</source>
+        <translation>By the rules at the slip's time the server counts {expected} points for ¥{amount} ({tier} member), not {got}; the points were not added.</translation>
+    </message>
+    <message>
+        <source>Points from a slip need the slip's amount and number.</source>
+        <translation>Points from a slip need the slip's amount and number.</translation>
+    </message>
+    <message>
+        <source>The slip's time {at} is more than {days} days back, or ahead of the counter's clock.</source>
+        <translation>The slip's time {at} is more than {days} days back, or ahead of the counter's clock.</translation>
+    </message>
+    <message>
+        <source>A redemption can only take points; this one would have added {got}.</source>
+        <translation>A redemption can only take points; this one would have added {got}.</translation>
+    </message>
+    <message>
+        <source>Points become cash in steps of {step}; {points} is not one.</source>
+        <translation>Points become cash in steps of {step}; {points} is not one.</translation>
+    </message>
+    <message>
+        <source>Those points are {expected} in cash, not {got}.</source>
+        <translation>Those points are {expected} in cash, not {got}.</translation>
+    </message>
+    <message>
+        <source>{got} points received without a gift of as many points given just before at this counter.</source>
+        <translation>{got} points received without a gift of as many points given just before at this counter.</translation>
+    </message>
+    <message>
+        <source>A void takes back exactly what the operation moved: {expected} points, not {got}.</source>
+        <translation>A void takes back exactly what the operation moved: {expected} points, not {got}.</translation>
+    </message>
+    <message>
+        <source>A {kind} entry cannot be voided.</source>
+        <translation>A {kind} entry cannot be voided.</translation>
+    </message>
+    <message>
+        <source>The voided operation belongs to another member.</source>
+        <translation>The voided operation belongs to another member.</translation>
+    </message>
+    <message>
+        <source>The operation is from {when}; only the last {days} days can be voided.</source>
+        <translation>The operation is from {when}; only the last {days} days can be voided.</translation>
+    </message>
+    <message>
+        <source>Tiers follow the spend the server counts: the member holds {expected} there, not {got}.</source>
+        <translation>Tiers follow the spend the server counts: the member holds {expected} there, not {got}.</translation>
+    </message>
+    <message>
+        <source>The server knows no kind of points entry {kind}.</source>
+        <translation>The server knows no kind of points entry {kind}.</translation>
+    </message>
+    <message>
+        <source>The server never published rules version {version}.</source>
+        <translation>The server never published rules version {version}.</translation>
+    </message>
+    <message>
+        <source>Rules version {version} was no longer in force at the operation's time (version {in_force} was); the counter had not pulled the new rules for too long.</source>
+        <translation>Rules version {version} was no longer in force at the operation's time (version {in_force} was); the counter had not pulled the new rules for too long.</translation>
+    </message>
+    <message>
         <source>Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta}).</source>
         <translation>Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta}).</translation>
     </message>

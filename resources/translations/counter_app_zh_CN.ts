@@ -5744,6 +5744,66 @@
         <translation>{staff} 是总部账号，只能由总部修改。</translation>
     </message>
     <message>
+        <source>By the rules at the slip&apos;s time the server counts {expected} points for ¥{amount} ({tier} member), not {got}; the points were not added.</source>
+        <translation>按小票时间适用的规则，服务器计算 ¥{amount}（{tier}）应得 {expected} 积分，而不是 {got}；积分未入账。</translation>
+    </message>
+    <message>
+        <source>Points from a slip need the slip&apos;s amount and number.</source>
+        <translation>小票积分需要小票的金额和单号。</translation>
+    </message>
+    <message>
+        <source>The slip&apos;s time {at} is more than {days} days back, or ahead of the counter&apos;s clock.</source>
+        <translation>小票时间 {at} 早于 {days} 天之前，或晚于柜台时钟。</translation>
+    </message>
+    <message>
+        <source>A redemption can only take points; this one would have added {got}.</source>
+        <translation>兑换只能扣减积分；此操作却会增加 {got} 积分。</translation>
+    </message>
+    <message>
+        <source>Points become cash in steps of {step}; {points} is not one.</source>
+        <translation>积分抵现须按 {step} 积分一档；{points} 不是整档。</translation>
+    </message>
+    <message>
+        <source>Those points are {expected} in cash, not {got}.</source>
+        <translation>这些积分可抵现 {expected}，而不是 {got}。</translation>
+    </message>
+    <message>
+        <source>{got} points received without a gift of as many points given just before at this counter.</source>
+        <translation>收到 {got} 积分，但本柜台此前没有相应数量的积分赠予。</translation>
+    </message>
+    <message>
+        <source>A void takes back exactly what the operation moved: {expected} points, not {got}.</source>
+        <translation>撤销须正好冲回原操作的积分：{expected} 积分，而不是 {got}。</translation>
+    </message>
+    <message>
+        <source>A {kind} entry cannot be voided.</source>
+        <translation>{kind} 类记录不能撤销。</translation>
+    </message>
+    <message>
+        <source>The voided operation belongs to another member.</source>
+        <translation>被撤销的操作属于另一位会员。</translation>
+    </message>
+    <message>
+        <source>The operation is from {when}; only the last {days} days can be voided.</source>
+        <translation>该操作发生于 {when}；只能撤销最近 {days} 天内的操作。</translation>
+    </message>
+    <message>
+        <source>Tiers follow the spend the server counts: the member holds {expected} there, not {got}.</source>
+        <translation>会员等级按服务器统计的消费确定：该会员在服务器上为{expected}，而不是{got}。</translation>
+    </message>
+    <message>
+        <source>The server knows no kind of points entry {kind}.</source>
+        <translation>服务器不认识积分记录类型 {kind}。</translation>
+    </message>
+    <message>
+        <source>The server never published rules version {version}.</source>
+        <translation>服务器从未发布过第 {version} 版规则。</translation>
+    </message>
+    <message>
+        <source>Rules version {version} was no longer in force at the operation&apos;s time (version {in_force} was); the counter had not pulled the new rules for too long.</source>
+        <translation>操作发生时第 {version} 版规则已不再适用（当时适用第 {in_force} 版）；柜台太久没有下载新规则。</translation>
+    </message>
+    <message>
         <source>Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta}).</source>
         <translation>会员 {member_no} 的兑换超过余额：{balance_before} → {balance_after} 积分（{delta}）。</translation>
     </message>

@@ -16,7 +16,6 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, upda
 
 from counter_app.domain.errors import DeskError
 from counter_app.domain.members import format_member_no, normalize_id_number, normalize_name, normalize_phone
-from counter_app.domain.tiers import TIERS
 from sync.protocol import (
     CodeUsed,
     ComplaintEventOp,
@@ -93,6 +92,8 @@ class _Batch:
     # What the checks read once per push (the rules, staff accounts). Here, not in connection.info, which lives
     # as long as the pooled connection: a rules file published while the server runs would go unseen.
     checks: dict[str, Any] = field(default_factory=dict)
+    rules_checks: Any = None  # validate.Checks: what the rules checks of this push share
+    ops: list[Op] = field(default_factory=list)  # the whole push, for checks that read ahead in one query
 
 
 def _flush(connection: Connection) -> None:
@@ -121,7 +122,7 @@ def apply_ops(connection: Connection, device: Any, ops: list[Op], now: dt.dateti
         return []
     done = {row.op_id: row for row in connection.execute(_APPLIED, {"op_ids": [op.op_id for op in ops]})}
     slips = [str(op.payload["slip_no"]) for op in ops if op.type.startswith("points.") and op.payload.get("slip_no")]
-    batch = connection.info["batch"] = _Batch()
+    batch = connection.info["batch"] = _Batch(ops=ops)
     if slips:
         batch.slips.update(connection.execute(_SLIPS_KNOWN, {"slips": slips}).scalars())
     results, records = [], []
@@ -246,13 +247,7 @@ def _apply(connection: Connection, device: Any, op: Op, now: dt.datetime) -> dic
         _erase(connection, payload, now)
         return None
     if isinstance(payload, MemberTier):
-        member = _member(connection, payload.member_uid)
-        connection.execute(update(members).where(members.c.member_uid == member.member_uid).values(tier=payload.tier))
-        for seen in connection.info["batch"].members.values():
-            if seen.member_uid == member.member_uid:
-                seen.tier = payload.tier
-        _emit_member(connection, member.member_uid)
-        return None
+        return _tier(connection, op, payload)
     if isinstance(payload, LedgerOp):
         return _ledger(connection, device, op, payload, now)
     if isinstance(payload, CouponIssued):
@@ -449,12 +444,42 @@ def _erase(connection: Connection, payload: MemberErased, now: dt.datetime) -> N
     return None
 
 
+def _tier(connection: Connection, op: Op, payload: MemberTier) -> dict[str, Any]:
+    """A counter's tier review: the server derives the tier that stands, and every counter hears it."""
+    from sync.server import validate  # imports Rejected from here
+
+    batch: _Batch = connection.info["batch"]
+    _flush(connection)  # the spend the review reads
+    member = _member(connection, payload.member_uid)
+    tier = validate.member_tier(validate.checks_of(batch, connection), op, payload, member)
+    if tier != member.tier:
+        _set_tier(connection, member.member_uid, member.tier, tier, op, "anniversary")
+    else:
+        _emit_member(connection, member.member_uid)
+    return {"tier": tier}
+
+
+def _set_tier(connection: Connection, member_uid: str, old: str, new: str, op: Op, why: str) -> None:
+    from sync.server import validate
+
+    connection.execute(update(members).where(members.c.member_uid == member_uid).values(tier=new))
+    validate.record_tier(connection, member_uid, old, new, op.at, why, op.op_id)
+    for seen in connection.info["batch"].members.values():
+        if seen.member_uid == member_uid:
+            seen.tier = new
+    _emit_member(connection, member_uid)
+
+
 def _ledger(connection: Connection, device: Any, op: Op, payload: LedgerOp, now: dt.datetime) -> dict[str, Any]:
-    """Earning always applies; spending applies too, and an overdraw opens a review item."""
+    """What follows the rules applies (validate.ledger_op refuses the rest): earning always, spending too, and an
+    overdraw opens a review item."""
+    from sync.server import validate  # imports Rejected from here
+
     batch: _Batch = connection.info["batch"]
     member = batch.members.get(payload.member_uid)
     if member is None:
         member = batch.members[payload.member_uid] = SimpleNamespace(**_member(connection, payload.member_uid)._mapping)
+    reversed_entry = None
     if payload.reverses is not None:
         _flush(connection)
         reversed_entry = connection.execute(select(ledger).where(ledger.c.entry_id == payload.reverses)).first()
@@ -471,6 +496,7 @@ def _ledger(connection: Connection, device: Any, op: Op, payload: LedgerOp, now:
             raise Rejected(
                 "already_voided", f"The operation {payload.reverses} was voided already.", entry=payload.reverses
             )
+    verdict = validate.ledger_op(validate.checks_of(batch, connection), device, op, payload, member, reversed_entry)
     entry = {
         "entry_id": op.op_id,
         "member_uid": member.member_uid,
@@ -490,25 +516,25 @@ def _ledger(connection: Connection, device: Any, op: Op, payload: LedgerOp, now:
     balance = member.points = before + payload.delta
     batch.entries.append(entry)
     batch.points[member.member_uid] = balance
-    if payload.tier is not None and TIERS.index(payload.tier) > TIERS.index(member.tier):
-        # Upgrades come with the earning; downgrades as member.tier.
-        member.tier = payload.tier
-        connection.execute(update(members).where(members.c.member_uid == member.member_uid).values(tier=payload.tier))
-        _emit_member(connection, member.member_uid)
+    if verdict.tier is not None:
+        # Upgrades come with the spend that crosses a threshold, as the server counts it; downgrades at the anniversary.
+        _set_tier(connection, member.member_uid, member.tier, verdict.tier, op, "spend")
     emit(connection, "entry", op.op_id, entry)
-    if payload.delta > 0:
-        batch.lots.append(
-            {
-                "member_uid": member.member_uid,
-                "entry_id": op.op_id,
-                "expires_on": payload.expires_on.isoformat() if payload.expires_on else None,
-                "points_left": payload.delta,
-            }
-        )
-    elif payload.delta < 0:
+    batch.lots.extend(
+        {
+            "member_uid": member.member_uid,
+            "entry_id": op.op_id,
+            "expires_on": lapses.isoformat() if lapses else None,
+            "points_left": points,
+        }
+        for lapses, points in verdict.lots
+    )
+    if payload.delta < 0:
         connection.execute(_RELEASE_HOLD, {"hold_id": op.op_id})  # the points it kept are now spent
         _flush(connection)
-        _draw(connection, member.member_uid, -payload.delta)
+        drawn = _draw(connection, member.member_uid, -payload.delta)
+        if verdict.drawn is not None:
+            verdict.drawn(drawn)
     if payload.slip_no:
         if payload.slip_no in batch.slips:
             # Earning always applies; a slip earned at two counters offline is for a manager to judge.
@@ -573,19 +599,23 @@ def hold_points(connection: Connection, device: Any, request: HoldRequest, now: 
     return HoldResponse(held=True, known=True, available=available - request.points)
 
 
-def _draw(connection: Connection, member_uid: str, points: int) -> None:
-    """First to lapse, first spent; points never to lapse last. What the lots cannot cover is an overdraw."""
+def _draw(connection: Connection, member_uid: str, points: int) -> list[tuple[str | None, int]]:
+    """First to lapse, first spent; points never to lapse last. What the lots cannot cover is an overdraw.
+    Returns what was taken, (expires_on, points), first taken first."""
     lots = connection.execute(
-        select(points_lots.c.id, points_lots.c.points_left)
+        select(points_lots.c.id, points_lots.c.expires_on, points_lots.c.points_left)
         .where(points_lots.c.member_uid == member_uid, points_lots.c.points_left > 0)
         .order_by(points_lots.c.expires_on.is_(None), points_lots.c.expires_on, points_lots.c.id)
     )
-    for lot_id, left in lots.all():
+    taken = []
+    for lot_id, expires, left in lots.all():
         if points == 0:
             break
         take = min(left, points)
         connection.execute(update(points_lots).where(points_lots.c.id == lot_id).values(points_left=left - take))
+        taken.append((expires, take))
         points -= take
+    return taken
 
 
 def expire_lapsed(connection: Connection, today: dt.date, now: dt.datetime, limit: int = 1000) -> int:

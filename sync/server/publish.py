@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from pydantic import ValidationError
@@ -10,22 +11,26 @@ from sqlalchemy import delete, insert
 from counter_app.domain.errors import DeskError
 from counter_app.domain.rules import parse_rules
 from sync.protocol import Catalog
-from sync.server.schema import catalog
-from sync.server.store import ServerStore, emit, set_meta
+from sync.server.schema import catalog, rules_versions
+from sync.server.store import ServerStore, emit, set_meta, utc_now
 
 
 class PublishError(Exception):
     pass
 
 
-def publish_rules(store: ServerStore, text: str) -> int:
-    """Checked with the counters' own parser first: a rules file they would refuse never leaves."""
+def publish_rules(store: ServerStore, text: str, now: dt.datetime | None = None) -> int:
+    """Checked with the counters' own parser first: a rules file they would refuse never leaves. Each
+    publication is kept with the moment it took effect: pushed operations are checked by the rules of their time."""
     try:
-        parse_rules(text)
+        rules = parse_rules(text)
     except DeskError as error:
         raise PublishError(error.message("en")) from None
     with store.write() as connection:
         set_meta(connection, "rules", text)
+        connection.execute(
+            insert(rules_versions).values(version=rules.version, text=text, effective_at=(now or utc_now()).isoformat())
+        )
         return emit(connection, "rules", "rules", {"text": text})
 
 

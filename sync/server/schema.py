@@ -247,3 +247,30 @@ audit_heads = Table(
     Column("digest", String(64), nullable=False),
     Column("acknowledged_at", String(40), nullable=False),
 )
+
+# Every rules file published, with the moment it took effect: a pushed operation is checked against the
+# rules in force at its own time (sync/server/validate.py), not against today's.
+rules_versions = Table(
+    "rules_versions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("version", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("effective_at", String(40), nullable=False),
+    Index("ix_rules_versions_effective", "effective_at"),
+)
+
+# Each change of a member's tier as the server derived it: the anniversary a downgrade waits for, and the
+# tiers a member held lately (a counter that has not pulled a change yet still earns by the tier it knew).
+tier_changes = Table(
+    "tier_changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("member_uid", String(36), ForeignKey("members.member_uid"), nullable=False),
+    Column("old_tier", String(10), nullable=False),
+    Column("new_tier", String(10), nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("reason", String(20), nullable=False),
+    Column("op_id", String(36)),
+    Index("ix_tier_changes_member", "member_uid", "at"),
+)

@@ -13,7 +13,9 @@ from counter_app.db import outbox, sync_state
 from counter_app.domain.coupons import display as display_coupon
 from counter_app.domain.coupons import looks_like_coupon
 from counter_app.domain.errors import Conflict, InvalidInput, NotFound
+from counter_app.domain.ledger import KIND_LABELS
 from counter_app.domain.staff import Permission
+from counter_app.domain.tiers import TIER_LABELS
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record
 from counter_app.services.auth import authorize
@@ -107,6 +109,40 @@ WHY = {
         "Review", "{staff} ({role}) may not authorise this operation; it needs a manager of this store."
     ),
     "chain_wide_account": QT_TRANSLATE_NOOP("Review", "{staff} is a head-office account; only head office changes it."),
+    # The server's own reading of an operation by the rules (sync/server/validate.py).
+    "wrong_points": QT_TRANSLATE_NOOP(
+        "Review",
+        "By the rules at the slip's time the server counts {expected} points for ¥{amount} ({tier} member), not {got}; the points were not added.",
+    ),
+    "earn_without_slip": QT_TRANSLATE_NOOP("Review", "Points from a slip need the slip's amount and number."),
+    "slip_out_of_time": QT_TRANSLATE_NOOP(
+        "Review", "The slip's time {at} is more than {days} days back, or ahead of the counter's clock."
+    ),
+    "spend_adds_points": QT_TRANSLATE_NOOP(
+        "Review", "A redemption can only take points; this one would have added {got}."
+    ),
+    "cash_not_in_steps": QT_TRANSLATE_NOOP("Review", "Points become cash in steps of {step}; {points} is not one."),
+    "wrong_cash": QT_TRANSLATE_NOOP("Review", "Those points are {expected} in cash, not {got}."),
+    "gift_unmatched": QT_TRANSLATE_NOOP(
+        "Review", "{got} points received without a gift of as many points given just before at this counter."
+    ),
+    "wrong_void": QT_TRANSLATE_NOOP(
+        "Review", "A void takes back exactly what the operation moved: {expected} points, not {got}."
+    ),
+    "not_voidable": QT_TRANSLATE_NOOP("Review", "A {kind} entry cannot be voided."),
+    "void_other_member": QT_TRANSLATE_NOOP("Review", "The voided operation belongs to another member."),
+    "void_too_late": QT_TRANSLATE_NOOP(
+        "Review", "The operation is from {when}; only the last {days} days can be voided."
+    ),
+    "tier_not_earned": QT_TRANSLATE_NOOP(
+        "Review", "Tiers follow the spend the server counts: the member holds {expected} there, not {got}."
+    ),
+    "unknown_kind": QT_TRANSLATE_NOOP("Review", "The server knows no kind of points entry {kind}."),
+    "unknown_rules": QT_TRANSLATE_NOOP("Review", "The server never published rules version {version}."),
+    "old_rules": QT_TRANSLATE_NOOP(
+        "Review",
+        "Rules version {version} was no longer in force at the operation's time (version {in_force} was); the counter had not pulled the new rules for too long.",
+    ),
     "overdraw": QT_TRANSLATE_NOOP(
         "Review", "Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta})."
     ),
@@ -140,6 +176,10 @@ def _readable(key: str, value: Any) -> Any:
             return value
     if key == "code" and isinstance(value, str) and looks_like_coupon(value):
         return display_coupon(value)
+    if isinstance(value, str) and value in TIER_LABELS:  # the server names tiers and kinds by their codes
+        return i18n.translate("Tiers", TIER_LABELS[value])
+    if key == "kind" and isinstance(value, str) and value in KIND_LABELS:
+        return i18n.translate("PointsKinds", KIND_LABELS[value])
     return value
 
 
