@@ -76,7 +76,9 @@ def _create_event(connection: Connection, device: Any, op: Op, payload: EventCre
             limit=limit,
         )
     if payload.ends_at <= payload.starts_at:
-        raise Rejected("invalid", "ends_at: the event must end after it starts", field="ends_at", problem="not after starts_at")
+        raise Rejected(
+            "invalid", "ends_at: the event must end after it starts", field="ends_at", problem="not after starts_at"
+        )
     known = connection.execute(
         select(member_events.c.op_id).where(
             member_events.c.code == payload.code, member_events.c.counter_uid == device.counter_uid
@@ -107,7 +109,9 @@ def _event(connection: Connection, code: str, counter_uid: str) -> Any:
 
 def _unknown_event(code: str) -> Rejected:
     return Rejected(
-        "unknown_event", f"The server has no event {code} set up at this counter; it gives no activity points.", event=code
+        "unknown_event",
+        f"The server has no event {code} set up at this counter; it gives no activity points.",
+        event=code,
     )
 
 
@@ -128,7 +132,11 @@ def _check_in(connection: Connection, device: Any, op: Op, payload: EventChecked
         )
     connection.execute(
         insert(event_check_ins).values(
-            op_id=op.op_id, code=payload.code, member_uid=member_uid, counter_uid=device.counter_uid, at=op.at.isoformat()
+            op_id=op.op_id,
+            code=payload.code,
+            member_uid=member_uid,
+            counter_uid=device.counter_uid,
+            at=op.at.isoformat(),
         )
     )
     return {}
@@ -159,16 +167,19 @@ def check_grant(connection: Connection, device: Any, op: Op, payload: LedgerOp, 
     kind = payload.kind
     if op.type != f"points.{kind}":
         raise Rejected(
-            "invalid", f"kind: {kind} does not match the operation type {op.type}", field="kind", problem="not the type's"
+            "invalid",
+            f"kind: {kind} does not match the operation type {op.type}",
+            field="kind",
+            problem="not the type's",
         )
     if payload.reverses is not None:
-        raise Rejected("invalid", f"reverses: {kind} points void nothing", field="reverses", problem="not for this kind")
+        raise Rejected(
+            "invalid", f"reverses: {kind} points void nothing", field="reverses", problem="not for this kind"
+        )
     rules = rules_at(connection, op.at)
     check = {"activity": _activity, "birthday": _birthday, "referral": _referral, "compensation": _compensation}[kind]
     ref = check(connection, device, op, payload, member_uid, rules)
-    connection.execute(
-        insert(grant_claims).values(entry_id=op.op_id, kind=ref[0], member_uid=member_uid, ref=ref[1])
-    )
+    connection.execute(insert(grant_claims).values(entry_id=op.op_id, kind=ref[0], member_uid=member_uid, ref=ref[1]))
 
 
 def _claimed(connection: Connection, kind: str, member_uid: str, ref: str | None = None) -> Any:
@@ -278,9 +289,12 @@ def _referral(
     referrer = connection.execute(select(members.c.referrer_uid).where(members.c.member_uid == member_uid)).scalar()
     referrer_uid = resolve(connection, referrer) if referrer else None
     # The newcomer's side first: a member both referred and referring is paid as a newcomer once.
-    if referrer_uid is not None and payload.delta == rules.newcomer_points:
-        if _claimed(connection, "referral-newcomer", member_uid) is None:
-            return "referral-newcomer", referrer_uid
+    if (
+        referrer_uid is not None
+        and payload.delta == rules.newcomer_points
+        and _claimed(connection, "referral-newcomer", member_uid) is None
+    ):
+        return "referral-newcomer", referrer_uid
     newcomers = list(
         connection.execute(
             select(members.c.member_uid)
@@ -302,7 +316,9 @@ def _referral(
         *((rules.newcomer_points,) if referrer_uid is not None else ()),
         *((rules.referrer_points,) if newcomers else ()),
     ):
-        _figure(payload, rules.newcomer_points if referrer_uid is not None else rules.referrer_points, "Referral points")
+        _figure(
+            payload, rules.newcomer_points if referrer_uid is not None else rules.referrer_points, "Referral points"
+        )
     raise Rejected(
         "referral_given", f"Member {member_no} was given the referral points due already.", member_no=member_no
     )
@@ -408,7 +424,9 @@ def _compensation(
 # ---- profile changes the grants depend on ------------------------------------------------------------------
 
 
-def note_birthday_change(connection: Connection, member_uid: str, before: str | None, after: str | None, at: dt.datetime) -> None:
+def note_birthday_change(
+    connection: Connection, member_uid: str, before: str | None, after: str | None, at: dt.datetime
+) -> None:
     """A birthday change applied to the registry: when, and from which month."""
     if (before or None) == (after or None):
         return

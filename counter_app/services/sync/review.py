@@ -106,7 +106,8 @@ WHY = {
         "Review", "By the chain's rules these are {expected} points; the operation gave {delta}."
     ),
     "not_birthday_month": QT_TRANSLATE_NOOP(
-        "Review", "Member {member_no}'s birthday on file at the server is not in month {month}; no birthday gift is due."
+        "Review",
+        "Member {member_no}'s birthday on file at the server is not in month {month}; no birthday gift is due.",
     ),
     "birthday_changed": QT_TRANSLATE_NOOP(
         "Review",
@@ -114,7 +115,8 @@ WHY = {
     ),
     "birthday_given": QT_TRANSLATE_NOOP("Review", "Member {member_no} was given the birthday gift of {year} already."),
     "not_referred": QT_TRANSLATE_NOOP(
-        "Review", "Member {member_no} neither registered with a referrer nor referred anyone; no referral points are due."
+        "Review",
+        "Member {member_no} neither registered with a referrer nor referred anyone; no referral points are due.",
     ),
     "referral_given": QT_TRANSLATE_NOOP("Review", "Member {member_no} was given the referral points due already."),
     "compensation_not_approved": QT_TRANSLATE_NOOP(
