@@ -40,6 +40,7 @@ def _parsed(text: str) -> Rules:
     return parse_rules(text)
 
 
+@functools.cache
 def _default_rules_text() -> str:
     """What a counter applies before the chain publishes rules: the rules file it ships with."""
     return (resources_dir() / "rules.toml").read_text(encoding="utf-8")
