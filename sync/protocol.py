@@ -285,6 +285,31 @@ class LedgerOp(Payload):
     # decides the day's promotion and the expiry; and the version of the rules the counter applied.
     at: Timestamp | None = None
     rules_version: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    request_id: Uuid | None = None  # compensation points: the compensation request whose approval they carry out
+
+
+EventCode = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9-]{0,18}[A-Z0-9]$")]
+
+
+class EventCreated(Payload):
+    """A manager set up a member event at a counter: the server then knows what its check-in is worth."""
+
+    code: EventCode
+    title: Annotated[str, StringConstraints(min_length=1, max_length=60)]
+    starts_at: Timestamp
+    ends_at: Timestamp
+    points: int = Field(ge=0, le=10**6)
+    capacity: int | None = Field(default=None, ge=1, le=100_000)
+    created_by: Annotated[str, StringConstraints(max_length=20)] | None = None
+
+
+class EventCheckedIn(Payload):
+    """A member checked in at an event at this counter: activity points for it follow as their own op."""
+
+    code: EventCode
+    member_uid: Uuid
+    via: Literal["code", "card", "ticket", "ref"] | None = None
+    walk_in: bool = False
 
 
 class CouponIssued(Payload):
@@ -459,6 +484,8 @@ PAYLOADS: dict[str, type[Payload]] = {
     "member.tier": MemberTier,
     "coupon.issued": CouponIssued,
     "coupon.written_off": CouponWrittenOff,
+    "event.created": EventCreated,
+    "event.checked_in": EventCheckedIn,
 }
 
 

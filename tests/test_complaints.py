@@ -360,7 +360,8 @@ def test_approved_points_land_in_the_ledger_once(shop):
         refusals = connection.exec_driver_sql(
             "SELECT COUNT(*) FROM audit_log WHERE action = 'complaint.compensate' AND outcome = 'refused'"
         ).scalar()
-    assert op_types == ["points.compensation", "complaint.event"] and refusals == 1
+    # The decision first: the server pays compensation points only against an approval it has, which names the entry.
+    assert op_types == ["complaint.event", "points.compensation"] and refusals == 1
     [shown] = complaints.show_complaint(shop, ticket).compensations
     assert shown.status == "approved" and shown.entry_id == decided.entry_id
     with shop.store.read() as connection:

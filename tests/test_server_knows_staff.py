@@ -201,18 +201,29 @@ def test_old_outbox_entries_without_staff_pass_only_until_the_counter_names_its_
     sync.sync_once(desk)
     member_uid = sqlite_server.scalar("SELECT member_uid FROM members")
     client = token_client(desk, sqlite_server)
-    earn = {"member_uid": member_uid, "kind": "activity", "delta": 5}
+    slips = iter(range(1, 10))
+
+    def earn() -> dict:
+        # A ¥10 slip, earned by the rules: the server's rules checks are not what this test is about.
+        return {
+            "member_uid": member_uid,
+            "kind": "earn",
+            "delta": 10,
+            "amount_fen": 1000,
+            "slip_no": f"S-{next(slips)}",
+        }
+
     # A device enrolled since the server knew staff must always name them.
-    assert refusal(client, forged("points.activity", earn, None))[0] == "staff_missing"
+    assert refusal(client, forged("points.earned", earn(), None))[0] == "staff_missing"
     # One enrolled before (as migration s0007 marks them) has older entries naming nobody: they pass ...
     with sqlite_server.engine.begin() as connection:
         connection.exec_driver_sql("UPDATE devices SET accepts_unstaffed = 1")
-    [old] = client.push([forged("points.activity", earn, None)]).results
+    [old] = client.push([forged("points.earned", earn(), None)]).results
     assert old.status == "applied"
     # ... until its first entry that names somebody; from then on, none without.
-    [named] = client.push([forged("points.activity", earn, ADMIN)]).results
+    [named] = client.push([forged("points.earned", earn(), ADMIN)]).results
     assert named.status == "applied"
-    assert refusal(client, forged("points.activity", earn, None))[0] == "staff_missing"
+    assert refusal(client, forged("points.earned", earn(), None))[0] == "staff_missing"
     assert sqlite_server.scalar("SELECT accepts_unstaffed FROM devices") == 0
     client.close()
     desk.close()

@@ -192,10 +192,18 @@ def test_incoming_points_lapse_when_the_server_says_not_when_the_counter_wrote(s
         },
     )
     assert result.status == "applied"
-    birthday = attacker.push(
-        "points.birthday", {"member_uid": uid, "kind": "birthday", "delta": 200, "expires_on": "2099-12-31"}
+    today = attacker.push(
+        "points.earned",
+        {
+            "member_uid": uid,
+            "kind": "earn",
+            "delta": 20,
+            "amount_fen": 2000,
+            "slip_no": "S-LONG-2",
+            "expires_on": "2099-12-31",
+        },
     )
-    assert birthday.status == "applied"  # whether a birthday gift is due is checked elsewhere; its expiry is ours
+    assert today.status == "applied"  # a slip of today, with no slip time of its own: its expiry is the server's too
     lots = server.rows(
         "SELECT l.expires_on FROM points_lots l JOIN members m ON m.member_uid = l.member_uid "
         "WHERE m.member_no = :n ORDER BY l.id",

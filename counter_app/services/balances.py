@@ -32,10 +32,14 @@ def credit_points(
     expires: dt.date | None | str = "rules",
     note: str | None = None,
     item: str | None = None,
+    entry_id: str | None = None,
+    request_id: str | None = None,
 ) -> str:
-    """Points in: a ledger entry, its lot, the cached balance, the outbox and the audit, in the caller's transaction."""
+    """Points in: a ledger entry, its lot, the cached balance, the outbox and the audit, in the caller's transaction.
+    `entry_id`: when the entry's id was given out already (a compensation's decision names it); `request_id`: the
+    compensation request the points carry out, for the server to check its approval."""
     now = desk.now()
-    entry_id = str(uuid.uuid4())
+    entry_id = entry_id or str(uuid.uuid4())
     ledger.add_entry(
         connection,
         entry_id=entry_id,
@@ -65,6 +69,7 @@ def credit_points(
             "note": note,
             "item": item,
             "rules_version": desk.rules.version,
+            **({"request_id": request_id} if request_id else {}),
         },
         now,
         op_id=entry_id,

@@ -799,9 +799,13 @@ def decide_compensation(desk: Desk, request_id: str, approve: bool, reason: str)
                 when=request.decision.decided_at.strftime("%Y-%m-%d %H:%M"),
             )
         decided: dict[str, Any] = {"request_id": request.request_id, "approve": bool(approve), "reason": why}
+        pay: Callable[[], None] | None = None
         if approve:
-            decided.update(_give(desk, connection, actor, row, state, request))
+            given, pay = _give(desk, connection, actor, row, state, request)
+            decided.update(given)
         _append(desk, connection, actor, row.complaint_uid, "compensation_decided", decided, known)
+        if pay is not None:
+            pay()  # after the decision in the outbox: the server pays points only against an approval it has
         after = _rebuilt(connection, row.complaint_uid)
         record(
             desk,
@@ -841,8 +845,9 @@ def _give(
     row: Row[Any],
     state: ComplaintState,
     request: rules.CompensationRequestFacts,
-) -> dict[str, Any]:
-    """Carry an approved compensation out, in the decision's transaction; what was given goes into the decision's event."""
+) -> tuple[dict[str, Any], Callable[[], None] | None]:
+    """Carry an approved compensation out, in the decision's transaction; what was given goes into the decision's
+    event. Points are credited by the callable returned, once the decision (which names their entry) is appended."""
     # The rules here decide: the request may come from a counter with other limits.
     offer = rules.parse_compensation(request.kind, request.value, 10**9)
     if offer.kind == "points" and offer.points is not None and offer.points > desk.rules.compensation_max_points:
@@ -856,8 +861,22 @@ def _give(
     _check_compensation(desk, connection, state, offer)
     member = _compensated_member(connection, state, row) if offer.kind in ("points", "coupon") else None
     if offer.points is not None and member is not None:  # a points offer: the only kind that carries points
-        entry_id = credit_points(desk, connection, member, "compensation", offer.points, actor, note=row.ticket_no)
-        return {"entry_id": entry_id}
+        entry_id, points_ = str(uuid.uuid4()), offer.points
+
+        def pay() -> None:
+            credit_points(
+                desk,
+                connection,
+                member,
+                "compensation",
+                points_,
+                actor,
+                note=row.ticket_no,
+                entry_id=entry_id,
+                request_id=request.request_id,
+            )
+
+        return {"entry_id": entry_id}, pay
     if offer.kind == "coupon" and member is not None:
         kind = reward_rows.coupon_type(connection, offer.value)
         if kind is None:  # checked above: only a catalog changed under this transaction could get here
@@ -865,7 +884,7 @@ def _give(
                 QT_TRANSLATE_NOOP("Errors", "There is no coupon {type_code}; check the code."), type_code=offer.value
             )
         coupon = issue_coupon(desk, connection, member, kind, None)
-        return {"coupon_code": coupon.code.replace("-", "")}
+        return {"coupon_code": coupon.code.replace("-", "")}, None
     if not reward_rows.take_stock(connection, offer.value, 1):
         name = reward_rows.gift_name(connection, offer.value) or offer.value
         raise InvalidInput(
@@ -875,4 +894,4 @@ def _give(
             ),
             name=name,
         )
-    return {"gift_sku": offer.value}
+    return {"gift_sku": offer.value}, None

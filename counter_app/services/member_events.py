@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Row
 
 from counter_app.db import member_events as event_rows
+from counter_app.db.outbox import append_op
 from counter_app.domain import codes
 from counter_app.domain.codes import CardCode, DynamicCode, EventTicket
 from counter_app.domain.errors import Conflict, DeskError, FieldError, InvalidInput, NotFound, form_invalid
@@ -248,6 +249,23 @@ def create_event(
             _stamp(desk.now()),
             actor.staff_id,
         )
+        # The server learns of the event: activity points it has not heard of are refused there.
+        append_op(
+            connection,
+            desk.store.keys,
+            desk.counter_uid,
+            "event.created",
+            {
+                "code": values["code"],
+                "title": values["title"],
+                "starts_at": _stamp(values["starts_at"]),
+                "ends_at": _stamp(values["ends_at"]),
+                "points": values["points"],
+                "capacity": values["capacity"],
+                "created_by": actor.staff_id,
+            },
+            desk.now(),
+        )
         record(
             desk,
             connection,
@@ -470,6 +488,15 @@ def check_in(desk: Desk, scanned_text_or_ref: str, event_code: str | None = None
         entry_id, balance = None, points.points_balance(connection, row.id)
         # Checked in first: activity points go only to a member checked in at the event (points.award_activity).
         event_rows.mark_checked_in(connection, event.code, row.id, _stamp(now), None)
+        # Pushed before the points: the server gives activity points only to a member checked in at the event.
+        append_op(
+            connection,
+            desk.store.keys,
+            desk.counter_uid,
+            "event.checked_in",
+            {"code": event.code, "member_uid": row.member_uid, "via": via, "walk_in": walk_in},
+            now,
+        )
         if event.points:
             earned = points.award_activity(desk, row.member_no, event.code, event.points)  # joins this transaction
             entry_id, balance = earned.op_id, earned.balance

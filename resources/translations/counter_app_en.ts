@@ -5651,6 +5651,14 @@
         <translation>Staff account</translation>
     </message>
     <message>
+        <source>Event set up</source>
+        <translation>Event set up</translation>
+    </message>
+    <message>
+        <source>Event check-in</source>
+        <translation>Event check-in</translation>
+    </message>
+    <message>
         <source>The server has no such member; the operation refers to a member it never received.</source>
         <translation>The server has no such member; the operation refers to a member it never received.</translation>
     </message>
@@ -5801,6 +5809,70 @@
     <message>
         <source>Rules version {version} was no longer in force at the operation's time (version {in_force} was); the counter had not pulled the new rules for too long.</source>
         <translation>Rules version {version} was no longer in force at the operation's time (version {in_force} was); the counter had not pulled the new rules for too long.</translation>
+    </message>
+    <message>
+        <source>The server has no event {event} set up at this counter; it gives no activity points for it.</source>
+        <translation>The server has no event {event} set up at this counter; it gives no activity points for it.</translation>
+    </message>
+    <message>
+        <source>This counter set up event {event} at the server already.</source>
+        <translation>This counter set up event {event} at the server already.</translation>
+    </message>
+    <message>
+        <source>Event {event} gives {points} points for a check-in; the chain's rules allow at most {limit}.</source>
+        <translation>Event {event} gives {points} points for a check-in; the chain's rules allow at most {limit}.</translation>
+    </message>
+    <message>
+        <source>The check-in at {at} is outside event {event}'s hours ({starts_at} to {ends_at}).</source>
+        <translation>The check-in at {at} is outside event {event}'s hours ({starts_at} to {ends_at}).</translation>
+    </message>
+    <message>
+        <source>The server has no check-in of member {member_no} at {event} from this counter; activity points come with the check-in.</source>
+        <translation>The server has no check-in of member {member_no} at {event} from this counter; activity points come with the check-in.</translation>
+    </message>
+    <message>
+        <source>Member {member_no} was given the points for {event} already; they are given once per event.</source>
+        <translation>Member {member_no} was given the points for {event} already; they are given once per event.</translation>
+    </message>
+    <message>
+        <source>By the chain's rules these are {expected} points; the operation gave {delta}.</source>
+        <translation>By the chain's rules these are {expected} points; the operation gave {delta}.</translation>
+    </message>
+    <message>
+        <source>Member {member_no}'s birthday on file at the server is not in month {month}; no birthday gift is due.</source>
+        <translation>Member {member_no}'s birthday on file at the server is not in month {month}; no birthday gift is due.</translation>
+    </message>
+    <message>
+        <source>Member {member_no}'s birthday was changed on {when}; a birthday changed this year gives its gift from next year.</source>
+        <translation>Member {member_no}'s birthday was changed on {when}; a birthday changed this year gives its gift from next year.</translation>
+    </message>
+    <message>
+        <source>Member {member_no} was given the birthday gift of {year} already.</source>
+        <translation>Member {member_no} was given the birthday gift of {year} already.</translation>
+    </message>
+    <message>
+        <source>Member {member_no} neither registered with a referrer nor referred anyone; no referral points are due.</source>
+        <translation>Member {member_no} neither registered with a referrer nor referred anyone; no referral points are due.</translation>
+    </message>
+    <message>
+        <source>Member {member_no} was given the referral points due already.</source>
+        <translation>Member {member_no} was given the referral points due already.</translation>
+    </message>
+    <message>
+        <source>The server has no approved compensation request {request} for these points; they are not due.</source>
+        <translation>The server has no approved compensation request {request} for these points; they are not due.</translation>
+    </message>
+    <message>
+        <source>Compensation request {request} was paid already; it is not paid twice.</source>
+        <translation>Compensation request {request} was paid already; it is not paid twice.</translation>
+    </message>
+    <message>
+        <source>Compensation request {request} is for another member's complaint, not member {member_no}.</source>
+        <translation>Compensation request {request} is for another member's complaint, not member {member_no}.</translation>
+    </message>
+    <message>
+        <source>Compensation request {request} was approved for {expected} points; the operation gave {delta}.</source>
+        <translation>Compensation request {request} was approved for {expected} points; the operation gave {delta}.</translation>
     </message>
     <message>
         <source>Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta}).</source>

@@ -5652,6 +5652,14 @@
         <translation>员工账号</translation>
     </message>
     <message>
+        <source>Event set up</source>
+        <translation>设立活动</translation>
+    </message>
+    <message>
+        <source>Event check-in</source>
+        <translation>活动签到</translation>
+    </message>
+    <message>
         <source>The server has no such member; the operation refers to a member it never received.</source>
         <translation>服务器上没有该会员；此操作涉及的会员从未上传到服务器。</translation>
     </message>
@@ -5802,6 +5810,70 @@
     <message>
         <source>Rules version {version} was no longer in force at the operation&apos;s time (version {in_force} was); the counter had not pulled the new rules for too long.</source>
         <translation>操作发生时第 {version} 版规则已不再适用（当时适用第 {in_force} 版）；柜台太久没有下载新规则。</translation>
+    </message>
+    <message>
+        <source>The server has no event {event} set up at this counter; it gives no activity points for it.</source>
+        <translation>服务器上没有本服务台设立的活动 {event}；不为它发放活动积分。</translation>
+    </message>
+    <message>
+        <source>This counter set up event {event} at the server already.</source>
+        <translation>本服务台已在服务器上设立过活动 {event}。</translation>
+    </message>
+    <message>
+        <source>Event {event} gives {points} points for a check-in; the chain&apos;s rules allow at most {limit}.</source>
+        <translation>活动 {event} 签到给 {points} 积分；连锁规则最多允许 {limit}。</translation>
+    </message>
+    <message>
+        <source>The check-in at {at} is outside event {event}&apos;s hours ({starts_at} to {ends_at}).</source>
+        <translation>{at} 的签到不在活动 {event} 的时间内（{starts_at} 至 {ends_at}）。</translation>
+    </message>
+    <message>
+        <source>The server has no check-in of member {member_no} at {event} from this counter; activity points come with the check-in.</source>
+        <translation>服务器上没有会员 {member_no} 在本服务台签到活动 {event} 的记录；活动积分随签到发放。</translation>
+    </message>
+    <message>
+        <source>Member {member_no} was given the points for {event} already; they are given once per event.</source>
+        <translation>会员 {member_no} 已领取过活动 {event} 的积分；每个活动只发一次。</translation>
+    </message>
+    <message>
+        <source>By the chain&apos;s rules these are {expected} points; the operation gave {delta}.</source>
+        <translation>按连锁规则应为 {expected} 积分；该操作给了 {delta}。</translation>
+    </message>
+    <message>
+        <source>Member {member_no}&apos;s birthday on file at the server is not in month {month}; no birthday gift is due.</source>
+        <translation>服务器上会员 {member_no} 的生日不在 {month} 月；不应发放生日礼。</translation>
+    </message>
+    <message>
+        <source>Member {member_no}&apos;s birthday was changed on {when}; a birthday changed this year gives its gift from next year.</source>
+        <translation>会员 {member_no} 的生日于 {when} 修改过；今年修改的生日从明年起才能领取生日礼。</translation>
+    </message>
+    <message>
+        <source>Member {member_no} was given the birthday gift of {year} already.</source>
+        <translation>会员 {member_no} 已领取过 {year} 年的生日礼。</translation>
+    </message>
+    <message>
+        <source>Member {member_no} neither registered with a referrer nor referred anyone; no referral points are due.</source>
+        <translation>会员 {member_no} 注册时没有推荐人，也未推荐过他人；不应发放推荐积分。</translation>
+    </message>
+    <message>
+        <source>Member {member_no} was given the referral points due already.</source>
+        <translation>会员 {member_no} 应得的推荐积分已发放过。</translation>
+    </message>
+    <message>
+        <source>The server has no approved compensation request {request} for these points; they are not due.</source>
+        <translation>服务器上没有与这些积分对应的已批准补偿申请 {request}；不应发放。</translation>
+    </message>
+    <message>
+        <source>Compensation request {request} was paid already; it is not paid twice.</source>
+        <translation>补偿申请 {request} 已发放过；不会发放两次。</translation>
+    </message>
+    <message>
+        <source>Compensation request {request} is for another member&apos;s complaint, not member {member_no}.</source>
+        <translation>补偿申请 {request} 属于其他会员的投诉，不是会员 {member_no} 的。</translation>
+    </message>
+    <message>
+        <source>Compensation request {request} was approved for {expected} points; the operation gave {delta}.</source>
+        <translation>补偿申请 {request} 批准的是 {expected} 积分；该操作给了 {delta}。</translation>
     </message>
     <message>
         <source>Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta}).</source>

@@ -21,6 +21,8 @@ from sync.protocol import (
     ComplaintEventOp,
     CouponIssued,
     CouponWrittenOff,
+    EventCheckedIn,
+    EventCreated,
     HoldRequest,
     HoldResponse,
     LedgerOp,
@@ -262,6 +264,10 @@ def _apply(connection: Connection, device: Any, op: Op, now: dt.datetime) -> dic
         return apply_complaint_event(connection, device, op, payload, now)
     if isinstance(payload, ReviewResolved):
         return _resolve_review(connection, device, op, payload)
+    if isinstance(payload, (EventCreated, EventCheckedIn)):
+        from sync.server.grants import apply_event_op  # imported here: grants imports Rejected and resolve from us
+
+        return apply_event_op(connection, device, op, payload, now)
     assert isinstance(payload, CouponWrittenOff)
     return _write_off(connection, device, op, payload, now)
 
@@ -418,6 +424,10 @@ def _update_member(
             values["gender"] = value
     if values:
         connection.execute(update(members).where(members.c.member_uid == member.member_uid).values(**values))
+    if "birthday" in values:
+        from sync.server.grants import note_birthday_change  # a birthday moved this year unlocks no gift
+
+        note_birthday_change(connection, member.member_uid, member.birthday, values["birthday"], op.at)
     # Always: the counter that made the edit learns which values stand.
     _emit_member(connection, member.member_uid)
     if conflicts:
@@ -497,6 +507,10 @@ def _ledger(connection: Connection, device: Any, op: Op, payload: LedgerOp, now:
                 "already_voided", f"The operation {payload.reverses} was voided already.", entry=payload.reverses
             )
     verdict = validate.ledger_op(validate.checks_of(batch, connection), device, op, payload, member, reversed_entry)
+    from sync.server.grants import check_grant, is_grant  # granted points: last of the refusals, it claims the grant
+
+    if is_grant(op, payload):
+        check_grant(connection, device, op, payload, member.member_uid)
     entry = {
         "entry_id": op.op_id,
         "member_uid": member.member_uid,

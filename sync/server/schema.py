@@ -274,3 +274,53 @@ tier_changes = Table(
     Column("op_id", String(36)),
     Index("ix_tier_changes_member", "member_uid", "at"),
 )
+
+# Member events as the counters set them up (one row per counter running an event under its code): what a
+# check-in there is worth. Activity points need the event, and the member's check-in, here first.
+member_events = Table(
+    "member_events",
+    metadata,
+    Column("code", String(20), primary_key=True),
+    Column("counter_uid", String(36), primary_key=True),
+    Column("title", String(60), nullable=False),
+    Column("starts_at", String(40), nullable=False),
+    Column("ends_at", String(40), nullable=False),
+    Column("points", Integer, nullable=False),
+    Column("capacity", Integer),
+    Column("created_by", String(20)),
+    Column("op_id", String(36), nullable=False),
+)
+
+event_check_ins = Table(
+    "event_check_ins",
+    metadata,
+    Column("op_id", String(36), primary_key=True),
+    Column("code", String(20), nullable=False),
+    Column("member_uid", String(36), nullable=False),
+    Column("counter_uid", String(36), nullable=False),
+    Column("at", String(40), nullable=False),
+    Index("ix_event_check_ins_member", "code", "member_uid"),
+)
+
+# Each applied birthday change: the month it moved from. A birthday moved this year into the month does not
+# unlock this year's birthday gift (a day corrected within the month does), at the server as at the desk.
+birthday_changes = Table(
+    "birthday_changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("member_uid", String(36), nullable=False, index=True),
+    Column("changed_at", String(40), nullable=False),
+    Column("old_month", Integer),  # None: there was no birthday on file
+)
+
+# Points granted rather than earned, each given once: activity (ref: the event code), birthday (the year),
+# referral (the other party), compensation (the approving decision). The unique key is the "once".
+grant_claims = Table(
+    "grant_claims",
+    metadata,
+    Column("entry_id", String(36), primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("member_uid", String(36), nullable=False),
+    Column("ref", String(40), nullable=False),
+    Index("ux_grant_claims_once", "kind", "member_uid", "ref", unique=True),
+)

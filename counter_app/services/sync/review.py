@@ -61,6 +61,8 @@ WHAT = {
     "points.compensation": QT_TRANSLATE_NOOP("Review", "Compensation points"),
     "double_compensation": QT_TRANSLATE_NOOP("Review", "Compensation decided twice"),
     "review.resolved": QT_TRANSLATE_NOOP("Review", "Review item resolved"),
+    "event.created": QT_TRANSLATE_NOOP("Review", "Event set up"),
+    "event.checked_in": QT_TRANSLATE_NOOP("Review", "Event check-in"),
     "staff.saved": QT_TRANSLATE_NOOP("Review", "Staff account"),
     "audit_break": QT_TRANSLATE_NOOP("Review", "Audit log broken"),
 }
@@ -142,6 +144,53 @@ WHY = {
     "old_rules": QT_TRANSLATE_NOOP(
         "Review",
         "Rules version {version} was no longer in force at the operation's time (version {in_force} was); the counter had not pulled the new rules for too long.",
+    ),
+    # Granted points the server could not account for (sync/server/grants.py).
+    "unknown_event": QT_TRANSLATE_NOOP(
+        "Review", "The server has no event {event} set up at this counter; it gives no activity points for it."
+    ),
+    "event_exists": QT_TRANSLATE_NOOP("Review", "This counter set up event {event} at the server already."),
+    "event_points_over": QT_TRANSLATE_NOOP(
+        "Review", "Event {event} gives {points} points for a check-in; the chain's rules allow at most {limit}."
+    ),
+    "outside_event_hours": QT_TRANSLATE_NOOP(
+        "Review", "The check-in at {at} is outside event {event}'s hours ({starts_at} to {ends_at})."
+    ),
+    "not_checked_in": QT_TRANSLATE_NOOP(
+        "Review",
+        "The server has no check-in of member {member_no} at {event} from this counter; activity points come with the check-in.",
+    ),
+    "activity_given": QT_TRANSLATE_NOOP(
+        "Review", "Member {member_no} was given the points for {event} already; they are given once per event."
+    ),
+    "grant_points": QT_TRANSLATE_NOOP(
+        "Review", "By the chain's rules these are {expected} points; the operation gave {delta}."
+    ),
+    "not_birthday_month": QT_TRANSLATE_NOOP(
+        "Review",
+        "Member {member_no}'s birthday on file at the server is not in month {month}; no birthday gift is due.",
+    ),
+    "birthday_changed": QT_TRANSLATE_NOOP(
+        "Review",
+        "Member {member_no}'s birthday was changed on {when}; a birthday changed this year gives its gift from next year.",
+    ),
+    "birthday_given": QT_TRANSLATE_NOOP("Review", "Member {member_no} was given the birthday gift of {year} already."),
+    "not_referred": QT_TRANSLATE_NOOP(
+        "Review",
+        "Member {member_no} neither registered with a referrer nor referred anyone; no referral points are due.",
+    ),
+    "referral_given": QT_TRANSLATE_NOOP("Review", "Member {member_no} was given the referral points due already."),
+    "compensation_not_approved": QT_TRANSLATE_NOOP(
+        "Review", "The server has no approved compensation request {request} for these points; they are not due."
+    ),
+    "compensation_paid": QT_TRANSLATE_NOOP(
+        "Review", "Compensation request {request} was paid already; it is not paid twice."
+    ),
+    "compensation_member": QT_TRANSLATE_NOOP(
+        "Review", "Compensation request {request} is for another member's complaint, not member {member_no}."
+    ),
+    "compensation_points": QT_TRANSLATE_NOOP(
+        "Review", "Compensation request {request} was approved for {expected} points; the operation gave {delta}."
     ),
     "overdraw": QT_TRANSLATE_NOOP(
         "Review", "Member {member_no} spent more than the balance: {balance_before} → {balance_after} points ({delta})."
