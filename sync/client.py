@@ -23,6 +23,7 @@ from sync.protocol import (
     HoldResponse,
     Op,
     PhoneIndexKey,
+    PhoneIndexKeyRequest,
     PushRequest,
     PushResponse,
     RevealRequest,
@@ -155,7 +156,7 @@ class SyncClient:
         )
 
     def phone_index_key(self) -> PhoneIndexKey:
-        return self._call("GET", "/phone-index-key", PhoneIndexKey)
+        return self._call("POST", "/phone-index-key", PhoneIndexKey, data=PhoneIndexKeyRequest().model_dump_json())
 
     def reveal(self, member_uid: str, staff_id: str) -> RevealResponse:
         """A member's full numbers for the manager signed in here; asked while the manager waits."""

@@ -145,6 +145,10 @@ class EnrollResponse(Strict):
     phone_index_key: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]{43}=$")] | None = None
 
 
+class PhoneIndexKeyRequest(Strict):
+    protocol: ProtocolVersion = PROTOCOL_VERSION
+
+
 class PhoneIndexKey(Strict):
     """The blind index's key again, for a counter enrolled before enrolment handed it out."""
 

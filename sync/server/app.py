@@ -36,6 +36,7 @@ from sync.protocol import (
     HoldRequest,
     HoldResponse,
     PhoneIndexKey,
+    PhoneIndexKeyRequest,
     Problem,
     PushRequest,
     PushResponse,
@@ -429,8 +430,9 @@ def create_app(
             phone_index_key=personal.index_key_text(store.keys),
         )
 
-    @app.get(f"{API_PREFIX}/phone-index-key", response_model=PhoneIndexKey)
-    def phone_index_key(found: Annotated[Any, Depends(device)]) -> PhoneIndexKey:
+    @app.post(f"{API_PREFIX}/phone-index-key", response_model=PhoneIndexKey)
+    def phone_index_key(body: PhoneIndexKeyRequest, found: Annotated[Any, Depends(device)]) -> PhoneIndexKey:
+        """For a counter enrolled before enrolment handed the key out."""
         return PhoneIndexKey(phone_index_key=personal.index_key_text(store.keys))
 
     @app.post(f"{API_PREFIX}/members/reveal", response_model=RevealResponse)
