@@ -55,6 +55,7 @@ from counter_app.services.desk import Desk, open_desk
 from counter_app.services.sync import change_feed
 from sync.client import SyncClient, SyncError
 from sync.protocol import Op
+from sync.server import personal
 from sync.server.app import new_enroll_code, token_hash
 from sync.server.apply import member_change
 from sync.server.schema import change_log, devices, feed_head
@@ -249,11 +250,10 @@ def load_members(store: ServerStore, count: int, seed: int) -> None:
                 row = {
                     "member_uid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
                     "member_no": format_member_no(REGISTRY_COUNTER, n + 1),
-                    "phone": f"139{n:08d}",
                     "name": name(),
                     "gender": rng.choice("FM"),
                     "birthday": (dt.date(1950, 1, 1) + dt.timedelta(days=rng.randint(0, 20_000))).isoformat(),
-                    "id_number": None,
+                    "id_number_sealed": None,
                     "referrer_uid": None,
                     "tier": "regular",
                     "points": 0,
@@ -263,8 +263,10 @@ def load_members(store: ServerStore, count: int, seed: int) -> None:
                     "counter_uid": registry_counter,
                     "erased_at": None,
                 }
+                row.update(personal.sealed_phone_columns(store.keys, row["member_uid"], f"139{n:08d}"))
                 rows.append(row)
-                data = json.dumps(member_change(SimpleNamespace(**row)), ensure_ascii=False, separators=(",", ":"))
+                change = personal.without_counter_uids(store.keys, member_change(store.keys, SimpleNamespace(**row)))
+                data = json.dumps(change, ensure_ascii=False, separators=(",", ":"))
                 changes.append({"seq": head + n + 1, "kind": "member", "key": row["member_uid"], "data": data})
             connection.execute(insert(server_members), rows)
             connection.execute(insert(change_log), changes)

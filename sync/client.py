@@ -26,8 +26,12 @@ from sync.protocol import (
     HoldRequest,
     HoldResponse,
     Op,
+    PhoneIndexKey,
+    PhoneIndexKeyRequest,
     PushRequest,
     PushResponse,
+    RevealRequest,
+    RevealResponse,
     ServerInfo,
 )
 
@@ -161,6 +165,14 @@ class SyncClient:
             timeout=HOLD_TIMEOUT,
             data=body.model_dump_json(exclude_none=True),
         )
+
+    def phone_index_key(self) -> PhoneIndexKey:
+        return self._call("POST", "/phone-index-key", PhoneIndexKey, data=PhoneIndexKeyRequest().model_dump_json())
+
+    def reveal(self, member_uid: str, staff_id: str) -> RevealResponse:
+        """A member's full numbers for the manager signed in here; asked while the manager waits."""
+        body = RevealRequest(member_uid=member_uid, staff_id=staff_id)
+        return self._call("POST", "/members/reveal", RevealResponse, timeout=HOLD_TIMEOUT, data=body.model_dump_json())
 
     def changes(self, after: int, limit: int = MAX_PAGE) -> ChangesPage:
         return self._call("GET", "/changes", ChangesPage, params={"after": after, "limit": limit})

@@ -151,6 +151,34 @@ class EnrollResponse(Strict):
     counter_no: int
     server_time: dt.datetime
     code_key: PublicKey  # the chain's member-code issuer key: the counter pins it and verifies codes offline
+    # The key of the phones' blind index (base64): the feed names a member's phone only by it, and the counter
+    # finds a member by a typed phone offline with it. Kept sealed in the counter's store.
+    phone_index_key: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]{43}=$")] | None = None
+
+
+class PhoneIndexKeyRequest(Strict):
+    protocol: ProtocolVersion = PROTOCOL_VERSION
+
+
+class PhoneIndexKey(Strict):
+    """The blind index's key again, for a counter enrolled before enrolment handed it out."""
+
+    phone_index_key: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]{43}=$")]
+
+
+class RevealRequest(Strict):
+    """ "Show full number" at a counter for a member it did not register: asked online by the manager signed in."""
+
+    protocol: ProtocolVersion = PROTOCOL_VERSION
+    member_uid: Uuid
+    staff_id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,19}$")]
+
+
+class RevealResponse(Strict):
+    member_uid: str  # the registry's id (an offline duplicate is answered for the member it became)
+    member_no: str
+    phone: str | None
+    id_number: str | None
 
 
 class ServerInfo(Strict):

@@ -58,6 +58,7 @@ class Server:
         self.workers = workers
         self.options = options  # more `counter-server` options, e.g. ("--trusted-proxy", "127.0.0.1")
         self.folder = folder
+        self.key_file = folder / "server.key"  # outside the database: on PostgreSQL too, one per test server
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
@@ -72,6 +73,8 @@ class Server:
                 "sync.server",
                 "--db",
                 self.db_url,
+                "--key-file",
+                str(self.key_file),
                 "--port",
                 str(self.port),
                 "--workers",
@@ -109,7 +112,7 @@ class Server:
 
     def command(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "sync.server", "--db", self.db_url, *args],
+            [sys.executable, "-m", "sync.server", "--db", self.db_url, "--key-file", str(self.key_file), *args],
             capture_output=True,
             text=True,
             cwd=ROOT,

@@ -393,17 +393,24 @@ def test_an_older_copy_of_the_data_folder_put_back_is_caught_by_the_server(serve
 
 
 def _as_before_0017(folder: Path, head: str) -> None:
-    """The store as a desk of before the keyed head left it: head "seq:digest", schema at the revision before
-    the keyed head's (looked up, not named: migrations are renumbered when branches merge)."""
+    """The store as a desk of before the keyed head left it: head "seq:digest", schema migrated down to the
+    revision before the keyed head's (looked up, not named: migrations are renumbered when branches merge)."""
+    import sqlalchemy as sa
+    from alembic import command
     from alembic.script import ScriptDirectory
 
     from counter_app.db.store import _alembic_config
 
-    script = ScriptDirectory.from_config(_alembic_config())
+    config = _alembic_config()
+    script = ScriptDirectory.from_config(config)
     keyed = next(rev for rev in script.walk_revisions() if str(rev.path).endswith("_keyed_audit_head.py"))
+    engine = sa.create_engine(f"sqlite:///{folder / STORE_FILE}")
+    with engine.begin() as connection:
+        config.attributes.update(connection=connection)
+        command.downgrade(config, str(keyed.down_revision))
+    engine.dispose()
     with _db(folder) as db:
         db.execute("UPDATE store_meta SET value = ? WHERE key = 'audit_head'", (head,))
-        db.execute("UPDATE alembic_version SET version_num = ?", (keyed.down_revision,))
 
 
 def test_an_upgraded_store_gets_its_untouched_head_keyed(tmp_path):

@@ -17,7 +17,7 @@ HOUR = dt.timedelta(hours=1)
 
 
 def server_fold(server, complaint_uid: str):
-    store = ServerStore(server.db_url, upgrade=False)
+    store = ServerStore(server.db_url, upgrade=False, key_file=server.key_file)
     try:
         with store.read() as connection:
             return complaint_state(connection, complaint_uid)

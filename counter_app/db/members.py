@@ -37,6 +37,9 @@ _CARD_COLUMNS = [
     members.c.gender,
     members.c.birthday,
     members.c.id_number_sealed,
+    members.c.registry_index,
+    members.c.phone_masked,
+    members.c.id_number_masked,
     members.c.referrer_id,
     members.c.tier,
     members.c.points,
@@ -46,7 +49,7 @@ _CARD_COLUMNS = [
     members.c.updated_at,
     members.c.erased_at,
 ]
-_SUMMARY_SQL = "m.id, m.member_uid, m.member_no, m.phone_sealed, m.name, m.tier, m.points"
+_SUMMARY_SQL = "m.id, m.member_uid, m.member_no, m.phone_sealed, m.phone_masked, m.name, m.tier, m.points"
 
 
 def get_counter(connection: Connection) -> Row[Any] | None:
@@ -132,14 +135,21 @@ def optimize_search_index(connection: Connection) -> None:
 
 
 def bulk_insert_members(
-    connection: Connection, rows: Sequence[tuple[Any, ...]], index_rows: Iterable[tuple[Any, ...]]
+    connection: Connection,
+    rows: Sequence[tuple[Any, ...]],
+    index_rows: Iterable[tuple[Any, ...]],
+    pulled: bool = False,
 ) -> None:
-    """Demo data: a plain executemany, hundreds of thousands of rows a second."""
+    """Demo data, or a first sync's members (PULLED: three more columns, the registry's index and the masked
+    forms): a plain executemany, hundreds of thousands of rows a second."""
     columns = (
         "id, member_uid, member_no, phone_sealed, phone_index, phone_tail_index, name, gender, birthday, tier, points, "
         "spend_12m_cents, consent_version, consented_at, registered_at, updated_at, counter_uid"
     )
-    connection.exec_driver_sql(f"INSERT INTO members ({columns}) VALUES ({', '.join('?' * 17)})", rows)
+    if pulled:
+        columns += ", registry_index, phone_masked, id_number_masked"
+    count = columns.count(",") + 1
+    connection.exec_driver_sql(f"INSERT INTO members ({columns}) VALUES ({', '.join('?' * count)})", rows)
     connection.exec_driver_sql(
         "INSERT INTO member_search(rowid, grams, initials, name_key) VALUES (?, ?, ?, ?)", list(index_rows)
     )
@@ -287,6 +297,41 @@ def member_of_uid(connection: Connection, member_uid: str) -> Row[Any, Any] | No
 def member_of_phone_index(connection: Connection, phone_index: str) -> Row[Any, Any] | None:
     """id and name of the member with this phone (by its blind index)."""
     return connection.execute(select(members.c.id, members.c.name).where(members.c.phone_index == phone_index)).first()
+
+
+def member_of_registry_index(connection: Connection, registry_index: str) -> Row[Any, Any, Any] | None:
+    """id, name and sealed phone of the member the registry knows under this blind index of a phone."""
+    return connection.execute(
+        select(members.c.id, members.c.name, members.c.phone_sealed).where(members.c.registry_index == registry_index)
+    ).first()
+
+
+def phones_without_registry_index(connection: Connection) -> list[Row[Any]]:
+    """Members registered here (their phone sealed here) not yet under the registry's index."""
+    return list(
+        connection.execute(
+            select(members.c.id, members.c.member_uid, members.c.phone_sealed).where(
+                members.c.phone_sealed.is_not(None), members.c.registry_index.is_(None)
+            )
+        )
+    )
+
+
+def set_registry_indexes(connection: Connection, indexes: dict[int, str]) -> None:
+    if indexes:
+        connection.execute(
+            text("UPDATE members SET registry_index = :index WHERE id = :id"),
+            [{"id": member_id, "index": index} for member_id, index in indexes.items()],
+        )
+
+
+def clear_registry_index(connection: Connection, member_id: int) -> None:
+    connection.execute(update(members).where(members.c.id == member_id).values(registry_index=None))
+
+
+def present_registry_indexes(connection: Connection, indexes: Sequence[str]) -> set[str]:
+    """Which of these phones (the registry's blind indexes) the members table has already."""
+    return _present(connection, members.c.registry_index, indexes)
 
 
 def present_member_uids(connection: Connection, member_uids: Sequence[str]) -> set[str]:

@@ -64,6 +64,11 @@ class Member(Base):
     gender: Mapped[str | None] = mapped_column(String(1))
     birthday: Mapped[dt.date | None]
     id_number_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # A member another counter registered comes without phone and ID number (migration 0016): found by the
+    # registry's blind index of the phone (the chain's index key, from enrolment), shown by the masked forms.
+    registry_index: Mapped[str | None] = mapped_column(String(64), unique=True)
+    phone_masked: Mapped[str | None] = mapped_column(String(20))
+    id_number_masked: Mapped[str | None] = mapped_column(String(24))
     referrer_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     tier: Mapped[str] = mapped_column(String(10), default="regular")
     points: Mapped[int] = mapped_column(Integer, default=0)

@@ -489,8 +489,11 @@ class ComplaintEvent:
 
 def event_order(event: ComplaintEvent) -> tuple[Any, ...]:
     """Deterministic at every counter and the server: the opening first, then by time (compared in
-    UTC), then counter, then event id."""
-    return (event.kind != "opened", event.at.astimezone(dt.UTC), event.counter_uid, event.event_id)
+    UTC), then counter, then event id. The counter by its number, which every counter knows alike: the
+    feed names other counters by a pseudonym, their counter_uid is for the server alone."""
+    number = event.data.get("counter_no")
+    counter = (0, number, "") if isinstance(number, int) and not isinstance(number, bool) else (1, 0, event.counter_uid)
+    return (event.kind != "opened", event.at.astimezone(dt.UTC), counter, event.event_id)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import re
 import unicodedata
 from collections.abc import Callable
@@ -166,6 +168,12 @@ def id_number_birthday(id_number: str) -> dt.date:
 
 def mask_phone(phone: str) -> str:
     return f"{phone[:3]}****{phone[-4:]}" if len(phone) == 11 else "****"
+
+
+def registry_phone_index(index_key: bytes, phone: str) -> str:
+    """The chain registry's blind index of a normalized phone (HMAC-SHA256 under the chain's index key): the
+    server keeps one member per index, the feed names a phone only by it, a counter looks a typed phone up by it."""
+    return hmac.new(index_key, f"phone:{phone}".encode(), hashlib.sha256).hexdigest()
 
 
 def mask_name(name: str | None) -> str | None:

@@ -29,6 +29,7 @@ from counter_app.domain.members import (
     mask_phone,
     normalize_phone,
     parse_member_no,
+    registry_phone_index,
     validate_registration,
 )
 from counter_app.domain.search import QueryKind, classify_query
@@ -39,6 +40,7 @@ from counter_app.services.auth import authorize
 from counter_app.services.balances import award_referral
 from counter_app.services.code_keys import member_for_code
 from counter_app.services.desk import Desk
+from counter_app.services.sync.enrolment import phone_index_key
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,25 @@ def member_id_number(desk: Desk, row: Row[Any]) -> str | None:
     )
 
 
+def shown_phone(desk: Desk, row: Row[Any]) -> str:
+    """The masked phone: of the phone sealed here, or as the registry sent it for a member registered elsewhere."""
+    phone = member_phone(desk, row)
+    return mask_phone(phone) if phone else (row.phone_masked or mask_phone(""))
+
+
+def registry_index_of(desk: Desk, connection: Connection, phone: str) -> str | None:
+    """The registry's blind index of a phone; None before enrolment brought the chain's key."""
+    key = phone_index_key(desk, connection)
+    return registry_phone_index(key, phone) if key is not None else None
+
+
+def _has_phone(desk: Desk, connection: Connection, row: Row[Any], phone: str) -> bool:
+    """Whether the member's phone is PHONE: the one sealed here, or the registry's by its blind index."""
+    if row.phone_sealed:
+        return member_phone(desk, row) == phone
+    return row.registry_index is not None and registry_index_of(desk, connection, phone) == row.registry_index
+
+
 def _card(desk: Desk, connection: Connection, row: Row[Any]) -> MemberCard:
     referrer_no = None
     if row.referrer_id is not None:
@@ -128,10 +149,10 @@ def _card(desk: Desk, connection: Connection, row: Row[Any]) -> MemberCard:
     return MemberCard(
         member_no=row.member_no,
         name=row.name,
-        phone=mask_phone(member_phone(desk, row) or ""),
+        phone=shown_phone(desk, row),
         gender=row.gender,
         birthday=row.birthday.isoformat() if row.birthday else None,
-        id_number=mask_id_number(member_id_number(desk, row)),
+        id_number=mask_id_number(member_id_number(desk, row)) or row.id_number_masked,
         tier=row.tier,
         points=row.points,
         spend_12m=f"{Decimal(row.spend_12m_cents) / 100:.2f}",
@@ -159,14 +180,19 @@ def _summary(desk: Desk, row: Row[Any]) -> MemberSummary:
     return MemberSummary(
         member_no=row.member_no,
         name=row.name,
-        phone=mask_phone(member_phone(desk, row) or ""),
+        phone=shown_phone(desk, row),
         tier=row.tier,
         points=row.points,
     )
 
 
 def _by_phone(desk: Desk, connection: Connection, phone: str) -> Row[Any] | None:
-    return rows.member_by(connection, phone_index=sealing.phone_index(desk.store.keys, phone))
+    """A member registered here by its phone sealed here; one registered elsewhere by the registry's blind index."""
+    found = rows.member_by(connection, phone_index=sealing.phone_index(desk.store.keys, phone))
+    if found is not None:
+        return found
+    index = registry_index_of(desk, connection, phone)
+    return rows.member_by(connection, registry_index=index) if index is not None else None
 
 
 def _find_row(desk: Desk, connection: Connection, ref: str) -> Row[Any] | None:
@@ -287,6 +313,7 @@ def register_member(desk: Desk, form: RegistrationForm) -> MemberCard:
             "member_uid": member_uid,
             "member_no": member_no,
             **sealing.sealed_member_fields(desk.store.keys, member_uid, registration.phone, registration.id_number),
+            "registry_index": registry_index_of(desk, connection, registration.phone),
             "name": registration.name,
             "gender": registration.gender,
             "birthday": registration.birthday,
@@ -348,7 +375,7 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
         # The phone is the member's unified ID, the key to their points: only a manager moves it.
         with desk.store.read() as connection:
             row = require_member(desk, connection, ref)
-            moves = member_phone(desk, row) != wanted["phone"]
+            moves = not _has_phone(desk, connection, row, wanted["phone"])
         if moves:
             record_alone(
                 desk, actor, "member.edit", row.member_no, outcome="refused", details="phone change needs a manager"
@@ -370,6 +397,8 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
             "birthday": row.birthday,
             "id_number": member_id_number(desk, row),
         }
+        if "phone" in wanted and _has_phone(desk, connection, row, wanted["phone"]):
+            current["phone"] = wanted["phone"]  # the same number typed again, for a member registered elsewhere
         changed = {name: (current[name], value) for name, value in wanted.items() if current[name] != value}
         if "phone" in changed:
             holder = _by_phone(desk, connection, wanted["phone"])
@@ -402,8 +431,12 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
         )
         if "phone" in changed:
             values.update({column: sealed[column] for column in ("phone_sealed", "phone_index", "phone_tail_index")})
+            new_phone = changed["phone"][1]
+            values["registry_index"] = registry_index_of(desk, connection, new_phone) if new_phone else None
+            values["phone_masked"] = None  # the phone is sealed here now
         if "id_number" in changed:
             values["id_number_sealed"] = sealed["id_number_sealed"]
+            values["id_number_masked"] = None
         values["updated_at"] = now
         rows.update_member(connection, row.id, values)
         _, op_id = append_op(
@@ -415,7 +448,8 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
             {
                 "member_uid": row.member_uid,
                 "changes": {name: new for name, (_, new) in changed.items()},
-                "before": {name: old for name, (old, _) in changed.items()},
+                # A member registered elsewhere: its phone and ID number were never here to compare.
+                "before": {name: old for name, (old, _) in changed.items() if not _unknown_here(row, name)},
             },
             now,
         )
@@ -434,6 +468,14 @@ def edit_member(desk: Desk, ref: str, edit: ProfileEdit) -> MemberCard:
             after={k: v[1] for k, v in audited.items()},
         )
         return _card(desk, connection, _written_member(connection, row.member_uid))
+
+
+def _unknown_here(row: Row[Any], name: str) -> bool:
+    if name == "phone":
+        return not row.phone_sealed and row.phone_masked is not None
+    if name == "id_number":
+        return not row.id_number_sealed and row.id_number_masked is not None
+    return False
 
 
 def _same(value: Any) -> Any:

@@ -8,15 +8,18 @@ from typing import Any
 
 from counter_app.db import members as rows
 from counter_app.db.outbox import append_op
-from counter_app.domain.errors import InvalidInput, NotFound
+from counter_app.domain.errors import InvalidInput, NotFound, StoreUnavailable
 from counter_app.domain.members import ERASED_NAME as ERASED_NAME
 from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services import approval_requests
-from counter_app.services.audit import record
+from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
 from counter_app.services.members import member_id_number, member_phone, require_member
+from counter_app.services.sync.enrolment import central_client, revoked_refusal, was_revoked
+from sync.client import SyncError
+from sync.protocol import RevealResponse
 
 REASON_MAX = 500
 
@@ -30,12 +33,56 @@ class RevealedData:
 
 
 def reveal_personal_data(desk: Desk, ref: str) -> RevealedData:
-    """The full phone and ID number of one member, for a manager; every reveal is audited."""
+    """The full phone and ID number of one member, for a manager; every reveal is audited. A member registered
+    at another counter has them only at the central server: asked there, online, and audited there too."""
     actor = authorize(desk, Permission.REVEAL_PERSONAL_DATA, "member.reveal")
-    with desk.store.write() as connection:
+    with desk.store.read() as connection:
         row = require_member(desk, connection, ref)
-        record(desk, connection, actor, "member.reveal", row.member_no, details="phone, id_number")
-        return RevealedData(row.member_no, row.name, member_phone(desk, row), member_id_number(desk, row))
+    if not registered_elsewhere(row):
+        with desk.store.write() as connection:
+            row = require_member(desk, connection, ref)
+            record(desk, connection, actor, "member.reveal", row.member_no, details="phone, id_number")
+            return RevealedData(row.member_no, row.name, member_phone(desk, row), member_id_number(desk, row))
+    answer = _ask_the_server(desk, actor, row)
+    with desk.store.write() as connection:
+        record(desk, connection, actor, "member.reveal", row.member_no, details="phone, id_number; from the server")
+    return RevealedData(row.member_no, row.name, answer.phone, answer.id_number)
+
+
+def registered_elsewhere(row: Any) -> bool:
+    """The member's phone or ID number is known here only masked: another counter registered them."""
+    return (not row.phone_sealed and row.phone_masked is not None) or (
+        not row.id_number_sealed and row.id_number_masked is not None
+    )
+
+
+def _ask_the_server(desk: Desk, actor: Any, row: Any) -> RevealResponse:
+    """Outside any transaction of the store: the manager waits on the network, no other write does."""
+    try:
+        client = central_client(desk)
+    except InvalidInput:
+        raise StoreUnavailable(_ONLY_AT_THE_SERVER) from None
+    try:
+        return client.reveal(row.member_uid, actor.staff_id)
+    except SyncError as error:
+        record_alone(desk, actor, "member.reveal", row.member_no, outcome="refused", details=str(error))
+        if error.offline:
+            raise StoreUnavailable(_ONLY_AT_THE_SERVER) from None
+        if was_revoked(error):
+            raise revoked_refusal() from None
+        raise StoreUnavailable(
+            QT_TRANSLATE_NOOP("Errors", "The central server refused to show the full numbers: {reason}"),
+            reason=str(error),
+        ) from None
+    finally:
+        client.close()
+
+
+_ONLY_AT_THE_SERVER = QT_TRANSLATE_NOOP(
+    "Errors",
+    "This member was registered at another counter: their full phone and ID number are kept only at the central "
+    "server, which cannot be reached now. Ask again when the counter is online.",
+)
 
 
 def export_member_data(desk: Desk, ref: str) -> dict[str, Any]:
@@ -114,6 +161,9 @@ def erase_member(desk: Desk, ref: str, reason: str) -> Erasure:
                 "phone_index": None,
                 "phone_tail_index": None,
                 "id_number_sealed": None,
+                "registry_index": None,
+                "phone_masked": None,
+                "id_number_masked": None,
                 "gender": None,
                 "birthday": None,
                 "erased_at": now,

@@ -2080,6 +2080,14 @@
         <translation>Only an administrator may do this.</translation>
     </message>
     <message>
+        <source>The central server refused to show the full numbers: {reason}</source>
+        <translation>The central server refused to show the full numbers: {reason}</translation>
+    </message>
+    <message>
+        <source>This member was registered at another counter: their full phone and ID number are kept only at the central server, which cannot be reached now. Ask again when the counter is online.</source>
+        <translation>This member was registered at another counter: their full phone and ID number are kept only at the central server, which cannot be reached now. Ask again when the counter is online.</translation>
+    </message>
+    <message>
         <source>Give the reason for the erasure (e.g. the member's request of today).</source>
         <translation>Give the reason for the erasure (e.g. the member's request of today).</translation>
     </message>

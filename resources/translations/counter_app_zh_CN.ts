@@ -2081,6 +2081,14 @@
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
+        <source>The central server refused to show the full numbers: {reason}</source>
+        <translation>中心服务器拒绝显示完整号码：{reason}</translation>
+    </message>
+    <message>
+        <source>This member was registered at another counter: their full phone and ID number are kept only at the central server, which cannot be reached now. Ask again when the counter is online.</source>
+        <translation>该会员在其他服务台登记：其完整手机号和身份证号只保存在总部服务器（中心服务器），目前无法连接。请在本服务台联网后再试。</translation>
+    </message>
+    <message>
         <source>Give the reason for the erasure (e.g. the member&apos;s request of today).</source>
         <translation>请填写删除理由（例如：会员今日申请）。</translation>
     </message>

@@ -38,11 +38,16 @@ from sync.protocol import (
     EnrollResponse,
     HoldRequest,
     HoldResponse,
+    PhoneIndexKey,
+    PhoneIndexKeyRequest,
     Problem,
     PushRequest,
     PushResponse,
+    RevealRequest,
+    RevealResponse,
     ServerInfo,
 )
+from sync.server import personal
 from sync.server.apply import RetryLater, apply_ops, hold_points, resolve, retry_all
 from sync.server.audit_anchor import acknowledged_head, receive_links
 from sync.server.codes import Issuer
@@ -426,7 +431,23 @@ def create_app(
             counter_no=counter_no,
             server_time=now,
             code_key=issuer.public_key,
+            phone_index_key=personal.index_key_text(store.keys),
         )
+
+    @app.post(f"{API_PREFIX}/phone-index-key", response_model=PhoneIndexKey)
+    def phone_index_key(body: PhoneIndexKeyRequest, found: Annotated[Any, Depends(device)]) -> PhoneIndexKey:
+        """For a counter enrolled before enrolment handed the key out."""
+        return PhoneIndexKey(phone_index_key=personal.index_key_text(store.keys))
+
+    @app.post(f"{API_PREFIX}/members/reveal", response_model=RevealResponse)
+    def reveal(body: RevealRequest, found: Annotated[Any, Depends(device)]) -> RevealResponse:
+        """ "Show full number" for a manager at a counter; every answer is recorded in `reveals`.
+        The counter vouches that STAFF_ID is a manager signed in there: the server has no staff accounts yet."""
+        with store.write() as connection:
+            revealed = personal.reveal(connection, found, body, utc_now())
+        if revealed is None:
+            raise HTTPException(404, "The server has no such member yet; sync the counter, then ask again.")
+        return revealed
 
     @app.post(f"{API_PREFIX}/codes", response_model=CodeResponse)
     def member_code(body: CodeRequest, found: Annotated[Any, Depends(device)]) -> CodeResponse:

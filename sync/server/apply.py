@@ -37,6 +37,7 @@ from sync.protocol import (
     StaffSaved,
     payload_model,
 )
+from sync.server import personal
 from sync.server.codes import record_use
 from sync.server.schema import (
     applied_ops,
@@ -340,9 +341,12 @@ def _register(connection: Connection, device: Any, op: Op, payload: MemberRegist
     phone = _checked(normalize_phone, payload.phone, "phone") if payload.phone else None
     name = _checked(normalize_name, payload.name, "name")
     id_number = _checked(normalize_id_number, payload.id_number, "id_number") if payload.id_number else None
+    keys: personal.ServerKeys = connection.info["keys"]
     if phone is not None:
         holder = connection.execute(
-            select(members.c.member_uid, members.c.member_no).where(members.c.phone == phone)
+            select(members.c.member_uid, members.c.member_no).where(
+                members.c.phone_index == personal.phone_index(keys.index, phone)
+            )
         ).first()
         if holder is not None and holder.member_uid != payload.member_uid:
             # One member per phone: the offline registration becomes another name for the member.
@@ -367,11 +371,10 @@ def _register(connection: Connection, device: Any, op: Op, payload: MemberRegist
         insert(members).values(
             member_uid=payload.member_uid,
             member_no=member_no,
-            phone=phone,
+            **personal.sealed_columns(keys, payload.member_uid, phone, id_number),
             name=name,
             gender=payload.gender,
             birthday=payload.birthday.isoformat() if payload.birthday else None,
-            id_number=id_number,
             referrer_uid=referrer,
             tier="regular",
             points=0,
@@ -391,31 +394,42 @@ def _update_member(
     """Per name, in the order the server receives them. A name another counter changed meanwhile
     keeps the server's value and a conflict record opens; a phone another member holds stays too."""
     member = _member(connection, payload.member_uid)
+    keys: personal.ServerKeys = connection.info["keys"]
+    # Phone and ID number are compared opened: the counter that made the edit saw them in clear.
+    current = {
+        **member._mapping,
+        "phone": personal.opened_phone(keys, member),
+        "id_number": personal.opened_id_number(keys, member),
+    }
     values: dict[str, Any] = {}
     conflicts: list[str] = []
     for name, value in payload.changes.items():
         if (
             payload.before is not None
             and name in payload.before
-            and (payload.before[name] or None) != (getattr(member, name) or None)
+            and (payload.before[name] or None) != (current.get(name) or None)
         ):
             conflicts.append(name)
             continue
         if name == "phone":
             phone = _checked(normalize_phone, value, "phone") if value else None
+            sealed = personal.sealed_phone_columns(keys, member.member_uid, phone)
             holder = (
-                connection.execute(select(members.c.member_uid).where(members.c.phone == phone)).scalar()
+                connection.execute(
+                    select(members.c.member_uid).where(members.c.phone_index == sealed["phone_index"])
+                ).scalar()
                 if phone
                 else None
             )
             if holder is not None and holder != member.member_uid:
                 conflicts.append("phone")
                 continue
-            values["phone"] = phone
+            values.update(sealed)
         elif name == "name":
             values["name"] = _checked(normalize_name, value, "name")
         elif name == "id_number":
-            values["id_number"] = _checked(normalize_id_number, value, "id_number") if value else None
+            id_number = _checked(normalize_id_number, value, "id_number") if value else None
+            values["id_number_sealed"] = personal.sealed_id_number(keys, member.member_uid, id_number)
         elif name == "birthday":
             values["birthday"] = _checked(dt.date.fromisoformat, value, "birthday").isoformat() if value else None
         else:
@@ -448,7 +462,15 @@ def _erase(connection: Connection, payload: MemberErased, now: dt.datetime) -> N
     connection.execute(
         update(members)
         .where(members.c.member_uid == member.member_uid)
-        .values(phone=None, id_number=None, birthday=None, gender=None, name="—", erased_at=now.isoformat())
+        .values(
+            phone_sealed=None,
+            phone_index=None,
+            id_number_sealed=None,
+            birthday=None,
+            gender=None,
+            name="—",
+            erased_at=now.isoformat(),
+        )
     )
     _emit_member(connection, member.member_uid)
     return None
@@ -815,15 +837,16 @@ def open_review(
     )
 
 
-def member_change(row: Any) -> dict[str, Any]:
+def member_change(keys: personal.ServerKeys, row: Any) -> dict[str, Any]:
+    """A member as every counter hears of it: the phone as its blind index and masked, the ID number masked;
+    emit() turns the registering counter's counter_uid into its pseudonym."""
     return {
         "member_uid": row.member_uid,
         "member_no": row.member_no,
-        "phone": row.phone,
+        **personal.feed_fields(keys, row),
         "name": row.name,
         "gender": row.gender,
         "birthday": row.birthday,
-        "id_number": row.id_number,
         "referrer_uid": row.referrer_uid,
         "tier": row.tier,
         "consent_version": row.consent_version,
@@ -836,7 +859,7 @@ def member_change(row: Any) -> dict[str, Any]:
 
 def _emit_member(connection: Connection, member_uid: str) -> None:
     row = connection.execute(select(members).where(members.c.member_uid == member_uid)).one()
-    emit(connection, "member", member_uid, member_change(row))
+    emit(connection, "member", member_uid, member_change(connection.info["keys"], row))
 
 
 def _emit_coupon(connection: Connection, code: str) -> None:

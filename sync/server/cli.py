@@ -20,11 +20,12 @@ from counter_app.domain.errors import DeskError
 from counter_app.domain.members import normalize_name
 from counter_app.domain.staff import ROLES, check_pin
 from counter_app.paths import make_owner_only_folder
+from sync.server import personal
 from sync.server.app import DeviceRow, create_app, list_devices, new_enroll_code, revoke_device
 from sync.server.jobs import DailyExpiry, run_expiry
 from sync.server.publish import PublishError, publish_catalog, publish_rules
 from sync.server.staff import StaffCommandError, StaffRow, add_account, clean_staff_id, list_accounts, set_active
-from sync.server.store import ServerStore
+from sync.server.store import ServerStore, get_meta
 
 DEFAULT_PORT = 8700
 
@@ -55,7 +56,8 @@ def trusted_proxies(args: argparse.Namespace) -> list[str]:
 def worker_app() -> FastAPI:
     """One of several server processes (`--workers N`): its own engine, its own expiry thread (the
     expiry job is idempotent and serialised by the feed head)."""
-    store = ServerStore(os.environ[WORKER_DB_ENV], upgrade=False)
+    key_file = os.environ.get(personal.KEY_FILE_ENV)
+    store = ServerStore(os.environ[WORKER_DB_ENV], upgrade=False, key_file=Path(key_file) if key_file else None)
     DailyExpiry(store).start()
     return create_app(store, trusted_proxies=trusted_proxies_from_env())
 
@@ -169,6 +171,63 @@ def staff_command(store: ServerStore, args: argparse.Namespace) -> int:
     return 0
 
 
+def key_file(args: argparse.Namespace) -> Path | None:
+    """--key-file; else, with --data-dir, server.key there; else the store's default (beside server.db)."""
+    if args.key_file:
+        return Path(args.key_file).expanduser()
+    if args.data_dir and not args.db:
+        return Path(args.data_dir) / personal.KEY_FILE
+    return None
+
+
+def key_command(args: argparse.Namespace) -> int:
+    """Back the key up, or put a backup back; neither needs the key to be where the server looks for it."""
+    store = ServerStore(database_url(args), upgrade=False, key_file=key_file(args))
+    try:
+        with store.read() as connection:
+            expected = get_meta(connection, personal.FINGERPRINT_META)
+    except SQLAlchemyError as error:
+        print(f"counter-server: cannot read the database: {error}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    if expected is None:
+        print(
+            "counter-server: this database has no key yet; start the server once, then back the key up.",
+            file=sys.stderr,
+        )
+        return 4
+    target = Path(args.file).expanduser()
+    if args.key_command == "backup":
+        master = personal.read_key_file(store.key_file)
+        if personal.fingerprint_of(master) != expected:
+            print(
+                f"counter-server: {store.key_file} is not this database's key (it needs {expected}).", file=sys.stderr
+            )
+            return 5
+        try:
+            personal.write_key_file(target, master, exclusive=True)
+        except FileExistsError:
+            print(f"counter-server: {target} exists already; choose a new file name for the backup.", file=sys.stderr)
+            return 2
+        print(
+            f"key {expected} written to {target}. Keep it offline, apart from the database's backups: "
+            "with it and a copy of the database anyone can read the members' phone and ID numbers."
+        )
+        return 0
+    master = personal.read_key_file(target)
+    if personal.fingerprint_of(master) != expected:
+        print(
+            f"counter-server: that key belongs to another database (fingerprint {personal.fingerprint_of(master)}, "
+            f"this one needs {expected}); nothing was changed.",
+            file=sys.stderr,
+        )
+        return 5
+    personal.write_key_file(store.key_file, master)
+    print(f"key {expected} restored to {store.key_file}; the server can start again.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="counter-server", description="The member service desk's central server.")
     parser.add_argument(
@@ -176,6 +235,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--data-dir", help="folder for the SQLite database (default: COUNTER_SERVER_DATA_DIR or the user data folder)"
+    )
+    parser.add_argument(
+        "--key-file",
+        help=f"the key that seals phone and ID numbers (default: server.key beside server.db, or in the data folder; env {personal.KEY_FILE_ENV})",
     )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=DEFAULT_PORT)
@@ -232,12 +295,27 @@ def main(argv: list[str] | None = None) -> int:
         which.add_argument("--store", help="which store's account, when several stores use the ID")
         which.add_argument("--chain-wide", action="store_true", help="the chain-wide account of that ID")
         change.add_argument("--json", action="store_true")
+    key = commands.add_parser("key", help="back up or restore the key that seals the members' phone and ID numbers")
+    key_commands = key.add_subparsers(dest="key_command", required=True)
+    backup = key_commands.add_parser("backup", help="write the key to a new file (0600; keep it offline, in a safe)")
+    backup.add_argument("--out", dest="file", required=True, metavar="FILE")
+    restore = key_commands.add_parser("restore", help="put a backed-up key back where the server looks for it")
+    restore.add_argument("file", metavar="FILE")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)  # migrations are quiet unless something is wrong
 
+    if args.command == "key":
+        try:
+            return key_command(args)
+        except (personal.KeyProblem, OSError) as error:
+            print(f"counter-server: {error}", file=sys.stderr)
+            return 2
     try:
-        store = ServerStore(database_url(args))
+        store = ServerStore(database_url(args), key_file=key_file(args))
+    except personal.KeyProblem as error:
+        print(f"counter-server: {error}", file=sys.stderr)
+        return 2
     except (SQLAlchemyError, OSError) as error:
         print(f"counter-server: cannot open the database: {error}", file=sys.stderr)
         return 2
@@ -289,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             # Each worker process opens the database itself; the schema was brought up to date above, once.
             os.environ[WORKER_DB_ENV] = database_url(args)
+            os.environ[personal.KEY_FILE_ENV] = str(store.key_file)
             os.environ[TRUSTED_PROXY_ENV] = ",".join(trusted_proxies(args))
             uvicorn.run(
                 "sync.server.cli:worker_app",

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Boolean, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -64,16 +76,19 @@ applied_ops = Table(
     Column("applied_at", String(40), nullable=False),
 )
 
+# Phone and ID number are sealed (AES-256-GCM, sync/server/personal.py) under the server's key, which is kept
+# outside the database; the phone is found, and kept one per member, by its blind index (migration s0008).
 members = Table(
     "members",
     metadata,
     Column("member_uid", String(36), primary_key=True),
     Column("member_no", String(13), nullable=False, unique=True),
-    Column("phone", String(20), unique=True),
+    Column("phone_sealed", LargeBinary),
+    Column("phone_index", String(64)),
     Column("name", String(40), nullable=False),
     Column("gender", String(1)),
     Column("birthday", String(10)),
-    Column("id_number", String(18)),
+    Column("id_number_sealed", LargeBinary),
     Column("referrer_uid", String(36)),
     Column("tier", String(10), nullable=False, default="regular"),
     Column("points", BigInteger, nullable=False, default=0),
@@ -82,6 +97,7 @@ members = Table(
     Column("registered_at", String(40), nullable=False),
     Column("counter_uid", String(36), nullable=False),
     Column("erased_at", String(40)),
+    Index("ux_members_phone_index", "phone_index", unique=True),  # one member per phone
 )
 
 # A registration made offline for a phone the registry already has: its id points to the member.
@@ -323,4 +339,19 @@ grant_claims = Table(
     Column("member_uid", String(36), nullable=False),
     Column("ref", String(40), nullable=False),
     Index("ux_grant_claims_once", "kind", "member_uid", "ref", unique=True),
+)
+
+# Every "show full number" a counter asked for: who (the manager signed in there), which counter, which
+# member, when. Append-only: nothing in the server changes or deletes a row.
+reveals = Table(
+    "reveals",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(40), nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("counter_no", Integer, nullable=False),
+    Column("store", String(40), nullable=False),
+    Column("staff_id", String(20), nullable=False),
+    Column("member_uid", String(36), nullable=False, index=True),
+    Column("fields", String(40), nullable=False),
 )

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, bindparam, create_engine, event, insert, sele
 from sqlalchemy.engine import Engine, make_url
 
 from counter_app.paths import create_owner_only_file, tighten
+from sync.server import personal
 from sync.server.schema import change_log, feed_head, server_meta
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -30,9 +31,11 @@ class ServerStore:
     """Writers take the feed head first (one row, locked until commit): sequence numbers then become
     visible in order, on SQLite by BEGIN IMMEDIATE and on PostgreSQL by the row lock."""
 
-    def __init__(self, url: str, upgrade: bool = True) -> None:
+    def __init__(self, url: str, upgrade: bool = True, key_file: Path | None = None) -> None:
         self.url = url
         self.sqlite = url.startswith("sqlite")
+        self.key_file = key_file or personal.default_key_file(make_url(url).database if self.sqlite else None)
+        self._keys: personal.ServerKeys | None = None
         if self.sqlite:
             _keep_owner_only(url)
             self.engine: Engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
@@ -52,7 +55,37 @@ class ServerStore:
         config.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.begin() as connection:
             config.attributes["connection"] = connection
+            config.attributes["server_keys"] = self.keys_for
             command.upgrade(config, "head")
+        if self.sqlite and config.attributes.get("personal_data_sealed"):
+            # The clear phones the migration sealed are gone from the rows; VACUUM and a truncated WAL
+            # take them out of the file's free pages and old WAL frames too.
+            raw = self.engine.raw_connection()  # outside SQLAlchemy's transaction: VACUUM refuses to run in one
+            try:
+                raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
+                raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+            finally:
+                raw.close()
+        self.keys_for(None)
+
+    def keys_for(self, connection: Connection | None) -> personal.ServerKeys:
+        """The server's keys, checked against the fingerprint the database recorded (read on CONNECTION, e.g.
+        a migration's, or on a connection of its own); the first time, the fingerprint is recorded."""
+        if self._keys is not None:
+            return self._keys
+        if connection is None:
+            with self.engine.begin() as own:
+                return self.keys_for(own)
+        expected = get_meta(connection, personal.FINGERPRINT_META)
+        keys = personal.load_keys(self.key_file, expected)
+        if expected is None:
+            set_meta(connection, personal.FINGERPRINT_META, keys.fingerprint)
+        self._keys = keys
+        return keys
+
+    @property
+    def keys(self) -> personal.ServerKeys:
+        return self.keys_for(None)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
@@ -61,11 +94,13 @@ class ServerStore:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
+        keys = self.keys  # before the lock: the first time, it reads (and records) the key's fingerprint
         lock = self._sqlite_writer if self.sqlite else contextlib.nullcontext()
         with lock, self.engine.connect().execution_options(server_write=True) as connection, connection.begin():
             # Taking the head locks it until commit; the transaction then numbers its changes in
             # memory, and writes them and the head once, at the end.
             start = connection.execute(_LOCK_HEAD).scalar_one()
+            connection.info["keys"] = keys
             connection.info["feed_seq"] = start
             connection.info["feed_rows"] = []
             try:
@@ -76,6 +111,7 @@ class ServerStore:
             finally:
                 connection.info.pop("feed_seq", None)
                 connection.info.pop("feed_rows", None)
+                connection.info.pop("keys", None)
 
     @contextlib.contextmanager
     def write_aside(self) -> Iterator[Connection | None]:
@@ -117,6 +153,7 @@ def _sqlite_connect(dbapi_connection: sqlite3.Connection, record: object) -> Non
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA secure_delete = ON")  # a sealed-over or erased value leaves no copy in free pages
     cursor.execute("PRAGMA busy_timeout = 30000")
     cursor.close()
 
@@ -132,7 +169,9 @@ _ADD_CHANGE = insert(change_log)
 
 def emit(connection: Connection, kind: str, key: str, data: dict[str, Any], store: str | None = None) -> int:
     """Append to the change feed in the caller's transaction (a ServerStore.write, holding the head).
-    STORE: only that store's counters receive the change (the others' cursors pass over it); None: every counter."""
+    STORE: only that store's counters receive the change (the others' cursors pass over it); None: every counter.
+    The counter_uids in DATA go out as pseudonyms (see personal.without_counter_uids)."""
+    data = personal.without_counter_uids(connection.info["keys"], data)
     seq: int = connection.info["feed_seq"] + 1  # the head ServerStore.write locked, counted on from there
     connection.info["feed_seq"] = seq
     connection.info["feed_rows"].append(

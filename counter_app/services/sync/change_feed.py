@@ -20,16 +20,17 @@ from counter_app.db import points as ledger
 from counter_app.db import rewards as reward_rows
 from counter_app.db import sealing, sync_state
 from counter_app.db import staff as staff_rows
+from counter_app.db.keys import DataKeys
 from counter_app.db.sync_state import store_time
 from counter_app.domain.codes import NONCE_KEEP_STEPS, step_of
 from counter_app.domain.errors import DeskError
-from counter_app.domain.members import ERASED_NAME
+from counter_app.domain.members import ERASED_NAME, mask_id_number
 from counter_app.domain.points import expires_on
 from counter_app.domain.rules import parse_rules
 from counter_app.services.desk import Desk
-from counter_app.services.sync.enrolment import set_sync_value, sync_value
+from counter_app.services.sync.enrolment import keep_phone_index_key, phone_index_key, set_sync_value, sync_value
 from counter_app.services.sync.status import SyncReport
-from sync.client import SyncClient, skew
+from sync.client import SyncClient, SyncError, skew
 from sync.protocol import MAX_PAGE, Change, ChangesPage
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,17 @@ def pull_changes(
     while this one is stored: on a first sync the two take about as long as each other."""
     with desk.store.read() as connection:
         cursor = int(sync_value(connection, "cursor") or 0)
+        has_index_key = phone_index_key(desk, connection) is not None
+    if not has_index_key:
+        # Enrolled before enrolment handed the key out: asked once, before the members it finds arrive.
+        try:
+            key_text = client.phone_index_key().phone_index_key
+        except SyncError as error:
+            if error.status != 404:  # 404: a server from before blind indexes; members come with phones then
+                raise
+        else:
+            with desk.store.write() as connection:
+                keep_phone_index_key(desk, connection, key_text)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
         upcoming = fetcher.submit(_fetch, desk, client, cursor)
         while True:
@@ -116,26 +128,19 @@ def _apply_page(desk: Desk, connection: Connection, changes: list[Change]) -> No
 
 
 def _apply_members(desk: Desk, connection: Connection, run: list[dict[str, Any]]) -> None:
+    """Members as the registry sends them: the phone only as its blind index and masked, the ID number masked."""
     if not run:
         return
     keys = desk.store.keys
     known = member_rows.present_member_uids(connection, [data["member_uid"] for data in run])
-    sealed = {
-        data["member_uid"]: sealing.sealed_member_fields(keys, data["member_uid"], data.get("phone"), None)
-        for data in run
-        if not data.get("erased_at")
+    indexes = {
+        data["member_uid"]: data["phone_index"] for data in run if data.get("phone_index") and not data.get("erased_at")
     }
-    indexes = {uid: fields["phone_index"] for uid, fields in sealed.items() if fields["phone_index"]}
-    taken = member_rows.present_phone_indexes(connection, list(indexes.values()))
+    taken = member_rows.present_registry_indexes(connection, list(indexes.values()))
     bulk, one_by_one = [], []
     for data in run:
         uid = data["member_uid"]
-        simple = (
-            uid not in known
-            and not data.get("erased_at")
-            and not data.get("id_number")
-            and not data.get("referrer_uid")
-        )
+        simple = uid not in known and not data.get("erased_at") and not data.get("referrer_uid")
         index = indexes.get(uid)
         if simple and (index is None or index not in taken):
             bulk.append(data)
@@ -149,16 +154,16 @@ def _apply_members(desk: Desk, connection: Connection, run: list[dict[str, Any]]
         rows, index_rows = [], []
         for offset, data in enumerate(bulk):
             member_id = first_id + offset
-            fields = sealed[data["member_uid"]]
+            masked = data.get("phone_masked")
             registered = store_time(data["registered_at"]) if data.get("registered_at") else now
             rows.append(
                 (
                     member_id,
                     data["member_uid"],
                     data["member_no"],
-                    fields["phone_sealed"],
-                    fields["phone_index"],
-                    fields["phone_tail_index"],
+                    None,  # phone_sealed: this counter did not register the member
+                    None,  # phone_index: likewise
+                    sealing.tail_index(keys, masked[-4:]) if masked else None,
                     data["name"],
                     data.get("gender"),
                     data.get("birthday"),
@@ -170,10 +175,13 @@ def _apply_members(desk: Desk, connection: Connection, run: list[dict[str, Any]]
                     registered,
                     now,
                     data.get("counter_uid") or "",
+                    indexes.get(data["member_uid"]),
+                    masked,
+                    data.get("id_number_masked"),
                 )
             )
             index_rows.append((member_id, *member_rows.search_terms(data["name"])))
-        member_rows.bulk_insert_members(connection, rows, index_rows)
+        member_rows.bulk_insert_members(connection, rows, index_rows, pulled=True)
     for data in one_by_one:
         _apply_member(desk, connection, data)
 
@@ -239,7 +247,9 @@ def _apply_member(desk: Desk, connection: Connection, data: dict[str, Any]) -> N
     uid = data["member_uid"]
     keys = desk.store.keys
     erased = data.get("erased_at") is not None
-    phone = None if erased else data.get("phone")
+    index = None if erased else data.get("phone_index")
+    masked = None if erased else data.get("phone_masked")
+    id_masked = None if erased else data.get("id_number_masked")
     registered = _time(data["registered_at"]) or desk.now()
     values: dict[str, Any] = {
         "member_no": data["member_no"],
@@ -249,15 +259,22 @@ def _apply_member(desk: Desk, connection: Connection, data: dict[str, Any]) -> N
         "tier": data.get("tier") or "regular",
         "erased_at": _time(data.get("erased_at")),
         "updated_at": desk.now(),
+        "registry_index": index,
+        "phone_masked": masked,
+        "id_number_masked": id_masked,
     }
-    row = member_rows.member_of_uid(connection, uid)
-    if row is None and phone:
+    row = member_rows.member_by(connection, member_uid=uid)
+    holder = member_rows.member_of_registry_index(connection, index) if index else None
+    if row is None and holder is not None:
         # A member this counter registered offline under its own id, for a phone the registry
         # already had: the local row becomes the registry's member, its entries follow it.
-        row = member_rows.member_of_phone_index(connection, sealing.phone_index(keys, phone))
-        if row is not None:
-            _rename(desk, connection, row.id, uid)
-    values.update(sealing.sealed_member_fields(keys, uid, phone, None if erased else data.get("id_number")))
+        _rename(desk, connection, holder.id, uid)
+        row = member_rows.member_by(connection, member_uid=uid)
+    elif holder is not None and row is not None and holder.id != row.id:
+        member_rows.clear_registry_index(connection, holder.id)  # the registry moved the phone to this member
+    values.update(_numbers_kept(desk, row, index, masked, id_masked) if row is not None else _no_numbers(keys, masked))
+    if erased:
+        values["phone_tail_index"] = None
     if row is None:
         referrer = data.get("referrer_uid")
         values.update(
@@ -278,6 +295,31 @@ def _apply_member(desk: Desk, connection: Connection, data: dict[str, Any]) -> N
     if erased:
         member_rows.drop_from_search(connection, row.id)
         member_rows.blank_change_history(connection, row.id)
+
+
+def _no_numbers(keys: DataKeys, masked: str | None) -> dict[str, Any]:
+    """A member this counter did not register: no phone or ID number here, the phone's tail searchable."""
+    return {
+        "phone_sealed": None,
+        "phone_index": None,
+        "phone_tail_index": sealing.tail_index(keys, masked[-4:]) if masked else None,
+        "id_number_sealed": None,
+    }
+
+
+def _numbers_kept(desk: Desk, row: Any, index: str | None, masked: str | None, id_masked: str | None) -> dict[str, Any]:
+    """A member registered (or edited) here keeps the phone and ID number sealed here while the registry's
+    still match them; one changed elsewhere is dropped, and the card shows the registry's masked form."""
+    keys = desk.store.keys
+    kept: dict[str, Any] = {}
+    if not (row.phone_sealed and index and row.registry_index == index):
+        kept.update(_no_numbers(keys, masked))
+        kept.pop("id_number_sealed")
+    if row.id_number_sealed:
+        mine = sealing.unseal(keys, row.id_number_sealed, sealing.id_number_context(row.member_uid))
+        if mask_id_number(mine) != id_masked:
+            kept["id_number_sealed"] = None
+    return kept
 
 
 def _rename(desk: Desk, connection: Connection, member_id: int, new_uid: str) -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
 from counter_app import config
+from counter_app.db import members as member_rows
 from counter_app.db import meta as store_meta
 from counter_app.db import sealing, sync_state
 from counter_app.domain.errors import Conflict, InvalidInput, StoreUnavailable
+from counter_app.domain.members import registry_phone_index
 from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record, record_alone
@@ -113,6 +116,8 @@ def enroll(desk: Desk, server: str, code: str) -> EnrolResult:
         set_sync_value(connection, "token", sealing.seal(desk.store.keys, answer.token, "sync.token").hex())
         set_sync_value(connection, "code_key", None)  # enrolling (again) is how a desk comes to trust a chain's key
         pin_code_key(connection, answer.code_key)
+        if answer.phone_index_key:
+            keep_phone_index_key(desk, connection, answer.phone_index_key)
         set_sync_value(connection, "enrolled_at", desk.now().isoformat())
         if sync_value(connection, "cursor") is None:
             set_sync_value(connection, "cursor", 0)
@@ -140,6 +145,27 @@ def send_accounts_once(desk: Desk) -> None:
     with desk.store.write() as connection:
         if not sync_value(connection, "staff_sent") and send_accounts_on_joining(desk, connection, desk.actor()):
             set_sync_value(connection, "staff_sent", desk.now().isoformat())
+
+
+def keep_phone_index_key(desk: Desk, connection: Connection, key_text: str) -> None:
+    """The chain's blind-index key, sealed like the token; the members registered here get their registry index."""
+    set_sync_value(connection, "phone_index_key", sealing.seal(desk.store.keys, key_text, "sync.phone_index_key").hex())
+    index_key = base64.b64decode(key_text)
+    own = {
+        row.id: sealing.unseal(desk.store.keys, row.phone_sealed, sealing.phone_context(row.member_uid))
+        for row in member_rows.phones_without_registry_index(connection)
+    }
+    member_rows.set_registry_indexes(
+        connection, {member_id: registry_phone_index(index_key, phone) for member_id, phone in own.items()}
+    )
+
+
+def phone_index_key(desk: Desk, connection: Connection) -> bytes | None:
+    """The chain's blind-index key (from enrolment); None before the counter was enrolled."""
+    sealed = sync_value(connection, "phone_index_key")
+    if not sealed:
+        return None
+    return base64.b64decode(sealing.unseal(desk.store.keys, bytes.fromhex(sealed), "sync.phone_index_key"))
 
 
 def was_revoked(error: SyncError) -> bool:
