@@ -139,6 +139,21 @@ def checked_in_at_event(desk: Desk, ref: str, code: str) -> None:
         member_events.check_in(desk, ref, code)
 
 
+def present(desk: Desk, ref: str):
+    """The member of `ref` shown to be at the desk, as a spend needs (services/presence.py): the code their phone
+    shows now, scanned here. On an enrolled desk the central server signs it, so the server must be up."""
+    from counter_app.services import member_codes
+
+    return member_codes.prove_presence(desk, member_codes.member_code(desk, ref))
+
+
+def vouched(reason: str = "member known to the manager; ID checked at the desk"):
+    """A manager's override of the presence rule, for a desk signed in as a manager or administrator."""
+    from counter_app.domain.presence import Presence
+
+    return Presence.override(reason)
+
+
 @pytest.fixture
 def desk(data_dir: Path) -> Desk:
     opened = signed_in_desk(data_dir)
