@@ -36,6 +36,7 @@ from counter_app.gui.event_checkin import EventCheckInDialog
 from counter_app.gui.main_window import MainWindow
 from counter_app.gui.manager_queue import ManagerQueueDialog
 from counter_app.gui.override_dialog import OverrideDialog
+from counter_app.gui.presence_dialog import PresenceDialog
 from counter_app.gui.points_dialogs import EarnDialog, HistoryDialog, RedeemDialog
 from counter_app.gui.print_queue import PrintQueueDialog
 from counter_app.gui.receipt_preview import ReceiptPreviewDialog
@@ -475,6 +476,15 @@ def take_screenshot(
             window.lock() if desk.session else window.show_login(locked_by=Actor("S012", "林晓雯", "clerk"))
             _settle()
             picture = window.grab()
+        elif page == "presence":
+            # A member looked up by phone, about to be paid out: the desk asks for their code first.
+            card = members.find_member(desk, _shown_member(desk, member_ref))
+            dialog = PresenceDialog(desk, card, "points.cash", parent=window)
+            dialog.show()
+            dialog.manager_edit.setText("M001")
+            dialog.adjustSize()
+            _settle()
+            picture = dialog.grab()
         elif page == "override":
             dialog = OverrideDialog(desk, "member.edit", Permission.EDIT_MEMBER, parkable=True, parent=window)
             dialog.show()

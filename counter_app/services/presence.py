@@ -136,3 +136,8 @@ def confirm(
 def by_card(proof: Presence | None) -> bool:
     """A spend on the printed card's proof is held to the card's limits (rules [card])."""
     return proof is not None and proof.via is ProofKind.CARD
+
+
+def spend_needs_proof(desk: Desk, points: int) -> bool:
+    """For a spend form: whether to ask for the member's code before trying (the spend checks again)."""
+    return rule.needs_proof(desk.rules, points)
