@@ -147,6 +147,15 @@ def present(desk: Desk, ref: str):
     return member_codes.prove_presence(desk, member_codes.member_code(desk, ref))
 
 
+def phone_code(data_dir: Path, ref: str) -> str:
+    """What the member's phone shows now (`counter-app member code`), for a CLI spend's --code."""
+    import json
+
+    shown = cli_main("member", "code", ref, "--json", data_dir=data_dir)
+    assert shown.returncode == 0, shown.stderr
+    return json.loads(shown.stdout)["code"]
+
+
 def vouched(reason: str = "member known to the manager; ID checked at the desk"):
     """A manager's override of the presence rule, for a desk signed in as a manager or administrator."""
     from counter_app.domain.presence import Presence

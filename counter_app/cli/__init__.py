@@ -152,7 +152,7 @@ def _identify_members(args: argparse.Namespace, desk: Desk) -> None:
             setattr(args, name, ref)
             if name == "ref":
                 args.presence = proof
-    code, reason = getattr(args, "code", None), getattr(args, "override_reason", None)
+    code, reason = getattr(args, "presence_code", None), getattr(args, "override_reason", None)
     if code is not None and reason is not None:
         raise InvalidInput(
             QT_TRANSLATE_NOOP(

@@ -114,6 +114,7 @@ def spend_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """What a spend of the member's points takes to show the member is at the desk (a typed REF only looks up)."""
     parser.add_argument(
         "--code",
+        dest="presence_code",  # not "code": coupon and event commands take a CODE of their own
         metavar="TEXT",
         help="the member's code as scanned (their phone's, or the printed card's within its limits): the member is here",
     )
