@@ -13,7 +13,7 @@ from counter_app.gui.main_window import MainWindow
 from counter_app.gui.register_dialog import RegisterDialog
 from counter_app.services import auth, members
 from counter_app.services.desk import desk_status
-from tests.conftest import form
+from tests.conftest import form, present
 
 QStandardPaths.setTestModeEnabled(True)  # window geometry goes to a test settings folder, not the user's
 
@@ -409,7 +409,7 @@ def test_redeeming_a_gift_and_writing_off_a_scanned_coupon(qtbot, window, desk):
     points.earn_from_slip(desk, "13800138000", "5000", "R-1")
     rewards.stock_gift(desk, "G-UMB", "晴雨伞", 1500, add=1)
     rewards.define_coupon(desk, "C10", "满100减10", "10", "100", 30, 800)
-    coupon = rewards.redeem_coupon(desk, "13800138000", "C10").coupon
+    coupon = rewards.redeem_coupon(desk, "13800138000", "C10", presence=present(desk, "13800138000")).coupon
     type_and_enter(qtbot, window.search_box, "13800138000")
 
     def pick_gift():
@@ -438,7 +438,7 @@ def test_the_points_history_lists_every_entry(qtbot, window, desk):
 
     members.register_member(desk, form())
     points.earn_from_slip(desk, "13800138000", "100", "H-1")
-    points.redeem_cash(desk, "13800138000", 80)
+    points.redeem_cash(desk, "13800138000", 80, presence=present(desk, "13800138000"))
     dialog = HistoryDialog(desk, members.find_member(desk, "13800138000"), window)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2

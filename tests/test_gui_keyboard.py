@@ -29,8 +29,8 @@ from counter_app.gui.complaint_dialogs import ComplaintIntakeDialog, ComplaintsD
 from counter_app.gui.event_checkin import EventCheckInDialog
 from counter_app.gui.manager_queue import ManagerQueueDialog
 from counter_app.gui.override_dialog import OverrideDialog
-from counter_app.gui.presence_dialog import PresenceDialog
 from counter_app.gui.points_dialogs import EarnDialog, HistoryDialog, RedeemDialog
+from counter_app.gui.presence_dialog import PresenceDialog
 from counter_app.gui.print_queue import PrintQueueDialog
 from counter_app.gui.receipt_preview import ReceiptPreviewDialog
 from counter_app.gui.register_dialog import RegisterDialog
