@@ -11,7 +11,7 @@ from counter_app.gui import tasks
 from counter_app.gui.app import apply_fonts, apply_style, install_translations
 from counter_app.gui.main_window import MainWindow
 from counter_app.gui.register_dialog import RegisterDialog
-from counter_app.services import auth, members
+from counter_app.services import auth, member_codes, members
 from counter_app.services.desk import desk_status
 from tests.conftest import form, present
 
@@ -410,7 +410,7 @@ def test_redeeming_a_gift_and_writing_off_a_scanned_coupon(qtbot, window, desk):
     rewards.stock_gift(desk, "G-UMB", "晴雨伞", 1500, add=1)
     rewards.define_coupon(desk, "C10", "满100减10", "10", "100", 30, 800)
     coupon = rewards.redeem_coupon(desk, "13800138000", "C10", presence=present(desk, "13800138000")).coupon
-    type_and_enter(qtbot, window.search_box, "13800138000")
+    window.handle_scan(member_codes.member_code(desk, "13800138000"))  # the member is here: their code opens the card
 
     def pick_gift():
         dialog = QApplication.activeModalWidget()
@@ -453,7 +453,7 @@ def test_giving_points_to_a_friend_from_the_redeem_page(qtbot, window, desk):
     members.register_member(desk, form())
     friend = members.register_member(desk, form(phone="13900139000", name="李四"))
     points.earn_from_slip(desk, "13800138000", "1000", "F-1")
-    dialog = RedeemDialog(desk, members.find_member(desk, "13800138000"), window)
+    dialog = RedeemDialog(desk, members.find_member(desk, "13800138000"), window, presence=present(desk, "13800138000"))
     qtbot.addWidget(dialog)
     messages = []
     dialog.done_message.connect(messages.append)
