@@ -139,6 +139,30 @@ def checked_in_at_event(desk: Desk, ref: str, code: str) -> None:
         member_events.check_in(desk, ref, code)
 
 
+def present(desk: Desk, ref: str):
+    """The member of `ref` shown to be at the desk, as a spend needs (services/presence.py): the code their phone
+    shows now, scanned here. On an enrolled desk the central server signs it, so the server must be up."""
+    from counter_app.services import member_codes
+
+    return member_codes.prove_presence(desk, member_codes.member_code(desk, ref))
+
+
+def phone_code(data_dir: Path, ref: str) -> str:
+    """What the member's phone shows now (`counter-app member code`), for a CLI spend's --code."""
+    import json
+
+    shown = cli_main("member", "code", ref, "--json", data_dir=data_dir)
+    assert shown.returncode == 0, shown.stderr
+    return json.loads(shown.stdout)["code"]
+
+
+def vouched(reason: str = "member known to the manager; ID checked at the desk"):
+    """A manager's override of the presence rule, for a desk signed in as a manager or administrator."""
+    from counter_app.domain.presence import Presence
+
+    return Presence.override(reason)
+
+
 @pytest.fixture
 def desk(data_dir: Path) -> Desk:
     opened = signed_in_desk(data_dir)

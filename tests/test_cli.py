@@ -17,7 +17,7 @@ import sys
 import pytest
 
 from counter_app.db.store import STORE_FILE
-from tests.conftest import ADMIN, ADMIN_PIN, ROOT, cli_main, run_cli
+from tests.conftest import ADMIN, ADMIN_PIN, ROOT, cli_main, phone_code, run_cli
 
 
 def register(data_dir, *extra, phone="13800138000", name="张三丰", lang="en", runner=cli_main):
@@ -407,7 +407,17 @@ def test_points_earn_cash_and_history_from_the_command_line(data_dir):
     assert again.returncode == 5 and document["op_id"] in again.stderr
     bad = cli_main("points", "earn", "13800138000", "--amount", "12.345", "--slip", "B-1", data_dir=data_dir)
     assert bad.returncode == 2 and "two decimals" in bad.stderr
-    cashed = cli_main("points", "cash", "13800138000", "--points", "800", "--json", data_dir=data_dir)
+    cashed = cli_main(
+        "points",
+        "cash",
+        "13800138000",
+        "--points",
+        "800",
+        "--json",
+        "--code",
+        phone_code(data_dir, "13800138000"),
+        data_dir=data_dir,
+    )
     assert json.loads(cashed.stdout)["yuan"] == "10.00" and json.loads(cashed.stdout)["balance"] == 434
     odd = cli_main("points", "cash", "13800138000", "--points", "100", data_dir=data_dir)
     assert odd.returncode == 2 and "80 or 160" in odd.stderr
@@ -428,7 +438,17 @@ def test_gifts_and_coupons_from_the_command_line(data_dir):
     )
     assert [g["sku"] for g in json.loads(cli_main("gift", "list", "--json", data_dir=data_dir).stdout)] == ["G-CUP"]
     redeemed = json.loads(
-        cli_main("gift", "redeem", "13800138000", "--sku", "G-CUP", "--json", data_dir=data_dir).stdout
+        cli_main(
+            "gift",
+            "redeem",
+            "13800138000",
+            "--sku",
+            "G-CUP",
+            "--json",
+            "--code",
+            phone_code(data_dir, "13800138000"),
+            data_dir=data_dir,
+        ).stdout
     )
     assert (redeemed["balance"], redeemed["stock_left"]) == (2000, 0)
     assert (
@@ -451,7 +471,17 @@ def test_gifts_and_coupons_from_the_command_line(data_dir):
         == 0
     )
     issued = json.loads(
-        cli_main("coupon", "redeem", "13800138000", "--type", "C10", "--json", data_dir=data_dir).stdout
+        cli_main(
+            "coupon",
+            "redeem",
+            "13800138000",
+            "--type",
+            "C10",
+            "--json",
+            "--code",
+            phone_code(data_dir, "13800138000"),
+            data_dir=data_dir,
+        ).stdout
     )
     code = issued["coupon"]["code"]
     assert cli_main("coupon", "write-off", code, "--spend", "150", data_dir=data_dir).returncode == 0
@@ -595,7 +625,17 @@ def test_points_cash_refuses_points_that_are_not_a_whole_number_in_bounds(data_d
     assert refused.returncode == 2 and says in refused.stderr
     assert_clean(refused)
     assert _points_and_history(data_dir) == (2000, [("earn", 2000)])
-    grouped = cli_main("points", "cash", "13800138000", "--points", "1,600", "--json", data_dir=data_dir)
+    grouped = cli_main(
+        "points",
+        "cash",
+        "13800138000",
+        "--points",
+        "1,600",
+        "--json",
+        "--code",
+        phone_code(data_dir, "13800138000"),
+        data_dir=data_dir,
+    )
     assert json.loads(grouped.stdout)["yuan"] == "20.00"
 
 

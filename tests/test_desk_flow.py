@@ -34,7 +34,7 @@ from counter_app.gui.main_window import MainWindow  # noqa: E402
 from counter_app.gui.points_dialogs import EarnDialog, RedeemDialog, WriteOffDialog  # noqa: E402
 from counter_app.services import complaints, member_codes, members, points, printing, rewards  # noqa: E402
 from counter_app.services.desk import change_setting  # noqa: E402
-from tests.conftest import CHINA, form  # noqa: E402
+from tests.conftest import CHINA, form, present  # noqa: E402
 from tests.test_gui import open_window  # noqa: E402
 from tests.test_gui_printing import printer, retry_at_once  # noqa: E402,F401 - fixtures
 from tests.test_gui_scanning import qr_frame, write_video  # noqa: E402
@@ -570,7 +570,7 @@ def coupon(desk) -> rewards.CouponItem:
     card = member(desk)
     points.earn_from_slip(desk, card.member_no, "5000", "R-1")
     rewards.define_coupon(desk, "C10", "满100减10", "10", "100", 30, 800)
-    return rewards.redeem_coupon(desk, card.member_no, "C10").coupon
+    return rewards.redeem_coupon(desk, card.member_no, "C10", presence=present(desk, card.member_no)).coupon
 
 
 def test_write_off_a_coupon_is_one_scan_and_enter(qtbot, at_desk, desk, coupon):

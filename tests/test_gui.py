@@ -11,9 +11,9 @@ from counter_app.gui import tasks
 from counter_app.gui.app import apply_fonts, apply_style, install_translations
 from counter_app.gui.main_window import MainWindow
 from counter_app.gui.register_dialog import RegisterDialog
-from counter_app.services import auth, members
+from counter_app.services import auth, member_codes, members
 from counter_app.services.desk import desk_status
-from tests.conftest import form
+from tests.conftest import form, present
 
 QStandardPaths.setTestModeEnabled(True)  # window geometry goes to a test settings folder, not the user's
 
@@ -409,8 +409,8 @@ def test_redeeming_a_gift_and_writing_off_a_scanned_coupon(qtbot, window, desk):
     points.earn_from_slip(desk, "13800138000", "5000", "R-1")
     rewards.stock_gift(desk, "G-UMB", "晴雨伞", 1500, add=1)
     rewards.define_coupon(desk, "C10", "满100减10", "10", "100", 30, 800)
-    coupon = rewards.redeem_coupon(desk, "13800138000", "C10").coupon
-    type_and_enter(qtbot, window.search_box, "13800138000")
+    coupon = rewards.redeem_coupon(desk, "13800138000", "C10", presence=present(desk, "13800138000")).coupon
+    window.handle_scan(member_codes.member_code(desk, "13800138000"))  # the member is here: their code opens the card
 
     def pick_gift():
         dialog = QApplication.activeModalWidget()
@@ -438,7 +438,7 @@ def test_the_points_history_lists_every_entry(qtbot, window, desk):
 
     members.register_member(desk, form())
     points.earn_from_slip(desk, "13800138000", "100", "H-1")
-    points.redeem_cash(desk, "13800138000", 80)
+    points.redeem_cash(desk, "13800138000", 80, presence=present(desk, "13800138000"))
     dialog = HistoryDialog(desk, members.find_member(desk, "13800138000"), window)
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 2
@@ -453,7 +453,7 @@ def test_giving_points_to_a_friend_from_the_redeem_page(qtbot, window, desk):
     members.register_member(desk, form())
     friend = members.register_member(desk, form(phone="13900139000", name="李四"))
     points.earn_from_slip(desk, "13800138000", "1000", "F-1")
-    dialog = RedeemDialog(desk, members.find_member(desk, "13800138000"), window)
+    dialog = RedeemDialog(desk, members.find_member(desk, "13800138000"), window, presence=present(desk, "13800138000"))
     qtbot.addWidget(dialog)
     messages = []
     dialog.done_message.connect(messages.append)

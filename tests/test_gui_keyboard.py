@@ -30,6 +30,7 @@ from counter_app.gui.event_checkin import EventCheckInDialog
 from counter_app.gui.manager_queue import ManagerQueueDialog
 from counter_app.gui.override_dialog import OverrideDialog
 from counter_app.gui.points_dialogs import EarnDialog, HistoryDialog, RedeemDialog
+from counter_app.gui.presence_dialog import PresenceDialog
 from counter_app.gui.print_queue import PrintQueueDialog
 from counter_app.gui.receipt_preview import ReceiptPreviewDialog
 from counter_app.gui.register_dialog import RegisterDialog
@@ -285,6 +286,7 @@ DIALOGS = (
     "reports",
     "check_in",
     "override",
+    "presence",
     "settings",
     "support_log",
 )
@@ -306,6 +308,7 @@ def _dialogs(window, desk):
         "reports": lambda: ReportsDialog(desk, window),
         "check_in": lambda: EventCheckInDialog(desk, window),
         "override": lambda: OverrideDialog(desk, "points.redeem", Permission.APPROVE, True, window),
+        "presence": lambda: PresenceDialog(desk, card, "points.cash", parent=window),
         "settings": lambda: SettingsDialog(desk, window),
         "support_log": lambda: LogViewerDialog(desk, window),
     }

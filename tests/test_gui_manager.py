@@ -21,7 +21,7 @@ from counter_app.gui.models import SLA_BACKGROUNDS, SLA_COLOURS, ComplaintsModel
 from counter_app.gui.reports_page import FigureTile, ReportsDialog, preset_range
 from counter_app.services import approvals, auth, complaints, member_events, members, points, reports
 from counter_app.services.desk import change_setting
-from tests.conftest import NOW, form
+from tests.conftest import NOW, form, present
 from tests.test_gui import open_window
 from tests.test_gui_printing import printer, retry_at_once  # noqa: F401 - fixtures
 
@@ -208,7 +208,9 @@ def test_ctrl_r_opens_the_reports_from_the_desk(qtbot, window):
 def park_a_cash_redemption(desk) -> tuple[members.MemberCard, int]:
     card = members.register_member(desk, form())
     points.earn_from_slip(desk, card.member_no, "1000", "S-1")
-    approval_id = approvals.request(desk, "points.cash", card.member_no, {"ref": card.member_no, "points": "800"})
+    # Parked as the redeem form parks it: with the scan that showed the member at the desk.
+    params = {"ref": card.member_no, "points": "800", "presence": present(desk, card.member_no)}
+    approval_id = approvals.request(desk, "points.cash", card.member_no, params)
     return card, approval_id
 
 

@@ -14,9 +14,9 @@ from counter_app.gui.override_dialog import OverrideDialog
 from counter_app.gui.points_dialogs import HistoryDialog
 from counter_app.gui.print_queue import PrintQueueDialog
 from counter_app.gui.receipt_preview import ReceiptPreviewDialog
-from counter_app.services import auth, members, points, printing, rewards
+from counter_app.services import auth, member_codes, members, points, printing, rewards
 from counter_app.services.desk import change_setting
-from tests.conftest import form
+from tests.conftest import form, present
 from tests.test_gui import open_window
 
 QStandardPaths.setTestModeEnabled(True)
@@ -123,8 +123,9 @@ def test_redeeming_writing_off_and_registering_each_print_their_receipt(qtbot, w
     points.earn_from_slip(desk, card.member_no, "5000", "R-1")
     rewards.stock_gift(desk, "G-UMB", "晴雨伞", 1500, add=1)
     rewards.define_coupon(desk, "C10", "满100减10", "10", "100", 30, 800)
-    coupon = rewards.redeem_coupon(desk, card.member_no, "C10").coupon
-    open_card(qtbot, window)
+    coupon = rewards.redeem_coupon(desk, card.member_no, "C10", presence=present(desk, card.member_no)).coupon
+    window.handle_scan(member_codes.member_code(desk, card.member_no))  # the member is here: their code opens the card
+    assert window.card.card is not None
 
     def pick_gift():
         dialog = QApplication.activeModalWidget()

@@ -13,7 +13,7 @@ import pytest
 
 import counter_app.domain
 from counter_app import i18n
-from counter_app.domain import complaints, ledger, member_events, queue, receipts, staff, tiers
+from counter_app.domain import complaints, ledger, member_events, presence, queue, receipts, staff, tiers
 from counter_app.domain.languages import LANGUAGE_NAMES, Language
 from tests.conftest import ROOT
 
@@ -34,6 +34,7 @@ LABELLED: list[tuple[type[enum.StrEnum], Mapping[str, str], str]] = [
     (receipts.ReceiptKind, receipts.KIND_TITLES, "Receipts"),
     (receipts.JobStatus, receipts.JOB_STATUS_LABELS, "PrintJobsModel"),
     (queue.QueueKind, queue.QUEUE_KIND_LABELS, "ManagerQueueModel"),
+    (presence.ProofKind, presence.PROOF_LABELS, "Presence"),
 ]
 # Closed sets whose labels are deliberately never translated.
 UNTRANSLATED: list[tuple[type[enum.StrEnum], Mapping[str, str]]] = [(Language, LANGUAGE_NAMES)]

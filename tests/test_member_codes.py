@@ -17,7 +17,7 @@ from counter_app.domain.codes import CodeRefused
 from counter_app.domain.errors import InvalidInput, NotFound
 from counter_app.services import code_keys, member_codes, members, points, rewards
 from counter_app.services.member_codes import scan
-from tests.conftest import NOW, cli_main, form, signed_in_desk
+from tests.conftest import NOW, cli_main, form, present, signed_in_desk
 from tests.sync_harness import Clock
 
 
@@ -183,16 +183,14 @@ def test_a_static_card_opens_the_card_but_redeems_less(desk, member):
     with pytest.raises(InvalidInput, match="at most 2000 points a day") as caught:
         rewards.redeem_gift(desk, card_code, "MUG", 1)
     assert "1500" in caught.value.message("en")
-    # With the dynamic code the same member redeems as usual.
-    assert (
-        rewards.redeem_gift(desk, scan(desk, member_codes.member_code(desk, member.member_no)).ref, "MUG", 1).points
-        == 1500
-    )
+    # With the dynamic code the same member redeems as usual: the scan shows them present.
+    shown = scan(desk, member_codes.member_code(desk, member.member_no))
+    assert rewards.redeem_gift(desk, shown.ref, "MUG", 1, presence=shown.presence).points == 1500
 
 
 def test_coupon_and_event_codes(desk, member):
     rewards.define_coupon(desk, "C10", "满100减10", "10", "100", 30, 200)
-    coupon = rewards.redeem_coupon(desk, member.member_no, "C10")
+    coupon = rewards.redeem_coupon(desk, member.member_no, "C10", presence=present(desk, member.member_no))
     code = rewards.member_coupons(desk, member.member_no)[0].code
     found = scan(desk, codes.coupon_payload(code))
     assert found.kind == "coupon" and found.coupon.code == code and coupon.points == 200

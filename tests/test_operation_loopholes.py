@@ -11,7 +11,7 @@ import pytest
 from counter_app.domain.errors import Conflict, InvalidInput, NotFound
 from counter_app.domain.staff import Actor, HeldForApproval, NeedsManager
 from counter_app.services import approvals, auth, member_events, members, points
-from tests.conftest import CHINA, NOW, checked_in_at_event, cli_main, form
+from tests.conftest import CHINA, NOW, checked_in_at_event, cli_main, form, phone_code, present
 
 PHONE, NEW_PHONE = "13800138000", "13900139000"
 CLERK, CLERK_PIN = "K001", "357924"
@@ -50,13 +50,15 @@ def with_manager(desk):
 
 def test_a_parked_payout_redone_with_a_manager_pays_once_and_closes_the_request(team):
     with pytest.raises(HeldForApproval) as parked:
-        approvals.run_or_park(team, "points.cash", PHONE, ref=PHONE, points=48000)
+        approvals.run_or_park(team, "points.cash", PHONE, ref=PHONE, points=48000, presence=present(team, PHONE))
     approval_id = parked.value.params["approval_id"]
     assert balance(team) == 60000
     # The same payout again, now with a manager's authority, and the member named by number instead of phone.
     member_no = members.find_member(team, PHONE).member_no
     with with_manager(team):
-        paid = approvals.run_or_park(team, "points.cash", member_no, ref=member_no, points="48000")
+        paid = approvals.run_or_park(
+            team, "points.cash", member_no, ref=member_no, points="48000", presence=present(team, member_no)
+        )
     assert balance(team) == 12000
     assert status_of(team, approval_id) == ("done", paid.op_id)
     assert approval_id not in [waiting.approval_id for waiting in approvals.pending(team_as_manager(team))]
@@ -68,9 +70,11 @@ def test_a_parked_payout_redone_with_a_manager_pays_once_and_closes_the_request(
 
 def test_another_payout_leaves_the_parked_request_waiting(team):
     with pytest.raises(HeldForApproval) as parked:
-        approvals.run_or_park(team, "points.cash", PHONE, ref=PHONE, points=48000)
+        approvals.run_or_park(team, "points.cash", PHONE, ref=PHONE, points=48000, presence=present(team, PHONE))
     with with_manager(team):
-        approvals.run_or_park(team, "points.cash", PHONE, ref=PHONE, points=8000)  # a different amount
+        approvals.run_or_park(
+            team, "points.cash", PHONE, ref=PHONE, points=8000, presence=present(team, PHONE)
+        )  # a different amount
     assert status_of(team, parked.value.params["approval_id"])[0] == "pending"
 
 
@@ -81,7 +85,7 @@ def team_as_manager(desk):
 
 def test_a_request_approved_twice_pays_once(team):
     with pytest.raises(HeldForApproval) as parked:
-        approvals.run_or_park(team, "points.cash", PHONE, ref=PHONE, points=48000)
+        approvals.run_or_park(team, "points.cash", PHONE, ref=PHONE, points=48000, presence=present(team, PHONE))
     approval_id = parked.value.params["approval_id"]
     team_as_manager(team)
     approvals.approve(team, approval_id)
@@ -94,7 +98,7 @@ def test_the_same_payout_parked_twice_is_paid_once(team):
     requests = []
     for _ in range(2):
         with pytest.raises(HeldForApproval) as parked:
-            approvals.run_or_park(team, "points.cash", PHONE, ref=PHONE, points=48000)
+            approvals.run_or_park(team, "points.cash", PHONE, ref=PHONE, points=48000, presence=present(team, PHONE))
         requests.append(parked.value.params["approval_id"])
     team_as_manager(team)
     paid = approvals.approve(team, requests[0])
@@ -204,7 +208,9 @@ def shown_points(data_dir, ref=PHONE):
 
 def test_cli_a_parked_payout_redone_with_manager_pays_once(data_dir):
     cli_team(data_dir)
-    parked = clerk("points", "cash", PHONE, "--points", "48000", data_dir=data_dir)
+    parked = clerk(
+        "points", "cash", PHONE, "--points", "48000", "--code", phone_code(data_dir, PHONE), data_dir=data_dir
+    )
     assert parked.returncode == 3, parked.stderr
     approval_id = json.loads(cli_main("approvals", "list", "--json", data_dir=data_dir).stdout)[0]["ref"]
     redone = clerk(
@@ -213,6 +219,8 @@ def test_cli_a_parked_payout_redone_with_manager_pays_once(data_dir):
         PHONE,
         "--points",
         "48000",
+        "--code",
+        phone_code(data_dir, PHONE),
         "--manager",
         MANAGER,
         "--json",

@@ -22,7 +22,7 @@ from counter_app.domain.rules import parse_rules
 from counter_app.domain.staff import HeldForApproval, NeedsManager
 from counter_app.paths import resources_dir
 from counter_app.services import approvals, auth, members, points, rewards, voids
-from tests.conftest import CHINA, NOW, checked_in_at_event, form, signed_in_desk
+from tests.conftest import CHINA, NOW, checked_in_at_event, form, present, signed_in_desk
 
 MONDAY = NOW  # 2026-11-23 10:30 +08:00
 LAST_SATURDAY = dt.datetime(2026, 11, 28, 15, 0, tzinfo=CHINA)
@@ -149,13 +149,13 @@ def test_points_become_cash_in_steps_of_80_from_the_soonest_expiring_lots(member
     old = points.earn_from_slip(member, "13800138000", "100", "OLD", at=dt.datetime(2026, 12, 20, tzinfo=CHINA))
     new = points.earn_from_slip(member, "13800138000", "100", "NEW", at=dt.datetime(2027, 2, 1, tzinfo=CHINA))
     with pytest.raises(InvalidInput) as caught:
-        points.redeem_cash(member, "13800138000", 150)
+        points.redeem_cash(member, "13800138000", 150, presence=present(member, "13800138000"))
     assert "steps of 80" in caught.value.fields["points"].message("en") and "80 or 160" in caught.value.fields[
         "points"
     ].message("en")
     with pytest.raises(InvalidInput):
-        points.redeem_cash(member, "13800138000", 240)  # only 200 held
-    cashed = points.redeem_cash(member, "13800138000", 160)
+        points.redeem_cash(member, "13800138000", 240, presence=present(member, "13800138000"))  # only 200 held
+    cashed = points.redeem_cash(member, "13800138000", 160, presence=present(member, "13800138000"))
     assert (cashed.yuan, cashed.balance) == ("2.00", 40)
     with member.store.read() as connection:
         left = dict(connection.exec_driver_sql("SELECT entry_id, points_left FROM points_lots").all())
@@ -168,8 +168,8 @@ def test_large_redemptions_need_a_manager(member):
     auth.add_staff(member, "K001", "服务台小李", "clerk", "357924")
     auth.sign_in(member, "K001", "357924")
     with pytest.raises(NeedsManager):
-        points.redeem_cash(member, "13800138000", 40080)
-    assert points.redeem_cash(member, "13800138000", 40000).balance == 5000
+        points.redeem_cash(member, "13800138000", 40080, presence=present(member, "13800138000"))
+    assert points.redeem_cash(member, "13800138000", 40000, presence=present(member, "13800138000")).balance == 5000
 
 
 def test_expiry_is_idempotent_and_the_card_warns_30_days_ahead(member):
@@ -234,15 +234,22 @@ class LedgerMachine(RuleBasedStateMachine):
         wanted = steps * 80
         balance = balances(self.desk)[0]
         if wanted <= balance:
-            assert points.redeem_cash(self.desk, "13800138000", wanted).balance == balance - wanted
+            assert (
+                points.redeem_cash(self.desk, "13800138000", wanted, presence=present(self.desk, "13800138000")).balance
+                == balance - wanted
+            )
         else:
             with pytest.raises(InvalidInput):
-                points.redeem_cash(self.desk, "13800138000", wanted)
+                points.redeem_cash(self.desk, "13800138000", wanted, presence=present(self.desk, "13800138000"))
 
     @rule(qty=st.integers(min_value=1, max_value=2))
     def redeem_gift(self, qty):
         with contextlib.suppress(InvalidInput):  # out of stock or too few points: refused whole
-            self.voidable.append(rewards.redeem_gift(self.desk, "13800138000", "G-1", qty).op_id)
+            self.voidable.append(
+                rewards.redeem_gift(
+                    self.desk, "13800138000", "G-1", qty, presence=present(self.desk, "13800138000")
+                ).op_id
+            )
 
     @rule(pick=st.integers(min_value=0, max_value=50))
     def void(self, pick):
@@ -266,7 +273,7 @@ class LedgerMachine(RuleBasedStateMachine):
         giver, receiver = ("13800138000", "13900139000") if forward else ("13900139000", "13800138000")
         before = balances(self.desk, giver)[0] + balances(self.desk, receiver)[0]
         with contextlib.suppress(InvalidInput):  # over the balance or a limit: refused whole
-            points.gift_points(self.desk, giver, receiver, amount)
+            points.gift_points(self.desk, giver, receiver, amount, presence=present(self.desk, giver))
         assert balances(self.desk, giver)[0] + balances(self.desk, receiver)[0] == before
 
     @rule()
@@ -349,20 +356,20 @@ def test_gifting_points_keeps_their_expiry_and_respects_the_limits(member):
     members.register_member(member, form(phone="13900139000", name="李四"))
     points.earn_from_slip(member, "13800138000", "12000", "G-1", at=MONDAY)
     with pytest.raises(InvalidInput):
-        points.gift_points(member, "13800138000", "13800138000", 100)
+        points.gift_points(member, "13800138000", "13800138000", 100, presence=present(member, "13800138000"))
     with pytest.raises(InvalidInput) as too_big:
-        points.gift_points(member, "13800138000", "13900139000", 6000)
+        points.gift_points(member, "13800138000", "13900139000", 6000, presence=present(member, "13800138000"))
     assert "at most 5000" in too_big.value.fields["points"].message("en")
-    gift = points.gift_points(member, "13800138000", "13900139000", 3000)
+    gift = points.gift_points(member, "13800138000", "13900139000", 3000, presence=present(member, "13800138000"))
     assert (gift.from_balance, gift.to_balance) == (9000, 3000)
     with member.store.read() as connection:
         received = connection.exec_driver_sql(
             "SELECT expires_on FROM points_lots l JOIN members m ON m.id = l.member_id WHERE m.name = '李四'"
         ).all()
     assert received == [("2027-12-31",)]
-    points.gift_points(member, "13800138000", "13900139000", 5000)
+    points.gift_points(member, "13800138000", "13900139000", 5000, presence=present(member, "13800138000"))
     with pytest.raises(InvalidInput) as daily:
-        points.gift_points(member, "13800138000", "13900139000", 2001)
+        points.gift_points(member, "13800138000", "13900139000", 2001, presence=present(member, "13800138000"))
     assert "2000 more points today" in daily.value.message("en")
     assert balances(member) == (4000, 4000, 4000) and balances(member, "13900139000") == (8000, 8000, 8000)
 

@@ -21,7 +21,7 @@ from counter_app.domain.errors import Conflict, InvalidInput, NotFound
 from counter_app.domain.staff import NeedsManager
 from counter_app.services import auth, members, points, printing, rewards, voids
 from counter_app.services.desk import change_setting
-from tests.conftest import NOW, cli_main, form
+from tests.conftest import NOW, cli_main, form, present
 
 HEADER = templates.Header(
     "万达广场",
@@ -353,12 +353,12 @@ def _printer(desk, printer: PrinterEmulator) -> None:
 def test_every_desk_operation_prints_its_receipt_from_what_was_committed(shop):
     desk = shop
     earned = points.earn_from_slip(desk, "13800138000", "20000", "R-1", shop="优衣库", at=NOW)
-    gift = rewards.redeem_gift(desk, "13800138000", "G-UMB")
-    coupon = rewards.redeem_coupon(desk, "13800138000", "C10")
-    cash = points.redeem_cash(desk, "13800138000", 800)
+    gift = rewards.redeem_gift(desk, "13800138000", "G-UMB", presence=present(desk, "13800138000"))
+    coupon = rewards.redeem_coupon(desk, "13800138000", "C10", presence=present(desk, "13800138000"))
+    cash = points.redeem_cash(desk, "13800138000", 800, presence=present(desk, "13800138000"))
     written = rewards.write_off_coupon(desk, coupon.coupon.code, "150")
     members.register_member(desk, form(phone="13900139000", name="李娜"))
-    given = points.gift_points(desk, "13800138000", "13900139000", 500)
+    given = points.gift_points(desk, "13800138000", "13900139000", 500, presence=present(desk, "13800138000"))
     voided = voids.void_operation(desk, gift.op_id, "顾客改主意")
     references = [
         earned.op_id,

@@ -15,7 +15,7 @@ import pytest
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.staff import NotPermitted
 from counter_app.services import auth, members, points, privacy, reports, rewards, voids
-from tests.conftest import NOW, checked_in_at_event, cli_main, form, signed_in_desk
+from tests.conftest import NOW, checked_in_at_event, cli_main, form, present, signed_in_desk
 
 START, END = dt.date(2026, 9, 1), dt.date(2026, 11, 23)
 A, B, C, D, E, F = "13800138000", "13900139000", "13700137000", "13500135000", "13300133000", "13600136000"
@@ -67,7 +67,7 @@ def shop(data_dir: Path, clock: Clock):
     clock.at("2026-09-15T14:00:00+08:00")
     points.earn_from_slip(desk, B, "1000", "S-2")
     clock.at("2026-09-20T15:00:00+08:00")
-    points.redeem_cash(desk, B, 800)
+    points.redeem_cash(desk, B, 800, presence=present(desk, B))
     clock.at("2026-10-05T10:00:00+08:00")
     members.register_member(desk, form(phone=C, name="王五"))
     clock.at("2026-10-06T10:00:00+08:00")
@@ -79,7 +79,7 @@ def shop(data_dir: Path, clock: Clock):
     clock.at("2026-10-10T16:00:00+08:00")
     points.earn_from_slip(desk, A, "250.50", "S-5")
     clock.at("2026-10-12T10:00:00+08:00")
-    points.gift_points(desk, B, A, 100)
+    points.gift_points(desk, B, A, 100, presence=present(desk, B))
     clock.at("2026-11-01T00:00:05+08:00")
     with desk.store.write() as connection:
         # The expiry job's entry as it writes it (its lots are not what this test is about).
@@ -92,7 +92,7 @@ def shop(data_dir: Path, clock: Clock):
         )
         connection.exec_driver_sql("UPDATE members SET points = points - 50 WHERE id = ?", (member_id,))
     clock.at("2026-11-05T10:00:00+08:00")
-    rewards.redeem_gift(desk, C, "G-UMB")
+    rewards.redeem_gift(desk, C, "G-UMB", presence=present(desk, C))
     clock.at("2026-11-12T12:00:00+08:00")
     voided = points.earn_from_slip(desk, A, "300", "S-6").op_id
     clock.at("2026-11-13T09:00:00+08:00")
@@ -102,9 +102,9 @@ def shop(data_dir: Path, clock: Clock):
     clock.at("2026-11-21T10:00:00+08:00")
     points.earn_from_slip(desk, D, "120000", "S-7")
     clock.at("2026-11-21T11:00:00+08:00")
-    used = rewards.redeem_coupon(desk, D, "C10").coupon.code
-    rewards.redeem_coupon(desk, D, "C50")
-    withdrawn = rewards.redeem_coupon(desk, D, "C10").op_id
+    used = rewards.redeem_coupon(desk, D, "C10", presence=present(desk, D)).coupon.code
+    rewards.redeem_coupon(desk, D, "C50", presence=present(desk, D))
+    withdrawn = rewards.redeem_coupon(desk, D, "C10", presence=present(desk, D)).op_id
     clock.at("2026-11-21T15:00:00+08:00")
     privacy.erase_member(desk, F, "the member's request of today")
     clock.at("2026-11-22T09:00:00+08:00")
@@ -635,7 +635,7 @@ def test_text_that_looks_like_a_formula_stays_text(desk, tmp_path):
     rewards.define_coupon(desk, "CX", '=HYPERLINK("http://x")', "10", "100", 30, 80)
     members.register_member(desk, form())
     points.earn_from_slip(desk, "13800138000", "100", "S-1")
-    rewards.redeem_coupon(desk, "13800138000", "CX")
+    rewards.redeem_coupon(desk, "13800138000", "CX", presence=present(desk, "13800138000"))
     report = reports.coupons_report(desk, END, END)
     with reports.export_report(report, tmp_path / "c.csv").open(encoding="utf-8-sig", newline="") as handle:
         assert ["CX", '\'=HYPERLINK("http://x")', "1", "10.00", "0", "0.00", "0"] in list(csv.reader(handle))

@@ -9,7 +9,7 @@ import pytest
 from counter_app.domain.coupons import new_code, parse_code
 from counter_app.domain.errors import Conflict, FieldError, InvalidInput, NotFound
 from counter_app.services import members, points, rewards
-from tests.conftest import CHINA, NOW, form
+from tests.conftest import CHINA, NOW, form, present
 
 
 @pytest.fixture
@@ -22,29 +22,29 @@ def shop(desk):
 
 
 def test_a_gift_costs_its_points_and_its_stock_never_goes_below_zero(shop):
-    done = rewards.redeem_gift(shop, "13800138000", "g-umb", 2)
+    done = rewards.redeem_gift(shop, "13800138000", "g-umb", 2, presence=present(shop, "13800138000"))
     assert (done.points, done.balance, done.stock_left) == (3000, 17000, 0)
     with pytest.raises(InvalidInput) as caught:
-        rewards.redeem_gift(shop, "13800138000", "G-UMB")
+        rewards.redeem_gift(shop, "13800138000", "G-UMB", presence=present(shop, "13800138000"))
     assert "Only 0 of 晴雨伞 left" in caught.value.message("en")
     assert members.find_member(shop, "13800138000").points == 17000  # nothing half-applied
     with pytest.raises(NotFound):
-        rewards.redeem_gift(shop, "13800138000", "NOPE")
+        rewards.redeem_gift(shop, "13800138000", "NOPE", presence=present(shop, "13800138000"))
     with pytest.raises(InvalidInput):
-        rewards.redeem_gift(shop, "13800138000", "G-UMB", 0)
+        rewards.redeem_gift(shop, "13800138000", "G-UMB", 0, presence=present(shop, "13800138000"))
 
 
 def test_a_gift_the_member_cannot_afford_changes_nothing(shop):
     rewards.stock_gift(shop, "G-TV", "电视机", 30000, add=1)
     shop.rules = shop.rules.__class__(**{**shop.rules.__dict__, "redeem_approval_over": 100000})
     with pytest.raises(InvalidInput) as caught:
-        rewards.redeem_gift(shop, "13800138000", "G-TV")
+        rewards.redeem_gift(shop, "13800138000", "G-TV", presence=present(shop, "13800138000"))
     assert "has 20000 points" in caught.value.message("en")
     assert rewards.gift_catalog(shop)[-1].stock == 1
 
 
 def test_a_coupon_is_issued_for_points_and_written_off_once(shop):
-    issued = rewards.redeem_coupon(shop, "13800138000", "C10").coupon
+    issued = rewards.redeem_coupon(shop, "13800138000", "C10", presence=present(shop, "13800138000")).coupon
     assert issued.valid_until == "2026-12-23" and issued.status == "issued"
     assert members.find_member(shop, "13800138000").coupons[0]["code"] == issued.code
     with pytest.raises(InvalidInput) as small:
@@ -59,7 +59,7 @@ def test_a_coupon_is_issued_for_points_and_written_off_once(shop):
 
 
 def test_an_expired_coupon_is_refused_with_its_date(shop):
-    issued = rewards.redeem_coupon(shop, "13800138000", "C10").coupon
+    issued = rewards.redeem_coupon(shop, "13800138000", "C10", presence=present(shop, "13800138000")).coupon
     shop.clock = lambda: dt.datetime(2026, 12, 24, 9, tzinfo=CHINA)
     with pytest.raises(InvalidInput) as caught:
         rewards.write_off_coupon(shop, issued.code)
@@ -101,7 +101,7 @@ def test_a_manager_voids_an_earn_and_a_gift_redemption_within_seven_days(shop):
     from counter_app.services import voids
 
     earned = points.earn_from_slip(shop, "13800138000", "500", "V-1", at=NOW)
-    gift = rewards.redeem_gift(shop, "13800138000", "G-UMB")
+    gift = rewards.redeem_gift(shop, "13800138000", "G-UMB", presence=present(shop, "13800138000"))
     assert members.find_member(shop, "13800138000").points == 20500 - 1500
     undone = voids.void_operation(shop, gift.op_id, "会员改变主意")
     assert (undone.points, undone.balance) == (1500, 20500)
@@ -122,8 +122,8 @@ def test_a_manager_voids_an_earn_and_a_gift_redemption_within_seven_days(shop):
 def test_voiding_a_coupon_redemption_revokes_the_coupon_unless_it_was_used(shop):
     from counter_app.services import voids
 
-    kept = rewards.redeem_coupon(shop, "13800138000", "C10")
-    used = rewards.redeem_coupon(shop, "13800138000", "C10")
+    kept = rewards.redeem_coupon(shop, "13800138000", "C10", presence=present(shop, "13800138000"))
+    used = rewards.redeem_coupon(shop, "13800138000", "C10", presence=present(shop, "13800138000"))
     rewards.write_off_coupon(shop, used.coupon.code, "200")
     voids.void_operation(shop, kept.op_id, "发错券")
     assert rewards.show_coupon(shop, kept.coupon.code).status == "revoked"

@@ -18,7 +18,7 @@ from counter_app.domain.errors import DeskError, InvalidInput, NotFound
 from counter_app.domain.staff import ROLE_PERMISSIONS, HeldForApproval, NeedsManager, NotPermitted, Permission
 from counter_app.services import approvals, audit, auth, demo, keys, members, privacy
 from counter_app.services.desk import change_setting
-from tests.conftest import ADMIN, ADMIN_PIN, NOW, ROOT, checked_in_at_event, form
+from tests.conftest import ADMIN, ADMIN_PIN, NOW, ROOT, checked_in_at_event, form, present
 
 PINS = {"cashier": "246813", "clerk": "357924", "manager": "468035", "admin2": "579146"}
 
@@ -138,8 +138,14 @@ def _operations(desk):
     return {
         "earn": (Permission.EARN, lambda: points.earn_from_slip(desk, "13800138000", "100", slip())),
         "activity": (Permission.EARN, lambda: points.award_activity(desk, "13800138000", "MATRIX-EV")),
-        "cash": (Permission.REDEEM, lambda: points.redeem_cash(desk, "13800138000", 80)),
-        "redeem_gift": (Permission.REDEEM, lambda: rewards.redeem_gift(desk, "13800138000", "G-MATRIX")),
+        "cash": (
+            Permission.REDEEM,
+            lambda: points.redeem_cash(desk, "13800138000", 80, presence=present(desk, "13800138000")),
+        ),
+        "redeem_gift": (
+            Permission.REDEEM,
+            lambda: rewards.redeem_gift(desk, "13800138000", "G-MATRIX", presence=present(desk, "13800138000")),
+        ),
         "gift_stock": (Permission.RULES, lambda: rewards.stock_gift(desk, "G-MATRIX", add=1)),
         "void": (Permission.VOID, void),
         "find_member": (Permission.LOOKUP, lambda: members.find_member(desk, "13800138000")),

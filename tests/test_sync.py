@@ -14,7 +14,7 @@ from counter_app.domain.errors import InvalidInput, StoreUnavailable
 from counter_app.services import members, points, rewards, sync
 from sync.client import SyncClient
 from sync.protocol import Op
-from tests.conftest import ADMIN, NOW, cli_main, form
+from tests.conftest import ADMIN, NOW, cli_main, form, vouched
 from tests.sync_harness import (  # noqa: F401
     BACKENDS,
     Clock,
@@ -38,7 +38,7 @@ def test_two_counters_and_the_server_agree_after_sync(server, tmp_path):
     assert report.pulled >= 2
     seen = members.find_member(west, "13800138000")
     assert seen.member_no == card.member_no and seen.points == 1000
-    points.redeem_cash(west, card.member_no, "320")
+    points.redeem_cash(west, card.member_no, "320", presence=vouched())
     sync.sync_once(west)
     sync.sync_once(east)
     assert balances(east) == balances(west) == server_balances(server) == {card.member_no: 680}
@@ -120,9 +120,9 @@ def test_two_offline_counters_overdraw_at_most_the_cap_and_open_one_review_item(
     step = east.rules.cash_points_per_yuan
     spend = cap // step * step  # as much as the cap allows, in whole yuan
     with pytest.raises(InvalidInput, match=f"at most {cap} points"):
-        points.redeem_cash(east, card.member_no, str(spend + step))
-    points.redeem_cash(east, card.member_no, str(spend))
-    points.redeem_cash(west, card.member_no, str(spend))
+        points.redeem_cash(east, card.member_no, str(spend + step), presence=vouched())
+    points.redeem_cash(east, card.member_no, str(spend), presence=vouched())
+    points.redeem_cash(west, card.member_no, str(spend), presence=vouched())
     assert sync.sync_status(east).offline is not None
     sync.sync_once(east)
     sync.sync_once(west)
@@ -204,13 +204,13 @@ def test_offline_redemption_is_bounded_in_time_and_by_the_counter_budget(sqlite_
         amount = min(desk.rules.offline_member_points, budget - spent) // step * step
         if amount <= 0:
             break
-        points.redeem_cash(desk, card.member_no, str(amount))
+        points.redeem_cash(desk, card.member_no, str(amount), presence=vouched())
         spent += amount
     with pytest.raises(InvalidInput, match=f"this counter may redeem {budget - spent} more points"):
-        points.redeem_cash(desk, many[-1].member_no, "160")
+        points.redeem_cash(desk, many[-1].member_no, "160", presence=vouched())
     clock.now = NOW + dt.timedelta(hours=desk.rules.offline_max_hours + 1)
     with pytest.raises(InvalidInput, match="redemption waits until it syncs again"):
-        points.redeem_cash(desk, many[0].member_no, "80")
+        points.redeem_cash(desk, many[0].member_no, "80", presence=vouched())
     # Earning goes on offline, whatever the limits.
     points.earn_from_slip(desk, many[0].member_no, "10.00", "S-late")
     sqlite_server.start()
@@ -272,7 +272,7 @@ def test_the_server_alone_expires_points_and_the_counters_follow(server, tmp_pat
     card = members.register_member(east, form())
     points.earn_from_slip(east, card.member_no, "500.00", "S-1")
     points.earn_from_slip(east, card.member_no, "100.00", "S-2")
-    points.redeem_cash(east, card.member_no, "160")
+    points.redeem_cash(east, card.member_no, "160", presence=vouched())
     sync.sync_once(east)
     sync.sync_once(west)
     # Counters leave expiry to the server: two counters expiring one lot would take it twice.
@@ -341,7 +341,7 @@ def test_an_operation_the_database_cannot_take_now_is_retried_in_order(sqlite_se
     rewards.define_coupon(desk, "C10", "¥10 券", "10", "50", 30, "100")
     card = members.register_member(desk, form())
     points.earn_from_slip(desk, card.member_no, "500.00", "S-1")
-    rewards.redeem_coupon(desk, card.member_no, "C10")
+    rewards.redeem_coupon(desk, card.member_no, "C10", presence=vouched())
     points.earn_from_slip(desk, card.member_no, "100.00", "S-2")
     with sqlite_server.engine.begin() as connection:  # the coupon table is away for a moment
         connection.exec_driver_sql("ALTER TABLE coupons RENAME TO coupons_away")
@@ -367,7 +367,7 @@ def test_a_coupon_written_off_at_two_offline_counters_opens_one_review_item(serv
     rewards.define_coupon(east, "C10", "¥10 券", "10", "50", 30, "100")
     card = members.register_member(east, form())
     points.earn_from_slip(east, card.member_no, "500.00", "S-1")
-    coupon = rewards.redeem_coupon(east, card.member_no, "C10").coupon
+    coupon = rewards.redeem_coupon(east, card.member_no, "C10", presence=vouched()).coupon
     sync.sync_once(east)
     sync.sync_once(west)
     rewards.write_off_coupon(east, coupon.code, "80")
@@ -431,15 +431,15 @@ def test_online_a_redemption_holds_the_points_at_the_server_so_another_counter_c
     sync.sync_once(east)
     sync.sync_once(west)
     points.earn_from_slip(east, card.member_no, "200.00", "S-2")  # not pushed yet: the hold counts it
-    points.redeem_cash(east, card.member_no, "1120")  # 1,200 here, 1,000 at the server
+    points.redeem_cash(east, card.member_no, "1120", presence=vouched())  # 1,200 here, 1,000 at the server
     assert server.scalar("SELECT points FROM holds") == 1120
     # West still shows the old balance, but the server says what may be spent now: east's earning
     # is not there yet, its hold is.
     with pytest.raises(InvalidInput, match="The central server shows 0 points this member may spend now"):
-        points.redeem_cash(west, card.member_no, "800")
+        points.redeem_cash(west, card.member_no, "800", presence=vouched())
     sync.sync_once(east)
     assert server.scalar("SELECT COUNT(*) FROM holds") == 0  # spent: the operation released it
-    points.redeem_cash(west, card.member_no, "80")  # west has not pulled yet; the server knows
+    points.redeem_cash(west, card.member_no, "80", presence=vouched())  # west has not pulled yet; the server knows
     for desk in (east, west, east):
         sync.sync_once(desk)
     assert server.scalar("SELECT COUNT(*) FROM holds") == 0  # spent: the operations released them
@@ -468,7 +468,9 @@ def test_while_a_redemption_waits_for_the_servers_hold_another_write_at_the_desk
 
     monkeypatch.setattr(SyncClient, "hold", slow_hold)
     redeemed: list[object] = []
-    redemption = threading.Thread(target=lambda: redeemed.append(points.redeem_cash(desk, card.member_no, "320")))
+    redemption = threading.Thread(
+        target=lambda: redeemed.append(points.redeem_cash(desk, card.member_no, "320", presence=vouched()))
+    )
     redemption.start()
     registered: list[object] = []
     registration = threading.Thread(

@@ -15,7 +15,7 @@ import time
 from counter_app.db.store import STORE_FILE
 from counter_app.domain.errors import DeskError
 from counter_app.services import members, points, rewards, sync
-from tests.conftest import ADMIN, ADMIN_PIN, ROOT, checked_in_at_event, form
+from tests.conftest import ADMIN, ADMIN_PIN, ROOT, checked_in_at_event, form, vouched
 from tests.lossy_proxy import Faults, LossyProxy
 from tests.sync_harness import Server, balances, database_for, enrolled_counter, server, server_balances, sqlite_server  # noqa: F401
 
@@ -44,7 +44,7 @@ def random_operation(desk, rng: random.Random, phones: list[str], tag: str, n: i
             step = desk.rules.cash_points_per_yuan
             if balance < step:
                 return False
-            points.redeem_cash(desk, ref, str(rng.randint(1, min(balance, 4000) // step) * step))
+            points.redeem_cash(desk, ref, str(rng.randint(1, min(balance, 4000) // step) * step), presence=vouched())
         else:
             ref = rng.choice(known)
             checked_in_at_event(desk, ref, f"EV{n}")
@@ -229,7 +229,7 @@ def test_offline_registrations_with_duplicate_phones_leave_no_orphans(server, tm
         card = members.register_member(desk, form(phone=phone, name="重复会员"))
         points.earn_from_slip(desk, card.member_no, "300.00", f"R{n}")
         if counter == 0 and n % 3 == 0:
-            rewards.redeem_coupon(desk, card.member_no, "C10")
+            rewards.redeem_coupon(desk, card.member_no, "C10", presence=vouched())
     assert len(plan) == 200
     settle(desks)
     assert server.scalar("SELECT COUNT(*) FROM members") == 150

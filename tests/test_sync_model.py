@@ -14,7 +14,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from counter_app.domain.errors import DeskError
 from counter_app.services import members, points, sync
-from tests.conftest import form, signed_in_desk
+from tests.conftest import form, signed_in_desk, vouched
 from tests.sync_harness import Server, database_for, enrolled_counter
 from tests.test_sync_faults import check_agreement, settle
 
@@ -56,7 +56,10 @@ class ThreeCounters(RuleBasedStateMachine):
         if known:
             with contextlib.suppress(DeskError):  # not enough points here, or beyond the offline limits
                 points.redeem_cash(
-                    self.desks[i], known[pick % len(known)], str(steps * self.desks[i].rules.cash_points_per_yuan)
+                    self.desks[i],
+                    known[pick % len(known)],
+                    str(steps * self.desks[i].rules.cash_points_per_yuan),
+                    presence=vouched(),
                 )
 
     @rule(i=st.integers(0, 2))

@@ -137,13 +137,32 @@ def _sign_in(args: argparse.Namespace, desk: Desk) -> None:
 
 
 def _identify_members(args: argparse.Namespace, desk: Desk) -> None:
-    """A REF may be a scanned code: each is read once, here, so a dynamic code's nonce is spent once per command."""
+    """A REF may be a scanned code: each is read once, here, so a dynamic code's nonce is spent once per command.
+    `args.presence` is what shows the member of REF is at the desk: their code (as REF or --code, verified
+    here like any scan), or a manager's --override-reason; a typed REF alone gives none."""
+    from counter_app.domain.errors import InvalidInput
+    from counter_app.domain.presence import Presence
     from counter_app.services import member_codes
 
+    args.presence = None
     for name in ("ref", "to", "referrer"):
         value = getattr(args, name, None)
         if isinstance(value, str):
-            setattr(args, name, member_codes.identify(desk, value))
+            ref, proof = member_codes.identify_present(desk, value)
+            setattr(args, name, ref)
+            if name == "ref":
+                args.presence = proof
+    code, reason = getattr(args, "presence_code", None), getattr(args, "override_reason", None)
+    if code is not None and reason is not None:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors", "Give either --code (the member is here) or --override-reason (a manager vouches), not both."
+            )
+        )
+    if code is not None:
+        args.presence = member_codes.prove_presence(desk, code)
+    elif reason is not None:
+        args.presence = Presence.override(reason)
 
 
 def _error_document(error: DeskError) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from counter_app.cli.output import (
     emit,
 )
-from counter_app.cli.parsing import actions, command
+from counter_app.cli.parsing import actions, command, spend_options
 from counter_app.i18n import translate
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def add_parser(subparsers: Any) -> None:
     coupon_write_off = command(coupon, "write-off")
     coupon_write_off.add_argument("code", metavar="CODE")
     coupon_write_off.add_argument("--spend", metavar="YUAN")
-    coupon_redeem = command(coupon, "redeem", help="a coupon for points")
+    coupon_redeem = spend_options(command(coupon, "redeem", help="a coupon for points"))
     coupon_redeem.add_argument("ref", metavar="REF")
     coupon_redeem.add_argument("--type", required=True, dest="type_code")
     coupon_define = command(coupon, "define", help="define a coupon type (administrator)")
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace, desk: Desk) -> int:
             ),
         )
     elif args.action == "redeem":
-        done = rewards.redeem_coupon(desk, args.ref, args.type_code)
+        done = rewards.redeem_coupon(desk, args.ref, args.type_code, presence=args.presence)
         emit(
             args,
             done,

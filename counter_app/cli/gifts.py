@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from counter_app.cli.output import emit
-from counter_app.cli.parsing import actions, command
+from counter_app.cli.parsing import actions, command, spend_options
 from counter_app.i18n import translate
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def add_parser(subparsers: Any) -> None:
     gift = actions(command(subparsers, "gift", run=__name__, help="the gift catalog and redeeming gifts"))
     command(gift, "list")
-    gift_redeem = command(gift, "redeem")
+    gift_redeem = spend_options(command(gift, "redeem"))
     gift_redeem.add_argument("ref", metavar="REF")
     gift_redeem.add_argument("--sku", required=True)
     gift_redeem.add_argument("--qty", type=int, default=1)
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace, desk: Desk) -> int:
             ),
         )
     elif args.action == "redeem":
-        done = rewards.redeem_gift(desk, args.ref, args.sku, args.qty)
+        done = rewards.redeem_gift(desk, args.ref, args.sku, args.qty, presence=args.presence)
         emit(
             args,
             done,

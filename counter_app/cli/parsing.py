@@ -110,6 +110,22 @@ def command(
     return parser
 
 
+def spend_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """What a spend of the member's points takes to show the member is at the desk (a typed REF only looks up)."""
+    parser.add_argument(
+        "--code",
+        dest="presence_code",  # not "code": coupon and event commands take a CODE of their own
+        metavar="TEXT",
+        help="the member's code as scanned (their phone's, or the printed card's within its limits): the member is here",
+    )
+    parser.add_argument(
+        "--override-reason",
+        metavar="TEXT",
+        help="a manager vouches for the member without a code, for this reason (audited; with --manager ID for a clerk)",
+    )
+    return parser
+
+
 def actions(parser: argparse.ArgumentParser, required: bool = True) -> Any:
     """The actions under a command (`member register`, `member show`, ...)."""
     return parser.add_subparsers(dest="action", required=required, parser_class=Parser)

@@ -9,7 +9,7 @@ from counter_app.cli.output import (
     emit,
     tier_label,
 )
-from counter_app.cli.parsing import actions, command
+from counter_app.cli.parsing import actions, command, spend_options
 from counter_app.i18n import translate
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def add_parser(subparsers: Any) -> None:
     earn.add_argument("--slip", required=True, metavar="SLIP_NO")
     earn.add_argument("--shop")
     earn.add_argument("--at", metavar="ISO8601", help="when the purchase was made (default: now)")
-    cash = command(points_parser, "cash", help="points as cash (whole yuan)")
+    cash = spend_options(command(points_parser, "cash", help="points as cash (whole yuan)"))
     cash.add_argument("ref", metavar="REF")
     cash.add_argument("--points", required=True)
     points_history = command(points_parser, "history")
@@ -43,7 +43,7 @@ def add_parser(subparsers: Any) -> None:
     void = command(points_parser, "void", help="undo an operation within the allowed days (manager)")
     void.add_argument("op_id", metavar="OP_ID")
     void.add_argument("--reason", required=True)
-    gift_points_parser = command(points_parser, "gift", help="a member gives points to another")
+    gift_points_parser = spend_options(command(points_parser, "gift", help="a member gives points to another"))
     gift_points_parser.add_argument("ref", metavar="REF")
     gift_points_parser.add_argument("--to", required=True, metavar="REF")
     gift_points_parser.add_argument("--points", required=True)
@@ -70,7 +70,9 @@ def run(args: argparse.Namespace, desk: Desk) -> int:
             ),
         )
     elif args.action == "cash":
-        cashed = approvals.run_or_park(desk, "points.cash", args.ref[:40], ref=args.ref, points=args.points)
+        cashed = approvals.run_or_park(
+            desk, "points.cash", args.ref[:40], ref=args.ref, points=args.points, presence=args.presence
+        )
         emit(
             args,
             cashed,
@@ -101,7 +103,7 @@ def run(args: argparse.Namespace, desk: Desk) -> int:
             ),
         )
     elif args.action == "gift":
-        gift = points.gift_points(desk, args.ref, args.to, args.points)
+        gift = points.gift_points(desk, args.ref, args.to, args.points, presence=args.presence)
         emit(
             args,
             gift,

@@ -36,3 +36,10 @@ def remember_nonce(
 def forget_nonces_before(connection: Connection, step: int) -> None:
     """Nonces of codes too old to be accepted anyway need not be kept."""
     connection.execute(text("DELETE FROM used_codes WHERE step < :step"), {"step": step})
+
+
+def scan_of(connection: Connection, nonce: str) -> Row[Any] | None:
+    """The scan that remembered a nonce: whose code, when (seen_at as text) and at which counter; or None."""
+    return connection.execute(
+        text("SELECT member_uid, seen_at, counter_uid FROM used_codes WHERE nonce = :nonce"), {"nonce": nonce}
+    ).first()

@@ -50,6 +50,9 @@ class Rules:
     complaint_escalate_when_left_hours: Decimal = Decimal(2)
     compensation_max_points: int = 2000
     compensation_coupon_types: tuple[str, ...] = ()  # empty: any coupon type the catalog defines
+    # [presence]: a spend above free_points needs the member at the desk (their code, scanned within code_minutes)
+    presence_free_points: int = 0
+    presence_code_minutes: int = 5
 
 
 def _bad(key: str, value: Any, expected: str) -> InvalidInput:
@@ -141,7 +144,21 @@ def parse_rules(text: str) -> Rules:
         card_max_points_per_day=int(_number(document, "card.max_points_per_day", integer=True)),
         card_cash=_flag(document, "card.cash"),
         **_complaint_rules(document),
+        **_presence_rules(document),
     )
+
+
+def _presence_rules(document: dict[str, Any]) -> dict[str, Any]:
+    """[presence]; a rules file from before it existed has none: every spend needs the member, within 5 minutes."""
+    if "presence" not in document:
+        return {}
+    minutes = int(_number(document, "presence.code_minutes", integer=True, positive=True))
+    if minutes > 60:
+        raise _bad("presence.code_minutes", minutes, "1 to 60 minutes: a code scanned an hour ago proves nothing")
+    return {
+        "presence_free_points": int(_number(document, "presence.free_points", integer=True)),
+        "presence_code_minutes": minutes,
+    }
 
 
 def _complaint_rules(document: dict[str, Any]) -> dict[str, Any]:

@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         self.card.edit_requested.connect(self.edit_member)
         self.card.reveal_requested.connect(self.reveal_member)
         self.card.earn_requested.connect(lambda: self.points_dialog(EarnDialog))
-        self.card.redeem_requested.connect(lambda: self.points_dialog(RedeemDialog))
+        self.card.redeem_requested.connect(lambda: self.points_dialog(RedeemDialog, presence=self.card.presence))
         self.card.history_requested.connect(lambda: self.points_dialog(HistoryDialog))
         self.card.complaint_requested.connect(self.take_complaint)
         splitter.addWidget(self.results)
@@ -659,6 +659,8 @@ class MainWindow(QMainWindow):
         self.focus_search()
 
     def _connect_points_dialog(self, dialog) -> None:
+        if isinstance(dialog, RedeemDialog):
+            dialog.present.connect(self._member_present)
         dialog.done_message.connect(self._points_done)
         dialog.receipt.connect(self.printer.queue_receipt)  # after the done message: the operation has committed
         dialog.job_queued.connect(self.printer.queued)
@@ -791,6 +793,11 @@ class MainWindow(QMainWindow):
         support.copy_diagnostics(self.desk)
         self.search_message.setText(self.tr("Diagnostics copied: paste them into your message to support."))
 
+    def _member_present(self, presence) -> None:
+        """The member's code, scanned in a spend form, shows them here on the card too (and for its next spends)."""
+        if self.card.card is not None:
+            self.card.show_identification(self.card.identified_by, presence)
+
     def _points_done(self, message: str) -> None:
         self.search_message.setText(message)
         if self.card.card is not None:
@@ -876,7 +883,7 @@ class MainWindow(QMainWindow):
 
     def _scanned(self, outcome: member_codes.ScanOutcome) -> None:
         if outcome.kind == "member" and outcome.card is not None:
-            self.show_card(outcome.card, ref=outcome.ref, via=outcome.via)
+            self.show_card(outcome.card, ref=outcome.ref, via=outcome.via, presence=outcome.presence)
             self.search_message.setText("")
             self.focus_search()
         elif outcome.kind == "coupon" and outcome.coupon is not None:
@@ -889,12 +896,15 @@ class MainWindow(QMainWindow):
             self.search_box.setText(outcome.text or "")
             self._search_now()
 
-    def show_card(self, card: members.MemberCard, ref: str | None = None, via: str | None = None) -> None:
+    def show_card(
+        self, card: members.MemberCard, ref: str | None = None, via: str | None = None, presence=None
+    ) -> None:
         if ref is None and self.card.card is not None and self.card.card.member_no == card.member_no:
-            ref, via = self.card_ref, self.card.identified_by  # the same member refreshed: identified as before
+            # The same member refreshed: identified as before, and present by the same scan.
+            ref, via, presence = self.card_ref, self.card.identified_by, self.card.presence
         self.card_ref = ref or card.member_no
         self.card.show_card(card)
-        self.card.show_identification(via)
+        self.card.show_identification(via, presence)
         member_no = card.member_no
         Op(self, lambda: members.profile_history(self.desk, member_no)).success(
             lambda changes: self.card.show_history(member_no, changes)

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from counter_app import i18n
 from counter_app.domain.members import FIELD_LABELS
+from counter_app.domain.presence import Presence, ProofKind
 from counter_app.domain.tiers import TIER_LABELS
+from counter_app.gui.presence_dialog import presence_text
 from counter_app.services.members import MemberCard, ProfileChange
 
 HISTORY_SHOWN = 3
@@ -110,6 +112,7 @@ class MemberCardView(QStackedWidget):
         self.identification.setTextFormat(Qt.TextFormat.PlainText)
         name_row.addWidget(self.identification, 0, Qt.AlignmentFlag.AlignVCenter)
         self.identified_by: str | None = None
+        self.presence: Presence | None = None  # the scan that shows the member is here, if any
         name_row.addStretch()
         header.addLayout(name_row, 0, 0)
         header.addWidget(self.member_no_label, 1, 0)
@@ -284,8 +287,10 @@ class MemberCardView(QStackedWidget):
         self.history_label.setText("")
         self.setCurrentIndex(1)
 
-    def show_identification(self, via: str | None) -> None:
+    def show_identification(self, via: str | None, presence: Presence | None = None) -> None:
+        """How the member was identified, and so whether the desk knows they are here to spend points."""
         self.identified_by = via
+        self.presence = presence
         notices = {
             "card": (
                 self.tr("Printed card · limited"),
@@ -293,12 +298,28 @@ class MemberCardView(QStackedWidget):
                     "Identified by the printed card only: redemption is limited. Ask for the phone code or ID for more."
                 ),
             ),
-            "ticket": (self.tr("Event ticket"), self.tr("Opened from an event ticket.")),
+            "ticket": (
+                self.tr("Event ticket · scan to redeem"),
+                self.tr(
+                    "Opened from an event ticket, which does not show the member is here: scan their code to redeem."
+                ),
+            ),
         }
-        badge, explanation = notices.get(via or "", ("", ""))
+        if presence is not None and presence.via is ProofKind.CODE:
+            badge, explanation = (
+                self.tr("Present · code %1").replace("%1", presence.at.strftime("%H:%M") if presence.at else ""),
+                presence_text(presence),
+            )
+        elif via in notices:
+            badge, explanation = notices[via or ""]
+        else:
+            badge, explanation = self.tr("Looked up · scan to redeem"), presence_text(None)
         self.identification.setText(badge)
         self.identification.setToolTip(explanation)
-        self.identification.setVisible(bool(badge))
+        self.identification.setProperty("present", presence is not None)
+        self.identification.style().unpolish(self.identification)
+        self.identification.style().polish(self.identification)
+        self.identification.setVisible(True)
 
     def show_revealed(self, revealed) -> None:
         """Full numbers for the member on screen, until another member opens (the reveal is audited)."""

@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 from counter_app import i18n
 from counter_app.domain.errors import DeskError
 from counter_app.domain.ledger import KIND_LABELS
+from counter_app.domain.presence import Presence, PresenceNeeded
 from counter_app.domain.rules import Rules
 from counter_app.domain.staff import Permission
 from counter_app.domain.tiers import TIER_LABELS
 from counter_app.gui.guarded import run_guarded
+from counter_app.gui.presence_dialog import PresenceDialog, presence_text
 from counter_app.gui.receipt_preview import ReceiptPreviewDialog
 from counter_app.gui.shortcuts import (
     CTRL_ENTER,
@@ -42,7 +44,7 @@ from counter_app.gui.shortcuts import (
     with_key,
 )
 from counter_app.gui.tasks import Op
-from counter_app.services import points, printing, rewards
+from counter_app.services import member_codes, points, presence, printing, rewards
 from counter_app.services.desk import Desk
 from counter_app.services.members import MemberCard
 
@@ -228,10 +230,26 @@ class RedeemDialog(_MemberDialog):
     """A gift from the catalog (stock and points shown), points as cash, or a coupon. It opens on the gifts with
     the first one the member can have focused: arrows choose, Enter hands it over; Ctrl+Tab goes to the next page."""
 
-    def __init__(self, desk: Desk, card: MemberCard, parent: QWidget | None = None, ref: str | None = None) -> None:
+    present = Signal(object)  # Presence: the member's code scanned while the form was open
+
+    def __init__(
+        self,
+        desk: Desk,
+        card: MemberCard,
+        parent: QWidget | None = None,
+        ref: str | None = None,
+        presence: Presence | None = None,
+    ) -> None:
         super().__init__(desk, card, parent, ref)
         self.set_title(self.tr("Redeem points"))
         self.setMinimumWidth(640)
+        # How the desk knows the member is here: the code scanned when the card opened, or one scanned now.
+        self.presence = presence
+        self.asking: PresenceDialog | None = None  # open while the member's code is asked for
+        self.presence_label = QLabel(objectName="presenceLine", wordWrap=True)
+        self.presence_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.layout_.addWidget(self.presence_label)
+        self._show_presence()
         self.tabs = QTabWidget()
         self.gift_page = self._gift_tab()
         self.tabs.addTab(self.gift_page, self.tr("Gifts"))
@@ -281,6 +299,92 @@ class RedeemDialog(_MemberDialog):
         rules = self.desk.rules
         return rules
 
+    def _show_presence(self) -> None:
+        self.presence_label.setText(presence_text(self.presence))
+        self.presence_label.setProperty("present", self.presence is not None)
+        self.presence_label.style().unpolish(self.presence_label)
+        self.presence_label.style().polish(self.presence_label)
+
+    def take_scan(self, text: str) -> None:
+        """A scan while the form is open: the friend's code on the gifting page's field, else the member's own
+        code, which shows they are here (the next spends go by it)."""
+        if self.friend_edit.hasFocus():
+            self.friend_edit.setText(text.strip())
+            self.give_edit.setFocus()
+            return
+        Op(self, lambda: member_codes.prove_presence(self.desk, text)).success(self._present).failure(
+            self.show_error
+        ).run()
+
+    def _present(self, proof: Presence) -> None:
+        self.presence = proof
+        self.error.setVisible(False)
+        self._show_presence()
+        self.present.emit(proof)
+
+    def _spend(
+        self,
+        points_: int | str,
+        action: str,
+        run,
+        done,
+        park=None,
+        on_parked=None,
+    ) -> None:
+        """Run a spend with the proof that the member is here; without one (the card was opened by typing), or when
+        the desk refuses the one it has, ask for the member's code or a manager's override first."""
+
+        def attempt(proof: Presence | None, actor=None) -> None:
+            def work():
+                if actor is None:
+                    return run(proof)
+                with self.desk.acting_as(actor):
+                    return run(proof)
+
+            run_guarded(
+                self,
+                self.desk,
+                work,
+                done,
+                failed,
+                action=action,
+                permission=Permission.REDEEM,
+                park=park(proof) if park is not None else None,
+                on_parked=on_parked,
+            )
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, PresenceNeeded):
+                self.presence = None  # the proof this form had does not hold (any more)
+                self._show_presence()
+                ask(error.message())
+            else:
+                self.show_error(error)
+
+        def ask(problem: str | None) -> None:
+            dialog = PresenceDialog(self.desk, self.card, action, problem, parent=self)
+            self.asking = dialog
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            self.asking = None
+            if not accepted or dialog.presence is None:
+                self.show_error_text(self.tr("Nothing was redeemed: the member's code was not scanned."))
+                return
+            if dialog.actor is None:
+                self._present(dialog.presence)
+            attempt(dialog.presence, dialog.actor)
+
+        wanted = int(points_) if str(points_).isdigit() else 0
+        if self.presence is None and presence.spend_needs_proof(self.desk, wanted):
+            ask(None)
+        else:
+            attempt(self.presence)
+
+    def show_error_text(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(True)
+        for button in self.findChildren(QPushButton):
+            button.setEnabled(True)
+
     def _cash_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -310,6 +414,7 @@ class RedeemDialog(_MemberDialog):
         page = QWidget()
         self.gift_grid = QGridLayout(page)
         self.gift_buttons: dict[str, QPushButton] = {}
+        self.gift_costs: list[tuple[str, int]] = []
         self.gift_group = QButtonGroup(page, exclusive=False)  # arrow keys move between the tiles
         Op(self, lambda: rewards.gift_catalog(self.desk)).success(self._show_gifts).failure(self.show_error).run()
         return page
@@ -317,6 +422,7 @@ class RedeemDialog(_MemberDialog):
     def _show_gifts(self, items: list[rewards.GiftItem]) -> None:
         if not items:
             self.gift_grid.addWidget(QLabel(self.tr("The catalog is empty.")), 0, 0)
+        self.gift_costs = [(item.sku, item.points) for item in items]
         for index, item in enumerate(items):
             button = QPushButton(objectName="secondaryButton")
             button.setText(
@@ -340,6 +446,7 @@ class RedeemDialog(_MemberDialog):
         self.coupon_page = page
         self.coupon_layout = QVBoxLayout(page)
         self.coupon_buttons: list[QPushButton] = []
+        self.coupon_costs: list[tuple[str, int]] = []
         Op(self, self._coupon_types).success(self._show_coupons).failure(self.show_error).run()
         return page
 
@@ -347,6 +454,7 @@ class RedeemDialog(_MemberDialog):
         return rewards.coupon_kinds(self.desk)
 
     def _show_coupons(self, kinds: list[rewards.CouponKind]) -> None:
+        self.coupon_costs = [(kind.type_code, kind.points) for kind in kinds]
         for kind in kinds:
             button = QPushButton(
                 self.tr("%1 — %2 points").replace("%1", kind.title).replace("%2", f"{kind.points:,}"),
@@ -380,10 +488,10 @@ class RedeemDialog(_MemberDialog):
     def give_points(self) -> None:
         friend, amount, ref = self.friend_edit.text(), self.give_edit.text(), self.ref
         self.give_button.setEnabled(False)
-        run_guarded(
-            self,
-            self.desk,
-            lambda: points.gift_points(self.desk, ref, friend, amount),
+        self._spend(
+            amount.strip(),
+            "points.gift",
+            lambda proof: points.gift_points(self.desk, ref, friend, amount, presence=proof),
             lambda r: self.finish(
                 self.tr("%1 points given to %2; balance %3 (theirs %4).")
                 .replace("%1", f"{r.points:,}")
@@ -392,18 +500,15 @@ class RedeemDialog(_MemberDialog):
                 .replace("%4", f"{r.to_balance:,}"),
                 r.op_id,
             ),
-            self.show_error,
-            action="points.gift",
-            permission=Permission.REDEEM,
         )
 
     def redeem_cash(self) -> None:
         wanted, ref = self.cash_edit.text(), self.ref
         self.cash_button.setEnabled(False)
-        run_guarded(
-            self,
-            self.desk,
-            lambda: points.redeem_cash(self.desk, ref, wanted),
+        self._spend(
+            wanted.strip(),
+            "points.cash",
+            lambda proof: points.redeem_cash(self.desk, ref, wanted, presence=proof),
             lambda r: self.finish(
                 self.tr("%1 points paid out as ¥%2; balance %3.")
                 .replace("%1", f"{r.points:,}")
@@ -411,10 +516,7 @@ class RedeemDialog(_MemberDialog):
                 .replace("%3", f"{r.balance:,}"),
                 r.op_id,
             ),
-            self.show_error,
-            action="points.cash",
-            permission=Permission.REDEEM,
-            park=("points.cash", self.card.member_no, {"ref": ref, "points": wanted}),
+            park=lambda proof: ("points.cash", self.card.member_no, {"ref": ref, "points": wanted, "presence": proof}),
             on_parked=lambda approval_id: self.finish(
                 self.tr("Waits for a manager as request %1.").replace("%1", str(approval_id))
             ),
@@ -422,10 +524,11 @@ class RedeemDialog(_MemberDialog):
 
     def redeem_gift(self, sku: str) -> None:
         ref = self.ref
-        run_guarded(
-            self,
-            self.desk,
-            lambda: rewards.redeem_gift(self.desk, ref, sku),
+        cost = next((item for item in self.gift_costs if item[0] == sku), (sku, 0))[1]
+        self._spend(
+            cost,
+            "gift.redeem",
+            lambda proof: rewards.redeem_gift(self.desk, ref, sku, presence=proof),
             lambda r: self.finish(
                 self.tr("%1 handed over for %2 points; balance %3.")
                 .replace("%1", sku)
@@ -433,24 +536,19 @@ class RedeemDialog(_MemberDialog):
                 .replace("%3", f"{r.balance:,}"),
                 r.op_id,
             ),
-            self.show_error,
-            action="gift.redeem",
-            permission=Permission.REDEEM,
         )
 
     def redeem_coupon(self, type_code: str) -> None:
         ref = self.ref
-        run_guarded(
-            self,
-            self.desk,
-            lambda: rewards.redeem_coupon(self.desk, ref, type_code),
+        cost = next((item for item in self.coupon_costs if item[0] == type_code), (type_code, 0))[1]
+        self._spend(
+            cost,
+            "coupon.redeem",
+            lambda proof: rewards.redeem_coupon(self.desk, ref, type_code, presence=proof),
             lambda r: self.finish(
                 self.tr("Coupon %1 issued; balance %2.").replace("%1", r.coupon.code).replace("%2", f"{r.balance:,}"),
                 r.op_id,
             ),
-            self.show_error,
-            action="coupon.redeem",
-            permission=Permission.REDEEM,
         )
 
 

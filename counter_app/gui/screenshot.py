@@ -37,6 +37,7 @@ from counter_app.gui.main_window import MainWindow
 from counter_app.gui.manager_queue import ManagerQueueDialog
 from counter_app.gui.override_dialog import OverrideDialog
 from counter_app.gui.points_dialogs import EarnDialog, HistoryDialog, RedeemDialog
+from counter_app.gui.presence_dialog import PresenceDialog
 from counter_app.gui.print_queue import PrintQueueDialog
 from counter_app.gui.receipt_preview import ReceiptPreviewDialog
 from counter_app.gui.register_dialog import RegisterDialog
@@ -183,6 +184,11 @@ def _quietly(work: Callable[..., _T], *args: Any, **kwargs: Any) -> _T | None:
         return None
 
 
+def _at_the_desk(desk: Desk, member_no: str):
+    """The sample member's phone code, scanned: a spend needs the member there, in the samples too."""
+    return member_codes.prove_presence(desk, member_codes.member_code(desk, member_no))
+
+
 def _sample_trade(desk: Desk, rng: random.Random, pool: list, now: dt.datetime) -> None:
     """Purchases every day for three months (more at weekends), some cash redemptions, coupons redeemed and used."""
     rules = desk.rules
@@ -212,11 +218,21 @@ def _sample_trade(desk: Desk, rng: random.Random, pool: list, now: dt.datetime) 
             if rich and rng.random() < 0.5:
                 member = rng.choice(rich)
                 _quietly(
-                    points.redeem_cash, desk, member.member_no, rules.cash_points_per_yuan * rng.choice((10, 20, 25))
+                    points.redeem_cash,
+                    desk,
+                    member.member_no,
+                    rules.cash_points_per_yuan * rng.choice((10, 20, 25)),
+                    presence=_at_the_desk(desk, member.member_no),
                 )
             if rich and rng.random() < 0.45:
                 member = rng.choice(rich)
-                redeemed = _quietly(rewards.redeem_coupon, desk, member.member_no, rng.choice(("C10", "C10", "C50")))
+                redeemed = _quietly(
+                    rewards.redeem_coupon,
+                    desk,
+                    member.member_no,
+                    rng.choice(("C10", "C10", "C50")),
+                    presence=_at_the_desk(desk, member.member_no),
+                )
                 if redeemed is not None and redeemed.coupon is not None:
                     issued.append(redeemed.coupon.code)
         if issued and rng.random() < 0.4:
@@ -475,6 +491,15 @@ def take_screenshot(
             window.lock() if desk.session else window.show_login(locked_by=Actor("S012", "林晓雯", "clerk"))
             _settle()
             picture = window.grab()
+        elif page == "presence":
+            # A member looked up by phone, about to be paid out: the desk asks for their code first.
+            card = members.find_member(desk, _shown_member(desk, member_ref))
+            dialog = PresenceDialog(desk, card, "points.cash", parent=window)
+            dialog.show()
+            dialog.manager_edit.setText("M001")
+            dialog.adjustSize()
+            _settle()
+            picture = dialog.grab()
         elif page == "override":
             dialog = OverrideDialog(desk, "member.edit", Permission.EDIT_MEMBER, parkable=True, parent=window)
             dialog.show()

@@ -11,6 +11,7 @@ from sqlalchemy import Connection
 from counter_app.db import approvals as approval_rows
 from counter_app.db.sealing import seal, unseal
 from counter_app.domain.errors import DeskError, InvalidInput
+from counter_app.domain.presence import Presence
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services.audit import record
 from counter_app.services.auth import NotSignedIn
@@ -36,6 +37,8 @@ def request(desk: Desk, action: str, subject: str | None, params: dict[str, Any]
         raise InvalidInput(
             QT_TRANSLATE_NOOP("Errors", "{action} cannot wait for approval; ask a manager to do it now."), action=action
         )
+    # A spend's proof that the member was here goes with it, to be shown to the manager who approves it.
+    params = {name: value.to_params() if isinstance(value, Presence) else value for name, value in params.items()}
     with desk.store.write() as connection:
         approval_id = approval_rows.add_request(connection, action, subject, actor.staff_id, desk.now())
         # Parameters may carry a phone number: sealed like any personal data, bound to this request.

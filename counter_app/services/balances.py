@@ -14,8 +14,10 @@ from counter_app.db import points as ledger
 from counter_app.db.outbox import append_op
 from counter_app.domain.errors import InvalidInput
 from counter_app.domain.points import draw_fifo, expires_on
+from counter_app.domain.presence import Presence
 from counter_app.domain.staff import Actor
 from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.services import presence
 from counter_app.services.audit import record
 from counter_app.services.desk import Desk
 from counter_app.services.sync.redemptions import Hold, apply_hold, ask_hold
@@ -97,12 +99,14 @@ def debit_points(
     note: str | None = None,
     item: str | None = None,
     qty: int | None = None,
-    by_card: bool = False,
+    proof: Presence | None,
     hold: Hold,
 ) -> tuple[str, list[tuple[int, int]]]:
-    """Points out, first in first out; refuses more than the balance, and beyond a static card's limits.
+    """Points out, first in first out; refuses a spend without the member shown to be here (`proof`, checked
+    again and audited in this transaction), more than the balance, and beyond a static card's limits.
     `hold`: hold_for's answer, asked before the caller's transaction opened; its op id is the entry's."""
-    if by_card:
+    presence.confirm(desk, connection, row, kind, points_, proof, actor)
+    if presence.by_card(proof):
         _check_card_limits(desk, connection, row, kind, points_)
     balance = points_balance(connection, row.id)
     if points_ > balance:
@@ -160,13 +164,15 @@ def debit_points(
     return entry_id, taken
 
 
-def hold_for(desk: Desk, row: Row[Any], kind: str, points_: int, *, by_card: bool = False) -> Hold:
+def hold_for(desk: Desk, row: Row[Any], kind: str, points_: int, *, proof: Presence | None) -> Hold:
     """Before a redemption's write transaction: the server's hold for debit_points, asked outside any
-    transaction so that no other write at this desk waits on the network. A redemption the desk itself
-    will refuse (the balance, the card's limits) is not asked for; debit_points refuses it as before."""
+    transaction so that no other write at this desk waits on the network. A spend without the member shown
+    to be here is refused first (and audited), before the server is asked; one the desk itself will refuse
+    otherwise (the balance, the card's limits) is not asked for; debit_points refuses it as before."""
+    presence.require(desk, row, kind, points_, proof)
     with desk.store.read() as connection:
         try:
-            if by_card:
+            if presence.by_card(proof):
                 _check_card_limits(desk, connection, row, kind, points_)
             allowed = points_ <= points_balance(connection, row.id)
         except InvalidInput:

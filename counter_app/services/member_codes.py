@@ -16,6 +16,7 @@ from counter_app.domain import codes
 from counter_app.domain.codes import CardCode, CodeRefused, CouponCode, DynamicCode
 from counter_app.domain.errors import FieldError, InvalidInput, NotFound, StoreUnavailable
 from counter_app.domain.points import normalize_slip_no
+from counter_app.domain.presence import Presence, ProofKind
 from counter_app.domain.search import QueryKind, classify_query
 from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
@@ -42,11 +43,15 @@ class ScanOutcome:
     event_uid: str | None = None
     text: str | None = None
     slip_no: str | None = None  # text that reads as a purchase slip's number: earned for the member on the card
+    presence: Presence | None = None  # the member's code or card, as proof that they are here for a spend
 
     def to_json(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "via": self.via,
+            "scanned_at": self.presence.at.isoformat(timespec="seconds")
+            if self.presence and self.presence.at
+            else None,
             "ref": self.ref,
             "event_uid": self.event_uid,
             "text": self.text,
@@ -56,9 +61,9 @@ class ScanOutcome:
         }
 
 
-def _use_dynamic(desk: Desk, code: DynamicCode, issuer: bytes) -> Row[Any]:
-    """Verify offline, then remember the nonce with its outbox entry in one transaction: seen twice is refused."""
-    now = desk.now()
+def _use_dynamic(desk: Desk, code: DynamicCode, issuer: bytes, now: dt.datetime) -> Row[Any]:
+    """Verify offline, then remember the nonce with its outbox entry in one transaction: seen twice is refused.
+    The remembered scan is what later proves the member was here (services/presence.py)."""
     codes.verify_member_code(code, issuer, now)
     nonce = code.nonce.hex()
     with desk.store.write() as connection:
@@ -119,13 +124,18 @@ def scan(desk: Desk, text: str) -> ScanOutcome:
     parsed = codes.parse(payload)
     if isinstance(parsed, CouponCode):
         return ScanOutcome("coupon", coupon=show_coupon(desk, parsed.code))
+    now = desk.now()
     if isinstance(parsed, DynamicCode):
-        row = _use_dynamic(desk, parsed, issuer_key(desk))
-        return ScanOutcome("member", card=find_member(desk, row.member_no), via="code", ref=row.member_no)
+        row = _use_dynamic(desk, parsed, issuer_key(desk), now)
+        proof = Presence(ProofKind.CODE, row.member_uid, now, nonce=parsed.nonce.hex())
+        return ScanOutcome(
+            "member", card=find_member(desk, row.member_no), via="code", ref=row.member_no, presence=proof
+        )
     with desk.store.read() as connection:
         row = verified_member(desk, connection, parsed)
     if isinstance(parsed, CardCode):
-        return ScanOutcome("member", card=find_member(desk, row.member_no), via="card", ref=payload)
+        proof = Presence(ProofKind.CARD, row.member_uid, now, card=payload)
+        return ScanOutcome("member", card=find_member(desk, row.member_no), via="card", ref=payload, presence=proof)
     return ScanOutcome(
         "member", card=find_member(desk, row.member_no), via="ticket", ref=row.member_no, event_uid=parsed.event_uid
     )
@@ -148,8 +158,13 @@ def slip_number(text: str) -> str | None:
 def identify(desk: Desk, ref: str) -> str:
     """A REF as the CLI takes it: a scanned code becomes the member it names (a dynamic code's nonce is spent
     here, once); a static card code stays as it is, so its limits follow it; anything else is left alone."""
+    return identify_present(desk, ref)[0]
+
+
+def identify_present(desk: Desk, ref: str) -> tuple[str, Presence | None]:
+    """`identify`, and the proof that the member is here when the REF was their code or card (else None)."""
     if not codes.looks_like_code(ref or ""):
-        return ref
+        return ref, None
     outcome = scan(desk, ref)
     if outcome.kind != "member":
         raise InvalidInput(
@@ -157,7 +172,21 @@ def identify(desk: Desk, ref: str) -> str:
                 "Errors", "That is a coupon, not a member; write it off with the coupon command or the coupon box."
             )
         )
-    return outcome.ref or ""
+    return outcome.ref or "", outcome.presence
+
+
+def prove_presence(desk: Desk, text: str) -> Presence:
+    """A scanned code offered as proof that the member is here (the CLI's --code, the spend dialogs' scan):
+    verified here as every scan is, a dynamic code's nonce spent once; an event ticket or a coupon proves nothing."""
+    outcome = scan(desk, text)
+    if outcome.presence is None:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "That is not the member's own code; scan the code on the member's phone, or their printed member card.",
+            )
+        )
+    return outcome.presence
 
 
 def member_code(desk: Desk, ref: str, static: bool = False) -> str:

@@ -13,7 +13,6 @@ from counter_app.db import member_events as event_rows
 from counter_app.db import members as member_rows
 from counter_app.db import points as ledger
 from counter_app.db.outbox import append_op
-from counter_app.domain.codes import is_card_ref
 from counter_app.domain.errors import Conflict, DeskError, FieldError, InvalidInput, NotFound, form_invalid
 from counter_app.domain.points import (
     BACKDATE_DAYS,
@@ -25,10 +24,12 @@ from counter_app.domain.points import (
     points_for,
     tier_for_spend,
 )
+from counter_app.domain.presence import Presence
 from counter_app.domain.staff import HeldForApproval, NeedsManager, Permission
 from counter_app.domain.tiers import ROLLING_DAYS, TIERS
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services import approval_requests
+from counter_app.services import presence as presence_check
 from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.balances import award_referral as award_referral
@@ -239,9 +240,13 @@ def earn_from_slip(
         return EarnResult(entry_id, row.member_no, points, balance, tier, tier != row.tier)
 
 
-def redeem_cash(desk: Desk, ref: str, points: int | str) -> CashResult:
-    """Points as cash, in whole yuan at the rules' ratio, spent from the soonest-expiring lots."""
+def redeem_cash(
+    desk: Desk, ref: str, points: int | str, presence: Presence | dict[str, Any] | None = None
+) -> CashResult:
+    """Points as cash, in whole yuan at the rules' ratio, spent from the soonest-expiring lots; `presence`: the
+    proof that the member is at the desk (a scan's, or a manager's override), parked with the request if it waits."""
     actor = authorize(desk, Permission.REDEEM, "points.cash")
+    proof = presence_check.proof_for(ref, presence)
     rules = desk.rules
     try:
         wanted = parse_points(points)
@@ -264,6 +269,10 @@ def redeem_cash(desk: Desk, ref: str, points: int | str) -> CashResult:
                 )
             }
         )
+    with desk.store.read() as connection:
+        row = require_member(desk, connection, ref)
+    # Before the manager's limit: a request parked for approval is one the member was shown to be here for.
+    presence_check.require(desk, row, "cash", wanted, proof)
     if wanted > rules.redeem_approval_over and not actor.may(Permission.APPROVE):
         record_alone(
             desk,
@@ -277,14 +286,12 @@ def redeem_cash(desk: Desk, ref: str, points: int | str) -> CashResult:
             QT_TRANSLATE_NOOP("Errors", "Redeeming more than {limit} points needs a manager."),
             limit=rules.redeem_approval_over,
         )
-    with desk.store.read() as connection:
-        row = require_member(desk, connection, ref)
-    hold = hold_for(desk, row, "cash", wanted, by_card=is_card_ref(ref))
+    hold = hold_for(desk, row, "cash", wanted, proof=proof)
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
         yuan = wanted // ratio
         entry_id, _ = debit_points(
-            desk, connection, row, "cash", wanted, actor, note=f"¥{yuan}", by_card=is_card_ref(ref), hold=hold
+            desk, connection, row, "cash", wanted, actor, note=f"¥{yuan}", proof=proof, hold=hold
         )
 
         def same_cash(params: dict[str, Any]) -> bool:
@@ -412,10 +419,14 @@ def _gift_parties(
     return giver, receiver
 
 
-def gift_points(desk: Desk, from_ref: str, to_ref: str, points_: int | str) -> GiftResult:
+def gift_points(
+    desk: Desk, from_ref: str, to_ref: str, points_: int | str, presence: Presence | None = None
+) -> GiftResult:
     """A member gives points to another (积分赠予好友) within the rules' limits; the received points
-    keep the expiry dates of the lots they came from, so gifting never stretches a lot's life."""
+    keep the expiry dates of the lots they came from, so gifting never stretches a lot's life.
+    `presence`: the proof that the giver is at the desk."""
     actor = authorize(desk, Permission.REDEEM, "points.gift")
+    proof = presence_check.proof_for(from_ref, presence)
     rules = desk.rules
     try:
         wanted = parse_points(points_)
@@ -433,7 +444,7 @@ def gift_points(desk: Desk, from_ref: str, to_ref: str, points_: int | str) -> G
     # points at the server, and again in the write, against the data as it is then.
     with desk.store.read() as connection:
         giver, receiver = _gift_parties(desk, connection, from_ref, to_ref, wanted)
-    hold = hold_for(desk, giver, "gift-out", wanted, by_card=is_card_ref(from_ref))
+    hold = hold_for(desk, giver, "gift-out", wanted, proof=proof)
     with desk.store.write() as connection:
         giver, receiver = _gift_parties(desk, connection, from_ref, to_ref, wanted)
         entry_id, taken = debit_points(
@@ -444,7 +455,7 @@ def gift_points(desk: Desk, from_ref: str, to_ref: str, points_: int | str) -> G
             wanted,
             actor,
             note=f"to {receiver.member_no}",
-            by_card=is_card_ref(from_ref),
+            proof=proof,
             hold=hold,
         )
         expiries = ledger.lot_expiries(connection, [lot for lot, _ in taken])

@@ -11,12 +11,13 @@ from sqlalchemy import Connection, Row
 
 from counter_app.db import rewards as reward_rows
 from counter_app.db.outbox import append_op
-from counter_app.domain.codes import is_card_ref
 from counter_app.domain.coupons import display, new_code, parse_code
 from counter_app.domain.errors import Conflict, FieldError, InvalidInput, NotFound, form_invalid
 from counter_app.domain.points import parse_amount, parse_points
+from counter_app.domain.presence import Presence
 from counter_app.domain.staff import Actor, NeedsManager, Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.services import presence as presence_check
 from counter_app.services.audit import record, record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.balances import debit_points, hold_for, points_balance
@@ -126,9 +127,11 @@ def _needs_manager_over_limit(desk: Desk, actor: Actor, points: int, action: str
         )
 
 
-def redeem_gift(desk: Desk, ref: str, sku: str, qty: int = 1) -> Redemption:
-    """Points for a gift: stock goes down in the same transaction, and never below zero."""
+def redeem_gift(desk: Desk, ref: str, sku: str, qty: int = 1, presence: Presence | None = None) -> Redemption:
+    """Points for a gift: stock goes down in the same transaction, and never below zero; `presence`: the proof
+    that the member is at the desk."""
     actor = authorize(desk, Permission.REDEEM, "gift.redeem")
+    proof = presence_check.proof_for(ref, presence)
     sku = _sku(sku)
     if not 1 <= int(qty) <= MAX_QTY:
         raise form_invalid(
@@ -150,7 +153,7 @@ def redeem_gift(desk: Desk, ref: str, sku: str, qty: int = 1) -> Redemption:
         # member's points at the server until it lapsed.
         if reward_rows.gift_stock(connection, sku) < qty:
             _out_of_stock(connection, sku, item.name)
-    hold = hold_for(desk, row, "redeem-gift", item.points * qty, by_card=is_card_ref(ref))
+    hold = hold_for(desk, row, "redeem-gift", item.points * qty, proof=proof)
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
         if not reward_rows.take_stock(connection, sku, qty):
@@ -165,7 +168,7 @@ def redeem_gift(desk: Desk, ref: str, sku: str, qty: int = 1) -> Redemption:
             note=f"{sku} × {qty}",
             item=sku,
             qty=qty,
-            by_card=is_card_ref(ref),
+            proof=proof,
             hold=hold,
         )
         stock_left = reward_rows.gift_stock(connection, sku)
@@ -248,9 +251,11 @@ def _coupon_item(row: Row[Any]) -> CouponItem:
     )
 
 
-def redeem_coupon(desk: Desk, ref: str, type_code: str) -> Redemption:
-    """Points for a coupon: its code is issued in the same transaction as the points go."""
+def redeem_coupon(desk: Desk, ref: str, type_code: str, presence: Presence | None = None) -> Redemption:
+    """Points for a coupon: its code is issued in the same transaction as the points go; `presence`: the proof
+    that the member is at the desk."""
     actor = authorize(desk, Permission.REDEEM, "coupon.redeem")
+    proof = presence_check.proof_for(ref, presence)
     type_code = _sku(type_code)
     with desk.store.read() as connection:
         kind = reward_rows.coupon_type(connection, type_code, active_only=True)
@@ -261,7 +266,7 @@ def redeem_coupon(desk: Desk, ref: str, type_code: str) -> Redemption:
     _needs_manager_over_limit(desk, actor, kind.points, "coupon.redeem")
     with desk.store.read() as connection:
         row = require_member(desk, connection, ref)
-    hold = hold_for(desk, row, "redeem-coupon", kind.points, by_card=is_card_ref(ref))
+    hold = hold_for(desk, row, "redeem-coupon", kind.points, proof=proof)
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
         entry_id, _ = debit_points(
@@ -274,7 +279,7 @@ def redeem_coupon(desk: Desk, ref: str, type_code: str) -> Redemption:
             note=type_code,
             item=type_code,
             qty=1,
-            by_card=is_card_ref(ref),
+            proof=proof,
             hold=hold,
         )
         coupon = issue_coupon(desk, connection, row, kind, entry_id)

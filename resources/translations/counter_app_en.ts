@@ -1764,6 +1764,10 @@
         <translation>Sign in first: this needs a staff member at the desk.</translation>
     </message>
     <message>
+        <source>Give either --code (the member is here) or --override-reason (a manager vouches), not both.</source>
+        <translation>Give either --code (the member is here) or --override-reason (a manager vouches), not both.</translation>
+    </message>
+    <message>
         <source>There is no setting called {key}; the settings are: {keys}.</source>
         <translation>There is no setting called {key}; the settings are: {keys}.</translation>
     </message>
@@ -2632,6 +2636,10 @@
         <translation>A member's dynamic code is read once, by the scanner: scan it again at the desk.</translation>
     </message>
     <message>
+        <source>That is not the member's own code; scan the code on the member's phone, or their printed member card.</source>
+        <translation>That is not the member's own code; scan the code on the member's phone, or their printed member card.</translation>
+    </message>
+    <message>
         <source>The central server does not know member {member_no} yet; sync the desk, then try again.</source>
         <translation>The central server does not know member {member_no} yet; sync the desk, then try again.</translation>
     </message>
@@ -2838,6 +2846,30 @@
     <message>
         <source>{option} holds something that is not text (a NUL character, or bytes that are not UTF-8); type it again.</source>
         <translation>{option} holds something that is not text (a NUL character, or bytes that are not UTF-8); type it again.</translation>
+    </message>
+    <message>
+        <source>A typed phone or member number only looks the member up; to spend points scan the member's code (on the command line: --code), or a manager overrides with a reason.</source>
+        <translation>A typed phone or member number only looks the member up; to spend points scan the member's code (on the command line: --code), or a manager overrides with a reason.</translation>
+    </message>
+    <message>
+        <source>The code scanned belongs to another member, not {member_no}; scan {member_no}'s own code.</source>
+        <translation>The code scanned belongs to another member, not {member_no}; scan {member_no}'s own code.</translation>
+    </message>
+    <message>
+        <source>The member's code was scanned at {time}, more than {minutes} minutes ago; scan the member's code again.</source>
+        <translation>The member's code was scanned at {time}, more than {minutes} minutes ago; scan the member's code again.</translation>
+    </message>
+    <message>
+        <source>This desk did not scan that member code; scan the member's code at this desk again.</source>
+        <translation>This desk did not scan that member code; scan the member's code at this desk again.</translation>
+    </message>
+    <message>
+        <source>A manager's override needs a reason of 1 to {limit} characters, e.g. the member's ID was checked.</source>
+        <translation>A manager's override needs a reason of 1 to {limit} characters, e.g. the member's ID was checked.</translation>
+    </message>
+    <message>
+        <source>Only a manager may vouch that the member is here; {staff_id} may not. A manager authorises it with their ID and PIN (on the command line: --manager ID).</source>
+        <translation>Only a manager may vouch that the member is here; {staff_id} may not. A manager authorises it with their ID and PIN (on the command line: --manager ID).</translation>
     </message>
 </context>
 <context>
@@ -3725,16 +3757,24 @@
         <translation>Identified by the printed card only: redemption is limited. Ask for the phone code or ID for more.</translation>
     </message>
     <message>
+        <source>Event ticket · scan to redeem</source>
+        <translation>Event ticket · scan to redeem</translation>
+    </message>
+    <message>
+        <source>Opened from an event ticket, which does not show the member is here: scan their code to redeem.</source>
+        <translation>Opened from an event ticket, which does not show the member is here: scan their code to redeem.</translation>
+    </message>
+    <message>
+        <source>Present · code %1</source>
+        <translation>Present · code %1</translation>
+    </message>
+    <message>
+        <source>Looked up · scan to redeem</source>
+        <translation>Looked up · scan to redeem</translation>
+    </message>
+    <message>
         <source>Printed card · limited</source>
         <translation>Printed card · limited</translation>
-    </message>
-    <message>
-        <source>Opened from an event ticket.</source>
-        <translation>Opened from an event ticket.</translation>
-    </message>
-    <message>
-        <source>Event ticket</source>
-        <translation>Event ticket</translation>
     </message>
     <message>
         <source>None since registration</source>
@@ -3918,6 +3958,96 @@
     <message>
         <source>Compensation</source>
         <translation>Compensation</translation>
+    </message>
+</context>
+<context>
+    <name>Presence</name>
+    <message>
+        <source>Member code scanned</source>
+        <translation>Member code scanned</translation>
+    </message>
+    <message>
+        <source>Printed card</source>
+        <translation>Printed card</translation>
+    </message>
+    <message>
+        <source>Manager override</source>
+        <translation>Manager override</translation>
+    </message>
+    <message>
+        <source>Looked up by phone or number: scan the member's code to redeem</source>
+        <translation>Looked up by phone or number: scan the member's code to redeem</translation>
+    </message>
+    <message>
+        <source>Member present: code scanned %1</source>
+        <translation>Member present: code scanned %1</translation>
+    </message>
+    <message>
+        <source>Member present: printed card, redemption limited</source>
+        <translation>Member present: printed card, redemption limited</translation>
+    </message>
+    <message>
+        <source>Manager override: %1</source>
+        <translation>Manager override: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceDialog</name>
+    <message>
+        <source>Is the member here?</source>
+        <translation>Is the member here?</translation>
+    </message>
+    <message>
+        <source>Scan the member's code to spend points</source>
+        <translation>Scan the member's code to spend points</translation>
+    </message>
+    <message>
+        <source>%1 was looked up by typing, which does not show the member is here. Scan the code on their phone (or their printed card, which redeems less), or a manager vouches for them with a reason.</source>
+        <translation>%1 was looked up by typing, which does not show the member is here. Scan the code on their phone (or their printed card, which redeems less), or a manager vouches for them with a reason.</translation>
+    </message>
+    <message>
+        <source>Scan the member's code</source>
+        <translation>Scan the member's code</translation>
+    </message>
+    <message>
+        <source>Or a manager's override</source>
+        <translation>Or a manager's override</translation>
+    </message>
+    <message>
+        <source>Why, e.g. ID card checked: phone battery flat</source>
+        <translation>Why, e.g. ID card checked: phone battery flat</translation>
+    </message>
+    <message>
+        <source>Manager ID</source>
+        <translation>Manager ID</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>Manager PIN</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Manager override</source>
+        <translation>Manager override</translation>
+    </message>
+    <message>
+        <source>Spend nothing</source>
+        <translation>Spend nothing</translation>
+    </message>
+    <message>
+        <source>The manager's ID, PIN and reason vouch for the member</source>
+        <translation>The manager's ID, PIN and reason vouch for the member</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; try again.</source>
+        <translation>Something unexpected went wrong; try again.</translation>
     </message>
 </context>
 <context>
@@ -4655,6 +4785,10 @@
     <message>
         <source>Give these points to the friend</source>
         <translation>Give these points to the friend</translation>
+    </message>
+    <message>
+        <source>Nothing was redeemed: the member's code was not scanned.</source>
+        <translation>Nothing was redeemed: the member's code was not scanned.</translation>
     </message>
     <message>
         <source>%1 points = ¥1; whole yuan only.</source>

@@ -1765,6 +1765,10 @@
         <translation>请先登录：此操作需要服务台员工身份。</translation>
     </message>
     <message>
+        <source>Give either --code (the member is here) or --override-reason (a manager vouches), not both.</source>
+        <translation>请只给出 --code（会员在场）或 --override-reason（经理担保）其中之一，不要同时给出。</translation>
+    </message>
+    <message>
         <source>There is no setting called {key}; the settings are: {keys}.</source>
         <translation>没有名为 {key} 的设置；可用的设置有：{keys}。</translation>
     </message>
@@ -2633,6 +2637,10 @@
         <translation>会员动态码只能被扫描一次：请在服务台重新扫描。</translation>
     </message>
     <message>
+        <source>That is not the member&apos;s own code; scan the code on the member&apos;s phone, or their printed member card.</source>
+        <translation>这不是会员本人的会员码；请扫描会员手机上的会员码，或其印制的会员卡。</translation>
+    </message>
+    <message>
         <source>The central server does not know member {member_no} yet; sync the desk, then try again.</source>
         <translation>中心服务器还没有会员 {member_no} 的资料；请先同步本服务台，然后重试。</translation>
     </message>
@@ -2839,6 +2847,30 @@
     <message>
         <source>{option} holds something that is not text (a NUL character, or bytes that are not UTF-8); type it again.</source>
         <translation>{option} 含有非文本内容（NUL 字符或非 UTF-8 字节）；请重新输入。</translation>
+    </message>
+    <message>
+        <source>A typed phone or member number only looks the member up; to spend points scan the member&apos;s code (on the command line: --code), or a manager overrides with a reason.</source>
+        <translation>手动输入的手机号或会员号只能查询会员；使用积分须扫描会员码（命令行：--code），或由经理说明理由后授权。</translation>
+    </message>
+    <message>
+        <source>The code scanned belongs to another member, not {member_no}; scan {member_no}&apos;s own code.</source>
+        <translation>扫描的会员码属于其他会员，不是 {member_no} 的；请扫描 {member_no} 本人的会员码。</translation>
+    </message>
+    <message>
+        <source>The member&apos;s code was scanned at {time}, more than {minutes} minutes ago; scan the member&apos;s code again.</source>
+        <translation>会员码扫描于 {time}，已超过 {minutes} 分钟；请重新扫描会员码。</translation>
+    </message>
+    <message>
+        <source>This desk did not scan that member code; scan the member&apos;s code at this desk again.</source>
+        <translation>本服务台没有扫描过这个会员码；请在本服务台重新扫描会员码。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s override needs a reason of 1 to {limit} characters, e.g. the member&apos;s ID was checked.</source>
+        <translation>经理授权须填写 1 至 {limit} 个字符的理由，例如：已核验会员身份证。</translation>
+    </message>
+    <message>
+        <source>Only a manager may vouch that the member is here; {staff_id} may not. A manager authorises it with their ID and PIN (on the command line: --manager ID).</source>
+        <translation>只有经理可以担保会员在场，{staff_id} 不能。请经理输入工号和密码授权（命令行：--manager 工号）。</translation>
     </message>
 </context>
 <context>
@@ -3726,16 +3758,24 @@
         <translation>仅凭实体卡识别：兑换受限。如需更多，请出示手机会员码或身份证件。</translation>
     </message>
     <message>
+        <source>Event ticket · scan to redeem</source>
+        <translation>活动票 · 扫码后可兑换</translation>
+    </message>
+    <message>
+        <source>Opened from an event ticket, which does not show the member is here: scan their code to redeem.</source>
+        <translation>由活动票打开，无法证明会员在场：请扫描会员码后再兑换。</translation>
+    </message>
+    <message>
+        <source>Present · code %1</source>
+        <translation>会员在场 · %1 扫码</translation>
+    </message>
+    <message>
+        <source>Looked up · scan to redeem</source>
+        <translation>查询打开 · 扫码后可兑换</translation>
+    </message>
+    <message>
         <source>Printed card · limited</source>
         <translation>实体卡 · 兑换受限</translation>
-    </message>
-    <message>
-        <source>Opened from an event ticket.</source>
-        <translation>通过活动票打开。</translation>
-    </message>
-    <message>
-        <source>Event ticket</source>
-        <translation>活动票</translation>
     </message>
     <message>
         <source>None since registration</source>
@@ -3919,6 +3959,96 @@
     <message>
         <source>Compensation</source>
         <translation>投诉补偿</translation>
+    </message>
+</context>
+<context>
+    <name>Presence</name>
+    <message>
+        <source>Member code scanned</source>
+        <translation>已扫会员码</translation>
+    </message>
+    <message>
+        <source>Printed card</source>
+        <translation>印制会员卡</translation>
+    </message>
+    <message>
+        <source>Manager override</source>
+        <translation>经理授权</translation>
+    </message>
+    <message>
+        <source>Looked up by phone or number: scan the member&apos;s code to redeem</source>
+        <translation>按手机号或会员号查询：扫描会员码后才能兑换</translation>
+    </message>
+    <message>
+        <source>Member present: code scanned %1</source>
+        <translation>会员在场：%1 已扫会员码</translation>
+    </message>
+    <message>
+        <source>Member present: printed card, redemption limited</source>
+        <translation>会员在场：印制会员卡，兑换受限</translation>
+    </message>
+    <message>
+        <source>Manager override: %1</source>
+        <translation>经理授权：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceDialog</name>
+    <message>
+        <source>Is the member here?</source>
+        <translation>会员在场吗？</translation>
+    </message>
+    <message>
+        <source>Scan the member&apos;s code to spend points</source>
+        <translation>使用积分前请扫描会员码</translation>
+    </message>
+    <message>
+        <source>%1 was looked up by typing, which does not show the member is here. Scan the code on their phone (or their printed card, which redeems less), or a manager vouches for them with a reason.</source>
+        <translation>%1 是手动输入查询的，无法证明会员在场。请扫描会员手机上的会员码（或印制会员卡，可兑换额度较少），或由经理说明理由后担保。</translation>
+    </message>
+    <message>
+        <source>Scan the member&apos;s code</source>
+        <translation>扫描会员码</translation>
+    </message>
+    <message>
+        <source>Or a manager&apos;s override</source>
+        <translation>或由经理授权</translation>
+    </message>
+    <message>
+        <source>Why, e.g. ID card checked: phone battery flat</source>
+        <translation>理由，例如：手机没电，已核验身份证</translation>
+    </message>
+    <message>
+        <source>Manager ID</source>
+        <translation>经理工号</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>经理密码</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Manager override</source>
+        <translation>经理授权</translation>
+    </message>
+    <message>
+        <source>Spend nothing</source>
+        <translation>不使用积分</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s ID, PIN and reason vouch for the member</source>
+        <translation>经理的工号、密码和理由为会员担保</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; try again.</source>
+        <translation>出现意外错误，请重试。</translation>
     </message>
 </context>
 <context>
@@ -4656,6 +4786,10 @@
     <message>
         <source>Give these points to the friend</source>
         <translation>将这些积分赠送给好友</translation>
+    </message>
+    <message>
+        <source>Nothing was redeemed: the member&apos;s code was not scanned.</source>
+        <translation>未兑换任何东西：没有扫描会员码。</translation>
     </message>
     <message>
         <source>%1 points = ¥1; whole yuan only.</source>
