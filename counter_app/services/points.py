@@ -37,6 +37,7 @@ from counter_app.services.balances import points_balance as points_balance
 from counter_app.services.desk import Desk
 from counter_app.services.members import require_member
 from counter_app.services.sync.enrolment import is_enrolled
+from counter_app.services.sync.redemptions import Hold
 
 ROLLING_DAYS = 365
 BACKDATE_DAYS = 90  # a slip older than this is not accepted at the desk
@@ -238,14 +239,12 @@ def earn_from_slip(
         return EarnResult(entry_id, row.member_no, points, balance, tier, tier != row.tier)
 
 
-def redeem_cash(desk: Desk, ref: str, points: int | str) -> CashResult:
-    """Points as cash, in whole yuan at the rules' ratio, spent from the soonest-expiring lots."""
+def redeem_cash(desk: Desk, ref: str, points: int | str, *, hold: Hold | None = None) -> CashResult:
+    """Points as cash, in whole yuan at the rules' ratio, spent from the soonest-expiring lots.
+    `hold`: cash_hold's answer, for a caller that runs this inside a write transaction of its own (an approval)."""
     actor = authorize(desk, Permission.REDEEM, "points.cash")
     rules = desk.rules
-    try:
-        wanted = parse_points(points)
-    except FieldError as error:
-        raise form_invalid({"points": error}) from None
+    wanted = _cash_points(points)
     ratio = rules.cash_points_per_yuan
     if wanted % ratio:
         lower, upper = wanted // ratio * ratio, (wanted // ratio + 1) * ratio
@@ -276,9 +275,8 @@ def redeem_cash(desk: Desk, ref: str, points: int | str) -> CashResult:
             QT_TRANSLATE_NOOP("Errors", "Redeeming more than {limit} points needs a manager."),
             limit=rules.redeem_approval_over,
         )
-    with desk.store.read() as connection:
-        row = require_member(desk, connection, ref)
-    hold = hold_for(desk, row, "cash", wanted, by_card=is_card_ref(ref))
+    if hold is None:
+        hold = cash_hold(desk, ref, points)
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
         yuan = wanted // ratio
@@ -295,6 +293,21 @@ def redeem_cash(desk: Desk, ref: str, points: int | str) -> CashResult:
 
         approval_requests.close_carried_out(desk, connection, "points.cash", same_cash, entry_id)
         return CashResult(entry_id, row.member_no, wanted, f"{yuan}.00", points_balance(connection, row.id), row.tier)
+
+
+def cash_hold(desk: Desk, ref: str, points: int | str) -> Hold:
+    """redeem_cash's hold at the central server, asked outside any transaction (the network may be slow)."""
+    wanted = _cash_points(points)
+    with desk.store.read() as connection:
+        row = require_member(desk, connection, ref)
+    return hold_for(desk, row, "cash", wanted, by_card=is_card_ref(ref))
+
+
+def _cash_points(points: int | str) -> int:
+    try:
+        return parse_points(points)
+    except FieldError as error:
+        raise form_invalid({"points": error}) from None
 
 
 def history(desk: Desk, ref: str, limit: int = 100) -> list[HistoryLine]:
