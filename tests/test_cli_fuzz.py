@@ -9,6 +9,8 @@ import json
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from hypothesis import strategies as st
 
 from counter_app.cli import build_parser
 from counter_app.db.store import STORE_FILE
-from tests.conftest import ADMIN, ADMIN_PIN, cli_main
+from tests.conftest import ADMIN, ADMIN_PIN, ROOT, cli_main
 
 # Per command (about 70 commands, 25 ms a call); COUNTER_FUZZ_EXAMPLES=500 for a deeper run by hand.
 EXAMPLES = int(os.environ.get("COUNTER_FUZZ_EXAMPLES", "12"))
@@ -345,3 +347,63 @@ def test_every_command_is_fuzzed():
     assert len(PATHS) >= 60
     assert {("points", "earn"), ("complaint", "open"), ("approvals", "approve"), ("enroll",)} <= set(PATHS)
     assert ADMIN_PIN
+
+
+# What the fuzz found, each kept as a test of its own.
+
+
+@pytest.mark.parametrize("variable", ["COUNTER_PIN", "COUNTER_MANAGER_PIN", "COUNTER_NEW_PIN"])
+def test_a_pin_in_the_environment_that_is_not_utf8_exits_2_naming_the_variable(data_dir, variable):
+    """Found by the fuzz: a manager PIN of bytes that are not UTF-8 crashed the password check (exit 1)."""
+    register = ("member", "register", "--phone", "13800138000", "--name", "张三丰", "--consent")
+    assert cli_main(*register, data_dir=data_dir).returncode == 0
+    not_utf8 = os.fsdecode(b"13\xff\xfe90")  # as Python hands over environment bytes that are not UTF-8
+    command = {
+        "COUNTER_PIN": ("member", "show", "13800138000", "--json"),
+        "COUNTER_MANAGER_PIN": ("points", "cash", "13800138000", "--points", "800", f"--manager={MANAGER}", "--json"),
+        "COUNTER_NEW_PIN": ("staff", "add", "NEW1", "--name", "新员工", "--role", "clerk", "--json"),
+    }[variable]
+    env = {variable: not_utf8}
+    pin = not_utf8 if variable == "COUNTER_PIN" else ADMIN_PIN
+    before = _snapshot(data_dir, KEPT)
+    refused = cli_main(*command, data_dir=data_dir, env=env, pin=pin)
+    assert refused.returncode == 2, refused.stderr
+    error = json.loads(refused.stdout)["error"]
+    assert error["kind"] == "InvalidInput"
+    assert error["message"] == f"{variable} holds something that is not text (bytes that are not UTF-8); set it again."
+    assert "Traceback" not in refused.stderr
+    in_chinese = cli_main(*command[:-1], data_dir=data_dir, env=env, pin=pin, lang="zh_CN")
+    assert in_chinese.returncode == 2 and f"{variable} 含有非文本内容" in in_chinese.stderr
+    assert _snapshot(data_dir, KEPT) == before
+    staff = json.loads(cli_main("staff", "list", "--json", data_dir=data_dir).stdout)
+    assert "NEW1" not in {account["staff_id"] for account in staff}
+
+
+def test_a_key_backup_to_a_file_name_that_is_not_utf8_is_written_and_audited_escaped(data_dir, tmp_path):
+    """Found by the fuzz: the key was written, then its audit entry crashed on the file name (exit 1)."""
+    target = Path(os.fsdecode(str(tmp_path).encode() + b"/key-\xd7backup"))
+    done = cli_main("key", "export", f"--out={target}", "--json", data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["file"] == str(target)
+    done.stdout.encode("utf-8")  # \udcd7 as a JSON escape: a real process can write it
+    assert os.path.exists(os.fsencode(target))
+    audit = json.loads(cli_main("audit", "list", "--json", data_dir=data_dir).stdout)
+    exported = next(entry for entry in audit if entry["action"] == "key.export")
+    assert exported["details"].endswith("/key-\\xd7backup")
+    assert cli_main("audit", "verify", data_dir=data_dir).returncode == 0
+
+
+@pytest.mark.cli
+def test_a_file_name_that_is_not_utf8_is_echoed_escaped_by_a_real_process(data_dir, tmp_path):
+    """A person's output naming such a file: escapes on stdout, not a crash at the last step."""
+    cli_main("status", data_dir=data_dir)
+    # A strict stdout, as under a locale that is not POSIX's (POSIX's surrogateescape writes the bytes back).
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COUNTER_PIN": ADMIN_PIN, "PYTHONIOENCODING": "utf-8:strict"}
+    target = str(tmp_path).encode() + b"/key-\xd7backup"
+    base = [sys.executable, "-m", "counter_app", "--data-dir", str(data_dir), "--lang", "en", "--staff", ADMIN]
+    done = subprocess.run(
+        [*base, "key", "export", b"--out=" + target], capture_output=True, env=env, timeout=120, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"key-\\udcd7backup" in done.stdout and b"Traceback" not in done.stderr
+    assert os.path.exists(target)
