@@ -9,6 +9,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 
+def shown_path(path: Path | str) -> str:
+    """A file name as text: bytes in it that are not UTF-8 (any are allowed on POSIX) shown as \\xNN escapes,
+    so it can go into the audit trail, a message or JSON."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def resources_dir() -> Path:
     # A PyInstaller bundle unpacks next to the executable; a checkout keeps resources/ at the top.
     override = os.environ.get("COUNTER_RESOURCES_DIR")

@@ -1,5 +1,6 @@
 """A loopback HTTP proxy for the fault tests: drops requests, loses responses after the server
-committed, sends requests twice and delays them, at the rates asked for."""
+committed, sends requests twice and delays them, at the rates asked for; or holds back the requests
+to one path until the test lets them through (a server that is slow exactly when the test says)."""
 
 from __future__ import annotations
 
@@ -23,9 +24,23 @@ class Faults:
     )
 
 
+class Gate:
+    """Requests whose path starts with `prefix` wait here: `arrived` is set when one does, and it goes on
+    to the server only after release()."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.arrived = threading.Event()
+        self.opened = threading.Event()
+
+    def release(self) -> None:
+        self.opened.set()
+
+
 class LossyProxy:
-    def __init__(self, upstream_port: int, faults: Faults, seed: int = 1) -> None:
-        self.faults = faults
+    def __init__(self, upstream_port: int, faults: Faults | None = None, seed: int = 1) -> None:
+        self.faults = faults or Faults()
+        self.gates: list[Gate] = []
         self.random = random.Random(seed)
         self.lock = threading.Lock()
         proxy = self
@@ -42,6 +57,10 @@ class LossyProxy:
                 with proxy.lock:
                     roll = [proxy.random.random() for _ in range(4)]
                 f = proxy.faults
+                for gate in list(proxy.gates):
+                    if self.path.startswith(gate.prefix):
+                        gate.arrived.set()
+                        gate.opened.wait(120)  # a guard against a test that forgets to release, not a pause
                 if roll[0] < f.drop_request:
                     f.counts["dropped"] += 1
                     self.close_connection = True
@@ -85,6 +104,14 @@ class LossyProxy:
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
 
+    def gate(self, prefix: str) -> Gate:
+        """Hold back requests to `prefix` from now on (until the gate is released)."""
+        gate = Gate(prefix)
+        self.gates.append(gate)
+        return gate
+
     def close(self) -> None:
+        for gate in self.gates:
+            gate.release()
         self.httpd.shutdown()
         self.httpd.server_close()

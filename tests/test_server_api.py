@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import json
 import uuid
 
 import requests
@@ -13,6 +14,7 @@ from schemathesis import GenerationMode
 from tests.sync_harness import Server, server  # noqa: F401
 
 EXAMPLES = 150  # per operation and generation mode; about 20 s a backend
+UNSIGNED_EXAMPLES = 30  # per operation, without a device token
 
 CHECKS = (
     "not_a_server_error",
@@ -46,25 +48,51 @@ def enrolled_token(running: Server) -> str:
     return answer.json()["token"]
 
 
-def api_schema(running: Server, token: str) -> schemathesis.BaseSchema:
-    checks: dict = {"enabled": False, **{name: {"enabled": True} for name in CHECKS}}
-    checks["positive_data_acceptance"]["expected-statuses"] = ACCEPTED
-    checks["negative_data_rejection"]["expected-statuses"] = REJECTED
+def api_schema(running: Server, token: str | None) -> schemathesis.BaseSchema:
+    """Signed with `token`; without one, only the checks that hold for any answer (a 401 is not "accepted")."""
+    names = CHECKS if token else ("not_a_server_error", "content_type_conformance", "response_schema_conformance")
+    checks: dict = {"enabled": False, **{name: {"enabled": True} for name in names}}
+    if token:
+        checks["positive_data_acceptance"]["expected-statuses"] = ACCEPTED
+        checks["negative_data_rejection"]["expected-statuses"] = REJECTED
     # Headers from the configuration count as the operator's credentials: schemathesis sends them on
     # every case and, for ignored_auth, also tries each answered request without them and with a forged token.
-    config = schemathesis.Config.from_dict({"headers": {"Authorization": f"Bearer {token}"}, "checks": checks})
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    config = schemathesis.Config.from_dict({"headers": headers, "checks": checks})
     return schemathesis.openapi.from_url(f"{running.url}/openapi.json", config=config)
 
 
+def assert_a_problem_body(answer) -> None:
+    """Every refusal says why, as JSON: {"detail": "a sentence"} (FastAPI's 422 lists the fields instead)."""
+    if answer.status_code < 400:
+        return
+    content_type = answer.headers.get("content-type") or answer.headers.get("Content-Type") or ""
+    if isinstance(content_type, list):
+        content_type = content_type[0] if content_type else ""
+    assert content_type.startswith("application/json"), (answer.status_code, content_type, answer.content[:200])
+    problem = json.loads(answer.content)
+    assert isinstance(problem, dict) and problem.get("detail"), (answer.status_code, problem)
+    if answer.status_code != 422:
+        assert isinstance(problem["detail"], str), problem
+
+
 def fuzz(
-    operation: schemathesis.APIOperation, mode: GenerationMode, base_url: str, statuses: collections.Counter
+    operation: schemathesis.APIOperation,
+    mode: GenerationMode,
+    base_url: str,
+    statuses: collections.Counter,
+    examples: int = EXAMPLES,
 ) -> None:
     session = requests.Session()
 
-    @settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    # derandomize: the same requests on every run and in CI, so a failure is one anyone can replay.
+    @settings(
+        max_examples=examples, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
+    )
     @given(case=operation.as_strategy(generation_mode=mode))
     def requests_pass_the_checks(case: schemathesis.Case) -> None:
         answer = case.call_and_validate(base_url=base_url, session=session, timeout=30)
+        assert_a_problem_body(answer)
         statuses[operation.label, mode.value, answer.status_code] += 1
 
     requests_pass_the_checks()
@@ -98,6 +126,27 @@ def test_no_request_makes_the_server_fail_or_answer_off_its_schema(server):
     print(f"\n{sum(statuses.values())} answers passed the checks on {server.db_url.split(':')[0]}:\n{summary}")
     assert not failures, "\n\n".join(failures)
     assert not any(status >= 500 for (_, _, status) in statuses)
+
+
+def test_without_a_device_token_every_operation_refuses_with_a_problem_and_never_fails(server):
+    schema = api_schema(server, None)
+    statuses: collections.Counter = collections.Counter()
+    failures: list[str] = []
+    for operation in [result.ok() for result in schema.get_all_operations()]:
+        has_input = bool(operation.body) or next(operation.iter_parameters(), None) is not None
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE) if has_input else (GenerationMode.POSITIVE,):
+            try:
+                fuzz(operation, mode, server.url, statuses, UNSIGNED_EXAMPLES)
+            except (Exception, BaseExceptionGroup) as error:
+                failures.append(f"{operation.label} ({mode.value}):\n{error}")
+    assert not failures, "\n\n".join(failures)
+    answered = collections.defaultdict(set)
+    for (label, _, status), _count in statuses.items():
+        answered[label].add(status)
+    # What needs a device answers 401 (or, for a body it cannot read, 422/413/400) and never anything else.
+    for label in ("POST /v1/push", "POST /v1/holds", "POST /v1/codes", "GET /v1/changes"):
+        assert answered[label] and answered[label] <= {400, 401, 413, 422}, (label, answered[label])
+        assert 401 in answered[label]
 
 
 def test_what_json_allows_but_the_protocol_does_not_is_refused_with_a_reason(server):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import logging
 import sys
 from pathlib import Path
@@ -222,6 +223,10 @@ def main(argv: list[str] | None = None, args: argparse.Namespace | None = None) 
     from counter_app.domain.errors import DeskError
     from counter_app.logs import log_unhandled, setup_logging
 
+    if isinstance(sys.stdout, io.TextIOWrapper) and sys.stdout.errors == "strict":
+        # A file name of bytes that are not UTF-8, echoed for a person: shown as escapes, not a crash at the last
+        # step (a POSIX locale's surrogateescape already gives the bytes back as they were).
+        sys.stdout.reconfigure(errors="backslashreplace")
     args = args or parse_args(argv)
     try:
         refuse_non_text(args, build_parser)  # before the data folder is even looked at: it may be the culprit

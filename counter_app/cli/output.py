@@ -55,8 +55,23 @@ def emit(args: argparse.Namespace, document: Any, human: Callable[[], str]) -> N
 
 
 def write_json(document: Any) -> None:
-    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    if not is_text(text):
+        # A file name of bytes that are not UTF-8 has no UTF-8 form: JSON's \u escapes carry it instead.
+        text = json.dumps(document, indent=2)
+    sys.stdout.write(text + "\n")
+
+
+def is_text(value: str) -> bool:
+    """No NUL and no lone surrogate (how Python hands over bytes that are not UTF-8): text that can be
+    stored, hashed, printed and synced."""
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def tier_label(tier_code: str) -> str:
@@ -94,6 +109,13 @@ def secret(variable: str, prompt: str, confirm: bool = False) -> str:
     """A PIN from the environment, or typed at a terminal; never from the command line itself."""
     value = os.environ.get(variable)
     if value is not None:
+        if not is_text(value):
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "{variable} holds something that is not text (bytes that are not UTF-8); set it again."
+                ),
+                variable=variable,
+            )
         return value
     if not sys.stdin.isatty():
         raise InvalidInput(

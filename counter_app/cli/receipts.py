@@ -149,7 +149,8 @@ def run(args: argparse.Namespace, desk: Desk) -> int:
                 + (f" · {translate('Cli', 'waiting')} {state.waiting}" if state.waiting else "")
             ),
         )
-        return 0 if state.state in ("ready", "unknown") else 1
+        # Not ready (offline, out of paper, none set) is the printer's state, not a bug: 5, as a broken audit chain.
+        return 0 if state.state in ("ready", "unknown") else 5
     if action == "run":
         printed = 0
         while (attempt := printing.print_next(desk)) is not None and attempt.status == "printed":

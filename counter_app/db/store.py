@@ -160,6 +160,10 @@ class Store:
                 self._local.connection = None
         self._note_write()
 
+    def writing(self) -> bool:
+        """Whether this thread is inside a write transaction, holding the one writer lock."""
+        return getattr(self._local, "connection", None) is not None
+
     @property
     def keys(self) -> DataKeys:
         """The store's data keys: open_store finds them before anything is read or written."""

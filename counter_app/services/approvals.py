@@ -13,7 +13,8 @@ from counter_app.db.sealing import unseal
 from counter_app.domain.errors import Conflict, DeskError, InvalidInput, NotFound
 from counter_app.domain.staff import Actor, HeldForApproval, NeedsManager, Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
-from counter_app.services import approval_requests, members, points, privacy, voids
+from counter_app.services import approval_requests, members, privacy, voids
+from counter_app.services import points as points_service
 from counter_app.services.approval_requests import CARRIED_OUT, PARKABLE_ACTIONS, params_context
 from counter_app.services.approval_requests import request as request
 from counter_app.services.audit import record
@@ -29,10 +30,17 @@ def _edit(desk: Desk, ref: str, **fields: str | None) -> Any:
 PARKABLE: dict[str, Callable[..., Any]] = {
     "member.erase": privacy.erase_member,
     "member.edit": _edit,
-    "points.earn": points.earn_from_slip,
-    "points.cash": points.redeem_cash,
+    "points.earn": points_service.earn_from_slip,
+    "points.cash": points_service.redeem_cash,
     # A clerk who finds a wrong entry asks for its void; it happens when a manager approves.
     "points.void": voids.void_operation,
+}
+# What an operation asks of the central server, asked before the approval's write transaction opens (as the
+# operation does when run directly) and handed to it: no other write at this desk waits on the network.
+BEFORE_WRITE: dict[str, Callable[..., dict[str, Any]]] = {
+    "points.cash": lambda desk, ref, points, presence=None: {
+        "hold": points_service.cash_hold(desk, ref, points, presence)
+    },
 }
 if PARKABLE.keys() != PARKABLE_ACTIONS:  # a request parked must be one a manager can run
     raise ImportError(f"parkable actions differ: {sorted(PARKABLE.keys() ^ PARKABLE_ACTIONS)}")
@@ -119,9 +127,16 @@ def approve(desk: Desk, approval_id: int) -> Any:
     manager = authorize(desk, Permission.APPROVE, "approval.approve", f"#{approval_id}")
     failure: DeskError | None = None
     try:
-        with desk.store.write() as connection:
+        with desk.store.read() as connection:
             row = _pending_row(connection, approval_id)
             params = json.loads(unseal(desk.store.keys, row.params_sealed, params_context(approval_id)))
+        try:
+            asked = BEFORE_WRITE[row.action](desk, **params) if row.action in BEFORE_WRITE else {}
+        except DeskError as error:
+            failure = error
+            raise
+        with desk.store.write() as connection:
+            row = _pending_row(connection, approval_id)  # again: another manager may have decided it meanwhile
             who = staff_rows.staff_by_id(connection, row.requested_by)
             requester = Actor(
                 row.requested_by,
@@ -135,7 +150,7 @@ def approve(desk: Desk, approval_id: int) -> Any:
             approval_rows.decide(connection, approval_id, "approved", manager.staff_id, desk.now())
             try:
                 with desk.acting_as(requester):
-                    result = PARKABLE[row.action](desk, **params)
+                    result = PARKABLE[row.action](desk, **params, **asked)
             except DeskError as error:
                 failure = error
                 raise

@@ -10,6 +10,7 @@ from counter_app.db.store import STORE_FILE
 from counter_app.domain.errors import StoreUnavailable
 from counter_app.domain.staff import Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
+from counter_app.paths import shown_path
 from counter_app.services.audit import record_alone
 from counter_app.services.auth import authorize
 from counter_app.services.desk import Desk
@@ -31,7 +32,7 @@ def back_up_key(desk: Desk, target: Path) -> str:
             path=str(target),
             reason=error.strerror or str(error),
         ) from None
-    record_alone(desk, actor, "key.export", desk.store.keys.fingerprint, details=str(target))
+    record_alone(desk, actor, "key.export", desk.store.keys.fingerprint, details=shown_path(target))
     return desk.store.keys.fingerprint
 
 

@@ -40,6 +40,7 @@ from counter_app.services.balances import points_balance as points_balance
 from counter_app.services.desk import Desk
 from counter_app.services.members import require_member
 from counter_app.services.sync.enrolment import is_enrolled
+from counter_app.services.sync.redemptions import Hold
 
 EXPIRY_BATCH = 500
 
@@ -241,17 +242,20 @@ def earn_from_slip(
 
 
 def redeem_cash(
-    desk: Desk, ref: str, points: int | str, presence: Presence | dict[str, Any] | None = None
+    desk: Desk,
+    ref: str,
+    points: int | str,
+    presence: Presence | dict[str, Any] | None = None,
+    *,
+    hold: Hold | None = None,
 ) -> CashResult:
     """Points as cash, in whole yuan at the rules' ratio, spent from the soonest-expiring lots; `presence`: the
-    proof that the member is at the desk (a scan's, or a manager's override), parked with the request if it waits."""
+    proof that the member is at the desk (a scan's, or a manager's override), parked with the request if it waits.
+    `hold`: cash_hold's answer, for a caller that runs this inside a write transaction of its own (an approval)."""
     actor = authorize(desk, Permission.REDEEM, "points.cash")
     proof = presence_check.proof_for(ref, presence)
     rules = desk.rules
-    try:
-        wanted = parse_points(points)
-    except FieldError as error:
-        raise form_invalid({"points": error}) from None
+    wanted = _cash_points(points)
     ratio = rules.cash_points_per_yuan
     if wanted % ratio:
         lower, upper = wanted // ratio * ratio, (wanted // ratio + 1) * ratio
@@ -286,7 +290,8 @@ def redeem_cash(
             QT_TRANSLATE_NOOP("Errors", "Redeeming more than {limit} points needs a manager."),
             limit=rules.redeem_approval_over,
         )
-    hold = hold_for(desk, row, "cash", wanted, proof=proof)
+    if hold is None:
+        hold = hold_for(desk, row, "cash", wanted, proof=proof)
     with desk.store.write() as connection:
         row = require_member(desk, connection, ref)
         yuan = wanted // ratio
@@ -303,6 +308,23 @@ def redeem_cash(
 
         approval_requests.close_carried_out(desk, connection, "points.cash", same_cash, entry_id)
         return CashResult(entry_id, row.member_no, wanted, f"{yuan}.00", points_balance(connection, row.id), row.tier)
+
+
+def cash_hold(desk: Desk, ref: str, points: int | str, presence: Presence | dict[str, Any] | None = None) -> Hold:
+    """redeem_cash's hold at the central server, asked outside any transaction (the network may be slow); the
+    member's presence is checked first, as redeem_cash checks it."""
+    proof = presence_check.proof_for(ref, presence)
+    wanted = _cash_points(points)
+    with desk.store.read() as connection:
+        row = require_member(desk, connection, ref)
+    return hold_for(desk, row, "cash", wanted, proof=proof)
+
+
+def _cash_points(points: int | str) -> int:
+    try:
+        return parse_points(points)
+    except FieldError as error:
+        raise form_invalid({"points": error}) from None
 
 
 def history(desk: Desk, ref: str, limit: int = 100) -> list[HistoryLine]:

@@ -1720,6 +1720,10 @@
         <translation>{count} fields need correcting: {first}</translation>
     </message>
     <message>
+        <source>{variable} holds something that is not text (bytes that are not UTF-8); set it again.</source>
+        <translation>{variable} holds something that is not text (bytes that are not UTF-8); set it again.</translation>
+    </message>
+    <message>
         <source>--limit must be between 1 and 1000.</source>
         <translation>--limit must be between 1 and 1000.</translation>
     </message>

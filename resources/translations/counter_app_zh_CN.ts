@@ -1721,6 +1721,10 @@
         <translation>有 {count} 项需要修改：{first}</translation>
     </message>
     <message>
+        <source>{variable} holds something that is not text (bytes that are not UTF-8); set it again.</source>
+        <translation>{variable} 含有非文本内容（非 UTF-8 字节）；请重新设置。</translation>
+    </message>
+    <message>
         <source>--limit must be between 1 and 1000.</source>
         <translation>--limit 必须在 1 到 1000 之间。</translation>
     </message>

@@ -188,7 +188,10 @@ def central_client(desk: Desk) -> SyncClient:
 
 
 def client_for(desk: Desk, connection: Connection, retries: int = 2) -> SyncClient:
-    """central_client on a connection the caller holds (inside a redemption's transaction)."""
+    """central_client on a connection the caller holds for reading. Never inside a write transaction: every
+    other write at this desk would wait on the network (a redemption asks its hold before its write opens)."""
+    if desk.store.writing():
+        raise RuntimeError("a client for the central server was asked for inside a write transaction")
     server, token = sync_value(connection, "server"), sync_value(connection, "token")
     if not server or not token:
         raise InvalidInput(
