@@ -150,6 +150,7 @@ def test_show_full_number_asks_the_server_for_a_manager_is_audited_and_refused_t
     east, west, card = busy_chain(server, tmp_path)
     try:
         _staff(west)
+        assert sync.sync_once(west).rejected == 0  # the accounts reach the server, which checks who asks
         auth.sign_in(west, CLERK, PIN)
         with pytest.raises(NotPermitted):
             privacy.reveal_personal_data(west, card.member_no)
@@ -185,6 +186,36 @@ def test_a_device_token_alone_cannot_reveal_an_unknown_member_and_the_endpoint_n
         answer = requests.post(url, json=body, headers={"Authorization": f"Bearer {device_token(west)}"}, timeout=10)
         assert answer.status_code == 404 and "no such member" in answer.json()["detail"]
     finally:
+        east.close()
+        west.close()
+
+
+def test_show_full_number_for_a_forged_or_disabled_manager_is_refused_and_shows_nothing(server, tmp_path):
+    # Before: the server took the counter's word that STAFF_ID was a manager signed in there; a device token and
+    # any made-up ID (or a clerk's) got the member's phone and ID number.
+    east, west, card = busy_chain(server, tmp_path)
+    try:
+        _staff(west)
+        assert sync.sync_once(west).rejected == 0
+        member_uid = server.scalar("SELECT member_uid FROM members WHERE member_no = :no", no=card.member_no)
+        url = f"{server.url}/v1/members/reveal"
+        headers = {"Authorization": f"Bearer {device_token(west)}"}
+        for staff_id in ("M999", CLERK):
+            answer = requests.post(
+                url, json={"member_uid": member_uid, "staff_id": staff_id}, headers=headers, timeout=10
+            )
+            assert answer.status_code == 403, (staff_id, answer.text)
+            assert PHONE not in answer.text and ID_NUMBER not in answer.text
+        # A manager disabled at head office: the counter that has not pulled yet still asks, the server says no.
+        assert server.command("staff", "disable", MANAGER, "--store", "万达广场").returncode == 0
+        auth.sign_in(west, MANAGER, PIN)
+        with pytest.raises(NotPermitted) as refused:
+            privacy.reveal_personal_data(west, card.member_no)
+        assert f"does not know {MANAGER} as an active manager" in refused.value.message("en")
+        assert MANAGER in refused.value.message("zh_CN") and "总部" in refused.value.message("zh_CN")
+        assert server.scalar("SELECT count(*) FROM reveals") == 0
+    finally:
+        set_language("zh_CN")
         east.close()
         west.close()
 

@@ -10,7 +10,7 @@ from counter_app.db import members as rows
 from counter_app.db.outbox import append_op
 from counter_app.domain.errors import InvalidInput, NotFound, StoreUnavailable
 from counter_app.domain.members import ERASED_NAME as ERASED_NAME
-from counter_app.domain.staff import Permission
+from counter_app.domain.staff import NotPermitted, Permission
 from counter_app.i18n import QT_TRANSLATE_NOOP
 from counter_app.services import approval_requests
 from counter_app.services.audit import record, record_alone
@@ -70,6 +70,15 @@ def _ask_the_server(desk: Desk, actor: Any, row: Any) -> RevealResponse:
             raise StoreUnavailable(_ONLY_AT_THE_SERVER) from None
         if was_revoked(error):
             raise revoked_refusal() from None
+        if error.status == 403 and str(error).startswith("Full numbers refused"):
+            # The server knows its staff: this account is unknown there, disabled, another store's, or no manager.
+            raise NotPermitted(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The central server does not know {staff} as an active manager of this store, so it shows no full numbers; ask head office to check the account.",
+                ),
+                staff=actor.staff_id,
+            ) from None
         raise StoreUnavailable(
             QT_TRANSLATE_NOOP("Errors", "The central server refused to show the full numbers: {reason}"),
             reason=str(error),

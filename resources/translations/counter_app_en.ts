@@ -2088,6 +2088,10 @@
         <translation>Only an administrator may do this.</translation>
     </message>
     <message>
+        <source>The central server does not know {staff} as an active manager of this store, so it shows no full numbers; ask head office to check the account.</source>
+        <translation>The central server does not know {staff} as an active manager of this store, so it shows no full numbers; ask head office to check the account.</translation>
+    </message>
+    <message>
         <source>The central server refused to show the full numbers: {reason}</source>
         <translation>The central server refused to show the full numbers: {reason}</translation>
     </message>

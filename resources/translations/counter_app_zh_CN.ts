@@ -2089,6 +2089,10 @@
         <translation>只有管理员可以执行此操作。</translation>
     </message>
     <message>
+        <source>The central server does not know {staff} as an active manager of this store, so it shows no full numbers; ask head office to check the account.</source>
+        <translation>总部服务器不认可 {staff} 为本店在职经理，因此不显示完整号码；请联系总部核实该账号。</translation>
+    </message>
+    <message>
         <source>The central server refused to show the full numbers: {reason}</source>
         <translation>中心服务器拒绝显示完整号码：{reason}</translation>
     </message>

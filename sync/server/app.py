@@ -48,7 +48,7 @@ from sync.protocol import (
     ServerInfo,
 )
 from sync.server import personal
-from sync.server.apply import RetryLater, apply_ops, hold_points, resolve, retry_all
+from sync.server.apply import Rejected, RetryLater, apply_ops, hold_points, resolve, retry_all
 from sync.server.audit_anchor import acknowledged_head, receive_links
 from sync.server.codes import Issuer
 from sync.server.schema import change_log, devices, enroll_codes, feed_head
@@ -441,9 +441,22 @@ def create_app(
 
     @app.post(f"{API_PREFIX}/members/reveal", response_model=RevealResponse)
     def reveal(body: RevealRequest, found: Annotated[Any, Depends(device)]) -> RevealResponse:
-        """ "Show full number" for a manager at a counter; every answer is recorded in `reveals`.
-        The counter vouches that STAFF_ID is a manager signed in there: the server has no staff accounts yet."""
+        """ "Show full number" for a manager at a counter; every answer is recorded in `reveals`. STAFF_ID must be
+        an active account of the counter's store (or chain-wide) that may see personal data; a refusal is logged."""
+        from sync.server import staff as staff_accounts  # staff imports apply, as this module does
+
         with store.write() as connection:
+            try:
+                staff_accounts.check_revealer(connection, found, body.staff_id)
+            except Rejected as refusal:
+                log.warning(
+                    "full numbers refused to %s at counter %s (%s): %s",
+                    body.staff_id,
+                    found.counter_no,
+                    found.store,
+                    refusal.code,
+                )
+                raise HTTPException(403, f"Full numbers refused: {refusal}") from None
             revealed = personal.reveal(connection, found, body, utc_now())
         if revealed is None:
             raise HTTPException(404, "The server has no such member yet; sync the counter, then ask again.")

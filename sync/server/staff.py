@@ -52,7 +52,11 @@ def _push_cache(connection: Connection) -> dict[str, Any]:
 
 def _account(connection: Connection, staff_id: str, store: str) -> Any:
     """The account STAFF_ID as the device's STORE sees it: its own, or a chain-wide one. Read once per push:
-    a push of earnings names the same few staff thousands of times."""
+    a push of earnings names the same few staff thousands of times (outside a push, read each time)."""
+    if "batch" not in connection.info:
+        return connection.execute(
+            select(staff).where(staff.c.staff_id == staff_id, staff.c.store.in_((store, CHAIN_WIDE)))
+        ).first()
     accounts = _push_cache(connection).setdefault("accounts", {})
     if (staff_id, store) not in accounts:
         accounts[staff_id, store] = connection.execute(
@@ -122,6 +126,20 @@ def check_op(connection: Connection, device: Any, op: Op, payload: Payload) -> N
             staff=authority.staff_id,
             role=authority.role,
             permission=permission.value,
+        )
+
+
+def check_revealer(connection: Connection, device: Any, staff_id: str) -> None:
+    """ "Show full number" names the manager signed in at the counter: an active account of the device's store
+    (or a chain-wide one) whose role may see personal data, as the counter itself asks. Refuses with Rejected."""
+    account = _active(connection, staff_id, device.store, "staff")
+    if not may(account.role, Permission.REVEAL_PERSONAL_DATA):
+        raise Rejected(
+            "not_authorised",
+            f"{account.staff_id} ({account.role}) may not see members' full numbers at store {device.store}.",
+            staff=account.staff_id,
+            role=account.role,
+            permission=Permission.REVEAL_PERSONAL_DATA.value,
         )
 
 
