@@ -3,6 +3,7 @@ SQLite and PostgreSQL, against a real `counter-server` over HTTP."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from pathlib import Path
@@ -40,12 +41,14 @@ def token_client(desk, running: Server) -> SyncClient:
     return SyncClient(running.url, sync._client(desk).session.headers["Authorization"].split()[1])
 
 
-def forged(op_type: str, payload: dict, staff_id: str | None, authorised_by: str | None = None) -> Op:
+def forged(
+    op_type: str, payload: dict, staff_id: str | None, authorised_by: str | None = None, at: dt.datetime = NOW
+) -> Op:
     return Op(
         op_id=str(uuid.uuid4()),
         seq=900,
         type=op_type,
-        at=NOW,
+        at=at,
         payload=payload,
         staff_id=staff_id,
         authorised_by=authorised_by,
@@ -307,7 +310,8 @@ def test_a_counter_enrolled_before_accounts_travelled_sends_them_after_its_older
 
 def test_a_limit_published_while_the_server_runs_holds_for_the_next_push(server, tmp_path):
     """The approval limit is read from the rules in force at each push, not once per database connection:
-    a chain lowering it with `counter-server rules` is obeyed by a server already running."""
+    a chain lowering it with `counter-server rules` is obeyed by a server already running, for operations made
+    after it took effect (an earlier one keeps the limit of its own time)."""
     east = counter_of(tmp_path / "east", server, "万达广场")
     auth.add_staff(east, "K001", "服务台小李", "clerk", PINS["clerk"])
     card = members.register_member(east, form())
@@ -324,9 +328,13 @@ def test_a_limit_published_while_the_server_runs_holds_for_the_next_push(server,
     lowered.write_text(shipped.replace("redeem_points_over = 40000", "redeem_points_over = 50"), encoding="utf-8")
     assert server.command("rules", str(lowered)).returncode == 0
     before = server_balances(server)
+    after_it = dt.datetime.now(dt.UTC)  # the rules in force at an operation's time decide: one made after publishing
     for _ in range(3):
-        code, said = refusal(client, forged("points.cash", cash, "K001"))
+        code, said = refusal(client, forged("points.cash", cash, "K001", at=after_it))
         assert code == "not_authorised" and said["staff"] == "K001", said
     assert server_balances(server) == before
+    # Made before the new limit took effect, by the rules the counter had then: applied.
+    [earlier] = client.push([forged("points.cash", cash, "K001")]).results
+    assert earlier.status == "applied", earlier
     client.close()
     east.close()

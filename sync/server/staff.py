@@ -36,6 +36,7 @@ from sync.protocol import (
     ReviewResolved,
     StaffSaved,
 )
+from sync.server import validate
 from sync.server.apply import Rejected
 from sync.server.schema import devices, server_meta, staff
 from sync.server.store import ServerStore, emit, utc_now
@@ -65,7 +66,18 @@ def _account(connection: Connection, staff_id: str, store: str) -> Any:
     return accounts[staff_id, store]
 
 
-def needed_permission(op: Op, payload: Payload, rules: Rules) -> Permission | None:
+def _approval_limit(connection: Connection, op: Op, payload: Payload) -> int:
+    """The redemption size above which a manager authorises: by the rules version the counter says it applied
+    (one the server published and that was in force at the operation's time, or within the grace after it, as
+    validate checks), else by the rules in force at the operation's time. A counter that had not pulled a lowered
+    limit yet is not refused for following the rules it had; nobody gets an older limit by naming no version."""
+    if not isinstance(payload, LedgerOp) or payload.kind not in SPENDS_NEEDING_APPROVAL:
+        return _rules(connection).redeem_approval_over
+    book = validate.checks_of(connection.info["batch"], connection)
+    return book.rules(op.at, payload.rules_version)[0].redeem_approval_over
+
+
+def needed_permission(op: Op, payload: Payload, approval_over: int) -> Permission | None:
     """The manager's permission an operation needs at the server, the same the counter asked for; None: none."""
     if isinstance(payload, MemberErased):
         return Permission.ERASE_MEMBER
@@ -82,7 +94,7 @@ def needed_permission(op: Op, payload: Payload, rules: Rules) -> Permission | No
             return Permission.VOID
         if payload.kind == "compensation":
             return Permission.COMPENSATE
-        if payload.kind in SPENDS_NEEDING_APPROVAL and -payload.delta > rules.redeem_approval_over:
+        if payload.kind in SPENDS_NEEDING_APPROVAL and -payload.delta > approval_over:
             return Permission.APPROVE
     return None
 
@@ -113,7 +125,7 @@ def check_op(connection: Connection, device: Any, op: Op, payload: Payload) -> N
     if isinstance(payload, StaffSaved) and _first_of_store(connection, op, payload, store):
         return
     maker = _active(connection, op.staff_id, store, "staff")
-    permission = needed_permission(op, payload, _rules(connection))
+    permission = needed_permission(op, payload, _approval_limit(connection, op, payload))
     if permission is None:
         if op.authorised_by is not None:
             _active(connection, op.authorised_by, store, "authoriser")
