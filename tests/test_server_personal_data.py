@@ -180,6 +180,8 @@ def test_show_full_number_asks_the_server_for_a_manager_is_audited_and_refused_t
 def test_a_device_token_alone_cannot_reveal_an_unknown_member_and_the_endpoint_needs_a_token(server, tmp_path):
     east, west, card = busy_chain(server, tmp_path)
     try:
+        _staff(west)
+        assert sync.sync_once(west).rejected == 0  # a manager the server knows, asking for a member it does not
         url = f"{server.url}/v1/members/reveal"
         body = {"member_uid": str(uuid.uuid4()), "staff_id": MANAGER}
         assert requests.post(url, json=body, timeout=10).status_code == 401

@@ -16,7 +16,7 @@ from counter_app.services import members, points, sync
 from counter_app.services.sync import review
 from counter_app.services.sync.enrolment import central_client
 from sync.protocol import Op, OpResult
-from tests.conftest import ADMIN, NOW, ROOT, form
+from tests.conftest import ADMIN, NOW, ROOT, form, vouched
 from tests.sync_harness import (  # noqa: F401
     Clock,
     Server,
@@ -315,7 +315,7 @@ def test_an_honest_counter_that_has_not_pulled_new_rules_is_not_refused(server, 
 def test_a_gift_of_points_between_members_applies_with_the_givers_expiry(server, shop):
     desk, member_no, _ = shop
     friend = members.register_member(desk, form(phone="13900139000", name="李四"))
-    gift = points.gift_points(desk, member_no, friend.member_no, "60")
+    gift = points.gift_points(desk, member_no, friend.member_no, "60", presence=vouched())
     assert gift.to_balance == 60
     assert sync.sync_once(desk).rejected == 0
     assert (member_at_server(server, member_no).points, member_at_server(server, friend.member_no).points) == (40, 60)

@@ -77,6 +77,10 @@ def check_agreement(server: Server, desks) -> dict[str, int]:
         with desk.store.read() as connection:
             made += connection.exec_driver_sql("SELECT COUNT(*) FROM outbox").scalar()
             refused += connection.exec_driver_sql("SELECT COUNT(*) FROM outbox WHERE status = 'rejected'").scalar()
+            why = connection.exec_driver_sql(
+                "SELECT op_type, substr(reason, 1, 120), COUNT(*) FROM outbox WHERE status = 'rejected' GROUP BY 1, 2 LIMIT 5"
+            ).all()
+            assert not why, f"an honest counter's operations were refused: {why}"
             local_entries += connection.exec_driver_sql("SELECT COUNT(*) FROM ledger WHERE pulled = 0").scalar()
             assert (
                 connection.exec_driver_sql(
@@ -157,6 +161,7 @@ from counter_app.domain.errors import DeskError
 auth.PIN_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 desk = open_desk(__import__("pathlib").Path(sys.argv[1]))
 auth.sign_in(desk, sys.argv[2], sys.argv[3])
+print("READY", flush=True)
 rng = random.Random(int(sys.argv[4]))
 phones = [f"137{n:08d}" for n in range(300)]
 n = 0
@@ -189,7 +194,10 @@ def test_a_counter_killed_at_random_points_keeps_every_acknowledged_operation(sq
             stderr=subprocess.DEVNULL,
             text=True,
         )
-        time.sleep(rng.uniform(0.6, 1.6))
+        # Killed while it works, not while it signs in: a sign-in killed half-way counts as a wrong PIN (else
+        # killing the process would give unlimited guesses), and five of those in a row lock the account.
+        assert child.stdout is not None and child.stdout.readline().strip() == "READY"
+        time.sleep(rng.uniform(0.1, 1.1))
         child.send_signal(signal.SIGKILL)
         output, _ = child.communicate()
         acknowledged |= {
