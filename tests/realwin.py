@@ -33,7 +33,8 @@ PROBE, PROBE_PIN = "QA01", "864208"
 
 # Key timing, as the keyboard-wedge scanner and a person really type (xdotool's delay between keys).
 SCANNER_DELAY_MS = 5
-PERSON_DELAY_MS = 110
+PERSON_DELAY_MS = 150
+SCANNER_GAP_SETTING_MS = 60  # the most the desk allows
 PERSON_PAUSE_S = 0.35  # a person looks at the screen before the next key
 WAIT_S = 20.0  # the longest wait for something to show; a loaded 2-core CI machine is slow, never the goal
 
@@ -238,11 +239,17 @@ def prepare_desk(data_dir: Path) -> None:
     admin("settings set counter_name", "1F 服务台")
     admin("settings set printer_uri", (data_dir / "printer.bin").as_uri())
     admin("settings set idle_lock_minutes 0")  # no test waits that long; a lock mid-test would be noise
+    # The wedge measures key gaps when Qt handles the keys, not by the X events' times: a GUI stall of more than its
+    # 35 ms default splits a 270-character dynamic code into typing (issue 17 item 2; seen here even at 60 ms, the
+    # first key held apart from the rest). The flows need whole scans, so this desk allows the most the setting
+    # takes, as a mall tunes its scanner; a person's keys (150 ms apart here) stay typing.
+    admin(f"settings set scanner_max_gap_ms {SCANNER_GAP_SETTING_MS}")
     for phone, name in (("13800138000", "张三丰"), ("13900139000", "李小龙")):
         clerk(f"member register --phone {phone} --consent --name", name)
     clerk("points earn 13800138000 --amount 5000 --slip TPL-0001")
     admin("gift stock G-UMB --points 1500 --add 5 --name", "晴雨伞")
     admin("gift stock G-MUG --points 800 --add 5 --name", "保温杯")
+    admin("coupon define C10 --value 10 --min-spend 100 --valid-days 30 --points 500 --title", "满100减10")
 
 
 class DeskApp:
@@ -304,7 +311,7 @@ class DeskApp:
 
     # ---- real key events ----------------------------------------------------------------------------------------
     def type(self, text: str) -> None:
-        """A person typing one value: a key every ~110 ms."""
+        """A person typing one value: a key every 150 ms."""
         time.sleep(PERSON_PAUSE_S)
         self.keys_sent.append(f"type:{text}")
         self.screen.xdotool("type", "--delay", str(PERSON_DELAY_MS), "--", text)
@@ -321,7 +328,8 @@ class DeskApp:
         process start-up sits between the last character and Enter)."""
         time.sleep(PERSON_PAUSE_S)  # the clerk lifts the scanner
         self.keys_sent.append(f"scan:{code}")
-        self.screen.xdotool("type", "--delay", str(SCANNER_DELAY_MS), "--", code + "\n")
+        # "\r" is typed as the Return key a scanner ends with ("\n" would be Linefeed, which no field takes as Enter).
+        self.screen.xdotool("type", "--delay", str(SCANNER_DELAY_MS), "--", code + "\r")
 
     def actions(self) -> int:
         return len(self.keys_sent)
@@ -355,6 +363,12 @@ class DeskApp:
             and entry["staff_id"] != PROBE
             and (staff is None or entry["staff_id"] == staff)
         ]
+
+    def points(self, ref: str) -> int:
+        return int(self.member(ref)["points"])
+
+    def history(self, ref: str) -> list[dict[str, Any]]:
+        return self.cli("points", "history", ref)
 
     def member(self, ref: str) -> dict[str, Any]:
         return self.cli("member", "show", ref)
