@@ -29,6 +29,8 @@ packages=(
 )
 # PyInstaller reads the libraries' headers with objdump (binutils); the smoke run starts the bundle on X11 under Xvfb.
 if [ "$mode" = bundle ]; then packages+=(binutils xvfb xauth); fi
+# The real-window suite (tests/test_realwin_*.py): an X server, a window manager, real key events, window geometry.
+if [ "$mode" = test ]; then packages+=(xvfb openbox xdotool x11-utils); fi
 python=${PYTHON:-python3}
 if ! command -v "$python" >/dev/null 2>&1 || ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
   packages+=(python3 python3-venv python3-pip)

@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 SERVER_FIXTURES = {"server", "sqlite_server"}
-SLOW_NEEDS = ("server", "pg", "cli")
+SLOW_NEEDS = ("server", "pg", "cli", "realwin")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -62,6 +62,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.pg)
         if any(item.get_closest_marker(need) for need in SLOW_NEEDS):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):
+    """Each phase's report kept on the test, so that a fixture's teardown knows whether the test failed (the
+    real-window suite keeps its screenshots then)."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
 
 
 @pytest.fixture(autouse=True)

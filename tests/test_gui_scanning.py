@@ -64,6 +64,25 @@ def test_a_fast_burst_ending_in_enter_is_a_scan_and_never_reaches_the_field(qtbo
     assert field.text() == "" and entered == []
 
 
+def test_the_shift_key_a_scanner_presses_for_capitals_keeps_the_burst_whole(qtbot, field, wedge):
+    """On a real X server a wedge scanner sends Shift's own press before each capital (found by the real-window
+    suite, tests/test_realwin_desk.py): the burst is still one scan."""
+    with qtbot.waitSignal(wedge.scanned) as caught:
+        for char in "MD1.aB":
+            wedge.clock_.now += 0.005
+            if char.isupper():
+                qtbot.keyPress(field, Qt.Key.Key_Shift, Qt.KeyboardModifier.ShiftModifier)
+                wedge.clock_.now += 0.005
+                qtbot.keyClick(field, char, Qt.KeyboardModifier.ShiftModifier)
+                qtbot.keyRelease(field, Qt.Key.Key_Shift)
+            else:
+                qtbot.keyClick(field, char)
+        wedge.clock_.now += 0.005
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert caught.args == ["MD1.aB"]
+    assert field.text() == ""
+
+
 def test_a_person_typing_is_never_a_scan(qtbot, field, wedge):
     scans = []
     wedge.scanned.connect(scans.append)

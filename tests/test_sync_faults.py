@@ -47,8 +47,11 @@ def random_operation(desk, rng: random.Random, phones: list[str], tag: str, n: i
             points.redeem_cash(desk, ref, str(rng.randint(1, min(balance, 4000) // step) * step), presence=vouched())
         else:
             ref = rng.choice(known)
-            checked_in_at_event(desk, ref, f"EV{n}")
-            points.award_activity(desk, ref, f"EV{n}")
+            # Each counter its own events: the server gives an event's points once to a member (members registered
+            # at two counters offline become one), so a shared code would be a real second claim.
+            event = f"EV{tag}-{n}"
+            checked_in_at_event(desk, ref, event)
+            points.award_activity(desk, ref, event)
         return True
     except DeskError:
         return False

@@ -22,6 +22,9 @@ from shiboken6 import isValid
 
 _ENDS = {"enter": (Qt.Key.Key_Return, Qt.Key.Key_Enter), "tab": (Qt.Key.Key_Tab,), "none": ()}
 _TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+# A wedge scanner types a capital as a real keyboard does: Shift down, the letter, Shift up. The modifier's own press
+# carries no text and must neither end the burst nor be held back.
+_MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_AltGr}
 
 
 @dataclass
@@ -73,6 +76,8 @@ class KeyboardWedge(QObject):
         if event.type() != QEvent.Type.KeyPress or self._replaying or not self.enabled:
             return False
         event = cast(QKeyEvent, event)  # what a KeyPress is
+        if event.key() in _MODIFIER_KEYS:
+            return False
         now = self.clock()
         if self._held and now - self._held[-1].at > self.max_gap:
             self._release()  # the pause was a person's: what was held is theirs
