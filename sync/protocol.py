@@ -411,7 +411,7 @@ class ComplaintOpened(ComplaintData):
     member_uid: Uuid | None = None  # None: a walk-in customer
     walk_in_name: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = None
     contact: Annotated[str, StringConstraints(pattern=r"^\d{5,20}$")] | None = (
-        None  # in clear, as a member's phone travels
+        None  # pushed in clear, as a member's phone is; the server seals it, the feed carries only contact_masked
     )
     category: Literal["attitude", "response", "after_sales", "quality", "price", "environment", "other"]
     severity: Literal["low", "normal", "high"]

@@ -75,10 +75,12 @@ def test_two_counters_change_one_complaint_offline_and_both_show_the_same_state_
     assert at_server.state == "resolved" and at_server.conflict == east_view.conflict
     assert [entry.event_id for entry in at_server.timeline] == [line.event_id for line in east_view.timeline]
     assert server.scalar("SELECT COUNT(*) FROM complaint_events") == 8
-    # The contact reached west sealed under west's own key; the server holds it as it holds phones.
+    # The contact reached west masked only (east's customer, not west's); the server sealed it as it seals phones.
     with west.store.read() as connection:
-        cached = connection.exec_driver_sql("SELECT state, conflict, contact_sealed FROM complaints").one()
-    assert cached[0] == "resolved" and "Escalated" in cached[1] and b"13900139000" not in cached[2]
+        cached = connection.exec_driver_sql(
+            "SELECT state, conflict, contact_sealed, contact_masked FROM complaints"
+        ).one()
+    assert cached[0] == "resolved" and "Escalated" in cached[1] and cached[2:] == (None, "139****9000")
     # The lists agree too, and the clash never hides: closing it is still possible and the conflict stays.
     assert [c.ticket_no for c in complaints.list_complaints(west, status="resolved")] == [ticket]
     complaints.close(west, ticket, 4)

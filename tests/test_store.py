@@ -28,7 +28,7 @@ def test_store_runs_wal_full_sync_and_foreign_keys(desk):
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         version = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-    assert version == "0017"
+    assert version == "0018"
 
 
 def test_a_new_store_gets_a_counter_identity_that_stays(data_dir):

@@ -14,6 +14,7 @@ from counter_app.db.models import Complaint, Member, table_of
 from counter_app.db.models import ComplaintEvent as ComplaintEventRow
 from counter_app.db.sealing import seal
 from counter_app.domain.complaints import ComplaintEvent, ComplaintState, fold
+from counter_app.domain.members import mask_phone
 
 complaints = table_of(Complaint)
 events = table_of(ComplaintEventRow)
@@ -85,13 +86,14 @@ def events_of_many(connection: Connection, complaint_uids: list[str]) -> dict[st
 
 def store_pulled_event(connection: Connection, keys: DataKeys, change: dict[str, Any]) -> bool:
     """An event from the change feed: kept unless this store has it (made here, or pulled before), then the
-    complaint's cache row folded again. The contact arrives in clear and is sealed here at once."""
+    complaint's cache row folded again. A walk-in's contact arrives masked (contact_masked) and is kept so; a
+    server from before s0013 sends it in clear: only its masked form is kept here (it is another counter's)."""
     if has_event(connection, change["event_id"]):
         return False
-    data = dict(change.get("data") or {})
+    data = {key: value for key, value in (change.get("data") or {}).items() if key != "contact_sealed"}
     contact = data.pop("contact", None)
     if change["kind"] == "opened" and contact:
-        data["contact_sealed"] = seal_contact(keys, change["complaint_uid"], str(contact))
+        data["contact_masked"] = mask_phone(str(contact))
     event = ComplaintEvent(
         change["event_id"],
         change["complaint_uid"],
@@ -140,6 +142,7 @@ def rebuild(connection: Connection, complaint_uid: str) -> ComplaintState | None
         "member_id": member_id,
         "walk_in_name": state.walk_in_name,
         "contact_sealed": base64.b64decode(state.contact_sealed) if state.contact_sealed else None,
+        "contact_masked": state.contact_masked,
         "category": state.category,
         "severity": state.severity,
         "shop": state.shop,

@@ -360,6 +360,9 @@ class Complaint(Base):
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))  # None: a walk-in customer
     walk_in_name: Mapped[str | None] = mapped_column(String(40))
     contact_sealed: Mapped[bytes | None] = mapped_column(LargeBinary)  # a phone or other contact: personal data, sealed
+    contact_masked: Mapped[str | None] = mapped_column(
+        String(20)
+    )  # another counter's walk-in: only this, from the feed
     category: Mapped[str] = mapped_column(
         String(20)
     )  # attitude, response, after_sales, quality, price, environment, other

@@ -34,7 +34,7 @@ HOUSEKEEPING_SECONDS = 2.0  # how soon after writes index merges and WAL checkpo
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Checked against Alembic's own view by a test; lets a store that is
 # up to date open without importing Alembic at all (a tenth of a second at every start).
-SCHEMA_HEAD = "0017"
+SCHEMA_HEAD = "0018"
 PERSONAL_DATA_SEALED_AT = "0003"  # stores older than this hold phone and ID numbers in clear
 # What the desk keeps in its data folder, kept owner-only: the store and SQLite's companions, the key file,
 # config's settings and rules (with their .tmp), the logs and the copies made before upgrades.

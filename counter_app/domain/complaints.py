@@ -595,6 +595,7 @@ class ComplaintState:
     contact_sealed: (
         str | None
     )  # as this store holds it (base64 of the sealed contact); the contact itself never enters a fold
+    contact_masked: str | None  # another counter's walk-in: the feed brings only the masked contact
     category: str
     severity: str
     shop: str | None
@@ -785,6 +786,7 @@ def fold(events: Iterable[ComplaintEvent]) -> ComplaintState:
         member_uid=facts.get("member_uid"),
         walk_in_name=facts.get("walk_in_name"),
         contact_sealed=facts.get("contact_sealed"),
+        contact_masked=facts.get("contact_masked"),
         category=str(facts.get("category") or "other"),
         severity=str(facts.get("severity") or "normal"),
         shop=facts.get("shop"),

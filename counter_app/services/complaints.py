@@ -168,10 +168,14 @@ def _cache_row(connection: Connection, complaint_uid: str) -> Row[Any]:
     return row
 
 
-def _contact(desk: Desk, row: Row[Any]) -> str | None:
+def _masked_contact(desk: Desk, row: Row[Any]) -> str | None:
+    """The contact as the desk shows it: this counter's own walk-in's opened from its seal, another counter's as
+    the feed brought it (masked; the number itself never left the server)."""
     if not row.contact_sealed:
-        return None
-    return sealing.unseal(desk.store.keys, row.contact_sealed, complaint_rows.contact_context(row.complaint_uid))
+        masked: str | None = row.contact_masked
+        return masked
+    contact = sealing.unseal(desk.store.keys, row.contact_sealed, complaint_rows.contact_context(row.complaint_uid))
+    return mask_phone(contact)
 
 
 def _member_no(connection: Connection, member_id: int | None) -> str | None:
@@ -211,7 +215,6 @@ def _request_dto(
 def _info(desk: Desk, connection: Connection, row: Row[Any], state: ComplaintState) -> ComplaintInfo:
     clock = state.sla(desk.now(), desk.rules.complaint_amber_share)
     escalate_at = dt.timedelta(hours=float(desk.rules.complaint_escalate_when_left_hours))
-    contact = _contact(desk, row)
     member_no = _member_no(connection, row.member_id)
     return ComplaintInfo(
         ticket_no=row.ticket_no,
@@ -224,7 +227,7 @@ def _info(desk: Desk, connection: Connection, row: Row[Any], state: ComplaintSta
         severity_label=rules.label(rules.SEVERITIES, state.severity),
         member_no=member_no,
         walk_in_name=state.walk_in_name,
-        contact=mask_phone(contact) if contact else None,
+        contact=_masked_contact(desk, row),
         shop=state.shop,
         description=state.description,
         opened_at=_iso(state.opened_at) or "",
@@ -341,7 +344,6 @@ def complaint_facts_for_receipt(
     if row is None:
         return None
     state = _state(connection, row)
-    contact = _contact(desk, row)
     promised = state.due_at.astimezone(desk.now().tzinfo)
     facts = ComplaintFacts(
         row.ticket_no,
@@ -349,7 +351,7 @@ def complaint_facts_for_receipt(
         rules.label(rules.SEVERITIES, state.severity, language),
         state.shop or "",
         state.description,
-        mask_phone(contact) if contact else "",
+        _masked_contact(desk, row) or "",
         promised,
     )
     return ComplaintReceiptFacts(row.ticket_no, row.member_id, state.opened_by, state.opened_at, facts)
@@ -369,7 +371,8 @@ def _append(
     wire: dict[str, Any] | None = None,
 ) -> ComplaintEvent:
     """One event: its row, its outbox entry (the event id is the op id), the rebuilt cache row. `wire`
-    replaces data fields on the way to the server (the contact travels in clear, as a member's phone does)."""
+    replaces data fields on the way to the server (the contact travels in clear, as a member's phone does; the
+    server seals it and tells the other counters only its masked form)."""
     now = desk.now()
     latest = max((event.at for event in known), default=None)
     # After everything this counter knew of the complaint, even if another counter's clock runs ahead

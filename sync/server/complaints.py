@@ -12,6 +12,7 @@ from sqlalchemy import Connection, insert, select
 
 from counter_app.domain.complaints import ComplaintEvent, ComplaintState, fold
 from sync.protocol import COMPLAINT_DATA, ComplaintEventOp, ComplaintOpened, Op
+from sync.server import personal
 from sync.server.apply import Rejected, open_review, resolve
 from sync.server.schema import complaint_events
 from sync.server.store import emit
@@ -73,6 +74,8 @@ def apply_complaint_event(
     )
     if payload.kind == "compensation_decided":
         _check_decision(connection, device, op, payload, request_id, now)
+    # A walk-in's contact is sealed under the server's key; its row's data and the feed keep only its masked form.
+    contact_sealed = personal.sealed_contact(connection.info["keys"], payload.complaint_uid, data)
     row = {
         "event_id": op.op_id,
         "complaint_uid": payload.complaint_uid,
@@ -84,7 +87,7 @@ def apply_complaint_event(
         "data": json.dumps(data, ensure_ascii=False, sort_keys=True),
         "received_at": now.isoformat(),
     }
-    connection.execute(insert(complaint_events).values(**row))
+    connection.execute(insert(complaint_events).values(**row, contact_sealed=contact_sealed))
     emit(connection, "complaint", op.op_id, change(row))
     return {}
 

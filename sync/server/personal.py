@@ -177,6 +177,24 @@ def id_number_context(member_uid: str) -> str:
     return f"members.id_number:{member_uid}"
 
 
+def contact_context(complaint_uid: str) -> str:
+    return f"complaint_events.contact:{complaint_uid}"
+
+
+def sealed_contact(keys: ServerKeys, complaint_uid: str, data: dict[str, Any]) -> bytes | None:
+    """A walk-in complaint's opening DATA loses its clear contact (popped): the masked form stays in DATA, as the
+    feed carries it, and the sealed one is returned for the event's row (None: there was none)."""
+    contact = data.pop("contact", None)
+    if not contact:
+        return None
+    data["contact_masked"] = mask_phone(str(contact))
+    return seal(keys, str(contact), contact_context(complaint_uid))
+
+
+def opened_contact(keys: ServerKeys, row: Any) -> str | None:
+    return unseal(keys, row.contact_sealed, contact_context(row.complaint_uid)) if row.contact_sealed else None
+
+
 def sealed_columns(keys: ServerKeys, member_uid: str, phone: str | None, id_number: str | None) -> dict[str, Any]:
     """The members row's columns for a phone and an ID number (None: none)."""
     return {

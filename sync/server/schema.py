@@ -217,8 +217,9 @@ complaint_events = Table(
     Column("staff_id", String(20)),
     Column("counter_uid", String(36), nullable=False),
     Column("request_id", String(36), index=True),
-    Column("data", Text, nullable=False),
+    Column("data", Text, nullable=False),  # a walk-in's contact only masked (contact_masked), as the feed carries it
     Column("received_at", String(40), nullable=False),
+    Column("contact_sealed", LargeBinary),  # a walk-in's contact phone, sealed under the server's key (s0013)
 )
 
 
