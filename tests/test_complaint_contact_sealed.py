@@ -235,3 +235,67 @@ with store.engine.begin() as connection:
     command.upgrade(config, "s0012")
 store.close()
 """
+
+
+def test_a_counter_upgraded_keeps_only_the_masked_contact_of_another_counters_walk_in(tmp_path):
+    """Before 0018 a pulled walk-in's contact came in clear and was sealed here under this store's key (a copied
+    data folder with its desk.key opened it); after, only its masked form stays. The counter's own walk-in keeps
+    its sealed contact."""
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    from counter_app.db.store import _alembic_config
+    from counter_app.domain.complaints import ComplaintEvent
+    from tests.conftest import signed_in_desk
+
+    folder = tmp_path / "west"
+    west = signed_in_desk(folder)
+    own = complaints.open_complaint(west, None, "price", "价签不符", walk_in_name="李先生", contact="13700137000")
+    pulled_uid = str(uuid.uuid4())
+    with west.store.write() as connection:  # as a counter of before 0018 kept what an old server's feed brought
+        opening = {
+            "category": "quality",
+            "contact_sealed": complaint_rows.seal_contact(west.store.keys, pulled_uid, CONTACT),
+            "counter_no": 2,
+            "description": "衣服开线",
+            "due_at": NOW.isoformat(),
+            "severity": "high",
+            "ticket_no": "C-20261123-0002-001",
+            "walk_in_name": "王女士",
+        }
+        event = ComplaintEvent(str(uuid.uuid4()), pulled_uid, "opened", NOW, str(uuid.uuid4()), "ADMIN", opening)
+        complaint_rows.insert_event(connection, event, pulled=True)
+        complaint_rows.rebuild(connection, pulled_uid)
+    west.close()
+    config = _alembic_config()
+    masked = next(
+        rev
+        for rev in ScriptDirectory.from_config(config).walk_revisions()
+        if str(rev.path).endswith("_complaint_contact_masked.py")
+    )
+    engine = sa.create_engine(f"sqlite:///{folder / 'desk.sqlite3'}")
+    with engine.begin() as connection:
+        config.attributes.update(connection=connection)
+        command.downgrade(config, str(masked.down_revision))
+    engine.dispose()
+    west = signed_in_desk(folder)  # opening the store upgrades it
+    try:
+        assert complaints.show_complaint(west, "C-20261123-0002-001").contact == MASKED
+        assert complaints.show_complaint(west, own.ticket_no).contact == "137****7000"
+        with west.store.read() as connection:
+            rows = {
+                row[0]: (row[1], row[2])
+                for row in connection.exec_driver_sql(
+                    "SELECT complaint_uid, contact_sealed, contact_masked FROM complaints"
+                )
+            }
+            payload = connection.exec_driver_sql(
+                "SELECT payload FROM complaint_events WHERE complaint_uid = ?", (pulled_uid,)
+            ).scalar_one()
+        assert rows[pulled_uid] == (None, MASKED)
+        assert "contact_sealed" not in payload and json.loads(payload)["contact_masked"] == MASKED
+        sealed_own = rows[own.complaint_uid][0]
+        assert unseal(west.store.keys, sealed_own, complaint_rows.contact_context(own.complaint_uid)) == "13700137000"
+    finally:
+        west.close()
