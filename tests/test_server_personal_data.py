@@ -22,6 +22,7 @@ from counter_app.domain.staff import NotPermitted
 from counter_app.i18n import set_language
 from counter_app.services import auth, complaints, members, points, privacy, sync
 from counter_app.services.members import ProfileEdit
+from sync.client import SyncClient
 from sync.server.personal import KeyProblem, opened_id_number, opened_phone
 from sync.server.store import ServerStore
 from tests.conftest import ROOT, form
@@ -218,6 +219,36 @@ def test_show_full_number_for_a_forged_or_disabled_manager_is_refused_and_shows_
         assert server.scalar("SELECT count(*) FROM reveals") == 0
     finally:
         set_language("zh_CN")
+        east.close()
+        west.close()
+
+
+def test_the_servers_record_of_applied_ops_gives_no_phone_away(server, tmp_path):
+    # Before: applied_ops kept the SHA-256 of each pushed body; with every other field of member.registered in the
+    # feed and ledger, a copy of server.db guessed the 11-digit phone by hashing candidates (minutes on a laptop).
+    from counter_app.db import outbox
+    from counter_app.services.sync.outbox_push import _wire
+
+    east, west, card = busy_chain(server, tmp_path)
+    try:
+        with east.store.read() as connection:
+            sent = [_wire(entry) for entry in outbox.entries(connection, east.store.keys)]
+        registered = next(op for op in sent if op.type == "member.registered" and op.payload.get("phone") == PHONE)
+        kept = {row.op_id: row.body_hash for row in server.rows("SELECT op_id, body_hash FROM applied_ops")}
+        assert set(kept) >= {op.op_id for op in sent}
+        plain = {op.body_hash() for op in sent}
+        assert not plain & set(kept.values()), "a plain hash of a pushed body is kept"
+        # The guess an attacker would check, for the right phone, matches nothing kept.
+        assert registered.body_hash() not in kept.values()
+        # The keyed record still knows a body again: the same op is an idempotent repeat, another body a conflict.
+        client = SyncClient(server.url, device_token(east))
+        [again] = client.push([registered]).results
+        assert again.status == "applied"
+        changed = registered.model_copy(update={"payload": {**registered.payload, "name": "王五"}})
+        [reused] = client.push([changed]).results
+        assert (reused.status, reused.code) == ("rejected", "reused_id")
+        client.close()
+    finally:
         east.close()
         west.close()
 

@@ -163,7 +163,7 @@ def _apply_once(
 ) -> tuple[OpResult, dict[str, Any] | None]:
     """Applied before: the stored answer (the same id with another body is refused). Else apply, and
     give the answer to record in the same transaction as the effect."""
-    body_hash = op.body_hash()
+    body_hash = personal.body_mac(connection.info["keys"], op.body_hash())
     if done is not None:
         if done.body_hash != body_hash:
             return OpResult(

@@ -53,6 +53,7 @@ class ServerKeys:
     seal: bytes  # AES-256-GCM: phone and ID number at rest; never leaves the server
     index: bytes  # HMAC-SHA256: the phone's blind index; counters get it at enrolment
     counters: bytes  # HMAC-SHA256: the pseudonyms counters know each other by in the feed
+    ops: bytes  # HMAC-SHA256: what applied_ops keeps of an op's body (a plain hash of it gives up a phone)
     fingerprint: str
     master: bytes
 
@@ -70,9 +71,17 @@ def server_keys(master: bytes) -> ServerKeys:
         seal=_derive(master, b"seal v1"),
         index=_derive(master, b"phone index v1"),
         counters=_derive(master, b"counter pseudonym v1"),
+        ops=_derive(master, b"op body v1"),
         fingerprint=fingerprint_of(master),
         master=master,
     )
+
+
+def body_mac(keys: ServerKeys, body_hash: str) -> str:
+    """What the server keeps to know an op id's body again: the body's SHA-256 under a key of its own. The
+    plain hash would let a copy of the database guess a phone or ID number in the body (11 digits: a few
+    minutes of hashing, every other field being in the ledger and the feed)."""
+    return hmac.new(keys.ops, body_hash.encode("ascii"), hashlib.sha256).hexdigest()
 
 
 def default_key_file(database: str | None) -> Path:
